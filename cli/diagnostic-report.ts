@@ -1,0 +1,87 @@
+import { isAbsolute, relative } from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { IssueCodes } from '../language/journey-issue-codes.js';
+import type { InputProblem } from './journey-files.js';
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+export interface ReportedDiagnostic {
+    path: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: SeverityName;
+    code: string;
+    message: string;
+}
+
+export interface CheckReport {
+    files: number;
+    diagnostics: ReportedDiagnostic[];
+    problems: InputProblem[];
+    counts: Record<SeverityName, number>;
+}
+
+const severityNames: Record<number, SeverityName> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+/** Collects the diagnostics of checked documents, with 1-based positions and paths relative to `cwd`. */
+export function buildCheckReport(documents: LangiumDocument[], problems: InputProblem[], cwd: string): CheckReport {
+    const diagnostics = documents.flatMap(document => (document.diagnostics ?? []).map(diagnostic => toReported(displayPath(cwd, document.uri.fsPath), diagnostic)));
+    diagnostics.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+    const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const diagnostic of diagnostics) {
+        counts[diagnostic.severity]++;
+    }
+    return { files: documents.length, diagnostics, problems: problems.map(problem => ({ ...problem, path: isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path })), counts };
+}
+
+/** Relative to the current folder when below it, absolute otherwise. */
+function displayPath(cwd: string, path: string): string {
+    const fromCwd = relative(cwd, path);
+    return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+function toReported(path: string, diagnostic: Diagnostic): ReportedDiagnostic {
+    const dataCode = (diagnostic.data as { code?: string } | undefined)?.code;
+    return {
+        path,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: severityNames[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? (dataCode === 'parsing-error' || dataCode === 'lexing-error' ? IssueCodes.SyntaxError : dataCode ?? 'unknown')),
+        message: diagnostic.message.replace(/\s*\n\s*/g, ' ')
+    };
+}
+
+/** `path:line:col severity code message`, one per line, then a summary line. */
+export function formatTextReport(report: CheckReport, showHints: boolean): string {
+    const lines = report.problems.map(problem => `${problem.path}: error ${problem.message}`);
+    for (const d of report.diagnostics) {
+        if (d.severity !== 'hint' || showHints) {
+            lines.push(`${d.path}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+        }
+    }
+    lines.push(summaryLine(report));
+    return lines.join('\n');
+}
+
+function summaryLine(report: CheckReport): string {
+    const { error, warning, info, hint } = report.counts;
+    const files = `${report.files} ${report.files === 1 ? 'file' : 'files'} checked`;
+    const parts = [plural(error, 'error'), plural(warning, 'warning'), plural(info, 'info'), plural(hint, 'hint')].filter(Boolean);
+    const unreadable = report.problems.length > 0 ? `, ${plural(report.problems.length, 'path')} could not be checked` : '';
+    return parts.length === 0 ? `${files}: no problems${unreadable}` : `${files}: ${parts.join(', ')}${unreadable}`;
+}
+
+function plural(count: number, word: string): string {
+    return count === 0 ? '' : `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
+}

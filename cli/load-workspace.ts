@@ -1,0 +1,76 @@
+import { readFile, stat } from 'node:fs/promises';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { JourneyFile } from '../language/generated/ast.js';
+import { createJourneyServices } from '../language/journey-module.js';
+import type { InputProblem } from './journey-files.js';
+
+export interface LoadOptions {
+    /** The workspace folder that imports and data sources must stay inside. */
+    root: string;
+    maxFileBytes: number;
+}
+
+export interface LoadedWorkspace {
+    /** The documents asked for, built and validated, in the order given. */
+    documents: LangiumDocument[];
+    problems: InputProblem[];
+}
+
+/**
+ * Reads the given files and every file they import, then builds and validates them
+ * together, the way the language server would in an editor.
+ */
+export async function loadWorkspace(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
+    const { shared, Journey } = createJourneyServices(NodeFileSystem);
+    Journey.journey.Workspace.setRoots([URI.file(options.root)]);
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const problems: InputProblem[] = [];
+    const requested: LangiumDocument[] = [];
+    const pending = files.map(file => ({ file, isRequested: true }));
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+        const { file, isRequested } = pending.shift()!;
+        if (seen.has(file)) {
+            continue;
+        }
+        seen.add(file);
+        const text = await readJourneyText(file, options.maxFileBytes);
+        if (typeof text !== 'string') {
+            if (isRequested) problems.push({ path: file, message: text.message });
+            continue;
+        }
+        const document = langiumDocuments.createDocument(URI.file(file), text);
+        if (isRequested) requested.push(document);
+        for (const imp of (document.parseResult.value as JourneyFile).imports ?? []) {
+            const target = Journey.journey.Imports.resolve(imp);
+            if (target.kind === 'inside') pending.push({ file: target.uri.fsPath, isRequested: false });
+        }
+    }
+    await shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
+    return { documents: requested, problems };
+}
+
+/** The text of a file, or why it cannot be checked. Missing imports are reported by the validator. */
+async function readJourneyText(file: string, maxBytes: number): Promise<string | { message: string }> {
+    const info = await stat(file).catch(() => undefined);
+    if (!info) {
+        return { message: 'no such file' };
+    }
+    if (info.size > maxBytes) {
+        return { message: `the file is ${formatMegabytes(info.size)}, more than the ${formatMegabytes(maxBytes)} limit (raise it with --max-file-size)` };
+    }
+    const bytes = await readFile(file);
+    if (bytes.subarray(0, 8000).includes(0)) {
+        return { message: 'this is a binary file, not a .journey text file' };
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        return { message: 'the file is not valid UTF-8 text' };
+    }
+}
+
+export function formatMegabytes(bytes: number): string {
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,54 @@
+/**
+ * `journeymap`: the Journey language in a terminal or CI. Exit codes: 0 clean,
+ * 1 the maps have errors, 2 usage or input error.
+ */
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { ExitCode, runCheck } from './check-command.js';
+
+function positiveNumber(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) {
+        throw new InvalidArgumentError('expected a positive number of megabytes');
+    }
+    return parsed;
+}
+
+function buildProgram(): Command {
+    const program = new Command('journeymap')
+        .description('Check and render customer journey maps written in the Journey language (.journey files).')
+        .version(packageJson.version)
+        .showHelpAfterError()
+        .exitOverride();
+
+    program.command('check')
+        .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
+        .argument('[paths...]', 'files or folders to check', [])
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, 5)
+        .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
+        .action(async (paths: string[], options: { format: 'text' | 'json'; root: string; maxFileSize: number; hints: boolean }) => {
+            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
+                text => process.stdout.write(text + '\n'),
+                text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
+        });
+    return program;
+}
+
+async function main(): Promise<void> {
+    try {
+        await buildProgram().parseAsync(process.argv);
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            const success = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+            process.exitCode = success ? ExitCode.Clean : ExitCode.UsageOrInput;
+            return;
+        }
+        process.stderr.write(`journeymap: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = ExitCode.UsageOrInput;
+    }
+}
+
+void main();

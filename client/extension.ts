@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { newJourneyMap } from './new-journey-map.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    context.subscriptions.push(vscode.commands.registerCommand('journey.newJourneyMap', newJourneyMap));
+    client = createLanguageClient(context);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}
+
+function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'journey' }],
+        synchronize: {
+            // Data files and other maps change what a map's diagnostics say.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json}')
+        }
+    };
+    return new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,62 @@
+import type { Journey, Step } from './generated/ast.js';
+import { stepsOf } from './journey-scope.js';
+
+/** What is wrong with the paths through a non-linear journey. */
+export interface FlowProblems {
+    /** Steps no path from the first step reaches. */
+    unreachable: Step[];
+    /** Reachable steps from which every path loops back and never ends. */
+    deadEnds: Step[];
+}
+
+/**
+ * A journey is non-linear as soon as one step says `next`. Then a step goes to its `next`
+ * steps; a step without `next` goes on to the following step unless it says `exit`. A
+ * path ends at an `exit` or at the last step. Linear journeys have no flow problems.
+ */
+export function findFlowProblems(journey: Journey): FlowProblems {
+    const steps = stepsOf(journey);
+    if (!steps.some(step => step.next.length > 0)) {
+        return { unreachable: [], deadEnds: [] };
+    }
+    const successors = new Map<Step, Step[]>(steps.map((step, index) => [step, successorsOf(step, steps[index + 1])]));
+    const reachable = closure([steps[0]], step => successors.get(step) ?? []);
+    const predecessors = invert(successors);
+    const endings = steps.filter((step, index) => step.exit || (step.next.length === 0 && index === steps.length - 1));
+    const canEnd = closure(endings, step => predecessors.get(step) ?? []);
+    return {
+        unreachable: steps.filter(step => !reachable.has(step)),
+        deadEnds: steps.filter(step => reachable.has(step) && !canEnd.has(step))
+    };
+}
+
+function successorsOf(step: Step, following: Step | undefined): Step[] {
+    if (step.next.length > 0) {
+        return step.next.map(reference => reference.ref).filter((target): target is Step => target !== undefined);
+    }
+    return step.exit || !following ? [] : [following];
+}
+
+function closure(start: Step[], neighbours: (step: Step) => Step[]): Set<Step> {
+    const seen = new Set<Step>(start);
+    const pending = [...start];
+    while (pending.length > 0) {
+        for (const neighbour of neighbours(pending.pop()!)) {
+            if (!seen.has(neighbour)) {
+                seen.add(neighbour);
+                pending.push(neighbour);
+            }
+        }
+    }
+    return seen;
+}
+
+function invert(edges: Map<Step, Step[]>): Map<Step, Step[]> {
+    const inverted = new Map<Step, Step[]>();
+    for (const [from, targets] of edges) {
+        for (const to of targets) {
+            inverted.set(to, [...(inverted.get(to) ?? []), from]);
+        }
+    }
+    return inverted;
+}

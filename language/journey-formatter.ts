@@ -1,0 +1,82 @@
+import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import { isJourneyFile, isStage, isStep } from './generated/ast.js';
+
+/** Keywords that begin a line ("statement") inside each kind of block. */
+const statementKeywords: Record<string, ReadonlySet<string>> = {
+    Persona: new Set(['role', 'goal', 'frustration', 'quote']),
+    Journey: new Set(['persona', 'emotion']),
+    Step: new Set(['channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit'])
+};
+
+/** One line break, or two where the author left a blank line; never more. */
+const lineBreak: FormattingAction = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
+const indentedLine: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+
+/**
+ * One statement per line inside a block written over several lines, one space between
+ * the tokens of a statement. A block written on one line (`step Buy { emotion 4 }`)
+ * stays on one line. Comments are kept where they are, indented with the statement that
+ * follows them. Documents with syntax errors are never formatted (Langium's default).
+ */
+export class JourneyFormatter extends AbstractFormatter {
+    protected format(node: AstNode): void {
+        const cst = node.$cstNode;
+        if (!cst || !isCompositeCstNode(cst)) {
+            return;
+        }
+        const multiLine = isMultiLineBlock(cst.content);
+        let previous: CstNode | undefined;
+        for (const child of cst.content) {
+            const spacing = this.spacingBefore(node, child, previous, multiLine);
+            if (spacing) {
+                this.getNodeFormatter(node).cst([child]).prepend(spacing);
+            }
+            if (!child.hidden) {
+                previous = child;
+            }
+        }
+    }
+
+    private spacingBefore(node: AstNode, child: CstNode, previous: CstNode | undefined, multiLine: boolean): FormattingAction | undefined {
+        if (isJourneyFile(node)) {
+            return previous || child.hidden ? lineBreak : undefined;
+        }
+        if (!previous) {
+            return undefined; // the node's first token: its parent decides
+        }
+        if (child.hidden) {
+            const ownLine = previous.range.end.line < child.range.start.line;
+            return ownLine && multiLine ? indentedLine : undefined;
+        }
+        const text = keywordOf(child);
+        if (text === '}') {
+            return multiLine ? Formatting.newLine() : Formatting.oneSpace();
+        }
+        if (text === ',' || text === '..' || text === '.' || ['..', '.'].includes(keywordOf(previous) ?? '')) {
+            return Formatting.noSpace();
+        }
+        if (this.startsStatement(node, child)) {
+            return multiLine ? indentedLine : Formatting.oneSpace();
+        }
+        return Formatting.oneSpace();
+    }
+
+    private startsStatement(node: AstNode, child: CstNode): boolean {
+        const keyword = keywordOf(child);
+        if (keyword) {
+            return statementKeywords[node.$type]?.has(keyword) ?? false;
+        }
+        return child.astNode !== node && (isStage(child.astNode) || isStep(child.astNode));
+    }
+}
+
+function keywordOf(node: CstNode): string | undefined {
+    return GrammarAST.isKeyword(node.grammarSource) ? node.grammarSource.value : undefined;
+}
+
+function isMultiLineBlock(children: readonly CstNode[]): boolean {
+    const open = children.find(child => keywordOf(child) === '{');
+    const close = children.findLast(child => keywordOf(child) === '}');
+    return open !== undefined && close !== undefined && open.range.start.line !== close.range.start.line;
+}

@@ -1,0 +1,77 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { DataSources } from '../metrics/data-sources.js';
+import { registerDataLinkChecks } from '../metrics/data-link-validator.js';
+import { JourneyCodeActionProvider } from '../server/journey-code-actions.js';
+import { JourneyCompletionProvider } from '../server/journey-completion.js';
+import { JourneyHoverProvider } from '../server/journey-hover.js';
+import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
+import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
+import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { JourneyFormatter } from './journey-formatter.js';
+import { JourneyImports } from './journey-imports.js';
+import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
+import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyValueConverter } from './journey-value-converter.js';
+import { JourneyWorkspace } from './journey-workspace.js';
+
+/** Services of ours that Langium does not have. */
+export type JourneyAddedServices = {
+    journey: {
+        Workspace: JourneyWorkspace;
+        Imports: JourneyImports;
+        DataSources: DataSources;
+    };
+    validation: {
+        JourneyValidator: JourneyValidator;
+    };
+};
+
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    journey: {
+        Workspace: () => new JourneyWorkspace(),
+        Imports: services => new JourneyImports(services),
+        DataSources: services => new DataSources(services)
+    },
+    parser: {
+        ValueConverter: () => new JourneyValueConverter()
+    },
+    references: {
+        ScopeComputation: services => new JourneyScopeComputation(services),
+        ScopeProvider: services => new JourneyScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new JourneyDocumentValidator(services),
+        JourneyValidator: services => new JourneyValidator(services)
+    },
+    lsp: {
+        Formatter: () => new JourneyFormatter(),
+        HoverProvider: services => new JourneyHoverProvider(services),
+        CompletionProvider: services => new JourneyCompletionProvider(services),
+        CodeActionProvider: () => new JourneyCodeActionProvider(),
+        SemanticTokenProvider: services => new JourneySemanticTokenProvider(services)
+    }
+};
+
+/**
+ * The one place that wires the language: used by the language server, the CLI and the
+ * tests alike. Pass `NodeFileSystem` (from `langium/node`) in Node, `EmptyFileSystem` or a
+ * virtual file system elsewhere.
+ */
+export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    registerDataLinkChecks(Journey);
+    if (!context.connection) {
+        // Without a language client nobody sends the configuration: start with the defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}

@@ -1,0 +1,80 @@
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache,
+    type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { isJourney, isJourneyFile, isStep, type Journey, type JourneyFile, type Step } from './generated/ast.js';
+import type { JourneyImports } from './journey-imports.js';
+import type { JourneyServices } from './journey-module.js';
+
+/**
+ * Besides the top-level declarations, exports every step as `Journey.Step`, so that
+ * workspace symbol search finds steps too.
+ */
+export class JourneyScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        const exports = await super.collectExportedSymbols(document, cancelToken);
+        const root = document.parseResult.value as JourneyFile;
+        for (const journey of root.elements.filter(isJourney)) {
+            for (const step of stepsOf(journey)) {
+                exports.push(this.descriptions.createDescription(step, `${journey.name}.${step.name}`, document));
+            }
+        }
+        return exports;
+    }
+}
+
+/**
+ * Personas, channels, metrics and data sources: the file's own first, then those of the
+ * files it imports (transitively), also as `namespace.Name` for direct imports. Files that
+ * are not imported are invisible. `next` sees the steps of its journey across all its
+ * stages; steps of the file's other journeys come after them, so that the validator can
+ * say "this step belongs to another journey" instead of "unknown step".
+ */
+export class JourneyScopeProvider extends DefaultScopeProvider {
+    private readonly imports: JourneyImports;
+    private readonly importScopes: WorkspaceCache<string, Scope>;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.imports = services.journey.Imports;
+        this.importScopes = new WorkspaceCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        if (context.property === 'next' && isStep(context.container)) {
+            return this.nextStepScope(context.container);
+        }
+        return super.getScope(context);
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const document = AstUtils.getDocument(context.container);
+        return this.importScopes.get(`${document.uri.toString()}#${referenceType}`, () => {
+            const imported = this.imports.importedDocuments(document);
+            if (imported.size === 0) {
+                return EMPTY_SCOPE;
+            }
+            const plain = this.indexManager.allElements(referenceType, new Set(imported.keys())).toArray();
+            const qualified = plain.flatMap(description => {
+                const namespace = imported.get(description.documentUri.toString());
+                return namespace ? [{ ...description, name: `${namespace}.${description.name}` }] : [];
+            });
+            return this.createScope([...plain, ...qualified]);
+        });
+    }
+
+    private nextStepScope(step: Step): Scope {
+        const journey = AstUtils.getContainerOfType(step, isJourney);
+        const file = AstUtils.getContainerOfType(step, isJourneyFile);
+        if (!journey || !file) {
+            return EMPTY_SCOPE;
+        }
+        const otherJourneys = file.elements.filter(isJourney).filter(other => other !== journey);
+        return this.createScopeForNodes(stepsOf(journey), this.createScopeForNodes(otherJourneys.flatMap(stepsOf)));
+    }
+}
+
+export function stepsOf(journey: Journey): Step[] {
+    return journey.stages.flatMap(stage => stage.steps);
+}

@@ -1,0 +1,229 @@
+import { AstUtils, type AstNode, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver';
+import {
+    isJourney, isStep, type Import, type Journey, type JourneyAstType, type JourneyFile,
+    type MetricDefinition, type MetricValue, type Persona, type Range, type Step
+} from './generated/ast.js';
+import { findFlowProblems } from './journey-flow.js';
+import type { JourneyImports } from './journey-imports.js';
+import { IssueCodes, type IssueData } from './journey-issue-codes.js';
+import type { JourneyServices } from './journey-module.js';
+import { stepsOf } from './journey-scope.js';
+import { checkMetricValue } from './metric-units.js';
+
+export const defaultEmotionScale = { min: 1, max: 5 } as const;
+
+/** The emotion scale a journey declares, or 1..5. */
+export function emotionScaleOf(journey: Journey): { min: number; max: number } {
+    return journey.emotionScales[0] ?? defaultEmotionScale;
+}
+
+export function registerValidationChecks(services: JourneyServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.JourneyValidator;
+    const checks: ValidationChecks<JourneyAstType> = {
+        JourneyFile: [validator.checkUniqueTopLevelNames, validator.checkUnused],
+        Import: validator.checkImport,
+        Persona: validator.checkPersona,
+        MetricDefinition: validator.checkMetricDefinition,
+        Range: validator.checkRange,
+        Journey: [validator.checkJourney, validator.checkFlow],
+        Step: [validator.checkStep, validator.checkNextTargets, validator.checkAmbiguousReferences],
+        MetricValue: validator.checkMetricValue
+    };
+    registry.register(checks, validator);
+}
+
+/** The rules of DESIGN.md that need only the linked AST. Data links live in `metrics/`. */
+export class JourneyValidator {
+    private readonly imports: JourneyImports;
+    private readonly services: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        this.services = services;
+        this.imports = services.journey.Imports;
+    }
+
+    checkUniqueTopLevelNames(file: JourneyFile, accept: ValidationAcceptor): void {
+        reportDuplicates(file.elements, element => `${element.$type}:${element.name}`, accept, 'this file');
+    }
+
+    checkImport(imp: Import, accept: ValidationAcceptor): void {
+        const resolved = this.imports.resolve(imp);
+        if (resolved.kind === 'outside') {
+            accept('error', `Import "${imp.path}" ${resolved.reason}.`, { node: imp, property: 'path', code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+            return;
+        }
+        if (!this.imports.importedDocument(imp)) {
+            accept('error', `Cannot find "${imp.path}": no .journey file at ${resolved.uri.path}. Check the path (it is relative to this file).`, {
+                node: imp, property: 'path', code: IssueCodes.ImportNotFound, data: { code: IssueCodes.ImportNotFound }
+            });
+            return;
+        }
+        const cycle = this.imports.findCycle(imp);
+        if (cycle) {
+            const chain = [AstUtils.getDocument(imp).uri, ...cycle].map(uri => uri.path.split('/').pop()).join(' → ');
+            accept('error', `Import cycle: ${chain}. Move the shared declarations into a file that imports neither.`, {
+                node: imp, property: 'path', code: IssueCodes.ImportCycle, data: { code: IssueCodes.ImportCycle }
+            });
+        }
+    }
+
+    checkPersona(persona: Persona, accept: ValidationAcceptor): void {
+        reportRepeated(persona, 'roles', 'role', accept);
+        reportRepeated(persona, 'quotes', 'quote', accept);
+    }
+
+    checkMetricDefinition(metric: MetricDefinition, accept: ValidationAcceptor): void {
+        if (metric.unit === 'percent' && metric.scale && (metric.scale.min < 0 || metric.scale.max > 100)) {
+            accept('error', `A percent metric's scale must lie within 0..100.`, { node: metric, property: 'scale', code: IssueCodes.PercentOutOfRange, data: { code: IssueCodes.PercentOutOfRange } });
+        }
+        if (metric.target) {
+            const problem = checkMetricValue(metric, metric.target.value, 'target');
+            if (problem) {
+                accept('error', problem.message, { node: metric.target, property: 'value', code: problem.code, data: { code: problem.code } });
+            }
+        }
+    }
+
+    checkRange(range: Range, accept: ValidationAcceptor): void {
+        if (range.min >= range.max) {
+            accept('error', `A scale goes from low to high: write ${Math.min(range.min, range.max)}..${Math.max(range.min, range.max)}${range.min === range.max ? ' with two different ends' : ''}.`, {
+                node: range, code: IssueCodes.InvalidScale, data: { code: IssueCodes.InvalidScale }
+            });
+        }
+    }
+
+    checkJourney(journey: Journey, accept: ValidationAcceptor): void {
+        reportRepeated(journey, 'emotionScales', 'emotion scale', accept);
+        reportDuplicates(journey.stages, stage => stage.name, accept, `journey '${journey.name}'`);
+        reportDuplicates(stepsOf(journey), step => step.name, accept, `journey '${journey.name}'`);
+    }
+
+    checkFlow(journey: Journey, accept: ValidationAcceptor): void {
+        const problems = findFlowProblems(journey);
+        for (const step of problems.unreachable) {
+            accept('warning', `No path reaches step '${step.name}': add it to the \`next\` of an earlier step, or remove it.`, {
+                node: step, property: 'name', code: IssueCodes.UnreachableStep, data: { code: IssueCodes.UnreachableStep }
+            });
+        }
+        for (const step of problems.deadEnds) {
+            accept('warning', `Step '${step.name}' is a dead end: every path from it loops back and never ends. Add \`exit\` or a \`next\` that leads on.`, {
+                node: step, property: 'name', code: IssueCodes.DeadEnd, data: { code: IssueCodes.DeadEnd }
+            });
+        }
+    }
+
+    checkStep(step: Step, accept: ValidationAcceptor): void {
+        reportRepeated(step, 'emotions', 'emotion', accept);
+        const emotion = step.emotions[0];
+        const journey = AstUtils.getContainerOfType(step, isJourney);
+        if (!emotion || !journey) {
+            return;
+        }
+        const scale = emotionScaleOf(journey);
+        if (emotion.score < scale.min || emotion.score > scale.max) {
+            const clampedValue = Math.min(scale.max, Math.max(scale.min, emotion.score));
+            const data: IssueData = { code: IssueCodes.EmotionOutOfScale, clampedValue };
+            accept('error', `Emotion ${emotion.score} is outside the journey's scale ${scale.min}..${scale.max}; use a score from ${scale.min} to ${scale.max}.`, {
+                node: emotion, property: 'score', code: IssueCodes.EmotionOutOfScale, data
+            });
+        }
+    }
+
+    checkNextTargets(step: Step, accept: ValidationAcceptor): void {
+        const journey = AstUtils.getContainerOfType(step, isJourney);
+        step.next.forEach((reference, index) => {
+            const target = reference.ref;
+            const targetJourney = target && AstUtils.getContainerOfType(target, isJourney);
+            if (targetJourney && targetJourney !== journey) {
+                accept('error', `Step '${target.name}' belongs to journey '${targetJourney.name}': \`next\` can only lead to a step of '${journey?.name}'.`, {
+                    node: step, property: 'next', index, code: IssueCodes.NextToOtherJourney, data: { code: IssueCodes.NextToOtherJourney }
+                });
+            }
+        });
+    }
+
+    checkMetricValue(value: MetricValue, accept: ValidationAcceptor): void {
+        const metric = value.metric.ref;
+        if (metric && value.value.$type === 'NumberLiteral') {
+            const problem = checkMetricValue(metric, value.value.value);
+            if (problem) {
+                accept('error', problem.message, { node: value.value, code: problem.code, data: { code: problem.code } });
+            }
+        }
+    }
+
+    /** An unqualified name found in two imported files resolves to the first; say so. */
+    checkAmbiguousReferences(step: Step, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(step);
+        step.channels.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Channel', accept, { node: step, property: 'channels', index }));
+        step.metrics.forEach(value => this.reportAmbiguity(document, value.metric, 'MetricDefinition', accept, { node: value, property: 'metric' }));
+        const journey = step.$container.$container;
+        if (step === stepsOf(journey)[0]) {
+            journey.personas.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Persona', accept, { node: journey, property: 'personas', index }));
+        }
+    }
+
+    private reportAmbiguity(document: LangiumDocument, reference: Reference, type: string, accept: ValidationAcceptor,
+        location: { node: AstNode; property: string; index?: number }): void {
+        const name = reference.$refText;
+        if (name.includes('.') || !reference.ref || AstUtils.getDocument(reference.ref) === document) {
+            return;
+        }
+        const imported = this.imports.importedDocuments(document);
+        const declaringFiles = this.services.shared.workspace.IndexManager.allElements(type, new Set(imported.keys()))
+            .filter(description => description.name === name)
+            .map(description => description.documentUri.path.split('/').pop())
+            .distinct()
+            .toArray();
+        if (declaringFiles.length > 1) {
+            accept('warning', `'${name}' is declared in ${declaringFiles.join(' and ')}; qualify it (for example \`namespace.${name}\`) to choose one.`, {
+                ...location, code: IssueCodes.AmbiguousReference, data: { code: IssueCodes.AmbiguousReference }
+            } as never);
+        }
+    }
+
+    checkUnused(file: JourneyFile, accept: ValidationAcceptor): void {
+        const references = this.services.references.References;
+        for (const element of file.elements) {
+            const kind = unusedCodes[element.$type];
+            if (kind && references.findReferences(element, { includeDeclaration: false }).head() === undefined) {
+                accept('hint', `${kind.label} '${element.name}' is never used.`, {
+                    node: element, property: 'name', code: kind.code, tags: [DiagnosticTag.Unnecessary], data: { code: kind.code }
+                });
+            }
+        }
+    }
+}
+
+const unusedCodes: Record<string, { code: string; label: string }> = {
+    Persona: { code: IssueCodes.UnusedPersona, label: 'Persona' },
+    Channel: { code: IssueCodes.UnusedChannel, label: 'Channel' },
+    MetricDefinition: { code: IssueCodes.UnusedMetric, label: 'Metric' }
+};
+
+function reportDuplicates<T extends AstNode & { name: string }>(nodes: T[], key: (node: T) => string, accept: ValidationAcceptor, scope: string): void {
+    const seen = new Map<string, T>();
+    for (const node of nodes) {
+        const first = seen.get(key(node));
+        if (first) {
+            const line = (first.$cstNode?.range.start.line ?? 0) + 1;
+            accept('error', `Duplicate name '${node.name}' in ${scope} (first declared on line ${line}); rename one of them.`, {
+                node, property: 'name', code: IssueCodes.DuplicateName, data: { code: IssueCodes.DuplicateName }
+            } as never);
+        } else {
+            seen.set(key(node), node);
+        }
+    }
+}
+
+function reportRepeated<T extends AstNode>(node: T, property: keyof T & string, label: string, accept: ValidationAcceptor): void {
+    const values = node[property] as unknown[];
+    for (let index = 1; index < values.length; index++) {
+        accept('error', `${isStep(node) ? 'A step' : 'This'} has more than one ${label}; keep one.`, {
+            node, property, index, code: IssueCodes.RepeatedProperty, data: { code: IssueCodes.RepeatedProperty }
+        } as never);
+    }
+}
+

@@ -1,0 +1,32 @@
+import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+
+/**
+ * Strings are double-quoted with backslash escapes, including `\u4E2D`. A `DataName` (a
+ * column or key in a data source) may be written as a quoted string for names with spaces.
+ */
+export class JourneyValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        if (rule.name === 'STRING' || (rule.name === 'DataName' && input.startsWith('"'))) {
+            return unquote(input);
+        }
+        return super.runConverter(rule, input, cstNode);
+    }
+}
+
+const simpleEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/** Removes the quotes of a string literal and resolves its escapes. */
+export function unquote(literal: string): string {
+    const body = literal.slice(1, literal.endsWith('"') && literal.length > 1 ? -1 : undefined);
+    return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_match, escape: string) => {
+        if (escape.length === 5) {
+            return String.fromCharCode(parseInt(escape.slice(1), 16));
+        }
+        return simpleEscapes[escape] ?? escape;
+    });
+}
+
+/** Writes a value as a string literal of the language (the inverse of `unquote`). */
+export function quote(value: string): string {
+    return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r') + '"';
+}

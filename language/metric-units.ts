@@ -1,0 +1,29 @@
+import type { MetricDefinition } from './generated/ast.js';
+import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
+
+export interface ValueProblem {
+    code: IssueCode;
+    message: string;
+}
+
+/**
+ * Whether a number fits a metric's unit and scale. Used for literal values, data-linked
+ * values and targets alike, so the three can never disagree.
+ */
+export function checkMetricValue(metric: MetricDefinition, value: number, what = 'value'): ValueProblem | undefined {
+    const name = metric.name;
+    if (metric.unit === 'percent' && (value < 0 || value > 100)) {
+        return { code: IssueCodes.PercentOutOfRange, message: `The ${what} ${value} of percent metric '${name}' must be between 0 and 100.` };
+    }
+    if (metric.scale && (value < metric.scale.min || value > metric.scale.max)) {
+        const code = what === 'target' ? IssueCodes.TargetOutsideScale : IssueCodes.MetricValueMismatch;
+        return { code, message: `The ${what} ${value} of metric '${name}' is outside its scale ${metric.scale.min}..${metric.scale.max}.` };
+    }
+    if (metric.unit === 'count' && (value < 0 || !Number.isInteger(value))) {
+        return { code: IssueCodes.MetricValueMismatch, message: `The ${what} ${value} of count metric '${name}' must be a whole number of 0 or more.` };
+    }
+    if ((metric.unit === 'duration' || metric.unit === 'ratio') && value < 0) {
+        return { code: IssueCodes.MetricValueMismatch, message: `The ${what} ${value} of ${metric.unit} metric '${name}' cannot be negative.` };
+    }
+    return undefined;
+}

@@ -1,0 +1,67 @@
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } from '../language/generated/ast.js';
+import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
+import type { JourneyServices } from '../language/journey-module.js';
+import { checkMetricValue } from '../language/metric-units.js';
+import { resolveDataLink, type LinkPart } from './data-link.js';
+import type { DataSources } from './data-sources.js';
+
+export function registerDataLinkChecks(services: JourneyServices): void {
+    const validator = new DataLinkValidator(services.journey.DataSources);
+    const checks: ValidationChecks<JourneyAstType> = {
+        DataSource: validator.checkSource,
+        DataLink: validator.checkLink
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+/** Checks that data sources exist inside the workspace and that each link finds one number. */
+export class DataLinkValidator {
+    constructor(private readonly sources: DataSources) {}
+
+    async checkSource(source: DataSource, accept: ValidationAcceptor): Promise<void> {
+        const loaded = await this.sources.load(source);
+        const at = { node: source, property: 'path' } as const;
+        if (loaded.kind === 'outside') {
+            accept('error', `Data path "${source.path}" ${loaded.reason}.`, { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+        } else if (loaded.kind === 'missing') {
+            accept('error', `Data file "${source.path}" does not exist (looked for ${loaded.uri.path}).`, { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
+        } else if (loaded.kind === 'unreadable') {
+            accept('error', `Cannot read data file "${source.path}": ${loaded.reason}.`, { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
+        }
+    }
+
+    async checkLink(link: DataLink, accept: ValidationAcceptor): Promise<void> {
+        const source = link.source.ref;
+        const loaded = source && await this.sources.load(source);
+        if (!loaded || loaded.kind !== 'table') {
+            return; // the source itself is reported where it is declared
+        }
+        const resolution = resolveDataLink(link, loaded.table);
+        if (resolution.kind === 'problem') {
+            const data: IssueData = { code: resolution.code, suggestions: resolution.suggestions };
+            accept('error', resolution.message, { ...locate(link, resolution.at), code: resolution.code, data } as never);
+            return;
+        }
+        const metric = AstUtils.getContainerOfType(link, isMetricValue)?.metric.ref;
+        const problem = metric && checkMetricValue(metric, resolution.value, `linked value`);
+        if (problem) {
+            accept('error', problem.message, { node: link, code: problem.code, data: { code: problem.code } });
+        }
+    }
+}
+
+function locate(link: DataLink, at: LinkPart): { node: DataLink; property?: string; range?: Range } {
+    switch (at.part) {
+        case 'column':
+            return { node: link, property: 'column' };
+        case 'key':
+            return { node: at.condition as never, property: 'key' };
+        case 'where': {
+            const first = link.conditions[0]?.$cstNode;
+            const last = link.conditions[link.conditions.length - 1]?.$cstNode;
+            return first && last ? { node: link, range: { start: first.range.start, end: last.range.end } } : { node: link };
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import { parse } from 'csv-parse/sync';
+
+/** A data source read into memory: column names and rows of cells, all kept as text. */
+export interface DataTable {
+    columns: string[];
+    rows: Array<Record<string, string>>;
+}
+
+/**
+ * Reads CSV (header row; `,` or `;`; quoted fields; BOM) or JSON (an array of records).
+ * Throws an Error whose message says what is wrong with the file.
+ */
+export function parseDataTable(text: string, fileName: string): DataTable {
+    return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
+}
+
+function parseCsvTable(text: string): DataTable {
+    const records: string[][] = parse(text, { bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true });
+    const [header, ...body] = records;
+    if (!header) {
+        throw new Error('the CSV file is empty: it needs a header row');
+    }
+    const rows = body.map(cells => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ''])));
+    return { columns: header, rows };
+}
+
+function parseJsonTable(text: string): DataTable {
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (!Array.isArray(value) || !value.every(item => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+        throw new Error('a JSON data source must be an array of records (objects)');
+    }
+    const columns = [...new Set(value.flatMap(record => Object.keys(record)))];
+    const rows = value.map(record => Object.fromEntries(Object.entries(record).map(([key, cell]) => [key, cell === null ? '' : String(cell)])));
+    return { columns, rows };
+}
+
+/** A cell as a number: plain decimals, also with a trailing `%` or thousands separators. */
+export function numericCell(cell: string): number | undefined {
+    const cleaned = cell.trim().replace(/%$/, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
+    if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) {
+        return undefined;
+    }
+    return Number(cleaned);
+}

@@ -1,0 +1,76 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position } from 'vscode-languageserver';
+import { isJourney, type JourneyFile } from '../language/generated/ast.js';
+import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
+
+/** What "create the missing …" inserts, per kind of reference. */
+const declarationTemplates: Record<string, (name: string) => string> = {
+    Persona: name => `persona ${name} "${name}" {\n  role ""\n}\n\n`,
+    Channel: name => `channel ${name} "${name}" online\n\n`,
+    MetricDefinition: name => `metric ${name} "${name}" percent\n\n`
+};
+
+/**
+ * Quick fixes: "did you mean" for unresolved names and unknown data columns, create the
+ * missing persona / channel / metric, clamp an emotion into the journey's scale.
+ */
+export class JourneyCodeActionProvider implements CodeActionProvider {
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        return params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+    }
+
+    private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as IssueData | undefined;
+        switch (data?.code) {
+            case IssueCodes.UnresolvedReference:
+                return [...this.replacements(document, diagnostic, data.suggestions), ...this.createDeclaration(document, diagnostic, data)];
+            case IssueCodes.DataColumnUnknown:
+                return this.replacements(document, diagnostic, data.suggestions);
+            case IssueCodes.EmotionOutOfScale:
+                return data.clampedValue === undefined ? [] : [this.edit(document, diagnostic, `Change the emotion to ${data.clampedValue}`, String(data.clampedValue), true)];
+            default:
+                return [];
+        }
+    }
+
+    private replacements(document: LangiumDocument, diagnostic: Diagnostic, suggestions: string[] = []): CodeAction[] {
+        return suggestions.map((suggestion, index) => this.edit(document, diagnostic, `Change to '${suggestion}'`, suggestion, index === 0));
+    }
+
+    private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, data: IssueData): CodeAction[] {
+        const template = data.missingType && declarationTemplates[data.missingType];
+        if (!template || !data.missingName || data.missingName.includes('.')) {
+            return [];
+        }
+        const kind = data.missingType === 'MetricDefinition' ? 'metric' : data.missingType!.toLowerCase();
+        const position = declarationPosition(document);
+        return [{
+            title: `Create ${kind} '${data.missingName}'`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: template(data.missingName) }] } }
+        }];
+    }
+
+    private edit(document: LangiumDocument, diagnostic: Diagnostic, title: string, newText: string, isPreferred: boolean): CodeAction {
+        return {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred,
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText }] } }
+        };
+    }
+}
+
+/** New declarations go just before the first journey, where readers expect them. */
+function declarationPosition(document: LangiumDocument): Position {
+    const file = document.parseResult.value as JourneyFile;
+    const firstJourney = file.elements.find(isJourney)?.$cstNode;
+    if (firstJourney) {
+        return { line: firstJourney.range.start.line, character: 0 };
+    }
+    const text = document.textDocument.getText();
+    return document.textDocument.positionAt(text.length);
+}

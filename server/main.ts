@@ -1,0 +1,20 @@
+/**
+ * The Journey language server. VS Code starts it over IPC; any other editor can run
+ * `node dist/server.js --stdio`.
+ */
+import { URI } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createJourneyServices } from '../language/journey-module.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+
+shared.lsp.LanguageServer.onInitialize(params => {
+    const folders = params.workspaceFolders?.map(folder => URI.parse(folder.uri))
+        ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
+    Journey.journey.Workspace.setRoots(folders);
+});
+
+startLanguageServer(shared);
