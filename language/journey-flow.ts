@@ -5,7 +5,10 @@ import { stepsOf } from './journey-scope.js';
 export interface FlowProblems {
     /** Steps no path from the first step reaches. */
     unreachable: Step[];
-    /** Reachable steps from which every path loops back and never ends. */
+    /**
+     * Where paths enter a loop they can never leave (no `exit`, no way to the last step):
+     * the first trapped step on each path, so one trap gives one warning.
+     */
     deadEnds: Step[];
 }
 
@@ -24,9 +27,11 @@ export function findFlowProblems(journey: Journey): FlowProblems {
     const predecessors = invert(successors);
     const endings = steps.filter((step, index) => step.exit || (step.next.length === 0 && index === steps.length - 1));
     const canEnd = closure(endings, step => predecessors.get(step) ?? []);
+    const trapped = new Set(steps.filter(step => reachable.has(step) && !canEnd.has(step)));
+    const isTrapEntry = (step: Step) => step === steps[0] || (predecessors.get(step) ?? []).some(from => reachable.has(from) && !trapped.has(from));
     return {
         unreachable: steps.filter(step => !reachable.has(step)),
-        deadEnds: steps.filter(step => reachable.has(step) && !canEnd.has(step))
+        deadEnds: [...trapped].filter(isTrapEntry)
     };
 }
 

@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { IssueCodes, type IssueCode } from '../../language/journey-issue-codes.js';
+import { buildDocuments, buildText, codesOf, coveredText, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
+
+const fixtureDir = join(repoRoot, 'test', 'fixtures', 'validation');
+mkdirSync(join(fixtureDir, 'data'), { recursive: true });
+writeFileSync(join(fixtureDir, 'data', 'funnel.csv'), 'step;conversion;note\n"see-ad";14.5;ok\ncompare;n/a;x\ndup;1;a\ndup;2;b\n');
+
+/** A journey wrapper so each case states only what it is about. */
+function inJourney(steps: string, head = ''): string {
+    return `${head}
+journey J {
+  stage S {
+${steps}
+  }
+}`;
+}
+
+interface Case {
+    code: IssueCode;
+    severity: DiagnosticSeverity;
+    text: string;
+    /** The exact text the diagnostic's range must cover. */
+    covers: string;
+}
+
+const cases: Case[] = [
+    { code: IssueCodes.UnresolvedReference, severity: DiagnosticSeverity.Error, text: 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }', covers: 'Anna' },
+    { code: IssueCodes.DuplicateName, severity: DiagnosticSeverity.Error, text: inJourney('    step A { emotion 3 }\n    step A { emotion 4 }'), covers: 'A' },
+    { code: IssueCodes.DuplicateName, severity: DiagnosticSeverity.Error, text: 'channel Web online\nchannel Web offline', covers: 'Web' },
+    { code: IssueCodes.RepeatedProperty, severity: DiagnosticSeverity.Error, text: inJourney('    step A { emotion 3 emotion 4 }'), covers: '4' },
+    { code: IssueCodes.EmotionOutOfScale, severity: DiagnosticSeverity.Error, text: inJourney('    step A { emotion 9 }'), covers: '9' },
+    { code: IssueCodes.InvalidScale, severity: DiagnosticSeverity.Error, text: 'metric m scale 5..1\njourney J { stage S { step A { metric m = 3 } } }', covers: '5..1' },
+    { code: IssueCodes.PercentOutOfRange, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric p = 140 }', 'metric p percent'), covers: '140' },
+    { code: IssueCodes.PercentOutOfRange, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric p = 1 }', 'metric p percent target >= 120'), covers: '120' },
+    { code: IssueCodes.MetricValueMismatch, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric s = 7 }', 'metric s scale 1..5'), covers: '7' },
+    { code: IssueCodes.MetricValueMismatch, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric n = 2.5 }', 'metric n count'), covers: '2.5' },
+    { code: IssueCodes.TargetOutsideScale, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric s = 3 }', 'metric s scale 1..5 target >= 6'), covers: '6' },
+    {
+        code: IssueCodes.NextToOtherJourney, severity: DiagnosticSeverity.Error,
+        text: 'journey J { stage S { step A { next B } } }\njourney K { stage T { step B { emotion 2 } } }', covers: 'B'
+    },
+    { code: IssueCodes.UnreachableStep, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { next C }\n    step B { emotion 3 }\n    step C { exit }'), covers: 'B' },
+    { code: IssueCodes.DeadEnd, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { next B, D }\n    step B { next C }\n    step C { next B }\n    step D { exit }'), covers: 'B' },
+    { code: IssueCodes.UnusedPersona, severity: DiagnosticSeverity.Hint, text: 'persona Lonely', covers: 'Lonely' },
+    { code: IssueCodes.UnusedChannel, severity: DiagnosticSeverity.Hint, text: 'channel Fax offline', covers: 'Fax' },
+    { code: IssueCodes.UnusedMetric, severity: DiagnosticSeverity.Hint, text: 'metric nps score', covers: 'nps' },
+    { code: IssueCodes.ImportNotFound, severity: DiagnosticSeverity.Error, text: 'import "./missing.journey"', covers: '"./missing.journey"' },
+    { code: IssueCodes.PathOutsideWorkspace, severity: DiagnosticSeverity.Error, text: 'import "../../../../../etc/passwd.journey"', covers: '"../../../../../etc/passwd.journey"' },
+    { code: IssueCodes.PathOutsideWorkspace, severity: DiagnosticSeverity.Error, text: 'data d "/etc/passwd"', covers: '"/etc/passwd"' },
+    { code: IssueCodes.DataFileNotFound, severity: DiagnosticSeverity.Error, text: 'data d "data/nope.csv"', covers: '"data/nope.csv"' },
+    {
+        code: IssueCodes.DataColumnUnknown, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = f.conversoin where step = "see-ad" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'conversoin'
+    },
+    {
+        code: IssueCodes.DataColumnUnknown, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = f.conversion where stap = "see-ad" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'stap'
+    },
+    {
+        code: IssueCodes.DataRowNotFound, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = f.conversion where step = "nope" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'step = "nope"'
+    },
+    {
+        code: IssueCodes.DataRowAmbiguous, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = f.conversion where step = "dup" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'step = "dup"'
+    },
+    {
+        code: IssueCodes.DataValueNotNumeric, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = f.conversion where step = "compare" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'conversion'
+    }
+];
+
+describe('validation: every diagnostic code fires at its range', () => {
+    for (const testCase of cases) {
+        it(`${testCase.code}: marks '${testCase.covers}'`, async () => {
+            const services = createTestServices();
+            const document = await buildText(services, testCase.text, join(fixtureDir, 'case.journey'));
+            const matching = (document.diagnostics ?? []).filter(d => d.code === testCase.code);
+            assert.equal(matching.length, 1, `expected one ${testCase.code}, got:\n${describeDiagnostics(document.diagnostics)}`);
+            assert.equal(matching[0].severity, testCase.severity);
+            assert.equal(coveredText(document, matching[0]), testCase.covers);
+            assert.ok(matching[0].message.length > 20, 'the message says what to do');
+        });
+    }
+});
+
+describe('validation: silent on valid input', () => {
+    it('reports nothing on a map that uses every construct correctly, with a linked data value', async () => {
+        const services = createTestServices();
+        const document = await buildText(services, `persona P
+channel Web online
+metric conv percent target >= 12
+metric csat scale 1..5 target >= 4
+data f "data/funnel.csv"
+journey J {
+  persona P
+  emotion scale 1..7
+  stage S {
+    step A { channel Web emotion 7 metric conv = f.conversion where step = "see-ad" next B, C }
+    step B { emotion 1 metric csat = 4.5 next A, C }
+  }
+  stage T { step C { emotion 4 exit } }
+}`, join(fixtureDir, 'valid.journey'));
+        assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
+    });
+
+    it('says "did you mean" for a misspelt name and offers it to the quick fix', async () => {
+        const services = createTestServices();
+        const document = await buildText(services, 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }');
+        const [diagnostic] = document.diagnostics ?? [];
+        assert.match(diagnostic.message, /Did you mean 'Ana'\?/);
+        assert.deepEqual((diagnostic.data as { suggestions: string[] }).suggestions, ['Ana']);
+    });
+
+    it('reports a cycle of imports on the import that closes it', async () => {
+        const services = createTestServices();
+        const [a] = await buildDocuments(services, {
+            [join(fixtureDir, 'cycle-a.journey')]: 'import "./cycle-b.journey"\npersona A',
+            [join(fixtureDir, 'cycle-b.journey')]: 'import "./cycle-a.journey"\npersona B'
+        });
+        const cycle = (a.diagnostics ?? []).find(d => d.code === IssueCodes.ImportCycle);
+        assert.ok(cycle, describeDiagnostics(a.diagnostics));
+        assert.match(cycle.message, /cycle-a\.journey → cycle-b\.journey → cycle-a\.journey/);
+    });
+
+    it('gives the three errors of the issue: unknown persona, emotion 9 of 1..5, duplicate step', async () => {
+        const services = createTestServices();
+        const document = await buildText(services, `journey Broken {
+  persona Bob
+  stage One {
+    step A { emotion 9 }
+    step A { emotion 3 }
+  }
+}`);
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error);
+        assert.deepEqual(errors.map(d => [d.code, d.range.start.line + 1, d.range.start.character + 1]).sort(), [
+            [IssueCodes.DuplicateName, 5, 10],
+            [IssueCodes.EmotionOutOfScale, 4, 22],
+            [IssueCodes.UnresolvedReference, 2, 11]
+        ]);
+    });
+});
