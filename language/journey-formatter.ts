@@ -25,9 +25,10 @@ export class JourneyFormatter extends AbstractFormatter {
         if (!cst || !isCompositeCstNode(cst)) {
             return;
         }
-        const multiLine = isMultiLineBlock(cst.content);
+        const children = ownTokens(cst, node);
+        const multiLine = isMultiLineBlock(children);
         let previous: CstNode | undefined;
-        for (const child of cst.content) {
+        for (const child of children) {
             const spacing = this.spacingBefore(node, child, previous, multiLine);
             if (spacing) {
                 this.getNodeFormatter(node).cst([child]).prepend(spacing);
@@ -69,6 +70,18 @@ export class JourneyFormatter extends AbstractFormatter {
         }
         return child.astNode !== node && (isStage(child.astNode) || isStep(child.astNode));
     }
+}
+
+/**
+ * The tokens of a node and the nodes of its children, in order. Rule calls that do not
+ * create a node of their own (`Element`, `MetricExpression`, `QualifiedName`) wrap the
+ * node's tokens in extra CST levels; those are looked through.
+ */
+function ownTokens(cst: CstNode, node: AstNode): CstNode[] {
+    if (!isCompositeCstNode(cst)) {
+        return [cst];
+    }
+    return cst.content.flatMap(child => isCompositeCstNode(child) && child.astNode === node ? ownTokens(child, node) : [child]);
 }
 
 function keywordOf(node: CstNode): string | undefined {
