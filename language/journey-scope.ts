@@ -8,8 +8,8 @@ import type { JourneyImports } from './journey-imports.js';
 import type { JourneyServices } from './journey-module.js';
 
 /**
- * Besides the top-level declarations, exports every step as `Journey.Step`, so that
- * workspace symbol search finds steps too.
+ * Besides the top-level declarations, exports every step, so that workspace symbol
+ * search finds steps too. References to steps (`next`) never use the global scope.
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
@@ -17,7 +17,7 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value as JourneyFile;
         for (const journey of root.elements.filter(isJourney)) {
             for (const step of stepsOf(journey)) {
-                exports.push(this.descriptions.createDescription(step, `${journey.name}.${step.name}`, document));
+                exports.push(this.descriptions.createDescription(step, step.name, document));
             }
         }
         return exports;

@@ -10,7 +10,7 @@ import { isEmotion, type JourneyFile } from '../language/generated/ast.js';
  */
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (next.type === 'Emotion' && next.property === 'feeling') {
+        if (next.property === 'feeling') { // only Emotion has a `feeling`
             for (const feeling of feelingsUsedIn(context.document.parseResult.value as JourneyFile)) {
                 acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: 'feeling used in this file' });
             }

@@ -92,5 +92,5 @@ function stageCard(stage: Stage): string {
 
 /** Text from a .journey file is untrusted: show it as text, never as markup or HTML. */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, character => `\\${character}`);
+    return text.replace(/[\\`*_{}[\]()#+!<>|~&]/g, character => `\\${character}`);
 }

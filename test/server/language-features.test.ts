@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import {
+    expectCompletion, expectFindReferences, expectFoldings, expectGoToDefinition, expectHover, expectSymbols,
+    expectSemanticToken, expectWorkspaceSymbols, highlightHelper, testCodeAction
+} from 'langium/test';
+import { SemanticTokenTypes, type CodeAction, type DocumentSymbol } from 'vscode-languageserver';
+import { IssueCodes } from '../../language/journey-issue-codes.js';
+import { buildDocuments, createTestServices, designDir, examplesDir } from '../journey-test-kit.js';
+
+const checkout = readFileSync(join(designDir, 'checkout.journey'), 'utf8');
+const people = readFileSync(join(designDir, 'people.journey'), 'utf8');
+
+describe('language server features', () => {
+    const services = createTestServices();
+    const journey = services.Journey;
+
+    describe('completion', () => {
+        const complete = expectCompletion(journey);
+
+        it('offers the personas of the file after `persona` in a journey', async () => {
+            await complete({
+                text: 'persona Ana\npersona 小王\njourney J { persona <|> }',
+                index: 0,
+                assert: list => {
+                    const labels = list.items.map(item => item.label);
+                    assert.ok(labels.includes('Ana') && labels.includes('小王'), labels.join(', '));
+                }
+            });
+        });
+
+        it('offers the steps of the journey after `next`, across stages', async () => {
+            await complete({
+                text: 'journey J { stage S { step A { next <|> } } stage T { step B { exit } } }\njourney K { stage U { step Other { exit } } }',
+                index: 0,
+                assert: list => {
+                    const labels = list.items.map(item => item.label);
+                    assert.ok(labels.includes('A') && labels.includes('B'), labels.join(', '));
+                }
+            });
+        });
+
+        it('offers the step keywords inside a step', async () => {
+            await complete({
+                text: 'journey J { stage S { step A { <|> } } }',
+                index: 0,
+                assert: list => {
+                    const labels = list.items.map(item => item.label);
+                    for (const keyword of ['channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']) {
+                        assert.ok(labels.includes(keyword), `missing ${keyword} in ${labels.join(', ')}`);
+                    }
+                    assert.ok(!labels.includes('persona'), 'persona is not a step keyword');
+                }
+            });
+        });
+
+        it('offers feelings already used in the file after an emotion score', async () => {
+            await complete({
+                text: 'journey J { stage S { step A { emotion 3 焦虑 } step B { emotion 2 curious } step C { emotion 4 <|> } } }',
+                index: 0,
+                assert: list => {
+                    const labels = list.items.map(item => item.label);
+                    assert.ok(labels.includes('焦虑') && labels.includes('curious'), labels.join(', '));
+                }
+            });
+        });
+    });
+
+    describe('hover', () => {
+        const hover = expectHover(journey);
+
+        it('shows a persona card on a persona reference', async () => {
+            await hover({ text: `${people}\njourney J { persona <|>Ana stage S { step A { emotion 3 } } }`, index: 0, hover: /\*\*Persona\*\* `Ana`[\s\S]*Buys supplies for a 5-person shop[\s\S]*Hidden shipping costs[\s\S]*我只想知道总价/ });
+        });
+
+        it('shows a metric with unit and target', async () => {
+            await hover({ text: 'metric <|>conversion "Conversion" percent target >= 12', index: 0, hover: /unit: percent · target: ≥ 12% \(higher is better\)/ });
+        });
+
+        it('shows a step summary with its emotion on the journey scale', async () => {
+            await hover({
+                text: 'journey J { emotion scale 1..7 stage S { step <|>A "Compares offers" { emotion 2 anxious "total jumps" moment of truth "Sees the total" } } }',
+                index: 0,
+                hover: /\*\*Step\*\* `A` — Compares offers[\s\S]*\*Emotion:\* 2 of 1\.\.7 \(anxious\)[\s\S]*Sees the total/
+            });
+        });
+
+        it('shows documentation comments below the card, and escapes markup from the file', async () => {
+            await hover({ text: '/** Our <b>main</b> persona. */\npersona <|>P "<script>alert(1)</script>"', index: 0, hover: /\\<script\\>[\s\S]*Our <b>main<\/b> persona\./ });
+        });
+    });
+
+    describe('navigation', () => {
+        it('goes to the definition of a persona, a channel and a step', async () => {
+            const definition = expectGoToDefinition(journey);
+            await definition({ text: 'persona <|Ana|>\njourney J { persona <|>Ana stage S { step A { emotion 3 } } }', index: 0, rangeIndex: 0 });
+            await definition({ text: 'channel <|Web|> online\njourney J { stage S { step A { channel <|>Web } } }', index: 0, rangeIndex: 0 });
+            await definition({ text: 'journey J { stage S { step A { next <|>B } } stage T { step <|B|> { exit } } }', index: 0, rangeIndex: 0 });
+        });
+
+        it('finds every reference to a metric', async () => {
+            await expectFindReferences(journey)({
+                text: 'metric <|>csat scale 1..5\njourney J { stage S { step A { metric <|csat|> = 4 } step B { metric <|csat|> = 3 } } }',
+                includeDeclaration: false
+            });
+        });
+
+        it('renames a persona in its file and in every file that imports it', async () => {
+            const fresh = createTestServices();
+            const [peopleDocument, checkoutDocument] = await buildDocuments(fresh, {
+                [join(designDir, 'people.journey')]: people,
+                [join(designDir, 'checkout.journey')]: checkout
+            });
+            const offset = peopleDocument.textDocument.getText().indexOf('Ana');
+            const edit = await fresh.Journey.lsp.RenameProvider!.rename(peopleDocument, {
+                textDocument: { uri: peopleDocument.uri.toString() },
+                position: peopleDocument.textDocument.positionAt(offset),
+                newName: 'Anna'
+            });
+            const changes = edit?.changes ?? {};
+            assert.equal(changes[peopleDocument.uri.toString()]?.length, 1);
+            assert.equal(changes[checkoutDocument.uri.toString()]?.length, 1);
+            assert.equal(checkoutDocument.textDocument.getText(changes[checkoutDocument.uri.toString()][0].range), 'Ana');
+        });
+    });
+
+    describe('symbols and folding', () => {
+        it('outlines journey › stage › step', async () => {
+            await expectSymbols(journey)({
+                text: checkout,
+                assert: symbols => {
+                    const journeySymbol = symbols.find(symbol => symbol.name === 'FirstPurchase') as DocumentSymbol;
+                    assert.ok(journeySymbol, symbols.map(s => s.name).join(', '));
+                    assert.deepEqual(journeySymbol.children?.map(stage => stage.name), ['Awareness', 'Consideration', 'Purchase']);
+                    assert.deepEqual(journeySymbol.children?.[2].children?.map(step => step.name), ['Buy', 'Leave']);
+                    assert.ok(symbols.some(symbol => symbol.name === 'conversion'));
+                }
+            });
+        });
+
+        it('finds steps and personas across the workspace by name', async () => {
+            const fresh = createTestServices();
+            await buildDocuments(fresh, { [join(examplesDir, 'saas', 'onboarding.journey')]: undefined });
+            await expectWorkspaceSymbols(fresh.shared)({
+                query: 'Configure',
+                assert: symbols => assert.deepEqual(symbols.map(symbol => symbol.name), ['Configure'])
+            });
+            await expectWorkspaceSymbols(fresh.shared)({
+                query: 'Priya',
+                assert: symbols => assert.deepEqual(symbols.map(symbol => symbol.name), ['Priya'])
+            });
+        });
+
+        it('folds journeys, stages, steps and block comments', async () => {
+            await expectFoldings(journey)({
+                text: '<|/**\n * doc\n */|>\n<|journey J {\n  <|stage S {\n    <|step A {\n      emotion 3\n    }|>\n  }|>\n}|>',
+                assert: (foldings, expected) => assert.equal(foldings.length, expected.length)
+            });
+        });
+    });
+
+    describe('semantic tokens', () => {
+        it('colours personas, channels, metrics and steps by kind', async () => {
+            const tokens = await highlightHelper(journey)('persona <|Ana|>\nchannel <|Web|> online\njourney J { stage S { step <|A|> { channel Web } } }');
+            expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.class });
+            expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.enumMember });
+            expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.function });
+        });
+    });
+
+    describe('quick fixes', () => {
+        it('clamps an emotion into the journey scale', async () => {
+            await testCodeAction(journey)(
+                'journey J { stage S { step A { emotion 9 } } }',
+                IssueCodes.EmotionOutOfScale,
+                'journey J { stage S { step A { emotion 5 } } }'
+            );
+        });
+
+        it('offers "did you mean" and "create persona" for an unknown persona', async () => {
+            const fresh = createTestServices();
+            const [document] = await buildDocuments(fresh, { [join(designDir, 'scratch.journey')]: 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }' });
+            const diagnostic = document.diagnostics!.find(d => d.code === IssueCodes.UnresolvedReference)!;
+            const actions = await fresh.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+            }) as CodeAction[];
+            assert.deepEqual(actions.map(action => action.title), ["Change to 'Ana'", "Create persona 'Anna'"]);
+            const created = actions[1].edit!.changes![document.uri.toString()][0];
+            assert.equal(created.range.start.line, 1, 'inserted before the journey');
+            assert.match(created.newText, /^persona Anna "Anna" \{/);
+            assert.equal(URI.parse(document.uri.toString()).path.endsWith('scratch.journey'), true);
+        });
+    });
+});
