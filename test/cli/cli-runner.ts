@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../journey-test-kit.js';
+
+export interface CliResult {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+const bin = join(repoRoot, 'bin', 'journeymap.cjs');
+
+/** Runs `journeymap` as a user would: a separate Node process, in a given folder. */
+export function runCli(args: string[], cwd = repoRoot): CliResult {
+    if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) {
+        throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
+    }
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
