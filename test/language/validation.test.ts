@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { IssueCodes, type IssueCode } from '../../language/journey-issue-codes.js';
 import { buildDocuments, buildText, codesOf, coveredText, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
 
+/** Holds data/funnel.csv: `;`-separated, a quoted key, a non-numeric cell and a duplicated key. */
 const fixtureDir = join(repoRoot, 'test', 'fixtures', 'validation');
-mkdirSync(join(fixtureDir, 'data'), { recursive: true });
-writeFileSync(join(fixtureDir, 'data', 'funnel.csv'), 'step;conversion;note\n"see-ad";14.5;ok\ncompare;n/a;x\ndup;1;a\ndup;2;b\n');
 
 /** A journey wrapper so each case states only what it is about. */
 function inJourney(steps: string, head = ''): string {

@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type {
+    CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams, TextEdit, WorkspaceEdit, WorkspaceSymbol
+} from 'vscode-languageserver';
+import { designDir, repoRoot } from '../journey-test-kit.js';
+
+/**
+ * Another editor's view: a plain LSP client talking to `node dist/server.js --stdio`
+ * about the DESIGN.md examples.
+ */
+describe('language server over stdio (node dist/server.js --stdio)', () => {
+    let server: ChildProcess;
+    let connection: MessageConnection;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const diagnosticWaiters: Array<() => void> = [];
+    const checkoutUri = pathToFileURL(join(designDir, 'checkout.journey')).toString();
+    const peopleUri = pathToFileURL(join(designDir, 'people.journey')).toString();
+    const checkoutText = readFileSync(join(designDir, 'checkout.journey'), 'utf8');
+
+    function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {
+        let offset = -1;
+        for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
+        assert.ok(offset >= 0, `${needle} not found`);
+        const before = text.slice(0, offset).split('\n');
+        return { line: before.length - 1, character: before.at(-1)!.length };
+    }
+
+    async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+        while (!diagnostics.has(uri)) {
+            await new Promise<void>(resolve => diagnosticWaiters.push(resolve));
+        }
+        return diagnostics.get(uri)!;
+    }
+
+    before(async () => {
+        const serverJs = join(repoRoot, 'dist', 'server.js');
+        assert.ok(existsSync(serverJs), 'dist/server.js is missing: run `npm run build` first (npm test does).');
+        server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            diagnostics.set(params.uri, params.diagnostics);
+            diagnosticWaiters.splice(0).forEach(wake => wake());
+        });
+        connection.onRequest('workspace/configuration', () => [{}]);
+        connection.onRequest('client/registerCapability', () => null);
+        connection.listen();
+        const workspaceUri = pathToFileURL(designDir).toString();
+        await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: workspaceUri,
+            workspaceFolders: [{ uri: workspaceUri, name: 'design' }],
+            capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } }
+        });
+        connection.sendNotification('initialized', {});
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri: checkoutUri, languageId: 'journey', version: 1, text: checkoutText } });
+    });
+
+    after(async () => {
+        await connection.sendRequest('shutdown').catch(() => undefined);
+        connection.sendNotification('exit');
+        connection.dispose();
+        server.kill();
+    });
+
+    it('publishes no diagnostics for the DESIGN.md example', async () => {
+        assert.deepEqual(await diagnosticsFor(checkoutUri), []);
+    });
+
+    it('answers completion with the personas visible through the import', async () => {
+        const list = await connection.sendRequest<CompletionList>('textDocument/completion', {
+            textDocument: { uri: checkoutUri }, position: positionOf(checkoutText, 'Ana')
+        });
+        const items = Array.isArray(list) ? list : list.items;
+        assert.ok(items.some(item => item.label === 'Ana'), items.map(item => item.label).join(', '));
+    });
+
+    it('answers hover with the persona card', async () => {
+        const hover = await connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: checkoutUri }, position: positionOf(checkoutText, 'Ana') });
+        assert.match((hover.contents as MarkupContent).value, /\*\*Persona\*\* `Ana`/);
+    });
+
+    it('answers definition with the persona in people.journey', async () => {
+        const result = await connection.sendRequest<Location[] | Location>('textDocument/definition', { textDocument: { uri: checkoutUri }, position: positionOf(checkoutText, 'Ana') });
+        const locations = Array.isArray(result) ? result : [result];
+        assert.equal((locations[0] as { targetUri?: string; uri?: string }).targetUri ?? locations[0].uri, peopleUri);
+    });
+
+    it('answers references to a metric', async () => {
+        const locations = await connection.sendRequest<Location[]>('textDocument/references', {
+            textDocument: { uri: checkoutUri }, position: positionOf(checkoutText, 'conversion'), context: { includeDeclaration: true }
+        });
+        assert.equal(locations.length, 2);
+    });
+
+    it('answers rename with edits in both files', async () => {
+        const edit = await connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: checkoutUri }, position: positionOf(checkoutText, 'Ana'), newName: 'Anna' });
+        assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [checkoutUri, peopleUri].sort());
+    });
+
+    it('answers document symbols as journey › stage › step and workspace symbols', async () => {
+        const symbols = await connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: checkoutUri } });
+        const journey = symbols.find(symbol => symbol.name === 'FirstPurchase');
+        assert.deepEqual(journey?.children?.map(stage => stage.name), ['Awareness', 'Consideration', 'Purchase']);
+        const found = await connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: 'Compare' });
+        assert.ok(found.some(symbol => symbol.name === 'Compare'));
+    });
+
+    it('answers formatting with edits that tidy a messy document', async () => {
+        const uri = pathToFileURL(join(designDir, 'messy.journey')).toString();
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: 'persona   P {\nrole "r"\n}' } });
+        const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+        assert.ok(edits.length > 0);
+        assert.ok(edits.some(edit => edit.newText === '\n  '), JSON.stringify(edits));
+    });
+
+    it('publishes the three errors of a broken map as it is typed', async () => {
+        const uri = pathToFileURL(join(designDir, 'typed.journey')).toString();
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: 'journey B { stage S { step A { emotion 3 } } }' } });
+        assert.deepEqual(await diagnosticsFor(uri), []);
+        diagnostics.delete(uri);
+        connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: 'journey B { persona Bob stage S { step A { emotion 9 } step A { emotion 3 } } }' }]
+        });
+        const published = await diagnosticsFor(uri);
+        assert.deepEqual(published.map(d => d.code).sort(), ['duplicate-name', 'emotion-out-of-scale', 'unresolved-reference']);
+    });
+});
