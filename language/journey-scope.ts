@@ -16,7 +16,7 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
         const exports = await super.collectExportedSymbols(document, cancelToken);
         const root = document.parseResult.value as JourneyFile;
         for (const journey of root.elements.filter(isJourney)) {
-            for (const step of stepsOf(journey)) {
+            for (const step of stepsOf(journey).filter(step => step.name)) { // a half-typed step has no name yet
                 exports.push(this.descriptions.createDescription(step, step.name, document));
             }
         }
