@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { journeyScaffold, toFileName, toIdentifier } from '../../client/journey-scaffold.js';
+import { buildText, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('VS Code extension manifest and scaffolding', () => {
+    it('contributes the journey language for *.journey with a grammar, configuration and snippets that exist', () => {
+        const language = manifest.contributes.languages.find((entry: { id: string }) => entry.id === 'journey');
+        assert.deepEqual(language.extensions, ['.journey']);
+        for (const path of [language.configuration, manifest.contributes.grammars[0].path, manifest.contributes.snippets[0].path, manifest.bin.journeymap]) {
+            assert.ok(existsSync(join(repoRoot, path)), `${path} exists`);
+        }
+        assert.ok(manifest.contributes.commands.some((command: { command: string }) => command.command === 'journey.newJourneyMap'));
+    });
+
+    it('has a word pattern that selects CJK names whole', () => {
+        const configuration = JSON.parse(readFileSync(join(repoRoot, 'language-configuration.json'), 'utf8'));
+        const wordPattern = new RegExp(configuration.wordPattern, 'gu');
+        assert.deepEqual('step 看到广告 { emotion 3 }'.match(wordPattern), ['step', '看到广告', 'emotion', '3']);
+        assert.deepEqual(configuration.comments, { lineComment: '//', blockComment: ['/*', '*/'] });
+    });
+
+    it('has snippets whose default text is valid in the place they are meant for', async () => {
+        const snippets: Record<string, { body: string[] }> = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'journey.code-snippets'), 'utf8'));
+        const expand = (name: string) => snippets[name].body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+        const contexts: Record<string, (snippet: string) => string> = {
+            Persona: snippet => snippet,
+            Journey: snippet => `persona Persona\n${snippet}`,
+            Stage: snippet => `journey J { ${snippet} }`,
+            Step: snippet => `channel Web online\njourney J { stage S { ${snippet} } }`
+        };
+        for (const [name, placeInContext] of Object.entries(contexts)) {
+            const services = createTestServices();
+            const document = await buildText(services, placeInContext(expand(name)));
+            const problems = codesOf(document.diagnostics).filter(code => !code.startsWith('unused'));
+            assert.deepEqual(problems, [], `${name} snippet:\n${describeDiagnostics(document.diagnostics)}`);
+        }
+    });
+
+    it('scaffolds a new journey map that checks clean, also with a Chinese title', async () => {
+        for (const title of ['First purchase', '售后维修 旅程', '2026 onboarding']) {
+            const services = createTestServices();
+            const document = await buildText(services, journeyScaffold(title));
+            assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
+        }
+        assert.equal(toIdentifier('售后维修 旅程'), '售后维修旅程');
+        assert.equal(toIdentifier('2026 onboarding'), 'Journey2026Onboarding');
+        assert.equal(toIdentifier('<script>'), 'Script');
+        assert.equal(toFileName('First purchase!'), 'first-purchase.journey');
+        assert.equal(toFileName('售后 维修'), '售后-维修.journey');
+    });
+});
