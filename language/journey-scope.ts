@@ -1,6 +1,6 @@
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache,
-    type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isJourney, isJourneyFile, isStep, type Journey, type JourneyFile, type Step } from './generated/ast.js';
@@ -12,6 +12,17 @@ import type { JourneyServices } from './journey-module.js';
  * search finds steps too. References to steps (`next`) never use the global scope.
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
+    /**
+     * Only top-level declarations are local symbols: nothing inside a journey is found by
+     * ordinary scoping (`next` has its own scope), and listing 50,000 steps in their stage's
+     * scope would make every channel or metric reference walk past them.
+     */
+    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
+        if (isJourneyFile(node.$container)) {
+            super.addLocalSymbol(node, document, symbols);
+        }
+    }
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
         const exports = await super.collectExportedSymbols(document, cancelToken);
         const root = document.parseResult.value as JourneyFile;
@@ -34,11 +45,14 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
 export class JourneyScopeProvider extends DefaultScopeProvider {
     private readonly imports: JourneyImports;
     private readonly importScopes: WorkspaceCache<string, Scope>;
+    /** One scope per journey, shared by all its `next` references (a map may have 50,000 steps). */
+    private readonly stepScopes: WorkspaceCache<Journey, Scope>;
 
     constructor(services: JourneyServices) {
         super(services);
         this.imports = services.journey.Imports;
         this.importScopes = new WorkspaceCache(services.shared);
+        this.stepScopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -70,8 +84,20 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         if (!journey || !file) {
             return EMPTY_SCOPE;
         }
-        const otherJourneys = file.elements.filter(isJourney).filter(other => other !== journey);
-        return this.createScopeForNodes(stepsOf(journey), this.createScopeForNodes(otherJourneys.flatMap(stepsOf)));
+        return this.stepScopes.get(journey, () => {
+            const otherJourneys = file.elements.filter(isJourney).filter(other => other !== journey);
+            const outer = new MapScope(this.describe(otherJourneys.flatMap(stepsOf)));
+            return new MapScope(this.describe(stepsOf(journey)), outer);
+        });
+    }
+
+    /** Descriptions of named steps; of two steps with one name the first wins (the second is a duplicate-name error). */
+    private describe(steps: Step[]): AstNodeDescription[] {
+        const firstByName = new Map<string, Step>();
+        for (const step of steps) {
+            if (step.name && !firstByName.has(step.name)) firstByName.set(step.name, step);
+        }
+        return [...firstByName.values()].map(step => this.descriptions.createDescription(step, step.name));
     }
 }
 

@@ -27,7 +27,7 @@ export function registerValidationChecks(services: JourneyServices): void {
         Persona: validator.checkPersona,
         MetricDefinition: validator.checkMetricDefinition,
         Range: validator.checkRange,
-        Journey: [validator.checkJourney, validator.checkFlow],
+        Journey: [validator.checkJourney, validator.checkFlow, validator.checkAmbiguousPersonas],
         Step: [validator.checkStep, validator.checkNextTargets, validator.checkAmbiguousReferences],
         MetricValue: validator.checkMetricValue
     };
@@ -159,10 +159,11 @@ export class JourneyValidator {
         const document = AstUtils.getDocument(step);
         step.channels.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Channel', accept, { node: step, property: 'channels', index }));
         step.metrics.forEach(value => this.reportAmbiguity(document, value.metric, 'MetricDefinition', accept, { node: value, property: 'metric' }));
-        const journey = step.$container.$container;
-        if (step === stepsOf(journey)[0]) {
-            journey.personas.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Persona', accept, { node: journey, property: 'personas', index }));
-        }
+    }
+
+    checkAmbiguousPersonas(journey: Journey, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(journey);
+        journey.personas.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Persona', accept, { node: journey, property: 'personas', index }));
     }
 
     private reportAmbiguity(document: LangiumDocument, reference: Reference, type: string, accept: ValidationAcceptor,
