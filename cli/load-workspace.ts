@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { JourneyFile } from '../language/generated/ast.js';
-import { createJourneyServices } from '../language/journey-module.js';
+import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { InputProblem } from './journey-files.js';
 
 export interface LoadOptions {
@@ -15,6 +15,7 @@ export interface LoadedWorkspace {
     /** The documents asked for, built and validated, in the order given. */
     documents: LangiumDocument[];
     problems: InputProblem[];
+    services: JourneyServices;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function loadWorkspace(files: string[], options: LoadOptions): Prom
         }
     }
     await shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
-    return { documents: requested, problems };
+    return { documents: requested, problems, services: Journey };
 }
 
 /** The text of a file, or why it cannot be checked. Missing imports are reported by the validator. */
@@ -73,4 +74,8 @@ async function readJourneyText(file: string, maxBytes: number): Promise<string |
 
 export function formatMegabytes(bytes: number): string {
     return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function formatSize(bytes: number): string {
+    return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
 }

@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, runCheck } from './check-command.js';
+import { renderFormats, runRender, type RenderFormat } from './render-command.js';
+import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
     const parsed = Number(value);
@@ -33,6 +35,21 @@ function buildProgram(): Command {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
+        });
+
+    program.command('render')
+        .description('Draw a journey map: SVG or standalone HTML (the preview\'s picture), Markdown, Mermaid, or the model as JSON.')
+        .argument('<file>', 'the .journey file')
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...renderFormats]).default('svg'))
+        .option('-j, --journey <name>', 'which journey, when the file has several (default: the first)')
+        .addOption(new Option('--theme <theme>', 'colours for SVG and HTML').choices(['auto', 'light', 'dark']).default('auto'))
+        .option('-o, --output <file>', 'write to this file instead of standard output')
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string }) => {
+            process.exitCode = await runRender(file, { ...options, root: resolve(options.root) }, {
+                out: text => process.stdout.write(text + '\n'),
+                err: text => process.stderr.write(text + '\n')
+            });
         });
     return program;
 }

@@ -13,6 +13,7 @@ import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './gener
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
+import { JourneyModelBuilder } from './journey-model-builder.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
@@ -24,6 +25,7 @@ export type JourneyAddedServices = {
         Workspace: JourneyWorkspace;
         Imports: JourneyImports;
         DataSources: DataSources;
+        ModelBuilder: JourneyModelBuilder;
     };
     validation: {
         JourneyValidator: JourneyValidator;
@@ -36,7 +38,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     journey: {
         Workspace: () => new JourneyWorkspace(),
         Imports: services => new JourneyImports(services),
-        DataSources: services => new DataSources(services)
+        DataSources: services => new DataSources(services),
+        ModelBuilder: services => new JourneyModelBuilder(services)
     },
     parser: {
         ValueConverter: () => new JourneyValueConverter()

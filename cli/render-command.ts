@@ -1,0 +1,69 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { JourneyModel } from '../language/journey-model.js';
+import {
+    renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
+} from '../render/index.js';
+import { ExitCode } from './check-command.js';
+import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { formatSize, loadWorkspace } from './load-workspace.js';
+
+export const renderFormats = ['svg', 'html', 'md', 'mermaid', 'flowchart', 'json'] as const;
+export type RenderFormat = typeof renderFormats[number];
+
+export interface RenderOptions {
+    format: RenderFormat;
+    journey?: string;
+    theme: MapTheme;
+    output?: string;
+    root: string;
+}
+
+export interface Output {
+    out: (text: string) => void;
+    err: (text: string) => void;
+}
+
+/** `journeymap render <file>`: the same picture as the preview, as a file or on stdout. */
+export async function runRender(file: string, options: RenderOptions, io: Output): Promise<number> {
+    const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
+    const [document] = loaded.documents;
+    if (!document) {
+        io.err(`${file}: ${loaded.problems[0]?.message ?? 'cannot be read'}`);
+        return ExitCode.UsageOrInput;
+    }
+    const report = buildCheckReport([document], [], process.cwd());
+    if (report.counts.error > 0) {
+        io.err(formatTextReport(report, false));
+        io.err('Not rendered: fix the errors first.');
+        return ExitCode.Errors;
+    }
+    const model = await loaded.services.journey.ModelBuilder.build(document);
+    const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
+    if (!journey && (options.journey || options.format !== 'json')) {
+        const names = model.journeys.map(j => j.name).join(', ');
+        io.err(options.journey ? `No journey '${options.journey}' in ${file}. Journeys: ${names || 'none'}.` : `${file} declares no journey.`);
+        return ExitCode.UsageOrInput;
+    }
+    const content = render(model, journey?.name, options);
+    if (!options.output) {
+        io.out(content.trimEnd());
+        return ExitCode.Clean;
+    }
+    await mkdir(dirname(resolve(options.output)), { recursive: true });
+    await writeFile(options.output, content);
+    io.err(`Wrote ${options.output} (${formatSize(Buffer.byteLength(content))})`);
+    return ExitCode.Clean;
+}
+
+function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): string {
+    const journey = model.journeys.find(j => j.name === journeyName);
+    switch (options.format) {
+        case 'svg': return renderJourneyMapSvg(model, journeyName, { theme: options.theme });
+        case 'html': return renderJourneyHtml(journey, renderJourneyMapSvg(model, journeyName, { theme: options.theme }), options.theme);
+        case 'md': return renderJourneyMarkdown(model, journey!);
+        case 'mermaid': return renderMermaidJourney(journey!);
+        case 'flowchart': return renderMermaidFlowchart(journey!);
+        case 'json': return JSON.stringify(model, null, 2) + '\n';
+    }
+}

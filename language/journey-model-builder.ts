@@ -1,0 +1,123 @@
+import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
+import { resolveDataLink } from '../metrics/data-link.js';
+import type { DataSources } from '../metrics/data-sources.js';
+import { metricStatus } from '../metrics/metric-status.js';
+import {
+    isChannel, isJourney, isMetricDefinition, isPersona,
+    type Channel, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
+} from './generated/ast.js';
+import type {
+    ChannelModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel, PersonaModel, SourceRange, StageModel, StepModel
+} from './journey-model.js';
+import type { JourneyServices } from './journey-module.js';
+import { emotionScaleOf } from './journey-validator.js';
+
+/**
+ * Turns a built document into the JourneyModel. Declarations from imported files appear
+ * in the model when the file uses them; unresolved references are left out (the
+ * validator reports them). Data-linked metric values are read here, once.
+ */
+export class JourneyModelBuilder {
+    private readonly dataSources: DataSources;
+    private readonly documentation: DocumentationProvider;
+
+    constructor(services: JourneyServices) {
+        this.dataSources = services.journey.DataSources;
+        this.documentation = services.documentation.DocumentationProvider;
+    }
+
+    async build(document: LangiumDocument): Promise<JourneyModel> {
+        const file = document.parseResult.value as JourneyFile;
+        const journeys = file.elements.filter(isJourney);
+        const steps = journeys.flatMap(journey => journey.stages.flatMap(stage => stage.steps));
+        const personas = unique([...file.elements.filter(isPersona), ...journeys.flatMap(j => j.personas.map(p => p.ref))]);
+        const channels = unique([...file.elements.filter(isChannel), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
+        const metrics = unique([...file.elements.filter(isMetricDefinition), ...steps.flatMap(s => s.metrics.map(m => m.metric.ref))]);
+        const metricModels = new Map(metrics.map(metric => [metric, this.metric(metric)]));
+        return {
+            uri: document.uri.toString(),
+            personas: personas.map(persona => this.persona(persona)),
+            channels: channels.map(channel => this.channel(channel)),
+            metrics: [...metricModels.values()],
+            journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels)))
+        };
+    }
+
+    private persona(persona: Persona): PersonaModel {
+        return {
+            name: persona.name, title: persona.title, role: persona.roles[0], goals: persona.goals, frustrations: persona.frustrations,
+            quote: persona.quotes[0], documentation: this.documentation.getDocumentation(persona), range: rangeOf(persona)
+        };
+    }
+
+    private channel(channel: Channel): ChannelModel {
+        return { name: channel.name, title: channel.title, kind: channel.kind as ChannelModel['kind'], range: rangeOf(channel) };
+    }
+
+    private metric(metric: MetricDefinition): MetricModel {
+        return {
+            name: metric.name, title: metric.title, unit: metric.unit as MetricModel['unit'],
+            scale: metric.scale && { min: metric.scale.min, max: metric.scale.max },
+            target: metric.target && { comparison: metric.target.comparison as '>=' | '<=', value: metric.target.value },
+            range: rangeOf(metric)
+        };
+    }
+
+    private async journey(journey: Journey, metrics: Map<MetricDefinition, MetricModel>): Promise<JourneyMapModel> {
+        const scale = emotionScaleOf(journey);
+        return {
+            name: journey.name, title: journey.title, documentation: this.documentation.getDocumentation(journey),
+            personas: journey.personas.flatMap(p => p.ref ? [p.ref.name] : []),
+            emotionScale: { min: scale.min, max: scale.max },
+            stages: await Promise.all(journey.stages.map(stage => this.stage(stage, metrics))),
+            range: rangeOf(journey)
+        };
+    }
+
+    private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>): Promise<StageModel> {
+        return { name: stage.name, title: stage.title, steps: await Promise.all(stage.steps.map(step => this.step(step, metrics))), range: rangeOf(stage) };
+    }
+
+    private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>): Promise<StepModel> {
+        const emotion = step.emotions[0];
+        return {
+            name: step.name, title: step.title,
+            channels: step.channels.flatMap(c => c.ref ? [c.ref.name] : []),
+            touchpoints: step.touchpoints,
+            emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
+            pains: step.pains, opportunities: step.opportunities, momentsOfTruth: step.momentsOfTruth,
+            metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
+            next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
+            exit: step.exit,
+            range: rangeOf(step)
+        };
+    }
+
+    private async metricValue(value: MetricValue, metrics: Map<MetricDefinition, MetricModel>): Promise<MetricValueModel | undefined> {
+        const definition = value.metric.ref;
+        if (!definition) {
+            return undefined;
+        }
+        const expression = value.value;
+        if (expression.$type === 'NumberLiteral') {
+            return { metric: definition.name, value: expression.value, status: metricStatus(metrics.get(definition), expression.value), range: rangeOf(value) };
+        }
+        const link = {
+            source: expression.source.$refText, column: expression.column,
+            conditions: expression.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' }))
+        };
+        const source = expression.source.ref && await this.dataSources.load(expression.source.ref);
+        const resolution = source?.kind === 'table' ? resolveDataLink(expression, source.table) : undefined;
+        const number = resolution?.kind === 'value' ? resolution.value : undefined;
+        return { metric: definition.name, value: number, link, status: metricStatus(metrics.get(definition), number), range: rangeOf(value) };
+    }
+}
+
+function unique<T>(items: Array<T | undefined>): T[] {
+    return [...new Set(items.filter((item): item is T => item !== undefined))];
+}
+
+function rangeOf(node: AstNode): SourceRange | undefined {
+    const range = node.$cstNode?.range;
+    return range && { uri: AstUtils.getDocument(node).uri.toString(), start: range.start, end: range.end };
+}

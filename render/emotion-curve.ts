@@ -1,0 +1,89 @@
+import type { JourneyMapModel, Scale, StepModel } from '../language/journey-model.js';
+import { layout, stepLabel, type Column } from './map-layout.js';
+import { element, num, text } from './svg.js';
+
+interface CurvePoint {
+    x: number;
+    y: number;
+    step: StepModel;
+}
+
+/**
+ * The emotion curve: a smooth line through each step's score on the journey's scale,
+ * with the scale on the left, a face per point (shape of the mouth, not only its colour,
+ * says how the customer feels), the named feeling, and a star on moments of truth.
+ */
+export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: number, width: number, id: string): { svg: string; height: number } {
+    const height = layout.emotionLane;
+    const top = y + 30;
+    const bottom = y + height - 34;
+    const scale = journey.emotionScale;
+    const toY = (score: number) => bottom - ((clamp(score, scale) - scale.min) / (scale.max - scale.min || 1)) * (bottom - top);
+    const points: CurvePoint[] = columns.flatMap(column => column.step?.emotion
+        ? [{ x: column.x + layout.column / 2, y: toY(column.step.emotion.score), step: column.step }]
+        : []);
+    const parts = [
+        element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
+        text('EMOTION', { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
+        ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
+            + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
+        points.length > 1 ? element('path', { class: 'curve', d: smoothPath(points, top, bottom), id: `${id}-curve` }) : '',
+        ...points.map(point => drawPoint(point, scale, bottom))
+    ];
+    return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': `Emotion curve on a scale of ${scale.min} to ${scale.max}` }, parts), height };
+}
+
+function clamp(score: number, scale: Scale): number {
+    return Math.min(scale.max, Math.max(scale.min, score));
+}
+
+/** Every whole score on small scales; five even steps on large ones. */
+export function scaleTicks(scale: Scale): number[] {
+    const span = scale.max - scale.min;
+    if (span <= 10 && Number.isInteger(scale.min) && Number.isInteger(scale.max)) {
+        return Array.from({ length: span + 1 }, (_, index) => scale.min + index);
+    }
+    return Array.from({ length: 5 }, (_, index) => Math.round((scale.min + (span * index) / 4) * 100) / 100);
+}
+
+/** Catmull-Rom through the points as cubic Béziers, control points kept inside the lane. */
+export function smoothPath(points: Array<{ x: number; y: number }>, top: number, bottom: number): string {
+    const keep = (value: number) => Math.min(bottom, Math.max(top, value));
+    let path = `M${num(points[0].x)} ${num(points[0].y)}`;
+    for (let i = 0; i < points.length - 1; i++) {
+        const p0 = points[Math.max(0, i - 1)];
+        const p1 = points[i];
+        const p2 = points[i + 1];
+        const p3 = points[Math.min(points.length - 1, i + 2)];
+        const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: keep(p1.y + (p2.y - p0.y) / 6) };
+        const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: keep(p2.y - (p3.y - p1.y) / 6) };
+        path += `C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(p2.x)} ${num(p2.y)}`;
+    }
+    return path;
+}
+
+function drawPoint(point: CurvePoint, scale: Scale, bottom: number): string {
+    const emotion = point.step.emotion!;
+    const share = (clamp(emotion.score, scale) - scale.min) / (scale.max - scale.min || 1);
+    const mood = share < 0.4 ? 'bad' : share < 0.6 ? 'mid' : 'good';
+    const { x, y } = point;
+    const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
+    const labelY = y + 28 > bottom + 24 ? y - 18 : y + 26;
+    return element('g', { class: 'point', 'data-step': point.step.name, role: 'img', 'aria-label': stepLabel(point.step) }, [
+        element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
+        element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
+        element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),
+        element('path', { class: 'face-line', d: mouth }),
+        point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': 'moment of truth' }) : '',
+        emotion.feeling ? text(emotion.feeling, { x, y: labelY, class: 'small muted', 'text-anchor': 'middle' }) : ''
+    ]);
+}
+
+function star(cx: number, cy: number, radius: number): string {
+    const corners = Array.from({ length: 10 }, (_, index) => {
+        const angle = (Math.PI / 5) * index - Math.PI / 2;
+        const r = index % 2 === 0 ? radius : radius / 2.4;
+        return `${num(cx + r * Math.cos(angle))} ${num(cy + r * Math.sin(angle))}`;
+    });
+    return `M${corners.join('L')}Z`;
+}

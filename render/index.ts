@@ -1,0 +1,7 @@
+/** The renderers: pure functions from the JourneyModel to text. */
+export { renderJourneyMapSvg, type MapRenderOptions } from './journey-map-svg.js';
+export { renderJourneyHtml } from './journey-html.js';
+export { renderJourneyMarkdown } from './journey-markdown.js';
+export { renderMermaidJourney, toFivePointScale } from './mermaid-journey.js';
+export { renderMermaidFlowchart } from './mermaid-flowchart.js';
+export type { MapTheme } from './map-theme.js';

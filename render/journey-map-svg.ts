@@ -1,0 +1,291 @@
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StepModel } from '../language/journey-model.js';
+import { drawEmotionLane } from './emotion-curve.js';
+import { columnsOf, layout, stepLabel, type Column } from './map-layout.js';
+import { themeCss, type MapTheme } from './map-theme.js';
+import { element, escapeXml, num, text, textLines } from './svg.js';
+import { wrapText } from './text-wrap.js';
+
+export interface MapRenderOptions {
+    theme?: MapTheme;
+    /** Prefix for element ids, so that several maps can live on one page. */
+    idPrefix?: string;
+}
+
+interface Cell {
+    height: number;
+    /** Draws the cell at (x, y); `laneHeight` is the room the lane gives every cell, so cards line up. */
+    draw: (x: number, y: number, laneHeight: number) => string;
+}
+
+interface Lane {
+    label: string;
+    cell: (step: StepModel) => Cell | undefined;
+}
+
+/**
+ * The journey map as SVG: persona cards, stage bands, then one lane per aspect (steps,
+ * channels and touchpoints, the emotion curve, pain points, opportunities, metrics) with
+ * one column per step. Pure and deterministic: same model, same bytes.
+ */
+export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, options: MapRenderOptions = {}): string {
+    const journey = model.journeys.find(j => j.name === journeyName) ?? model.journeys[0];
+    const id = options.idPrefix ?? 'jm';
+    if (!journey) {
+        return svgDocument(480, 120, id, 'No journey', 'This file declares no journey.', options.theme ?? 'auto',
+            text('This file declares no journey yet.', { x: layout.pad, y: 64, class: 'body muted' }));
+    }
+    const columns = columnsOf(journey);
+    const width = Math.max(layout.pad * 2 + layout.labelWidth + columns.length * (layout.column + layout.gap) - layout.gap,
+        layout.pad * 2 + Math.max(1, journey.personas.length) * (layout.personaWidth + layout.gap));
+    const parts: string[] = [];
+    let y = layout.pad;
+    parts.push(drawHeader(journey, model, y));
+    y += 56;
+    const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter((p): p is PersonaModel => p !== undefined);
+    if (personas.length > 0) {
+        const cards = personas.map(persona => personaCard(persona));
+        const height = Math.max(...cards.map(card => card.height));
+        cards.forEach((card, index) => parts.push(card.draw(layout.pad + index * (layout.personaWidth + layout.gap), y, height)));
+        y += height + 20;
+    }
+    const stageRow = drawStageRow(journey, columns, y);
+    parts.push(stageRow.svg);
+    y += stageRow.height + 8;
+    for (const lane of lanesFor(journey, model)) {
+        const drawn = lane.label === 'EMOTION' ? drawEmotionLane(journey, columns, y, width, id) : drawLane(lane, columns, y, width);
+        parts.push(drawn.svg);
+        y += drawn.height;
+    }
+    const height = y + layout.pad;
+    return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''));
+}
+
+function svgDocument(width: number, height: number, id: string, title: string, description: string, theme: MapTheme, body: string): string {
+    return element('svg', {
+        xmlns: 'http://www.w3.org/2000/svg', class: 'jm', width, height, viewBox: `0 0 ${num(width)} ${num(height)}`,
+        role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`
+    }, [
+        element('title', { id: `${id}-title` }, escapeXml(title)),
+        element('desc', { id: `${id}-desc` }, escapeXml(description)),
+        element('style', {}, themeCss(theme)),
+        element('rect', { class: 'bg', x: 0, y: 0, width, height }),
+        body
+    ]) + '\n';
+}
+
+function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
+    const steps = allSteps(journey);
+    const scores = steps.flatMap(step => step.emotion ? [step.emotion.score] : []);
+    const who = personas.length > 0 ? ` for ${personas.map(displayName).join(', ')}` : '';
+    const emotion = scores.length > 0 ? ` Emotion from ${Math.min(...scores)} to ${Math.max(...scores)} on a scale of ${journey.emotionScale.min} to ${journey.emotionScale.max}.` : '';
+    return `Customer journey map of ${displayName(journey)}${who}: ${journey.stages.length} stages, ${steps.length} steps.${emotion}`;
+}
+
+function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number): string {
+    const steps = allSteps(journey);
+    const personaNames = journey.personas.map(name => displayName(model.personas.find(p => p.name === name) ?? { name }));
+    const subtitle = [`${journey.stages.length} stages`, `${steps.length} steps`, ...personaNames].join(' · ');
+    return text(displayName(journey), { x: layout.pad, y: y + 22, class: 'title' })
+        + text(subtitle, { x: layout.pad, y: y + 42, class: 'subtitle muted' });
+}
+
+function personaCard(persona: PersonaModel): { height: number; draw: (x: number, y: number, height: number) => string } {
+    const inner = layout.personaWidth - 2 * layout.cellPad;
+    const blocks: Array<{ lines: string[]; className: string; lineHeight: number; gapBefore: number }> = [
+        { lines: wrapText(displayName(persona), inner, 14), className: 'step-title', lineHeight: layout.titleLine, gapBefore: 0 }
+    ];
+    if (persona.role) blocks.push({ lines: wrapText(persona.role, inner, 12), className: 'body muted', lineHeight: layout.line, gapBefore: 2 });
+    const list = (label: string, items: string[]) => {
+        if (items.length === 0) return;
+        blocks.push({ lines: [label], className: 'lane-label', lineHeight: layout.line, gapBefore: 8 });
+        for (const item of items) blocks.push({ lines: wrapText(`• ${item}`, inner, 12), className: 'body', lineHeight: layout.line, gapBefore: 0 });
+    };
+    list('GOALS', persona.goals);
+    list('FRUSTRATIONS', persona.frustrations);
+    if (persona.quote) blocks.push({ lines: wrapText(`“${persona.quote}”`, inner, 12), className: 'body muted', lineHeight: layout.line, gapBefore: 8 });
+    const contentHeight = blocks.reduce((sum, block) => sum + block.gapBefore + block.lines.length * block.lineHeight, 0);
+    return {
+        height: contentHeight + 2 * layout.cellPad,
+        draw: (x, y, height) => {
+            let cursor = y + layout.cellPad + 12;
+            const texts = blocks.map(block => {
+                cursor += block.gapBefore;
+                const svg = textLines(block.lines, x + layout.cellPad, cursor, block.lineHeight, { class: block.className });
+                cursor += block.lines.length * block.lineHeight;
+                return svg;
+            });
+            return element('g', { class: 'persona', 'data-persona': persona.name, role: 'group', 'aria-label': `Persona: ${displayName(persona)}` }, [
+                element('rect', { class: 'card', x, y, width: layout.personaWidth, height, rx: 10 }),
+                ...texts
+            ]);
+        }
+    };
+}
+
+function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number): { svg: string; height: number } {
+    const spans = journey.stages.map((stage, stageIndex) => {
+        const own = columns.filter(column => column.stageIndex === stageIndex);
+        const width = own.length * (layout.column + layout.gap) - layout.gap;
+        return { stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13) };
+    });
+    const height = Math.max(36, ...spans.map(span => span.lines.length * layout.titleLine + 2 * layout.cellPad));
+    const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': `Stage: ${displayName(span.stage)}` }, [
+        element('rect', { class: `stage-${(span.stageIndex % 2) + 1}`, x: span.x, y, width: span.width, height, rx: 8 }),
+        textLines(span.lines, span.x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'stage-title' })
+    ])).join('');
+    return { svg: text('STAGE', { x: layout.pad, y: y + layout.cellPad + 13, class: 'lane-label' }) + svg, height };
+}
+
+/** The lanes that have something to show: empty lanes collapse. */
+function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
+    const steps = allSteps(journey);
+    const lanes: Lane[] = [{ label: 'STEPS', cell: stepCard }];
+    if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
+        lanes.push({ label: 'TOUCHPOINTS', cell: step => channelCell(step, model) });
+    }
+    if (steps.some(step => step.emotion)) {
+        lanes.push({ label: 'EMOTION', cell: () => undefined });
+    }
+    if (steps.some(step => step.pains.length > 0)) {
+        lanes.push({ label: 'PAIN POINTS', cell: step => noteBoxes(step.pains, 'pain', '−') });
+    }
+    if (steps.some(step => step.opportunities.length > 0)) {
+        lanes.push({ label: 'OPPORTUNITIES', cell: step => noteBoxes(step.opportunities, 'opportunity', '+') });
+    }
+    if (steps.some(step => step.metrics.length > 0)) {
+        lanes.push({ label: 'METRICS', cell: step => metricCell(step, model) });
+    }
+    return lanes;
+}
+
+function drawLane(lane: Lane, columns: Column[], y: number, width: number): { svg: string; height: number } {
+    const cells = columns.map(column => ({ column, cell: column.step && lane.cell(column.step) }));
+    const height = Math.max(40, ...cells.map(({ cell }) => (cell?.height ?? 0) + 2 * layout.cellPad));
+    const drawn = cells.map(({ column, cell }) => cell && column.step
+        ? element('g', { class: 'cell', 'data-step': column.step.name }, cell.draw(column.x, y + layout.cellPad, height - 2 * layout.cellPad))
+        : '');
+    return {
+        svg: element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y })
+            + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' })
+            + drawn.join(''),
+        height
+    };
+}
+
+const inner = layout.column - 2 * layout.cellPad;
+
+function stepCard(step: StepModel): Cell {
+    const title = wrapText(displayName(step), inner, 13);
+    const badges: Array<{ lines: string[]; className: string }> = [];
+    for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ Moment of truth: ${moment}`, inner, 11), className: 'small' });
+    if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.join(', ')}`, inner, 11), className: 'small muted' });
+    if (step.exit) badges.push({ lines: ['⏏ The customer may leave here'], className: 'small muted' });
+    const badgeHeight = badges.reduce((sum, badge) => sum + badge.lines.length * layout.smallLine + 4, 0);
+    const height = title.length * layout.titleLine + badgeHeight + 2 * layout.cellPad;
+    return {
+        height,
+        draw: (x, y, laneHeight) => {
+            let cursor = y + layout.cellPad + 13 + title.length * layout.titleLine;
+            const badgeTexts = badges.map(badge => {
+                cursor += 4;
+                const svg = textLines(badge.lines, x + layout.cellPad, cursor, layout.smallLine, { class: badge.className });
+                cursor += badge.lines.length * layout.smallLine;
+                return svg;
+            });
+            return element('g', { class: 'step', role: 'group', 'aria-label': stepLabel(step) }, [
+                element('rect', { class: 'card', x, y, width: layout.column, height: laneHeight, rx: 8 }),
+                textLines(title, x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'step-title' }),
+                ...badgeTexts
+            ]);
+        }
+    };
+}
+
+function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
+    const rows: Array<{ lines: string[]; icon?: 'online' | 'offline' | 'unknown' }> = [];
+    for (const name of step.channels) {
+        const channel = model.channels.find(c => c.name === name);
+        rows.push({ lines: wrapText(displayName(channel ?? { name }), inner - 22, 12), icon: channel?.kind ?? 'unknown' });
+    }
+    for (const touchpoint of step.touchpoints) rows.push({ lines: wrapText(`· ${touchpoint}`, inner, 12) });
+    if (rows.length === 0) return undefined;
+    const height = rows.reduce((sum, row) => sum + row.lines.length * layout.line + 2, 0);
+    return {
+        height,
+        draw: (x, y) => {
+            let cursor = y + 12;
+            return rows.map(row => {
+                const svg = row.icon
+                    ? channelIcon(row.icon, x + 7, cursor - 4) + textLines(row.lines, x + 22, cursor, layout.line, { class: 'body' })
+                    : textLines(row.lines, x + 2, cursor, layout.line, { class: 'body muted' });
+                cursor += row.lines.length * layout.line + 2;
+                return svg;
+            }).join('');
+        }
+    };
+}
+
+/** Online: a globe; offline: a shop front. Shapes, not colours, tell them apart. */
+function channelIcon(kind: 'online' | 'offline' | 'unknown', cx: number, cy: number): string {
+    const label = kind === 'unknown' ? 'channel' : `${kind} channel`;
+    if (kind === 'offline') {
+        return element('path', { class: 'icon', d: `M${num(cx - 6)} ${num(cy - 1)}l6 -5 6 5v7h-12z M${num(cx - 2)} ${num(cy + 6)}v-4h4v4`, role: 'img', 'aria-label': label });
+    }
+    return element('g', { role: 'img', 'aria-label': label }, [
+        element('circle', { class: 'icon', cx, cy, r: 6 }),
+        element('path', { class: 'icon', d: `M${num(cx - 6)} ${num(cy)}h12 M${num(cx)} ${num(cy - 6)}c-3 3 -3 9 0 12c3 -3 3 -9 0 -12` })
+    ]);
+}
+
+function noteBoxes(notes: string[], className: 'pain' | 'opportunity', marker: string): Cell | undefined {
+    if (notes.length === 0) return undefined;
+    const boxes = notes.map(note => wrapText(`${marker} ${note}`, inner - 12, 12));
+    const boxHeight = (lines: string[]) => lines.length * layout.line + 10;
+    const height = boxes.reduce((sum, lines) => sum + boxHeight(lines) + 6, -6);
+    return {
+        height,
+        draw: (x, y) => {
+            let cursor = y;
+            return boxes.map(lines => {
+                const svg = element('rect', { class: className, x, y: cursor, width: layout.column, height: boxHeight(lines), rx: 6 })
+                    + textLines(lines, x + 6, cursor + 17, layout.line, { class: 'body' });
+                cursor += boxHeight(lines) + 6;
+                return svg;
+            }).join('');
+        }
+    };
+}
+
+function metricCell(step: StepModel, model: JourneyModel): Cell | undefined {
+    if (step.metrics.length === 0) return undefined;
+    const entries = step.metrics.map(value => ({ value, metric: model.metrics.find(m => m.name === value.metric) }));
+    const entryHeight = 3 * layout.smallLine + 6;
+    return {
+        height: entries.length * entryHeight - 6,
+        draw: (x, y) => entries.map(({ value, metric }, index) => {
+            const top = y + index * entryHeight;
+            return element('g', { class: 'metric', role: 'group', 'aria-label': metricLabel(value, metric) }, [
+                text(displayName(metric ?? { name: value.metric }), { x: x + 2, y: top + 11, class: 'small muted' }),
+                statusIcon(value, x + 8, top + layout.smallLine + 8),
+                text(`${formatValue(value.value, metric)}  ${statusWords[value.status]}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
+                metric?.target ? text(`target ${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatValue(metric.target.value, metric)}`, { x: x + 2, y: top + 2 * layout.smallLine + 12, class: 'small muted' }) : ''
+            ]);
+        }).join('')
+    };
+}
+
+const statusWords: Record<MetricValueModel['status'], string> = { met: '✓ met', missed: '✗ missed', 'no-target': 'no target', 'no-data': 'no data' };
+
+function statusIcon(value: MetricValueModel, cx: number, cy: number): string {
+    return element('circle', { class: value.status, cx, cy, r: 5 });
+}
+
+function metricLabel(value: MetricValueModel, metric: MetricModel | undefined): string {
+    return `Metric ${displayName(metric ?? { name: value.metric })}: ${formatValue(value.value, metric)}, ${statusWords[value.status]}`;
+}
+
+export function formatValue(value: number | undefined, metric: MetricModel | undefined): string {
+    if (value === undefined) return '–';
+    const number = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+    return metric?.unit === 'percent' ? `${number}%` : number;
+}

@@ -1,0 +1,39 @@
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../language/journey-model.js';
+import { formatValue } from './journey-map-svg.js';
+import { renderMermaidJourney } from './mermaid-journey.js';
+
+/**
+ * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a
+ * table of steps, then a ```mermaid journey block that GitHub draws.
+ */
+export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapModel): string {
+    const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter(p => p !== undefined);
+    const lines = [`# ${markdownText(displayName(journey))}`, ''];
+    for (const persona of personas) {
+        lines.push(`**Persona:** ${markdownText(displayName(persona))}${persona.role ? ` — ${markdownText(persona.role)}` : ''}`, '');
+    }
+    lines.push(`${journey.stages.length} stages · ${allSteps(journey).length} steps · emotion scale ${journey.emotionScale.min}..${journey.emotionScale.max}`, '');
+    lines.push('| Stage | Step | Emotion | Pain points | Opportunities | Metrics |', '|---|---|---|---|---|---|');
+    for (const stage of journey.stages) {
+        for (const step of stage.steps) {
+            const emotion = step.emotion ? `${step.emotion.score}${step.emotion.feeling ? ` ${step.emotion.feeling}` : ''}` : '';
+            const metrics = step.metrics.map(value => {
+                const metric = model.metrics.find(m => m.name === value.metric);
+                return `${displayName(metric ?? { name: value.metric })} ${formatValue(value.value, metric)} (${value.status})`;
+            });
+            const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
+            lines.push(`| ${cell(displayName(stage))} | ${cell(displayName(step))}${star} | ${cell(emotion)} | ${cell(step.pains.join('; '))} | ${cell(step.opportunities.join('; '))} | ${cell(metrics.join('; '))} |`);
+        }
+    }
+    lines.push('', '```mermaid', renderMermaidJourney(journey).trimEnd(), '```', '');
+    return lines.join('\n');
+}
+
+/** Text shown as text: Markdown and HTML characters escaped. */
+function markdownText(value: string): string {
+    return value.replace(/[\\`*_{}[\]<>()#+!|~&]/g, character => `\\${character}`).replace(/\s+/g, ' ');
+}
+
+function cell(value: string): string {
+    return markdownText(value);
+}

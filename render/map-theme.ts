@@ -1,0 +1,76 @@
+/**
+ * Colours and fonts of the map as CSS variables. Inside VS Code the `--vscode-*` theme
+ * variables win, so light, dark and high-contrast themes restyle the map; elsewhere the
+ * fallbacks apply, light or dark after the reader's system setting (or a forced theme).
+ */
+export type MapTheme = 'auto' | 'light' | 'dark';
+
+const light = {
+    bg: '#ffffff', fg: '#1f2328', muted: '#59636e', border: '#d1d9e0', card: '#f6f8fa',
+    stage1: '#ddf4ff', stage2: '#fbefff', accent: '#0969da', curve: '#8250df',
+    pain: '#cf222e', painBg: '#ffebe9', opportunity: '#1a7f37', opportunityBg: '#dafbe1',
+    met: '#1a7f37', missed: '#cf222e', neutral: '#9a6700', faceBad: '#ff8182', faceMid: '#eac54f', faceGood: '#4ac26b'
+};
+
+const dark: typeof light = {
+    bg: '#0d1117', fg: '#e6edf3', muted: '#9198a1', border: '#3d444d', card: '#151b23',
+    stage1: '#0c2d6b', stage2: '#3b1f5c', accent: '#4493f8', curve: '#ab7df8',
+    pain: '#f85149', painBg: '#3c1618', opportunity: '#3fb950', opportunityBg: '#12261e',
+    met: '#3fb950', missed: '#f85149', neutral: '#d29922', faceBad: '#f85149', faceMid: '#d29922', faceGood: '#3fb950'
+};
+
+/** Our variable → the VS Code theme colour that should drive it. */
+const vscodeColours: Partial<Record<keyof typeof light, string>> = {
+    bg: '--vscode-editor-background', fg: '--vscode-editor-foreground', muted: '--vscode-descriptionForeground',
+    border: '--vscode-panel-border', card: '--vscode-editorWidget-background', accent: '--vscode-textLink-foreground',
+    curve: '--vscode-charts-purple', pain: '--vscode-charts-red', opportunity: '--vscode-charts-green',
+    met: '--vscode-charts-green', missed: '--vscode-charts-red', neutral: '--vscode-charts-yellow'
+};
+
+function variables(colours: typeof light): string {
+    return Object.entries(colours)
+        .map(([key, value]) => {
+            const vscode = vscodeColours[key as keyof typeof light];
+            return `--jm-${key}:${vscode ? `var(${vscode},${value})` : value};`;
+        })
+        .join('');
+}
+
+export function themeCss(theme: MapTheme): string {
+    const base = `.jm{${variables(theme === 'dark' ? dark : light)}font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif);}`;
+    const automaticDark = theme === 'auto' ? `@media (prefers-color-scheme:dark){.jm{${variables(dark)}}}` : '';
+    return base + automaticDark + rules;
+}
+
+const rules = [
+    '.jm .bg{fill:var(--jm-bg)}',
+    '.jm text{fill:var(--jm-fg)}',
+    '.jm .muted{fill:var(--jm-muted)}',
+    '.jm .title{font-size:22px;font-weight:700}',
+    '.jm .subtitle{font-size:12px}',
+    '.jm .lane-label{font-size:11px;font-weight:700;letter-spacing:.06em;fill:var(--jm-muted)}',
+    '.jm .card{fill:var(--jm-card);stroke:var(--jm-border)}',
+    '.jm .stage-1{fill:var(--jm-stage1)}',
+    '.jm .stage-2{fill:var(--jm-stage2)}',
+    '.jm .stage-title{font-size:13px;font-weight:700}',
+    '.jm .step-title{font-size:13px;font-weight:600}',
+    '.jm .body{font-size:12px}',
+    '.jm .small{font-size:11px}',
+    '.jm .rule{stroke:var(--jm-border);stroke-width:1}',
+    '.jm .grid{stroke:var(--jm-border);stroke-dasharray:2 4}',
+    '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
+    '.jm .face-bad{fill:var(--jm-faceBad)}',
+    '.jm .face-mid{fill:var(--jm-faceMid)}',
+    '.jm .face-good{fill:var(--jm-faceGood)}',
+    '.jm .face-line{fill:none;stroke:#1f2328;stroke-width:1.5;stroke-linecap:round}',
+    '.jm .face-eye{fill:#1f2328}',
+    '.jm .pain{fill:var(--jm-painBg);stroke:var(--jm-pain)}',
+    '.jm .opportunity{fill:var(--jm-opportunityBg);stroke:var(--jm-opportunity)}',
+    '.jm .mot{fill:var(--jm-neutral)}',
+    '.jm .met{fill:var(--jm-met)}',
+    '.jm .missed{fill:var(--jm-missed)}',
+    '.jm .no-data,.jm .no-target{fill:var(--jm-muted)}',
+    '.jm .icon{fill:none;stroke:var(--jm-accent);stroke-width:1.5}',
+    '.jm .badge{fill:var(--jm-bg);stroke:var(--jm-accent)}',
+    '.jm .selected .card{stroke:var(--jm-accent);stroke-width:2.5}'
+].join('');

@@ -1,0 +1,26 @@
+import { displayName, type JourneyMapModel } from '../language/journey-model.js';
+import { mermaidText } from './mermaid-text.js';
+
+/**
+ * The journey as a Mermaid `journey` diagram: stages become sections, steps tasks, the
+ * emotion score is mapped onto Mermaid's 1..5, personas are the actors.
+ */
+export function renderMermaidJourney(journey: JourneyMapModel): string {
+    // Actors are comma-separated in Mermaid: use persona names (identifiers), not titles.
+    const actors = journey.personas.map(mermaidText).join(', ');
+    const lines = ['journey', `    title ${mermaidText(displayName(journey)) || journey.name}`];
+    for (const stage of journey.stages) {
+        lines.push(`    section ${mermaidText(displayName(stage)) || stage.name}`);
+        for (const step of stage.steps) {
+            const score = step.emotion ? toFivePointScale(step.emotion.score, journey.emotionScale) : 3;
+            lines.push(`      ${mermaidText(displayName(step)) || step.name}: ${score}${actors ? `: ${actors}` : ''}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+/** Maps a score on the journey's scale onto Mermaid's whole numbers 1..5. */
+export function toFivePointScale(score: number, scale: { min: number; max: number }): number {
+    const share = (Math.min(scale.max, Math.max(scale.min, score)) - scale.min) / (scale.max - scale.min || 1);
+    return Math.round(1 + share * 4);
+}
