@@ -34,13 +34,13 @@ export class JourneyModelBuilder {
         const channels = unique([...file.elements.filter(isChannel), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...file.elements.filter(isMetricDefinition), ...steps.flatMap(s => s.metrics.map(m => m.metric.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, this.metric(metric)]));
-        return {
+        return withoutUndefined({
             uri: document.uri.toString(),
             personas: personas.map(persona => this.persona(persona)),
             channels: channels.map(channel => this.channel(channel)),
             metrics: [...metricModels.values()],
             journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels)))
-        };
+        });
     }
 
     private persona(persona: Persona): PersonaModel {
@@ -111,6 +111,17 @@ export class JourneyModelBuilder {
         const number = resolution?.kind === 'value' ? resolution.value : undefined;
         return { metric: definition.name, value: number, link, status: metricStatus(metrics.get(definition), number), range: rangeOf(value) };
     }
+}
+
+/** Drops properties whose value is undefined, so the model equals its own JSON. */
+function withoutUndefined<T>(value: T): T {
+    if (Array.isArray(value)) {
+        return value.map(withoutUndefined) as T;
+    }
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+    }
+    return value;
 }
 
 function unique<T>(items: Array<T | undefined>): T[] {

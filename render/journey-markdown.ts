@@ -19,10 +19,10 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
             const emotion = step.emotion ? `${step.emotion.score}${step.emotion.feeling ? ` ${step.emotion.feeling}` : ''}` : '';
             const metrics = step.metrics.map(value => {
                 const metric = model.metrics.find(m => m.name === value.metric);
-                return `${displayName(metric ?? { name: value.metric })} ${formatValue(value.value, metric)} (${value.status})`;
+                return `${markdownText(displayName(metric ?? { name: value.metric }))} ${formatValue(value.value, metric)} (${value.status})`;
             });
             const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
-            lines.push(`| ${cell(displayName(stage))} | ${cell(displayName(step))}${star} | ${cell(emotion)} | ${cell(step.pains.join('; '))} | ${cell(step.opportunities.join('; '))} | ${cell(metrics.join('; '))} |`);
+            lines.push(`| ${cell(displayName(stage))} | ${cell(displayName(step))}${star} | ${cell(emotion)} | ${cell(step.pains.join('; '))} | ${cell(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);
         }
     }
     lines.push('', '```mermaid', renderMermaidJourney(journey).trimEnd(), '```', '');

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './cli-runner.js';
+
+describe('journeymap render', () => {
+    it('prints the map as SVG by default', () => {
+        const result = runCli(['render', 'examples/shop/checkout.journey']);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        assert.match(result.stdout, /<\/svg>\n$/);
+    });
+
+    it('writes HTML, Markdown, Mermaid, flowchart and JSON files with -o', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'render-'));
+        const expectations: Array<[string, RegExp]> = [
+            ['html', /^<!DOCTYPE html>[\s\S]*Content-Security-Policy[\s\S]*<svg /],
+            ['md', /^# 售后维修旅程/],
+            ['mermaid', /^journey\n    title 售后维修旅程/],
+            ['flowchart', /^flowchart LR/],
+            ['json', /"journeys": \[/]
+        ];
+        for (const [format, content] of expectations) {
+            const out = join(dir, 'nested', `map.${format}`);
+            const result = runCli(['render', 'examples/service/售后服务.journey', '-f', format, '-o', out]);
+            assert.equal(result.status, 0, result.stderr);
+            assert.match(result.stderr, /^Wrote .+ \(\d+ KB\)/);
+            assert.match(readFileSync(out, 'utf8'), content, format);
+        }
+    });
+
+    it('picks a journey with --journey and lists the journeys when the name is wrong', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'render-'));
+        writeFileSync(join(dir, 'two.journey'), 'journey A "First" { stage S { step X { emotion 3 } } }\njourney B "Second" { stage S { step Y { emotion 3 } } }');
+        const second = runCli(['render', 'two.journey', '-f', 'mermaid', '--journey', 'B'], dir);
+        assert.match(second.stdout, /title Second/);
+        const wrong = runCli(['render', 'two.journey', '--journey', 'C'], dir);
+        assert.equal(wrong.status, 2);
+        assert.match(wrong.stderr, /No journey 'C' in two\.journey\. Journeys: A, B\./);
+    });
+
+    it('refuses to render a map with errors, and says why', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'render-'));
+        writeFileSync(join(dir, 'bad.journey'), 'journey A { stage S { step X { emotion 9 } } }');
+        const result = runCli(['render', 'bad.journey', '-o', 'out.svg'], dir);
+        assert.equal(result.status, 1);
+        assert.match(result.stderr, /emotion-out-of-scale[\s\S]*Not rendered: fix the errors first\./);
+        assert.equal(existsSync(join(dir, 'out.svg')), false);
+    });
+
+    it('exits 2 for a missing file', () => {
+        const result = runCli(['render', 'nope.journey']);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /nope\.journey: no such file/);
+    });
+});

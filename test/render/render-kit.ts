@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { JourneyModel } from '../../language/journey-model.js';
+import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
+
+/** The JourneyModel of every example that has a journey, built as the CLI builds it. */
+export async function exampleModels(): Promise<Array<{ file: string; model: JourneyModel }>> {
+    const services = createTestServices();
+    const files = journeyFilesIn(examplesDir);
+    const documents = await buildDocuments(services, Object.fromEntries(files.map(file => [file, undefined])));
+    const models = await Promise.all(documents.map(async (document, index) => ({ file: files[index], model: await services.Journey.journey.ModelBuilder.build(document) })));
+    return models.filter(entry => entry.model.journeys.length > 0);
+}
+
+export async function modelOf(text: string, path = join(examplesDir, 'inline-test.journey')): Promise<JourneyModel> {
+    const services = createTestServices();
+    const [document] = await buildDocuments(services, { [path]: text });
+    return services.Journey.journey.ModelBuilder.build(document);
+}
+
+/** Checks that tags nest properly and attributes are quoted: a small well-formedness test without a DOM. */
+export function assertWellFormedXml(xml: string): void {
+    const stack: string[] = [];
+    const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|>/g;
+    let match: RegExpExecArray | null;
+    while ((match = tag.exec(xml)) !== null) {
+        const [whole, closing, name, , selfClosing] = match;
+        if (whole === '<') throw new Error(`stray < at ${match.index}: ${xml.slice(match.index, match.index + 40)}`);
+        if (whole === '>') throw new Error(`stray > at ${match.index}: ${xml.slice(Math.max(0, match.index - 40), match.index + 1)}`);
+        if (selfClosing) continue;
+        if (closing) {
+            const open = stack.pop();
+            if (open !== name) throw new Error(`</${name}> closes <${open}>`);
+        } else {
+            stack.push(name);
+        }
+    }
+    if (stack.length > 0) throw new Error(`unclosed: ${stack.join(', ')}`);
+}
