@@ -25,9 +25,21 @@ mkdirSync('dist', { recursive: true });
 // package.json says "type": "module"; the bundles in dist/ are CommonJS.
 writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
 
+/** The preview webview's script: a browser bundle with the renderers and Mermaid. */
+/** @type {esbuild.BuildOptions} */
+const previewOptions = {
+    entryPoints: { preview: 'preview/main.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning'
+};
+
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    await Promise.all([options, previewOptions].map(async o => (await esbuild.context(o)).watch()));
 } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(previewOptions)]);
 }

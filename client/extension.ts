@@ -1,12 +1,24 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { exportActiveJourney } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';
+import { JourneyPreview } from './preview-panel.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    context.subscriptions.push(vscode.commands.registerCommand('journey.newJourneyMap', newJourneyMap));
     client = createLanguageClient(context);
+    const languageClient = client;
+    const preview = new JourneyPreview(context, languageClient);
+    context.subscriptions.push(
+        preview,
+        vscode.commands.registerCommand('journey.newJourneyMap', newJourneyMap),
+        vscode.commands.registerCommand('journey.openPreview', () => preview.open(false)),
+        vscode.commands.registerCommand('journey.openPreviewToSide', () => preview.open(true)),
+        vscode.commands.registerCommand('journey.exportSvg', () => exportActiveJourney(languageClient, 'svg')),
+        vscode.commands.registerCommand('journey.exportHtml', () => exportActiveJourney(languageClient, 'html')),
+        vscode.commands.registerCommand('journey.exportMarkdown', () => exportActiveJourney(languageClient, 'md'))
+    );
     await client.start();
 }
 

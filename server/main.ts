@@ -7,6 +7,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createJourneyServices } from '../language/journey-module.js';
+import { registerModelRequest } from './model-request-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
@@ -17,4 +18,5 @@ shared.lsp.LanguageServer.onInitialize(params => {
     Journey.journey.Workspace.setRoots(folders);
 });
 
+registerModelRequest(connection, shared, Journey);
 startLanguageServer(shared);

@@ -42,9 +42,9 @@ describe('Mermaid and Markdown views', () => {
         const model = await modelOf('journey J "%%{init: {\\"theme\\":\\"dark\\"}}%% x" { stage S "a: b; #c" { step A "<b>x</b>: 5" { emotion 3 } } }');
         const text = renderMermaidJourney(model.journeys[0]);
         assert.doesNotMatch(text, /%%\{/);
-        assert.equal(text.split('\n')[3], '      <b>x</b>∶ 5: 3');
+        assert.equal(text.split('\n')[3], '      ‹b›x‹/b›∶ 5: 3');
         const chart = renderMermaidFlowchart(model.journeys[0]);
-        assert.match(chart, /s0\["#lt;b#gt;x#lt;\/b#gt;∶ 5"\]/);
+        assert.match(chart, /s0\["‹b›x‹\/b›∶ 5"\]/);
         assert.doesNotMatch(chart, /%%/);
     });
 

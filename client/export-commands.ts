@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown } from '../render/index.js';
+import { ModelRequest } from '../server/model-request.js';
+
+type ExportFormat = 'svg' | 'html' | 'md';
+
+/** "Journey: Export as SVG / HTML / Markdown": the same files as `journeymap render`. */
+export async function exportActiveJourney(client: LanguageClient, format: ExportFormat): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId !== 'journey') {
+        void vscode.window.showWarningMessage('Open a .journey file to export its map.');
+        return;
+    }
+    const result = await client.sendRequest(ModelRequest, { uri: document.uri.toString() });
+    if (!result.model) {
+        void vscode.window.showErrorMessage(`Fix the errors before exporting: line ${(result.error?.line ?? 0) + 1}: ${result.error?.message ?? 'unknown error'}`);
+        return;
+    }
+    const model = result.model;
+    const journey = model.journeys[0];
+    if (!journey) {
+        void vscode.window.showWarningMessage('This file declares no journey.');
+        return;
+    }
+    const content = format === 'svg' ? renderJourneyMapSvg(model)
+        : format === 'html' ? renderJourneyHtml(journey, renderJourneyMapSvg(model))
+            : renderJourneyMarkdown(model, journey);
+    const target = await vscode.window.showSaveDialog({
+        defaultUri: document.uri.with({ path: document.uri.path.replace(/\.journey$/, `.${format}`) }),
+        filters: { [format.toUpperCase()]: [format] }
+    });
+    if (target) {
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}`);
+    }
+}

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { JourneyModel, SourceRange } from '../language/journey-model.js';
+import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
+import { ModelRequest } from '../server/model-request.js';
+import { createNonce, previewHtml } from './preview-html.js';
+
+const typingDelayMs = 300;
+
+/**
+ * The live preview beside a .journey editor: one panel that follows the active journey
+ * editor, redraws while typing (debounced) from the server's validated model, reveals the
+ * source of what is clicked and highlights the step under the cursor.
+ */
+export class JourneyPreview implements vscode.Disposable {
+    static readonly viewType = 'journey.preview';
+    private panel: vscode.WebviewPanel | undefined;
+    private document: vscode.TextDocument | undefined;
+    private model: JourneyModel | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private readonly disposables: vscode.Disposable[] = [];
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+        this.disposables.push(
+            vscode.window.onDidChangeActiveTextEditor(editor => editor && this.follow(editor.document)),
+            vscode.workspace.onDidChangeTextDocument(event => event.document === this.document && this.scheduleUpdate(typingDelayMs)),
+            vscode.window.onDidChangeTextEditorSelection(event => event.textEditor.document === this.document && this.highlightAt(event.selections[0].active)),
+            vscode.window.registerWebviewPanelSerializer(JourneyPreview.viewType, {
+                deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => this.restore(panel, state)
+            })
+        );
+    }
+
+    open(toSide: boolean): void {
+        const editor = vscode.window.activeTextEditor;
+        const column = toSide ? vscode.ViewColumn.Beside : editor?.viewColumn ?? vscode.ViewColumn.Active;
+        if (this.panel) {
+            this.panel.reveal(column, toSide);
+        } else {
+            this.attach(vscode.window.createWebviewPanel(JourneyPreview.viewType, 'Journey Preview', { viewColumn: column, preserveFocus: toSide }, this.webviewOptions()));
+        }
+        if (editor) this.follow(editor.document);
+    }
+
+    private async restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+        panel.webview.options = this.webviewOptions();
+        this.attach(panel);
+        if (state?.uri) {
+            this.follow(await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)));
+        }
+    }
+
+    private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+        return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist')] };
+    }
+
+    private attach(panel: vscode.WebviewPanel): void {
+        this.panel = panel;
+        const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
+        panel.webview.html = previewHtml({ nonce: createNonce(), cspSource: panel.webview.cspSource, scriptUri: scriptUri.toString() });
+        panel.webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message), undefined, this.disposables);
+        panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+    }
+
+    private onMessage(message: FromPreview): void {
+        if (message.type === 'ready') {
+            this.scheduleUpdate(0);
+        } else if (message.type === 'reveal') {
+            void this.reveal(message.range);
+        }
+    }
+
+    private follow(document: vscode.TextDocument): void {
+        if (document.languageId !== 'journey' || document === this.document) return;
+        this.document = document;
+        this.model = undefined;
+        if (this.panel) this.panel.title = `Preview ${document.fileName.split(/[\\/]/).pop()}`;
+        this.scheduleUpdate(0);
+    }
+
+    private scheduleUpdate(delay: number): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update(), delay);
+    }
+
+    private async update(): Promise<void> {
+        const document = this.document;
+        if (!this.panel || !document) return;
+        const result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
+        if (document !== this.document) return;
+        this.model = result.model ?? this.model;
+        this.post({ type: 'update', uri: document.uri.toString(), fileName: document.fileName.split(/[\\/]/).pop() ?? '', model: result.model, error: result.error });
+    }
+
+    private highlightAt(position: vscode.Position): void {
+        const steps = this.model?.journeys.flatMap(journey => journey.stages.flatMap(stage => stage.steps)) ?? [];
+        const step = steps.find(candidate => candidate.range && contains(candidate.range, position));
+        this.post({ type: 'highlight', step: step?.name });
+    }
+
+    private async reveal(range: SourceRange): Promise<void> {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(range.uri));
+        const start = new vscode.Position(range.start.line, range.start.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
+        await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
+    }
+
+    private post(message: ToPreview): void {
+        void this.panel?.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        this.panel?.dispose();
+        this.disposables.forEach(disposable => disposable.dispose());
+    }
+}
+
+function contains(range: SourceRange, position: vscode.Position): boolean {
+    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return afterStart && beforeEnd;
+}
+

@@ -1,0 +1,182 @@
+/**
+ * The preview webview. Receives models from the extension, draws them with the same
+ * renderers as the CLI, and posts clicks back. Every string from the .journey file reaches
+ * the page only through the renderers (which escape it) or `textContent`.
+ */
+import mermaid from 'mermaid';
+import type { JourneyModel, SourceRange } from '../language/journey-model.js';
+import { renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
+import { previewCss } from './preview-style.js';
+
+interface VsCodeApi {
+    postMessage(message: FromPreview): void;
+    getState(): PreviewState | undefined;
+    setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+let state: PreviewState = { ...defaultPreviewState, ...vscode.getState() };
+let model: JourneyModel | undefined;
+let highlighted: string | undefined;
+let renderCount = 0;
+
+const canvas = document.getElementById('canvas')!;
+const viewport = document.getElementById('viewport')!;
+const banner = document.getElementById('banner')!;
+const picker = document.getElementById('journey-picker') as HTMLSelectElement;
+
+function isDark(): boolean {
+    return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+}
+
+function saveState(): void {
+    vscode.setState(state);
+    vscode.postMessage({ type: 'state', state });
+}
+
+async function draw(): Promise<void> {
+    if (!model) return;
+    const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
+    updatePicker();
+    const ticket = ++renderCount;
+    let svg: string;
+    if (state.view === 'map' || !journey) {
+        svg = renderJourneyMapSvg(model, journey?.name, { idPrefix: 'map' });
+    } else {
+        const source = state.view === 'mermaid' ? renderMermaidJourney(journey) : renderMermaidFlowchart(journey);
+        try {
+            svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;
+        } catch (error) {
+            showBanner(`Mermaid could not draw this view: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+        }
+    }
+    if (ticket !== renderCount) return; // a newer update has been drawn meanwhile
+    canvas.innerHTML = svg;
+    applyZoom();
+    applyHighlight();
+    document.body.dataset.rendered = String(ticket);
+}
+
+function updatePicker(): void {
+    const journeys = model?.journeys ?? [];
+    picker.hidden = journeys.length < 2;
+    picker.replaceChildren(...journeys.map(journey => {
+        const option = document.createElement('option');
+        option.value = journey.name;
+        option.textContent = journey.title ?? journey.name;
+        option.selected = journey.name === state.journey;
+        return option;
+    }));
+}
+
+function showBanner(message: string | undefined): void {
+    banner.hidden = message === undefined;
+    banner.textContent = message ?? '';
+}
+
+function applyZoom(): void {
+    canvas.style.transform = `scale(${state.zoom})`;
+    document.getElementById('zoom-reset')!.textContent = `${Math.round(state.zoom * 100)}%`;
+}
+
+function applyHighlight(): void {
+    canvas.querySelectorAll('.selected').forEach(element => element.classList.remove('selected'));
+    if (highlighted && state.view === 'map') {
+        canvas.querySelectorAll(`[data-step="${CSS.escape(highlighted)}"]`).forEach(element => element.classList.add('selected'));
+    }
+}
+
+function setView(view: PreviewView): void {
+    state = { ...state, view };
+    document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === view)));
+    saveState();
+    void draw();
+}
+
+function zoomBy(factor: number): void {
+    state = { ...state, zoom: Math.min(4, Math.max(0.1, Math.round(state.zoom * factor * 100) / 100)) };
+    applyZoom();
+    saveState();
+}
+
+/** The source range of what was clicked: a step, a stage or a persona. */
+function rangeOfClicked(target: Element): SourceRange | undefined {
+    const element = target.closest('[data-step],[data-stage],[data-persona]');
+    if (!element || !model) return undefined;
+    const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
+    const step = element.getAttribute('data-step');
+    const stage = element.getAttribute('data-stage');
+    const persona = element.getAttribute('data-persona');
+    if (step) return journey?.stages.flatMap(s => s.steps).find(s => s.name === step)?.range;
+    if (stage) return journey?.stages.find(s => s.name === stage)?.range;
+    return model.personas.find(p => p.name === persona)?.range;
+}
+
+window.addEventListener('message', event => {
+    const message = event.data as ToPreview;
+    if (message.type === 'update') {
+        if (message.uri !== state.uri) {
+            state = { ...state, uri: message.uri, journey: undefined };
+            saveState();
+        }
+        if (message.model) {
+            model = message.model;
+            showBanner(undefined);
+            void draw();
+        } else if (message.error) {
+            const where = `${message.fileName}:${message.error.line + 1}:${message.error.character + 1}`;
+            showBanner(`${where} ${message.error.message}${model ? ' — showing the last valid map.' : ''}`);
+        }
+    } else if (message.type === 'highlight') {
+        highlighted = message.step;
+        applyHighlight();
+    }
+});
+
+canvas.addEventListener('click', event => {
+    const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;
+    if (range) vscode.postMessage({ type: 'reveal', range });
+});
+
+picker.addEventListener('change', () => {
+    state = { ...state, journey: picker.value };
+    saveState();
+    void draw();
+});
+
+document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.addEventListener('click', () => setView(button.dataset.view as PreviewView)));
+document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));
+document.getElementById('zoom-out')!.addEventListener('click', () => zoomBy(0.8));
+document.getElementById('zoom-reset')!.addEventListener('click', () => { state = { ...state, zoom: 1 }; applyZoom(); saveState(); });
+viewport.addEventListener('wheel', event => {
+    if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        zoomBy(event.deltaY < 0 ? 1.1 : 0.9);
+    }
+}, { passive: false });
+
+// Drag the background to pan a large map.
+let drag: { x: number; y: number } | undefined;
+viewport.addEventListener('mousedown', event => {
+    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select')) {
+        drag = { x: event.clientX, y: event.clientY };
+        viewport.classList.add('panning');
+    }
+});
+window.addEventListener('mousemove', event => {
+    if (!drag) return;
+    viewport.scrollBy(drag.x - event.clientX, drag.y - event.clientY);
+    drag = { x: event.clientX, y: event.clientY };
+});
+window.addEventListener('mouseup', () => { drag = undefined; viewport.classList.remove('panning'); });
+
+const style = document.createElement('style');
+style.textContent = previewCss;
+document.head.append(style);
+mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: isDark() ? 'dark' : 'default' });
+setView(state.view);
+applyZoom();
+vscode.postMessage({ type: 'ready', state });

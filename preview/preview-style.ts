@@ -1,0 +1,14 @@
+/** The preview page's own styles, in VS Code's theme colours. */
+export const previewCss = `
+body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--vscode-editor-background,#fff);font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:13px}
+#toolbar{position:sticky;top:0;z-index:2;display:flex;gap:6px;align-items:center;padding:6px 10px;background:var(--vscode-editor-background,#fff);border-bottom:1px solid var(--vscode-panel-border,#d1d9e0)}
+#toolbar button,#toolbar select{font:inherit;color:var(--vscode-button-secondaryForeground,inherit);background:var(--vscode-button-secondaryBackground,#f6f8fa);border:1px solid var(--vscode-panel-border,#d1d9e0);border-radius:4px;padding:2px 8px;cursor:pointer}
+#toolbar button[aria-selected="true"]{color:var(--vscode-button-foreground,#fff);background:var(--vscode-button-background,#0969da)}
+#toolbar .spacer{flex:1}
+#banner{padding:6px 10px;color:var(--vscode-inputValidation-errorForeground,#82071e);background:var(--vscode-inputValidation-errorBackground,#ffebe9);border-bottom:1px solid var(--vscode-inputValidation-errorBorder,#cf222e)}
+#viewport{overflow:auto;height:calc(100vh - 40px);cursor:grab}
+#viewport.panning{cursor:grabbing}
+#canvas{transform-origin:0 0;padding:8px;width:max-content}
+#canvas [data-step],#canvas [data-stage],#canvas [data-persona]{cursor:pointer}
+.placeholder{color:var(--vscode-descriptionForeground,#59636e);padding:16px}
+`;

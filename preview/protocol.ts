@@ -1,0 +1,31 @@
+/**
+ * The one message protocol between the extension (client/) and the preview webview
+ * (preview/). Both sides import these types, so a change here is checked on both.
+ */
+import type { JourneyModel, SourceRange } from '../language/journey-model.js';
+import type { FirstError } from '../server/model-request.js';
+
+export type PreviewView = 'map' | 'mermaid' | 'paths';
+
+/** What the webview remembers across reloads (`vscode.setState`) and the serializer restores. */
+export interface PreviewState {
+    uri?: string;
+    view: PreviewView;
+    journey?: string;
+    zoom: number;
+}
+
+export type ToPreview =
+    /** A new validated model, or the first error of text that has one (the last picture stays). */
+    | { type: 'update'; uri: string; fileName: string; model?: JourneyModel; error?: FirstError }
+    /** The editor's cursor is in this step (or in none). */
+    | { type: 'highlight'; step?: string };
+
+export type FromPreview =
+    /** The webview has loaded and can receive updates. */
+    | { type: 'ready'; state: PreviewState }
+    /** The reader clicked an element: show its text. */
+    | { type: 'reveal'; range: SourceRange }
+    | { type: 'state'; state: PreviewState };
+
+export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

@@ -1,0 +1,25 @@
+import { DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import type { JourneyServices } from '../language/journey-module.js';
+import { ModelRequest, type ModelRequestResult } from './model-request.js';
+
+/**
+ * Answers `journey/model` for the preview: waits until the document is validated, then
+ * builds the model, or reports the first error so the preview can keep its last picture.
+ */
+export function registerModelRequest(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices): void {
+    connection.onRequest(ModelRequest, async ({ uri }, cancelToken): Promise<ModelRequestResult> => {
+        const parsed = URI.parse(uri);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
+        const document = shared.workspace.LangiumDocuments.getDocument(parsed);
+        if (!document) {
+            return { error: { message: 'This file is not open in the language server.', line: 0, character: 0 } };
+        }
+        const firstError = document.diagnostics?.find(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+        if (firstError) {
+            return { error: { message: firstError.message, line: firstError.range.start.line, character: firstError.range.start.character } };
+        }
+        return { model: await journey.journey.ModelBuilder.build(document) };
+    });
+}

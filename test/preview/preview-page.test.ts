@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { previewHtml } from '../../client/preview-html.js';
+import type { JourneyModel } from '../../language/journey-model.js';
+import type { FromPreview, ToPreview } from '../../preview/protocol.js';
+import { launchChromium } from '../browser-kit.js';
+import { repoRoot } from '../journey-test-kit.js';
+import { exampleModels, modelOf } from '../render/render-kit.js';
+
+const outputDir = join(repoRoot, 'test', 'output');
+
+/** The webview's page with the bundled script, and a stand-in for VS Code's webview API. */
+function writePreviewPage(): string {
+    mkdirSync(outputDir, { recursive: true });
+    const page = join(outputDir, 'preview.html');
+    writeFileSync(page, previewHtml({ nonce: 'testnonce123', cspSource: 'file:', scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString() }));
+    return pathToFileURL(page).toString();
+}
+
+describe('preview page in real Chromium', function () {
+    this.timeout(600_000);
+    let browser: Browser;
+    let pageUrl: string;
+
+    before(async () => {
+        browser = await launchChromium();
+        pageUrl = writePreviewPage();
+    });
+    after(async () => browser?.close());
+
+    async function openPreview(): Promise<{ page: Page; errors: string[] }> {
+        const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+        const errors: string[] = [];
+        page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+        page.on('pageerror', error => errors.push(error.message));
+        // A string, not a function: tsx compiles functions with a `__name` helper the page lacks
+        // (the shim lets later `page.evaluate` callbacks run too).
+        await page.addInitScript(`
+            window.__name = (target) => target;
+            window.posted = [];
+            window.acquireVsCodeApi = () => ({
+                postMessage: (message) => window.posted.push(message),
+                getState: () => undefined,
+                setState: (state) => { window.savedState = state; }
+            });`);
+        await page.goto(pageUrl);
+        await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(m => m.type === 'ready'));
+        return { page, errors };
+    }
+
+    async function send(page: Page, message: ToPreview): Promise<void> {
+        const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+        await page.evaluate(m => window.postMessage(m, '*'), message);
+        if (message.type === 'update' && message.model) {
+            await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        }
+    }
+
+    const update = (model: JourneyModel): ToPreview => ({ type: 'update', uri: model.uri, fileName: 'map.journey', model });
+
+    it('renders every example without console errors, one card per step, and writes screenshots', async () => {
+        for (const { file, model } of await exampleModels()) {
+            const { page, errors } = await openPreview();
+            await send(page, update(model));
+            const cards = await page.locator('#canvas g.step').count();
+            assert.equal(cards, model.journeys[0].stages.flatMap(s => s.steps).length, file);
+            await page.screenshot({ path: join(outputDir, `${file.split('/').pop()}.png`), fullPage: true });
+            assert.deepEqual(errors, [], file);
+            await page.close();
+        }
+    });
+
+    it('lays out text so that no two text boxes overlap', async () => {
+        for (const { file, model } of await exampleModels()) {
+            const { page } = await openPreview();
+            await send(page, update(model));
+            const overlaps = await page.evaluate(() => {
+                const boxes = [...document.querySelectorAll('#canvas svg text')].map(t => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+                    .filter(entry => entry.box.width > 0);
+                const found: string[] = [];
+                for (let i = 0; i < boxes.length; i++) {
+                    for (let j = i + 1; j < boxes.length; j++) {
+                        const a = boxes[i].box, b = boxes[j].box;
+                        const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                        const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                        if (overlapX > 1 && overlapY > 1) found.push(`${boxes[i].text} × ${boxes[j].text}`);
+                    }
+                }
+                return found;
+            });
+            assert.deepEqual(overlaps, [], file);
+            await page.close();
+        }
+    });
+
+    it('draws the Mermaid journey and the paths flowchart with Mermaid, without errors', async () => {
+        const { model } = (await exampleModels()).find(entry => entry.file.endsWith('onboarding.journey'))!;
+        const { page, errors } = await openPreview();
+        await send(page, update(model));
+        await page.click('button[data-view="mermaid"]');
+        await page.waitForSelector('#canvas svg[aria-roledescription="journey"]');
+        assert.ok((await page.textContent('#canvas'))?.includes('Configures the workflow'));
+        await page.click('button[data-view="paths"]');
+        await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
+        assert.ok((await page.locator('#canvas .node').count()) >= 8);
+        assert.deepEqual(errors, []);
+    });
+
+    it('keeps the last picture and shows a banner with the first error', async () => {
+        const { model } = (await exampleModels())[0];
+        const { page } = await openPreview();
+        await send(page, update(model));
+        await send(page, { type: 'update', uri: model.uri, fileName: 'map.journey', error: { message: "Unknown persona 'Bob'", line: 3, character: 10 } });
+        await page.waitForSelector('#banner:not([hidden])');
+        assert.equal(await page.textContent('#banner'), "map.journey:4:11 Unknown persona 'Bob' — showing the last valid map.");
+        assert.ok(await page.locator('#canvas g.step').count() > 0);
+    });
+
+    it('posts the source range of a clicked step and highlights the step under the cursor', async () => {
+        const { model } = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!;
+        const { page } = await openPreview();
+        await send(page, update(model));
+        await page.click('#canvas g.cell[data-step="Compare"] g.step');
+        const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted);
+        const reveal = posted.find(message => message.type === 'reveal');
+        const compare = model.journeys[0].stages[1].steps[1];
+        assert.deepEqual(reveal, { type: 'reveal', range: compare.range });
+        await send(page, { type: 'highlight', step: 'Compare' });
+        await page.waitForSelector('#canvas g.selected[data-step="Compare"]');
+    });
+
+    it('never runs or injects markup from hostile strings, in every view', async () => {
+        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%';
+        const quoted = JSON.stringify(hostile);
+        const model = await modelOf(`persona P ${quoted} { role ${quoted} goal ${quoted} quote ${quoted} }
+channel C ${quoted} online
+journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C touchpoint ${quoted} emotion 3 x ${quoted} pain ${quoted} opportunity ${quoted} moment of truth ${quoted} next B } step B ${quoted} { emotion 1 exit } } }`);
+        const { page, errors } = await openPreview();
+        for (const view of ['map', 'mermaid', 'paths'] as const) {
+            if (view === 'map') await send(page, update(model));
+            else await page.click(`button[data-view="${view}"]`);
+            await page.waitForFunction(v => (v === 'map' ? !!document.querySelector('#canvas svg.jm') : !!document.querySelector('#canvas svg[id^="mermaid"]')), view);
+            await page.waitForTimeout(200);
+            const injected = await page.evaluate(() => ({
+                pwned: (window as unknown as { pwned?: number }).pwned,
+                scripts: document.querySelectorAll('script').length,
+                images: document.querySelectorAll('#canvas img').length,
+                javascriptLinks: document.querySelectorAll('#canvas [href^="javascript"]').length,
+                handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length
+            }));
+            assert.deepEqual(injected, { pwned: undefined, scripts: 1, images: 0, javascriptLinks: 0, handlers: 0 }, view);
+            assert.deepEqual(errors, [], `${view}: an inline handler was created, even if CSP blocked it`);
+        }
+        assert.deepEqual(errors, []);
+    });
+
+    it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {
+        const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js' });
+        const csp = /content="([^"]+)"/.exec(html)![1];
+        assert.match(csp, /default-src 'none'/);
+        assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
+        assert.doesNotMatch(csp, /unsafe-eval/);
+        assert.doesNotMatch(csp.split(';').find(part => part.includes('script-src'))!, /unsafe-inline/);
+        assert.match(html, /<script nonce="abc123" src="vscode-resource:\/dist\/preview.js"><\/script>/);
+    });
+});
