@@ -16,7 +16,8 @@ const options = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // playwright-core is loaded from node_modules, only when a PNG is asked for.
+    external: ['vscode', 'playwright-core'],
     sourcemap: true,
     logLevel: 'warning'
 };

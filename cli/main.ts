@@ -12,7 +12,7 @@ import type { MapTheme } from '../render/index.js';
 function positiveNumber(value: string): number {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed <= 0) {
-        throw new InvalidArgumentError('expected a positive number of megabytes');
+        throw new InvalidArgumentError('expected a positive number');
     }
     return parsed;
 }
@@ -44,8 +44,9 @@ function buildProgram(): Command {
         .option('-j, --journey <name>', 'which journey, when the file has several (default: the first)')
         .addOption(new Option('--theme <theme>', 'colours for SVG and HTML').choices(['auto', 'light', 'dark']).default('auto'))
         .option('-o, --output <file>', 'write to this file instead of standard output')
+        .option('--scale <factor>', 'pixels per unit for PNG (2 for sharp slides)', positiveNumber, 1)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string }) => {
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number }) => {
             process.exitCode = await runRender(file, { ...options, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),
                 err: text => process.stderr.write(text + '\n')

@@ -7,8 +7,9 @@ import {
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { formatSize, loadWorkspace } from './load-workspace.js';
+import { svgToPng } from './png-export.js';
 
-export const renderFormats = ['svg', 'html', 'md', 'mermaid', 'flowchart', 'json'] as const;
+export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'json'] as const;
 export type RenderFormat = typeof renderFormats[number];
 
 export interface RenderOptions {
@@ -17,6 +18,8 @@ export interface RenderOptions {
     theme: MapTheme;
     output?: string;
     root: string;
+    /** Pixels per SVG unit for PNG. */
+    scale: number;
 }
 
 export interface Output {
@@ -26,6 +29,10 @@ export interface Output {
 
 /** `journeymap render <file>`: the same picture as the preview, as a file or on stdout. */
 export async function runRender(file: string, options: RenderOptions, io: Output): Promise<number> {
+    if (options.format === 'png' && !options.output) {
+        io.err('PNG is binary: write it to a file with -o map.png.');
+        return ExitCode.UsageOrInput;
+    }
     const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
     const [document] = loaded.documents;
     if (!document) {
@@ -45,14 +52,16 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         io.err(options.journey ? `No journey '${options.journey}' in ${file}. Journeys: ${names || 'none'}.` : `${file} declares no journey.`);
         return ExitCode.UsageOrInput;
     }
-    const content = render(model, journey?.name, options);
+    const content = options.format === 'png'
+        ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme }), options.scale)
+        : render(model, journey?.name, options);
     if (!options.output) {
-        io.out(content.trimEnd());
+        io.out(content.toString().trimEnd()); // text formats only: PNG was required to have -o above
         return ExitCode.Clean;
     }
     await mkdir(dirname(resolve(options.output)), { recursive: true });
     await writeFile(options.output, content);
-    io.err(`Wrote ${options.output} (${formatSize(Buffer.byteLength(content))})`);
+    io.err(`Wrote ${options.output} (${formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length)})`);
     return ExitCode.Clean;
 }
 
@@ -65,5 +74,6 @@ function render(model: JourneyModel, journeyName: string | undefined, options: R
         case 'mermaid': return renderMermaidJourney(journey!);
         case 'flowchart': return renderMermaidFlowchart(journey!);
         case 'json': return JSON.stringify(model, null, 2) + '\n';
+        case 'png': throw new Error('PNG is rendered by svgToPng');
     }
 }

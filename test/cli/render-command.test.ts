@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findChromium } from '../browser-kit.js';
 import { runCli } from './cli-runner.js';
 
 describe('journeymap render', () => {
@@ -53,5 +54,29 @@ describe('journeymap render', () => {
         const result = runCli(['render', 'nope.journey']);
         assert.equal(result.status, 2);
         assert.match(result.stderr, /nope\.journey: no such file/);
+    });
+});
+
+describe('journeymap render --format png', function () {
+    this.timeout(300_000);
+    before(() => { findChromium(); }); // installs Debian's chromium when run as root without one
+
+    it('writes a valid PNG the size of the map times --scale', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'png-'));
+        const out = join(dir, 'map.png');
+        const result = runCli(['render', 'examples/shop/checkout.journey', '-f', 'png', '--scale', '2', '-o', out]);
+        assert.equal(result.status, 0, result.stderr);
+        const png = readFileSync(out);
+        assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        const svg = runCli(['render', 'examples/shop/checkout.journey']).stdout;
+        const [, width, height] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+        assert.equal(png.readUInt32BE(16), Math.ceil(Number(width)) * 2);
+        assert.equal(png.readUInt32BE(20), Math.ceil(Number(height)) * 2);
+    });
+
+    it('will not print binary PNG to the terminal', () => {
+        const result = runCli(['render', 'examples/shop/checkout.journey', '-f', 'png']);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /write it to a file with -o/);
     });
 });
