@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview-html.js';
 import type { JourneyModel } from '../../language/journey-model.js';
 import type { FromPreview, ToPreview } from '../../preview/protocol.js';
+import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
 import { exampleModels, modelOf } from '../render/render-kit.js';
@@ -96,17 +97,44 @@ describe('preview page in real Chromium', function () {
         }
     });
 
-    it('draws the Mermaid journey and the paths flowchart with Mermaid, without errors', async () => {
-        const { model } = (await exampleModels()).find(entry => entry.file.endsWith('onboarding.journey'))!;
-        const { page, errors } = await openPreview();
-        await send(page, update(model));
-        await page.click('button[data-view="mermaid"]');
-        await page.waitForSelector('#canvas svg[aria-roledescription="journey"]');
-        assert.ok((await page.textContent('#canvas'))?.includes('Configures the workflow'));
-        await page.click('button[data-view="paths"]');
-        await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
-        assert.ok((await page.locator('#canvas .node').count()) >= 8);
+    it('draws the Mermaid journey and the paths flowchart of every example with Mermaid, without errors', async () => {
+        for (const { file, model } of await exampleModels()) {
+            const { page, errors } = await openPreview();
+            await send(page, update(model));
+            await page.click('button[data-view="mermaid"]');
+            await page.waitForSelector('#canvas svg[aria-roledescription="journey"]');
+            const firstStep = model.journeys[0].stages[0].steps[0];
+            assert.ok((await page.textContent('#canvas'))?.includes(firstStep.title ?? firstStep.name), file);
+            await page.click('button[data-view="paths"]');
+            await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
+            assert.ok((await page.locator('#canvas .node').count()) >= model.journeys[0].stages.flatMap(s => s.steps).length, file);
+            assert.deepEqual(errors, [], file);
+            await page.close();
+        }
+    });
+
+    it('opens an exported HTML page with hostile strings without running or adding anything', async () => {
+        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"><a href="javascript:window.pwned=3">x</a>';
+        const model = await modelOf(`journey J ${JSON.stringify(hostile)} { stage S ${JSON.stringify(hostile)} { step A ${JSON.stringify(hostile)} { emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} } } }`);
+        const file = join(outputDir, 'hostile.html');
+        writeFileSync(file, renderJourneyHtml(model.journeys[0], renderJourneyMapSvg(model)));
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+        await page.goto(pathToFileURL(file).toString());
+        const found = await page.evaluate(() => ({
+            pwned: (window as unknown as { pwned?: number }).pwned,
+            scripts: document.querySelectorAll('script').length,
+            images: document.querySelectorAll('img').length,
+            links: document.querySelectorAll('a').length,
+            stepTitle: document.querySelector('g.step text')?.textContent
+        }));
+        const { stepTitle, ...injected } = found;
+        assert.deepEqual(injected, { pwned: undefined, scripts: 0, images: 0, links: 0 });
+        assert.ok(stepTitle?.startsWith('<script>'), 'the hostile text is shown as text');
         assert.deepEqual(errors, []);
+        await page.close();
     });
 
     it('keeps the last picture and shows a banner with the first error', async () => {
