@@ -2,8 +2,29 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown } from '../render/index.js';
 import { ModelRequest } from '../server/model-request.js';
+import type { JourneyPreview } from './preview-panel.js';
 
 type ExportFormat = 'svg' | 'html' | 'md';
+
+/** "Journey: Export Map as PNG": rasterised by the preview, so it is exactly what is shown. */
+export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId !== 'journey') {
+        void vscode.window.showWarningMessage('Open a .journey file to export its map.');
+        return;
+    }
+    const target = await vscode.window.showSaveDialog({
+        defaultUri: document.uri.with({ path: document.uri.path.replace(/\.journey$/, '.png') }),
+        filters: { PNG: ['png'] }
+    });
+    if (!target) return;
+    try {
+        await vscode.workspace.fs.writeFile(target, await preview.exportPng(2));
+        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}`);
+    } catch (error) {
+        void vscode.window.showErrorMessage(`PNG export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
 
 /** "Journey: Export as SVG / HTML / Markdown": the same files as `journeymap render`. */
 export async function exportActiveJourney(client: LanguageClient, format: ExportFormat): Promise<void> {

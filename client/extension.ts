@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { exportActiveJourney } from './export-commands.js';
+import { exportActiveJourney, exportPreviewPng } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';
 import { JourneyPreview } from './preview-panel.js';
 
@@ -17,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('journey.openPreviewToSide', () => preview.open(true)),
         vscode.commands.registerCommand('journey.exportSvg', () => exportActiveJourney(languageClient, 'svg')),
         vscode.commands.registerCommand('journey.exportHtml', () => exportActiveJourney(languageClient, 'html')),
-        vscode.commands.registerCommand('journey.exportMarkdown', () => exportActiveJourney(languageClient, 'md'))
+        vscode.commands.registerCommand('journey.exportMarkdown', () => exportActiveJourney(languageClient, 'md')),
+        vscode.commands.registerCommand('journey.exportPng', () => exportPreviewPng(preview))
     );
     await client.start();
 }

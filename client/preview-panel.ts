@@ -18,6 +18,8 @@ export class JourneyPreview implements vscode.Disposable {
     private document: vscode.TextDocument | undefined;
     private model: JourneyModel | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    private pendingPng: ((answer: Extract<FromPreview, { type: 'png' }>) => void) | undefined;
+    private modelWaiters: Array<() => void> = [];
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
@@ -67,7 +69,22 @@ export class JourneyPreview implements vscode.Disposable {
             this.scheduleUpdate(0);
         } else if (message.type === 'reveal') {
             void this.reveal(message.range);
+        } else if (message.type === 'png') {
+            this.pendingPng?.(message);
+            this.pendingPng = undefined;
         }
+    }
+
+    /** Asks the preview to rasterise the map it shows; opens the preview first if needed. */
+    async exportPng(scale: number): Promise<Buffer> {
+        if (!this.panel) this.open(true);
+        if (!this.model) await this.nextModel();
+        const answer = await new Promise<Extract<FromPreview, { type: 'png' }>>(resolve => {
+            this.pendingPng = resolve;
+            this.post({ type: 'exportPng', scale });
+        });
+        if (!answer.base64) throw new Error(answer.error ?? 'The preview could not draw the map.');
+        return Buffer.from(answer.base64, 'base64');
     }
 
     private follow(document: vscode.TextDocument): void {
@@ -90,6 +107,15 @@ export class JourneyPreview implements vscode.Disposable {
         if (document !== this.document) return;
         this.model = result.model ?? this.model;
         this.post({ type: 'update', uri: document.uri.toString(), fileName: document.fileName.split(/[\\/]/).pop() ?? '', model: result.model, error: result.error });
+        if (result.model) this.modelWaiters.splice(0).forEach(wake => wake());
+    }
+
+    /** Resolves when a model has been sent to the webview (after `ready`), or fails after 10 s. */
+    private nextModel(): Promise<void> {
+        return new Promise((resolve, reject) => {
+            const timeout = setTimeout(() => reject(new Error('The preview has no valid map to export (does the file have errors?).')), 10_000);
+            this.modelWaiters.push(() => { clearTimeout(timeout); resolve(); });
+        });
     }
 
     private highlightAt(position: vscode.Position): void {

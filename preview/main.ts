@@ -133,8 +133,28 @@ window.addEventListener('message', event => {
     } else if (message.type === 'highlight') {
         highlighted = message.step;
         applyHighlight();
+    } else if (message.type === 'exportPng') {
+        exportPng(message.scale).then(
+            base64 => vscode.postMessage({ type: 'png', base64 }),
+            error => vscode.postMessage({ type: 'png', error: error instanceof Error ? error.message : String(error) }));
     }
 });
+
+/** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
+async function exportPng(scale: number): Promise<string> {
+    if (!model) throw new Error('There is no map to export yet.');
+    const svg = renderJourneyMapSvg(model, state.journey, { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(image.width * scale);
+    canvas.height = Math.ceil(image.height * scale);
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+}
 
 canvas.addEventListener('click', event => {
     const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;

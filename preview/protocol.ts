@@ -19,13 +19,17 @@ export type ToPreview =
     /** A new validated model, or the first error of text that has one (the last picture stays). */
     | { type: 'update'; uri: string; fileName: string; model?: JourneyModel; error?: FirstError }
     /** The editor's cursor is in this step (or in none). */
-    | { type: 'highlight'; step?: string };
+    | { type: 'highlight'; step?: string }
+    /** Rasterise the map as drawn now, at this many pixels per unit. */
+    | { type: 'exportPng'; scale: number };
 
 export type FromPreview =
     /** The webview has loaded and can receive updates. */
     | { type: 'ready'; state: PreviewState }
     /** The reader clicked an element: show its text. */
     | { type: 'reveal'; range: SourceRange }
-    | { type: 'state'; state: PreviewState };
+    | { type: 'state'; state: PreviewState }
+    /** The answer to `exportPng`: the PNG as base64, or why there is none. */
+    | { type: 'png'; base64?: string; error?: string };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

@@ -185,6 +185,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         assert.deepEqual(errors, []);
     });
 
+    it('exports the map it shows as a PNG of the right size', async () => {
+        const { model } = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!;
+        const { page, errors } = await openPreview();
+        await send(page, update(model));
+        await send(page, { type: 'exportPng', scale: 2 });
+        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png'));
+        const answer = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png'));
+        assert.ok(answer?.type === 'png' && answer.base64, JSON.stringify(answer));
+        const png = Buffer.from(answer.base64, 'base64');
+        assert.equal(png.subarray(1, 4).toString(), 'PNG');
+        const [, width, height] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(renderJourneyMapSvg(model))!;
+        assert.equal(png.readUInt32BE(16), Math.ceil(Number(width) * 2));
+        assert.equal(png.readUInt32BE(20), Math.ceil(Number(height) * 2));
+        assert.deepEqual(errors, []);
+    });
+
     it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {
         const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js' });
         const csp = /content="([^"]+)"/.exec(html)![1];
