@@ -204,6 +204,8 @@ const unusedCodes: Record<string, { code: string; label: string }> = {
     MetricDefinition: { code: IssueCodes.UnusedMetric, label: 'Metric' }
 };
 
+// The helpers below name properties of many node types; Langium types `property` per node
+// type, so their diagnostic infos are cast (`as never`) where TypeScript cannot follow.
 function reportDuplicates<T extends AstNode & { name: string }>(nodes: T[], key: (node: T) => string, accept: ValidationAcceptor, scope: string): void {
     const seen = new Map<string, T>();
     for (const node of nodes) {
