@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
-import { ModelRequest } from '../server/model-request.js';
+import { ModelRequest, type ModelRequestResult } from '../server/model-request.js';
 import { createNonce, previewHtml } from './preview-html.js';
 
 const typingDelayMs = 300;
@@ -103,7 +103,13 @@ export class JourneyPreview implements vscode.Disposable {
     private async update(): Promise<void> {
         const document = this.document;
         if (!this.panel || !document) return;
-        const result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
+        let result: ModelRequestResult;
+        try {
+            result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
+        } catch (error) {
+            // The server is starting, restarting or crashed: say so in the banner, keep the picture.
+            result = { error: { message: `The Journey language server did not answer: ${error instanceof Error ? error.message : String(error)}`, line: 0, character: 0 } };
+        }
         if (document !== this.document) return;
         this.model = result.model ?? this.model;
         this.post({ type: 'update', uri: document.uri.toString(), fileName: document.fileName.split(/[\\/]/).pop() ?? '', model: result.model, error: result.error });
