@@ -7,6 +7,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type {
     CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams, TextEdit, WorkspaceEdit, WorkspaceSymbol
 } from 'vscode-languageserver';
+import type { ModelRequestResult } from '../../server/model-request.js';
 import { designDir, repoRoot } from '../journey-test-kit.js';
 
 /**
@@ -116,6 +117,18 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
         assert.ok(edits.length > 0);
         assert.ok(edits.some(edit => edit.newText === '\n  '), JSON.stringify(edits));
+    });
+
+    it('answers journey/model with the model, or with the first error of a broken map', async () => {
+        const good = await connection.sendRequest<ModelRequestResult>('journey/model', { uri: checkoutUri });
+        assert.equal(good.model?.journeys[0].name, 'FirstPurchase');
+        assert.equal(good.model?.journeys[0].stages[0].steps[0].metrics[0].value, 14.5, 'the data-linked value is read');
+        const uri = pathToFileURL(join(designDir, 'broken-model.journey')).toString();
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: 'journey B {\n  persona Nobody\n}' } });
+        const bad = await connection.sendRequest<ModelRequestResult>('journey/model', { uri });
+        assert.equal(bad.model, undefined);
+        assert.deepEqual([bad.error?.line, bad.error?.character], [1, 10]);
+        assert.match(bad.error?.message ?? '', /Unknown persona 'Nobody'/);
     });
 
     it('publishes the three errors of a broken map as it is typed', async () => {

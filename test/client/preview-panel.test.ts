@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+import type { JourneyModel } from '../../language/journey-model.js';
+import type { ModelRequestResult } from '../../server/model-request.js';
+import { repoRoot } from '../journey-test-kit.js';
+import { exampleModels } from '../render/render-kit.js';
+import type * as FakeVsCode from './fake-vscode.js';
+
+type PreviewModule = typeof import('../../client/preview-panel.js');
+
+/** Bundles the panel with `vscode` replaced by the stand-in, and loads both from one bundle. */
+async function loadPanelWithFakeVsCode(): Promise<{ preview: PreviewModule; vscode: typeof FakeVsCode }> {
+    const dir = mkdtempSync(join(tmpdir(), 'panel-'));
+    const entry = join(dir, 'entry.ts');
+    await esbuild.build({
+        stdin: { contents: `export * as preview from ${JSON.stringify(join(repoRoot, 'client/preview-panel.ts'))};\nexport * as vscode from 'vscode';`, resolveDir: repoRoot, loader: 'ts', sourcefile: entry },
+        bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'bundle.cjs'),
+        alias: { vscode: join(repoRoot, 'test/client/fake-vscode.ts') }, logLevel: 'warning'
+    });
+    return createRequire(import.meta.url)(join(dir, 'bundle.cjs'));
+}
+
+const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));
+
+describe('preview panel in the extension host (with a stand-in VS Code API)', () => {
+    let model: JourneyModel;
+    before(async () => { model = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!.model; });
+
+    async function setUp() {
+        const { preview, vscode } = await loadPanelWithFakeVsCode();
+        const requests: string[] = [];
+        let answer: ModelRequestResult = { model };
+        const client = { sendRequest: async (_type: unknown, params: { uri: string }) => { requests.push(params.uri); return answer; } };
+        const context = { extensionUri: vscode.Uri.file('/ext') };
+        const document = { uri: vscode.Uri.parse(model.uri), languageId: 'journey', fileName: '/maps/checkout.journey' };
+        vscode.window.activeTextEditor = { document, viewColumn: 1 };
+        const panel = new preview.JourneyPreview(context as never, client as never);
+        return { vscode, panel, requests, document, setAnswer: (next: ModelRequestResult) => { answer = next; } };
+    }
+
+    it('opens beside the editor with a nonce CSP page, and sends the model once the webview is ready', async () => {
+        const { vscode, panel } = await setUp();
+        panel.open(true);
+        const [webviewPanel] = vscode.fake.panels;
+        assert.match(webviewPanel.webview.html, /script-src 'nonce-[A-Za-z0-9]{32}'/);
+        assert.match(webviewPanel.webview.html, /src="vscode-webview:\/\/\/ext\/dist\/preview.js"/);
+        assert.deepEqual((webviewPanel.options as { localResourceRoots: Array<{ path: string }> }).localResourceRoots.map(uri => uri.path), ['/ext/dist']);
+        webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        const update = webviewPanel.posted.find((m): m is { type: string; model: JourneyModel; fileName: string } => (m as { type: string }).type === 'update');
+        assert.equal(update?.model, model);
+        assert.equal(update?.fileName, 'checkout.journey');
+        panel.dispose();
+    });
+
+    it('waits for typing to pause, then sends one update; an error keeps the model out and says where', async () => {
+        const { vscode, panel, requests, document, setAnswer } = await setUp();
+        panel.open(true);
+        await settle();
+        const before = requests.length;
+        for (let i = 0; i < 5; i++) vscode.fake.documentChanged.fire({ document });
+        await settle(100);
+        assert.equal(requests.length, before, 'no request while typing');
+        setAnswer({ error: { message: "Unknown persona 'Bob'", line: 3, character: 10 } });
+        await settle(400);
+        assert.equal(requests.length, before + 1, 'one request after the pause');
+        const last = vscode.fake.panels[0].posted.at(-1) as { model?: unknown; error?: { line: number } };
+        assert.equal(last.model, undefined);
+        assert.equal(last.error?.line, 3);
+        panel.dispose();
+    });
+
+    it('highlights the step under the cursor and reveals the text of a clicked step', async () => {
+        const { vscode, panel, document } = await setUp();
+        panel.open(true);
+        await settle();
+        const compare = model.journeys[0].stages[1].steps[1];
+        vscode.fake.selectionChanged.fire({ textEditor: { document }, selections: [{ active: new vscode.Position(compare.range!.start.line + 1, 4) }] });
+        assert.deepEqual(vscode.fake.panels[0].posted.at(-1), { type: 'highlight', step: 'Compare' });
+        vscode.fake.panels[0].received.fire({ type: 'reveal', range: compare.range });
+        await settle();
+        const shown = vscode.fake.shown.at(-1)!;
+        assert.equal(shown.options.selection?.start.line, compare.range!.start.line);
+        panel.dispose();
+    });
+
+    it('follows the active journey editor and ignores other languages', async () => {
+        const { vscode, panel, requests } = await setUp();
+        panel.open(true);
+        await settle();
+        const other = { uri: vscode.Uri.parse('file:///maps/other.journey'), languageId: 'journey', fileName: '/maps/other.journey' };
+        vscode.fake.activeEditorChanged.fire({ document: { uri: vscode.Uri.parse('file:///notes.md'), languageId: 'markdown', fileName: '/notes.md' } });
+        await settle();
+        assert.ok(!requests.includes('file:///notes.md'));
+        vscode.fake.activeEditorChanged.fire({ document: other });
+        await settle();
+        assert.equal(requests.at(-1), 'file:///maps/other.journey');
+        assert.equal(vscode.fake.panels[0].title, 'Preview other.journey');
+        panel.dispose();
+    });
+
+    it('restores a panel after a reload from the state the webview saved', async () => {
+        const { vscode, panel, requests } = await setUp();
+        const serializer = vscode.fake.serializers.get('journey.preview');
+        assert.ok(serializer, 'a serializer is registered');
+        const restored = new vscode.FakeWebviewPanel('journey.preview', {});
+        await serializer.deserializeWebviewPanel(restored, { uri: 'file:///maps/restored.journey', view: 'paths', zoom: 1 });
+        assert.match(restored.webview.html, /Content-Security-Policy/);
+        await settle();
+        assert.equal(requests.at(-1), 'file:///maps/restored.journey');
+        panel.dispose();
+    });
+});
