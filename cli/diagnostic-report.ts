@@ -43,7 +43,7 @@ export function buildCheckReport(documents: LangiumDocument[], problems: InputPr
 }
 
 /** Relative to the current folder when below it, absolute otherwise. */
-function displayPath(cwd: string, path: string): string {
+export function displayPath(cwd: string, path: string): string {
     const fromCwd = relative(cwd, path);
     return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
 }

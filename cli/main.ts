@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, runCheck } from './check-command.js';
+import { runFmt } from './fmt-command.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
 
@@ -35,6 +36,16 @@ function buildProgram(): Command {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
+        });
+
+    program.command('fmt')
+        .description('Format .journey files and folders in place; with --check, only list the files that need it (exit 1).')
+        .argument('[paths...]', 'files or folders to format', [])
+        .option('--check', 'write nothing; exit 1 when a file is not formatted', false)
+        .option('--indent <spaces>', 'spaces per indentation level', positiveNumber, 2)
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: { check: boolean; indent: number; root: string }) => {
+            process.exitCode = await runFmt(paths, { ...options, root: resolve(options.root) }, text => process.stdout.write(text + '\n'));
         });
 
     program.command('render')

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ExitCode } from './check-command.js';
+import { displayPath } from './diagnostic-report.js';
+import { findJourneyFiles } from './journey-files.js';
+import { loadWorkspace } from './load-workspace.js';
+
+export interface FmtOptions {
+    check: boolean;
+    indent: number;
+    root: string;
+}
+
+/**
+ * `journeymap fmt [--check] [paths…]`: the language server's formatter on files. With
+ * `--check` nothing is written: unformatted files are listed and the exit code is 1.
+ * Files with syntax errors are never touched. Writes go to a temporary file that then
+ * replaces the original, so a failure never leaves a truncated map.
+ */
+export async function runFmt(paths: string[], options: FmtOptions, out: (text: string) => void): Promise<number> {
+    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
+    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
+    const formatter = loaded.services.lsp.Formatter!;
+    const cwd = process.cwd();
+    const unformatted: string[] = [];
+    const broken: string[] = [];
+    for (const document of loaded.documents) {
+        const path = document.uri.fsPath;
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length > 0 || parserErrors.length > 0) {
+            broken.push(path);
+            continue;
+        }
+        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: options.indent, insertSpaces: true } });
+        const original = document.textDocument.getText();
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        if (formatted === original) continue;
+        unformatted.push(path);
+        if (!options.check) await writeAtomically(path, formatted);
+    }
+    for (const problem of [...problems, ...loaded.problems]) out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
+    for (const path of broken) out(`${displayPath(cwd, path)}: not formatted: it has syntax errors (see journeymap check)`);
+    for (const path of unformatted) out(options.check ? `${displayPath(cwd, path)}: not formatted` : `${displayPath(cwd, path)}: formatted`);
+    const summary = options.check
+        ? `${loaded.documents.length} files checked: ${unformatted.length} not formatted`
+        : `${loaded.documents.length} files checked: ${unformatted.length} formatted`;
+    out(summary);
+    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
+    return broken.length > 0 || (options.check && unformatted.length > 0) ? ExitCode.Errors : ExitCode.Clean;
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        await writeFile(temporary, text, { flag: 'wx' });
+        await rename(temporary, path);
+    } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+    }
+}
