@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, runCheck } from './check-command.js';
+import { runDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
@@ -46,6 +47,18 @@ function buildProgram(): Command {
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
         .action(async (paths: string[], options: { check: boolean; indent: number; root: string }) => {
             process.exitCode = await runFmt(paths, { ...options, root: resolve(options.root) }, text => process.stdout.write(text + '\n'));
+        });
+
+    program.command('diff')
+        .description('Show what changed between two versions of a journey map: steps added, moved or renamed, emotions, pains, metrics…')
+        .argument('<old>', 'the earlier .journey file')
+        .argument('<new>', 'the later .journey file')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (oldFile: string, newFile: string, options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string }) => {
+            process.exitCode = await runDiff(oldFile, newFile, { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) },
+                text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('render')

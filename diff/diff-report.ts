@@ -1,0 +1,43 @@
+import type { Change } from './journey-diff.js';
+
+const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
+const colours: Record<Change['kind'], string> = { added: '\u001b[32m', removed: '\u001b[31m', renamed: '\u001b[33m', moved: '\u001b[36m', changed: '\u001b[33m' };
+
+/** One line per change, `+` added, `-` removed, `~` changed or renamed, `>` moved. */
+export function formatDiffText(changes: Change[], colour: boolean): string {
+    if (changes.length === 0) return 'No semantic changes.';
+    const lines = changes.map(change => {
+        const line = `${markers[change.kind]} ${change.summary}  (${change.path})`;
+        return colour ? `${colours[change.kind]}${line}\u001b[0m` : line;
+    });
+    return [...lines, `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`].join('\n');
+}
+
+/** A summary table for a pull-request comment, then the changes grouped by journey. */
+export function formatDiffMarkdown(changes: Change[]): string {
+    if (changes.length === 0) return '**Journey maps:** no semantic changes.\n';
+    const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
+    const lines = [
+        '### Journey map changes', '',
+        '| added | removed | changed | renamed | moved |', '|---|---|---|---|---|',
+        `| ${count('added')} | ${count('removed')} | ${count('changed')} | ${count('renamed')} | ${count('moved')} |`, ''
+    ];
+    const groups = new Map<string, Change[]>();
+    for (const change of changes) {
+        const key = change.journey ?? 'Declarations';
+        groups.set(key, [...(groups.get(key) ?? []), change]);
+    }
+    for (const [journey, group] of groups) {
+        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markers[change.kind] === '-' ? '➖' : markers[change.kind] === '+' ? '➕' : '✏️'} ${escapeMarkdown(change.summary)}`), '');
+    }
+    return lines.join('\n');
+}
+
+/** Stable JSON: `{ "version": 1, "changes": [...] }`, each change as in `Change`. */
+export function formatDiffJson(changes: Change[]): string {
+    return JSON.stringify({ version: 1, changes }, null, 2) + '\n';
+}
+
+function escapeMarkdown(text: string): string {
+    return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, character => `\\${character}`);
+}
