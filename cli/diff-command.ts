@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
-import { diffJourneyModels } from '../diff/journey-diff.js';
+import { join, resolve } from 'node:path';
+import { diffJourneyModels, type Change } from '../diff/journey-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff-report.js';
 import type { JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
+import { changedJourneys } from './git-revisions.js';
 import { loadWorkspace } from './load-workspace.js';
 
 export interface DiffOptions {
@@ -16,19 +17,54 @@ export interface DiffOptions {
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     const models: JourneyModel[] = [];
     for (const file of [oldFile, newFile]) {
-        const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
-        const document = loaded.documents[0];
-        if (!document) {
-            err(`${file}: ${loaded.problems[0]?.message ?? 'cannot be read'}`);
+        const model = await modelOf(resolve(file), undefined, options.root);
+        if (typeof model === 'string') {
+            err(`${file}: ${model}`);
             return ExitCode.UsageOrInput;
         }
-        if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) {
-            err(`${file}: has syntax errors; run journeymap check ${file}`);
-            return ExitCode.UsageOrInput;
-        }
-        models.push(await loaded.services.journey.ModelBuilder.build(document));
+        models.push(model);
     }
-    const changes = diffJourneyModels(models[0], models[1]);
+    return report(diffJourneyModels(models[0], models[1]), options, out);
+}
+
+/** `journeymap diff --git <rev>[..<rev>] [paths…]`: the same, for every .journey file git says changed. */
+export async function runGitDiff(range: string, paths: string[], options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    const { root, files } = await changedJourneys(range, paths, process.cwd());
+    const changes: Change[] = [];
+    for (const file of files) {
+        const sides: JourneyModel[] = [];
+        for (const [path, text] of [[file.oldPath, file.oldText], [file.newPath, file.newText]] as const) {
+            const model = path && text !== undefined ? await modelOf(join(root, path), text, root) : emptyModel;
+            if (typeof model === 'string') {
+                err(`${path}: ${model}`);
+                return ExitCode.UsageOrInput;
+            }
+            sides.push(model);
+        }
+        const renamed = file.oldPath && file.newPath && file.oldPath !== file.newPath ? ` (renamed from ${file.oldPath})` : '';
+        const found = diffJourneyModels(sides[0], sides[1]);
+        if (found.length > 0 && options.format === 'text') out(`${file.newPath ?? file.oldPath}${renamed}:`);
+        changes.push(...found);
+        if (options.format === 'text' && found.length > 0) out(formatDiffText(found, options.colour));
+    }
+    if (options.format !== 'text') return report(changes, options, out);
+    if (changes.length === 0) out('No semantic changes.');
+    return options.exitCode && changes.length > 0 ? ExitCode.Errors : ExitCode.Clean;
+}
+
+const emptyModel: JourneyModel = { uri: '', personas: [], channels: [], metrics: [], journeys: [] };
+
+/** The model of a file (from disk, or from the given text of another revision), or why there is none. */
+async function modelOf(path: string, text: string | undefined, root: string): Promise<JourneyModel | string> {
+    const loaded = await loadWorkspace([path], { root, maxFileBytes: 5 * 1024 * 1024, texts: text === undefined ? undefined : new Map([[path, text]]) });
+    const document = loaded.documents[0];
+    if (!document) return loaded.problems[0]?.message ?? 'cannot be read';
+    const { parserErrors, lexerErrors } = document.parseResult;
+    if (parserErrors.length > 0 || lexerErrors.length > 0) return 'has syntax errors; run journeymap check on it';
+    return loaded.services.journey.ModelBuilder.build(document);
+}
+
+function report(changes: Change[], options: DiffOptions, out: (text: string) => void): number {
     const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes, options.colour);
     out(text.trimEnd());
     return options.exitCode && changes.length > 0 ? ExitCode.Errors : ExitCode.Clean;

@@ -9,6 +9,8 @@ export interface LoadOptions {
     /** The workspace folder that imports and data sources must stay inside. */
     root: string;
     maxFileBytes: number;
+    /** Texts to use instead of what is on disk (another revision of a file), by absolute path. */
+    texts?: Map<string, string>;
 }
 
 export interface LoadedWorkspace {
@@ -36,7 +38,7 @@ export async function loadWorkspace(files: string[], options: LoadOptions): Prom
             continue;
         }
         seen.add(file);
-        const text = await readJourneyText(file, options.maxFileBytes);
+        const text = options.texts?.get(file) ?? await readJourneyText(file, options.maxFileBytes);
         if (typeof text !== 'string') {
             if (isRequested) problems.push({ path: file, message: text.message });
             continue;

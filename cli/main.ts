@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, runCheck } from './check-command.js';
-import { runDiff } from './diff-command.js';
+import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
@@ -51,14 +51,22 @@ function buildProgram(): Command {
 
     program.command('diff')
         .description('Show what changed between two versions of a journey map: steps added, moved or renamed, emotions, pains, metrics…')
-        .argument('<old>', 'the earlier .journey file')
-        .argument('<new>', 'the later .journey file')
+        .argument('[files...]', '<old> <new> .journey files, or with --git the paths to compare')
+        .option('--git <revisions>', 'compare git revisions: <rev> (against the working tree) or <a>..<b>')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (oldFile: string, newFile: string, options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string }) => {
-            process.exitCode = await runDiff(oldFile, newFile, { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) },
-                text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string }, command: Command) => {
+            const diffOptions = { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) };
+            const out = (text: string) => process.stdout.write(text + '\n');
+            const err = (text: string) => process.stderr.write(text + '\n');
+            if (options.git) {
+                process.exitCode = await runGitDiff(options.git, files, diffOptions, out, err);
+            } else if (files.length === 2) {
+                process.exitCode = await runDiff(files[0], files[1], diffOptions, out, err);
+            } else {
+                command.error('journeymap diff needs two files (<old> <new>), or --git <revisions>', { exitCode: ExitCode.UsageOrInput });
+            }
         });
 
     program.command('render')

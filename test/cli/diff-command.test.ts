@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,5 +42,60 @@ describe('journeymap diff', () => {
         assert.equal(broken.status, 2);
         assert.match(broken.stderr, /broken\.journey: has syntax errors/);
         assert.equal(runCli(['diff', 'ok.journey', 'missing.journey'], dir).status, 2);
+    });
+});
+
+describe('journeymap diff --git', () => {
+    const v1 = 'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 3 }\n    step B "Pays" { emotion 4 }\n  }\n}\n';
+    const v2 = 'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 2 pain "No price" }\n  }\n  stage T {\n    step B "Pays" { emotion 4 }\n  }\n}\n';
+
+    function repository(): string {
+        const dir = mkdtempSync(join(tmpdir(), 'diff-git-'));
+        const git = (...args: string[]) => {
+            const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+            assert.equal(result.status, 0, result.stderr);
+        };
+        git('init', '-q');
+        git('config', 'user.email', 'test@example.invalid');
+        git('config', 'user.name', 'Test');
+        writeFileSync(join(dir, 'map.journey'), v1);
+        git('add', '.');
+        git('commit', '-qm', 'v1');
+        writeFileSync(join(dir, 'map.journey'), v2);
+        return dir;
+    }
+
+    it('compares the working tree with a revision', () => {
+        const dir = repository();
+        const result = runCli(['diff', '--git', 'HEAD'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(result.stdout.trim().split('\n'), [
+            'map.journey:',
+            "+ Stage 'T' added  (J › T)",
+            "~ Emotion of 'Sees an ad' fell from 3 to 2  (J › S › A)",
+            "+ Pain point added to 'Sees an ad': No price  (J › S › A)",
+            "> Step 'Pays' moved from S to T  (J › T › B)",
+            '4 changes'
+        ]);
+    });
+
+    it('compares two commits and follows a renamed file', () => {
+        const dir = repository();
+        const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir }).status, 0);
+        git('add', '.');
+        git('commit', '-qm', 'v2');
+        git('mv', 'map.journey', 'checkout.journey');
+        git('commit', '-qm', 'rename');
+        const between = runCli(['diff', '--git', 'HEAD~2..HEAD~1', '--format', 'json'], dir);
+        assert.equal(JSON.parse(between.stdout).changes.length, 4);
+        const renamed = runCli(['diff', '--git', 'HEAD~1..HEAD', '--exit-code'], dir);
+        assert.equal(renamed.status, 0, 'a rename alone changes no journey');
+        assert.equal(renamed.stdout.trim(), 'No semantic changes.');
+    });
+
+    it('needs two files without --git', () => {
+        const result = runCli(['diff', 'only-one.journey']);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /needs two files/);
     });
 });
