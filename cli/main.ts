@@ -77,8 +77,9 @@ function buildProgram(): Command {
         .addOption(new Option('--theme <theme>', 'colours for SVG and HTML').choices(['auto', 'light', 'dark']).default('auto'))
         .option('-o, --output <file>', 'write to this file instead of standard output')
         .option('--scale <factor>', 'pixels per unit for PNG (2 for sharp slides)', positiveNumber, 1)
+        .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number }) => {
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; allowErrors: boolean }) => {
             process.exitCode = await runRender(file, { ...options, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),
                 err: text => process.stderr.write(text + '\n')

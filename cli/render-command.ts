@@ -20,6 +20,8 @@ export interface RenderOptions {
     root: string;
     /** Pixels per SVG unit for PNG. */
     scale: number;
+    /** Draw what can be drawn even when the map has errors (for git textconv of old revisions). */
+    allowErrors?: boolean;
 }
 
 export interface Output {
@@ -40,9 +42,9 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         return ExitCode.UsageOrInput;
     }
     const report = buildCheckReport([document], [], process.cwd());
-    if (report.counts.error > 0) {
+    if (report.counts.error > 0 && !options.allowErrors) {
         io.err(formatTextReport(report, false));
-        io.err('Not rendered: fix the errors first.');
+        io.err('Not rendered: fix the errors first (or pass --allow-errors).');
         return ExitCode.Errors;
     }
     const model = await loaded.services.journey.ModelBuilder.build(document);

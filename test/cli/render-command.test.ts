@@ -46,8 +46,11 @@ describe('journeymap render', () => {
         writeFileSync(join(dir, 'bad.journey'), 'journey A { stage S { step X { emotion 9 } } }');
         const result = runCli(['render', 'bad.journey', '-o', 'out.svg'], dir);
         assert.equal(result.status, 1);
-        assert.match(result.stderr, /emotion-out-of-scale[\s\S]*Not rendered: fix the errors first\./);
+        assert.match(result.stderr, /emotion-out-of-scale[\s\S]*Not rendered: fix the errors first/);
         assert.equal(existsSync(join(dir, 'out.svg')), false);
+        const forced = runCli(['render', 'bad.journey', '-f', 'mermaid', '--allow-errors'], dir);
+        assert.equal(forced.status, 0);
+        assert.match(forced.stdout, /^journey\n/);
     });
 
     it('exits 2 for a missing file', () => {
