@@ -1,9 +1,9 @@
 import { loadWorkspace } from './load-workspace.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { buildCheckReport, formatGithubReport, formatTextReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 
 export interface CheckOptions {
-    format: 'text' | 'json';
+    format: 'text' | 'json' | 'github';
     root: string;
     maxFileSize: number;
     hints: boolean;
@@ -19,7 +19,7 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
     }
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024 });
     const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());
-    out(options.format === 'json' ? JSON.stringify(report, null, 2) : formatTextReport(report, options.hints));
+    out(options.format === 'json' ? JSON.stringify(report, null, 2) : options.format === 'github' ? formatGithubReport(report) : formatTextReport(report, options.hints));
     if (report.problems.length > 0) {
         return ExitCode.UsageOrInput;
     }

@@ -62,6 +62,29 @@ function toReported(path: string, diagnostic: Diagnostic): ReportedDiagnostic {
     };
 }
 
+/**
+ * GitHub Actions workflow commands: each diagnostic becomes an annotation on its line of
+ * the pull request (`::error file=…,line=…,col=…,title=…::message`).
+ */
+export function formatGithubReport(report: CheckReport): string {
+    const level: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+    const lines = report.problems.map(problem => `::error file=${property(problem.path)}::${data(problem.message)}`);
+    for (const d of report.diagnostics.filter(diagnostic => diagnostic.severity !== 'hint')) {
+        lines.push(`::${level[d.severity]} file=${property(d.path)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${property(d.code)}::${data(d.message)}`);
+    }
+    lines.push(summaryLine(report));
+    return lines.join('\n');
+}
+
+/** Escaping of workflow command values, as GitHub's toolkit does it. */
+function data(value: string): string {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function property(value: string): string {
+    return data(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 /** `path:line:col severity code message`, one per line, then a summary line. */
 export function formatTextReport(report: CheckReport, showHints: boolean): string {
     const lines = report.problems.map(problem => `${problem.path}: error ${problem.message}`);

@@ -29,11 +29,11 @@ function buildProgram(): Command {
     program.command('check')
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
         .argument('[paths...]', 'files or folders to check', [])
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions)').choices(['text', 'json', 'github']).default('text'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, 5)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json'; root: string; maxFileSize: number; hints: boolean }) => {
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'github'; root: string; maxFileSize: number; hints: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });

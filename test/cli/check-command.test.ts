@@ -59,6 +59,13 @@ describe('journeymap check', () => {
         });
     });
 
+    it('writes GitHub Actions annotations with --format github', () => {
+        const dir = workspaceWith({ 'broken.journey': brokenMap });
+        const result = runCli(['check', '--format', 'github', 'broken.journey'], dir);
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout.split('\n')[1], "::error file=broken.journey,line=4,col=22,endLine=4,endColumn=23,title=emotion-out-of-scale::Emotion 9 is outside the journey's scale 1..5; use a score from 1 to 5.");
+    });
+
     it('reports syntax errors with the syntax-error code and exits 1', () => {
         const dir = workspaceWith({ 'cut.journey': 'journey J {\n  stage S {\n    step A { emotion' });
         const result = runCli(['check', 'cut.journey'], dir);
