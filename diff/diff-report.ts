@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../render/markdown-text.js';
 import type { Change } from './journey-diff.js';
 
 const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
@@ -36,8 +37,4 @@ export function formatDiffMarkdown(changes: Change[]): string {
 /** Stable JSON: `{ "version": 1, "changes": [...] }`, each change as in `Change`. */
 export function formatDiffJson(changes: Change[]): string {
     return JSON.stringify({ version: 1, changes }, null, 2) + '\n';
-}
-
-function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, character => `\\${character}`);
 }

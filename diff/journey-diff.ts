@@ -24,7 +24,6 @@ export interface Change {
  */
 export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Change[] {
     const changes: Change[] = [];
-    const content = (element: object) => JSON.stringify({ ...element, name: undefined, range: undefined });
     changes.push(...declarationChanges('persona', matchByNameThenContent(before.personas, after.personas, content)));
     changes.push(...declarationChanges('channel', matchByNameThenContent(before.channels, after.channels, content)));
     changes.push(...declarationChanges('metric', matchByNameThenContent(before.metrics, after.metrics, content)));
@@ -36,11 +35,15 @@ export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Ch
     return changes;
 }
 
+/** What a declaration says, apart from its name and where it is written. */
+function content(element: object): string {
+    return JSON.stringify({ ...element, name: undefined, range: undefined });
+}
+
 function declarationChanges<T extends { name: string; title?: string }>(element: string, matching: Matching<T>): Change[] {
     const changes = simpleChanges(element, matching, displayName);
     for (const [old, current] of matching.pairs) {
-        const strip = (value: T) => JSON.stringify({ ...value, name: undefined, range: undefined });
-        if (strip(old) !== strip(current)) {
+        if (content(old) !== content(current)) {
             changes.push({ kind: 'changed', element, path: current.name, summary: `${capitalise(element)} '${current.name}' changed` });
         }
     }

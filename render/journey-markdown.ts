@@ -1,5 +1,6 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../language/journey-model.js';
 import { formatValue } from './journey-map-svg.js';
+import { escapeMarkdown } from './markdown-text.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
 
 /**
@@ -8,9 +9,9 @@ import { renderMermaidJourney } from './mermaid-journey.js';
  */
 export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapModel): string {
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter(p => p !== undefined);
-    const lines = [`# ${markdownText(displayName(journey))}`, ''];
+    const lines = [`# ${escapeMarkdown(displayName(journey))}`, ''];
     for (const persona of personas) {
-        lines.push(`**Persona:** ${markdownText(displayName(persona))}${persona.role ? ` — ${markdownText(persona.role)}` : ''}`, '');
+        lines.push(`**Persona:** ${escapeMarkdown(displayName(persona))}${persona.role ? ` — ${escapeMarkdown(persona.role)}` : ''}`, '');
     }
     lines.push(`${journey.stages.length} stages · ${allSteps(journey).length} steps · emotion scale ${journey.emotionScale.min}..${journey.emotionScale.max}`, '');
     lines.push('| Stage | Step | Emotion | Pain points | Opportunities | Metrics |', '|---|---|---|---|---|---|');
@@ -19,21 +20,13 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
             const emotion = step.emotion ? `${step.emotion.score}${step.emotion.feeling ? ` ${step.emotion.feeling}` : ''}` : '';
             const metrics = step.metrics.map(value => {
                 const metric = model.metrics.find(m => m.name === value.metric);
-                return `${markdownText(displayName(metric ?? { name: value.metric }))} ${formatValue(value.value, metric)} (${value.status})`;
+                return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatValue(value.value, metric)} (${value.status})`;
             });
             const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
-            lines.push(`| ${cell(displayName(stage))} | ${cell(displayName(step))}${star} | ${cell(emotion)} | ${cell(step.pains.join('; '))} | ${cell(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);
+            lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);
         }
     }
     lines.push('', '```mermaid', renderMermaidJourney(journey).trimEnd(), '```', '');
     return lines.join('\n');
 }
 
-/** Text shown as text: Markdown and HTML characters escaped. */
-function markdownText(value: string): string {
-    return value.replace(/[\\`*_{}[\]<>()#+!|~&]/g, character => `\\${character}`).replace(/\s+/g, ' ');
-}
-
-function cell(value: string): string {
-    return markdownText(value);
-}

@@ -5,6 +5,7 @@ import {
     type Channel, type DataSource, type Journey, type MetricDefinition, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
+import { escapeMarkdown } from '../render/markdown-text.js';
 import { stepsOf } from '../language/journey-scope.js';
 
 /**
@@ -88,9 +89,4 @@ function journeyCard(journey: Journey): string {
 function stageCard(stage: Stage): string {
     const journey = AstUtils.getContainerOfType(stage, isJourney);
     return `${heading('Stage', stage.name, stage.title)}\n\n${stage.steps.length} steps in journey \`${journey?.name}\``;
-}
-
-/** Text from a .journey file is untrusted: show it as text, never as markup or HTML. */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+!<>|~&]/g, character => `\\${character}`);
 }
