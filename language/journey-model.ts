@@ -117,6 +117,12 @@ export function displayName(element: { name: string; title?: string }): string {
     return element.title ?? element.name;
 }
 
+/** Where a score lies on a scale, from 0 (lowest) to 1 (highest); scores outside are clamped. */
+export function shareOfScale(score: number, scale: Scale): number {
+    const clamped = Math.min(scale.max, Math.max(scale.min, score));
+    return (clamped - scale.min) / (scale.max - scale.min || 1);
+}
+
 export function allSteps(journey: JourneyMapModel): StepModel[] {
     return journey.stages.flatMap(stage => stage.steps);
 }

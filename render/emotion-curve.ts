@@ -1,4 +1,4 @@
-import type { JourneyMapModel, Scale, StepModel } from '../language/journey-model.js';
+import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../language/journey-model.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
 import { element, num, text } from './svg.js';
 
@@ -18,7 +18,7 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
     const top = y + 30;
     const bottom = y + height - 34;
     const scale = journey.emotionScale;
-    const toY = (score: number) => bottom - ((clamp(score, scale) - scale.min) / (scale.max - scale.min || 1)) * (bottom - top);
+    const toY = (score: number) => bottom - shareOfScale(score, scale) * (bottom - top);
     const points: CurvePoint[] = columns.flatMap(column => column.step?.emotion
         ? [{ x: column.x + layout.column / 2, y: toY(column.step.emotion.score), step: column.step }]
         : []);
@@ -31,10 +31,6 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
         ...points.map(point => drawPoint(point, scale, bottom))
     ];
     return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': `Emotion curve on a scale of ${scale.min} to ${scale.max}` }, parts), height };
-}
-
-function clamp(score: number, scale: Scale): number {
-    return Math.min(scale.max, Math.max(scale.min, score));
 }
 
 /** Every whole score on small scales; five even steps on large ones. */
@@ -64,7 +60,7 @@ export function smoothPath(points: Array<{ x: number; y: number }>, top: number,
 
 function drawPoint(point: CurvePoint, scale: Scale, bottom: number): string {
     const emotion = point.step.emotion!;
-    const share = (clamp(emotion.score, scale) - scale.min) / (scale.max - scale.min || 1);
+    const share = shareOfScale(emotion.score, scale);
     const mood = share < 0.4 ? 'bad' : share < 0.6 ? 'mid' : 'good';
     const { x, y } = point;
     const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;

@@ -1,4 +1,4 @@
-import { displayName, type JourneyMapModel } from '../language/journey-model.js';
+import { displayName, shareOfScale, type JourneyMapModel } from '../language/journey-model.js';
 import { mermaidText } from './mermaid-text.js';
 
 /**
@@ -21,6 +21,5 @@ export function renderMermaidJourney(journey: JourneyMapModel): string {
 
 /** Maps a score on the journey's scale onto Mermaid's whole numbers 1..5. */
 export function toFivePointScale(score: number, scale: { min: number; max: number }): number {
-    const share = (Math.min(scale.max, Math.max(scale.min, score)) - scale.min) / (scale.max - scale.min || 1);
-    return Math.round(1 + share * 4);
+    return Math.round(1 + shareOfScale(score, scale) * 4);
 }
