@@ -4,7 +4,7 @@ import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff
 import type { JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys } from './git-revisions.js';
-import { loadWorkspace } from './load-workspace.js';
+import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
 
 export interface DiffOptions {
     format: 'text' | 'md' | 'json';
@@ -49,23 +49,27 @@ export async function runGitDiff(range: string, paths: string[], options: DiffOp
     }
     if (options.format !== 'text') return report(changes, options, out);
     if (changes.length === 0) out('No semantic changes.');
-    return options.exitCode && changes.length > 0 ? ExitCode.Errors : ExitCode.Clean;
+    return exitCodeFor(changes, options);
 }
 
 const emptyModel: JourneyModel = { uri: '', personas: [], channels: [], metrics: [], journeys: [] };
 
 /** The model of a file (from disk, or from the given text of another revision), or why there is none. */
 async function modelOf(path: string, text: string | undefined, root: string): Promise<JourneyModel | string> {
-    const loaded = await loadWorkspace([path], { root, maxFileBytes: 5 * 1024 * 1024, texts: text === undefined ? undefined : new Map([[path, text]]) });
+    const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, texts: text === undefined ? undefined : new Map([[path, text]]) });
     const document = loaded.documents[0];
     if (!document) return loaded.problems[0]?.message ?? 'cannot be read';
-    const { parserErrors, lexerErrors } = document.parseResult;
-    if (parserErrors.length > 0 || lexerErrors.length > 0) return 'has syntax errors; run journeymap check on it';
+    if (hasSyntaxErrors(document)) return 'has syntax errors; run journeymap check on it';
     return loaded.services.journey.ModelBuilder.build(document);
 }
 
 function report(changes: Change[], options: DiffOptions, out: (text: string) => void): number {
     const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes, options.colour);
     out(text.trimEnd());
+    return exitCodeFor(changes, options);
+}
+
+/** Like `git diff --exit-code`: 1 when something changed, only when asked for. */
+function exitCodeFor(changes: Change[], options: DiffOptions): number {
     return options.exitCode && changes.length > 0 ? ExitCode.Errors : ExitCode.Clean;
 }

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExitCode } from './check-command.js';
 import { displayPath } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
-import { loadWorkspace } from './load-workspace.js';
+import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
 
 export interface FmtOptions {
     check: boolean;
@@ -21,15 +21,14 @@ export interface FmtOptions {
  */
 export async function runFmt(paths: string[], options: FmtOptions, out: (text: string) => void): Promise<number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
-    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
+    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const formatter = loaded.services.lsp.Formatter!;
     const cwd = process.cwd();
     const unformatted: string[] = [];
     const broken: string[] = [];
     for (const document of loaded.documents) {
         const path = document.uri.fsPath;
-        const { lexerErrors, parserErrors } = document.parseResult;
-        if (lexerErrors.length > 0 || parserErrors.length > 0) {
+        if (hasSyntaxErrors(document)) {
             broken.push(path);
             continue;
         }

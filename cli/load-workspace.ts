@@ -5,6 +5,9 @@ import type { JourneyFile } from '../language/generated/ast.js';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { InputProblem } from './journey-files.js';
 
+/** Files larger than this are not read unless `--max-file-size` says otherwise. */
+export const defaultMaxFileBytes = 5 * 1024 * 1024;
+
 export interface LoadOptions {
     /** The workspace folder that imports and data sources must stay inside. */
     root: string;
@@ -52,6 +55,11 @@ export async function loadWorkspace(files: string[], options: LoadOptions): Prom
     }
     await shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
     return { documents: requested, problems, services: Journey };
+}
+
+/** Whether a document failed to lex or parse: such text is never formatted, rendered or diffed. */
+export function hasSyntaxErrors(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
 }
 
 /** The text of a file, or why it cannot be checked. Missing imports are reported by the validator. */

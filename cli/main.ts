@@ -8,6 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, runCheck } from './check-command.js';
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
+import { defaultMaxFileBytes } from './load-workspace.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
 
@@ -31,7 +32,7 @@ function buildProgram(): Command {
         .argument('[paths...]', 'files or folders to check', [])
         .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions)').choices(['text', 'json', 'github']).default('text'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, 5)
+        .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
         .action(async (paths: string[], options: { format: 'text' | 'json' | 'github'; root: string; maxFileSize: number; hints: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },

@@ -6,7 +6,7 @@ import {
 } from '../render/index.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
-import { formatSize, loadWorkspace } from './load-workspace.js';
+import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
 
 export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'json'] as const;
@@ -35,7 +35,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         io.err('PNG is binary: write it to a file with -o map.png.');
         return ExitCode.UsageOrInput;
     }
-    const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: 5 * 1024 * 1024 });
+    const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const [document] = loaded.documents;
     if (!document) {
         io.err(`${file}: ${loaded.problems[0]?.message ?? 'cannot be read'}`);
