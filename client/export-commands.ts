@@ -6,13 +6,18 @@ import type { JourneyPreview } from './preview-panel.js';
 
 type ExportFormat = 'svg' | 'html' | 'md';
 
+/** The .journey document in the active editor, or a warning that there is none. */
+function activeJourneyDocument(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId === 'journey') return document;
+    void vscode.window.showWarningMessage('Open a .journey file to export its map.');
+    return undefined;
+}
+
 /** "Journey: Export Map as PNG": rasterised by the preview, so it is exactly what is shown. */
 export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document?.languageId !== 'journey') {
-        void vscode.window.showWarningMessage('Open a .journey file to export its map.');
-        return;
-    }
+    const document = activeJourneyDocument();
+    if (!document) return;
     const target = await vscode.window.showSaveDialog({
         defaultUri: document.uri.with({ path: document.uri.path.replace(/\.journey$/, '.png') }),
         filters: { PNG: ['png'] }
@@ -28,11 +33,8 @@ export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
 
 /** "Journey: Export as SVG / HTML / Markdown": the same files as `journeymap render`. */
 export async function exportActiveJourney(client: LanguageClient, format: ExportFormat): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document?.languageId !== 'journey') {
-        void vscode.window.showWarningMessage('Open a .journey file to export its map.');
-        return;
-    }
+    const document = activeJourneyDocument();
+    if (!document) return;
     const result = await client.sendRequest(ModelRequest, { uri: document.uri.toString() });
     if (!result.model) {
         void vscode.window.showErrorMessage(`Fix the errors before exporting: line ${(result.error?.line ?? 0) + 1}: ${result.error?.message ?? 'unknown error'}`);
