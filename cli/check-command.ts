@@ -1,13 +1,18 @@
 import { loadWorkspace } from './load-workspace.js';
-import { buildCheckReport, formatGithubReport, formatTextReport } from './diagnostic-report.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { buildCheckReport, formatGithubReport, formatTextReport, type CheckReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
+import { formatSarifReport } from './sarif-report.js';
 
 export interface CheckOptions {
-    format: 'text' | 'json' | 'github';
+    format: CheckFormat;
     root: string;
     maxFileSize: number;
     hints: boolean;
 }
+
+export const checkFormats = ['text', 'json', 'github', 'sarif'] as const;
+export type CheckFormat = typeof checkFormats[number];
 
 export const ExitCode = { Clean: 0, Errors: 1, UsageOrInput: 2 } as const;
 
@@ -19,9 +24,18 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
     }
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024 });
     const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());
-    out(options.format === 'json' ? JSON.stringify(report, null, 2) : options.format === 'github' ? formatGithubReport(report) : formatTextReport(report, options.hints));
+    out(formatReport(report, options));
     if (report.problems.length > 0) {
         return ExitCode.UsageOrInput;
     }
     return report.counts.error > 0 ? ExitCode.Errors : ExitCode.Clean;
+}
+
+function formatReport(report: CheckReport, options: CheckOptions): string {
+    switch (options.format) {
+        case 'json': return JSON.stringify(report, null, 2);
+        case 'github': return formatGithubReport(report);
+        case 'sarif': return formatSarifReport(report, packageJson.version, options.hints);
+        case 'text': return formatTextReport(report, options.hints);
+    }
 }

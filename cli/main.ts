@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { ExitCode, runCheck } from './check-command.js';
+import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
@@ -30,11 +30,11 @@ function buildProgram(): Command {
     program.command('check')
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
         .argument('[paths...]', 'files or folders to check', [])
-        .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions)').choices(['text', 'json', 'github']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; sarif: SARIF 2.1.0 for code scanning)').choices([...checkFormats]).default('text'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
-        .action(async (paths: string[], options: { format: 'text' | 'json' | 'github'; root: string; maxFileSize: number; hints: boolean }) => {
+        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; hints: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });

@@ -45,3 +45,36 @@ export interface IssueData {
     /** For an emotion out of scale: the nearest valid score. */
     clampedValue?: number;
 }
+
+/**
+ * What each code means, in one sentence: the rule metadata of SARIF reports and the
+ * diagnostics table of the README say the same thing.
+ */
+export const IssueCodeDescriptions: Record<IssueCode, string> = {
+    'unresolved-reference': 'An unknown persona, channel, metric, data source or step.',
+    'ambiguous-reference': 'A name declared in two imported files.',
+    'duplicate-name': 'Two declarations of one kind with one name in a file, or two stages or steps with one name in a journey.',
+    'repeated-property': 'A second emotion in a step, role or quote in a persona, or scale in a journey.',
+    'emotion-out-of-scale': 'An emotion outside the journey\'s emotion scale.',
+    'invalid-scale': 'A scale whose low end is not below its high end.',
+    'percent-out-of-range': 'A percent value, target or scale outside 0..100.',
+    'metric-value-mismatch': 'A value outside the metric\'s scale, a negative or fractional count, or a negative duration or ratio.',
+    'target-outside-scale': 'A metric target outside the metric\'s scale.',
+    'next-to-other-journey': 'A `next` link to a step of another journey.',
+    'unreachable-step': 'No path through the journey reaches the step.',
+    'dead-end': 'Paths enter a loop they can never leave.',
+    'exit-with-next': 'A step marked `exit` that also has `next` links.',
+    'unused-persona': 'A persona declared but never used in the workspace.',
+    'unused-channel': 'A channel declared but never used in the workspace.',
+    'unused-metric': 'A metric declared but never used in the workspace.',
+    'import-not-found': 'The imported file does not exist.',
+    'import-cycle': 'Files import each other.',
+    'path-outside-workspace': 'An import or data path is absolute or leaves the workspace folder.',
+    'data-file-not-found': 'The data file does not exist.',
+    'data-file-unreadable': 'The data file cannot be read or parsed.',
+    'data-column-unknown': 'The column or key is not in the data file.',
+    'data-row-not-found': 'No row of the data file matches the `where` conditions.',
+    'data-row-ambiguous': 'Several rows of the data file match the `where` conditions.',
+    'data-value-not-numeric': 'The matched cell of the data file is not a number.',
+    'syntax-error': 'The text does not parse.'
+};

@@ -132,6 +132,12 @@ export class JourneyValidator {
     }
 
     checkNextTargets(step: Step, accept: ValidationAcceptor): void {
+        if (step.exit && step.next.length > 0) {
+            // The flow follows `next`, so the `exit` says something the flow ignores.
+            accept('warning', `Step '${step.name}' is marked \`exit\` but also has \`next\`: remove one of them.`, {
+                node: step, keyword: 'exit', code: IssueCodes.ExitWithNext, data: { code: IssueCodes.ExitWithNext }
+            });
+        }
         const journey = AstUtils.getContainerOfType(step, isJourney);
         step.next.forEach((reference, index) => {
             const target = reference.ref;

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
-import { runCli } from './cli-runner.js';
+import { runCli, workspaceWith } from './cli-runner.js';
 
 const brokenMap = `journey Broken {
   persona Bob
@@ -13,15 +10,6 @@ const brokenMap = `journey Broken {
   }
 }
 `;
-
-function workspaceWith(files: Record<string, string | Buffer>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'journeymap-'));
-    for (const [name, content] of Object.entries(files)) {
-        mkdirSync(join(dir, name, '..'), { recursive: true });
-        writeFileSync(join(dir, name), content);
-    }
-    return dir;
-}
 
 function assertNoStackTrace(text: string): void {
     assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, `stack trace in:\n${text}`);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../journey-test-kit.js';
 
@@ -18,4 +19,14 @@ export function runCli(args: string[], cwd = repoRoot): CliResult {
     }
     const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary folder holding the given files (paths may have folders). */
+export function workspaceWith(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-'));
+    for (const [name, content] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), content);
+    }
+    return dir;
 }

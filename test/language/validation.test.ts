@@ -43,6 +43,7 @@ const cases: Case[] = [
     },
     { code: IssueCodes.UnreachableStep, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { next C }\n    step B { emotion 3 }\n    step C { exit }'), covers: 'B' },
     { code: IssueCodes.DeadEnd, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { next B, D }\n    step B { next C }\n    step C { next B }\n    step D { exit }'), covers: 'B' },
+    { code: IssueCodes.ExitWithNext, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { next B exit }\n    step B { exit }'), covers: 'exit' },
     { code: IssueCodes.UnusedPersona, severity: DiagnosticSeverity.Hint, text: 'persona Lonely', covers: 'Lonely' },
     { code: IssueCodes.UnusedChannel, severity: DiagnosticSeverity.Hint, text: 'channel Fax offline', covers: 'Fax' },
     { code: IssueCodes.UnusedMetric, severity: DiagnosticSeverity.Hint, text: 'metric nps score', covers: 'nps' },
