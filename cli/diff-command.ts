@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffJourneyModels, type Change } from '../diff/journey-diff.js';
+import { diffJourneyModels, diffJourneyPair, type Change } from '../diff/journey-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff-report.js';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyMapModel, JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys } from './git-revisions.js';
 import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
@@ -13,18 +14,54 @@ export interface DiffOptions {
     colour: boolean;
 }
 
-/** `journeymap diff <old> <new>`: what changed in the journeys, not in the lines. */
-export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-    const models: JourneyModel[] = [];
-    for (const file of [oldFile, newFile]) {
-        const model = await modelOf(resolve(file), undefined, options.root);
-        if (typeof model === 'string') {
-            err(`${file}: ${model}`);
+/** A side of `journeymap diff`: a file, or one journey of it (`file#Journey`). */
+interface DiffSide {
+    file: string;
+    journey?: string;
+}
+
+/** `a.journey#ToBe` names a journey, unless a file is really called that. */
+function parseSide(argument: string): DiffSide {
+    const hash = argument.lastIndexOf('#');
+    if (hash < 0 || existsSync(argument)) return { file: argument };
+    return { file: argument.slice(0, hash), journey: argument.slice(hash + 1) };
+}
+
+/**
+ * `journeymap diff <old> <new>`: what changed in the journeys, not in the lines. With
+ * `file#Journey` on both sides, two journeys are compared (an as-is and a to-be map).
+ */
+export async function runDiff(oldArgument: string, newArgument: string, options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    const sides = [parseSide(oldArgument), parseSide(newArgument)];
+    if (Boolean(sides[0].journey) !== Boolean(sides[1].journey)) {
+        err('journeymap diff: name a journey on both sides (old.journey#AsIs new.journey#ToBe), or on neither');
+        return ExitCode.UsageOrInput;
+    }
+    const loaded: LoadedSide[] = [];
+    for (const side of sides) {
+        const result = await loadSide(side, options.root);
+        if (typeof result === 'string') {
+            err(`${side.file}: ${result}`);
             return ExitCode.UsageOrInput;
         }
-        models.push(model);
+        loaded.push(result);
     }
-    return report(diffJourneyModels(models[0], models[1]), options, out);
+    const [old, current] = loaded;
+    const changes = old.journey && current.journey ? diffJourneyPair(old.model, old.journey, current.model, current.journey) : diffJourneyModels(old.model, current.model);
+    return report(changes, options, out);
+}
+
+interface LoadedSide {
+    model: JourneyModel;
+    journey?: JourneyMapModel;
+}
+
+async function loadSide(side: DiffSide, root: string): Promise<LoadedSide | string> {
+    const model = await modelOf(resolve(side.file), undefined, root);
+    if (typeof model === 'string' || !side.journey) return typeof model === 'string' ? model : { model };
+    const journey = model.journeys.find(candidate => candidate.name === side.journey);
+    if (!journey) return `has no journey '${side.journey}' (it has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`;
+    return { model, journey };
 }
 
 /** `journeymap diff --git <rev>[..<rev>] [paths…]`: the same, for every .journey file git says changed. */

@@ -52,7 +52,7 @@ function buildProgram(): Command {
 
     program.command('diff')
         .description('Show what changed between two versions of a journey map: steps added, moved or renamed, emotions, pains, metrics…')
-        .argument('[files...]', '<old> <new> .journey files, or with --git the paths to compare')
+        .argument('[files...]', '<old> <new> .journey files (file#Journey compares two journeys), or with --git the paths to compare')
         .option('--git <revisions>', 'compare git revisions: <rev> (against the working tree) or <a>..<b>')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)

@@ -1,5 +1,5 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricValueModel, type StageModel, type StepModel } from '../language/journey-model.js';
-import { matchByNameThenContent, type Matching } from './match-elements.js';
+import { matchByNameThenContent, reorderedPairs, type Matching } from './match-elements.js';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
 
@@ -33,6 +33,14 @@ export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Ch
         changes.push(...diffJourney(old, current));
     }
     return changes;
+}
+
+/**
+ * The changes from one journey to another, for example an as-is and a to-be map of one
+ * file: only those two journeys are compared, matched with each other whatever their names.
+ */
+export function diffJourneyPair(before: JourneyModel, oldJourney: JourneyMapModel, after: JourneyModel, newJourney: JourneyMapModel): Change[] {
+    return diffJourneyModels({ ...before, journeys: [{ ...oldJourney, name: newJourney.name }] }, { ...after, journeys: [newJourney] });
 }
 
 /** What a declaration says, apart from its name and where it is written. */
@@ -70,6 +78,7 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
     }
     const stages = matchByNameThenContent(old.stages, current.stages, stage => displayName(stage) + stage.steps.map(step => step.name).join(' '));
     changes.push(...simpleChanges('stage', stages, displayName, journey, stage => `${journey} › ${stage.name}`));
+    changes.push(...reorderChanges('stage', stages.pairs, old.stages, current.stages, journey, stage => `${journey} › ${stage.name}`));
     /** The stage holding a step of either version. */
     const stageOf = (step: StepModel): StageModel => [...current.stages, ...old.stages].find(stage => stage.steps.includes(step))!;
     const steps = matchByNameThenContent(allSteps(old), allSteps(current), stepFingerprint);
@@ -85,7 +94,21 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
         }
         changes.push(...diffStep(before, after, path(after), journey, renamedSteps));
     }
+    for (const [oldStage, newStage] of stages.pairs) {
+        const stayed = steps.pairs.filter(([before, after]) => oldStage.steps.includes(before) && newStage.steps.includes(after));
+        changes.push(...reorderChanges('step', stayed, oldStage.steps, newStage.steps, journey, path));
+    }
     return changes;
+}
+
+/** Elements that stayed but changed places among their siblings: `moved` from one position to another. */
+function reorderChanges<T extends { name: string; title?: string }>(element: string, pairs: Array<[T, T]>, before: T[], after: T[], journey: string, pathOf: (value: T) => string): Change[] {
+    return reorderedPairs(pairs, before, after).map(([, current]) => {
+        const from = before.indexOf(pairs.find(([, candidate]) => candidate === current)![0]) + 1;
+        const to = after.indexOf(current) + 1;
+        const neighbour = to === 1 ? 'now first' : `now after '${displayName(after[to - 2])}'`;
+        return { kind: 'moved' as const, element, journey, path: pathOf(current), before: from, after: to, summary: `${capitalise(element)} '${displayName(current)}' moved from position ${from} to ${to} (${neighbour})` };
+    });
 }
 
 function stepFingerprint(step: StepModel): string {

@@ -46,3 +46,35 @@ export function similarity(a: string, b: string): number {
     const shared = [...left].filter(word => right.has(word)).length;
     return shared / (left.size + right.size - shared);
 }
+
+/**
+ * The pairs whose relative order changed: all but a longest run kept in the same order
+ * (a longest increasing subsequence of new positions, taken in old order), so moving one
+ * element reports that element, not every element it jumped over.
+ */
+export function reorderedPairs<T>(pairs: Array<[T, T]>, before: T[], after: T[]): Array<[T, T]> {
+    const ordered = [...pairs].sort((a, b) => before.indexOf(a[0]) - before.indexOf(b[0]));
+    const positions = ordered.map(([, current]) => after.indexOf(current));
+    const kept = new Set(longestIncreasingRun(positions));
+    return ordered.filter((_, index) => !kept.has(index));
+}
+
+/** Indices of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
+function longestIncreasingRun(values: number[]): number[] {
+    const tails: number[] = [];
+    const previous: number[] = new Array(values.length).fill(-1);
+    values.forEach((value, index) => {
+        let low = 0;
+        let high = tails.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (values[tails[middle]] < value) low = middle + 1;
+            else high = middle;
+        }
+        previous[index] = low > 0 ? tails[low - 1] : -1;
+        tails[low] = index;
+    });
+    const run: number[] = [];
+    for (let index = tails.at(-1) ?? -1; index >= 0; index = previous[index]) run.unshift(index);
+    return run;
+}

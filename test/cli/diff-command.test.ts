@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from '../journey-test-kit.js';
 import { runCli } from './cli-runner.js';
 
 const before = 'test/fixtures/diff/before.journey';
@@ -42,6 +43,34 @@ describe('journeymap diff', () => {
         assert.equal(broken.status, 2);
         assert.match(broken.stderr, /broken\.journey: has syntax errors/);
         assert.equal(runCli(['diff', 'ok.journey', 'missing.journey'], dir).status, 2);
+    });
+});
+
+describe('journeymap diff file#Journey', () => {
+    const both = join(repoRoot, 'test', 'fixtures', 'diff', 'as-is-to-be.journey');
+
+    it('compares an as-is and a to-be journey of one file', () => {
+        const result = runCli(['diff', `${both}#现状`, `${both}#目标`]);
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(result.stdout.trim().split('\n').map(line => line.replace(/ {2}\(.*\)$/, '')), [
+            "~ Journey title changed from '售后维修（现状）' to '售后维修（目标）'",
+            "~ Step '联系客服' retitled '拨打客服热线' → '在 App 里预约回拨'",
+            "~ Emotion of '在 App 里预约回拨' rose from 1 to 4",
+            "- Pain point removed from '在 App 里预约回拨': 客服电话总是占线",
+            "+ Moment of truth added to '在 App 里预约回拨': 第一次接通客服时能否被认真对待",
+            "+ Channel added to '在 App 里预约回拨': App",
+            "- Channel removed from '在 App 里预约回拨': 热线",
+            '7 changes'
+        ]);
+    });
+
+    it('names the journeys a file has when the asked one is missing, and wants a journey on both sides', () => {
+        const missing = runCli(['diff', `${both}#现状`, `${both}#ToBe`]);
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /has no journey 'ToBe' \(it has: 现状, 目标\)/);
+        const oneSided = runCli(['diff', `${both}#现状`, both]);
+        assert.equal(oneSided.status, 2);
+        assert.match(oneSided.stderr, /on both sides/);
     });
 });
 

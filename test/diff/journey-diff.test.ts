@@ -54,4 +54,19 @@ describe('semantic diff', () => {
             'Metric m of \'A\' changed from 12 to 12; met → missed'
         ]);
     });
+
+    it('reports stages and steps that only changed places, naming the one that moved, not those it jumped over', async () => {
+        const old = await modelOf('journey J { stage 认知 { step A {} step B {} step C {} step D {} } stage 考虑 { step E {} } stage 购买 { step F {} } }');
+        const current = await modelOf('journey J { stage 认知 { step B {} step C {} step D {} step A {} } stage 购买 { step F {} } stage 考虑 { step E {} } }');
+        assert.deepEqual(diffJourneyModels(old, current).map(change => [change.kind, change.element, change.before, change.after, change.summary]), [
+            ['moved', 'stage', 2, 3, "Stage '考虑' moved from position 2 to 3 (now after '购买')"],
+            ['moved', 'step', 1, 4, "Step 'A' moved from position 1 to 4 (now after 'D')"]
+        ]);
+    });
+
+    it('does not call a step reordered when steps are only added or removed around it', async () => {
+        const old = await modelOf('journey J { stage S { step A {} step B {} step C {} } }');
+        const current = await modelOf('journey J { stage S { step New "Brand new thing" {} step A {} step C {} } }');
+        assert.deepEqual(diffJourneyModels(old, current).map(change => `${change.kind} ${change.element}`), ['added step', 'removed step']);
+    });
 });
