@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffJourneyModels, diffJourneyPair, type Change } from '../diff/journey-diff.js';
+import { diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff-report.js';
+import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
 import type { JourneyMapModel, JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys } from './git-revisions.js';
@@ -47,8 +48,8 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
         loaded.push(result);
     }
     const [old, current] = loaded;
-    const changes = old.journey && current.journey ? diffJourneyPair(old.model, old.journey, current.model, current.journey) : diffJourneyModels(old.model, current.model);
-    return report(changes, options, out);
+    const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
+    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out);
 }
 
 interface LoadedSide {
@@ -68,6 +69,7 @@ async function loadSide(side: DiffSide, root: string): Promise<LoadedSide | stri
 export async function runGitDiff(range: string, paths: string[], options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     const { root, files } = await changedJourneys(range, paths, process.cwd());
     const changes: Change[] = [];
+    const emotions: EmotionComparison[] = [];
     for (const file of files) {
         const sides: JourneyModel[] = [];
         for (const [path, text] of [[file.oldPath, file.oldText], [file.newPath, file.newText]] as const) {
@@ -82,9 +84,10 @@ export async function runGitDiff(range: string, paths: string[], options: DiffOp
         const found = diffJourneyModels(sides[0], sides[1]);
         if (found.length > 0 && options.format === 'text') out(`${file.newPath ?? file.oldPath}${renamed}:`);
         changes.push(...found);
+        emotions.push(...compareEmotions(sides[0], sides[1]));
         if (options.format === 'text' && found.length > 0) out(formatDiffText(found, options.colour));
     }
-    if (options.format !== 'text') return report(changes, options, out);
+    if (options.format !== 'text') return report(changes, emotions, options, out);
     if (changes.length === 0) out('No semantic changes.');
     return exitCodeFor(changes, options);
 }
@@ -100,8 +103,8 @@ async function modelOf(path: string, text: string | undefined, root: string): Pr
     return loaded.services.journey.ModelBuilder.build(document);
 }
 
-function report(changes: Change[], options: DiffOptions, out: (text: string) => void): number {
-    const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes) : formatDiffText(changes, options.colour);
+function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void): number {
+    const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes, emotions) : formatDiffText(changes, options.colour);
     out(text.trimEnd());
     return exitCodeFor(changes, options);
 }

@@ -1,4 +1,6 @@
 import { escapeMarkdown } from '../render/markdown-text.js';
+import { mermaidText } from '../render/mermaid-text.js';
+import type { EmotionComparison } from './emotion-comparison.js';
 import type { Change } from './journey-diff.js';
 
 const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
@@ -14,8 +16,11 @@ export function formatDiffText(changes: Change[], colour: boolean): string {
     return [...lines, `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`].join('\n');
 }
 
-/** A summary table for a pull-request comment, then the changes grouped by journey. */
-export function formatDiffMarkdown(changes: Change[]): string {
+/**
+ * A summary table for a pull-request comment, then the changes grouped by journey, each
+ * journey whose emotions changed with its before/after curve as a Mermaid chart.
+ */
+export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = []): string {
     if (changes.length === 0) return '**Journey maps:** no semantic changes.\n';
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
@@ -30,8 +35,34 @@ export function formatDiffMarkdown(changes: Change[]): string {
     }
     for (const [journey, group] of groups) {
         lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markers[change.kind] === '-' ? '➖' : markers[change.kind] === '+' ? '➕' : '✏️'} ${escapeMarkdown(change.summary)}`), '');
+        const curve = emotions.find(comparison => comparison.journey === journey);
+        if (curve) lines.push(...emotionChartMarkdown(curve), '');
     }
     return lines.join('\n');
+}
+
+/**
+ * Before as bars, after as a line (told apart by shape, not only colour), for the steps
+ * that have an emotion in both versions; the others are listed under the chart.
+ */
+export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
+    const both = comparison.points.filter(point => point.before !== undefined && point.after !== undefined);
+    const onlyBefore = comparison.points.filter(point => point.before !== undefined && point.after === undefined);
+    const onlyAfter = comparison.points.filter(point => point.after !== undefined && point.before === undefined);
+    const label = (text: string) => `"${mermaidText(text).replace(/"/g, '″')}"`;
+    const lines = [`Emotion curve of ${escapeMarkdown(comparison.title)}: bars before, line after.`, ''];
+    if (both.length > 0) {
+        lines.push('```mermaid', 'xychart-beta',
+            `    x-axis [${both.map(point => label(point.label)).join(', ')}]`,
+            `    y-axis "Emotion" ${comparison.scale.min} --> ${comparison.scale.max}`,
+            `    bar [${both.map(point => point.before).join(', ')}]`,
+            `    line [${both.map(point => point.after).join(', ')}]`,
+            '```', '');
+    }
+    const list = (points: typeof both, side: 'before' | 'after') => points.map(point => `${escapeMarkdown(point.label)} (${point[side]})`).join(', ');
+    if (onlyBefore.length > 0) lines.push(`Only before: ${list(onlyBefore, 'before')}.`);
+    if (onlyAfter.length > 0) lines.push(`Only after: ${list(onlyAfter, 'after')}.`);
+    return lines;
 }
 
 /** Stable JSON: `{ "version": 1, "changes": [...] }`, each change as in `Change`. */

@@ -3,11 +3,14 @@ import { matchByNameThenContent, reorderedPairs, type Matching } from './match-e
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
 
+/** What a change is about; `diff/journey-diff.schema.json` lists the same names. */
+export type ChangedElement = 'journey' | 'title' | 'stage' | 'step' | 'persona' | 'channel' | 'metric' | 'emotion' | 'pain'
+    | 'opportunity' | 'moment-of-truth' | 'touchpoint' | 'next' | 'exit' | 'metric-value';
+
 /** One change in a reviewer's words, with the facts tools need. */
 export interface Change {
     kind: ChangeKind;
-    /** What changed: journey, stage, step, persona, channel, metric, emotion, pain, opportunity, moment-of-truth, touchpoint, next, metric-value, title. */
-    element: string;
+    element: ChangedElement;
     journey?: string;
     /** Where, for a reader: `Journey › Stage › Step`. */
     path: string;
@@ -27,7 +30,7 @@ export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Ch
     changes.push(...declarationChanges('persona', matchByNameThenContent(before.personas, after.personas, content)));
     changes.push(...declarationChanges('channel', matchByNameThenContent(before.channels, after.channels, content)));
     changes.push(...declarationChanges('metric', matchByNameThenContent(before.metrics, after.metrics, content)));
-    const journeys = matchByNameThenContent(before.journeys, after.journeys, journey => displayName(journey));
+    const journeys = matchJourneys(before, after);
     changes.push(...simpleChanges('journey', journeys, journey => displayName(journey)));
     for (const [old, current] of journeys.pairs) {
         changes.push(...diffJourney(old, current));
@@ -36,11 +39,22 @@ export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Ch
 }
 
 /**
- * The changes from one journey to another, for example an as-is and a to-be map of one
- * file: only those two journeys are compared, matched with each other whatever their names.
+ * Two models narrowed to one journey each, for comparing one journey with another (an
+ * as-is and a to-be map of one file): the old journey takes the new one's name, so the
+ * two are matched with each other whatever they are called.
  */
-export function diffJourneyPair(before: JourneyModel, oldJourney: JourneyMapModel, after: JourneyModel, newJourney: JourneyMapModel): Change[] {
-    return diffJourneyModels({ ...before, journeys: [{ ...oldJourney, name: newJourney.name }] }, { ...after, journeys: [newJourney] });
+export function journeyPairModels(before: JourneyModel, oldJourney: JourneyMapModel, after: JourneyModel, newJourney: JourneyMapModel): [JourneyModel, JourneyModel] {
+    return [{ ...before, journeys: [{ ...oldJourney, name: newJourney.name }] }, { ...after, journeys: [newJourney] }];
+}
+
+/** Journeys of two versions, matched by name, then by title. */
+export function matchJourneys(before: JourneyModel, after: JourneyModel): Matching<JourneyMapModel> {
+    return matchByNameThenContent(before.journeys, after.journeys, journey => displayName(journey));
+}
+
+/** Steps of two versions of a journey, matched by name, then by what they say (so renames pair up). */
+export function matchSteps(before: JourneyMapModel, after: JourneyMapModel): Matching<StepModel> {
+    return matchByNameThenContent(allSteps(before), allSteps(after), stepFingerprint);
 }
 
 /** What a declaration says, apart from its name and where it is written. */
@@ -48,7 +62,7 @@ function content(element: object): string {
     return JSON.stringify({ ...element, name: undefined, range: undefined });
 }
 
-function declarationChanges<T extends { name: string; title?: string }>(element: string, matching: Matching<T>): Change[] {
+function declarationChanges<T extends { name: string; title?: string }>(element: ChangedElement, matching: Matching<T>): Change[] {
     const changes = simpleChanges(element, matching, displayName);
     for (const [old, current] of matching.pairs) {
         if (content(old) !== content(current)) {
@@ -59,7 +73,7 @@ function declarationChanges<T extends { name: string; title?: string }>(element:
 }
 
 /** Added, removed and renamed elements of one matching. */
-function simpleChanges<T extends { name: string }>(element: string, matching: Matching<T>, label: (value: T) => string, journey?: string, pathOf: (value: T) => string = value => value.name): Change[] {
+function simpleChanges<T extends { name: string }>(element: ChangedElement, matching: Matching<T>, label: (value: T) => string, journey?: string, pathOf: (value: T) => string = value => value.name): Change[] {
     return [
         ...matching.added.map(value => ({ kind: 'added' as const, element, journey, path: pathOf(value), after: value.name, summary: `${capitalise(element)} '${label(value)}' added` })),
         ...matching.removed.map(value => ({ kind: 'removed' as const, element, journey, path: pathOf(value), before: value.name, summary: `${capitalise(element)} '${label(value)}' removed` })),
@@ -81,7 +95,7 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
     changes.push(...reorderChanges('stage', stages.pairs, old.stages, current.stages, journey, stage => `${journey} › ${stage.name}`));
     /** The stage holding a step of either version. */
     const stageOf = (step: StepModel): StageModel => [...current.stages, ...old.stages].find(stage => stage.steps.includes(step))!;
-    const steps = matchByNameThenContent(allSteps(old), allSteps(current), stepFingerprint);
+    const steps = matchSteps(old, current);
     const path = (step: StepModel) => `${journey} › ${stageOf(step).name} › ${step.name}`;
     changes.push(...simpleChanges('step', steps, displayName, journey, path));
     const renamedSteps = new Map(steps.pairs.map(([before, after]) => [before.name, after.name]));
@@ -102,7 +116,7 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
 }
 
 /** Elements that stayed but changed places among their siblings: `moved` from one position to another. */
-function reorderChanges<T extends { name: string; title?: string }>(element: string, pairs: Array<[T, T]>, before: T[], after: T[], journey: string, pathOf: (value: T) => string): Change[] {
+function reorderChanges<T extends { name: string; title?: string }>(element: ChangedElement, pairs: Array<[T, T]>, before: T[], after: T[], journey: string, pathOf: (value: T) => string): Change[] {
     return reorderedPairs(pairs, before, after).map(([, current]) => {
         const from = before.indexOf(pairs.find(([, candidate]) => candidate === current)![0]) + 1;
         const to = after.indexOf(current) + 1;
@@ -128,7 +142,7 @@ function diffStep(before: StepModel, after: StepModel, path: string, journey: st
         const summary = oldScore !== undefined && newScore !== undefined ? `Emotion of '${name}' ${verb} ${oldScore} to ${newScore}` : `Emotion of '${name}' ${verb} ${newScore ?? oldScore}`;
         changes.push({ kind: 'changed', element: 'emotion', journey, path, before: oldScore, after: newScore, summary });
     }
-    const lists: Array<[string, string, (step: StepModel) => string[]]> = [
+    const lists: Array<[ChangedElement, string, (step: StepModel) => string[]]> = [
         ['pain', 'Pain point', step => step.pains],
         ['opportunity', 'Opportunity', step => step.opportunities],
         ['moment-of-truth', 'Moment of truth', step => step.momentsOfTruth],

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../journey-test-kit.js';
@@ -26,6 +27,17 @@ describe('journeymap diff', () => {
         const json = JSON.parse(runCli(['diff', '--format', 'json', before, after]).stdout);
         assert.equal(json.version, 1);
         assert.deepEqual(Object.keys(json.changes[0]).sort(), ['after', 'before', 'element', 'journey', 'kind', 'path', 'summary']);
+    });
+
+    it('writes JSON that its documented schema (diff/journey-diff.schema.json) accepts, and the schema rejects what it should', () => {
+        const validate = new Ajv.default({ allErrors: true }).compile(JSON.parse(readFileSync(join(repoRoot, 'diff', 'journey-diff.schema.json'), 'utf8')));
+        const both = join(repoRoot, 'test', 'fixtures', 'diff', 'as-is-to-be.journey');
+        for (const args of [[before, after], [`${both}#现状`, `${both}#目标`], [before, before]]) {
+            const json = JSON.parse(runCli(['diff', '--format', 'json', ...args]).stdout);
+            assert.ok(validate(json), JSON.stringify(validate.errors));
+        }
+        assert.equal(validate({ version: 1, changes: [{ kind: 'exploded', element: 'step', path: 'J', summary: 's' }] }), false);
+        assert.equal(validate({ version: 2, changes: [] }), false);
     });
 
     it('exits 1 with --exit-code only when something changed', () => {
