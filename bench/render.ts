@@ -21,7 +21,7 @@ function syntheticModel(steps: number): JourneyModel {
     const stages: StageModel[] = Array.from({ length: Math.max(1, Math.round(steps / 10)) }, (_, s) => ({ name: `S${s}`, title: `Stage ${s} 阶段`, steps: [] }));
     for (let i = 0; i < steps; i++) {
         stages[i % stages.length].steps.push({
-            name: `T${i}`, title: `Step ${i} 看到广告`, channels: [], touchpoints: [`Touchpoint ${i}`], emotion: { score: 1 + (i % 5), feeling: 'curious' },
+            name: `T${i}`, title: `Step ${i} 看到广告`, personas: [], channels: [], touchpoints: [`Touchpoint ${i}`], emotion: { score: 1 + (i % 5), feeling: 'curious' },
             pains: i % 3 === 0 ? ['A pain point that is long enough to wrap'] : [], opportunities: [], momentsOfTruth: [], metrics: [], next: [], exit: false
         });
     }

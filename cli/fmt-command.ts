@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExitCode } from './check-command.js';
 import { displayPath } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
+import { writeAtomically } from './write-atomically.js';
 
 export interface FmtOptions {
     check: boolean;
@@ -42,21 +40,8 @@ export async function runFmt(paths: string[], options: FmtOptions, out: (text: s
     for (const problem of [...problems, ...loaded.problems]) out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
     for (const path of broken) out(`${displayPath(cwd, path)}: not formatted: it has syntax errors (see journeymap check)`);
     for (const path of unformatted) out(options.check ? `${displayPath(cwd, path)}: not formatted` : `${displayPath(cwd, path)}: formatted`);
-    const summary = options.check
-        ? `${loaded.documents.length} files checked: ${unformatted.length} not formatted`
-        : `${loaded.documents.length} files checked: ${unformatted.length} formatted`;
-    out(summary);
+    const checked = `${loaded.documents.length} ${loaded.documents.length === 1 ? 'file' : 'files'} checked`;
+    out(`${checked}: ${unformatted.length} ${options.check ? 'not formatted' : 'formatted'}`);
     if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
     return broken.length > 0 || (options.check && unformatted.length > 0) ? ExitCode.Errors : ExitCode.Clean;
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-        await writeFile(temporary, text, { flag: 'wx' });
-        await rename(temporary, path);
-    } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-    }
 }

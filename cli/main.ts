@@ -8,6 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
+import { runImportMermaid } from './import-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
@@ -85,6 +86,16 @@ function buildProgram(): Command {
                 out: text => process.stdout.write(text + '\n'),
                 err: text => process.stderr.write(text + '\n')
             });
+        });
+    program.command('import')
+        .description('Turn diagrams of other tools into .journey files.')
+        .command('mermaid')
+        .description('Turn Mermaid journey diagrams (a .mmd file, or the ```mermaid journey blocks of a Markdown file) into a .journey file: actors become personas, sections stages, tasks steps, scores emotions.')
+        .argument('<file>', 'a .mmd or .md file')
+        .option('-o, --output <file>', 'write the .journey file here instead of standard output')
+        .option('--force', 'replace the output file when it exists', false)
+        .action(async (file: string, options: { output?: string; force: boolean }) => {
+            process.exitCode = await runImportMermaid(file, options, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
     return program;
 }

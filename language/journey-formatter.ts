@@ -6,7 +6,7 @@ import { isJourneyFile, isStage, isStep } from './generated/ast.js';
 const statementKeywords: Record<string, ReadonlySet<string>> = {
     Persona: new Set(['role', 'goal', 'frustration', 'quote']),
     Journey: new Set(['persona', 'emotion']),
-    Step: new Set(['channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit'])
+    Step: new Set(['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit'])
 };
 
 /** One line break, or two where the author left a blank line; never more. */

@@ -30,7 +30,7 @@ export class JourneyModelBuilder {
         const file = document.parseResult.value as JourneyFile;
         const journeys = file.elements.filter(isJourney);
         const steps = journeys.flatMap(journey => journey.stages.flatMap(stage => stage.steps));
-        const personas = unique([...file.elements.filter(isPersona), ...journeys.flatMap(j => j.personas.map(p => p.ref))]);
+        const personas = unique([...file.elements.filter(isPersona), ...[...journeys, ...steps].flatMap(j => j.personas.map(p => p.ref))]);
         const channels = unique([...file.elements.filter(isChannel), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...file.elements.filter(isMetricDefinition), ...steps.flatMap(s => s.metrics.map(m => m.metric.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, this.metric(metric)]));
@@ -82,6 +82,7 @@ export class JourneyModelBuilder {
         const emotion = step.emotions[0];
         return {
             name: step.name, title: step.title,
+            personas: step.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             channels: step.channels.flatMap(c => c.ref ? [c.ref.name] : []),
             touchpoints: step.touchpoints,
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },

@@ -74,6 +74,8 @@ export interface EmotionModel {
 export interface StepModel {
     name: string;
     title?: string;
+    /** Who takes part in this step, when not every persona of the journey does (empty: all of them). */
+    personas: string[];
     channels: string[];
     touchpoints: string[];
     emotion?: EmotionModel;

@@ -163,6 +163,7 @@ export class JourneyValidator {
     /** An unqualified name found in two imported files resolves to the first; say so. */
     checkAmbiguousReferences(step: Step, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(step);
+        step.personas.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Persona', accept, { node: step, property: 'personas', index }));
         step.channels.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Channel', accept, { node: step, property: 'channels', index }));
         step.metrics.forEach(value => this.reportAmbiguity(document, value.metric, 'MetricDefinition', accept, { node: value, property: 'metric' }));
     }

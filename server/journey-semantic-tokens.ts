@@ -19,6 +19,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isStage(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.type, modifier: declaration });
         else if (isStep(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.function, modifier: declaration });
+            acceptor({ node, property: 'personas', type: SemanticTokenTypes.class });
             acceptor({ node, property: 'channels', type: SemanticTokenTypes.enumMember });
             acceptor({ node, property: 'next', type: SemanticTokenTypes.function });
         } else if (isEmotion(node) && node.feeling) acceptor({ node, property: 'feeling', type: SemanticTokenTypes.enum });

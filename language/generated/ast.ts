@@ -390,6 +390,7 @@ export interface Step extends langium.AstNode {
     next: Array<langium.Reference<Step>>;
     opportunities: Array<string>;
     pains: Array<string>;
+    personas: Array<langium.Reference<Persona>>;
     title?: string;
     touchpoints: Array<string>;
 }
@@ -405,6 +406,7 @@ export const Step = {
     next: 'next',
     opportunities: 'opportunities',
     pains: 'pains',
+    personas: 'personas',
     title: 'title',
     touchpoints: 'touchpoints'
 } as const;
@@ -728,6 +730,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 pains: {
                     name: Step.pains,
                     defaultValue: []
+                },
+                personas: {
+                    name: Step.personas,
+                    defaultValue: [],
+                    referenceType: Persona.$type
                 },
                 title: {
                     name: Step.title

@@ -1,0 +1,96 @@
+import { isIdentifier } from '../language/journey-keywords.js';
+import { quote } from '../language/journey-value-converter.js';
+import type { MermaidJourneyDiagram, MermaidSection, MermaidTask } from './mermaid-journey-parser.js';
+import { mermaidScoreRange } from './mermaid-journey-parser.js';
+
+/**
+ * Writes Mermaid journey diagrams as a .journey file: actors become personas, sections
+ * stages, tasks steps with their score as the emotion (scale 1..5). The Mermaid texts are
+ * kept as titles; names are identifiers made from them. A task whose actors are not all
+ * of the journey's lists its own. Comments stay where they were.
+ */
+export function mermaidToJourneyText(diagrams: MermaidJourneyDiagram[], source: string): string {
+    const actors = unique(diagrams.flatMap(diagram => diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors))));
+    const personaNames = uniqueNames(actors, actorName);
+    const lines = [`// Imported from Mermaid: ${source.replace(/[\r\n]+/g, ' ')}`];
+    if (actors.length > 0) lines.push('', ...actors.map(actor => personaLine(personaNames.get(actor)!, actor)));
+    const journeyNames = uniqueNames(diagrams, diagram => camelName(diagram.title ?? diagram.accTitle ?? 'Journey'));
+    for (const diagram of diagrams) lines.push('', ...journeyLines(diagram, journeyNames.get(diagram)!, personaNames));
+    return lines.join('\n') + '\n';
+}
+
+function personaLine(name: string, actor: string): string {
+    return name.replace(/_/g, ' ') === actor ? `persona ${name}` : `persona ${name} ${quote(actor)}`;
+}
+
+function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames: Map<string, string>): string[] {
+    const lines: string[] = comments(diagram.leadingComments, 0);
+    const documentation = [diagram.accTitle, diagram.accDescr].filter((text): text is string => Boolean(text));
+    if (documentation.length > 0) lines.push('/**', ...documentation.flatMap(text => text.split('\n')).map(line => ` * ${line.replace(/\*\//g, '* /')}`), ' */');
+    const title = diagram.title ?? diagram.accTitle;
+    lines.push(`journey ${name}${title ? ` ${quote(title)}` : ''} {`);
+    const actors = unique(diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors)));
+    lines.push(...comments(diagram.comments, 1));
+    if (actors.length > 0) lines.push(`  persona ${actors.map(actor => personaNames.get(actor)).join(', ')}`);
+    lines.push(`  emotion scale ${mermaidScoreRange.min}..${mermaidScoreRange.max}`);
+    const stageNames = uniqueNames(diagram.sections, section => camelName(section.title || 'Steps'));
+    const stepNames = uniqueNames(diagram.sections.flatMap(section => section.tasks), task => camelName(task.name));
+    for (const section of diagram.sections) {
+        lines.push('', ...stageLines(section, stageNames.get(section)!, stepNames, actors, personaNames));
+    }
+    lines.push(...comments(diagram.trailingComments, 1), '}');
+    return lines;
+}
+
+function stageLines(section: MermaidSection, name: string, stepNames: Map<MermaidTask, string>, journeyActors: string[], personaNames: Map<string, string>): string[] {
+    const lines = [...comments(section.comments, 1), `  stage ${name}${section.title ? ` ${quote(section.title)}` : ''} {`];
+    for (const task of section.tasks) {
+        lines.push(...comments(task.comments, 2), `    step ${stepNames.get(task)!} ${quote(task.name)} {`);
+        if (!sameList(task.actors, journeyActors) && task.actors.length > 0) lines.push(`      persona ${task.actors.map(actor => personaNames.get(actor)).join(', ')}`);
+        lines.push(`      emotion ${task.score}`, '    }');
+    }
+    lines.push('  }');
+    return lines;
+}
+
+function comments(texts: string[], depth: number): string[] {
+    return texts.map(text => `${'  '.repeat(depth)}// ${text}`.trimEnd());
+}
+
+/** An actor's persona name: the actor itself when it is an identifier, else its words joined by `_` (so `New Dev` is `New_Dev`, and comes back as `New Dev`). */
+function actorName(actor: string): string {
+    return identifierFrom(actor.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean).join('_'), 'Persona');
+}
+
+/** A name for a title: its words, each capitalised, joined (`Make tea` → `MakeTea`). */
+function camelName(text: string): string {
+    return identifierFrom(text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(''), 'Step');
+}
+
+function identifierFrom(candidate: string, fallback: string): string {
+    const name = /^[\p{N}\p{M}]/u.test(candidate) ? `_${candidate}` : candidate;
+    return isIdentifier(name) ? name : isIdentifier(`${name}_`) ? `${name}_` : fallback;
+}
+
+/** Each item with its own name, made from its text: a name already taken gets a number (`Pay`, `Pay2`). */
+function uniqueNames<T>(items: T[], nameOf: (item: T) => string): Map<T, string> {
+    const names = new Map<T, string>();
+    const taken = new Set<string>();
+    for (const item of items) {
+        if (names.has(item)) continue;
+        const base = nameOf(item);
+        let name = base;
+        for (let counter = 2; taken.has(name); counter++) name = `${base}${counter}`;
+        taken.add(name);
+        names.set(item, name);
+    }
+    return names;
+}
+
+function unique<T>(values: T[]): T[] {
+    return [...new Set(values)];
+}
+
+function sameList(a: string[], b: string[]): boolean {
+    return a.length === b.length && a.every((value, index) => value === b[index]);
+}
