@@ -6,7 +6,8 @@ import { compareEmotions, type EmotionComparison } from '../diff/emotion-compari
 import type { JourneyMapModel, JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys } from './git-revisions.js';
-import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
+import { hasSyntaxErrors } from '../language/syntax-errors.js';
+import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 
 export interface DiffOptions {
     format: 'text' | 'md' | 'json';

@@ -2,7 +2,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExitCode } from './check-command.js';
 import { displayPath } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
-import { defaultMaxFileBytes, hasSyntaxErrors, loadWorkspace } from './load-workspace.js';
+import { hasSyntaxErrors } from '../language/syntax-errors.js';
+import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
 
 export interface FmtOptions {

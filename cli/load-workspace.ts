@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import type { JourneyFile } from '../language/generated/ast.js';
+import { loadImportedDocuments } from '../language/journey-import-loader.js';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { InputProblem } from './journey-files.js';
 
@@ -33,33 +33,17 @@ export async function loadWorkspace(files: string[], options: LoadOptions): Prom
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const problems: InputProblem[] = [];
     const requested: LangiumDocument[] = [];
-    const pending = files.map(file => ({ file, isRequested: true }));
-    const seen = new Set<string>();
-    while (pending.length > 0) {
-        const { file, isRequested } = pending.shift()!;
-        if (seen.has(file)) {
-            continue;
-        }
-        seen.add(file);
+    for (const file of new Set(files)) {
         const text = options.texts?.get(file) ?? await readJourneyText(file, options.maxFileBytes);
-        if (typeof text !== 'string') {
-            if (isRequested) problems.push({ path: file, message: text.message });
-            continue;
-        }
-        const document = langiumDocuments.createDocument(URI.file(file), text);
-        if (isRequested) requested.push(document);
-        for (const imp of (document.parseResult.value as JourneyFile).imports ?? []) {
-            const target = Journey.journey.Imports.resolve(imp);
-            if (target.kind === 'inside') pending.push({ file: target.uri.fsPath, isRequested: false });
-        }
+        if (typeof text === 'string') requested.push(langiumDocuments.createDocument(URI.file(file), text));
+        else problems.push({ path: file, message: text.message });
     }
+    await loadImportedDocuments(Journey, requested, async uri => {
+        const text = options.texts?.get(uri.fsPath) ?? await readJourneyText(uri.fsPath, options.maxFileBytes);
+        return typeof text === 'string' ? text : undefined;
+    });
     await shared.workspace.DocumentBuilder.build([...langiumDocuments.all], { validation: true });
     return { documents: requested, problems, services: Journey };
-}
-
-/** Whether a document failed to lex or parse: such text is never formatted, rendered or diffed. */
-export function hasSyntaxErrors(document: LangiumDocument): boolean {
-    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
 }
 
 /** The text of a file, or why it cannot be checked. Missing imports are reported by the validator. */

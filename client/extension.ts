@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { compareJourney } from './compare-commands.js';
 import { exportActiveJourney, exportPreviewPng } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';
 import { JourneyPreview } from './preview-panel.js';
@@ -18,7 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('journey.exportSvg', () => exportActiveJourney(languageClient, 'svg')),
         vscode.commands.registerCommand('journey.exportHtml', () => exportActiveJourney(languageClient, 'html')),
         vscode.commands.registerCommand('journey.exportMarkdown', () => exportActiveJourney(languageClient, 'md')),
-        vscode.commands.registerCommand('journey.exportPng', () => exportPreviewPng(preview))
+        vscode.commands.registerCommand('journey.exportPng', () => exportPreviewPng(preview)),
+        vscode.commands.registerCommand('journey.compareWithHead', (target?: unknown) => compareJourney(preview, target, false)),
+        vscode.commands.registerCommand('journey.compareWithRevision', (target?: unknown) => compareJourney(preview, target, true))
     );
     await client.start();
 }

@@ -1,9 +1,12 @@
+import { identifierFromTitle } from '../language/journey-names.js';
+import { quote } from '../language/journey-value-converter.js';
+
 /**
  * The text of a new journey map: a persona, a channel, a metric and a three-stage journey
  * that checks clean, so the writer starts from something valid and edits it.
  */
 export function journeyScaffold(title: string): string {
-    const name = toIdentifier(title);
+    const name = identifierFromTitle(title, 'Journey');
     return `/** Who this journey is about. */
 persona Customer "Our customer" {
   role "What they do"
@@ -15,7 +18,7 @@ channel Web "Website" online
 
 metric csat "CSAT" scale 1..5 target >= 4
 
-journey ${name} ${JSON.stringify(title)} {
+journey ${name} ${quote(title)} {
   persona Customer
   emotion scale 1..5
 
@@ -43,16 +46,6 @@ journey ${name} ${JSON.stringify(title)} {
   }
 }
 `;
-}
-
-/** A journey name from a title: letters and digits kept (CJK too), the rest joined in PascalCase. */
-export function toIdentifier(title: string): string {
-    const words = title.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
-    const joined = words.map(word => word[0].toUpperCase() + word.slice(1)).join('');
-    if (joined === '') {
-        return 'NewJourney';
-    }
-    return /^\p{N}/u.test(joined) ? `Journey${joined}` : joined;
 }
 
 /** A file name from a title: lower case words joined by dashes, CJK kept. */

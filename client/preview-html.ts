@@ -33,6 +33,7 @@ export function previewHtml({ nonce, cspSource, scriptUri }: PreviewPageOptions)
     <button role="tab" data-view="mermaid">Mermaid journey</button>
     <button role="tab" data-view="paths">Paths</button>
   </div>
+  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">Close compare</button></span>
   <select id="journey-picker" aria-label="Journey" hidden></select>
   <span class="spacer"></span>
   <button id="zoom-out" aria-label="Zoom out">−</button>

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
+import { CompareRequest, type CompareRequestResult } from '../server/compare-request.js';
 import { ModelRequest, type ModelRequestResult } from '../server/model-request.js';
+import type { CompareBase } from './compare-commands.js';
 import { createNonce, previewHtml } from './preview-html.js';
 
 const typingDelayMs = 300;
@@ -17,6 +19,8 @@ export class JourneyPreview implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private document: vscode.TextDocument | undefined;
     private model: JourneyModel | undefined;
+    /** Set in compare mode: the older version the document is compared with. */
+    private base: CompareBase | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private pendingPng: ((answer: Extract<FromPreview, { type: 'png' }>) => void) | undefined;
     private modelWaiters: Array<() => void> = [];
@@ -42,6 +46,14 @@ export class JourneyPreview implements vscode.Disposable {
             this.attach(vscode.window.createWebviewPanel(JourneyPreview.viewType, 'Journey Preview', { viewColumn: column, preserveFocus: toSide }, this.webviewOptions()));
         }
         if (editor) this.follow(editor.document);
+    }
+
+    /** Shows the document compared with an older version of it, live while it is edited. */
+    async compare(document: vscode.TextDocument, base: CompareBase): Promise<void> {
+        if (!this.panel) this.open(true);
+        this.follow(document);
+        this.base = base;
+        this.scheduleUpdate(0);
     }
 
     private async restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
@@ -72,6 +84,9 @@ export class JourneyPreview implements vscode.Disposable {
         } else if (message.type === 'png') {
             this.pendingPng?.(message);
             this.pendingPng = undefined;
+        } else if (message.type === 'endCompare') {
+            this.base = undefined;
+            this.scheduleUpdate(0);
         }
     }
 
@@ -90,8 +105,9 @@ export class JourneyPreview implements vscode.Disposable {
     private follow(document: vscode.TextDocument): void {
         if (document.languageId !== 'journey' || document === this.document) return;
         this.document = document;
+        this.base = undefined;
         this.model = undefined;
-        if (this.panel) this.panel.title = `Preview ${document.fileName.split(/[\\/]/).pop()}`;
+        if (this.panel) this.panel.title = `Preview ${fileNameOf(document)}`;
         this.scheduleUpdate(0);
     }
 
@@ -103,6 +119,7 @@ export class JourneyPreview implements vscode.Disposable {
     private async update(): Promise<void> {
         const document = this.document;
         if (!this.panel || !document) return;
+        if (this.base) return this.updateComparison(document, this.base);
         let result: ModelRequestResult;
         try {
             result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
@@ -112,8 +129,20 @@ export class JourneyPreview implements vscode.Disposable {
         }
         if (document !== this.document) return;
         this.model = result.model ?? this.model;
-        this.post({ type: 'update', uri: document.uri.toString(), fileName: document.fileName.split(/[\\/]/).pop() ?? '', model: result.model, error: result.error });
+        this.post({ type: 'update', uri: document.uri.toString(), fileName: fileNameOf(document), model: result.model, error: result.error });
         if (result.model) this.modelWaiters.splice(0).forEach(wake => wake());
+    }
+
+    private async updateComparison(document: vscode.TextDocument, base: CompareBase): Promise<void> {
+        let result: CompareRequestResult;
+        try {
+            result = await this.client.sendRequest(CompareRequest, { uri: document.uri.toString(), baseText: base.text });
+        } catch (error) {
+            result = { changes: [], emotions: [], error: `The Journey language server did not answer: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        if (document !== this.document || base !== this.base) return;
+        this.model = result.after ?? this.model;
+        this.post({ type: 'compare', uri: document.uri.toString(), fileName: fileNameOf(document), baseLabel: base.label, result });
     }
 
     /** Resolves when a model has been sent to the webview (after `ready`), or fails after 10 s. */
@@ -146,6 +175,10 @@ export class JourneyPreview implements vscode.Disposable {
         this.panel?.dispose();
         this.disposables.forEach(disposable => disposable.dispose());
     }
+}
+
+function fileNameOf(document: vscode.TextDocument): string {
+    return document.fileName.split(/[\\/]/).pop() ?? '';
 }
 
 function contains(range: SourceRange, position: vscode.Position): boolean {

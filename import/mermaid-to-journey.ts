@@ -1,4 +1,4 @@
-import { isIdentifier } from '../language/journey-keywords.js';
+import { identifierFromTitle, isIdentifier } from '../language/journey-names.js';
 import { quote } from '../language/journey-value-converter.js';
 import type { MermaidJourneyDiagram, MermaidSection, MermaidTask } from './mermaid-journey-parser.js';
 import { mermaidScoreRange } from './mermaid-journey-parser.js';
@@ -14,7 +14,7 @@ export function mermaidToJourneyText(diagrams: MermaidJourneyDiagram[], source: 
     const personaNames = uniqueNames(actors, actorName);
     const lines = [`// Imported from Mermaid: ${source.replace(/[\r\n]+/g, ' ')}`];
     if (actors.length > 0) lines.push('', ...actors.map(actor => personaLine(personaNames.get(actor)!, actor)));
-    const journeyNames = uniqueNames(diagrams, diagram => camelName(diagram.title ?? diagram.accTitle ?? 'Journey'));
+    const journeyNames = uniqueNames(diagrams, diagram => identifierFromTitle(diagram.title ?? diagram.accTitle ?? '', 'Journey'));
     for (const diagram of diagrams) lines.push('', ...journeyLines(diagram, journeyNames.get(diagram)!, personaNames));
     return lines.join('\n') + '\n';
 }
@@ -33,8 +33,8 @@ function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames
     lines.push(...comments(diagram.comments, 1));
     if (actors.length > 0) lines.push(`  persona ${actors.map(actor => personaNames.get(actor)).join(', ')}`);
     lines.push(`  emotion scale ${mermaidScoreRange.min}..${mermaidScoreRange.max}`);
-    const stageNames = uniqueNames(diagram.sections, section => camelName(section.title || 'Steps'));
-    const stepNames = uniqueNames(diagram.sections.flatMap(section => section.tasks), task => camelName(task.name));
+    const stageNames = uniqueNames(diagram.sections, section => identifierFromTitle(section.title ?? '', 'Steps'));
+    const stepNames = uniqueNames(diagram.sections.flatMap(section => section.tasks), task => identifierFromTitle(task.name, 'Step'));
     for (const section of diagram.sections) {
         lines.push('', ...stageLines(section, stageNames.get(section)!, stepNames, actors, personaNames));
     }
@@ -60,11 +60,6 @@ function comments(texts: string[], depth: number): string[] {
 /** An actor's persona name: the actor itself when it is an identifier, else its words joined by `_` (so `New Dev` is `New_Dev`, and comes back as `New Dev`). */
 function actorName(actor: string): string {
     return identifierFrom(actor.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean).join('_'), 'Persona');
-}
-
-/** A name for a title: its words, each capitalised, joined (`Make tea` → `MakeTea`). */
-function camelName(text: string): string {
-    return identifierFrom(text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(''), 'Step');
 }
 
 function identifierFrom(candidate: string, fallback: string): string {

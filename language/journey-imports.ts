@@ -1,9 +1,8 @@
 import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { Import, JourneyFile } from './generated/ast.js';
+import { isIdentifier } from './journey-names.js';
 import type { JourneyServices } from './journey-module.js';
 import type { JourneyWorkspace, ResolvedPath } from './journey-workspace.js';
-
-const identifier = /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u;
 
 /**
  * Follows `import` statements between documents that are loaded in the workspace.
@@ -29,7 +28,7 @@ export class JourneyImports {
             return imp.alias;
         }
         const base = UriUtils.basename(this.resolve(imp).uri).replace(/\.journey$/, '');
-        return identifier.test(base) ? base : undefined;
+        return isIdentifier(base) ? base : undefined;
     }
 
     importedDocument(imp: Import): LangiumDocument | undefined {

@@ -6,6 +6,7 @@
 import mermaid from 'mermaid';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import { renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { drawComparison } from './compare-view.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
 import { previewCss } from './preview-style.js';
 
@@ -20,6 +21,8 @@ const vscode = acquireVsCodeApi();
 let state: PreviewState = { ...defaultPreviewState, ...vscode.getState() };
 let model: JourneyModel | undefined;
 let highlighted: string | undefined;
+/** Set while the preview compares an older version with the current one. */
+let comparison: Extract<ToPreview, { type: 'compare' }> | undefined;
 let renderCount = 0;
 
 const canvas = document.getElementById('canvas')!;
@@ -37,9 +40,13 @@ function saveState(): void {
 }
 
 async function draw(): Promise<void> {
+    if (comparison) {
+        drawCompareMode(comparison);
+        return;
+    }
     if (!model) return;
     const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
-    updatePicker();
+    updatePicker(model.journeys);
     const ticket = ++renderCount;
     let svg: string;
     if (state.view === 'map' || !journey) {
@@ -60,8 +67,23 @@ async function draw(): Promise<void> {
     document.body.dataset.rendered = String(ticket);
 }
 
-function updatePicker(): void {
-    const journeys = model?.journeys ?? [];
+function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void {
+    const { result } = message;
+    document.getElementById('compare-label')!.textContent = `Comparing ${message.fileName}: ${message.baseLabel} ↔ working copy`;
+    if (result.error || !result.before || !result.after) {
+        showBanner(result.error ?? 'There is nothing to compare.');
+        return;
+    }
+    showBanner(undefined);
+    const journeys = [...result.after.journeys, ...result.before.journeys.filter(old => !result.after!.journeys.some(journey => journey.name === old.name))];
+    const journey = journeys.find(candidate => candidate.name === state.journey) ?? journeys[0];
+    updatePicker(journeys);
+    canvas.replaceChildren(drawComparison(result, journey?.name, message.baseLabel));
+    applyZoom();
+    document.body.dataset.rendered = String(++renderCount);
+}
+
+function updatePicker(journeys: Array<{ name: string; title?: string }>): void {
     picker.hidden = journeys.length < 2;
     picker.replaceChildren(...journeys.map(journey => {
         const option = document.createElement('option');
@@ -105,7 +127,8 @@ function zoomBy(factor: number): void {
 /** The source range of what was clicked: a step, a stage or a persona. */
 function rangeOfClicked(target: Element): SourceRange | undefined {
     const element = target.closest('[data-step],[data-stage],[data-persona]');
-    if (!element || !model) return undefined;
+    // In compare mode only the current version's map leads to the text.
+    if (!element || !model || element.closest('.compare-before,.compare-curves')) return undefined;
     const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
     const step = element.getAttribute('data-step');
     const stage = element.getAttribute('data-stage');
@@ -117,7 +140,14 @@ function rangeOfClicked(target: Element): SourceRange | undefined {
 
 window.addEventListener('message', event => {
     const message = event.data as ToPreview;
-    if (message.type === 'update') {
+    if (message.type === 'compare') {
+        comparison = message;
+        model = message.result.after ?? model;
+        document.body.classList.add('comparing');
+        document.getElementById('compare-bar')!.hidden = false;
+        void draw();
+    } else if (message.type === 'update') {
+        if (comparison) endCompareMode();
         if (message.uri !== state.uri) {
             state = { ...state, uri: message.uri, journey: undefined };
             saveState();
@@ -155,6 +185,17 @@ async function exportPng(scale: number): Promise<string> {
     context.drawImage(image, 0, 0);
     return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }
+
+function endCompareMode(): void {
+    comparison = undefined;
+    document.body.classList.remove('comparing');
+    document.getElementById('compare-bar')!.hidden = true;
+}
+
+document.getElementById('compare-close')!.addEventListener('click', () => {
+    endCompareMode();
+    vscode.postMessage({ type: 'endCompare' });
+});
 
 canvas.addEventListener('click', event => {
     const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;

@@ -10,5 +10,16 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #viewport.panning{cursor:grabbing}
 #canvas{transform-origin:0 0;padding:8px;width:max-content}
 #canvas [data-step],#canvas [data-stage],#canvas [data-persona]{cursor:pointer}
+body.comparing #views{display:none}
+#compare-label{font-weight:600}
+.compare h2{font-size:14px;margin:4px 0 6px}
+.compare ul{margin:0 0 12px;padding-left:18px}
+.compare li[data-kind="added"]::marker{content:"+ "}
+.compare li[data-kind="removed"]::marker{content:"− "}
+.compare li[data-kind="moved"]::marker{content:"→ "}
+.compare li[data-kind="changed"]::marker,.compare li[data-kind="renamed"]::marker{content:"~ "}
+.compare-maps{display:flex;gap:16px;align-items:flex-start}
+.compare-maps figure{margin:0}
+.compare-maps figcaption{font-weight:600;margin:8px 0 4px}
 .placeholder{color:var(--vscode-descriptionForeground,#59636e);padding:16px}
 `;

@@ -3,6 +3,7 @@
  * (preview/). Both sides import these types, so a change here is checked on both.
  */
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
+import type { CompareRequestResult } from '../server/compare-request.js';
 import type { FirstError } from '../server/model-request.js';
 
 export type PreviewView = 'map' | 'mermaid' | 'paths';
@@ -21,7 +22,9 @@ export type ToPreview =
     /** The editor's cursor is in this step (or in none). */
     | { type: 'highlight'; step?: string }
     /** Rasterise the map as drawn now, at this many pixels per unit. */
-    | { type: 'exportPng'; scale: number };
+    | { type: 'exportPng'; scale: number }
+    /** Compare mode: an older version (`baseLabel`, e.g. HEAD) against the document as it is now. */
+    | { type: 'compare'; uri: string; fileName: string; baseLabel: string; result: CompareRequestResult };
 
 export type FromPreview =
     /** The webview has loaded and can receive updates. */
@@ -30,6 +33,8 @@ export type FromPreview =
     | { type: 'reveal'; range: SourceRange }
     | { type: 'state'; state: PreviewState }
     /** The answer to `exportPng`: the PNG as base64, or why there is none. */
-    | { type: 'png'; base64?: string; error?: string };
+    | { type: 'png'; base64?: string; error?: string }
+    /** The reader closed compare mode: back to the live map. */
+    | { type: 'endCompare' };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

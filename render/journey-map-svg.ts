@@ -1,8 +1,9 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StepModel } from '../language/journey-model.js';
 import { drawEmotionLane } from './emotion-curve.js';
 import { columnsOf, layout, stepLabel, type Column } from './map-layout.js';
-import { themeCss, type MapTheme } from './map-theme.js';
-import { element, escapeXml, num, text, textLines } from './svg.js';
+import type { MapTheme } from './map-theme.js';
+import { svgDocument } from './svg-document.js';
+import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
 
 export interface MapRenderOptions {
@@ -60,18 +61,6 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
     return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''));
 }
 
-function svgDocument(width: number, height: number, id: string, title: string, description: string, theme: MapTheme, body: string): string {
-    return element('svg', {
-        xmlns: 'http://www.w3.org/2000/svg', class: 'jm', width, height, viewBox: `0 0 ${num(width)} ${num(height)}`,
-        role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`
-    }, [
-        element('title', { id: `${id}-title` }, escapeXml(title)),
-        element('desc', { id: `${id}-desc` }, escapeXml(description)),
-        element('style', {}, themeCss(theme)),
-        element('rect', { class: 'bg', x: 0, y: 0, width, height }),
-        body
-    ]) + '\n';
-}
 
 function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
     const steps = allSteps(journey);

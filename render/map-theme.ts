@@ -72,5 +72,13 @@ const rules = [
     '.jm .no-data,.jm .no-target{fill:var(--jm-muted)}',
     '.jm .icon{fill:none;stroke:var(--jm-accent);stroke-width:1.5}',
     '.jm .badge{fill:var(--jm-bg);stroke:var(--jm-accent)}',
-    '.jm .selected .card{stroke:var(--jm-accent);stroke-width:2.5}'
+    '.jm .selected .card{stroke:var(--jm-accent);stroke-width:2.5}',
+    // Compare mode: before and after told apart by dash pattern and point shape, not colour alone.
+    '.jm .curve-before{fill:none;stroke:var(--jm-muted);stroke-width:2.5;stroke-dasharray:7 5}',
+    '.jm .curve-after{fill:none;stroke:var(--jm-curve);stroke-width:3}',
+    '.jm .point-before{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:2}',
+    '.jm .point-after{fill:var(--jm-curve)}',
+    '.jm .change-added .card,.jm .stage.change-added>rect{stroke:var(--jm-met);stroke-width:3}',
+    '.jm .change-removed .card,.jm .stage.change-removed>rect{stroke:var(--jm-missed);stroke-width:3;stroke-dasharray:8 4}',
+    '.jm .change-changed .card,.jm .stage.change-changed>rect{stroke:var(--jm-neutral);stroke-width:3;stroke-dasharray:2 3}'
 ].join('');

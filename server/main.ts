@@ -7,6 +7,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createJourneyServices } from '../language/journey-module.js';
+import { registerCompareRequest } from './compare-request-handler.js';
 import { registerModelRequest } from './model-request-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -19,4 +20,5 @@ shared.lsp.LanguageServer.onInitialize(params => {
 });
 
 registerModelRequest(connection, shared, Journey);
+registerCompareRequest(connection, shared, Journey, () => createJourneyServices(NodeFileSystem));
 startLanguageServer(shared);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { journeyScaffold, toFileName, toIdentifier } from '../../client/journey-scaffold.js';
+import { journeyScaffold, toFileName } from '../../client/journey-scaffold.js';
+import { identifierFromTitle } from '../../language/journey-names.js';
 import { buildText, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -14,6 +15,18 @@ describe('VS Code extension manifest and scaffolding', () => {
             assert.ok(existsSync(join(repoRoot, path)), `${path} exists`);
         }
         assert.ok(manifest.contributes.commands.some((command: { command: string }) => command.command === 'journey.newJourneyMap'));
+    });
+
+    it('offers Compare with HEAD in the editor, the explorer and on changed .journey files of the Source Control view', () => {
+        const commands = manifest.contributes.commands.map((command: { command: string }) => command.command);
+        assert.ok(commands.includes('journey.compareWithHead') && commands.includes('journey.compareWithRevision'));
+        const scm = manifest.contributes.menus['scm/resourceState/context'];
+        assert.deepEqual(scm.map((item: { command: string; when: string }) => [item.command, item.when]), [
+            ['journey.compareWithHead', 'scmProvider == git && resourceExtname == .journey'],
+            ['journey.compareWithRevision', 'scmProvider == git && resourceExtname == .journey']
+        ]);
+        const registered = readFileSync(join(repoRoot, 'client', 'extension.ts'), 'utf8');
+        for (const command of commands) assert.match(registered, new RegExp(`registerCommand\\('${command.replace('.', '\\.')}'`), `${command} is registered`);
     });
 
     it('has a word pattern that selects CJK names whole', () => {
@@ -46,9 +59,10 @@ describe('VS Code extension manifest and scaffolding', () => {
             const document = await buildText(services, journeyScaffold(title));
             assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
         }
-        assert.equal(toIdentifier('售后维修 旅程'), '售后维修旅程');
-        assert.equal(toIdentifier('2026 onboarding'), 'Journey2026Onboarding');
-        assert.equal(toIdentifier('<script>'), 'Script');
+        assert.equal(identifierFromTitle('售后维修 旅程', 'Journey'), '售后维修旅程');
+        assert.equal(identifierFromTitle('2026 onboarding', 'Journey'), 'Journey2026Onboarding');
+        assert.equal(identifierFromTitle('<script>', 'Journey'), 'Script');
+        assert.equal(identifierFromTitle('!!!', 'Journey'), 'Journey');
         assert.equal(toFileName('First purchase!'), 'first-purchase.journey');
         assert.equal(toFileName('售后 维修'), '售后-维修.journey');
     });

@@ -1,0 +1,25 @@
+import { AstUtils, GrammarAST } from 'langium';
+import { JourneyMapGrammar } from './generated/grammar.js';
+
+/** Every keyword of the language, read from the grammar itself, so a generated name never collides with one. */
+export const journeyKeywords: ReadonlySet<string> = new Set(
+    AstUtils.streamAllContents(JourneyMapGrammar()).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray()
+);
+
+/** True when `name` can be written as an identifier: the ID terminal's shape and no keyword. */
+export function isIdentifier(name: string): boolean {
+    return /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(name) && !journeyKeywords.has(name);
+}
+
+/**
+ * A name made from a title: letters and digits kept (CJK too), the words joined in
+ * PascalCase (`Make tea` → `MakeTea`). A title with no letters gives `fallback`; one that
+ * starts with a digit is prefixed with it (`2026 plan` → `Journey2026Plan`).
+ */
+export function identifierFromTitle(title: string, fallback: string): string {
+    const words = title.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean);
+    const joined = words.map(word => word[0].toUpperCase() + word.slice(1)).join('');
+    if (joined === '') return fallback;
+    const name = /^[\p{N}\p{M}_]/u.test(joined) ? `${fallback}${joined}` : joined;
+    return isIdentifier(name) ? name : fallback;
+}

@@ -1,0 +1,63 @@
+/**
+ * Compare mode of the preview: the changes in words, the two emotion curves on one axis,
+ * and the older and newer maps side by side with changed steps and stages marked. Text
+ * from the files reaches the page only through `textContent` and the escaping renderers.
+ */
+import { changeMarks, type ChangeMark } from '../diff/change-marks.js';
+import { renderEmotionComparisonSvg, renderJourneyMapSvg } from '../render/index.js';
+import type { CompareRequestResult } from '../server/compare-request.js';
+
+export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string): HTMLElement {
+    const container = element('div', 'compare');
+    const changes = result.changes.filter(change => change.journey === undefined || change.journey === journey);
+    const heading = element('h2');
+    heading.textContent = changes.length === 0 ? `No changes since ${baseLabel}` : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'} since ${baseLabel}`;
+    const list = element('ul', 'compare-changes');
+    list.replaceChildren(...changes.map(change => {
+        const item = element('li');
+        item.dataset.kind = change.kind;
+        item.textContent = change.summary;
+        return item;
+    }));
+    container.append(heading, list);
+    const emotions = result.emotions.find(candidate => candidate.journey === journey);
+    if (emotions) container.append(svgHolder('compare-curves', renderEmotionComparisonSvg(emotions, { idPrefix: 'compare' })));
+    const marks = journey ? changeMarks(result.changes, journey) : undefined;
+    const maps = element('div', 'compare-maps');
+    maps.append(
+        mapFigure('compare-before', `Before · ${baseLabel}`, renderJourneyMapSvg(result.before!, journey, { idPrefix: 'before' }), marks?.before),
+        mapFigure('compare-after', 'After · working copy', renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }), marks?.after)
+    );
+    container.append(maps);
+    return container;
+}
+
+function mapFigure(className: string, caption: string, svg: string, marks: { steps: Map<string, ChangeMark>; stages: Map<string, ChangeMark> } | undefined): HTMLElement {
+    const figure = element('figure', className);
+    const label = element('figcaption');
+    label.textContent = caption;
+    const holder = svgHolder('compare-map', svg);
+    for (const [attribute, marked] of [['data-step', marks?.steps], ['data-stage', marks?.stages]] as const) {
+        for (const [name, mark] of marked ?? []) {
+            holder.querySelectorAll(`[${attribute}="${CSS.escape(name)}"]`).forEach(node => {
+                node.classList.add(`change-${mark}`);
+                node.setAttribute('aria-description', mark);
+            });
+        }
+    }
+    figure.append(label, holder);
+    return figure;
+}
+
+/** Our renderers escape every string they draw, so their SVG can be parsed as markup. */
+function svgHolder(className: string, svg: string): HTMLElement {
+    const holder = element('div', className);
+    holder.innerHTML = svg;
+    return holder;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    return node;
+}
