@@ -18,7 +18,7 @@ body.comparing #views{display:none}
 .compare li[data-kind="removed"]::marker{content:"− "}
 .compare li[data-kind="moved"]::marker{content:"→ "}
 .compare li[data-kind="changed"]::marker,.compare li[data-kind="renamed"]::marker{content:"~ "}
-.compare-maps{display:flex;gap:16px;align-items:flex-start}
+.compare-maps{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .compare-maps figure{margin:0}
 .compare-maps figcaption{font-weight:600;margin:8px 0 4px}
 .placeholder{color:var(--vscode-descriptionForeground,#59636e);padding:16px}

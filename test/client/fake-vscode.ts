@@ -21,6 +21,7 @@ export class Uri {
     static parse(value: string): Uri { const [scheme, rest] = value.split(':'); return new Uri(scheme, rest.replace(/^\/\//, '')); }
     static file(path: string): Uri { return new Uri('file', path); }
     static joinPath(base: Uri, ...parts: string[]): Uri { return new Uri(base.scheme, [base.path, ...parts].join('/')); }
+    get fsPath(): string { return this.path; }
     toString(): string { return `${this.scheme}://${this.path}`; }
 }
 
@@ -65,7 +66,13 @@ export const fake = {
     panels: [] as FakeWebviewPanel[],
     serializers: new Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }>(),
     shown: [] as Array<{ document: FakeDocument; options: { selection?: Range; viewColumn?: number } }>,
-    documents: new Map<string, FakeDocument>()
+    documents: new Map<string, FakeDocument>(),
+    messages: [] as Array<{ level: 'error' | 'info'; text: string }>,
+    /** The answer of the next quick pick: the index of the item to pick, or undefined to cancel. */
+    quickPickAnswer: 0 as number | undefined,
+    quickPicks: [] as Array<Array<{ label: string; description?: string }>>,
+    /** What `vscode.extensions.getExtension('vscode.git')` finds; undefined: no Git extension. */
+    git: undefined as undefined | { enabled: boolean; repository?: { show(ref: string, path: string): Promise<string>; log(options: object): Promise<Array<{ hash: string; message: string }>> } }
 };
 
 export const window = {
@@ -82,7 +89,22 @@ export const window = {
         fake.panels.push(panel);
         return panel;
     },
-    showTextDocument: async (document: FakeDocument, options: { selection?: Range; viewColumn?: number }) => { fake.shown.push({ document, options }); }
+    showTextDocument: async (document: FakeDocument, options: { selection?: Range; viewColumn?: number }) => { fake.shown.push({ document, options }); },
+    showErrorMessage: async (text: string) => { fake.messages.push({ level: 'error', text }); },
+    showInformationMessage: async (text: string) => { fake.messages.push({ level: 'info', text }); },
+    showQuickPick: async <T extends { label: string; description?: string }>(items: T[]) => {
+        fake.quickPicks.push(items);
+        return fake.quickPickAnswer === undefined ? undefined : items[fake.quickPickAnswer];
+    }
+};
+
+export const extensions = {
+    getExtension: (id: string) => {
+        const git = fake.git;
+        if (id !== 'vscode.git' || !git) return undefined;
+        const api = { getRepository: () => git.repository ?? null };
+        return { isActive: true, exports: { enabled: git.enabled, getAPI: () => api }, activate: async () => ({ enabled: git.enabled, getAPI: () => api }) };
+    }
 };
 
 export const workspace = {

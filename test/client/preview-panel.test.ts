@@ -1,28 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
 import type { JourneyModel } from '../../language/journey-model.js';
 import type { ModelRequestResult } from '../../server/model-request.js';
-import { repoRoot } from '../journey-test-kit.js';
 import { exampleModels } from '../render/render-kit.js';
-import type * as FakeVsCode from './fake-vscode.js';
-
-type PreviewModule = typeof import('../../client/preview-panel.js');
-
-/** Bundles the panel with `vscode` replaced by the stand-in, and loads both from one bundle. */
-async function loadPanelWithFakeVsCode(): Promise<{ preview: PreviewModule; vscode: typeof FakeVsCode }> {
-    const dir = mkdtempSync(join(tmpdir(), 'panel-'));
-    const entry = join(dir, 'entry.ts');
-    await esbuild.build({
-        stdin: { contents: `export * as preview from ${JSON.stringify(join(repoRoot, 'client/preview-panel.ts'))};\nexport * as vscode from 'vscode';`, resolveDir: repoRoot, loader: 'ts', sourcefile: entry },
-        bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'bundle.cjs'),
-        alias: { vscode: join(repoRoot, 'test/client/fake-vscode.ts') }, logLevel: 'warning'
-    });
-    return createRequire(import.meta.url)(join(dir, 'bundle.cjs'));
-}
+import { loadWithFakeVsCode } from './load-with-fake-vscode.js';
 
 const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -31,7 +11,7 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
     before(async () => { model = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!.model; });
 
     async function setUp() {
-        const { preview, vscode } = await loadPanelWithFakeVsCode();
+        const { preview, vscode } = await loadWithFakeVsCode();
         const requests: string[] = [];
         let answer: ModelRequestResult = { model };
         const client = { sendRequest: async (_type: unknown, params: { uri: string }) => { requests.push(params.uri); return answer; } };

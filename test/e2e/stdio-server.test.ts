@@ -7,6 +7,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type {
     CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams, TextEdit, WorkspaceEdit, WorkspaceSymbol
 } from 'vscode-languageserver';
+import type { CompareRequestResult } from '../../server/compare-request.js';
 import type { ModelRequestResult } from '../../server/model-request.js';
 import { designDir, repoRoot } from '../journey-test-kit.js';
 
@@ -129,6 +130,21 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         assert.equal(bad.model, undefined);
         assert.deepEqual([bad.error?.line, bad.error?.character], [1, 10]);
         assert.match(bad.error?.message ?? '', /Unknown persona 'Nobody'/);
+    });
+
+    it('answers journey/compare with the changes since an older text, built apart from the open workspace', async () => {
+        const older = checkoutText.replace('emotion 2 anxious', 'emotion 4 anxious').replace('      pain "Ad does not show a price"\n', '');
+        const result = await connection.sendRequest<CompareRequestResult>('journey/compare', { uri: checkoutUri, baseText: older });
+        assert.equal(result.error, undefined);
+        assert.deepEqual(result.changes.map(change => change.summary), ["Pain point added to 'Sees a social ad': Ad does not show a price", "Emotion of 'Compares offers' fell from 4 to 2"]);
+        assert.deepEqual(result.emotions[0].points.find(point => point.step === 'Compare'), { step: 'Compare', label: 'Compares offers', before: 4, after: 2 });
+        assert.equal(result.before?.journeys[0].stages[0].steps[0].metrics[0].value, 14.5, 'the older version reads its imports and data too');
+        const again = await connection.sendRequest<ModelRequestResult>('journey/model', { uri: checkoutUri });
+        assert.equal(again.model?.journeys[0].stages[1].steps[0].emotion?.score, 2, 'the open document is untouched');
+        const broken = await connection.sendRequest<CompareRequestResult>('journey/compare', { uri: checkoutUri, baseText: 'journey J { stage' });
+        assert.match(broken.error ?? '', /older version has syntax errors/);
+        const added = await connection.sendRequest<CompareRequestResult>('journey/compare', { uri: checkoutUri, baseText: '' });
+        assert.equal(added.changes.find(change => change.element === 'journey')?.kind, 'added');
     });
 
     it('publishes the three errors of a broken map as it is typed', async () => {

@@ -6,10 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview-html.js';
 import type { JourneyModel } from '../../language/journey-model.js';
 import type { FromPreview, ToPreview } from '../../preview/protocol.js';
+import { compareEmotions } from '../../diff/emotion-comparison.js';
+import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
-import { exampleModels, modelOf } from '../render/render-kit.js';
+import { exampleModels, modelOf, modelsWithImports } from '../render/render-kit.js';
 
 const outputDir = join(repoRoot, 'test', 'output');
 
@@ -199,6 +201,74 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         assert.equal(png.readUInt32BE(16), Math.ceil(Number(width) * 2));
         assert.equal(png.readUInt32BE(20), Math.ceil(Number(height) * 2));
         assert.deepEqual(errors, []);
+    });
+
+    /** The message the extension posts in compare mode, computed here with the same diff. */
+    function compareMessage(before: JourneyModel, after: JourneyModel): ToPreview {
+        return { type: 'compare', uri: after.uri, fileName: 'checkout.journey', baseLabel: 'HEAD', result: { before, after, changes: diffJourneyModels(before, after), emotions: compareEmotions(before, after) } };
+    }
+
+    it('compares with HEAD: the changes in words, both curves on one axis, both maps with the changed steps marked', async () => {
+        const fixtures = join(repoRoot, 'test', 'fixtures', 'diff');
+        const [before, after] = await modelsWithImports([join(fixtures, 'before.journey'), join(fixtures, 'after.journey')]);
+        const { page, errors } = await openPreview();
+        await send(page, update(after));
+        const drawn = await page.evaluate(() => Number(document.body.dataset.rendered));
+        await send(page, compareMessage(before, after));
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered) > previous, drawn);
+        const seen = await page.evaluate(() => ({
+            comparing: document.body.classList.contains('comparing'),
+            label: document.getElementById('compare-label')!.textContent,
+            heading: document.querySelector('.compare h2')!.textContent,
+            changes: [...document.querySelectorAll('.compare-changes li')].map(item => `${(item as HTMLElement).dataset.kind} ${item.textContent}`),
+            curves: [document.querySelectorAll('.compare-curves polyline.curve-before').length, document.querySelectorAll('.compare-curves polyline.curve-after').length],
+            maps: document.querySelectorAll('.compare-maps svg.jm').length,
+            changed: [...new Set([...document.querySelectorAll('.compare-after g.cell[class*="change-"]')].map(cell => `${cell.getAttribute('data-step')} ${cell.getAttribute('class')}`))]
+        }));
+        assert.deepEqual(seen, {
+            comparing: true,
+            label: 'Comparing checkout.journey: HEAD ↔ working copy',
+            heading: '5 changes since HEAD',
+            changes: [
+                "renamed Step 'VisitSite' renamed to 'BrowseSite'",
+                'moved Step \'Compares offers\' moved from 考虑 Consideration to 购买 Purchase',
+                "changed Emotion of 'Compares offers' fell from 2 to 1",
+                "added Pain point added to 'Compares offers': No express delivery option",
+                "changed Metric dropoff of 'Compares offers' changed from 31 to 18; missed → met"
+            ],
+            curves: [1, 1],
+            maps: 2,
+            changed: ['BrowseSite cell change-changed', 'Compare cell change-changed']
+        });
+        await page.screenshot({ path: join(outputDir, 'compare-with-head.png'), fullPage: true });
+        await page.click('#compare-close');
+        const closed = await page.evaluate(() => ({
+            comparing: document.body.classList.contains('comparing'),
+            posted: (window as unknown as { posted: FromPreview[] }).posted.at(-1)
+        }));
+        assert.deepEqual(closed, { comparing: false, posted: { type: 'endCompare' } });
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('marks a removed step on the older map and an added one on the newer, and runs nothing from hostile names', async () => {
+        const hostile = '"><img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+        const before = await modelOf('journey J { stage S { step Old "Leaves early" { emotion 2 } step Keep { emotion 3 } } }');
+        const after = await modelOf(`journey J { stage S { step Keep { emotion 4 } step New ${JSON.stringify(hostile)} { emotion 5 pain ${JSON.stringify(hostile)} } } }`);
+        const { page, errors } = await openPreview();
+        await send(page, compareMessage(before, after));
+        await page.waitForSelector('.compare-maps');
+        const seen = await page.evaluate(() => ({
+            removed: [...new Set([...document.querySelectorAll('.compare-before .change-removed')].map(node => node.getAttribute('data-step')))],
+            added: [...new Set([...document.querySelectorAll('.compare-after .change-added')].map(node => node.getAttribute('data-step')))],
+            pwned: (window as unknown as { pwned?: number }).pwned,
+            images: document.querySelectorAll('img').length,
+            scripts: document.querySelectorAll('body script').length,
+            mentioned: [...document.querySelectorAll('.compare-changes li')].some(item => item.textContent!.includes('<img src=x'))
+        }));
+        assert.deepEqual(seen, { removed: ['Old'], added: ['New'], pwned: undefined, images: 0, scripts: 1, mentioned: true });
+        assert.deepEqual(errors, []);
+        await page.close();
     });
 
     it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {

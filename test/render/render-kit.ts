@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { URI } from 'langium';
+import { loadImportedDocuments } from '../../language/journey-import-loader.js';
 import type { JourneyModel } from '../../language/journey-model.js';
 import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
 
@@ -15,6 +18,17 @@ export async function modelOf(text: string, path = join(examplesDir, 'inline-tes
     const services = createTestServices();
     const [document] = await buildDocuments(services, { [path]: text });
     return services.Journey.journey.ModelBuilder.build(document);
+}
+
+/** The models of files on disk, each built in a workspace of its own with the files it imports. */
+export async function modelsWithImports(paths: string[]): Promise<JourneyModel[]> {
+    return Promise.all(paths.map(async path => {
+        const services = createTestServices();
+        const document = services.shared.workspace.LangiumDocuments.createDocument(URI.file(path), readFileSync(path, 'utf8'));
+        await loadImportedDocuments(services.Journey, [document], async uri => readFileSync(uri.fsPath, 'utf8'));
+        await services.shared.workspace.DocumentBuilder.build([...services.shared.workspace.LangiumDocuments.all], { validation: true });
+        return services.Journey.journey.ModelBuilder.build(document);
+    }));
 }
 
 /** Checks that tags nest properly and attributes are quoted: a small well-formedness test without a DOM. */
