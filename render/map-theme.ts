@@ -78,7 +78,7 @@ const rules = [
     '.jm .curve-after{fill:none;stroke:var(--jm-curve);stroke-width:3}',
     '.jm .point-before{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:2}',
     '.jm .point-after{fill:var(--jm-curve)}',
-    '.jm .change-added .card,.jm .stage.change-added>rect{stroke:var(--jm-met);stroke-width:3}',
-    '.jm .change-removed .card,.jm .stage.change-removed>rect{stroke:var(--jm-missed);stroke-width:3;stroke-dasharray:8 4}',
-    '.jm .change-changed .card,.jm .stage.change-changed>rect{stroke:var(--jm-neutral);stroke-width:3;stroke-dasharray:2 3}'
+    '.jm .change-added .card,.jm .stage.change-added rect{stroke:var(--jm-met);stroke-width:3}',
+    '.jm .change-removed .card,.jm .stage.change-removed rect{stroke:var(--jm-missed);stroke-width:3;stroke-dasharray:8 4}',
+    '.jm .change-changed .card,.jm .stage.change-changed rect{stroke:var(--jm-neutral);stroke-width:3;stroke-dasharray:2 3}'
 ].join('');

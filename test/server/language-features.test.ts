@@ -48,10 +48,10 @@ describe('language server features', () => {
                 index: 0,
                 assert: list => {
                     const labels = list.items.map(item => item.label);
-                    for (const keyword of ['channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']) {
+                    for (const keyword of ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']) {
                         assert.ok(labels.includes(keyword), `missing ${keyword} in ${labels.join(', ')}`);
                     }
-                    assert.ok(!labels.includes('persona'), 'persona is not a step keyword');
+                    assert.ok(!labels.includes('stage'), 'stage is not a step keyword');
                 }
             });
         });
