@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../journey-test-kit.js';
@@ -132,6 +132,37 @@ describe('journeymap diff --git', () => {
         const renamed = runCli(['diff', '--git', 'HEAD~1..HEAD', '--exit-code'], dir);
         assert.equal(renamed.status, 0, 'a rename alone changes no journey');
         assert.equal(renamed.stdout.trim(), 'No semantic changes.');
+    });
+
+    it('--git HEAD~1 on the fixture pair reports exactly the five changes, as Markdown for a pull request', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'diff-git-md-'));
+        const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
+        const inRepository = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'diff', name), 'utf8')
+            .replace('../../../examples/shared/people.journey', '../shared/people.journey')
+            .replace('../../../examples/shop/analytics/funnel.csv', 'analytics/funnel.csv');
+        mkdirSync(join(dir, 'shared'));
+        mkdirSync(join(dir, 'shop', 'analytics'), { recursive: true });
+        copyFileSync(join(repoRoot, 'examples', 'shared', 'people.journey'), join(dir, 'shared', 'people.journey'));
+        copyFileSync(join(repoRoot, 'examples', 'shop', 'analytics', 'funnel.csv'), join(dir, 'shop', 'analytics', 'funnel.csv'));
+        git('init', '-q');
+        git('config', 'user.email', 'test@example.invalid');
+        git('config', 'user.name', 'Test');
+        writeFileSync(join(dir, 'shop', 'checkout.journey'), inRepository('before.journey'));
+        git('add', '.');
+        git('commit', '-qm', 'before');
+        writeFileSync(join(dir, 'shop', 'checkout.journey'), inRepository('after.journey'));
+        git('commit', '-qam', 'after');
+        const result = runCli(['diff', '--git', 'HEAD~1', '--format', 'md'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        const items = result.stdout.split('\n').filter(line => line.startsWith('- '));
+        assert.deepEqual(items, [
+            "- ✏️ Step 'VisitSite' renamed to 'BrowseSite'",
+            "- ✏️ Step 'Compares offers' moved from 考虑 Consideration to 购买 Purchase",
+            "- ✏️ Emotion of 'Compares offers' fell from 2 to 1",
+            "- ➕ Pain point added to 'Compares offers': No express delivery option",
+            "- ✏️ Metric dropoff of 'Compares offers' changed from 31 to 18; missed → met"
+        ]);
+        assert.match(result.stdout, /```mermaid\nxychart-beta\n/);
     });
 
     it('needs two files without --git', () => {
