@@ -18,7 +18,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const mermaidTimeoutMs = 120_000;
 
 function syntheticModel(steps: number): JourneyModel {
-    const stages: StageModel[] = Array.from({ length: Math.max(1, Math.round(steps / 10)) }, (_, s) => ({ name: `S${s}`, title: `Stage ${s} 阶段`, steps: [] }));
+    const stages: StageModel[] = Array.from({ length: Math.max(1, Math.round(steps / 10)) }, (_, s) => ({ name: `S${s}`, title: `Stage ${s} 阶段`, steps: [], metrics: [] }));
     for (let i = 0; i < steps; i++) {
         stages[i % stages.length].steps.push({
             name: `T${i}`, title: `Step ${i} 看到广告`, personas: [], channels: [], touchpoints: [`Touchpoint ${i}`], emotion: { score: 1 + (i % 5), feeling: 'curious' },

@@ -2,6 +2,7 @@ import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocumen
 import { resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
+import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
     isChannel, isJourney, isMetricDefinition, isPersona,
     type Channel, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
@@ -55,10 +56,13 @@ export class JourneyModelBuilder {
     }
 
     private metric(metric: MetricDefinition): MetricModel {
+        const unit = metric.unit as MetricModel['unit'];
         return {
-            name: metric.name, title: metric.title, unit: metric.unit as MetricModel['unit'],
+            name: metric.name, title: metric.title, unit, currency: metric.currency,
             scale: metric.scale && { min: metric.scale.min, max: metric.scale.max },
             target: metric.target && { comparison: metric.target.comparison as '>=' | '<=', value: metric.target.value },
+            warn: metric.warn,
+            aggregate: (metric.aggregate as MetricModel['aggregate'] | undefined) ?? defaultAggregation(unit),
             range: rangeOf(metric)
         };
     }
@@ -75,7 +79,8 @@ export class JourneyModelBuilder {
     }
 
     private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>): Promise<StageModel> {
-        return { name: stage.name, title: stage.title, steps: await Promise.all(stage.steps.map(step => this.step(step, metrics))), range: rangeOf(stage) };
+        const steps = await Promise.all(stage.steps.map(step => this.step(step, metrics)));
+        return { name: stage.name, title: stage.title, steps, metrics: aggregateStageMetrics(steps, [...metrics.values()]), range: rangeOf(stage) };
     }
 
     private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>): Promise<StepModel> {
@@ -107,10 +112,17 @@ export class JourneyModelBuilder {
             source: expression.source.$refText, column: expression.column,
             conditions: expression.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' }))
         };
-        const source = expression.source.ref && await this.dataSources.load(expression.source.ref);
-        const resolution = source?.kind === 'table' ? resolveDataLink(expression, source.table) : undefined;
-        const number = resolution?.kind === 'value' ? resolution.value : undefined;
-        return { metric: definition.name, value: number, link, status: metricStatus(metrics.get(definition), number), range: rangeOf(value) };
+        const dataSource = expression.source.ref;
+        const source = dataSource && await this.dataSources.load(dataSource);
+        if (source?.kind !== 'table') {
+            return { metric: definition.name, link, status: 'no-data', range: rangeOf(value) };
+        }
+        const resolution = resolveDataLink(expression, source.table, dataSource!.period);
+        const found = resolution.kind === 'value' ? resolution : undefined;
+        return {
+            metric: definition.name, value: found?.value, link, origin: { uri: source.uri.toString(), line: found?.line },
+            series: found?.series, status: metricStatus(metrics.get(definition), found?.value), range: rangeOf(value)
+        };
     }
 }
 

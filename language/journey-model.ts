@@ -44,25 +44,57 @@ export interface ChannelModel {
 
 export type MetricUnit = 'percent' | 'score' | 'count' | 'currency' | 'duration' | 'ratio';
 
+/** How a stage sums up its steps' values of a metric. */
+export type Aggregation = 'sum' | 'mean' | 'min' | 'max' | 'last';
+
 export interface MetricModel {
     name: string;
     title?: string;
     unit?: MetricUnit;
+    /** ISO 4217 code of a currency metric (`CNY`, `EUR`). */
+    currency?: string;
     scale?: Scale;
     target?: { comparison: '>=' | '<='; value: number };
+    /** The band next to the target where a value that misses it is only `close`. */
+    warn?: number;
+    /** As written, or the unit's default: counts and money add up, everything else is averaged. */
+    aggregate: Aggregation;
     range?: SourceRange;
 }
 
-/** met / missed against the target; no-target when the metric has none; no-data when the value could not be read. */
-export type MetricStatus = 'met' | 'missed' | 'no-target' | 'no-data';
+/**
+ * met / missed against the target; close when it misses by no more than the warning band;
+ * no-target when the metric has none; no-data when the value could not be read.
+ */
+export type MetricStatus = 'met' | 'close' | 'missed' | 'no-target' | 'no-data';
+
+/** One value of a time series: its period (as written in the data) and the number. */
+export interface PeriodValue {
+    period: string;
+    value: number;
+}
 
 export interface MetricValueModel {
     metric: string;
     value?: number;
     /** For a value linked to data: the source, column and `where` conditions. */
     link?: { source: string; column: string; conditions: Array<{ key: string; value: string | number }> };
+    /** The data file and the 1-based line of the row the value came from (CSV), to open it there. */
+    origin?: { uri: string; line?: number };
+    /** For a source with a `period` column: every period's value, oldest first; the last is `value`. */
+    series?: PeriodValue[];
     status: MetricStatus;
     range?: SourceRange;
+}
+
+/** A stage's value of a metric, aggregated from its steps' values. */
+export interface StageMetricModel {
+    metric: string;
+    value: number;
+    aggregate: Aggregation;
+    /** How many steps had a value. */
+    count: number;
+    status: MetricStatus;
 }
 
 export interface EmotionModel {
@@ -92,6 +124,7 @@ export interface StageModel {
     name: string;
     title?: string;
     steps: StepModel[];
+    metrics: StageMetricModel[];
     range?: SourceRange;
 }
 

@@ -84,6 +84,23 @@ export class JourneyValidator {
                 accept('error', problem.message, { node: metric.target, property: 'value', code: problem.code, data: { code: problem.code } });
             }
         }
+        this.checkCurrency(metric, accept);
+        if (metric.warn !== undefined && (!metric.target || metric.warn <= 0)) {
+            const message = metric.target ? `The warning band must be more than 0 (it is ${metric.warn}).` : `\`warn\` needs a \`target\`: the band lies next to the target.`;
+            accept('error', message, { node: metric, property: 'warn', code: IssueCodes.InvalidWarn, data: { code: IssueCodes.InvalidWarn } });
+        }
+    }
+
+    /** A currency metric names its ISO 4217 code (`currency CNY`); no other unit has one. */
+    private checkCurrency(metric: MetricDefinition, accept: ValidationAcceptor): void {
+        const at = { code: IssueCodes.CurrencyCode, data: { code: IssueCodes.CurrencyCode } };
+        if (metric.unit === 'currency' && metric.currency === undefined) {
+            accept('error', `Currency metric '${metric.name}' needs a currency code, e.g. \`currency CNY\` or \`currency EUR\`.`, { node: metric, property: 'unit', ...at });
+        } else if (metric.currency !== undefined && metric.unit !== 'currency') {
+            accept('error', `Only a currency metric has a currency code; '${metric.currency}' follows the unit '${metric.unit}'.`, { node: metric, property: 'currency', ...at });
+        } else if (metric.currency !== undefined && !/^[A-Z]{3}$/.test(metric.currency)) {
+            accept('error', `'${metric.currency}' is not a currency code: use three capital letters (ISO 4217), e.g. CNY, EUR, USD.`, { node: metric, property: 'currency', ...at });
+        }
     }
 
     checkRange(range: Range, accept: ValidationAcceptor): void {

@@ -4,7 +4,7 @@ import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } fr
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { checkMetricValue } from '../language/metric-units.js';
-import { resolveDataLink, type LinkPart } from './data-link.js';
+import { describeUnknownColumn, resolveDataLink, type LinkPart } from './data-link.js';
 import type { DataSources } from './data-sources.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
@@ -29,6 +29,10 @@ export class DataLinkValidator {
             accept('error', `Data file "${source.path}" does not exist (looked for ${loaded.uri.path}).`, { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
         } else if (loaded.kind === 'unreadable') {
             accept('error', `Cannot read data file "${source.path}": ${loaded.reason}.`, { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
+        } else if (source.period !== undefined && !loaded.table.columns.includes(source.period)) {
+            const { message, suggestions } = describeUnknownColumn(source.period, loaded.table.columns, 'period column');
+            const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
+            accept('error', message, { node: source, property: 'period', code: IssueCodes.DataColumnUnknown, data });
         }
     }
 
@@ -38,7 +42,7 @@ export class DataLinkValidator {
         if (!loaded || loaded.kind !== 'table') {
             return; // the source itself is reported where it is declared
         }
-        const resolution = resolveDataLink(link, loaded.table);
+        const resolution = resolveDataLink(link, loaded.table, source.period);
         if (resolution.kind === 'problem') {
             const data: IssueData = { code: resolution.code, suggestions: resolution.suggestions };
             accept('error', resolution.message, { ...locate(link, resolution.at), code: resolution.code, data } as never);

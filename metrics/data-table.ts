@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 export interface DataTable {
     columns: string[];
     rows: Array<Record<string, string>>;
+    /** For CSV: the 1-based line of each row in the file, to open the file there. */
+    lines?: number[];
 }
 
 /**
@@ -15,13 +17,14 @@ export function parseDataTable(text: string, fileName: string): DataTable {
 }
 
 function parseCsvTable(text: string): DataTable {
-    const records: string[][] = parse(text, { bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true });
+    const records = parse(text, { bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     const [header, ...body] = records;
     if (!header) {
         throw new Error('the CSV file is empty: it needs a header row');
     }
-    const rows = body.map(cells => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ''])));
-    return { columns: header, rows };
+    const columns = header.record;
+    const rows = body.map(({ record }) => Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])));
+    return { columns, rows, lines: body.map(({ info }) => info.lines) };
 }
 
 function parseJsonTable(text: string): DataTable {

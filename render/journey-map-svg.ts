@@ -1,10 +1,11 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StepModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../language/journey-model.js';
 import { drawEmotionLane } from './emotion-curve.js';
 import { columnsOf, layout, stepLabel, type Column } from './map-layout.js';
 import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
 import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
+import { formatMetricValue, formatTarget, formatTrend, statusWords, trendOf } from '../metrics/metric-format.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -49,7 +50,7 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         cards.forEach((card, index) => parts.push(card.draw(layout.pad + index * (layout.personaWidth + layout.gap), y, height)));
         y += height + 20;
     }
-    const stageRow = drawStageRow(journey, columns, y);
+    const stageRow = drawStageRow(journey, columns, y, model.metrics);
     parts.push(stageRow.svg);
     y += stageRow.height + 8;
     for (const lane of lanesFor(journey, model)) {
@@ -111,16 +112,19 @@ function personaCard(persona: PersonaModel): { height: number; draw: (x: number,
     };
 }
 
-function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number): { svg: string; height: number } {
+/** The stage headers: each stage's title, then its metrics aggregated from its steps. */
+function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, metrics: MetricModel[]): { svg: string; height: number } {
     const spans = journey.stages.map((stage, stageIndex) => {
         const own = columns.filter(column => column.stageIndex === stageIndex);
         const width = own.length * (layout.column + layout.gap) - layout.gap;
-        return { stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13) };
+        const aggregates = stage.metrics.flatMap(aggregate => wrapText(stageMetricText(aggregate, metrics.find(metric => metric.name === aggregate.metric)), width - 2 * layout.cellPad, 11));
+        return { stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13), aggregates };
     });
-    const height = Math.max(36, ...spans.map(span => span.lines.length * layout.titleLine + 2 * layout.cellPad));
-    const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': `Stage: ${displayName(span.stage)}` }, [
+    const height = Math.max(36, ...spans.map(span => span.lines.length * layout.titleLine + span.aggregates.length * layout.smallLine + 2 * layout.cellPad));
+    const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': `Stage: ${[displayName(span.stage), ...span.aggregates].join(', ')}` }, [
         element('rect', { class: `stage-${(span.stageIndex % 2) + 1}`, x: span.x, y, width: span.width, height, rx: 8 }),
-        textLines(span.lines, span.x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'stage-title' })
+        textLines(span.lines, span.x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'stage-title' }),
+        span.aggregates.length > 0 ? textLines(span.aggregates, span.x + layout.cellPad, y + layout.cellPad + 13 + span.lines.length * layout.titleLine, layout.smallLine, { class: 'small' }) : ''
     ])).join('');
     return { svg: text('STAGE', { x: layout.pad, y: y + layout.cellPad + 13, class: 'lane-label' }) + svg, height };
 }
@@ -245,36 +249,73 @@ function noteBoxes(notes: string[], className: 'pain' | 'opportunity', marker: s
     };
 }
 
+/** `Conversion (mean of 2): 11.8% ✓ met`. */
+function stageMetricText(aggregate: StageMetricModel, metric: MetricModel | undefined): string {
+    const how = aggregate.count > 1 ? ` (${aggregate.aggregate} of ${aggregate.count})` : '';
+    return `${displayName(metric ?? { name: aggregate.metric })}${how}: ${formatMetricValue(aggregate.value, metric)} ${statusWords[aggregate.status]}`;
+}
+
 function metricCell(step: StepModel, model: JourneyModel): Cell | undefined {
     if (step.metrics.length === 0) return undefined;
-    const entries = step.metrics.map(value => ({ value, metric: model.metrics.find(m => m.name === value.metric) }));
-    const entryHeight = 3 * layout.smallLine + 6;
+    const entries = step.metrics.map(value => metricEntry(value, model.metrics.find(m => m.name === value.metric)));
+    const gap = 8;
     return {
-        height: entries.length * entryHeight - 6,
-        draw: (x, y) => entries.map(({ value, metric }, index) => {
-            const top = y + index * entryHeight;
-            return element('g', { class: 'metric', role: 'group', 'aria-label': metricLabel(value, metric) }, [
-                text(displayName(metric ?? { name: value.metric }), { x: x + 2, y: top + 11, class: 'small muted' }),
-                statusIcon(value, x + 8, top + layout.smallLine + 8),
-                text(`${formatValue(value.value, metric)}  ${statusWords[value.status]}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
-                metric?.target ? text(`target ${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatValue(metric.target.value, metric)}`, { x: x + 2, y: top + 2 * layout.smallLine + 12, class: 'small muted' }) : ''
-            ]);
-        }).join('')
+        height: entries.reduce((total, entry) => total + entry.height + gap, -gap),
+        draw: (x, y) => {
+            let top = y;
+            return entries.map(entry => {
+                const svg = entry.draw(x, top);
+                top += entry.height + gap;
+                return svg;
+            }).join('');
+        }
     };
 }
 
-const statusWords: Record<MetricValueModel['status'], string> = { met: '✓ met', missed: '✗ missed', 'no-target': 'no target', 'no-data': 'no data' };
+/**
+ * One metric value: its name (and period), status sign and value, the target and the
+ * trend since the previous period (wrapped to the column), and a sparkline. A value read
+ * from data carries where it came from, so a click can open the file at its row.
+ */
+function metricEntry(value: MetricValueModel, metric: MetricModel | undefined): { height: number; draw: (x: number, top: number) => string } {
+    const trend = trendOf(value, metric);
+    const period = value.series?.at(-1)?.period;
+    const details = wrapText([formatTarget(metric), trend && formatTrend(trend)].filter(Boolean).join(' · '), layout.column - 2 * layout.cellPad - 4, 11);
+    const hasSparkline = (value.series?.length ?? 0) > 1;
+    const detailsTop = 2 * layout.smallLine + 12;
+    const height = detailsTop + (details.length - 1) * layout.smallLine + (hasSparkline ? 24 : 4);
+    return {
+        height,
+        draw: (x, top) => element('g', {
+            class: 'metric', role: 'group', 'aria-label': metricLabel(value, metric),
+            'data-origin': value.origin?.uri, 'data-origin-line': value.origin?.line
+        }, [
+            text(`${displayName(metric ?? { name: value.metric })}${period ? ` · ${period}` : ''}`, { x: x + 2, y: top + 11, class: 'small muted' }),
+            statusIcon(value, x + 8, top + layout.smallLine + 8),
+            text(`${formatMetricValue(value.value, metric)}  ${statusWords[value.status]}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
+            details[0] ? textLines(details, x + 2, top + detailsTop, layout.smallLine, { class: 'small muted' }) : '',
+            hasSparkline ? sparkline(value.series!.map(point => point.value), x + 2, top + height - 20, layout.column - 2 * layout.cellPad - 4, 16) : ''
+        ])
+    };
+}
+
+/** The values of a series as a small line, oldest to newest, the latest as a dot. */
+function sparkline(values: number[], x: number, y: number, width: number, height: number): string {
+    const low = values.reduce((min, value) => Math.min(min, value));
+    const high = values.reduce((max, value) => Math.max(max, value));
+    const points = values.map((value, index) => ({ x: x + (index / (values.length - 1)) * width, y: y + height - ((value - low) / (high - low || 1)) * height }));
+    const last = points.at(-1)!;
+    return element('g', { class: 'sparkline', 'aria-hidden': 'true' }, [
+        element('polyline', { class: 'spark', points: points.map(point => `${num(point.x)},${num(point.y)}`).join(' ') }),
+        element('circle', { class: 'spark-dot', cx: last.x, cy: last.y, r: 2.5 })
+    ]);
+}
 
 function statusIcon(value: MetricValueModel, cx: number, cy: number): string {
     return element('circle', { class: value.status, cx, cy, r: 5 });
 }
 
 function metricLabel(value: MetricValueModel, metric: MetricModel | undefined): string {
-    return `Metric ${displayName(metric ?? { name: value.metric })}: ${formatValue(value.value, metric)}, ${statusWords[value.status]}`;
-}
-
-export function formatValue(value: number | undefined, metric: MetricModel | undefined): string {
-    if (value === undefined) return '–';
-    const number = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-    return metric?.unit === 'percent' ? `${number}%` : number;
+    const trend = trendOf(value, metric);
+    return `Metric ${displayName(metric ?? { name: value.metric })}: ${formatMetricValue(value.value, metric)}, ${statusWords[value.status]}${trend ? `, ${formatTrend(trend)}` : ''}`;
 }

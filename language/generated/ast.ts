@@ -24,6 +24,7 @@ export type JourneyKeywordNames =
     | "<="
     | "="
     | ">="
+    | "aggregate"
     | "and"
     | "as"
     | "channel"
@@ -37,7 +38,11 @@ export type JourneyKeywordNames =
     | "goal"
     | "import"
     | "journey"
+    | "last"
+    | "max"
+    | "mean"
     | "metric"
+    | "min"
     | "moment"
     | "next"
     | "of"
@@ -46,6 +51,7 @@ export type JourneyKeywordNames =
     | "opportunity"
     | "pain"
     | "percent"
+    | "period"
     | "persona"
     | "quote"
     | "ratio"
@@ -54,14 +60,22 @@ export type JourneyKeywordNames =
     | "score"
     | "stage"
     | "step"
+    | "sum"
     | "target"
     | "touchpoint"
     | "truth"
+    | "warn"
     | "where"
     | "{"
     | "}";
 
 export type JourneyTokenNames = JourneyTerminalNames | JourneyKeywordNames;
+
+export type Aggregation = 'last' | 'max' | 'mean' | 'min' | 'sum';
+
+export function isAggregation(item: unknown): item is Aggregation {
+    return item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last';
+}
 
 export interface Channel extends langium.AstNode {
     readonly $container: JourneyFile;
@@ -126,10 +140,10 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'metric' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'step' | 'target' | 'touchpoint' | 'truth' | 'where' | string;
+export type DataName = 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -137,12 +151,14 @@ export interface DataSource extends langium.AstNode {
     readonly $type: 'DataSource';
     name: string;
     path: string;
+    period?: DataName;
 }
 
 export const DataSource = {
     $type: 'DataSource',
     name: 'name',
-    path: 'path'
+    path: 'path',
+    period: 'period'
 } as const;
 
 export function isDataSource(item: unknown): item is DataSource {
@@ -243,20 +259,26 @@ export function isJourneyFile(item: unknown): item is JourneyFile {
 export interface MetricDefinition extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'MetricDefinition';
+    aggregate?: Aggregation;
+    currency?: string;
     name: string;
     scale?: Range;
     target?: Target;
     title?: string;
     unit?: MetricUnit;
+    warn?: Decimal;
 }
 
 export const MetricDefinition = {
     $type: 'MetricDefinition',
+    aggregate: 'aggregate',
+    currency: 'currency',
     name: 'name',
     scale: 'scale',
     target: 'target',
     title: 'title',
-    unit: 'unit'
+    unit: 'unit',
+    warn: 'warn'
 } as const;
 
 export function isMetricDefinition(item: unknown): item is MetricDefinition {
@@ -510,6 +532,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 path: {
                     name: DataSource.path
+                },
+                period: {
+                    name: DataSource.period
                 }
             },
             superTypes: [Element.$type]
@@ -589,6 +614,12 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         MetricDefinition: {
             name: MetricDefinition.$type,
             properties: {
+                aggregate: {
+                    name: MetricDefinition.aggregate
+                },
+                currency: {
+                    name: MetricDefinition.currency
+                },
                 name: {
                     name: MetricDefinition.name
                 },
@@ -603,6 +634,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 unit: {
                     name: MetricDefinition.unit
+                },
+                warn: {
+                    name: MetricDefinition.warn
                 }
             },
             superTypes: [Element.$type]

@@ -67,7 +67,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -86,7 +86,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -130,14 +130,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@12"
             },
             "arguments": []
           }
@@ -164,7 +164,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -176,7 +176,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -206,7 +206,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -227,7 +227,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -248,7 +248,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -269,7 +269,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@26"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -309,7 +309,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -321,7 +321,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -384,7 +384,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -396,23 +396,41 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
             "cardinality": "?"
           },
           {
-            "$type": "Assignment",
-            "feature": "unit",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@7"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "unit",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@7"
+                  },
+                  "arguments": []
+                }
               },
-              "arguments": []
-            },
+              {
+                "$type": "Assignment",
+                "feature": "currency",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "?"
+              }
+            ],
             "cardinality": "?"
           },
           {
@@ -429,7 +447,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@9"
                   },
                   "arguments": []
                 }
@@ -451,7 +469,51 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "warn"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "warn",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@23"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "aggregate"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "aggregate",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@8"
                   },
                   "arguments": []
                 }
@@ -504,6 +566,39 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
     },
     {
       "$type": "ParserRule",
+      "name": "Aggregation",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sum"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "min"
+          },
+          {
+            "$type": "Keyword",
+            "value": "max"
+          },
+          {
+            "$type": "Keyword",
+            "value": "last"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Range",
       "definition": {
         "$type": "Group",
@@ -515,7 +610,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -531,7 +626,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -573,7 +668,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -601,7 +696,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -613,10 +708,32 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "period"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "period",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@22"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -641,7 +758,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -653,7 +770,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -685,7 +802,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -712,7 +829,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -743,7 +860,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@8"
+                        "$ref": "#/rules@9"
                       },
                       "arguments": []
                     }
@@ -757,7 +874,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@12"
+                    "$ref": "#/rules@13"
                   },
                   "arguments": []
                 }
@@ -792,7 +909,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -804,7 +921,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -821,7 +938,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@14"
               },
               "arguments": []
             },
@@ -854,7 +971,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -866,7 +983,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -898,7 +1015,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -925,7 +1042,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@20"
+                              "$ref": "#/rules@21"
                             },
                             "arguments": []
                           },
@@ -957,7 +1074,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@20"
+                          "$ref": "#/rules@21"
                         },
                         "arguments": []
                       },
@@ -981,7 +1098,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1002,7 +1119,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@14"
+                        "$ref": "#/rules@15"
                       },
                       "arguments": []
                     }
@@ -1023,7 +1140,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1044,7 +1161,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1073,7 +1190,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1094,7 +1211,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@15"
+                        "$ref": "#/rules@16"
                       },
                       "arguments": []
                     }
@@ -1115,12 +1232,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1142,12 +1259,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@14"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@24"
+                              "$ref": "#/rules@25"
                             },
                             "arguments": []
                           },
@@ -1195,7 +1312,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -1207,7 +1324,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             },
@@ -1220,7 +1337,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -1250,7 +1367,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@20"
+                  "$ref": "#/rules@21"
                 },
                 "arguments": []
               },
@@ -1269,7 +1386,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             }
@@ -1289,14 +1406,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@19"
             },
             "arguments": []
           }
@@ -1316,7 +1433,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@22"
+            "$ref": "#/rules@23"
           },
           "arguments": []
         }
@@ -1338,12 +1455,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@11"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@25"
                 },
                 "arguments": []
               },
@@ -1362,7 +1479,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1381,7 +1498,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -1400,7 +1517,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -1430,7 +1547,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1449,7 +1566,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1461,7 +1578,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1484,7 +1601,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
@@ -1498,7 +1615,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@25"
                 },
                 "arguments": []
               }
@@ -1521,14 +1638,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
@@ -1667,6 +1784,38 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "Keyword",
             "value": "and"
+          },
+          {
+            "$type": "Keyword",
+            "value": "warn"
+          },
+          {
+            "$type": "Keyword",
+            "value": "aggregate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sum"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "min"
+          },
+          {
+            "$type": "Keyword",
+            "value": "max"
+          },
+          {
+            "$type": "Keyword",
+            "value": "last"
+          },
+          {
+            "$type": "Keyword",
+            "value": "period"
           }
         ]
       },
@@ -1681,7 +1830,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@25"
+          "$ref": "#/rules@26"
         },
         "arguments": []
       },

@@ -36,6 +36,11 @@ const cases: Case[] = [
     { code: IssueCodes.PercentOutOfRange, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric p = 1 }', 'metric p percent target >= 120'), covers: '120' },
     { code: IssueCodes.MetricValueMismatch, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric s = 7 }', 'metric s scale 1..5'), covers: '7' },
     { code: IssueCodes.MetricValueMismatch, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric n = 2.5 }', 'metric n count'), covers: '2.5' },
+    { code: IssueCodes.CurrencyCode, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric r = 3 }', 'metric r "Revenue" currency'), covers: 'currency' },
+    { code: IssueCodes.CurrencyCode, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric r = 3 }', 'metric r percent EUR'), covers: 'EUR' },
+    { code: IssueCodes.CurrencyCode, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric r = 3 }', 'metric r currency yuan'), covers: 'yuan' },
+    { code: IssueCodes.InvalidWarn, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric r = 3 }', 'metric r score warn 2'), covers: '2' },
+    { code: IssueCodes.InvalidWarn, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric r = 3 }', 'metric r score target >= 4 warn 0'), covers: '0' },
     { code: IssueCodes.TargetOutsideScale, severity: DiagnosticSeverity.Error, text: inJourney('    step A { metric s = 3 }', 'metric s scale 1..5 target >= 6'), covers: '6' },
     {
         code: IssueCodes.NextToOtherJourney, severity: DiagnosticSeverity.Error,
@@ -58,6 +63,11 @@ const cases: Case[] = [
     {
         code: IssueCodes.DataColumnUnknown, severity: DiagnosticSeverity.Error,
         text: inJourney('    step A { metric m = f.conversion where stap = "see-ad" }', 'metric m percent\ndata f "data/funnel.csv"'), covers: 'stap'
+    },
+    { code: IssueCodes.DataColumnUnknown, severity: DiagnosticSeverity.Error, text: 'data s "data/survey-months.csv" period 月' , covers: '月' },
+    {
+        code: IssueCodes.DataRowAmbiguous, severity: DiagnosticSeverity.Error,
+        text: inJourney('    step A { metric m = s.满意度 }', 'metric m score\ndata s "data/survey-months.csv" period 月份'), covers: 's.满意度'
     },
     {
         code: IssueCodes.DataRowNotFound, severity: DiagnosticSeverity.Error,

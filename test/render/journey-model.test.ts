@@ -17,8 +17,14 @@ describe('JourneyModel builder', () => {
         assert.deepEqual(seeAd.metrics[0], {
             metric: 'conversion', value: 14.5, status: 'met',
             link: { source: 'funnel', column: 'conversion', conditions: [{ key: 'step', value: 'see-ad' }] },
+            origin: { uri: seeAd.metrics[0].origin!.uri, line: 11 },
+            series: [{ period: '2026-W44', value: 11.2 }, { period: '2026-W45', value: 12.8 }, { period: '2026-W46', value: 13.9 }, { period: '2026-W47', value: 14.5 }],
             range: seeAd.metrics[0].range
         });
+        assert.match(seeAd.metrics[0].origin!.uri, /examples\/shop\/analytics\/funnel\.csv$/);
+        assert.deepEqual(journey.stages[2].metrics.map(aggregate => [aggregate.metric, aggregate.value, aggregate.aggregate, aggregate.status]), [
+            ['conversion', 71, 'mean', 'met'], ['orders', 1122, 'sum', 'no-target'], ['revenue', 62832, 'sum', 'met'], ['csat', 4.4, 'mean', 'met']
+        ]);
         assert.ok(seeAd.range && seeAd.range.uri.endsWith('checkout.journey') && seeAd.range.start.line > 0);
         assert.ok(model.channels.some(channel => channel.name === 'Social' && channel.kind === 'online'));
         assert.ok(model.metrics.some(metric => metric.name === 'dropoff' && metric.target?.comparison === '<='));
@@ -47,7 +53,7 @@ describe('JourneyModel builder', () => {
         assert.equal(metricStatus(higher, 11.9), 'missed');
         assert.equal(metricStatus(lower, 31), 'missed');
         assert.equal(metricStatus(lower, 20), 'met');
-        assert.equal(metricStatus({ name: 'x' }, 3), 'no-target');
+        assert.equal(metricStatus({}, 3), 'no-target');
         assert.equal(metricStatus(higher, undefined), 'no-data');
     });
 });

@@ -1,0 +1,47 @@
+import type { MetricModel, MetricStatus, MetricValueModel } from '../language/journey-model.js';
+import { isImprovement } from './metric-status.js';
+
+/** Each status in words with a sign, so it never rests on colour alone. */
+export const statusWords: Record<MetricStatus, string> = { met: '✓ met', close: '▲ close', missed: '✗ missed', 'no-target': 'no target', 'no-data': 'no data' };
+
+/** A value with its unit: `14.5%`, `52 h`, `1,200 CNY`; `–` when there is none. */
+export function formatMetricValue(value: number | undefined, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+    if (value === undefined) return '–';
+    const number = (Number.isInteger(value) ? value : Math.round(value * 100) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    switch (metric?.unit) {
+        case 'percent': return `${number}%`;
+        case 'currency': return metric.currency ? `${number} ${metric.currency}` : number;
+        case 'ratio': return `${number}×`;
+        default: return number;
+    }
+}
+
+/** `target ≥ 12%`, or undefined without a target. */
+export function formatTarget(metric: MetricModel | undefined): string | undefined {
+    if (!metric?.target) return undefined;
+    return `target ${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(metric.target.value, metric)}`;
+}
+
+export interface Trend {
+    /** The change since the previous period, signed: `+1.2`, `−3`. */
+    delta: string;
+    previousPeriod: string;
+    /** Better or worse by the target's direction; undefined without a target or change. */
+    better?: boolean;
+}
+
+/** The change since the previous period of a value from a time series. */
+export function trendOf(value: MetricValueModel, metric: MetricModel | undefined): Trend | undefined {
+    const series = value.series;
+    if (!series || series.length < 2) return undefined;
+    const [previous, current] = series.slice(-2);
+    const difference = Math.round((current.value - previous.value) * 100) / 100;
+    const sign = difference > 0 ? '+' : difference < 0 ? '−' : '±';
+    return { delta: `${sign}${formatMetricValue(Math.abs(difference), metric)}`, previousPeriod: previous.period, better: isImprovement(metric, previous.value, current.value) };
+}
+
+/** A trend in words: `+1.2 since 2026-W46 (better)`. */
+export function formatTrend(trend: Trend): string {
+    const judgement = trend.better === undefined ? '' : trend.better ? ' (better)' : ' (worse)';
+    return `${trend.delta} since ${trend.previousPeriod}${judgement}`;
+}
