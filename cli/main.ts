@@ -9,6 +9,7 @@ import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-comm
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
 import { runImportMermaid } from './import-command.js';
+import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import type { MapTheme } from '../render/index.js';
@@ -87,6 +88,16 @@ function buildProgram(): Command {
                 err: text => process.stderr.write(text + '\n')
             });
         });
+    program.command('metrics')
+        .description('List every metric value against its target, per journey, stage and step; with --fail-on, exit 1 when a value misses its target (a CI gate).')
+        .argument('[paths...]', 'files or folders (recursively)', [])
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...metricsFormats]).default('text'))
+        .addOption(new Option('--fail-on <status>', 'exit 1 when a value is missed (or, with warn, also close to missing)').choices(['missed', 'warn']))
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: MetricsOptions) => {
+            process.exitCode = await runMetrics(paths, { ...options, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
     program.command('import')
         .description('Turn diagrams of other tools into .journey files.')
         .command('mermaid')

@@ -1,0 +1,64 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
+import { escapeMarkdown } from '../render/markdown-text.js';
+import { failingRows, metricReport, type MetricReportRow } from '../metrics/metric-report.js';
+import { statusWords } from '../metrics/metric-format.js';
+import { ExitCode } from './check-command.js';
+import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { findJourneyFiles } from './journey-files.js';
+import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+import { formatTextTable } from './text-table.js';
+
+export const metricsFormats = ['text', 'md', 'json', 'csv'] as const;
+
+export interface MetricsOptions {
+    format: typeof metricsFormats[number];
+    failOn?: 'missed' | 'warn';
+    root: string;
+}
+
+/**
+ * `journeymap metrics [paths…]`: every metric value against its target, per journey,
+ * stage and step. With `--fail-on missed|warn`, exit 1 when any value is in that state (a
+ * CI gate). Maps with errors are reported and give exit 1 too: their numbers cannot be trusted.
+ */
+export async function runMetrics(paths: string[], options: MetricsOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
+    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
+    for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
+    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
+    const check = buildCheckReport(loaded.documents, [], process.cwd());
+    if (check.counts.error > 0) {
+        err(formatTextReport(check, false));
+        return ExitCode.Errors;
+    }
+    const models = await Promise.all(loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const rows = metricReport(models, uri => relative(process.cwd(), fileURLToPath(uri)));
+    out(formatRows(rows, options.format));
+    const failing = options.failOn ? failingRows(rows, options.failOn) : [];
+    if (failing.length > 0) {
+        err(`${failing.length} metric ${failing.length === 1 ? 'value is' : 'values are'} ${options.failOn === 'warn' ? 'close to or missing' : 'missing'} ${failing.length === 1 ? 'its target' : 'their targets'}:`);
+        for (const row of failing) err(`  ${row.journey} › ${row.stage} › ${row.step}: ${row.metric} ${row.shown} (target ${row.target}) ${statusWords[row.status]}`);
+        return ExitCode.Errors;
+    }
+    return ExitCode.Clean;
+}
+
+const columns: Array<[string, (row: MetricReportRow) => string]> = [
+    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step ?? `(stage, ${row.aggregate})`],
+    ['metric', row => row.metric], ['value', row => row.shown], ['target', row => row.target ?? ''],
+    ['status', row => statusWords[row.status]], ['period', row => row.period ?? ''], ['trend', row => row.trend ?? ''], ['source', row => row.source ?? '']
+];
+
+function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): string {
+    if (format === 'json') return JSON.stringify({ version: 1, metrics: rows }, null, 2);
+    if (rows.length === 0) return format === 'csv' ? stringify([columns.map(([title]) => title)]).trimEnd() : 'No metric values in these maps.';
+    const cells = rows.map(row => columns.map(([, cell]) => cell(row)));
+    const header = columns.map(([title]) => title);
+    if (format === 'csv') return stringify([header, ...rows.map(row => columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))))]).trimEnd();
+    if (format === 'md') {
+        return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...cells.map(row => `| ${row.map(cell => escapeMarkdown(cell)).join(' | ')} |`)].join('\n');
+    }
+    return formatTextTable(header, cells);
+}
