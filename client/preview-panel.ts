@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
 import { CompareRequest, type CompareRequestResult } from '../server/compare-request.js';
+import { DocumentsRebuiltNotification } from '../server/documents-rebuilt.js';
 import { ModelRequest, type ModelRequestResult } from '../server/model-request.js';
 import type { CompareBase } from './compare-commands.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -22,6 +23,8 @@ export class JourneyPreview implements vscode.Disposable {
     /** Set in compare mode: the older version the document is compared with. */
     private base: CompareBase | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** An update is scheduled (typing): a rebuild notice meanwhile needs no update of its own. */
+    private updatePending = false;
     private pendingPng: ((answer: Extract<FromPreview, { type: 'png' }>) => void) | undefined;
     private modelWaiters: Array<() => void> = [];
     private readonly disposables: vscode.Disposable[] = [];
@@ -33,6 +36,10 @@ export class JourneyPreview implements vscode.Disposable {
             vscode.window.onDidChangeTextEditorSelection(event => event.textEditor.document === this.document && this.highlightAt(event.selections[0].active)),
             vscode.window.registerWebviewPanelSerializer(JourneyPreview.viewType, {
                 deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => this.restore(panel, state)
+            }),
+            // A data file or an imported map changed: the server rebuilt the shown map.
+            client.onNotification(DocumentsRebuiltNotification, ({ uris }) => {
+                if (this.document && !this.updatePending && uris.includes(this.document.uri.toString())) this.scheduleUpdate(0);
             })
         );
     }
@@ -113,7 +120,11 @@ export class JourneyPreview implements vscode.Disposable {
 
     private scheduleUpdate(delay: number): void {
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.update(), delay);
+        this.updatePending = true;
+        this.timer = setTimeout(() => {
+            this.updatePending = false;
+            void this.update();
+        }, delay);
     }
 
     private async update(): Promise<void> {

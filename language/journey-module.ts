@@ -1,12 +1,13 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { DataSources } from '../metrics/data-sources.js';
 import { registerDataLinkChecks } from '../metrics/data-link-validator.js';
 import { JourneyCodeActionProvider } from '../server/journey-code-actions.js';
 import { JourneyCompletionProvider } from '../server/journey-completion.js';
+import { JourneyDocumentUpdateHandler } from '../server/journey-document-update-handler.js';
 import { JourneyHoverProvider } from '../server/journey-hover.js';
 import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
@@ -61,13 +62,20 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     }
 };
 
+/** Shared services of ours: data files are dependencies too. */
+export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services)
+    }
+};
+
 /**
  * The one place that wires the language: used by the language server, the CLI and the
  * tests alike. Pass `NodeFileSystem` (from `langium/node`) in Node, `EmptyFileSystem` or a
  * virtual file system elsewhere.
  */
 export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
-    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
     const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);

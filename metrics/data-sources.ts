@@ -1,5 +1,5 @@
-import { AstUtils, WorkspaceCache, type FileSystemProvider, type URI } from 'langium';
-import type { DataSource } from '../language/generated/ast.js';
+import { AstUtils, type FileSystemProvider, type LangiumDocuments, type URI } from 'langium';
+import { isDataSource, type DataSource, type JourneyFile } from '../language/generated/ast.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { JourneyWorkspace } from '../language/journey-workspace.js';
 import { parseDataTable, type DataTable } from './data-table.js';
@@ -12,18 +12,19 @@ export type LoadedSource =
 
 /**
  * Reads `data` sources through the language's file-system interface (never `fs` directly,
- * so the same code can run in a browser worker). Results are cached until the workspace
- * changes.
+ * so the same code can run in a browser worker). A file is read and parsed once, and again
+ * only after the editor reports it changed (`invalidate`), not on every keystroke in a map.
  */
 export class DataSources {
     private readonly fileSystem: FileSystemProvider;
     private readonly workspace: JourneyWorkspace;
-    private readonly cache: WorkspaceCache<string, Promise<LoadedSource>>;
+    private readonly cache = new Map<string, Promise<LoadedSource>>();
+    private readonly documents: LangiumDocuments;
 
     constructor(services: JourneyServices) {
         this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.documents = services.shared.workspace.LangiumDocuments;
         this.workspace = services.journey.Workspace;
-        this.cache = new WorkspaceCache(services.shared);
     }
 
     load(source: DataSource): Promise<LoadedSource> {
@@ -31,7 +32,30 @@ export class DataSources {
         if (resolved.kind === 'outside') {
             return Promise.resolve(resolved);
         }
-        return this.cache.get(resolved.uri.toString(), () => this.read(resolved.uri));
+        const key = resolved.uri.toString();
+        let loaded = this.cache.get(key);
+        if (!loaded) {
+            loaded = this.read(resolved.uri);
+            this.cache.set(key, loaded);
+        }
+        return loaded;
+    }
+
+    /** Forgets what was read from these files (URIs as strings): they changed, were created or deleted. */
+    invalidate(files: Iterable<string>): void {
+        for (const file of files) this.cache.delete(file);
+    }
+
+    /** The loaded maps with a `data` source that reads one of these files (URIs as strings). */
+    documentsReading(files: ReadonlySet<string>): URI[] {
+        return this.documents.all
+            .filter(document => (document.parseResult.value as JourneyFile).elements?.some(element => {
+                if (!isDataSource(element)) return false;
+                const resolved = this.workspace.resolve(document.uri, element.path);
+                return resolved.kind === 'inside' && files.has(resolved.uri.toString());
+            }))
+            .map(document => document.uri)
+            .toArray();
     }
 
     private async read(uri: URI): Promise<LoadedSource> {

@@ -2,12 +2,13 @@
  * The Journey language server. VS Code starts it over IPC; any other editor can run
  * `node dist/server.js --stdio`.
  */
-import { URI } from 'langium';
+import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { registerCompareRequest } from './compare-request-handler.js';
+import { DocumentsRebuiltNotification } from './documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -20,5 +21,9 @@ shared.lsp.LanguageServer.onInitialize(params => {
 });
 
 registerModelRequest(connection, shared, Journey);
+// Tell previews when a map was rebuilt, also because an imported map or a data file changed.
+shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+    void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
+});
 registerCompareRequest(connection, shared, Journey, () => createJourneyServices(NodeFileSystem));
 startLanguageServer(shared);

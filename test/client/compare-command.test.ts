@@ -12,7 +12,10 @@ describe('Compare with HEAD in the extension host (with a stand-in VS Code API)'
         const modules = await loadWithFakeVsCode();
         const { vscode, preview } = modules;
         const requests: Array<{ method: string; params: { uri: string; baseText?: string } }> = [];
-        const client = { sendRequest: async (type: { method: string }, params: { uri: string; baseText?: string }) => { requests.push({ method: type.method, params }); return answer; } };
+        const client = {
+            sendRequest: async (type: { method: string }, params: { uri: string; baseText?: string }) => { requests.push({ method: type.method, params }); return answer; },
+            onNotification: () => ({ dispose: () => undefined })
+        };
         const document = { uri: vscode.Uri.file('/maps/a.journey'), languageId: 'journey', fileName: '/maps/a.journey' };
         vscode.fake.documents.set(document.uri.toString(), document);
         vscode.window.activeTextEditor = { document, viewColumn: 1 };

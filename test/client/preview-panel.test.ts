@@ -14,12 +14,17 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const { preview, vscode } = await loadWithFakeVsCode();
         const requests: string[] = [];
         let answer: ModelRequestResult = { model };
-        const client = { sendRequest: async (_type: unknown, params: { uri: string }) => { requests.push(params.uri); return answer; } };
+        const notified: Array<(params: { uris: string[] }) => void> = [];
+        const client = {
+            sendRequest: async (_type: unknown, params: { uri: string }) => { requests.push(params.uri); return answer; },
+            onNotification: (_type: unknown, handler: (params: { uris: string[] }) => void) => { notified.push(handler); return { dispose: () => undefined }; }
+        };
         const context = { extensionUri: vscode.Uri.file('/ext') };
         const document = { uri: vscode.Uri.parse(model.uri), languageId: 'journey', fileName: '/maps/checkout.journey' };
         vscode.window.activeTextEditor = { document, viewColumn: 1 };
         const panel = new preview.JourneyPreview(context as never, client as never);
-        return { vscode, panel, requests, document, setAnswer: (next: ModelRequestResult) => { answer = next; } };
+        const rebuilt = (uris: string[]) => notified.forEach(handler => handler({ uris }));
+        return { vscode, panel, requests, document, rebuilt, setAnswer: (next: ModelRequestResult) => { answer = next; } };
     }
 
     it('opens beside the editor with a nonce CSP page, and sends the model once the webview is ready', async () => {
@@ -51,6 +56,25 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const last = vscode.fake.panels[0].posted.at(-1) as { model?: unknown; error?: { line: number } };
         assert.equal(last.model, undefined);
         assert.equal(last.error?.line, 3);
+        panel.dispose();
+    });
+
+    it('asks again when the server rebuilt the map because a data file or an import changed, not while typing', async () => {
+        const { vscode, panel, requests, document, rebuilt } = await setUp();
+        panel.open(true);
+        vscode.fake.panels[0].received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        const before = requests.length;
+        rebuilt(['file:///maps/other.journey']);
+        await settle();
+        assert.equal(requests.length, before, 'another map was rebuilt');
+        rebuilt([document.uri.toString()]);
+        await settle();
+        assert.equal(requests.length, before + 1, 'this map was rebuilt: one request');
+        vscode.fake.documentChanged.fire({ document });
+        rebuilt([document.uri.toString()]);
+        await settle(400);
+        assert.equal(requests.length, before + 2, 'while typing, the debounced update is the only one');
         panel.dispose();
     });
 

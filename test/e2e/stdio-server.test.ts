@@ -1,25 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type {
-    CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams, TextEdit, WorkspaceEdit, WorkspaceSymbol
-} from 'vscode-languageserver';
+import type { CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver';
 import type { CompareRequestResult } from '../../server/compare-request.js';
 import type { ModelRequestResult } from '../../server/model-request.js';
-import { designDir, repoRoot } from '../journey-test-kit.js';
+import { designDir } from '../journey-test-kit.js';
+import { startLanguageServer, type LspSession } from './lsp-client.js';
 
 /**
  * Another editor's view: a plain LSP client talking to `node dist/server.js --stdio`
  * about the DESIGN.md examples.
  */
 describe('language server over stdio (node dist/server.js --stdio)', () => {
-    let server: ChildProcess;
-    let connection: MessageConnection;
-    const diagnostics = new Map<string, Diagnostic[]>();
-    const diagnosticWaiters: Array<() => void> = [];
+    let session: LspSession;
+    let connection: LspSession['connection'];
     const checkoutUri = pathToFileURL(join(designDir, 'checkout.journey')).toString();
     const peopleUri = pathToFileURL(join(designDir, 'people.journey')).toString();
     const checkoutText = readFileSync(join(designDir, 'checkout.journey'), 'utf8');
@@ -32,42 +27,15 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         return { line: before.length - 1, character: before.at(-1)!.length };
     }
 
-    async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
-        while (!diagnostics.has(uri)) {
-            await new Promise<void>(resolve => diagnosticWaiters.push(resolve));
-        }
-        return diagnostics.get(uri)!;
-    }
+    const diagnosticsFor = (uri: string) => session.diagnosticsFor(uri);
 
     before(async () => {
-        const serverJs = join(repoRoot, 'dist', 'server.js');
-        assert.ok(existsSync(serverJs), 'dist/server.js is missing: run `npm run build` first (npm test does).');
-        server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-            diagnostics.set(params.uri, params.diagnostics);
-            diagnosticWaiters.splice(0).forEach(wake => wake());
-        });
-        connection.onRequest('workspace/configuration', () => [{}]);
-        connection.onRequest('client/registerCapability', () => null);
-        connection.listen();
-        const workspaceUri = pathToFileURL(designDir).toString();
-        await connection.sendRequest('initialize', {
-            processId: process.pid,
-            rootUri: workspaceUri,
-            workspaceFolders: [{ uri: workspaceUri, name: 'design' }],
-            capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } }
-        });
-        connection.sendNotification('initialized', {});
-        connection.sendNotification('textDocument/didOpen', { textDocument: { uri: checkoutUri, languageId: 'journey', version: 1, text: checkoutText } });
+        session = await startLanguageServer(designDir);
+        connection = session.connection;
+        session.open(checkoutUri, checkoutText);
     });
 
-    after(async () => {
-        await connection.sendRequest('shutdown').catch(() => undefined);
-        connection.sendNotification('exit');
-        connection.dispose();
-        server.kill();
-    });
+    after(async () => session?.stop());
 
     it('publishes no diagnostics for the DESIGN.md example', async () => {
         assert.deepEqual(await diagnosticsFor(checkoutUri), []);
@@ -151,7 +119,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         const uri = pathToFileURL(join(designDir, 'typed.journey')).toString();
         connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: 'journey B { stage S { step A { emotion 3 } } }' } });
         assert.deepEqual(await diagnosticsFor(uri), []);
-        diagnostics.delete(uri);
+        session.forgetDiagnostics(uri);
         connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: 2 },
             contentChanges: [{ text: 'journey B { persona Bob stage S { step A { emotion 9 } step A { emotion 3 } } }' }]
