@@ -91,6 +91,8 @@ export class JourneyPreview implements vscode.Disposable {
         } else if (message.type === 'png') {
             this.pendingPng?.(message);
             this.pendingPng = undefined;
+        } else if (message.type === 'openData') {
+            void this.openData(message.uri, message.line);
         } else if (message.type === 'endCompare') {
             this.base = undefined;
             this.scheduleUpdate(0);
@@ -175,6 +177,19 @@ export class JourneyPreview implements vscode.Disposable {
         const start = new vscode.Position(range.start.line, range.start.character);
         const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
         await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
+    }
+
+    /**
+     * Opens a data file at a row. The URI comes from the webview, so only a CSV or JSON
+     * file inside an open workspace folder is opened.
+     */
+    private async openData(uri: string, line: number | undefined): Promise<void> {
+        const target = vscode.Uri.parse(uri);
+        const inWorkspace = vscode.workspace.getWorkspaceFolder(target) !== undefined;
+        if (target.scheme !== 'file' || !inWorkspace || !/\.(csv|json)$/i.test(target.path)) return;
+        const document = await vscode.workspace.openTextDocument(target);
+        const position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
     }
 
     private post(message: ToPreview): void {

@@ -34,7 +34,7 @@ export class JourneyModelBuilder {
         const personas = unique([...file.elements.filter(isPersona), ...[...journeys, ...steps].flatMap(j => j.personas.map(p => p.ref))]);
         const channels = unique([...file.elements.filter(isChannel), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...file.elements.filter(isMetricDefinition), ...steps.flatMap(s => s.metrics.map(m => m.metric.ref))]);
-        const metricModels = new Map(metrics.map(metric => [metric, this.metric(metric)]));
+        const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
         return withoutUndefined({
             uri: document.uri.toString(),
             personas: personas.map(persona => this.persona(persona)),
@@ -53,18 +53,6 @@ export class JourneyModelBuilder {
 
     private channel(channel: Channel): ChannelModel {
         return { name: channel.name, title: channel.title, kind: channel.kind as ChannelModel['kind'], range: rangeOf(channel) };
-    }
-
-    private metric(metric: MetricDefinition): MetricModel {
-        const unit = metric.unit as MetricModel['unit'];
-        return {
-            name: metric.name, title: metric.title, unit, currency: metric.currency,
-            scale: metric.scale && { min: metric.scale.min, max: metric.scale.max },
-            target: metric.target && { comparison: metric.target.comparison as '>=' | '<=', value: metric.target.value },
-            warn: metric.warn,
-            aggregate: (metric.aggregate as MetricModel['aggregate'] | undefined) ?? defaultAggregation(unit),
-            range: rangeOf(metric)
-        };
     }
 
     private async journey(journey: Journey, metrics: Map<MetricDefinition, MetricModel>): Promise<JourneyMapModel> {
@@ -124,6 +112,19 @@ export class JourneyModelBuilder {
             series: found?.series, status: metricStatus(metrics.get(definition), found?.value), range: rangeOf(value)
         };
     }
+}
+
+/** A metric definition as the model holds it; the default aggregation is filled in. */
+export function metricModel(metric: MetricDefinition): MetricModel {
+    const unit = metric.unit as MetricModel['unit'];
+    return {
+        name: metric.name, title: metric.title, unit, currency: metric.currency,
+        scale: metric.scale && { min: metric.scale.min, max: metric.scale.max },
+        target: metric.target && { comparison: metric.target.comparison as '>=' | '<=', value: metric.target.value },
+        warn: metric.warn,
+        aggregate: (metric.aggregate as MetricModel['aggregate'] | undefined) ?? defaultAggregation(unit),
+        range: rangeOf(metric)
+    };
 }
 
 /** Drops properties whose value is undefined, so the model equals its own JSON. */

@@ -198,6 +198,12 @@ document.getElementById('compare-close')!.addEventListener('click', () => {
 });
 
 canvas.addEventListener('click', event => {
+    const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;
+    if (metric && !metric.closest('.compare-before')) {
+        const line = Number(metric.getAttribute('data-origin-line'));
+        vscode.postMessage({ type: 'openData', uri: metric.getAttribute('data-origin')!, line: line > 0 ? line : undefined });
+        return;
+    }
     const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;
     if (range) vscode.postMessage({ type: 'reveal', range });
 });

@@ -35,6 +35,8 @@ export type FromPreview =
     /** The answer to `exportPng`: the PNG as base64, or why there is none. */
     | { type: 'png'; base64?: string; error?: string }
     /** The reader closed compare mode: back to the live map. */
-    | { type: 'endCompare' };
+    | { type: 'endCompare' }
+    /** The reader clicked a metric value read from data: open the data file at its row (1-based line). */
+    | { type: 'openData'; uri: string; line?: number };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

@@ -1,23 +1,72 @@
-import { AstUtils, type MaybePromise } from 'langium';
+import { AstUtils, type AstNode, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
-import { isEmotion, type JourneyFile } from '../language/generated/ast.js';
+import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } from '../language/generated/ast.js';
+import { isIdentifier } from '../language/journey-names.js';
+import type { JourneyServices } from '../language/journey-module.js';
+import { quote } from '../language/journey-value-converter.js';
+import type { DataSources } from '../metrics/data-sources.js';
+
+/** At most this many distinct key values are offered from a data file. */
+const maxKeyValues = 200;
 
 /**
  * Langium completes keywords and references from the grammar and the scopes. We add the
- * feelings already used in the file after an emotion score (`emotion 3 |`), so a team
- * keeps one vocabulary of feelings.
+ * feelings already used in the file after an emotion score (`emotion 3 |`), and in a data
+ * link the columns (`funnel.|`, `where |`) and key values (`where step = |`) read from
+ * the data file itself.
  */
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
-    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+    private readonly dataSources: DataSources;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.dataSources = services.journey.DataSources;
+    }
+
+    protected override async completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): Promise<void> {
         if (next.property === 'feeling') { // only Emotion has a `feeling`
             for (const feeling of feelingsUsedIn(context.document.parseResult.value as JourneyFile)) {
                 acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: 'feeling used in this file' });
             }
             return;
         }
-        return super.completionFor(context, next, acceptor);
+        const link = linkAt(context.node);
+        if (link && (next.property === 'column' || next.property === 'key')) {
+            for (const column of await this.columnsOf(link)) {
+                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: `column of ${link.source.$refText}` });
+            }
+            return;
+        }
+        if (link && next.property === 'text' && isCondition(context.node)) {
+            for (const value of await this.keyValuesOf(link, context.node.key)) {
+                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: `${context.node.key} in ${link.source.$refText}` });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor) as MaybePromise<void>;
     }
+
+    private async columnsOf(link: DataLink): Promise<string[]> {
+        const table = await this.tableOf(link);
+        return table?.columns ?? [];
+    }
+
+    private async keyValuesOf(link: DataLink, key: string): Promise<string[]> {
+        const table = await this.tableOf(link);
+        const values = new Set((table?.rows ?? []).map(row => row[key]).filter((value): value is string => value !== undefined && value !== ''));
+        return [...values].slice(0, maxKeyValues);
+    }
+
+    private async tableOf(link: DataLink) {
+        const source = link.source.ref;
+        const loaded = source && await this.dataSources.load(source);
+        return loaded?.kind === 'table' ? loaded.table : undefined;
+    }
+}
+
+function linkAt(node: AstNode | undefined): DataLink | undefined {
+    return node && (isDataLink(node) ? node : AstUtils.getContainerOfType(node, isDataLink));
 }
 
 export function feelingsUsedIn(file: JourneyFile): string[] {

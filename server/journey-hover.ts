@@ -1,18 +1,77 @@
-import { AstUtils, type AstNode, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isPersona, isStage, isStep,
-    type Channel, type DataSource, type Journey, type MetricDefinition, type Persona, type Stage, type Step
+    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isPersona, isStage, isStep,
+    type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';
+import { metricModel } from '../language/journey-model-builder.js';
+import type { JourneyServices } from '../language/journey-module.js';
+import type { PeriodValue } from '../language/journey-model.js';
+import { resolveDataLink } from '../metrics/data-link.js';
+import type { DataSources } from '../metrics/data-sources.js';
+import { formatMetricValue, formatTarget, formatTrend, statusWords, trendOf } from '../metrics/metric-format.js';
+import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { stepsOf } from '../language/journey-scope.js';
 
 /**
  * Hover cards: a persona card, a metric with unit and target, a step summary with its
- * emotion. A `/** … *\/` documentation comment is shown below the card.
+ * emotion, and on the value side of `metric x = …` the value itself: number, status,
+ * target, period and trend, and the data row it came from. A `/** … *\/` documentation
+ * comment is shown below the card.
  */
 export class JourneyHoverProvider extends MultilineCommentHoverProvider {
+    private readonly dataSources: DataSources;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.dataSources = services.journey.DataSources;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const value = leaf && AstUtils.getContainerOfType(leaf.astNode, isMetricValue);
+        // The metric's name shows the definition (the default); what follows `=` shows the value.
+        if (value && leaf.astNode !== value) {
+            const card = await this.metricValueCard(value);
+            if (card) return { contents: { kind: 'markdown', value: card } };
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    private async metricValueCard(value: MetricValue): Promise<string | undefined> {
+        const definition = value.metric.ref;
+        if (!definition) return undefined;
+        const metric = metricModel(definition);
+        const found = await this.resolveValue(value);
+        const status = metricStatus(metric, found.number);
+        const name = `**${escapeMarkdown(metric.title ?? metric.name)}**`;
+        const lines = [found.number === undefined ? `${name} = no data` : `${name} = **${escapeMarkdown(formatMetricValue(found.number, metric))}** ${statusWords[status]}`];
+        const target = formatTarget(metric);
+        if (target) lines.push(`${escapeMarkdown(target)} (${metric.target!.comparison === '>=' ? 'higher' : 'lower'} is better)${metric.warn !== undefined ? `, close within ${metric.warn}` : ''}`);
+        const trend = trendOf({ metric: metric.name, status, value: found.number, series: found.series }, metric);
+        const period = found.series?.at(-1)?.period;
+        if (period) lines.push(`period ${escapeMarkdown(period)}${trend ? ` · ${escapeMarkdown(formatTrend(trend))}` : ''}`);
+        if (found.row) lines.push(`\`${(found.path ?? '').replace(/`/g, "'")}\`${found.line ? ` line ${found.line}` : ''}: ${Object.entries(found.row).map(([column, cell]) => `${escapeMarkdown(column)} = ${escapeMarkdown(cell)}`).join(' · ')}`);
+        if (found.problem) lines.push(escapeMarkdown(found.problem));
+        return lines.join('\n\n');
+    }
+
+    /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
+    private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
+        const expression = value.value;
+        if (expression.$type === 'NumberLiteral') return { number: expression.value };
+        const source = expression.source.ref;
+        const loaded = source && await this.dataSources.load(source);
+        if (!source || loaded?.kind !== 'table') return { problem: source ? `The data file "${source.path}" cannot be read.` : `Unknown data source '${expression.source.$refText}'.` };
+        const resolution = resolveDataLink(expression, loaded.table, source.period);
+        if (resolution.kind === 'problem') return { path: source.path, problem: resolution.message };
+        return { number: resolution.value, series: resolution.series, row: resolution.row, line: resolution.line, path: source.path };
+    }
+
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const card = hoverCard(node);
         const documentation = this.documentationProvider.getDocumentation(node);

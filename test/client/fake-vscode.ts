@@ -109,5 +109,7 @@ export const extensions = {
 
 export const workspace = {
     onDidChangeTextDocument: fake.documentChanged.event,
-    openTextDocument: async (uri: Uri) => fake.documents.get(uri.toString()) ?? { uri, languageId: 'journey', fileName: uri.path }
+    openTextDocument: async (uri: Uri) => fake.documents.get(uri.toString()) ?? { uri, languageId: uri.path.endsWith('.journey') ? 'journey' : 'plaintext', fileName: uri.path },
+    /** The workspace folder is `/maps`. */
+    getWorkspaceFolder: (uri: Uri) => (uri.path.startsWith('/maps/') ? { uri: Uri.file('/maps'), name: 'maps', index: 0 } : undefined)
 };

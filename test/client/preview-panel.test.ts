@@ -92,6 +92,23 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.dispose();
     });
 
+    it('opens the data file at the row of a clicked metric value, only for data files inside the workspace', async () => {
+        const { vscode, panel } = await setUp();
+        panel.open(true);
+        await settle();
+        const webview = vscode.fake.panels[0];
+        webview.received.fire({ type: 'openData', uri: 'file:///maps/analytics/funnel.csv', line: 11 });
+        await settle();
+        const shown = vscode.fake.shown.at(-1)!;
+        assert.equal(shown.document.fileName, '/maps/analytics/funnel.csv');
+        assert.equal(shown.options.selection?.start.line, 10);
+        const count = vscode.fake.shown.length;
+        for (const uri of ['file:///etc/passwd.csv', 'file:///maps/secret.txt', 'https://example.invalid/x.csv']) webview.received.fire({ type: 'openData', uri, line: 1 });
+        await settle();
+        assert.equal(vscode.fake.shown.length, count, 'nothing else is opened');
+        panel.dispose();
+    });
+
     it('follows the active journey editor and ignores other languages', async () => {
         const { vscode, panel, requests } = await setUp();
         panel.open(true);

@@ -203,6 +203,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         assert.deepEqual(errors, []);
     });
 
+    it('shows each linked metric with status, period, trend and sparkline, and opens the data row when clicked', async () => {
+        const { model } = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!;
+        const { page, errors } = await openPreview();
+        await send(page, update(model));
+        const metric = page.locator('#canvas g.metric[data-origin]').first();
+        const label = await metric.getAttribute('aria-label');
+        assert.equal(label, 'Metric Conversion: 14.5%, ✓ met, +0.6% since 2026-W46 (better)');
+        assert.equal(await page.locator('#canvas g.metric .sparkline').count(), 4);
+        assert.match((await page.locator('#canvas g.stage').nth(2).getAttribute('aria-label'))!, /Revenue: 62,832 CNY ✓ met/);
+        await metric.click();
+        const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.at(-1));
+        assert.ok(posted?.type === 'openData' && posted.uri.endsWith('examples/shop/analytics/funnel.csv') && posted.line === 11, JSON.stringify(posted));
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     /** The message the extension posts in compare mode, computed here with the same diff. */
     function compareMessage(before: JourneyModel, after: JourneyModel): ToPreview {
         return { type: 'compare', uri: after.uri, fileName: 'checkout.journey', baseLabel: 'HEAD', result: { before, after, changes: diffJourneyModels(before, after), emotions: compareEmotions(before, after) } };
