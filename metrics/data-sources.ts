@@ -64,7 +64,7 @@ export class DataSources {
         }
         try {
             const text = await this.fileSystem.readFile(uri);
-            return { kind: 'table', uri, table: parseDataTable(text, uri.path) };
+            return { kind: 'table', uri, table: await parseDataTable(text, uri.path) };
         } catch (error) {
             return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
         }

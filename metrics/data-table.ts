@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 
 /** A data source read into memory: column names and rows of cells, all kept as text. */
 export interface DataTable {
@@ -8,16 +8,21 @@ export interface DataTable {
     lines?: number[];
 }
 
+/** CSV text is fed to the parser in pieces this large, with a pause between them. */
+const csvChunkLength = 256 * 1024;
+
 /**
  * Reads CSV (header row; `,` or `;`; quoted fields; BOM) or JSON (an array of records).
- * Throws an Error whose message says what is wrong with the file.
+ * Rejects with an Error whose message says what is wrong with the file. A large CSV is
+ * parsed piece by piece, giving the event loop a turn between pieces, so a language
+ * server reading a 100 MB export keeps answering meanwhile.
  */
-export function parseDataTable(text: string, fileName: string): DataTable {
+export async function parseDataTable(text: string, fileName: string): Promise<DataTable> {
     return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
 }
 
-function parseCsvTable(text: string): DataTable {
-    const records = parse(text, { bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+async function parseCsvTable(text: string): Promise<DataTable> {
+    const records = await parseCsvRecords(text);
     const [header, ...body] = records;
     if (!header) {
         throw new Error('the CSV file is empty: it needs a header row');
@@ -25,6 +30,27 @@ function parseCsvTable(text: string): DataTable {
     const columns = header.record;
     const rows = body.map(({ record }) => Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])));
     return { columns, rows, lines: body.map(({ info }) => info.lines) };
+}
+
+function parseCsvRecords(text: string): Promise<Array<{ record: string[]; info: { lines: number } }>> {
+    return new Promise((resolve, reject) => {
+        const records: Array<{ record: string[]; info: { lines: number } }> = [];
+        const parser = parse({ bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
+        parser.on('readable', () => {
+            for (let record = parser.read(); record !== null; record = parser.read()) records.push(record);
+        });
+        parser.on('error', reject);
+        parser.on('end', () => resolve(records));
+        const feed = (offset: number): void => {
+            if (offset >= text.length) {
+                parser.end();
+                return;
+            }
+            parser.write(text.slice(offset, offset + csvChunkLength));
+            setTimeout(() => feed(offset + csvChunkLength), 0);
+        };
+        feed(0);
+    });
 }
 
 function parseJsonTable(text: string): DataTable {

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { numericCell, parseDataTable } from '../../metrics/data-table.js';
+
+describe('data tables: CSV and JSON as exported by real tools', () => {
+    it('reads quoted fields, a BOM, `;` separators, CJK, blank lines, and knows each row\'s line', async () => {
+        const table = await parseDataTable('\uFEFF环节;"满意度";note\n\n"联系客服";3.1;"said ""slow"", then; hung up"\n上门维修;4.5;"two\nlines"\n', 'survey.csv');
+        assert.deepEqual(table.columns, ['环节', '满意度', 'note']);
+        assert.deepEqual(table.rows, [
+            { 环节: '联系客服', 满意度: '3.1', note: 'said "slow", then; hung up' },
+            { 环节: '上门维修', 满意度: '4.5', note: 'two\nlines' }
+        ]);
+        assert.deepEqual(table.lines, [3, 5], 'a row that spans lines is found by its last line');
+    });
+
+    it('reads a JSON array of records, numbers and nulls as text', async () => {
+        const table = await parseDataTable('[{"step":"see-ad","conversion":14.5},{"step":"buy","conversion":null,"extra":true}]', 'funnel.json');
+        assert.deepEqual(table.columns, ['step', 'conversion', 'extra']);
+        assert.deepEqual(table.rows[1], { step: 'buy', conversion: '', extra: 'true' });
+    });
+
+    it('says what is wrong with an empty, truncated or malformed file', async () => {
+        await assert.rejects(parseDataTable('', 'empty.csv'), /empty: it needs a header row/);
+        await assert.rejects(parseDataTable('step,conversion\n"see-ad,14.5\n', 'cut.csv'), /Quote Not Closed/i);
+        await assert.rejects(parseDataTable('{"step":"x"}', 'object.json'), /array of records/);
+        await assert.rejects(parseDataTable('[{"step":', 'cut.json'), /JSON/);
+    });
+
+    it('parses a large CSV in pieces, letting other work run in between', async () => {
+        const rows = Array.from({ length: 60_000 }, (_, index) => `2026-W${index % 52},step-${index},${index % 100}.5,${index}`);
+        const text = ['week,step,conversion,visitors', ...rows].join('\n');
+        let turns = 0;
+        const ticker = setInterval(() => turns++, 0);
+        const table = await parseDataTable(text, 'big.csv');
+        clearInterval(ticker);
+        assert.equal(table.rows.length, 60_000);
+        assert.equal(table.lines!.at(-1), 60_001);
+        assert.ok(turns > 1, `other work ran ${turns} times while parsing ${(text.length / 1024 / 1024).toFixed(1)} MB`);
+    });
+
+    it('reads numbers as analytics tools write them', () => {
+        assert.deepEqual(['14.5', '14.5%', '1,580', '-3', '.5', '1e3', 'n/a', '', '12 %'].map(numericCell), [14.5, 14.5, 1580, -3, 0.5, 1000, undefined, undefined, undefined]);
+    });
+});
