@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { loadImportedDocuments } from '../language/journey-import-loader.js';
-import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
+import type { JourneyServices } from '../language/journey-module.js';
+import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import type { InputProblem } from './journey-files.js';
 
 /** Files larger than this are not read unless `--max-file-size` says otherwise. */
@@ -28,7 +28,7 @@ export interface LoadedWorkspace {
  * together, the way the language server would in an editor.
  */
 export async function loadWorkspace(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
-    const { shared, Journey } = createJourneyServices(NodeFileSystem);
+    const { shared, Journey } = createNodeJourneyServices();
     Journey.journey.Workspace.setRoots([URI.file(options.root)]);
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const problems: InputProblem[] = [];

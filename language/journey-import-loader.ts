@@ -8,7 +8,7 @@ export type ReadText = (uri: URI) => Promise<string | undefined>;
 /**
  * Loads every file the given documents import, directly or through other imports, that is
  * not loaded yet, so that building the documents can link across files. Imports outside
- * the workspace are never read.
+ * the workspace are never read, nor links inside it to files outside.
  */
 export async function loadImportedDocuments(services: JourneyServices, documents: LangiumDocument[], readText: ReadText): Promise<void> {
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
@@ -16,7 +16,7 @@ export async function loadImportedDocuments(services: JourneyServices, documents
     while (pending.length > 0) {
         const document = pending.shift()!;
         for (const imp of (document.parseResult.value as JourneyFile).imports ?? []) {
-            const target = services.journey.Imports.resolve(imp);
+            const target = await services.journey.Workspace.followLinks(document.uri, services.journey.Imports.resolve(imp));
             if (target.kind !== 'inside' || langiumDocuments.hasDocument(target.uri)) continue;
             const text = await readText(target.uri);
             if (text !== undefined) pending.push(langiumDocuments.createDocument(target.uri, text));

@@ -12,6 +12,7 @@ export type ResolvedPath =
  */
 export class JourneyWorkspace {
     private roots: URI[] = [];
+    private realPath: ((uri: URI) => Promise<URI>) | undefined;
 
     setRoots(roots: URI[]): void {
         this.roots = [...roots];
@@ -19,6 +20,23 @@ export class JourneyWorkspace {
 
     getRoots(): readonly URI[] {
         return this.roots;
+    }
+
+    /**
+     * Where the file system has symbolic links (Node), how to follow them: then a link
+     * inside the workspace to a file outside it is refused like a path that leaves it.
+     */
+    followLinksWith(realPath: (uri: URI) => Promise<URI>): void {
+        this.realPath = realPath;
+    }
+
+    /** Confirms a path that looks inside the workspace also is, once symbolic links are followed. */
+    async followLinks(documentUri: URI, resolved: ResolvedPath): Promise<ResolvedPath> {
+        if (resolved.kind !== 'inside' || !this.realPath) return resolved;
+        const root = this.rootFor(documentUri);
+        const [realRoot, realTarget] = await Promise.all([this.realPath(root), this.realPath(resolved.uri)]);
+        if (isWithin(realRoot, realTarget)) return resolved;
+        return { kind: 'outside', uri: resolved.uri, reason: `is a link to ${realTarget.path}, outside the workspace folder ${root.path}` };
     }
 
     rootFor(documentUri: URI): URI {

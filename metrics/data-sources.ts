@@ -32,10 +32,11 @@ export class DataSources {
         if (resolved.kind === 'outside') {
             return Promise.resolve(resolved);
         }
+        const documentUri = AstUtils.getDocument(source).uri;
         const key = resolved.uri.toString();
         let loaded = this.cache.get(key);
         if (!loaded) {
-            loaded = this.read(resolved.uri);
+            loaded = this.workspace.followLinks(documentUri, resolved).then(checked => (checked.kind === 'outside' ? checked : this.read(checked.uri)));
             this.cache.set(key, loaded);
         }
         return loaded;

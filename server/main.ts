@@ -4,15 +4,14 @@
  */
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { createJourneyServices } from '../language/journey-module.js';
+import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { registerCompareRequest } from './compare-request-handler.js';
 import { DocumentsRebuiltNotification } from './documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+const { shared, Journey } = createNodeJourneyServices(connection);
 
 shared.lsp.LanguageServer.onInitialize(params => {
     const folders = params.workspaceFolders?.map(folder => URI.parse(folder.uri))
@@ -25,5 +24,5 @@ registerModelRequest(connection, shared, Journey);
 shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
     void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
 });
-registerCompareRequest(connection, shared, Journey, () => createJourneyServices(NodeFileSystem));
+registerCompareRequest(connection, shared, Journey, () => createNodeJourneyServices());
 startLanguageServer(shared);

@@ -3,10 +3,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../language/generated/ast.js';
-import { createJourneyServices } from '../language/journey-module.js';
+import { createNodeJourneyServices } from '../language/node-journey-services.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const examplesDir = join(repoRoot, 'examples');
@@ -14,7 +13,7 @@ export const designDir = join(repoRoot, 'test', 'fixtures', 'design');
 
 /** Fresh services whose workspace is the repository. */
 export function createTestServices() {
-    const services = createJourneyServices(NodeFileSystem);
+    const services = createNodeJourneyServices();
     services.Journey.journey.Workspace.setRoots([URI.file(repoRoot)]);
     return services;
 }

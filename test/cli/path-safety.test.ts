@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, workspaceWith } from './cli-runner.js';
+
+/** Imports and data sources never read outside the workspace folder, however the path is written. */
+describe('path safety: nothing outside the workspace is read', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.csv'), 'step,conversion\nsee-ad,99\n');
+    writeFileSync(join(outside, 'people.journey'), 'persona Secret\n');
+
+    function check(map: string, prepare?: (dir: string) => void): string {
+        const dir = workspaceWith({ 'maps/map.journey': map });
+        prepare?.(dir);
+        const result = runCli(['check', '--format', 'json', '--root', dir, join(dir, 'maps')], dir);
+        return result.stdout;
+    }
+
+    it('refuses a data file reached through a symbolic link that leaves the workspace', () => {
+        const out = check('metric c percent\ndata d "data/secret.csv"\njourney J { stage S { step A { metric c = d.conversion where step = "see-ad" } } }', dir => {
+            symlinkSync(outside, join(dir, 'maps', 'data'));
+        });
+        const report = JSON.parse(out);
+        const diagnostic = report.diagnostics.find((d: { code: string }) => d.code === 'path-outside-workspace');
+        assert.ok(diagnostic, out);
+        assert.match(diagnostic.message, /is a link to .*outside the workspace folder/);
+        assert.ok(!out.includes('99'), 'the value behind the link is never read');
+    });
+
+    it('refuses an import reached through a symbolic link, so nothing it declares resolves', () => {
+        const out = check('import "./shared/people.journey"\njourney J { persona Secret stage S { step A { emotion 3 } } }', dir => symlinkSync(outside, join(dir, 'maps', 'shared')));
+        const codes = JSON.parse(out).diagnostics.map((d: { code: string }) => d.code);
+        assert.ok(codes.includes('unresolved-reference'), out);
+    });
+
+    it('refuses `..`, absolute paths, other schemes and URL-encoded dots, each with a diagnostic', () => {
+        for (const path of ['../../../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'C:\\\\Windows\\\\win.ini', '%2e%2e/%2e%2e/etc/passwd']) {
+            const report = JSON.parse(check(`data d ${JSON.stringify(path)}`));
+            const codes = report.diagnostics.map((d: { code: string }) => d.code);
+            assert.ok(codes.includes('path-outside-workspace') || codes.includes('data-file-not-found'), `${path}: ${codes.join(', ')}`);
+            assert.equal(report.diagnostics.length, 1, path);
+        }
+    });
+});
