@@ -2,14 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { JourneyModel } from '../language/journey-model.js';
 import {
-    renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
+    renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
 } from '../render/index.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
 
-export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'json'] as const;
+export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
 export type RenderFormat = typeof renderFormats[number];
 
 export interface RenderOptions {
@@ -75,6 +75,7 @@ function render(model: JourneyModel, journeyName: string | undefined, options: R
         case 'md': return renderJourneyMarkdown(model, journey!);
         case 'mermaid': return renderMermaidJourney(journey!);
         case 'flowchart': return renderMermaidFlowchart(journey!);
+        case 'funnel': return renderFunnelSvg(model, journeyName, { theme: options.theme });
         case 'json': return JSON.stringify(model, null, 2) + '\n';
         case 'png': throw new Error('PNG is rendered by svgToPng');
     }

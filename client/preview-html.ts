@@ -32,6 +32,7 @@ export function previewHtml({ nonce, cspSource, scriptUri }: PreviewPageOptions)
     <button role="tab" data-view="map">Map</button>
     <button role="tab" data-view="mermaid">Mermaid journey</button>
     <button role="tab" data-view="paths">Paths</button>
+    <button role="tab" data-view="funnel">Funnel</button>
   </div>
   <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">Close compare</button></span>
   <select id="journey-picker" aria-label="Journey" hidden></select>

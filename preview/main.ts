@@ -5,7 +5,7 @@
  */
 import mermaid from 'mermaid';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
-import { renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
 import { drawComparison } from './compare-view.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
 import { previewCss } from './preview-style.js';
@@ -51,6 +51,8 @@ async function draw(): Promise<void> {
     let svg: string;
     if (state.view === 'map' || !journey) {
         svg = renderJourneyMapSvg(model, journey?.name, { idPrefix: 'map' });
+    } else if (state.view === 'funnel') {
+        svg = renderFunnelSvg(model, journey.name, { idPrefix: 'funnel' });
     } else {
         const source = state.view === 'mermaid' ? renderMermaidJourney(journey) : renderMermaidFlowchart(journey);
         try {

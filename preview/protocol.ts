@@ -6,7 +6,7 @@ import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import type { CompareRequestResult } from '../server/compare-request.js';
 import type { FirstError } from '../server/model-request.js';
 
-export type PreviewView = 'map' | 'mermaid' | 'paths';
+export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel';
 
 /** What the webview remembers across reloads (`vscode.setState`) and the serializer restores. */
 export interface PreviewState {

@@ -5,4 +5,5 @@ export { renderJourneyMarkdown } from './journey-markdown.js';
 export { renderMermaidJourney, toFivePointScale } from './mermaid-journey.js';
 export { renderMermaidFlowchart } from './mermaid-flowchart.js';
 export { renderEmotionComparisonSvg } from './emotion-comparison-svg.js';
+export { renderFunnelSvg } from './funnel-svg.js';
 export type { MapTheme } from './map-theme.js';

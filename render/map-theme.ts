@@ -73,6 +73,8 @@ const rules = [
     '.jm .close{fill:var(--jm-neutral)}',
     '.jm .spark{fill:none;stroke:var(--jm-accent);stroke-width:1.5}',
     '.jm .spark-dot{fill:var(--jm-accent)}',
+    '.jm .funnel-bar{fill:var(--jm-stage1);stroke:var(--jm-accent)}',
+    '.jm .funnel-value{font-weight:600}',
     '.jm .icon{fill:none;stroke:var(--jm-accent);stroke-width:1.5}',
     '.jm .badge{fill:var(--jm-bg);stroke:var(--jm-accent)}',
     '.jm .selected .card{stroke:var(--jm-accent);stroke-width:2.5}',

@@ -167,12 +167,13 @@ describe('preview page in real Chromium', function () {
         const quoted = JSON.stringify(hostile);
         const model = await modelOf(`persona P ${quoted} { role ${quoted} goal ${quoted} quote ${quoted} }
 channel C ${quoted} online
-journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C touchpoint ${quoted} emotion 3 x ${quoted} pain ${quoted} opportunity ${quoted} moment of truth ${quoted} next B } step B ${quoted} { emotion 1 exit } } }`);
+metric n ${quoted} count
+journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C touchpoint ${quoted} emotion 3 x ${quoted} pain ${quoted} opportunity ${quoted} moment of truth ${quoted} metric n = 10 next B } step B ${quoted} { emotion 1 metric n = 4 exit } } }`);
         const { page, errors } = await openPreview();
-        for (const view of ['map', 'mermaid', 'paths'] as const) {
+        for (const view of ['map', 'mermaid', 'paths', 'funnel'] as const) {
             if (view === 'map') await send(page, update(model));
             else await page.click(`button[data-view="${view}"]`);
-            await page.waitForFunction(v => (v === 'map' ? !!document.querySelector('#canvas svg.jm') : !!document.querySelector('#canvas svg[id^="mermaid"]')), view);
+            await page.waitForFunction(v => (v === 'map' ? !!document.querySelector('#canvas svg.jm') : v === 'funnel' ? document.querySelectorAll('#canvas .funnel-step').length === 2 : !!document.querySelector('#canvas svg[id^="mermaid"]')), view);
             await page.waitForTimeout(200);
             const injected = await page.evaluate(() => ({
                 pwned: (window as unknown as { pwned?: number }).pwned,
@@ -210,7 +211,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const metric = page.locator('#canvas g.metric[data-origin]').first();
         const label = await metric.getAttribute('aria-label');
         assert.equal(label, 'Metric Conversion: 14.5%, ✓ met, +0.6% since 2026-W46 (better)');
-        assert.equal(await page.locator('#canvas g.metric .sparkline').count(), 4);
+        assert.equal(await page.locator('#canvas g.metric .sparkline').count(), 7, 'every value read from a weekly series');
         assert.match((await page.locator('#canvas g.stage').nth(2).getAttribute('aria-label'))!, /Revenue: 62,832 CNY ✓ met/);
         await metric.click();
         const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.at(-1));

@@ -23,7 +23,7 @@ describe('JourneyModel builder', () => {
         });
         assert.match(seeAd.metrics[0].origin!.uri, /examples\/shop\/analytics\/funnel\.csv$/);
         assert.deepEqual(journey.stages[2].metrics.map(aggregate => [aggregate.metric, aggregate.value, aggregate.aggregate, aggregate.status]), [
-            ['conversion', 71, 'mean', 'met'], ['orders', 1122, 'sum', 'no-target'], ['revenue', 62832, 'sum', 'met'], ['csat', 4.4, 'mean', 'met']
+            ['conversion', 71, 'mean', 'met'], ['visitors', 1580, 'sum', 'no-target'], ['orders', 1122, 'sum', 'no-target'], ['revenue', 62832, 'sum', 'met'], ['csat', 4.4, 'mean', 'met']
         ]);
         assert.ok(seeAd.range && seeAd.range.uri.endsWith('checkout.journey') && seeAd.range.start.line > 0);
         assert.ok(model.channels.some(channel => channel.name === 'Social' && channel.kind === 'online'));
