@@ -1,5 +1,13 @@
 import { URI, UriUtils } from 'langium';
 
+/** File-system facts beyond Langium's file-system interface; Node has them, a browser may not. */
+export interface FileFacts {
+    /** The URI with symbolic links followed (unchanged for a missing file). */
+    realPath(uri: URI): Promise<URI>;
+    /** The size in bytes, or undefined when unknown. */
+    size(uri: URI): Promise<number | undefined>;
+}
+
 export type ResolvedPath =
     | { kind: 'inside'; uri: URI }
     | { kind: 'outside'; uri: URI; reason: string };
@@ -12,7 +20,7 @@ export type ResolvedPath =
  */
 export class JourneyWorkspace {
     private roots: URI[] = [];
-    private realPath: ((uri: URI) => Promise<URI>) | undefined;
+    private facts: FileFacts | undefined;
 
     setRoots(roots: URI[]): void {
         this.roots = [...roots];
@@ -23,18 +31,24 @@ export class JourneyWorkspace {
     }
 
     /**
-     * Where the file system has symbolic links (Node), how to follow them: then a link
-     * inside the workspace to a file outside it is refused like a path that leaves it.
+     * What a real file system can tell about files (Node): how to follow symbolic links, so
+     * a link inside the workspace to a file outside it is refused like a path that leaves
+     * it, and file sizes, so a huge file is refused before it is read.
      */
-    followLinksWith(realPath: (uri: URI) => Promise<URI>): void {
-        this.realPath = realPath;
+    useFileFacts(facts: FileFacts): void {
+        this.facts = facts;
+    }
+
+    /** The size of a file in bytes, where the file system tells it. */
+    async sizeOf(uri: URI): Promise<number | undefined> {
+        return this.facts?.size(uri);
     }
 
     /** Confirms a path that looks inside the workspace also is, once symbolic links are followed. */
     async followLinks(documentUri: URI, resolved: ResolvedPath): Promise<ResolvedPath> {
-        if (resolved.kind !== 'inside' || !this.realPath) return resolved;
+        if (resolved.kind !== 'inside' || !this.facts) return resolved;
         const root = this.rootFor(documentUri);
-        const [realRoot, realTarget] = await Promise.all([this.realPath(root), this.realPath(resolved.uri)]);
+        const [realRoot, realTarget] = await Promise.all([this.facts.realPath(root), this.facts.realPath(resolved.uri)]);
         if (isWithin(realRoot, realTarget)) return resolved;
         return { kind: 'outside', uri: resolved.uri, reason: `is a link to ${realTarget.path}, outside the workspace folder ${root.path}` };
     }

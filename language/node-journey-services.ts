@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
@@ -6,13 +6,18 @@ import type { Connection } from 'vscode-languageserver';
 import { createJourneyServices, type JourneyServices } from './journey-module.js';
 
 /**
- * The language on Node's file system (server, CLI, tests): files read with `fs`, and
- * symbolic links followed before a path is trusted to stay inside the workspace.
+ * The language on Node's file system (server, CLI, tests): files read with `fs`, symbolic
+ * links followed before a path is trusted to stay inside the workspace, and file sizes
+ * known before a data file is read.
  */
 export function createNodeJourneyServices(connection?: Connection): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const services = createJourneyServices({ ...NodeFileSystem, connection });
-    services.Journey.journey.Workspace.followLinksWith(realPathOf);
+    services.Journey.journey.Workspace.useFileFacts({ realPath: realPathOf, size: sizeOf });
     return services;
+}
+
+async function sizeOf(uri: URI): Promise<number | undefined> {
+    return uri.scheme === 'file' ? stat(uri.fsPath).then(info => info.size, () => undefined) : undefined;
 }
 
 /** A file URI with its symbolic links followed; unchanged when the file does not exist (it is reported as missing). */

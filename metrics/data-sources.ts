@@ -4,6 +4,13 @@ import type { JourneyServices } from '../language/journey-module.js';
 import type { JourneyWorkspace } from '../language/journey-workspace.js';
 import { parseDataTable, type DataTable } from './data-table.js';
 
+/** Larger data files are refused before they are read: parsing 100 MB of CSV takes seconds already. */
+export const maxDataFileBytes = 256 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+    return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
 export type LoadedSource =
     | { kind: 'table'; uri: URI; table: DataTable }
     | { kind: 'outside'; uri: URI; reason: string }
@@ -62,6 +69,10 @@ export class DataSources {
     private async read(uri: URI): Promise<LoadedSource> {
         if (!(await this.exists(uri))) {
             return { kind: 'missing', uri };
+        }
+        const size = await this.workspace.sizeOf(uri);
+        if (size !== undefined && size > maxDataFileBytes) {
+            return { kind: 'unreadable', uri, reason: `it is ${megabytes(size)}; data files up to ${megabytes(maxDataFileBytes)} are read (export a smaller period, or aggregate first)` };
         }
         try {
             const text = await this.fileSystem.readFile(uri);

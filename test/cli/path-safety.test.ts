@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, workspaceWith } from './cli-runner.js';
@@ -32,6 +32,19 @@ describe('path safety: nothing outside the workspace is read', () => {
         const out = check('import "./shared/people.journey"\njourney J { persona Secret stage S { step A { emotion 3 } } }', dir => symlinkSync(outside, join(dir, 'maps', 'shared')));
         const codes = JSON.parse(out).diagnostics.map((d: { code: string }) => d.code);
         assert.ok(codes.includes('unresolved-reference'), out);
+    });
+
+    it('refuses a data file that claims 1 GB before reading it, and says why a truncated one cannot be read', () => {
+        const huge = check('data d "huge.csv"', dir => {
+            const fd = openSync(join(dir, 'maps', 'huge.csv'), 'w');
+            ftruncateSync(fd, 1024 * 1024 * 1024); // sparse: claims 1 GB, holds nothing
+            closeSync(fd);
+        });
+        const [diagnostic] = JSON.parse(huge).diagnostics;
+        assert.equal(diagnostic.code, 'data-file-unreadable');
+        assert.match(diagnostic.message, /it is 1024 MB; data files up to 256 MB are read/);
+        const cut = check('data d "cut.csv"', dir => writeFileSync(join(dir, 'maps', 'cut.csv'), 'step,conversion\nsee-ad,14.5\n"compare,9'));
+        assert.match(JSON.parse(cut).diagnostics[0].message, /Cannot read data file "cut.csv": Quote Not Closed/);
     });
 
     it('refuses `..`, absolute paths, other schemes and URL-encoded dots, each with a diagnostic', () => {
