@@ -80,7 +80,9 @@ function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void
     const journeys = [...result.after.journeys, ...result.before.journeys.filter(old => !result.after!.journeys.some(journey => journey.name === old.name))];
     const journey = journeys.find(candidate => candidate.name === state.journey) ?? journeys[0];
     updatePicker(journeys);
+    const first = !canvas.querySelector('.compare');
     canvas.replaceChildren(drawComparison(result, journey?.name, message.baseLabel));
+    if (first) viewport.scrollTo(0, 0); // the change list is at the top
     applyZoom();
     document.body.dataset.rendered = String(++renderCount);
 }

