@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
-import { resolveDataLink } from '../metrics/data-link.js';
+import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
@@ -29,11 +29,11 @@ export class JourneyModelBuilder {
 
     async build(document: LangiumDocument): Promise<JourneyModel> {
         const file = document.parseResult.value as JourneyFile;
-        const journeys = file.elements.filter(isJourney);
-        const steps = journeys.flatMap(journey => journey.stages.flatMap(stage => stage.steps));
-        const personas = unique([...file.elements.filter(isPersona), ...[...journeys, ...steps].flatMap(j => j.personas.map(p => p.ref))]);
-        const channels = unique([...file.elements.filter(isChannel), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
-        const metrics = unique([...file.elements.filter(isMetricDefinition), ...steps.flatMap(s => s.metrics.map(m => m.metric.ref))]);
+        const journeys = named(file.elements.filter(isJourney));
+        const steps = journeys.flatMap(journey => named(journey.stages).flatMap(stage => named(stage.steps)));
+        const personas = unique([...named(file.elements.filter(isPersona)), ...[...journeys, ...steps].flatMap(j => j.personas.map(p => p.ref))]);
+        const channels = unique([...named(file.elements.filter(isChannel)), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
+        const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
         return withoutUndefined({
             uri: document.uri.toString(),
@@ -46,8 +46,8 @@ export class JourneyModelBuilder {
 
     private persona(persona: Persona): PersonaModel {
         return {
-            name: persona.name, title: persona.title, role: persona.roles[0], goals: persona.goals, frustrations: persona.frustrations,
-            quote: persona.quotes[0], documentation: this.documentation.getDocumentation(persona), range: rangeOf(persona)
+            name: persona.name, title: persona.title, role: texts(persona.roles)[0], goals: texts(persona.goals), frustrations: texts(persona.frustrations),
+            quote: texts(persona.quotes)[0], documentation: this.documentation.getDocumentation(persona), range: rangeOf(persona)
         };
     }
 
@@ -61,25 +61,25 @@ export class JourneyModelBuilder {
             name: journey.name, title: journey.title, documentation: this.documentation.getDocumentation(journey),
             personas: journey.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             emotionScale: { min: scale.min, max: scale.max },
-            stages: await Promise.all(journey.stages.map(stage => this.stage(stage, metrics))),
+            stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics))),
             range: rangeOf(journey)
         };
     }
 
     private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>): Promise<StageModel> {
-        const steps = await Promise.all(stage.steps.map(step => this.step(step, metrics)));
+        const steps = await Promise.all(named(stage.steps).map(step => this.step(step, metrics)));
         return { name: stage.name, title: stage.title, steps, metrics: aggregateStageMetrics(steps, [...metrics.values()]), range: rangeOf(stage) };
     }
 
     private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>): Promise<StepModel> {
-        const emotion = step.emotions[0];
+        const emotion = step.emotions.find(candidate => typeof candidate.score === 'number' && Number.isFinite(candidate.score));
         return {
             name: step.name, title: step.title,
             personas: step.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             channels: step.channels.flatMap(c => c.ref ? [c.ref.name] : []),
-            touchpoints: step.touchpoints,
+            touchpoints: texts(step.touchpoints),
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
-            pains: step.pains, opportunities: step.opportunities, momentsOfTruth: step.momentsOfTruth,
+            pains: texts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: texts(step.momentsOfTruth),
             metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
             exit: step.exit,
@@ -88,19 +88,19 @@ export class JourneyModelBuilder {
     }
 
     private async metricValue(value: MetricValue, metrics: Map<MetricDefinition, MetricModel>): Promise<MetricValueModel | undefined> {
-        const definition = value.metric.ref;
-        if (!definition) {
-            return undefined;
-        }
+        const definition = value.metric?.ref;
         const expression = value.value;
+        if (!definition || !expression || (expression.$type === 'DataLink' && !isCompleteLink(expression))) {
+            return undefined; // text that did not parse: the parser reports it
+        }
         if (expression.$type === 'NumberLiteral') {
             return { metric: definition.name, value: expression.value, status: metricStatus(metrics.get(definition), expression.value), range: rangeOf(value) };
         }
         const link = {
-            source: expression.source.$refText, column: expression.column,
+            source: expression.source?.$refText ?? "", column: expression.column,
             conditions: expression.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' }))
         };
-        const dataSource = expression.source.ref;
+        const dataSource = expression.source?.ref;
         const source = dataSource && await this.dataSources.load(dataSource);
         if (source?.kind !== 'table') {
             return { metric: definition.name, link, status: 'no-data', range: rangeOf(value) };
@@ -136,6 +136,18 @@ function withoutUndefined<T>(value: T): T {
         return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
     }
     return value;
+}
+
+/**
+ * Text that does not parse still becomes an AST, with holes where the parser recovered:
+ * elements without a name and list entries without their string are left out of the model.
+ */
+function named<T extends { name?: string }>(nodes: T[]): T[] {
+    return nodes.filter(node => typeof node.name === 'string' && node.name !== '');
+}
+
+function texts(values: Array<string | undefined>): string[] {
+    return values.filter((value): value is string => typeof value === 'string');
 }
 
 function unique<T>(items: Array<T | undefined>): T[] {

@@ -168,8 +168,8 @@ export class JourneyValidator {
     }
 
     checkMetricValue(value: MetricValue, accept: ValidationAcceptor): void {
-        const metric = value.metric.ref;
-        if (metric && value.value.$type === 'NumberLiteral') {
+        const metric = value.metric?.ref;
+        if (metric && value.value?.$type === 'NumberLiteral') {
             const problem = checkMetricValue(metric, value.value.value);
             if (problem) {
                 accept('error', problem.message, { node: value.value, code: problem.code, data: { code: problem.code } });
@@ -190,10 +190,11 @@ export class JourneyValidator {
         journey.personas.forEach((reference, index) => this.reportAmbiguity(document, reference, 'Persona', accept, { node: journey, property: 'personas', index }));
     }
 
-    private reportAmbiguity(document: LangiumDocument, reference: Reference, type: string, accept: ValidationAcceptor,
+    private reportAmbiguity(document: LangiumDocument, reference: Reference | undefined, type: string, accept: ValidationAcceptor,
         location: { node: AstNode; property: string; index?: number }): void {
-        const name = reference.$refText;
-        if (name.includes('.') || !reference.ref || AstUtils.getDocument(reference.ref) === document) {
+        const name = reference?.$refText;
+        // No reference (text that did not parse), a qualified one, or one resolved in this file: nothing is ambiguous.
+        if (!reference || !name || name.includes('.') || !reference.ref || AstUtils.getDocument(reference.ref) === document) {
             return;
         }
         const imported = this.imports.importedDocuments(document);

@@ -58,8 +58,12 @@ export class JourneyWorkspace {
     }
 
     /** Resolves a path written in a `.journey` file, relative to that file, and checks it stays inside. */
-    resolve(documentUri: URI, writtenPath: string): ResolvedPath {
+    resolve(documentUri: URI, writtenPath: string | undefined): ResolvedPath {
         const directory = UriUtils.dirname(documentUri);
+        if (writtenPath === undefined) {
+            // Text that did not parse (`import` without a path): the parser reports it.
+            return { kind: 'outside', uri: directory, reason: 'is missing' };
+        }
         const uri = UriUtils.resolvePath(directory, writtenPath.replace(/\\/g, '/'));
         if (looksAbsolute(writtenPath)) {
             return { kind: 'outside', uri, reason: 'is absolute; write it relative to this file' };

@@ -4,7 +4,7 @@ import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } fr
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { checkMetricValue } from '../language/metric-units.js';
-import { describeUnknownColumn, resolveDataLink, type LinkPart } from './data-link.js';
+import { describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart } from './data-link.js';
 import type { DataSources } from './data-sources.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
@@ -37,7 +37,8 @@ export class DataLinkValidator {
     }
 
     async checkLink(link: DataLink, accept: ValidationAcceptor): Promise<void> {
-        const source = link.source.ref;
+        const source = link.source?.ref;
+        if (!isCompleteLink(link)) return; // text that did not parse: the parser reports it
         const loaded = source && await this.sources.load(source);
         if (!loaded || loaded.kind !== 'table') {
             return; // the source itself is reported where it is declared
@@ -48,7 +49,7 @@ export class DataLinkValidator {
             accept('error', resolution.message, { ...locate(link, resolution.at), code: resolution.code, data } as never);
             return;
         }
-        const metric = AstUtils.getContainerOfType(link, isMetricValue)?.metric.ref;
+        const metric = AstUtils.getContainerOfType(link, isMetricValue)?.metric?.ref;
         const problem = metric && checkMetricValue(metric, resolution.value, `linked value`);
         if (problem) {
             accept('error', problem.message, { node: link, code: problem.code, data: { code: problem.code } });

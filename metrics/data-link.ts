@@ -11,6 +11,11 @@ export type LinkResolution =
     | { kind: 'value'; value: number; row: Record<string, string>; line?: number; series?: PeriodValue[] }
     | { kind: 'problem'; code: IssueCode; message: string; at: LinkPart; suggestions?: string[] };
 
+/** Whether a link was parsed whole: text the parser recovered from can lack a column or a key. */
+export function isCompleteLink(link: DataLink): boolean {
+    return typeof link.column === 'string' && link.conditions.every(condition => typeof condition.key === 'string');
+}
+
 /**
  * Looks a data link up in its table: the one row matching every `where`, and its numeric
  * cell. With a `period` column, one row per period: the latest is the value, all of them

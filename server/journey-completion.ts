@@ -34,13 +34,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const link = linkAt(context.node);
         if (link && (next.property === 'column' || next.property === 'key')) {
             for (const column of await this.columnsOf(link)) {
-                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: `column of ${link.source.$refText}` });
+                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: `column of ${link.source?.$refText}` });
             }
             return;
         }
         if (link && next.property === 'text' && isCondition(context.node)) {
             for (const value of await this.keyValuesOf(link, context.node.key)) {
-                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: `${context.node.key} in ${link.source.$refText}` });
+                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: `${context.node.key} in ${link.source?.$refText}` });
             }
             return;
         }
@@ -59,7 +59,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     }
 
     private async tableOf(link: DataLink) {
-        const source = link.source.ref;
+        const source = link.source?.ref;
         const loaded = source && await this.dataSources.load(source);
         return loaded?.kind === 'table' ? loaded.table : undefined;
     }

@@ -8,7 +8,7 @@ import {
 import { metricModel } from '../language/journey-model-builder.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue } from '../language/journey-model.js';
-import { resolveDataLink } from '../metrics/data-link.js';
+import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
 import { formatMetricValue, formatTarget, formatTrend, statusWords, trendOf } from '../metrics/metric-format.js';
 import { metricStatus } from '../metrics/metric-status.js';
@@ -43,7 +43,7 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     }
 
     private async metricValueCard(value: MetricValue): Promise<string | undefined> {
-        const definition = value.metric.ref;
+        const definition = value.metric?.ref;
         if (!definition) return undefined;
         const metric = metricModel(definition);
         const found = await this.resolveValue(value);
@@ -63,10 +63,12 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
     private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
         const expression = value.value;
+        if (!expression) return { problem: 'The value is missing.' };
         if (expression.$type === 'NumberLiteral') return { number: expression.value };
-        const source = expression.source.ref;
+        if (!isCompleteLink(expression)) return { problem: 'The link is incomplete.' };
+        const source = expression.source?.ref;
         const loaded = source && await this.dataSources.load(source);
-        if (!source || loaded?.kind !== 'table') return { problem: source ? `The data file "${source.path}" cannot be read.` : `Unknown data source '${expression.source.$refText}'.` };
+        if (!source || loaded?.kind !== 'table') return { problem: source ? `The data file "${source.path}" cannot be read.` : `Unknown data source '${expression.source?.$refText ?? ""}'.` };
         const resolution = resolveDataLink(expression, loaded.table, source.period);
         if (resolution.kind === 'problem') return { path: source.path, problem: resolution.message };
         return { number: resolution.value, series: resolution.series, row: resolution.row, line: resolution.line, path: source.path };

@@ -63,7 +63,7 @@ export async function startLanguageServer(workspaceFolder: string): Promise<LspS
         open: (uri, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } }),
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
-            connection.sendNotification('exit');
+            await connection.sendNotification('exit').catch(() => undefined);
             connection.dispose();
             server.kill();
         }

