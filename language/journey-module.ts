@@ -17,6 +17,7 @@ import { JourneyImports } from './journey-imports.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
 
@@ -43,7 +44,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ModelBuilder: services => new JourneyModelBuilder(services)
     },
     parser: {
-        ValueConverter: () => new JourneyValueConverter()
+        ValueConverter: () => new JourneyValueConverter(),
+        TokenBuilder: () => new JourneyTokenBuilder()
     },
     references: {
         ScopeComputation: services => new JourneyScopeComputation(services),

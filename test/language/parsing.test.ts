@@ -175,3 +175,15 @@ describe('the README', () => {
         assert.deepEqual(document.parseResult.lexerErrors.map(e => e.message), []);
     });
 });
+
+describe('lexing', () => {
+    it('keeps Chevrotain\'s first-character optimization and still reads names in any script', () => {
+        const services = createTestServices();
+        const lexer = services.Journey.parser.Lexer;
+        const internals = lexer as unknown as { chevrotainLexer: { canModeBeOptimized: Record<string, boolean> } };
+        assert.deepEqual(internals.chevrotainLexer.canModeBeOptimized, { defaultMode: true });
+        const result = lexer.tokenize('persona 小王 "x"\njourney Été_1 { stage Ünïcode { step 𝒜b { emotion 3 } } }');
+        assert.deepEqual(result.errors, []);
+        assert.deepEqual(result.tokens.filter(token => token.tokenType.name === 'ID').map(token => token.image), ['小王', 'Été_1', 'Ünïcode', '𝒜b']);
+    });
+});

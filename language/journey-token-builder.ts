@@ -1,0 +1,31 @@
+import type { GrammarAST } from 'langium';
+import { DefaultTokenBuilder } from 'langium';
+import type { TokenType } from 'chevrotain';
+
+/**
+ * Chevrotain lexes fast when it knows which characters can start each token ("first char
+ * optimization"); it cannot read that from the ID terminal's Unicode regex (`\p{L}`), and
+ * then falls back to trying every token at every character, for every file. We tell it:
+ * ASCII letters and `_`, and every character from U+0080 on (in the blocks Chevrotain
+ * buckets them into) — more than the letters, which only costs a failed match. An ID
+ * never spans lines, so the lexer need not look for line breaks in it.
+ */
+export class JourneyTokenBuilder extends DefaultTokenBuilder {
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (terminal.name === 'ID') {
+            token.START_CHARS_HINT = identifierStartChars;
+            token.LINE_BREAKS = false;
+        }
+        return token;
+    }
+}
+
+/** Chevrotain keeps codes below 256 apart and groups the rest by blocks of 255: one code per block is enough. */
+const identifierStartChars: number[] = [
+    ...Array.from({ length: 26 }, (_, index) => 0x41 + index),
+    ...Array.from({ length: 26 }, (_, index) => 0x61 + index),
+    0x5f,
+    ...Array.from({ length: 0x100 - 0x80 }, (_, index) => 0x80 + index),
+    ...Array.from({ length: Math.ceil((0x10000 - 0x100) / 255) }, (_, index) => Math.min(0xffff, 0x100 + index * 255))
+];
