@@ -4,10 +4,18 @@ import { isImprovement } from './metric-status.js';
 /** Each status in words with a sign, so it never rests on colour alone. */
 export const statusWords: Record<MetricStatus, string> = { met: '✓ met', close: '▲ close', missed: '✗ missed', 'no-target': 'no target', 'no-data': 'no data' };
 
+/** One formatter for every number we show: creating one per call (`toLocaleString`) is slow on big maps. */
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A number as the map shows it: thousands separated, at most two decimals. */
+export function formatNumber(value: number): string {
+    return numberFormat.format(value);
+}
+
 /** A value with its unit: `14.5%`, `52 h`, `1,200 CNY`; `–` when there is none. */
 export function formatMetricValue(value: number | undefined, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
     if (value === undefined) return '–';
-    const number = (Number.isInteger(value) ? value : Math.round(value * 100) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const number = formatNumber(value);
     switch (metric?.unit) {
         case 'percent': return `${number}%`;
         case 'currency': return metric.currency ? `${number} ${metric.currency}` : number;

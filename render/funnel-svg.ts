@@ -1,5 +1,6 @@
 import { displayName, type JourneyModel } from '../language/journey-model.js';
 import { funnelsOf, type Funnel } from '../metrics/funnel.js';
+import { formatNumber } from '../metrics/metric-format.js';
 import type { MapTheme } from './map-theme.js';
 import { element, text } from './svg.js';
 import { svgDocument } from './svg-document.js';
@@ -36,7 +37,7 @@ function drawFunnel(funnel: Funnel, top: number): { svg: string; height: number 
     funnel.steps.forEach((step, index) => {
         const y = top + funnelLayout.title + index * (funnelLayout.bar + funnelLayout.gap);
         const barWidth = Math.max(2, (step.value / first) * funnelLayout.width);
-        parts.push(element('g', { class: 'funnel-step', 'data-step': step.step, role: 'img', 'aria-label': `${step.label}: ${step.value.toLocaleString('en-US')}` }, [
+        parts.push(element('g', { class: 'funnel-step', 'data-step': step.step, role: 'img', 'aria-label': `${step.label}: ${formatNumber(step.value)}` }, [
             text(step.label, { x: funnelLayout.pad, y: y + 22, class: 'body' }),
             element('rect', { class: 'funnel-bar', x: left + (funnelLayout.width - barWidth) / 2, y, width: barWidth, height: funnelLayout.bar, rx: 4 }),
             valueLabel(step.value, left, barWidth, y)
@@ -53,5 +54,5 @@ function drawFunnel(funnel: Funnel, top: number): { svg: string; height: number 
 function valueLabel(value: number, left: number, barWidth: number, y: number): string {
     const inside = barWidth >= 80;
     const x = inside ? left + funnelLayout.width / 2 : left + (funnelLayout.width + barWidth) / 2 + 8;
-    return text(value.toLocaleString('en-US'), { x, y: y + 22, class: 'body funnel-value', 'text-anchor': inside ? 'middle' : 'start' });
+    return text(formatNumber(value), { x, y: y + 22, class: 'body funnel-value', 'text-anchor': inside ? 'middle' : 'start' });
 }

@@ -2,11 +2,12 @@
 
 export type Attributes = Record<string, string | number | undefined>;
 
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for an attribute value or text node: markup characters as entities; control characters, which XML 1.0 forbids, dropped. */
 export function escapeXml(text: string): string {
-    // Control characters are not allowed in XML 1.0; drop them rather than emit a broken file.
-    return text
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    // One pass over the text: big maps escape many thousands of strings.
+    return text.replace(/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, character => xmlEntities[character] ?? '');
 }
 
 /** Numbers with at most one decimal and never `-0`, so output is stable byte for byte. */

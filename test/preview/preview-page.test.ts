@@ -163,7 +163,8 @@ describe('preview page in real Chromium', function () {
     });
 
     it('never runs or injects markup from hostile strings, in every view', async () => {
-        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%';
+        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%'
+            + '<foreignObject><iframe srcdoc="<script>parent.pwned=4</script>"></iframe></foreignObject><style>*{background:url(javascript:pwned=5)}</style>\u202e\u2066bidi';
         const quoted = JSON.stringify(hostile);
         const model = await modelOf(`persona P ${quoted} { role ${quoted} goal ${quoted} quote ${quoted} }
 channel C ${quoted} online
@@ -180,9 +181,12 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                 scripts: document.querySelectorAll('script').length,
                 images: document.querySelectorAll('#canvas img').length,
                 javascriptLinks: document.querySelectorAll('#canvas [href^="javascript"]').length,
-                handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length
+                handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+                injected: document.querySelectorAll('#canvas iframe, #canvas a, #canvas foreignObject iframe').length,
+                // The SVG's own <style> is ours; no other style element may come from the text.
+                styles: [...document.querySelectorAll('#canvas style')].filter(style => style.textContent!.includes('pwned')).length
             }));
-            assert.deepEqual(injected, { pwned: undefined, scripts: 1, images: 0, javascriptLinks: 0, handlers: 0 }, view);
+            assert.deepEqual(injected, { pwned: undefined, scripts: 1, images: 0, javascriptLinks: 0, handlers: 0, injected: 0, styles: 0 }, view);
             assert.deepEqual(errors, [], `${view}: an inline handler was created, even if CSP blocked it`);
         }
         assert.deepEqual(errors, []);
