@@ -22,9 +22,10 @@ const options = {
     logLevel: 'warning'
 };
 
-mkdirSync('dist', { recursive: true });
+mkdirSync('dist/web', { recursive: true });
 // package.json says "type": "module"; the bundles in dist/ are CommonJS.
 writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
+writeFileSync('dist/web/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
 
 /** The preview webview's script: a browser bundle with the renderers and Mermaid. */
 /** @type {esbuild.BuildOptions} */
@@ -39,8 +40,35 @@ const previewOptions = {
     logLevel: 'warning'
 };
 
+/**
+ * The web extension (vscode.dev, github.dev): the extension for VS Code's web worker
+ * extension host, and the language server for a worker of its own. Built for the browser,
+ * so importing a Node built-in fails the build; csv-parse has a browser build of its own.
+ */
+/** @type {esbuild.BuildOptions} */
+const webOptions = {
+    entryPoints: { extension: 'client/extension-browser.ts' },
+    outdir: 'dist/web',
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    alias: { 'csv-parse': 'csv-parse/browser/esm' },
+    external: ['vscode'],
+    minify: true,
+    metafile: true,
+    logLevel: 'warning'
+};
+
+/** @type {esbuild.BuildOptions} */
+const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-browser.ts' }, format: 'iife' };
+
+const all = [options, previewOptions, webOptions, webServerOptions];
 if (watch) {
-    await Promise.all([options, previewOptions].map(async o => (await esbuild.context(o)).watch()));
+    await Promise.all(all.map(async o => (await esbuild.context(o)).watch()));
 } else {
-    await Promise.all([esbuild.build(options), esbuild.build(previewOptions)]);
+    const [, , webExtension, webServer] = await Promise.all(all.map(o => esbuild.build(o)));
+    // What went into the web bundles, for the test that no Node built-in is among it.
+    writeFileSync('dist/web/meta.json', JSON.stringify({ extension: webExtension.metafile, server: webServer.metafile }));
 }

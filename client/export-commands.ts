@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown } from '../render/index.js';
 import { ModelRequest } from '../server/model-request.js';
 import type { JourneyPreview } from './preview-panel.js';
@@ -32,7 +32,7 @@ export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
 }
 
 /** "Journey: Export as SVG / HTML / Markdown": the same files as `journeymap render`. */
-export async function exportActiveJourney(client: LanguageClient, format: ExportFormat): Promise<void> {
+export async function exportActiveJourney(client: BaseLanguageClient, format: ExportFormat): Promise<void> {
     const document = activeJourneyDocument();
     if (!document) return;
     const result = await client.sendRequest(ModelRequest, { uri: document.uri.toString() });

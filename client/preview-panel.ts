@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
 import { CompareRequest, type CompareRequestResult } from '../server/compare-request.js';
@@ -29,7 +29,7 @@ export class JourneyPreview implements vscode.Disposable {
     private modelWaiters: Array<() => void> = [];
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
         this.disposables.push(
             vscode.window.onDidChangeActiveTextEditor(editor => editor && this.follow(editor.document)),
             vscode.workspace.onDidChangeTextDocument(event => event.document === this.document && this.scheduleUpdate(typingDelayMs)),

@@ -25,7 +25,7 @@ describe('VS Code extension manifest and scaffolding', () => {
             ['journey.compareWithHead', 'scmProvider == git && resourceExtname == .journey'],
             ['journey.compareWithRevision', 'scmProvider == git && resourceExtname == .journey']
         ]);
-        const registered = readFileSync(join(repoRoot, 'client', 'extension.ts'), 'utf8');
+        const registered = readFileSync(join(repoRoot, 'client', 'activate-journey.ts'), 'utf8');
         for (const command of commands) assert.match(registered, new RegExp(`registerCommand\\('${command.replace('.', '\\.')}'`), `${command} is registered`);
     });
 

@@ -1,0 +1,44 @@
+import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from './file-system-requests.js';
+
+/** Langium's file access for a server in a browser worker: every read is a request to the extension. */
+export class ClientFileSystemProvider implements FileSystemProvider {
+    constructor(private readonly connection: Connection) {}
+
+    async stat(uri: URI): Promise<FileSystemNode> {
+        const entry = await this.connection.sendRequest(StatRequest, { uri: uri.toString() });
+        if (!entry) throw new Error(`${uri.toString()} does not exist`);
+        return node(entry);
+    }
+
+    async exists(uri: URI): Promise<boolean> {
+        return (await this.connection.sendRequest(StatRequest, { uri: uri.toString() })) !== null;
+    }
+
+    async readFile(uri: URI): Promise<string> {
+        return this.connection.sendRequest(ReadFileRequest, { uri: uri.toString() });
+    }
+
+    async readBinary(uri: URI): Promise<Uint8Array> {
+        return new TextEncoder().encode(await this.readFile(uri));
+    }
+
+    async readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        return (await this.connection.sendRequest(ReadDirectoryRequest, { uri: uri.toString() })).map(node);
+    }
+
+    statSync(): FileSystemNode { return noSyncAccess(); }
+    existsSync(): boolean { return noSyncAccess(); }
+    readBinarySync(): Uint8Array { return noSyncAccess(); }
+    readFileSync(): string { return noSyncAccess(); }
+    readDirectorySync(): FileSystemNode[] { return noSyncAccess(); }
+}
+
+function node(entry: FileEntry): FileSystemNode {
+    return { uri: URI.parse(entry.uri), isFile: entry.isFile, isDirectory: entry.isDirectory };
+}
+
+function noSyncAccess(): never {
+    throw new Error('Files are read asynchronously in the browser.');
+}

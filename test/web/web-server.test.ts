@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../browser-kit.js';
+import { examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
+
+const root = 'file:///workspace';
+
+/** Every example file (maps and data) under a virtual workspace URI, as the page serves them to the worker. */
+function exampleFiles(): Record<string, string> {
+    const data = ['shop/analytics/funnel.csv', 'service/data/survey.json'];
+    const maps = journeyFilesIn(examplesDir).map(file => file.slice(examplesDir.length + 1));
+    return Object.fromEntries([...maps, ...data].map(path => [`${root}/${path}`, readFileSync(join(examplesDir, path), 'utf8')]));
+}
+
+/** The web language server (dist/web/server.js) in a worker of real Chromium, spoken to in LSP messages. */
+describe('the language server in a browser worker', function () {
+    this.timeout(120_000);
+    let server: Server;
+    let browser: Browser;
+    let page: Page;
+    const checkoutUri = `${root}/shop/checkout.journey`;
+
+    before(async () => {
+        const pageScript = (await esbuild.build({ entryPoints: [join(repoRoot, 'test', 'web', 'worker-page.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning' })).outputFiles[0].text;
+        const serverScript = readFileSync(join(repoRoot, 'dist', 'web', 'server.js'));
+        server = createServer((request, response) => {
+            if (request.url === '/dist/web/server.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(serverScript);
+            else if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(pageScript);
+            else response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><meta charset="utf-8"><script src="/page.js"></script>');
+        });
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        browser = await launchChromium();
+        page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        page.on('console', message => { if (process.env.DEBUG_WORKER) console.log('page:', message.text()); });
+        page.on('worker', worker => worker.on('console', message => { if (process.env.DEBUG_WORKER) console.log('worker:', message.text()); }));
+        await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+        await page.evaluate(([files, uri]) => (window as unknown as { lsp: { start(f: unknown, u: string): Promise<void> } }).lsp.start(files, uri), [exampleFiles(), root] as const);
+        await page.evaluate(([uri, text]) => (window as unknown as { lsp: { open(u: string, t: string): void } }).lsp.open(uri, text), [checkoutUri, exampleFiles()[checkoutUri]] as const);
+        assert.deepEqual(errors, []);
+    });
+
+    after(async () => {
+        await browser?.close();
+        server?.close();
+    });
+
+    const request = (method: string, params: unknown) => page.evaluate(([m, p]) => (window as unknown as { lsp: { request(m: string, p: unknown): Promise<unknown> } }).lsp.request(m, p), [method, params] as const);
+
+    it('publishes no diagnostics for the example, with its import and data file read through the page', async () => {
+        await page.waitForFunction(uri => (window as unknown as { lsp: { diagnostics(u: string): unknown } }).lsp.diagnostics(uri) !== undefined, checkoutUri);
+        const diagnostics = await page.evaluate(uri => (window as unknown as { lsp: { diagnostics(u: string): unknown } }).lsp.diagnostics(uri), checkoutUri);
+        assert.deepEqual(diagnostics, []);
+        const model = await request('journey/model', { uri: checkoutUri }) as { model?: { journeys: Array<{ stages: Array<{ steps: Array<{ metrics: Array<{ value?: number }> }> }> }> } };
+        assert.equal(model.model?.journeys[0].stages[0].steps[0].metrics[0].value, 14.5, 'the CSV was read from the page');
+    });
+
+    it('answers completion and hover on the example', async () => {
+        const completion = await request('textDocument/completion', { textDocument: { uri: checkoutUri }, position: { line: 7, character: 10 } }) as { items: Array<{ label: string }> };
+        assert.ok(completion.items.some(item => item.label === 'Ana') && completion.items.some(item => item.label === '小王'));
+        const hover = await request('textDocument/hover', { textDocument: { uri: checkoutUri }, position: { line: 7, character: 10 } }) as { contents: { value: string } };
+        assert.match(hover.contents.value, /\*\*Persona\*\* `Ana`/);
+    });
+
+    it('is built from no Node built-in module', () => {
+        const meta: Record<string, esbuild.Metafile> = JSON.parse(readFileSync(join(repoRoot, 'dist', 'web', 'meta.json'), 'utf8'));
+        for (const [bundle, metafile] of Object.entries(meta)) {
+            const imports = Object.values(metafile.inputs).flatMap(input => input.imports.map(entry => entry.path));
+            assert.deepEqual(imports.filter(path => isBuiltin(path)), [], bundle);
+            assert.ok(Object.keys(metafile.inputs).length > 50, `${bundle} has its inputs recorded`);
+        }
+    });
+});
