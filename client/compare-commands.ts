@@ -16,13 +16,13 @@ export interface CompareBase {
 export async function compareJourney(preview: JourneyPreview, target: unknown, pickRevision: boolean): Promise<void> {
     const uri = uriOf(target) ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri || !uri.path.endsWith('.journey')) {
-        void vscode.window.showErrorMessage('Open a .journey file to compare it with another version.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('Open a .journey file to compare it with another version.'));
         return;
     }
     const git = await gitApi();
     const repository = git?.getRepository(uri);
     if (!repository) {
-        void vscode.window.showErrorMessage(git ? `${fileName(uri)} is not in a git repository, so there is no older version to compare with.` : 'Compare needs VS Code\'s built-in Git extension, which is disabled or not available here.');
+        void vscode.window.showErrorMessage(git ? vscode.l10n.t('{0} is not in a git repository, so there is no older version to compare with.', fileName(uri)) : vscode.l10n.t('Compare needs VS Code\'s built-in Git extension, which is disabled or not available here.'));
         return;
     }
     const revision = pickRevision ? await pickCommit(repository, uri) : { ref: 'HEAD', label: 'HEAD' };
@@ -41,7 +41,7 @@ function uriOf(target: unknown): vscode.Uri | undefined {
 async function pickCommit(repository: GitRepository, uri: vscode.Uri): Promise<{ ref: string; label: string } | undefined> {
     const commits = await repository.log({ path: uri.fsPath, maxEntries: 50 });
     if (commits.length === 0) {
-        void vscode.window.showInformationMessage(`${fileName(uri)} has no commits yet.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no commits yet.', fileName(uri)));
         return undefined;
     }
     const picked = await vscode.window.showQuickPick(commits.map(commit => ({
@@ -49,7 +49,7 @@ async function pickCommit(repository: GitRepository, uri: vscode.Uri): Promise<{
         description: commit.hash.slice(0, 7),
         detail: [commit.authorName, commit.authorDate?.toLocaleString()].filter(Boolean).join(', '),
         commit
-    })), { placeHolder: `Compare ${fileName(uri)} with the version of…`, matchOnDescription: true });
+    })), { placeHolder: vscode.l10n.t('Compare {0} with the version of…', fileName(uri)), matchOnDescription: true });
     return picked && { ref: picked.commit.hash, label: picked.commit.hash.slice(0, 7) };
 }
 
@@ -58,7 +58,7 @@ async function olderText(repository: GitRepository, uri: vscode.Uri, revision: {
     try {
         return { label: revision.label, text: await repository.show(revision.ref, uri.fsPath) };
     } catch {
-        return { label: `${revision.label} (file not there yet)`, text: '' };
+        return { label: vscode.l10n.t('{0} (file not there yet)', revision.label), text: '' };
     }
 }
 

@@ -10,7 +10,7 @@ type ExportFormat = 'svg' | 'html' | 'md';
 function activeJourneyDocument(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
     if (document?.languageId === 'journey') return document;
-    void vscode.window.showWarningMessage('Open a .journey file to export its map.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .journey file to export its map.'));
     return undefined;
 }
 
@@ -25,9 +25,9 @@ export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
     if (!target) return;
     try {
         await vscode.workspace.fs.writeFile(target, await preview.exportPng(2));
-        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
     } catch (error) {
-        void vscode.window.showErrorMessage(`PNG export failed: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('PNG export failed: {0}', error instanceof Error ? error.message : String(error)));
     }
 }
 
@@ -37,13 +37,13 @@ export async function exportActiveJourney(client: BaseLanguageClient, format: Ex
     if (!document) return;
     const result = await client.sendRequest(ModelRequest, { uri: document.uri.toString() });
     if (!result.model) {
-        void vscode.window.showErrorMessage(`Fix the errors before exporting: line ${(result.error?.line ?? 0) + 1}: ${result.error?.message ?? 'unknown error'}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Fix the errors before exporting: line {0}: {1}', (result.error?.line ?? 0) + 1, result.error?.message ?? ''));
         return;
     }
     const model = result.model;
     const journey = model.journeys[0];
     if (!journey) {
-        void vscode.window.showWarningMessage('This file declares no journey.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('This file declares no journey.'));
         return;
     }
     const content = format === 'svg' ? renderJourneyMapSvg(model)
@@ -55,6 +55,6 @@ export async function exportActiveJourney(client: BaseLanguageClient, format: Ex
     });
     if (target) {
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-        void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(target)}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
     }
 }

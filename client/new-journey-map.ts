@@ -4,8 +4,8 @@ import { journeyScaffold, toFileName } from './journey-scaffold.js';
 /** "Journey: New Journey Map": asks for a title, writes a scaffold, opens it. */
 export async function newJourneyMap(): Promise<void> {
     const title = await vscode.window.showInputBox({
-        title: 'New Journey Map',
-        prompt: 'Title of the journey (for example "First purchase" or "售后维修")',
+        title: vscode.l10n.t('New Journey Map'),
+        prompt: vscode.l10n.t('Title of the journey (for example "First purchase" or "售后维修")'),
         value: 'First purchase',
         validateInput: value => value.trim() === '' ? 'Enter a title' : undefined
     });

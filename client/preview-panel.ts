@@ -50,7 +50,7 @@ export class JourneyPreview implements vscode.Disposable {
         if (this.panel) {
             this.panel.reveal(column, toSide);
         } else {
-            this.attach(vscode.window.createWebviewPanel(JourneyPreview.viewType, 'Journey Preview', { viewColumn: column, preserveFocus: toSide }, this.webviewOptions()));
+            this.attach(vscode.window.createWebviewPanel(JourneyPreview.viewType, vscode.l10n.t('Journey Preview'), { viewColumn: column, preserveFocus: toSide }, this.webviewOptions()));
         }
         if (editor) this.follow(editor.document);
     }
@@ -107,7 +107,7 @@ export class JourneyPreview implements vscode.Disposable {
             this.pendingPng = resolve;
             this.post({ type: 'exportPng', scale });
         });
-        if (!answer.base64) throw new Error(answer.error ?? 'The preview could not draw the map.');
+        if (!answer.base64) throw new Error(answer.error ?? vscode.l10n.t('The preview could not draw the map.'));
         return Buffer.from(answer.base64, 'base64');
     }
 
@@ -116,7 +116,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.document = document;
         this.base = undefined;
         this.model = undefined;
-        if (this.panel) this.panel.title = `Preview ${fileNameOf(document)}`;
+        if (this.panel) this.panel.title = vscode.l10n.t('Preview {0}', fileNameOf(document));
         this.scheduleUpdate(0);
     }
 
@@ -138,7 +138,7 @@ export class JourneyPreview implements vscode.Disposable {
             result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
         } catch (error) {
             // The server is starting, restarting or crashed: say so in the banner, keep the picture.
-            result = { error: { message: `The Journey language server did not answer: ${error instanceof Error ? error.message : String(error)}`, line: 0, character: 0 } };
+            result = { error: { message: serverSilence(error), line: 0, character: 0 } };
         }
         if (document !== this.document) return;
         this.model = result.model ?? this.model;
@@ -151,7 +151,7 @@ export class JourneyPreview implements vscode.Disposable {
         try {
             result = await this.client.sendRequest(CompareRequest, { uri: document.uri.toString(), baseText: base.text });
         } catch (error) {
-            result = { changes: [], emotions: [], error: `The Journey language server did not answer: ${error instanceof Error ? error.message : String(error)}` };
+            result = { changes: [], emotions: [], error: serverSilence(error) };
         }
         if (document !== this.document || base !== this.base) return;
         this.model = result.after ?? this.model;
@@ -161,7 +161,7 @@ export class JourneyPreview implements vscode.Disposable {
     /** Resolves when a model has been sent to the webview (after `ready`), or fails after 10 s. */
     private nextModel(): Promise<void> {
         return new Promise((resolve, reject) => {
-            const timeout = setTimeout(() => reject(new Error('The preview has no valid map to export (does the file have errors?).')), 10_000);
+            const timeout = setTimeout(() => reject(new Error(vscode.l10n.t('The preview has no valid map to export (does the file have errors?).'))), 10_000);
             this.modelWaiters.push(() => { clearTimeout(timeout); resolve(); });
         });
     }
@@ -201,6 +201,11 @@ export class JourneyPreview implements vscode.Disposable {
         this.panel?.dispose();
         this.disposables.forEach(disposable => disposable.dispose());
     }
+}
+
+/** The server is starting, restarting or crashed: said in the banner, the picture stays. */
+function serverSilence(error: unknown): string {
+    return vscode.l10n.t('The Journey language server did not answer: {0}', error instanceof Error ? error.message : String(error));
 }
 
 function fileNameOf(document: vscode.TextDocument): string {

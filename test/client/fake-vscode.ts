@@ -113,3 +113,8 @@ export const workspace = {
     /** The workspace folder is `/maps`. */
     getWorkspaceFolder: (uri: Uri) => (uri.path.startsWith('/maps/') ? { uri: Uri.file('/maps'), name: 'maps', index: 0 } : undefined)
 };
+
+/** VS Code's l10n with no translation loaded: the English text with `{0}`… filled in. */
+export const l10n = {
+    t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)]))
+};
