@@ -1,4 +1,4 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { compareEmotions } from '../diff/emotion-comparison.js';
@@ -24,7 +24,7 @@ export function registerCompareRequest(connection: Connection, shared: LangiumSh
         const current = shared.workspace.LangiumDocuments.getDocument(parsed);
         if (!current) return failed('This file is not open in the language server.');
         if (hasSyntaxErrors(current)) return failed('The file has syntax errors: fix them to compare it.');
-        const before = await buildSnapshot(createSnapshot, journey, parsed, baseText, shared);
+        const before = await buildSnapshot(createSnapshot, { shared, Journey: journey }, parsed, baseText);
         if (typeof before === 'string') return failed(before);
         const after = await journey.journey.ModelBuilder.build(current);
         return { before, after, changes: diffJourneyModels(before, after), emotions: compareEmotions(before, after) };
@@ -35,16 +35,17 @@ function failed(error: string): CompareRequestResult {
     return { changes: [], emotions: [], error };
 }
 
-async function buildSnapshot(createSnapshot: CreateSnapshotServices, workspace: JourneyServices, uri: URI, text: string, shared: LangiumSharedServices): Promise<JourneyModel | string> {
+/** The model of an older text, built in fresh services with the open workspace's roots; its imports read from the open workspace (editors first, then files). */
+async function buildSnapshot(createSnapshot: CreateSnapshotServices, open: { shared: LangiumSharedServices; Journey: JourneyServices }, uri: URI, text: string): Promise<JourneyModel | string> {
     const snapshot = createSnapshot();
-    snapshot.Journey.journey.Workspace.setRoots([...workspace.journey.Workspace.getRoots()]);
+    snapshot.Journey.journey.Workspace.setRoots([...open.Journey.journey.Workspace.getRoots()]);
     const document = snapshot.shared.workspace.LangiumDocuments.createDocument(uri, text);
     await loadImportedDocuments(snapshot.Journey, [document], async imported => {
-        const open = shared.workspace.LangiumDocuments.getDocument(imported);
-        return open ? open.textDocument.getText() : readOrUndefined(snapshot.shared, imported);
+        const editor = open.shared.workspace.LangiumDocuments.getDocument(imported);
+        return editor ? editor.textDocument.getText() : readOrUndefined(snapshot.shared, imported);
     });
     await snapshot.shared.workspace.DocumentBuilder.build([...snapshot.shared.workspace.LangiumDocuments.all], { validation: false });
-    return hasSyntaxErrors(document as LangiumDocument) ? 'The older version has syntax errors, so it cannot be compared.' : snapshot.Journey.journey.ModelBuilder.build(document);
+    return hasSyntaxErrors(document) ? 'The older version has syntax errors, so it cannot be compared.' : snapshot.Journey.journey.ModelBuilder.build(document);
 }
 
 async function readOrUndefined(shared: LangiumSharedServices, uri: URI): Promise<string | undefined> {
