@@ -5,14 +5,13 @@ import { exportActiveJourney, exportPreviewPng } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';
 import { JourneyPreview } from './preview-panel.js';
 
-/** The language client's options, the same on the desktop and on the web. */
-export const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'journey' }],
-    synchronize: {
-        // Data files and other maps change what a map's diagnostics say.
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json}')
-    }
-};
+/** The language client's options, the same on the desktop and on the web; the file watcher is disposed with the extension. */
+export function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
+    // Data files and other maps change what a map's diagnostics say.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json}');
+    context.subscriptions.push(watcher);
+    return { documentSelector: [{ language: 'journey' }], synchronize: { fileEvents: watcher } };
+}
 
 /** Registers the commands and the preview on a language client, then starts it: the desktop and web entries differ only in their client. */
 export async function activateJourney(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {

@@ -11,7 +11,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-    client = new LanguageClient('journey', 'Journey Language Server', clientOptions, new Worker(serverMain.toString(true)));
+    client = new LanguageClient('journey', 'Journey Language Server', clientOptions(context), new Worker(serverMain.toString(true)));
     context.subscriptions.push(...serveWorkspaceFiles(client));
     await activateJourney(context, client);
 }

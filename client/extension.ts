@@ -11,7 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
+    client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions(context));
     await activateJourney(context, client);
 }
 
