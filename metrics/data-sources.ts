@@ -35,11 +35,11 @@ export class DataSources {
     }
 
     load(source: DataSource): Promise<LoadedSource> {
-        const resolved = this.workspace.resolve(AstUtils.getDocument(source).uri, source.path);
+        const documentUri = AstUtils.getDocument(source).uri;
+        const resolved = this.workspace.resolve(documentUri, source.path);
         if (resolved.kind === 'outside') {
             return Promise.resolve(resolved);
         }
-        const documentUri = AstUtils.getDocument(source).uri;
         const key = resolved.uri.toString();
         let loaded = this.cache.get(key);
         if (!loaded) {
