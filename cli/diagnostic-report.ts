@@ -2,6 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../language/journey-issue-codes.js';
+import { t } from '../language/localisation.js';
 import type { InputProblem } from './journey-files.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -99,12 +100,15 @@ export function formatTextReport(report: CheckReport, showHints: boolean): strin
 
 function summaryLine(report: CheckReport): string {
     const { error, warning, info, hint } = report.counts;
-    const files = `${report.files} ${report.files === 1 ? 'file' : 'files'} checked`;
-    const parts = [plural(error, 'error'), plural(warning, 'warning'), plural(info, 'info'), plural(hint, 'hint')].filter(Boolean);
-    const unreadable = report.problems.length > 0 ? `, ${plural(report.problems.length, 'path')} could not be checked` : '';
-    return parts.length === 0 ? `${files}: no problems${unreadable}` : `${files}: ${parts.join(', ')}${unreadable}`;
-}
-
-function plural(count: number, word: string): string {
-    return count === 0 ? '' : `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
+    const files = report.files === 1 ? t('1 file checked') : t('{count} files checked', { count: report.files });
+    const parts = [
+        error && (error === 1 ? t('1 error') : t('{count} errors', { count: error })),
+        warning && (warning === 1 ? t('1 warning') : t('{count} warnings', { count: warning })),
+        info && t('{count} info', { count: info }),
+        hint && (hint === 1 ? t('1 hint') : t('{count} hints', { count: hint }))
+    ].filter(Boolean);
+    const counts = parts.length === 0 ? t('no problems') : parts.join(', ');
+    const unreadable = report.problems.length === 0 ? ''
+        : report.problems.length === 1 ? t(', 1 path could not be checked') : t(', {count} paths could not be checked', { count: report.problems.length });
+    return `${files}: ${counts}${unreadable}`;
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
+import { chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runFmt } from './fmt-command.js';
 import { runImportMermaid } from './import-command.js';
@@ -27,7 +28,9 @@ function buildProgram(): Command {
         .description('Check and render customer journey maps written in the Journey language (.journey files).')
         .version(packageJson.version)
         .showHelpAfterError()
-        .exitOverride();
+        .exitOverride()
+        .addOption(new Option('--lang <language>', 'language of messages and map labels (default: from LC_ALL / LC_MESSAGES / LANG)').choices([...cliLanguages]))
+        .hook('preAction', command => useCliLanguage(chooseCliLanguage(command.opts<{ lang?: string }>().lang, process.env)));
 
     program.command('check')
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')

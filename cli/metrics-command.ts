@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { failingRows, metricReport, type MetricReportRow } from '../metrics/metric-report.js';
-import { statusWords } from '../metrics/metric-format.js';
+import { statusWord } from '../metrics/metric-format.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { formatTextTable } from './text-table.js';
+import { t } from '../language/localisation.js';
 
 export const metricsFormats = ['text', 'md', 'json', 'csv'] as const;
 
@@ -38,27 +39,48 @@ export async function runMetrics(paths: string[], options: MetricsOptions, out: 
     out(formatRows(rows, options.format));
     const failing = options.failOn ? failingRows(rows, options.failOn) : [];
     if (failing.length > 0) {
-        err(`${failing.length} metric ${failing.length === 1 ? 'value is' : 'values are'} ${options.failOn === 'warn' ? 'close to or missing' : 'missing'} ${failing.length === 1 ? 'its target' : 'their targets'}:`);
-        for (const row of failing) err(`  ${row.journey} › ${row.stage} › ${row.step}: ${row.metric} ${row.shown} (target ${row.target}) ${statusWords[row.status]}`);
+        err(failingSummary(failing.length, options.failOn!));
+        for (const row of failing) err(`  ${row.journey} › ${row.stage} › ${row.step}: ${row.metric} ${row.shown} (${t('target {value}', { value: row.target ?? '' })}) ${statusWord(row.status)}`);
         return ExitCode.Errors;
     }
     return ExitCode.Clean;
 }
 
+function failingSummary(count: number, failOn: 'missed' | 'warn'): string {
+    if (failOn === 'warn') return count === 1 ? t('1 metric value is close to or missing its target:') : t('{count} metric values are close to or missing their targets:', { count });
+    return count === 1 ? t('1 metric value is missing its target:') : t('{count} metric values are missing their targets:', { count });
+}
+
+/** The columns: names as in CSV and JSON (stable for tools); the text and Markdown tables show them translated. */
 const columns: Array<[string, (row: MetricReportRow) => string]> = [
-    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step ?? `(stage, ${row.aggregate})`],
+    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step ?? `(${t('stage, {aggregate}', { aggregate: row.aggregate ?? '' })})`],
     ['metric', row => row.metric], ['value', row => row.shown], ['target', row => row.target ?? ''],
-    ['status', row => statusWords[row.status]], ['period', row => row.period ?? ''], ['trend', row => row.trend ?? ''], ['source', row => row.source ?? '']
+    ['status', row => statusWord(row.status)], ['period', row => row.period ?? ''], ['trend', row => row.trend ?? ''], ['source', row => row.source ?? '']
 ];
 
 function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): string {
     if (format === 'json') return JSON.stringify({ version: 1, metrics: rows }, null, 2);
-    if (rows.length === 0) return format === 'csv' ? stringify([columns.map(([title]) => title)]).trimEnd() : 'No metric values in these maps.';
+    if (rows.length === 0) return format === 'csv' ? stringify([columns.map(([title]) => title)]).trimEnd() : t('No metric values in these maps.');
     const cells = rows.map(row => columns.map(([, cell]) => cell(row)));
-    const header = columns.map(([title]) => title);
-    if (format === 'csv') return stringify([header, ...rows.map(row => columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))))]).trimEnd();
+    if (format === 'csv') return stringify([columns.map(([title]) => title), ...rows.map(row => columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))))]).trimEnd();
+    const header = columns.map(([title]) => columnTitle(title));
     if (format === 'md') {
         return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...cells.map(row => `| ${row.map(cell => escapeMarkdown(cell)).join(' | ')} |`)].join('\n');
     }
     return formatTextTable(header, cells);
+}
+
+function columnTitle(column: string): string {
+    switch (column) {
+        case 'journey': return t('journey');
+        case 'stage': return t('stage');
+        case 'step': return t('step');
+        case 'metric': return t('metric');
+        case 'value': return t('value');
+        case 'target': return t('target');
+        case 'status': return t('status');
+        case 'period': return t('period');
+        case 'trend': return t('trend');
+        default: return t('source');
+    }
 }

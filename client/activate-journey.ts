@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { useMessageBundle } from '../language/localisation.js';
+import type { JourneyInitializationOptions } from '../server/initialization-options.js';
 import { compareJourney } from './compare-commands.js';
 import { exportActiveJourney, exportPreviewPng } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';
@@ -10,11 +12,14 @@ export function clientOptions(context: vscode.ExtensionContext): LanguageClientO
     // Data files and other maps change what a map's diagnostics say.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json}');
     context.subscriptions.push(watcher);
-    return { documentSelector: [{ language: 'journey' }], synchronize: { fileEvents: watcher } };
+    const initializationOptions: JourneyInitializationOptions = { messages: vscode.l10n.bundle };
+    return { documentSelector: [{ language: 'journey' }], synchronize: { fileEvents: watcher }, initializationOptions };
 }
 
 /** Registers the commands and the preview on a language client, then starts it: the desktop and web entries differ only in their client. */
 export async function activateJourney(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {
+    // The renderers and the preview page run here too (exports, the webview's page): same language as the editor.
+    useMessageBundle(vscode.l10n.bundle);
     const preview = new JourneyPreview(context, client);
     context.subscriptions.push(
         preview,

@@ -1,3 +1,6 @@
+import { t as translate, type MessageBundle } from '../language/localisation.js';
+import { escapeXml } from '../render/svg.js';
+
 /**
  * The webview's page: a strict Content-Security-Policy (nothing by default, scripts only
  * with this page's nonce, styles from our bundle and inline for the SVG's own <style>),
@@ -8,9 +11,16 @@ export interface PreviewPageOptions {
     /** `webview.cspSource`: where the webview may load our bundled files from. */
     cspSource: string;
     scriptUri: string;
+    /** The editor's message bundle, handed to the page's script as data (never run). */
+    messages?: MessageBundle;
 }
 
-export function previewHtml({ nonce, cspSource, scriptUri }: PreviewPageOptions): string {
+/** A translated word of the page, escaped for HTML text and attributes. */
+function t(message: string): string {
+    return escapeXml(translate(message));
+}
+
+export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPageOptions): string {
     const csp = [
         "default-src 'none'",
         `script-src 'nonce-${nonce}'`,
@@ -24,29 +34,35 @@ export function previewHtml({ nonce, cspSource, scriptUri }: PreviewPageOptions)
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Journey preview</title>
+<title>${t('Journey preview')}</title>
 </head>
 <body>
-<div id="toolbar" role="toolbar" aria-label="Preview">
+<div id="toolbar" role="toolbar" aria-label="${t('Preview')}">
   <div id="views" role="tablist">
-    <button role="tab" data-view="map">Map</button>
-    <button role="tab" data-view="mermaid">Mermaid journey</button>
-    <button role="tab" data-view="paths">Paths</button>
-    <button role="tab" data-view="funnel">Funnel</button>
+    <button role="tab" data-view="map">${t('Map')}</button>
+    <button role="tab" data-view="mermaid">${t('Mermaid journey')}</button>
+    <button role="tab" data-view="paths">${t('Paths')}</button>
+    <button role="tab" data-view="funnel">${t('Funnel')}</button>
   </div>
-  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">Close compare</button></span>
-  <select id="journey-picker" aria-label="Journey" hidden></select>
+  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${t('Close compare')}</button></span>
+  <select id="journey-picker" aria-label="${t('Journey')}" hidden></select>
   <span class="spacer"></span>
-  <button id="zoom-out" aria-label="Zoom out">−</button>
-  <button id="zoom-reset" aria-label="Actual size">100%</button>
-  <button id="zoom-in" aria-label="Zoom in">+</button>
+  <button id="zoom-out" aria-label="${t('Zoom out')}">−</button>
+  <button id="zoom-reset" aria-label="${t('Actual size')}">100%</button>
+  <button id="zoom-in" aria-label="${t('Zoom in')}">+</button>
 </div>
 <div id="banner" role="alert" hidden></div>
-<div id="viewport"><div id="canvas"><p class="placeholder">Open a .journey file to see its map.</p></div></div>
+<div id="viewport"><div id="canvas"><p class="placeholder">${t('Open a .journey file to see its map.')}</p></div></div>
+<script id="messages" type="application/json">${jsonInHtml(messages ?? {})}</script>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>
 `;
+}
+
+/** JSON inside a <script> data block: `<` escaped, so no text can close the block. */
+function jsonInHtml(value: unknown): string {
+    return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 /** A fresh random nonce for each page load. */

@@ -78,7 +78,7 @@ export class JourneyPreview implements vscode.Disposable {
     private attach(panel: vscode.WebviewPanel): void {
         this.panel = panel;
         const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
-        panel.webview.html = previewHtml({ nonce: createNonce(), cspSource: panel.webview.cspSource, scriptUri: scriptUri.toString() });
+        panel.webview.html = previewHtml({ nonce: createNonce(), cspSource: panel.webview.cspSource, scriptUri: scriptUri.toString(), messages: vscode.l10n.bundle });
         panel.webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message), undefined, this.disposables);
         panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
     }

@@ -3,15 +3,19 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
+import { t } from './localisation.js';
 
-/** What a reference points at, in the words of a user. */
-export const referenceKinds: Record<string, string> = {
-    Persona: 'persona',
-    Channel: 'channel',
-    MetricDefinition: 'metric',
-    DataSource: 'data source',
-    Step: 'step'
-};
+/** What a reference points at, in the words of a user (translated when asked, so in the locale of the moment). */
+function referenceKind(type: string): string {
+    switch (type) {
+        case 'Persona': return t('persona');
+        case 'Channel': return t('channel');
+        case 'MetricDefinition': return t('metric');
+        case 'DataSource': return t('data source');
+        case 'Step': return t('step');
+        default: return type;
+    }
+}
 
 /** Reports unresolved references with our code, a "did you mean" and what to do. */
 export class JourneyDocumentValidator extends DefaultDocumentValidator {
@@ -32,11 +36,11 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
             const name = error.info.reference.$refText;
             const type = this.reflection.getReferenceType(error.info);
-            const kind = referenceKinds[type] ?? type;
+            const kind = referenceKind(type);
             const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name);
             const suggestions = didYouMean(name, names);
             const data: IssueData = { code: IssueCodes.UnresolvedReference, suggestions, missingType: type, missingName: name };
-            diagnostics.push(this.toDiagnostic('error', unresolvedMessage(kind, name, suggestions), {
+            diagnostics.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions), {
                 node: error.info.container,
                 range: reference.$refNode?.range,
                 property: error.info.property,
@@ -48,12 +52,12 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function unresolvedMessage(kind: string, name: string, suggestions: string[]): string {
+function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[]): string {
     if (suggestions.length > 0) {
-        return `Unknown ${kind} '${name}'. Did you mean ${suggestions.map(s => `'${s}'`).join(' or ')}?`;
+        return t("Unknown {kind} '{name}'. Did you mean {suggestions}?", { kind, name, suggestions: suggestions.map(s => `'${s}'`).join(t(' or ')) });
     }
-    if (kind === 'step') {
-        return `Unknown step '${name}': \`next\` must name a step of this journey.`;
+    if (type === 'Step') {
+        return t("Unknown step '{name}': `next` must name a step of this journey.", { name });
     }
-    return `Unknown ${kind} '${name}': declare it, or import the file that declares it.`;
+    return t("Unknown {kind} '{name}': declare it, or import the file that declares it.", { kind, name });
 }

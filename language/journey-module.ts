@@ -17,6 +17,7 @@ import { JourneyImports } from './journey-imports.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
@@ -45,7 +46,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     parser: {
         ValueConverter: () => new JourneyValueConverter(),
-        TokenBuilder: () => new JourneyTokenBuilder()
+        TokenBuilder: () => new JourneyTokenBuilder(),
+        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
     },
     references: {
         ScopeComputation: services => new JourneyScopeComputation(services),

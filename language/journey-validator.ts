@@ -9,6 +9,7 @@ import type { JourneyImports } from './journey-imports.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
+import { t } from './localisation.js';
 import { checkMetricValue } from './metric-units.js';
 
 export const defaultEmotionScale = { min: 1, max: 5 } as const;
@@ -45,17 +46,17 @@ export class JourneyValidator {
     }
 
     checkUniqueTopLevelNames(file: JourneyFile, accept: ValidationAcceptor): void {
-        reportDuplicates(file.elements, element => `${element.$type}:${element.name}`, accept, 'this file');
+        reportDuplicates(file.elements, element => `${element.$type}:${element.name}`, accept, t('this file'));
     }
 
     checkImport(imp: Import, accept: ValidationAcceptor): void {
         const resolved = this.imports.resolve(imp);
         if (resolved.kind === 'outside') {
-            accept('error', `Import "${imp.path}" ${resolved.reason}.`, { node: imp, property: 'path', code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+            accept('error', t('Import "{path}" {reason}.', { path: imp.path, reason: resolved.reason }), { node: imp, property: 'path', code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
             return;
         }
         if (!this.imports.importedDocument(imp)) {
-            accept('error', `Cannot find "${imp.path}": no .journey file at ${resolved.uri.path}. Check the path (it is relative to this file).`, {
+            accept('error', t('Cannot find "{path}": no .journey file at {file}. Check the path (it is relative to this file).', { path: imp.path, file: resolved.uri.path }), {
                 node: imp, property: 'path', code: IssueCodes.ImportNotFound, data: { code: IssueCodes.ImportNotFound }
             });
             return;
@@ -63,20 +64,20 @@ export class JourneyValidator {
         const cycle = this.imports.findCycle(imp);
         if (cycle) {
             const chain = [AstUtils.getDocument(imp).uri, ...cycle].map(uri => uri.path.split('/').pop()).join(' → ');
-            accept('error', `Import cycle: ${chain}. Move the shared declarations into a file that imports neither.`, {
+            accept('error', t('Import cycle: {chain}. Move the shared declarations into a file that imports neither.', { chain }), {
                 node: imp, property: 'path', code: IssueCodes.ImportCycle, data: { code: IssueCodes.ImportCycle }
             });
         }
     }
 
     checkPersona(persona: Persona, accept: ValidationAcceptor): void {
-        reportRepeated(persona, 'roles', 'role', accept);
-        reportRepeated(persona, 'quotes', 'quote', accept);
+        reportRepeated(persona, 'roles', t('role'), accept);
+        reportRepeated(persona, 'quotes', t('quote'), accept);
     }
 
     checkMetricDefinition(metric: MetricDefinition, accept: ValidationAcceptor): void {
         if (metric.unit === 'percent' && metric.scale && (metric.scale.min < 0 || metric.scale.max > 100)) {
-            accept('error', `A percent metric's scale must lie within 0..100.`, { node: metric, property: 'scale', code: IssueCodes.PercentOutOfRange, data: { code: IssueCodes.PercentOutOfRange } });
+            accept('error', t("A percent metric's scale must lie within 0..100."), { node: metric, property: 'scale', code: IssueCodes.PercentOutOfRange, data: { code: IssueCodes.PercentOutOfRange } });
         }
         if (metric.target) {
             const problem = checkMetricValue(metric, metric.target.value, 'target');
@@ -86,7 +87,9 @@ export class JourneyValidator {
         }
         this.checkCurrency(metric, accept);
         if (metric.warn !== undefined && (!metric.target || metric.warn <= 0)) {
-            const message = metric.target ? `The warning band must be more than 0 (it is ${metric.warn}).` : `\`warn\` needs a \`target\`: the band lies next to the target.`;
+            const message = metric.target
+                ? t('The warning band must be more than 0 (it is {warn}).', { warn: metric.warn })
+                : t('`warn` needs a `target`: the band lies next to the target.');
             accept('error', message, { node: metric, property: 'warn', code: IssueCodes.InvalidWarn, data: { code: IssueCodes.InvalidWarn } });
         }
     }
@@ -95,44 +98,48 @@ export class JourneyValidator {
     private checkCurrency(metric: MetricDefinition, accept: ValidationAcceptor): void {
         const at = { code: IssueCodes.CurrencyCode, data: { code: IssueCodes.CurrencyCode } };
         if (metric.unit === 'currency' && metric.currency === undefined) {
-            accept('error', `Currency metric '${metric.name}' needs a currency code, e.g. \`currency CNY\` or \`currency EUR\`.`, { node: metric, property: 'unit', ...at });
+            accept('error', t("Currency metric '{name}' needs a currency code, e.g. `currency CNY` or `currency EUR`.", { name: metric.name }), { node: metric, property: 'unit', ...at });
         } else if (metric.currency !== undefined && metric.unit !== 'currency') {
-            accept('error', `Only a currency metric has a currency code; '${metric.currency}' follows the unit '${metric.unit}'.`, { node: metric, property: 'currency', ...at });
+            accept('error', t("Only a currency metric has a currency code; '{currency}' follows the unit '{unit}'.", { currency: metric.currency, unit: metric.unit ?? '' }), { node: metric, property: 'currency', ...at });
         } else if (metric.currency !== undefined && !/^[A-Z]{3}$/.test(metric.currency)) {
-            accept('error', `'${metric.currency}' is not a currency code: use three capital letters (ISO 4217), e.g. CNY, EUR, USD.`, { node: metric, property: 'currency', ...at });
+            accept('error', t("'{currency}' is not a currency code: use three capital letters (ISO 4217), e.g. CNY, EUR, USD.", { currency: metric.currency }), { node: metric, property: 'currency', ...at });
         }
     }
 
     checkRange(range: Range, accept: ValidationAcceptor): void {
         if (range.min >= range.max) {
-            accept('error', `A scale goes from low to high: write ${Math.min(range.min, range.max)}..${Math.max(range.min, range.max)}${range.min === range.max ? ' with two different ends' : ''}.`, {
+            const message = range.min === range.max
+                ? t('A scale goes from low to high: write two different ends, e.g. {min}..{max}.', { min: range.min, max: range.min + 1 })
+                : t('A scale goes from low to high: write {min}..{max}.', { min: range.max, max: range.min });
+            accept('error', message, {
                 node: range, code: IssueCodes.InvalidScale, data: { code: IssueCodes.InvalidScale }
             });
         }
     }
 
     checkJourney(journey: Journey, accept: ValidationAcceptor): void {
-        reportRepeated(journey, 'emotionScales', 'emotion scale', accept);
-        reportDuplicates(journey.stages, stage => stage.name, accept, `journey '${journey.name}'`);
-        reportDuplicates(stepsOf(journey), step => step.name, accept, `journey '${journey.name}'`);
+        reportRepeated(journey, 'emotionScales', t('emotion scale'), accept);
+        const scope = t("journey '{name}'", { name: journey.name });
+        reportDuplicates(journey.stages, stage => stage.name, accept, scope);
+        reportDuplicates(stepsOf(journey), step => step.name, accept, scope);
     }
 
     checkFlow(journey: Journey, accept: ValidationAcceptor): void {
         const problems = findFlowProblems(journey);
         for (const step of problems.unreachable) {
-            accept('warning', `No path reaches step '${step.name}': add it to the \`next\` of an earlier step, or remove it.`, {
+            accept('warning', t("No path reaches step '{name}': add it to the `next` of an earlier step, or remove it.", { name: step.name }), {
                 node: step, property: 'name', code: IssueCodes.UnreachableStep, data: { code: IssueCodes.UnreachableStep }
             });
         }
         for (const step of problems.deadEnds) {
-            accept('warning', `Step '${step.name}' is a dead end: every path from it loops back and never ends. Add \`exit\` or a \`next\` that leads on.`, {
+            accept('warning', t("Step '{name}' is a dead end: every path from it loops back and never ends. Add `exit` or a `next` that leads on.", { name: step.name }), {
                 node: step, property: 'name', code: IssueCodes.DeadEnd, data: { code: IssueCodes.DeadEnd }
             });
         }
     }
 
     checkStep(step: Step, accept: ValidationAcceptor): void {
-        reportRepeated(step, 'emotions', 'emotion', accept);
+        reportRepeated(step, 'emotions', t('emotion'), accept);
         const emotion = step.emotions[0];
         const journey = AstUtils.getContainerOfType(step, isJourney);
         if (!emotion || !journey) {
@@ -142,7 +149,7 @@ export class JourneyValidator {
         if (emotion.score < scale.min || emotion.score > scale.max) {
             const clampedValue = Math.min(scale.max, Math.max(scale.min, emotion.score));
             const data: IssueData = { code: IssueCodes.EmotionOutOfScale, clampedValue };
-            accept('error', `Emotion ${emotion.score} is outside the journey's scale ${scale.min}..${scale.max}; use a score from ${scale.min} to ${scale.max}.`, {
+            accept('error', t("Emotion {score} is outside the journey's scale {min}..{max}; use a score from {min} to {max}.", { score: emotion.score, min: scale.min, max: scale.max }), {
                 node: emotion, property: 'score', code: IssueCodes.EmotionOutOfScale, data
             });
         }
@@ -151,7 +158,7 @@ export class JourneyValidator {
     checkNextTargets(step: Step, accept: ValidationAcceptor): void {
         if (step.exit && step.next.length > 0) {
             // The flow follows `next`, so the `exit` says something the flow ignores.
-            accept('warning', `Step '${step.name}' is marked \`exit\` but also has \`next\`: remove one of them.`, {
+            accept('warning', t("Step '{name}' is marked `exit` but also has `next`: remove one of them.", { name: step.name }), {
                 node: step, keyword: 'exit', code: IssueCodes.ExitWithNext, data: { code: IssueCodes.ExitWithNext }
             });
         }
@@ -160,7 +167,7 @@ export class JourneyValidator {
             const target = reference.ref;
             const targetJourney = target && AstUtils.getContainerOfType(target, isJourney);
             if (targetJourney && targetJourney !== journey) {
-                accept('error', `Step '${target.name}' belongs to journey '${targetJourney.name}': \`next\` can only lead to a step of '${journey?.name}'.`, {
+                accept('error', t("Step '{step}' belongs to journey '{other}': `next` can only lead to a step of '{journey}'.", { step: target.name, other: targetJourney.name, journey: journey?.name ?? '' }), {
                     node: step, property: 'next', index, code: IssueCodes.NextToOtherJourney, data: { code: IssueCodes.NextToOtherJourney }
                 });
             }
@@ -204,7 +211,7 @@ export class JourneyValidator {
             .distinct()
             .toArray();
         if (declaringFiles.length > 1) {
-            accept('warning', `'${name}' is declared in ${declaringFiles.join(' and ')}; qualify it (for example \`namespace.${name}\`) to choose one.`, {
+            accept('warning', t("'{name}' is declared in {files}; qualify it (for example `namespace.{name}`) to choose one.", { name, files: declaringFiles.join(t(' and ')) }), {
                 ...location, code: IssueCodes.AmbiguousReference, data: { code: IssueCodes.AmbiguousReference }
             } as never);
         }
@@ -215,7 +222,7 @@ export class JourneyValidator {
         for (const element of file.elements) {
             const kind = unusedCodes[element.$type];
             if (kind && references.findReferences(element, { includeDeclaration: false }).head() === undefined) {
-                accept('hint', `${kind.label} '${element.name}' is never used.`, {
+                accept('hint', kind.message(element.name), {
                     node: element, property: 'name', code: kind.code, tags: [DiagnosticTag.Unnecessary], data: { code: kind.code }
                 });
             }
@@ -223,10 +230,10 @@ export class JourneyValidator {
     }
 }
 
-const unusedCodes: Record<string, { code: string; label: string }> = {
-    Persona: { code: IssueCodes.UnusedPersona, label: 'Persona' },
-    Channel: { code: IssueCodes.UnusedChannel, label: 'Channel' },
-    MetricDefinition: { code: IssueCodes.UnusedMetric, label: 'Metric' }
+const unusedCodes: Record<string, { code: string; message: (name: string) => string }> = {
+    Persona: { code: IssueCodes.UnusedPersona, message: name => t("Persona '{name}' is never used.", { name }) },
+    Channel: { code: IssueCodes.UnusedChannel, message: name => t("Channel '{name}' is never used.", { name }) },
+    MetricDefinition: { code: IssueCodes.UnusedMetric, message: name => t("Metric '{name}' is never used.", { name }) }
 };
 
 // The helpers below name properties of many node types; Langium types `property` per node
@@ -237,7 +244,7 @@ function reportDuplicates<T extends AstNode & { name: string }>(nodes: T[], key:
         const first = seen.get(key(node));
         if (first) {
             const line = (first.$cstNode?.range.start.line ?? 0) + 1;
-            accept('error', `Duplicate name '${node.name}' in ${scope} (first declared on line ${line}); rename one of them.`, {
+            accept('error', t("Duplicate name '{name}' in {scope} (first declared on line {line}); rename one of them.", { name: node.name, scope, line }), {
                 node, property: 'name', code: IssueCodes.DuplicateName, data: { code: IssueCodes.DuplicateName }
             } as never);
         } else {
@@ -249,7 +256,8 @@ function reportDuplicates<T extends AstNode & { name: string }>(nodes: T[], key:
 function reportRepeated<T extends AstNode>(node: T, property: keyof T & string, label: string, accept: ValidationAcceptor): void {
     const values = node[property] as unknown[];
     for (let index = 1; index < values.length; index++) {
-        accept('error', `${isStep(node) ? 'A step' : 'This'} has more than one ${label}; keep one.`, {
+        const message = isStep(node) ? t('A step has more than one {property}; keep one.', { property: label }) : t('This has more than one {property}; keep one.', { property: label });
+        accept('error', message, {
             node, property, index, code: IssueCodes.RepeatedProperty, data: { code: IssueCodes.RepeatedProperty }
         } as never);
     }

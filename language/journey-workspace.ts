@@ -1,4 +1,5 @@
 import { URI, UriUtils } from 'langium';
+import { t } from './localisation.js';
 
 /** File-system facts beyond Langium's file-system interface; Node has them, a browser may not. */
 export interface FileFacts {
@@ -50,7 +51,7 @@ export class JourneyWorkspace {
         const root = this.rootFor(documentUri);
         const [realRoot, realTarget] = await Promise.all([this.facts.realPath(root), this.facts.realPath(resolved.uri)]);
         if (isWithin(realRoot, realTarget)) return resolved;
-        return { kind: 'outside', uri: resolved.uri, reason: `is a link to ${realTarget.path}, outside the workspace folder ${root.path}` };
+        return { kind: 'outside', uri: resolved.uri, reason: t('is a link to {target}, outside the workspace folder {root}', { target: realTarget.path, root: root.path }) };
     }
 
     rootFor(documentUri: URI): URI {
@@ -62,15 +63,15 @@ export class JourneyWorkspace {
         const directory = UriUtils.dirname(documentUri);
         if (writtenPath === undefined) {
             // Text that did not parse (`import` without a path): the parser reports it.
-            return { kind: 'outside', uri: directory, reason: 'is missing' };
+            return { kind: 'outside', uri: directory, reason: t('is missing') };
         }
         const uri = UriUtils.resolvePath(directory, writtenPath.replace(/\\/g, '/'));
         if (looksAbsolute(writtenPath)) {
-            return { kind: 'outside', uri, reason: 'is absolute; write it relative to this file' };
+            return { kind: 'outside', uri, reason: t('is absolute; write it relative to this file') };
         }
         const root = this.rootFor(documentUri);
         if (!isWithin(root, uri)) {
-            return { kind: 'outside', uri, reason: `leaves the workspace folder ${root.path}` };
+            return { kind: 'outside', uri, reason: t('leaves the workspace folder {root}', { root: root.path }) };
         }
         return { kind: 'inside', uri };
     }

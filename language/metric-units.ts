@@ -1,5 +1,6 @@
 import type { MetricDefinition } from './generated/ast.js';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
+import { t } from './localisation.js';
 
 export interface ValueProblem {
     code: IssueCode;
@@ -10,20 +11,21 @@ export interface ValueProblem {
  * Whether a number fits a metric's unit and scale. Used for literal values, data-linked
  * values and targets alike, so the three can never disagree.
  */
-export function checkMetricValue(metric: MetricDefinition, value: number, what = 'value'): ValueProblem | undefined {
+export function checkMetricValue(metric: MetricDefinition, value: number, kind: 'value' | 'target' | 'linked' = 'value'): ValueProblem | undefined {
     const name = metric.name;
+    const what = { value: t('value'), target: t('target'), linked: t('linked value') }[kind];
     if (metric.unit === 'percent' && (value < 0 || value > 100)) {
-        return { code: IssueCodes.PercentOutOfRange, message: `The ${what} ${value} of percent metric '${name}' must be between 0 and 100.` };
+        return { code: IssueCodes.PercentOutOfRange, message: t("The {what} {value} of percent metric '{name}' must be between 0 and 100.", { what, value, name }) };
     }
     if (metric.scale && (value < metric.scale.min || value > metric.scale.max)) {
-        const code = what === 'target' ? IssueCodes.TargetOutsideScale : IssueCodes.MetricValueMismatch;
-        return { code, message: `The ${what} ${value} of metric '${name}' is outside its scale ${metric.scale.min}..${metric.scale.max}.` };
+        const code = kind === 'target' ? IssueCodes.TargetOutsideScale : IssueCodes.MetricValueMismatch;
+        return { code, message: t("The {what} {value} of metric '{name}' is outside its scale {min}..{max}.", { what, value, name, min: metric.scale.min, max: metric.scale.max }) };
     }
     if (metric.unit === 'count' && (value < 0 || !Number.isInteger(value))) {
-        return { code: IssueCodes.MetricValueMismatch, message: `The ${what} ${value} of count metric '${name}' must be a whole number of 0 or more.` };
+        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of count metric '{name}' must be a whole number of 0 or more.", { what, value, name }) };
     }
     if ((metric.unit === 'duration' || metric.unit === 'ratio') && value < 0) {
-        return { code: IssueCodes.MetricValueMismatch, message: `The ${what} ${value} of ${metric.unit} metric '${name}' cannot be negative.` };
+        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of {unit} metric '{name}' cannot be negative.", { what, value, unit: metric.unit, name }) };
     }
     return undefined;
 }

@@ -4,6 +4,7 @@ import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } fr
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { checkMetricValue } from '../language/metric-units.js';
+import { t } from '../language/localisation.js';
 import { describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart } from './data-link.js';
 import type { DataSources } from './data-sources.js';
 
@@ -24,13 +25,13 @@ export class DataLinkValidator {
         const loaded = await this.sources.load(source);
         const at = { node: source, property: 'path' } as const;
         if (loaded.kind === 'outside') {
-            accept('error', `Data path "${source.path}" ${loaded.reason}.`, { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+            accept('error', t('Data path "{path}" {reason}.', { path: source.path, reason: loaded.reason }), { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
         } else if (loaded.kind === 'missing') {
-            accept('error', `Data file "${source.path}" does not exist (looked for ${loaded.uri.path}).`, { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
+            accept('error', t('Data file "{path}" does not exist (looked for {file}).', { path: source.path, file: loaded.uri.path }), { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
         } else if (loaded.kind === 'unreadable') {
-            accept('error', `Cannot read data file "${source.path}": ${loaded.reason}.`, { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
+            accept('error', t('Cannot read data file "{path}": {reason}.', { path: source.path, reason: loaded.reason }), { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
         } else if (source.period !== undefined && !loaded.table.columns.includes(source.period)) {
-            const { message, suggestions } = describeUnknownColumn(source.period, loaded.table.columns, 'period column');
+            const { message, suggestions } = describeUnknownColumn(source.period, loaded.table.columns, t('period column'));
             const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
             accept('error', message, { node: source, property: 'period', code: IssueCodes.DataColumnUnknown, data });
         }
@@ -50,7 +51,7 @@ export class DataLinkValidator {
             return;
         }
         const metric = AstUtils.getContainerOfType(link, isMetricValue)?.metric?.ref;
-        const problem = metric && checkMetricValue(metric, resolution.value, `linked value`);
+        const problem = metric && checkMetricValue(metric, resolution.value, 'linked');
         if (problem) {
             accept('error', problem.message, { node: link, code: problem.code, data: { code: problem.code } });
         }

@@ -1,6 +1,7 @@
 import type { Condition, DataLink } from '../language/generated/ast.js';
 import { didYouMean } from '../language/did-you-mean.js';
 import { IssueCodes, type IssueCode } from '../language/journey-issue-codes.js';
+import { t } from '../language/localisation.js';
 import type { PeriodValue } from '../language/journey-model.js';
 import { numericCell, type DataTable } from './data-table.js';
 
@@ -30,8 +31,11 @@ export function resolveDataLink(link: DataLink, table: DataTable, periodColumn?:
     const rows = matchingRows(link, table);
     if (rows.length === 0) return noRow(link);
     if (rows.length > 1) {
-        const advice = link.conditions.length === 0 ? 'add `where column = "value"` to pick one' : 'add `and column = "value"` to pick one';
-        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: `${rows.length} rows match ${describeConditions(link)}; ${advice}.`, at: { part: 'where' } };
+        const conditions = describeConditions(link);
+        const message = link.conditions.length === 0
+            ? t('{count} rows match {conditions}; add `where column = "value"` to pick one.', { count: rows.length, conditions })
+            : t('{count} rows match {conditions}; add `and column = "value"` to pick one.', { count: rows.length, conditions });
+        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message, at: { part: 'where' } };
     }
     const value = numericValue(link, rows[0].row);
     return typeof value === 'number' ? { kind: 'value', value, row: rows[0].row, line: rows[0].line } : value;
@@ -47,7 +51,7 @@ function resolveSeries(link: DataLink, table: DataTable, periodColumn: string): 
     for (const entry of rows) byPeriod.set(entry.row[periodColumn], [...(byPeriod.get(entry.row[periodColumn]) ?? []), entry]);
     const repeated = [...byPeriod].find(([, entries]) => entries.length > 1);
     if (repeated) {
-        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: `${repeated[1].length} rows match ${describeConditions(link)} in period '${repeated[0]}'; add \`and column = "value"\` to pick one.`, at: { part: 'where' } };
+        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\'; add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0] }), at: { part: 'where' } };
     }
     const periods = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     const series: PeriodValue[] = [];
@@ -63,14 +67,14 @@ function resolveSeries(link: DataLink, table: DataTable, periodColumn: string): 
 function findUnknownColumn(link: DataLink, table: DataTable): LinkResolution | undefined {
     const unknown = [{ name: link.column, at: { part: 'column' } as LinkPart }, ...link.conditions.map(condition => ({ name: condition.key, at: { part: 'key', condition } as LinkPart }))]
         .find(entry => !table.columns.includes(entry.name));
-    return unknown && { kind: 'problem', code: IssueCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, 'column'), at: unknown.at };
+    return unknown && { kind: 'problem', code: IssueCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, t('column')), at: unknown.at };
 }
 
 /** "The data source has no column 'x'. Did you mean 'y'?" — or the list of columns when nothing is close. */
 export function describeUnknownColumn(name: string, columns: string[], what: string): { message: string; suggestions: string[] } {
     const suggestions = didYouMean(name, columns);
-    const hint = suggestions.length > 0 ? `Did you mean '${suggestions[0]}'?` : `Columns: ${columns.join(', ')}.`;
-    return { message: `The data source has no ${what} '${name}'. ${hint}`, suggestions };
+    const hint = suggestions.length > 0 ? t("Did you mean '{name}'?", { name: suggestions[0] }) : t('Columns: {columns}.', { columns: columns.join(', ') });
+    return { message: t("The data source has no {what} '{name}'. {hint}", { what, name, hint }), suggestions };
 }
 
 function matchingRows(link: DataLink, table: DataTable): Array<{ row: Record<string, string>; line?: number }> {
@@ -80,13 +84,13 @@ function matchingRows(link: DataLink, table: DataTable): Array<{ row: Record<str
 }
 
 function noRow(link: DataLink): LinkResolution {
-    return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: `No row matches ${describeConditions(link)}; check the key values in the data file.`, at: { part: 'where' } };
+    return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: t('No row matches {conditions}; check the key values in the data file.', { conditions: describeConditions(link) }), at: { part: 'where' } };
 }
 
 function numericValue(link: DataLink, row: Record<string, string>): number | LinkResolution {
     const cell = row[link.column] ?? '';
     const value = numericCell(cell);
-    return value ?? { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: `The cell '${cell}' in column '${link.column}' is not a number.`, at: { part: 'column' } };
+    return value ?? { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' is not a number.", { cell, column: link.column }), at: { part: 'column' } };
 }
 
 function cellMatches(cell: string | undefined, condition: Condition): boolean {
@@ -98,7 +102,7 @@ function cellMatches(cell: string | undefined, condition: Condition): boolean {
 
 function describeConditions(link: DataLink): string {
     if (link.conditions.length === 0) {
-        return 'the link (it has no `where`)';
+        return t('the link (it has no `where`)');
     }
-    return link.conditions.map(condition => `${condition.key} = ${condition.text !== undefined ? JSON.stringify(condition.text) : condition.number}`).join(' and ');
+    return link.conditions.map(condition => `${condition.key} = ${condition.text !== undefined ? JSON.stringify(condition.text) : condition.number}`).join(t(' and '));
 }

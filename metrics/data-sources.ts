@@ -2,6 +2,7 @@ import { AstUtils, type FileSystemProvider, type LangiumDocuments, type URI } fr
 import { isDataSource, type DataSource, type JourneyFile } from '../language/generated/ast.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { JourneyWorkspace } from '../language/journey-workspace.js';
+import { t } from '../language/localisation.js';
 import { parseDataTable, type DataTable } from './data-table.js';
 
 /** Larger data files are refused before they are read: parsing 100 MB of CSV takes seconds already. */
@@ -72,7 +73,7 @@ export class DataSources {
         }
         const size = await this.workspace.sizeOf(uri);
         if (size !== undefined && size > maxDataFileBytes) {
-            return { kind: 'unreadable', uri, reason: `it is ${megabytes(size)}; data files up to ${megabytes(maxDataFileBytes)} are read (export a smaller period, or aggregate first)` };
+            return { kind: 'unreadable', uri, reason: t('it is {size}; data files up to {limit} are read (export a smaller period, or aggregate first)', { size: megabytes(size), limit: megabytes(maxDataFileBytes) }) };
         }
         try {
             const text = await this.fileSystem.readFile(uri);

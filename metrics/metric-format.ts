@@ -1,8 +1,17 @@
-import type { MetricModel, MetricStatus, MetricValueModel } from '../language/journey-model.js';
+import type { Aggregation, MetricModel, MetricStatus, MetricValueModel } from '../language/journey-model.js';
+import { t } from '../language/localisation.js';
 import { isImprovement } from './metric-status.js';
 
-/** Each status in words with a sign, so it never rests on colour alone. */
-export const statusWords: Record<MetricStatus, string> = { met: '✓ met', close: '▲ close', missed: '✗ missed', 'no-target': 'no target', 'no-data': 'no data' };
+/** A status in words with a sign, so it never rests on colour alone. */
+export function statusWord(status: MetricStatus): string {
+    switch (status) {
+        case 'met': return t('✓ met');
+        case 'close': return t('▲ close');
+        case 'missed': return t('✗ missed');
+        case 'no-target': return t('no target');
+        case 'no-data': return t('no data');
+    }
+}
 
 /** One formatter for every number we show: creating one per call (`toLocaleString`) is slow on big maps. */
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -24,10 +33,16 @@ export function formatMetricValue(value: number | undefined, metric: Pick<Metric
     }
 }
 
+/** `≥ 12%`, or undefined without a target. */
+export function formatTargetValue(metric: MetricModel | undefined): string | undefined {
+    if (!metric?.target) return undefined;
+    return `${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(metric.target.value, metric)}`;
+}
+
 /** `target ≥ 12%`, or undefined without a target. */
 export function formatTarget(metric: MetricModel | undefined): string | undefined {
-    if (!metric?.target) return undefined;
-    return `target ${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(metric.target.value, metric)}`;
+    const value = formatTargetValue(metric);
+    return value && t('target {value}', { value });
 }
 
 export interface Trend {
@@ -50,6 +65,23 @@ export function trendOf(value: MetricValueModel, metric: MetricModel | undefined
 
 /** A trend in words: `+1.2 since 2026-W46 (better)`. */
 export function formatTrend(trend: Trend): string {
-    const judgement = trend.better === undefined ? '' : trend.better ? ' (better)' : ' (worse)';
-    return `${trend.delta} since ${trend.previousPeriod}${judgement}`;
+    const values = { delta: trend.delta, period: trend.previousPeriod };
+    if (trend.better === undefined) return t('{delta} since {period}', values);
+    return trend.better ? t('{delta} since {period} (better)', values) : t('{delta} since {period} (worse)', values);
+}
+
+/** How a stage combines its steps' values, in words: `mean`, `sum`, … */
+export function aggregateWord(aggregate: Aggregation): string {
+    switch (aggregate) {
+        case 'sum': return t('sum');
+        case 'mean': return t('mean');
+        case 'min': return t('min');
+        case 'max': return t('max');
+        case 'last': return t('last');
+    }
+}
+
+/** `mean of 3`: how a stage's value came from its steps'. */
+export function formatAggregation(aggregate: Aggregation, count: number): string {
+    return t('{aggregate} of {count}', { aggregate: aggregateWord(aggregate), count });
 }

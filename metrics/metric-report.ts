@@ -1,5 +1,5 @@
 import { displayName, type JourneyModel, type MetricModel, type MetricStatus } from '../language/journey-model.js';
-import { formatMetricValue, formatTarget, formatTrend, trendOf } from './metric-format.js';
+import { formatAggregation, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */
 export interface MetricReportRow {
@@ -32,7 +32,7 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
         const base = { journey: displayName(journey), stage: displayName(stage) };
         const aggregates: MetricReportRow[] = stage.metrics.filter(aggregate => aggregate.count > 1).map(aggregate => {
             const metric = metricOf(aggregate.metric);
-            return { ...base, ...describeMetric(metric, aggregate.metric), value: aggregate.value, shown: formatMetricValue(aggregate.value, metric), status: aggregate.status, aggregate: `${aggregate.aggregate} of ${aggregate.count}` };
+            return { ...base, ...describeMetric(metric, aggregate.metric), value: aggregate.value, shown: formatMetricValue(aggregate.value, metric), status: aggregate.status, aggregate: formatAggregation(aggregate.aggregate, aggregate.count) };
         });
         const values: MetricReportRow[] = stage.steps.flatMap(step => step.metrics.map(value => {
             const metric = metricOf(value.metric);
@@ -48,7 +48,7 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
 }
 
 function describeMetric(metric: MetricModel | undefined, name: string): Pick<MetricReportRow, 'metric' | 'unit' | 'target'> {
-    return { metric: displayName(metric ?? { name }), unit: metric?.currency ?? metric?.unit, target: formatTarget(metric)?.replace(/^target /, '') };
+    return { metric: displayName(metric ?? { name }), unit: metric?.currency ?? metric?.unit, target: formatTargetValue(metric) };
 }
 
 /** Statuses at or past a `--fail-on` level: `missed` fails only on misses, `warn` also on values that are close. */

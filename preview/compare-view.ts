@@ -6,12 +6,14 @@
 import { changeMarks, type ChangeMark } from '../diff/change-marks.js';
 import { renderEmotionComparisonSvg, renderJourneyMapSvg } from '../render/index.js';
 import type { CompareRequestResult } from '../server/compare-request.js';
+import { t } from '../language/localisation.js';
 
 export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string): HTMLElement {
     const container = element('div', 'compare');
     const changes = result.changes.filter(change => change.journey === undefined || change.journey === journey);
     const heading = element('h2');
-    heading.textContent = changes.length === 0 ? `No changes since ${baseLabel}` : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'} since ${baseLabel}`;
+    heading.textContent = changes.length === 0 ? t('No changes since {base}', { base: baseLabel })
+        : changes.length === 1 ? t('1 change since {base}', { base: baseLabel }) : t('{count} changes since {base}', { count: changes.length, base: baseLabel });
     const list = element('ul', 'compare-changes');
     list.replaceChildren(...changes.map(change => {
         const item = element('li');
@@ -25,8 +27,8 @@ export function drawComparison(result: CompareRequestResult, journey: string | u
     const marks = journey ? changeMarks(result.changes, journey) : undefined;
     const maps = element('div', 'compare-maps');
     maps.append(
-        mapFigure('compare-before', `Before · ${baseLabel}`, renderJourneyMapSvg(result.before!, journey, { idPrefix: 'before' }), marks?.before),
-        mapFigure('compare-after', 'After · working copy', renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }), marks?.after)
+        mapFigure('compare-before', t('Before · {base}', { base: baseLabel }), renderJourneyMapSvg(result.before!, journey, { idPrefix: 'before' }), marks?.before),
+        mapFigure('compare-after', t('After · working copy'), renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }), marks?.after)
     );
     container.append(maps);
     return container;

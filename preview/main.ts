@@ -6,6 +6,7 @@
 import mermaid from 'mermaid';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import { renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
 import { drawComparison } from './compare-view.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
 import { previewCss } from './preview-style.js';
@@ -16,6 +17,9 @@ interface VsCodeApi {
     setState(state: PreviewState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+// The page carries the editor's message bundle as data: labels drawn here speak its language.
+useMessageBundle(JSON.parse(document.getElementById('messages')?.textContent || '{}') as MessageBundle);
 
 const vscode = acquireVsCodeApi();
 let state: PreviewState = { ...defaultPreviewState, ...vscode.getState() };
@@ -58,7 +62,7 @@ async function draw(): Promise<void> {
         try {
             svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;
         } catch (error) {
-            showBanner(`Mermaid could not draw this view: ${error instanceof Error ? error.message : String(error)}`);
+            showBanner(t('Mermaid could not draw this view: {reason}', { reason: error instanceof Error ? error.message : String(error) }));
             return;
         }
     }
@@ -71,9 +75,9 @@ async function draw(): Promise<void> {
 
 function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void {
     const { result } = message;
-    document.getElementById('compare-label')!.textContent = `Comparing ${message.fileName}: ${message.baseLabel} ↔ working copy`;
+    document.getElementById('compare-label')!.textContent = t('Comparing {file}: {base} ↔ working copy', { file: message.fileName, base: message.baseLabel });
     if (result.error || !result.before || !result.after) {
-        showBanner(result.error ?? 'There is nothing to compare.');
+        showBanner(result.error ?? t('There is nothing to compare.'));
         return;
     }
     showBanner(undefined);
@@ -176,7 +180,7 @@ window.addEventListener('message', event => {
 
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
-    if (!model) throw new Error('There is no map to export yet.');
+    if (!model) throw new Error(t('There is no map to export yet.'));
     const svg = renderJourneyMapSvg(model, state.journey, { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -5,6 +5,7 @@ import type { MapTheme } from './map-theme.js';
 import { element, text } from './svg.js';
 import { svgDocument } from './svg-document.js';
 import { textWidth } from './text-wrap.js';
+import { t } from '../language/localisation.js';
 
 const chart = { pad: 40, column: 96, top: 56, height: 160, labelLine: 15, labelWidth: 88 };
 
@@ -23,7 +24,7 @@ export function renderEmotionComparisonSvg(comparison: EmotionComparison, option
         + text(String(tick), { x: chart.pad - 8, y: yOf(tick) + 4, class: 'small muted', 'text-anchor': 'end' }));
     const labels = comparison.points.map((point, index) => text(shorten(point.label), { x: xOf(index), y: bottom + 20, class: 'small', 'text-anchor': 'middle' }));
     const body = [
-        text(`Emotion curve: ${comparison.title}`, { x: chart.pad, y: 24, class: 'stage-title' }),
+        text(t('Emotion curve: {title}', { title: comparison.title }), { x: chart.pad, y: 24, class: 'stage-title' }),
         legend(width),
         ...grid,
         ...curve(comparison.points, 'before', xOf, yOf),
@@ -31,7 +32,7 @@ export function renderEmotionComparisonSvg(comparison: EmotionComparison, option
         ...labels
     ];
     const description = comparison.points.map(point => `${point.label}: ${point.before ?? '–'} → ${point.after ?? '–'}`).join('; ');
-    return svgDocument(width, height, `${options.idPrefix ?? 'compare'}-curves`, `Emotion curve of ${comparison.title}, before and after`, description, options.theme ?? 'auto', body.join(''));
+    return svgDocument(width, height, `${options.idPrefix ?? 'compare'}-curves`, t('Emotion curve of {title}, before and after', { title: comparison.title }), description, options.theme ?? 'auto', body.join(''));
 }
 
 /** One side's polyline(s), broken where a step has no score on that side, and its points. */
@@ -55,9 +56,9 @@ function legend(width: number): string {
     const x = width - chart.pad - 230;
     return element('g', { class: 'legend' }, [
         element('line', { class: 'curve-before', x1: x, x2: x + 28, y1: 20, y2: 20 }),
-        text('Before', { x: x + 34, y: 24, class: 'small' }),
+        text(t('Before'), { x: x + 34, y: 24, class: 'small' }),
         element('line', { class: 'curve-after', x1: x + 110, x2: x + 138, y1: 20, y2: 20 }),
-        text('After', { x: x + 144, y: 24, class: 'small' })
+        text(t('After'), { x: x + 144, y: 24, class: 'small' })
     ]);
 }
 

@@ -1,6 +1,7 @@
 import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../language/journey-model.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
 import { element, num, text } from './svg.js';
+import { t } from '../language/localisation.js';
 
 interface CurvePoint {
     x: number;
@@ -24,13 +25,13 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
         : []);
     const parts = [
         element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
-        text('EMOTION', { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
+        text(t('EMOTION'), { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
         ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
             + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
         points.length > 1 ? element('path', { class: 'curve', d: smoothPath(points, top, bottom), id: `${id}-curve` }) : '',
         ...points.map(point => drawPoint(point, scale, bottom))
     ];
-    return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': `Emotion curve on a scale of ${scale.min} to ${scale.max}` }, parts), height };
+    return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max }) }, parts), height };
 }
 
 /** Every whole score on small scales; five even steps on large ones. */

@@ -4,6 +4,7 @@ import { formatNumber } from '../metrics/metric-format.js';
 import type { MapTheme } from './map-theme.js';
 import { element, text } from './svg.js';
 import { svgDocument } from './svg-document.js';
+import { t } from '../language/localisation.js';
 
 const funnelLayout = { pad: 24, width: 640, bar: 34, gap: 30, label: 220, title: 40 };
 
@@ -17,8 +18,8 @@ export function renderFunnelSvg(model: JourneyModel, journeyName: string | undef
     const id = `${options.idPrefix ?? 'funnel'}-svg`;
     const width = funnelLayout.pad * 2 + funnelLayout.label + funnelLayout.width;
     if (funnels.length === 0) {
-        const message = 'No funnel yet: give two or more steps a value of a count metric (metric visitors = …).';
-        return svgDocument(width, 80, id, 'Funnel', message, options.theme ?? 'auto', text(message, { x: funnelLayout.pad, y: 44, class: 'body muted' }));
+        const message = t('No funnel yet: give two or more steps a value of a count metric (metric visitors = …).');
+        return svgDocument(width, 80, id, t('Funnel'), message, options.theme ?? 'auto', text(message, { x: funnelLayout.pad, y: 44, class: 'body muted' }));
     }
     let y = funnelLayout.pad;
     const parts = funnels.map(funnel => {
@@ -27,7 +28,7 @@ export function renderFunnelSvg(model: JourneyModel, journeyName: string | undef
         return drawn.svg;
     });
     const description = funnels.map(funnel => `${funnel.title}: ${funnel.steps.map(step => `${step.label} ${step.value}`).join(', ')}`).join('; ');
-    return svgDocument(width, y, id, `Funnel of ${displayName(journey!)}`, description, options.theme ?? 'auto', parts.join(''));
+    return svgDocument(width, y, id, t('Funnel of {title}', { title: displayName(journey!) }), description, options.theme ?? 'auto', parts.join(''));
 }
 
 function drawFunnel(funnel: Funnel, top: number): { svg: string; height: number } {

@@ -1,6 +1,7 @@
 import { displayName, type JourneyMapModel } from '../language/journey-model.js';
 import type { MapTheme } from './map-theme.js';
 import { escapeXml } from './svg.js';
+import { t } from '../language/localisation.js';
 
 const pageStyle: Record<MapTheme, string> = {
     auto: 'body{margin:0;background:#fff}@media (prefers-color-scheme:dark){body{background:#0d1117}}',
@@ -13,7 +14,7 @@ const pageStyle: Record<MapTheme, string> = {
  * Content-Security-Policy that forbids both. Opens offline in any browser.
  */
 export function renderJourneyHtml(journey: JourneyMapModel | undefined, svg: string, theme: MapTheme = 'auto'): string {
-    const title = journey ? displayName(journey) : 'Journey map';
+    const title = journey ? displayName(journey) : t('Journey map');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -5,7 +5,8 @@ import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
 import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
-import { formatMetricValue, formatTarget, formatTrend, statusWords, trendOf } from '../metrics/metric-format.js';
+import { formatAggregation, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { t } from '../language/localisation.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -20,6 +21,8 @@ interface Cell {
 }
 
 interface Lane {
+    /** The emotion lane is drawn as one curve, not cell by cell. */
+    kind: 'cells' | 'emotion';
     label: string;
     cell: (step: StepModel) => Cell | undefined;
 }
@@ -33,8 +36,8 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
     const journey = model.journeys.find(j => j.name === journeyName) ?? model.journeys[0];
     const id = options.idPrefix ?? 'jm';
     if (!journey) {
-        return svgDocument(480, 120, id, 'No journey', 'This file declares no journey.', options.theme ?? 'auto',
-            text('This file declares no journey yet.', { x: layout.pad, y: 64, class: 'body muted' }));
+        return svgDocument(480, 120, id, t('No journey'), t('This file declares no journey.'), options.theme ?? 'auto',
+            text(t('This file declares no journey yet.'), { x: layout.pad, y: 64, class: 'body muted' }));
     }
     const columns = columnsOf(journey);
     const width = Math.max(layout.pad * 2 + layout.labelWidth + columns.length * (layout.column + layout.gap) - layout.gap,
@@ -54,7 +57,7 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
     parts.push(stageRow.svg);
     y += stageRow.height + 8;
     for (const lane of lanesFor(journey, model)) {
-        const drawn = lane.label === 'EMOTION' ? drawEmotionLane(journey, columns, y, width, id) : drawLane(lane, columns, y, width);
+        const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, columns, y, width, id) : drawLane(lane, columns, y, width);
         parts.push(drawn.svg);
         y += drawn.height;
     }
@@ -66,15 +69,19 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
 function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
     const steps = allSteps(journey);
     const scores = steps.flatMap(step => step.emotion ? [step.emotion.score] : []);
-    const who = personas.length > 0 ? ` for ${personas.map(displayName).join(', ')}` : '';
-    const emotion = scores.length > 0 ? ` Emotion from ${Math.min(...scores)} to ${Math.max(...scores)} on a scale of ${journey.emotionScale.min} to ${journey.emotionScale.max}.` : '';
-    return `Customer journey map of ${displayName(journey)}${who}: ${journey.stages.length} stages, ${steps.length} steps.${emotion}`;
+    const counts = { title: displayName(journey), stages: journey.stages.length, steps: steps.length };
+    const summary = personas.length > 0
+        ? t('Customer journey map of {title} for {personas}: {stages} stages, {steps} steps.', { ...counts, personas: personas.map(displayName).join(', ') })
+        : t('Customer journey map of {title}: {stages} stages, {steps} steps.', counts);
+    if (scores.length === 0) return summary;
+    const scale = journey.emotionScale;
+    return `${summary} ${t('Emotion from {low} to {high} on a scale of {min} to {max}.', { low: Math.min(...scores), high: Math.max(...scores), min: scale.min, max: scale.max })}`;
 }
 
 function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number): string {
     const steps = allSteps(journey);
     const personaNames = journey.personas.map(name => displayName(model.personas.find(p => p.name === name) ?? { name }));
-    const subtitle = [`${journey.stages.length} stages`, `${steps.length} steps`, ...personaNames].join(' · ');
+    const subtitle = [t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames].join(' · ');
     return text(displayName(journey), { x: layout.pad, y: y + 22, class: 'title' })
         + text(subtitle, { x: layout.pad, y: y + 42, class: 'subtitle muted' });
 }
@@ -90,8 +97,8 @@ function personaCard(persona: PersonaModel): { height: number; draw: (x: number,
         blocks.push({ lines: [label], className: 'lane-label', lineHeight: layout.line, gapBefore: 8 });
         for (const item of items) blocks.push({ lines: wrapText(`• ${item}`, inner, 12), className: 'body', lineHeight: layout.line, gapBefore: 0 });
     };
-    list('GOALS', persona.goals);
-    list('FRUSTRATIONS', persona.frustrations);
+    list(t('GOALS'), persona.goals);
+    list(t('FRUSTRATIONS'), persona.frustrations);
     if (persona.quote) blocks.push({ lines: wrapText(`“${persona.quote}”`, inner, 12), className: 'body muted', lineHeight: layout.line, gapBefore: 8 });
     const contentHeight = blocks.reduce((sum, block) => sum + block.gapBefore + block.lines.length * block.lineHeight, 0);
     return {
@@ -104,7 +111,7 @@ function personaCard(persona: PersonaModel): { height: number; draw: (x: number,
                 cursor += block.lines.length * block.lineHeight;
                 return svg;
             });
-            return element('g', { class: 'persona', 'data-persona': persona.name, role: 'group', 'aria-label': `Persona: ${displayName(persona)}` }, [
+            return element('g', { class: 'persona', 'data-persona': persona.name, role: 'group', 'aria-label': t('Persona: {name}', { name: displayName(persona) }) }, [
                 element('rect', { class: 'card', x, y, width: layout.personaWidth, height, rx: 10 }),
                 ...texts
             ]);
@@ -121,32 +128,32 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
         return { stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13), aggregates };
     });
     const height = Math.max(36, ...spans.map(span => span.lines.length * layout.titleLine + span.aggregates.length * layout.smallLine + 2 * layout.cellPad));
-    const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': `Stage: ${[displayName(span.stage), ...span.aggregates].join(', ')}` }, [
+    const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': t('Stage: {name}', { name: [displayName(span.stage), ...span.aggregates].join(', ') }) }, [
         element('rect', { class: `stage-${(span.stageIndex % 2) + 1}`, x: span.x, y, width: span.width, height, rx: 8 }),
         textLines(span.lines, span.x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'stage-title' }),
         span.aggregates.length > 0 ? textLines(span.aggregates, span.x + layout.cellPad, y + layout.cellPad + 13 + span.lines.length * layout.titleLine, layout.smallLine, { class: 'small' }) : ''
     ])).join('');
-    return { svg: text('STAGE', { x: layout.pad, y: y + layout.cellPad + 13, class: 'lane-label' }) + svg, height };
+    return { svg: text(t('STAGE'), { x: layout.pad, y: y + layout.cellPad + 13, class: 'lane-label' }) + svg, height };
 }
 
 /** The lanes that have something to show: empty lanes collapse. */
 function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     const steps = allSteps(journey);
-    const lanes: Lane[] = [{ label: 'STEPS', cell: stepCard }];
+    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: stepCard }];
     if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
-        lanes.push({ label: 'TOUCHPOINTS', cell: step => channelCell(step, model) });
+        lanes.push({ kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) });
     }
     if (steps.some(step => step.emotion)) {
-        lanes.push({ label: 'EMOTION', cell: () => undefined });
+        lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
     }
     if (steps.some(step => step.pains.length > 0)) {
-        lanes.push({ label: 'PAIN POINTS', cell: step => noteBoxes(step.pains, 'pain', '−') });
+        lanes.push({ kind: 'cells', label: t('PAIN POINTS'), cell: step => noteBoxes(step.pains, 'pain', '−') });
     }
     if (steps.some(step => step.opportunities.length > 0)) {
-        lanes.push({ label: 'OPPORTUNITIES', cell: step => noteBoxes(step.opportunities, 'opportunity', '+') });
+        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(step.opportunities, 'opportunity', '+') });
     }
     if (steps.some(step => step.metrics.length > 0)) {
-        lanes.push({ label: 'METRICS', cell: step => metricCell(step, model) });
+        lanes.push({ kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) });
     }
     return lanes;
 }
@@ -170,9 +177,9 @@ const inner = layout.column - 2 * layout.cellPad;
 function stepCard(step: StepModel): Cell {
     const title = wrapText(displayName(step), inner, 13);
     const badges: Array<{ lines: string[]; className: string }> = [];
-    for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ Moment of truth: ${moment}`, inner, 11), className: 'small' });
+    for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ ${t('Moment of truth: {moment}', { moment })}`, inner, 11), className: 'small' });
     if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.join(', ')}`, inner, 11), className: 'small muted' });
-    if (step.exit) badges.push({ lines: ['⏏ The customer may leave here'], className: 'small muted' });
+    if (step.exit) badges.push({ lines: wrapText(`⏏ ${t('The customer may leave here')}`, inner, 11), className: 'small muted' });
     const badgeHeight = badges.reduce((sum, badge) => sum + badge.lines.length * layout.smallLine + 4, 0);
     const height = title.length * layout.titleLine + badgeHeight + 2 * layout.cellPad;
     return {
@@ -220,7 +227,7 @@ function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
 
 /** Online: a globe; offline: a shop front. Shapes, not colours, tell them apart. */
 function channelIcon(kind: 'online' | 'offline' | 'unknown', cx: number, cy: number): string {
-    const label = kind === 'unknown' ? 'channel' : `${kind} channel`;
+    const label = kind === 'unknown' ? t('channel') : kind === 'online' ? t('online channel') : t('offline channel');
     if (kind === 'offline') {
         return element('path', { class: 'icon', d: `M${num(cx - 6)} ${num(cy - 1)}l6 -5 6 5v7h-12z M${num(cx - 2)} ${num(cy + 6)}v-4h4v4`, role: 'img', 'aria-label': label });
     }
@@ -251,8 +258,9 @@ function noteBoxes(notes: string[], className: 'pain' | 'opportunity', marker: s
 
 /** `Conversion (mean of 2): 11.8% ✓ met`. */
 function stageMetricText(aggregate: StageMetricModel, metric: MetricModel | undefined): string {
-    const how = aggregate.count > 1 ? ` (${aggregate.aggregate} of ${aggregate.count})` : '';
-    return `${displayName(metric ?? { name: aggregate.metric })}${how}: ${formatMetricValue(aggregate.value, metric)} ${statusWords[aggregate.status]}`;
+    const name = displayName(metric ?? { name: aggregate.metric });
+    const shown = aggregate.count > 1 ? `${name} (${formatAggregation(aggregate.aggregate, aggregate.count)})` : name;
+    return `${shown}: ${formatMetricValue(aggregate.value, metric)} ${statusWord(aggregate.status)}`;
 }
 
 function metricCell(step: StepModel, model: JourneyModel): Cell | undefined {
@@ -292,7 +300,7 @@ function metricEntry(value: MetricValueModel, metric: MetricModel | undefined): 
         }, [
             text(`${displayName(metric ?? { name: value.metric })}${period ? ` · ${period}` : ''}`, { x: x + 2, y: top + 11, class: 'small muted' }),
             statusIcon(value, x + 8, top + layout.smallLine + 8),
-            text(`${formatMetricValue(value.value, metric)}  ${statusWords[value.status]}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
+            text(`${formatMetricValue(value.value, metric)}  ${statusWord(value.status)}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
             details[0] ? textLines(details, x + 2, top + detailsTop, layout.smallLine, { class: 'small muted' }) : '',
             hasSparkline ? sparkline(value.series!.map(point => point.value), x + 2, top + height - 20, layout.column - 2 * layout.cellPad - 4, 16) : ''
         ])
@@ -317,5 +325,6 @@ function statusIcon(value: MetricValueModel, cx: number, cy: number): string {
 
 function metricLabel(value: MetricValueModel, metric: MetricModel | undefined): string {
     const trend = trendOf(value, metric);
-    return `Metric ${displayName(metric ?? { name: value.metric })}: ${formatMetricValue(value.value, metric)}, ${statusWords[value.status]}${trend ? `, ${formatTrend(trend)}` : ''}`;
+    const shown = [formatMetricValue(value.value, metric), statusWord(value.status), ...(trend ? [formatTrend(trend)] : [])].join(', ');
+    return t('Metric {name}: {value}', { name: displayName(metric ?? { name: value.metric }), value: shown });
 }

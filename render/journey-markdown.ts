@@ -1,7 +1,8 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../language/journey-model.js';
-import { formatMetricValue } from '../metrics/metric-format.js';
+import { formatMetricValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
+import { t } from '../language/localisation.js';
 
 /**
  * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a
@@ -11,16 +12,18 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter(p => p !== undefined);
     const lines = [`# ${escapeMarkdown(displayName(journey))}`, ''];
     for (const persona of personas) {
-        lines.push(`**Persona:** ${escapeMarkdown(displayName(persona))}${persona.role ? ` — ${escapeMarkdown(persona.role)}` : ''}`, '');
+        lines.push(`**${t('Persona:')}** ${escapeMarkdown(displayName(persona))}${persona.role ? ` — ${escapeMarkdown(persona.role)}` : ''}`, '');
     }
-    lines.push(`${journey.stages.length} stages · ${allSteps(journey).length} steps · emotion scale ${journey.emotionScale.min}..${journey.emotionScale.max}`, '');
-    lines.push('| Stage | Step | Emotion | Pain points | Opportunities | Metrics |', '|---|---|---|---|---|---|');
+    const scale = journey.emotionScale;
+    lines.push(t('{stages} stages · {steps} steps · emotion scale {min}..{max}', { stages: journey.stages.length, steps: allSteps(journey).length, min: scale.min, max: scale.max }), '');
+    const header = [t('Stage'), t('Step'), t('Emotion'), t('Pain points'), t('Opportunities'), t('Metrics')];
+    lines.push(`| ${header.join(' | ')} |`, '|---|---|---|---|---|---|');
     for (const stage of journey.stages) {
         for (const step of stage.steps) {
             const emotion = step.emotion ? `${step.emotion.score}${step.emotion.feeling ? ` ${step.emotion.feeling}` : ''}` : '';
             const metrics = step.metrics.map(value => {
                 const metric = model.metrics.find(m => m.name === value.metric);
-                return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatMetricValue(value.value, metric)} (${value.status})`;
+                return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatMetricValue(value.value, metric)} (${statusWord(value.status)})`;
             });
             const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
             lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);

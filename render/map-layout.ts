@@ -1,4 +1,5 @@
 import { displayName, type JourneyMapModel, type StepModel } from '../language/journey-model.js';
+import { t } from '../language/localisation.js';
 
 /** Sizes of the layout, in SVG units (pixels at 100 %). */
 export const layout = {
@@ -27,7 +28,8 @@ export function columnsOf(journey: JourneyMapModel): Column[] {
 }
 
 export function stepLabel(step: StepModel): string {
-    const emotion = step.emotion ? `, emotion ${step.emotion.score}${step.emotion.feeling ? ` (${step.emotion.feeling})` : ''}` : '';
-    const moment = step.momentsOfTruth.length > 0 ? ', moment of truth' : '';
-    return `Step: ${displayName(step)}${emotion}${moment}`;
+    const parts = [t('Step: {name}', { name: displayName(step) })];
+    if (step.emotion) parts.push(t('emotion {score}', { score: step.emotion.score }) + (step.emotion.feeling ? ` (${step.emotion.feeling})` : ''));
+    if (step.momentsOfTruth.length > 0) parts.push(t('moment of truth'));
+    return parts.join(', ');
 }

@@ -1,5 +1,6 @@
 import { allSteps, displayName, type JourneyMapModel } from '../language/journey-model.js';
 import { mermaidLabel } from './mermaid-text.js';
+import { t } from '../language/localisation.js';
 
 /**
  * The paths through a journey as a Mermaid flowchart: one subgraph per stage, an arrow
@@ -22,7 +23,7 @@ export function renderMermaidFlowchart(journey: JourneyMapModel): string {
             const to = ids.get(target);
             if (to) lines.push(`  ${from} --> ${to}`);
         }
-        if (step.exit) lines.push(`  ${from} -.-> ${from}x([${mermaidLabel('Leaves')}])`);
+        if (step.exit) lines.push(`  ${from} -.-> ${from}x([${mermaidLabel(t('Leaves'))}])`);
     });
     const moments = steps.filter(step => step.momentsOfTruth.length > 0).map(step => ids.get(step.name));
     if (moments.length > 0) {

@@ -8,6 +8,7 @@ import type { JourneyModel } from '../language/journey-model.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { CompareRequest, type CompareRequestResult } from './compare-request.js';
+import { t } from '../language/localisation.js';
 
 /** A fresh, empty set of services: the older version is built apart from the open workspace. */
 export type CreateSnapshotServices = () => { shared: LangiumSharedServices; Journey: JourneyServices };
@@ -22,8 +23,8 @@ export function registerCompareRequest(connection: Connection, shared: LangiumSh
         const parsed = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
         const current = shared.workspace.LangiumDocuments.getDocument(parsed);
-        if (!current) return failed('This file is not open in the language server.');
-        if (hasSyntaxErrors(current)) return failed('The file has syntax errors: fix them to compare it.');
+        if (!current) return failed(t('This file is not open in the language server.'));
+        if (hasSyntaxErrors(current)) return failed(t('The file has syntax errors: fix them to compare it.'));
         const before = await buildSnapshot(createSnapshot, { shared, Journey: journey }, parsed, baseText);
         if (typeof before === 'string') return failed(before);
         const after = await journey.journey.ModelBuilder.build(current);
@@ -45,7 +46,7 @@ async function buildSnapshot(createSnapshot: CreateSnapshotServices, open: { sha
         return editor ? editor.textDocument.getText() : readOrUndefined(snapshot.shared, imported);
     });
     await snapshot.shared.workspace.DocumentBuilder.build([...snapshot.shared.workspace.LangiumDocuments.all], { validation: false });
-    return hasSyntaxErrors(document) ? 'The older version has syntax errors, so it cannot be compared.' : snapshot.Journey.journey.ModelBuilder.build(document);
+    return hasSyntaxErrors(document) ? t('The older version has syntax errors, so it cannot be compared.') : snapshot.Journey.journey.ModelBuilder.build(document);
 }
 
 async function readOrUndefined(shared: LangiumSharedServices, uri: URI): Promise<string | undefined> {

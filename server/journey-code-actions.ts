@@ -3,12 +3,13 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position } from 'vscode-languageserver';
 import { isJourney, type JourneyFile } from '../language/generated/ast.js';
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
+import { t } from '../language/localisation.js';
 
-/** What "create the missing …" inserts, per kind of reference. */
-const declarationTemplates: Record<string, (name: string) => string> = {
-    Persona: name => `persona ${name} "${name}" {\n  role ""\n}\n\n`,
-    Channel: name => `channel ${name} "${name}" online\n\n`,
-    MetricDefinition: name => `metric ${name} "${name}" percent\n\n`
+/** What "create the missing …" inserts and how the fix is titled, per kind of reference. */
+const declarationTemplates: Record<string, { title: (name: string) => string; text: (name: string) => string }> = {
+    Persona: { title: name => t("Create persona '{name}'", { name }), text: name => `persona ${name} "${name}" {\n  role ""\n}\n\n` },
+    Channel: { title: name => t("Create channel '{name}'", { name }), text: name => `channel ${name} "${name}" online\n\n` },
+    MetricDefinition: { title: name => t("Create metric '{name}'", { name }), text: name => `metric ${name} "${name}" percent\n\n` }
 };
 
 /**
@@ -28,14 +29,14 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.DataColumnUnknown:
                 return this.replacements(document, diagnostic, data.suggestions);
             case IssueCodes.EmotionOutOfScale:
-                return data.clampedValue === undefined ? [] : [this.edit(document, diagnostic, `Change the emotion to ${data.clampedValue}`, String(data.clampedValue), true)];
+                return data.clampedValue === undefined ? [] : [this.edit(document, diagnostic, t('Change the emotion to {score}', { score: data.clampedValue }), String(data.clampedValue), true)];
             default:
                 return [];
         }
     }
 
     private replacements(document: LangiumDocument, diagnostic: Diagnostic, suggestions: string[] = []): CodeAction[] {
-        return suggestions.map((suggestion, index) => this.edit(document, diagnostic, `Change to '${suggestion}'`, suggestion, index === 0));
+        return suggestions.map((suggestion, index) => this.edit(document, diagnostic, t("Change to '{name}'", { name: suggestion }), suggestion, index === 0));
     }
 
     private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, data: IssueData): CodeAction[] {
@@ -43,13 +44,12 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         if (!template || !data.missingName || data.missingName.includes('.')) {
             return [];
         }
-        const kind = data.missingType === 'MetricDefinition' ? 'metric' : data.missingType!.toLowerCase();
         const position = declarationPosition(document);
         return [{
-            title: `Create ${kind} '${data.missingName}'`,
+            title: template.title(data.missingName),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: template(data.missingName) }] } }
+            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: template.text(data.missingName) }] } }
         }];
     }
 

@@ -5,6 +5,7 @@ import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } f
 import { isIdentifier } from '../language/journey-names.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { quote } from '../language/journey-value-converter.js';
+import { t } from '../language/localisation.js';
 import type { DataSources } from '../metrics/data-sources.js';
 
 /** At most this many distinct key values are offered from a data file. */
@@ -27,20 +28,20 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     protected override async completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): Promise<void> {
         if (next.property === 'feeling') { // only Emotion has a `feeling`
             for (const feeling of feelingsUsedIn(context.document.parseResult.value as JourneyFile)) {
-                acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: 'feeling used in this file' });
+                acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: t('feeling used in this file') });
             }
             return;
         }
         const link = linkAt(context.node);
         if (link && (next.property === 'column' || next.property === 'key')) {
             for (const column of await this.columnsOf(link)) {
-                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: `column of ${link.source?.$refText}` });
+                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: t('column of {source}', { source: link.source?.$refText ?? '' }) });
             }
             return;
         }
         if (link && next.property === 'text' && isCondition(context.node)) {
             for (const value of await this.keyValuesOf(link, context.node.key)) {
-                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: `${context.node.key} in ${link.source?.$refText}` });
+                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: t('{column} in {source}', { column: context.node.key, source: link.source?.$refText ?? '' }) });
             }
             return;
         }

@@ -10,10 +10,11 @@ import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue } from '../language/journey-model.js';
 import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
-import { formatMetricValue, formatTarget, formatTrend, statusWords, trendOf } from '../metrics/metric-format.js';
+import { formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
+import { t } from '../language/localisation.js';
 import { stepsOf } from '../language/journey-scope.js';
 
 /**
@@ -49,13 +50,20 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const found = await this.resolveValue(value);
         const status = metricStatus(metric, found.number);
         const name = `**${escapeMarkdown(metric.title ?? metric.name)}**`;
-        const lines = [found.number === undefined ? `${name} = no data` : `${name} = **${escapeMarkdown(formatMetricValue(found.number, metric))}** ${statusWords[status]}`];
+        const lines = [found.number === undefined ? `${name} = ${statusWord('no-data')}` : `${name} = **${escapeMarkdown(formatMetricValue(found.number, metric))}** ${statusWord(status)}`];
         const target = formatTarget(metric);
-        if (target) lines.push(`${escapeMarkdown(target)} (${metric.target!.comparison === '>=' ? 'higher' : 'lower'} is better)${metric.warn !== undefined ? `, close within ${metric.warn}` : ''}`);
+        if (target) {
+            const judged = t('{target} ({direction})', { target: escapeMarkdown(target), direction: directionWords(metric.target!.comparison) });
+            lines.push(metric.warn === undefined ? judged : t('{target}, close within {warn}', { target: judged, warn: metric.warn }));
+        }
         const trend = trendOf({ metric: metric.name, status, value: found.number, series: found.series }, metric);
         const period = found.series?.at(-1)?.period;
-        if (period) lines.push(`period ${escapeMarkdown(period)}${trend ? ` · ${escapeMarkdown(formatTrend(trend))}` : ''}`);
-        if (found.row) lines.push(`\`${(found.path ?? '').replace(/`/g, "'")}\`${found.line ? ` line ${found.line}` : ''}: ${Object.entries(found.row).map(([column, cell]) => `${escapeMarkdown(column)} = ${escapeMarkdown(cell)}`).join(' · ')}`);
+        if (period) lines.push(`${t('period {period}', { period: escapeMarkdown(period) })}${trend ? ` · ${escapeMarkdown(formatTrend(trend))}` : ''}`);
+        if (found.row) {
+            const file = `\`${(found.path ?? '').replace(/`/g, "'")}\``;
+            const where = found.line ? t('{file} line {line}', { file, line: found.line }) : file;
+            lines.push(`${where}: ${Object.entries(found.row).map(([column, cell]) => `${escapeMarkdown(column)} = ${escapeMarkdown(cell)}`).join(' · ')}`);
+        }
         if (found.problem) lines.push(escapeMarkdown(found.problem));
         return lines.join('\n\n');
     }
@@ -63,12 +71,12 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
     private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
         const expression = value.value;
-        if (!expression) return { problem: 'The value is missing.' };
+        if (!expression) return { problem: t('The value is missing.') };
         if (expression.$type === 'NumberLiteral') return { number: expression.value };
-        if (!isCompleteLink(expression)) return { problem: 'The link is incomplete.' };
+        if (!isCompleteLink(expression)) return { problem: t('The link is incomplete.') };
         const source = expression.source?.ref;
         const loaded = source && await this.dataSources.load(source);
-        if (!source || loaded?.kind !== 'table') return { problem: source ? `The data file "${source.path}" cannot be read.` : `Unknown data source '${expression.source?.$refText ?? ""}'.` };
+        if (!source || loaded?.kind !== 'table') return { problem: source ? t('The data file "{path}" cannot be read.', { path: source.path }) : t("Unknown data source '{name}'.", { name: expression.source?.$refText ?? '' }) };
         const resolution = resolveDataLink(expression, loaded.table, source.period);
         if (resolution.kind === 'problem') return { path: source.path, problem: resolution.message };
         return { number: resolution.value, series: resolution.series, row: resolution.row, line: resolution.line, path: source.path };
@@ -97,57 +105,71 @@ function heading(kind: string, name: string, title: string | undefined): string 
     return `**${kind}** \`${name}\`${title ? ` — ${escapeMarkdown(title)}` : ''}`;
 }
 
+/** `*Role:* value` — the label translated, the value escaped by the caller. */
+function labelled(label: string, value: string): string {
+    return `*${label}* ${value}`;
+}
+
+function directionWords(comparison: '>=' | '<='): string {
+    return comparison === '>=' ? t('higher is better') : t('lower is better');
+}
+
 function personaCard(persona: Persona): string {
-    const lines = [heading('Persona', persona.name, persona.title)];
-    if (persona.roles[0]) lines.push(`*Role:* ${escapeMarkdown(persona.roles[0])}`);
-    if (persona.goals.length) lines.push('*Goals:*', ...persona.goals.map(goal => `- ${escapeMarkdown(goal)}`));
-    if (persona.frustrations.length) lines.push('*Frustrations:*', ...persona.frustrations.map(item => `- ${escapeMarkdown(item)}`));
+    const lines = [heading(t('Persona'), persona.name, persona.title)];
+    if (persona.roles[0]) lines.push(labelled(t('Role:'), escapeMarkdown(persona.roles[0])));
+    if (persona.goals.length) lines.push(`*${t('Goals:')}*`, ...persona.goals.map(goal => `- ${escapeMarkdown(goal)}`));
+    if (persona.frustrations.length) lines.push(`*${t('Frustrations:')}*`, ...persona.frustrations.map(item => `- ${escapeMarkdown(item)}`));
     if (persona.quotes[0]) lines.push(`> ${escapeMarkdown(persona.quotes[0])}`);
     return lines.join('\n\n');
 }
 
 function metricCard(metric: MetricDefinition): string {
     const facts = [
-        metric.unit && `unit: ${metric.unit}`,
-        metric.scale && `scale: ${metric.scale.min}..${metric.scale.max}`,
-        metric.target && `target: ${metric.target.comparison === '>=' ? '≥' : '≤'} ${metric.target.value}${metric.unit === 'percent' ? '%' : ''} (${metric.target.comparison === '>=' ? 'higher is better' : 'lower is better'})`
+        metric.unit && t('unit: {unit}', { unit: metric.unit }),
+        metric.scale && t('scale: {min}..{max}', { min: metric.scale.min, max: metric.scale.max }),
+        metric.target && t('target: {target} ({direction})', {
+            target: `${metric.target.comparison === '>=' ? '≥' : '≤'} ${metric.target.value}${metric.unit === 'percent' ? '%' : ''}`,
+            direction: directionWords(metric.target.comparison)
+        })
     ].filter(Boolean);
-    return [heading('Metric', metric.name, metric.title), facts.join(' · ')].filter(Boolean).join('\n\n');
+    return [heading(t('Metric'), metric.name, metric.title), facts.join(' · ')].filter(Boolean).join('\n\n');
 }
 
 function stepCard(step: Step): string {
     const stage = step.$container;
     const journey = stage.$container;
-    const lines = [heading('Step', step.name, step.title), `in stage \`${stage.name}\` of journey \`${journey.name}\``];
+    const lines = [heading(t('Step'), step.name, step.title), t('in stage `{stage}` of journey `{journey}`', { stage: stage.name, journey: journey.name })];
     const emotion = step.emotions[0];
     if (emotion) {
         const scale = emotionScaleOf(journey);
-        lines.push(`*Emotion:* ${emotion.score} of ${scale.min}..${scale.max}${emotion.feeling ? ` (${emotion.feeling})` : ''}${emotion.note ? ` — ${escapeMarkdown(emotion.note)}` : ''}`);
+        const score = t('{score} of {min}..{max}', { score: emotion.score, min: scale.min, max: scale.max });
+        lines.push(labelled(t('Emotion:'), `${score}${emotion.feeling ? ` (${emotion.feeling})` : ''}${emotion.note ? ` — ${escapeMarkdown(emotion.note)}` : ''}`));
     }
-    if (step.channels.length) lines.push(`*Channel:* ${step.channels.map(channel => channel.$refText).join(', ')}`);
-    if (step.touchpoints.length) lines.push(`*Touchpoints:* ${step.touchpoints.map(escapeMarkdown).join(', ')}`);
-    if (step.momentsOfTruth.length) lines.push(`*Moment of truth:* ${step.momentsOfTruth.map(escapeMarkdown).join('; ')}`);
-    if (step.pains.length) lines.push(`*Pain points:* ${step.pains.length}`);
-    if (step.opportunities.length) lines.push(`*Opportunities:* ${step.opportunities.length}`);
-    if (step.next.length) lines.push(`*Next:* ${step.next.map(next => next.$refText).join(', ')}`);
-    if (step.exit) lines.push('*Exit:* the customer may leave the journey here');
+    if (step.channels.length) lines.push(labelled(t('Channel:'), step.channels.map(channel => channel.$refText).join(', ')));
+    if (step.touchpoints.length) lines.push(labelled(t('Touchpoints:'), step.touchpoints.map(escapeMarkdown).join(', ')));
+    if (step.momentsOfTruth.length) lines.push(labelled(t('Moment of truth:'), step.momentsOfTruth.map(escapeMarkdown).join('; ')));
+    if (step.pains.length) lines.push(labelled(t('Pain points:'), String(step.pains.length)));
+    if (step.opportunities.length) lines.push(labelled(t('Opportunities:'), String(step.opportunities.length)));
+    if (step.next.length) lines.push(labelled(t('Next:'), step.next.map(next => next.$refText).join(', ')));
+    if (step.exit) lines.push(labelled(t('Exit:'), t('the customer may leave the journey here')));
     return lines.join('\n\n');
 }
 
 function channelCard(channel: Channel): string {
-    return [heading('Channel', channel.name, channel.title), channel.kind ?? ''].filter(Boolean).join('\n\n');
+    return [heading(t('Channel'), channel.name, channel.title), channel.kind ?? ''].filter(Boolean).join('\n\n');
 }
 
 function dataSourceCard(source: DataSource): string {
-    return `${heading('Data source', source.name, undefined)}\n\n\`${escapeMarkdown(source.path)}\``;
+    return `${heading(t('Data source'), source.name, undefined)}\n\n\`${escapeMarkdown(source.path)}\``;
 }
 
 function journeyCard(journey: Journey): string {
     const scale = emotionScaleOf(journey);
-    return `${heading('Journey', journey.name, journey.title)}\n\n${journey.stages.length} stages · ${stepsOf(journey).length} steps · emotion scale ${scale.min}..${scale.max}`;
+    const summary = t('{stages} stages · {steps} steps · emotion scale {min}..{max}', { stages: journey.stages.length, steps: stepsOf(journey).length, min: scale.min, max: scale.max });
+    return `${heading(t('Journey'), journey.name, journey.title)}\n\n${summary}`;
 }
 
 function stageCard(stage: Stage): string {
     const journey = AstUtils.getContainerOfType(stage, isJourney);
-    return `${heading('Stage', stage.name, stage.title)}\n\n${stage.steps.length} steps in journey \`${journey?.name}\``;
+    return `${heading(t('Stage'), stage.name, stage.title)}\n\n${t('{steps} steps in journey `{journey}`', { steps: stage.steps.length, journey: journey?.name ?? '' })}`;
 }

@@ -3,6 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
 import { ModelRequest, type ModelRequestResult } from './model-request.js';
+import { t } from '../language/localisation.js';
 
 /**
  * Answers `journey/model` for the preview: waits until the document is validated, then
@@ -14,7 +15,7 @@ export function registerModelRequest(connection: Connection, shared: LangiumShar
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
         const document = shared.workspace.LangiumDocuments.getDocument(parsed);
         if (!document) {
-            return { error: { message: 'This file is not open in the language server.', line: 0, character: 0 } };
+            return { error: { message: t('This file is not open in the language server.'), line: 0, character: 0 } };
         }
         const firstError = document.diagnostics?.find(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
         if (firstError) {

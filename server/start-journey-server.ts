@@ -2,6 +2,8 @@ import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
+import { useMessageBundle } from '../language/localisation.js';
+import type { JourneyInitializationOptions } from './initialization-options.js';
 import { registerCompareRequest, type CreateSnapshotServices } from './compare-request-handler.js';
 import { DocumentsRebuiltNotification } from './documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
@@ -14,6 +16,8 @@ import { registerModelRequest } from './model-request-handler.js';
 export function startJourneyServer(connection: Connection, services: { shared: LangiumSharedServices; Journey: JourneyServices }, createSnapshot: CreateSnapshotServices): void {
     const { shared, Journey } = services;
     shared.lsp.LanguageServer.onInitialize(params => {
+        // Diagnostics, hovers and quick fixes speak the editor's language: the client sends its message bundle.
+        useMessageBundle((params.initializationOptions as JourneyInitializationOptions | undefined)?.messages);
         const folders = params.workspaceFolders?.map(folder => URI.parse(folder.uri))
             ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
         Journey.journey.Workspace.setRoots(folders);

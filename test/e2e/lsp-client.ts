@@ -20,7 +20,8 @@ export interface LspSession {
     stop(): Promise<void>;
 }
 
-export async function startLanguageServer(workspaceFolder: string): Promise<LspSession> {
+/** Starts the server on a workspace; `initializationOptions` as the extension would send them (e.g. its message bundle). */
+export async function startLanguageServer(workspaceFolder: string, initializationOptions?: object): Promise<LspSession> {
     const serverJs = join(repoRoot, 'dist', 'server.js');
     assert.ok(existsSync(serverJs), 'dist/server.js is missing: run `npm run build` first (npm test does).');
     const server: ChildProcess = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -41,6 +42,7 @@ export async function startLanguageServer(workspaceFolder: string): Promise<LspS
         processId: process.pid,
         rootUri: workspaceUri,
         workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
+        initializationOptions,
         capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } }
     });
     connection.sendNotification('initialized', {});

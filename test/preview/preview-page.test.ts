@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview-html.js';
+import { useMessageBundle, type MessageBundle } from '../../language/localisation.js';
 import type { JourneyModel } from '../../language/journey-model.js';
 import type { FromPreview, ToPreview } from '../../preview/protocol.js';
 import { compareEmotions } from '../../diff/emotion-comparison.js';
@@ -16,10 +17,10 @@ import { exampleModels, modelOf, modelsWithImports } from '../render/render-kit.
 const outputDir = join(repoRoot, 'test', 'output');
 
 /** The webview's page with the bundled script, and a stand-in for VS Code's webview API. */
-function writePreviewPage(): string {
+function writePreviewPage(messages?: MessageBundle, name = 'preview.html'): string {
     mkdirSync(outputDir, { recursive: true });
-    const page = join(outputDir, 'preview.html');
-    writeFileSync(page, previewHtml({ nonce: 'testnonce123', cspSource: 'file:', scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString() }));
+    const page = join(outputDir, name);
+    writeFileSync(page, previewHtml({ nonce: 'testnonce123', cspSource: 'file:', scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString(), messages }));
     return pathToFileURL(page).toString();
 }
 
@@ -34,7 +35,7 @@ describe('preview page in real Chromium', function () {
     });
     after(async () => browser?.close());
 
-    async function openPreview(): Promise<{ page: Page; errors: string[] }> {
+    async function openPreview(url = pageUrl): Promise<{ page: Page; errors: string[] }> {
         const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
         const errors: string[] = [];
         page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
@@ -49,7 +50,7 @@ describe('preview page in real Chromium', function () {
                 getState: () => undefined,
                 setState: (state) => { window.savedState = state; }
             });`);
-        await page.goto(pageUrl);
+        await page.goto(url);
         await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(m => m.type === 'ready'));
         return { page, errors };
     }
@@ -178,7 +179,8 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             await page.waitForTimeout(200);
             const injected = await page.evaluate(() => ({
                 pwned: (window as unknown as { pwned?: number }).pwned,
-                scripts: document.querySelectorAll('script').length,
+                // Executable scripts only: the page also carries its message bundle as a JSON data block.
+                scripts: document.querySelectorAll('script:not([type="application/json"])').length,
                 images: document.querySelectorAll('#canvas img').length,
                 javascriptLinks: document.querySelectorAll('#canvas [href^="javascript"]').length,
                 handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
@@ -284,10 +286,31 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             added: [...new Set([...document.querySelectorAll('.compare-after .change-added')].map(node => node.getAttribute('data-step')))],
             pwned: (window as unknown as { pwned?: number }).pwned,
             images: document.querySelectorAll('img').length,
-            scripts: document.querySelectorAll('body script').length,
+            scripts: document.querySelectorAll('body script:not([type="application/json"])').length,
             mentioned: [...document.querySelectorAll('.compare-changes li')].some(item => item.textContent!.includes('<img src=x'))
         }));
         assert.deepEqual(seen, { removed: ['Old'], added: ['New'], pwned: undefined, images: 0, scripts: 1, mentioned: true });
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('speaks Chinese when the editor does: the toolbar, and map labels from the bundle the page carries', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        useMessageBundle(chinese); // the extension host translates the page's own words…
+        let url: string;
+        try {
+            url = writePreviewPage(chinese, 'preview-zh-cn.html'); // …and hands the page the bundle for what it draws
+        } finally {
+            useMessageBundle(undefined);
+        }
+        const { page, errors } = await openPreview(url);
+        const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
+        await send(page, update(service.model));
+        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗']);
+        const lanes = await page.locator('#canvas .lane-label').allTextContents();
+        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
+        assert.match(await page.locator('#canvas .subtitle').textContent() ?? '', /\d+ 个阶段 · \d+ 个步骤/);
+        await page.screenshot({ path: join(outputDir, 'preview-zh-cn.png'), fullPage: true });
         assert.deepEqual(errors, []);
         await page.close();
     });
@@ -300,5 +323,13 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         assert.doesNotMatch(csp, /unsafe-eval/);
         assert.doesNotMatch(csp.split(';').find(part => part.includes('script-src'))!, /unsafe-inline/);
         assert.match(html, /<script nonce="abc123" src="vscode-resource:\/dist\/preview.js"><\/script>/);
+    });
+
+    it('carries its message bundle as data that no translation can break out of', () => {
+        const hostile = '</script><script>window.pwned = 1</script>';
+        const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js', messages: { Map: hostile, Zoom: hostile } });
+        assert.equal(html.match(/<script/g)?.length, 2, 'the data block and the nonce\'d bundle, nothing more');
+        assert.equal(html.match(/<\/script>/g)?.length, 2);
+        assert.ok(html.includes('&lt;/script&gt;&lt;script&gt;'), 'a translated label is escaped in the toolbar');
     });
 });

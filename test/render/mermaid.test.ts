@@ -53,7 +53,7 @@ describe('Mermaid and Markdown views', () => {
         const markdown = renderJourneyMarkdown(model, model.journeys[0]);
         assert.match(markdown, /^# First purchase\n\n\*\*Persona:\*\* Ana, small-business owner — Buys supplies for a 5-person shop/);
         assert.match(markdown, /\| 考虑 Consideration \| Compares offers ★ \| 2 anxious \| Shipping costs appear only in the cart \|/);
-        assert.match(markdown, /Drop-off 31% \(missed\)/);
+        assert.match(markdown, /Drop-off 31% \(✗ missed\)/);
         assert.match(markdown, /```mermaid\njourney\n    title First purchase\n[\s\S]*```\n$/);
     });
 });

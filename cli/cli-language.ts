@@ -1,0 +1,24 @@
+import chineseMessages from '../l10n/bundle.l10n.zh-cn.json' with { type: 'json' };
+import { useMessageBundle, type MessageBundle } from '../language/localisation.js';
+
+/** The languages `journeymap` speaks; English is the messages as written. */
+export const cliLanguages = ['en', 'zh-cn'] as const;
+export type CliLanguage = typeof cliLanguages[number];
+
+const bundles: Record<CliLanguage, MessageBundle | undefined> = { en: undefined, 'zh-cn': chineseMessages };
+
+/**
+ * The language of the CLI's messages: `--lang` when given, else the locale of the
+ * environment in POSIX order (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh_CN.UTF-8` → zh-cn.
+ * Every Chinese locale gets our (simplified) Chinese; anything else, English.
+ */
+export function chooseCliLanguage(option: string | undefined, env: NodeJS.ProcessEnv): CliLanguage {
+    if (option) return option as CliLanguage;
+    const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+    return /^zh([_-]|$|\.)/i.test(locale) ? 'zh-cn' : 'en';
+}
+
+/** From now on diagnostics, labels of rendered maps and the CLI's own lines are in this language. */
+export function useCliLanguage(language: CliLanguage): void {
+    useMessageBundle(bundles[language]);
+}
