@@ -107,8 +107,8 @@ function summaryLine(report: CheckReport): string {
         info && t('{count} info', { count: info }),
         hint && (hint === 1 ? t('1 hint') : t('{count} hints', { count: hint }))
     ].filter(Boolean);
-    const counts = parts.length === 0 ? t('no problems') : parts.join(', ');
-    const unreadable = report.problems.length === 0 ? ''
-        : report.problems.length === 1 ? t(', 1 path could not be checked') : t(', {count} paths could not be checked', { count: report.problems.length });
-    return `${files}: ${counts}${unreadable}`;
+    const unreadable = report.problems.length === 0 ? []
+        : [report.problems.length === 1 ? t('1 path could not be checked') : t('{count} paths could not be checked', { count: report.problems.length })];
+    const counts = parts.length === 0 ? [t('no problems'), ...unreadable] : [...parts, ...unreadable];
+    return t('{files}: {counts}', { files, counts: counts.join(t(', ')) });
 }

@@ -13,11 +13,11 @@ export interface CliResult {
 const bin = join(repoRoot, 'bin', 'journeymap.cjs');
 
 /** Runs `journeymap` as a user would: a separate Node process, in a given folder. */
-export function runCli(args: string[], cwd = repoRoot): CliResult {
+export function runCli(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = process.env): CliResult {
     if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) {
         throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
     }
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -327,9 +327,17 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
 
     it('carries its message bundle as data that no translation can break out of', () => {
         const hostile = '</script><script>window.pwned = 1</script>';
-        const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js', messages: { Map: hostile, Zoom: hostile } });
+        const messages = { Map: hostile, 'Zoom in': hostile };
+        useMessageBundle(messages);
+        let html: string;
+        try {
+            html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js', messages });
+        } finally {
+            useMessageBundle(undefined);
+        }
         assert.equal(html.match(/<script/g)?.length, 2, 'the data block and the nonce\'d bundle, nothing more');
         assert.equal(html.match(/<\/script>/g)?.length, 2);
-        assert.ok(html.includes('&lt;/script&gt;&lt;script&gt;'), 'a translated label is escaped in the toolbar');
+        assert.ok(html.includes('>&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;</button>'), 'a translated label is escaped in the toolbar');
+        assert.ok(html.includes('aria-label="&lt;/script&gt;'), 'and in an attribute');
     });
 });

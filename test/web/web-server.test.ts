@@ -68,6 +68,21 @@ describe('the language server in a browser worker', function () {
         assert.match(hover.contents.value, /\*\*Persona\*\* `Ana`/);
     });
 
+    it('speaks Chinese when the extension hands it the zh-cn bundle', async () => {
+        const chinese = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const uri = `${root}/zh/broken.journey`;
+        const text = 'persona Ana "Ana" { role "店主" }\njourney J { persona Anna stage S { step A { emotion 9 } } }';
+        type Lsp = { start(f: unknown, u: string, m: unknown): Promise<void>; open(u: string, t: string): void; diagnostics(u: string): Array<{ message: string }> | undefined };
+        await page.evaluate(([files, rootUri, messages]) => (window as unknown as { lsp: Lsp }).lsp.start(files, rootUri, messages), [{ [uri]: text }, root, chinese] as const);
+        await page.evaluate(([u, t]) => (window as unknown as { lsp: Lsp }).lsp.open(u, t), [uri, text] as const);
+        await page.waitForFunction(u => (window as unknown as { lsp: Lsp }).lsp.diagnostics(u) !== undefined, uri);
+        const messages = (await page.evaluate(u => (window as unknown as { lsp: Lsp }).lsp.diagnostics(u), uri))!.map(diagnostic => diagnostic.message);
+        assert.ok(messages.includes("未知的用户画像“Anna”。你是想写 'Ana' 吗？"), messages.join('\n'));
+        assert.ok(messages.includes('情绪分值 9 超出了本旅程的刻度 1..5；请使用 1 到 5 之间的分值。'), messages.join('\n'));
+        const hover = await request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 9 } }) as { contents: { value: string } };
+        assert.match(hover.contents.value, /\*\*用户画像\*\* `Ana`/);
+    });
+
     it('is built from no Node built-in module', () => {
         const meta: Record<string, esbuild.Metafile> = JSON.parse(readFileSync(join(repoRoot, 'dist', 'web', 'meta.json'), 'utf8'));
         for (const [bundle, metafile] of Object.entries(meta)) {

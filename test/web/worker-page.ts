@@ -12,7 +12,7 @@ interface Published {
 
 const published: Published[] = [];
 
-async function start(given: Record<string, string>, rootUri: string) {
+async function start(given: Record<string, string>, rootUri: string, messages?: Record<string, string>) {
     // The server sends URIs percent-encoded (售后 → %E5%94%AE…), as VS Code does.
     const files = Object.fromEntries(Object.entries(given).map(([uri, text]) => [encodeURI(uri), text]));
     const worker = new Worker('/dist/web/server.js');
@@ -32,7 +32,7 @@ async function start(given: Record<string, string>, rootUri: string) {
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'examples' }], capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
+    await connection.sendRequest('initialize', { processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'examples' }], initializationOptions: { messages }, capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
     connection.sendNotification('initialized', {});
     return connection;
 }
@@ -40,7 +40,7 @@ async function start(given: Record<string, string>, rootUri: string) {
 let connection: Awaited<ReturnType<typeof start>> | undefined;
 
 (window as unknown as { lsp: object }).lsp = {
-    start: async (files: Record<string, string>, rootUri: string) => { connection = await start(files, rootUri); },
+    start: async (files: Record<string, string>, rootUri: string, messages?: Record<string, string>) => { connection = await start(files, rootUri, messages); },
     open: (uri: string, text: string) => connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } }),
     request: (method: string, params: unknown) => connection!.sendRequest(method, params),
     diagnostics: (uri: string) => published.filter(entry => entry.uri === uri).at(-1)?.diagnostics
