@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { buildCheckReport, formatGithubReport, formatTextReport, type CheckReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { formatSarifReport } from './sarif-report.js';
+import { t } from '../language/localisation.js';
 
 export interface CheckOptions {
     format: CheckFormat;
@@ -20,7 +21,7 @@ export const ExitCode = { Clean: 0, Errors: 1, UsageOrInput: 2 } as const;
 export async function runCheck(paths: string[], options: CheckOptions, out: (text: string) => void, progress: (text: string) => void): Promise<number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
     if (files.length > 20) {
-        progress(`Checking ${files.length} journey files…`);
+        progress(t('Checking {count} journey files…', { count: files.length }));
     }
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024 });
     const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());

@@ -8,6 +8,7 @@ import { ExitCode } from './check-command.js';
 import { changedJourneys } from './git-revisions.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+import { t } from '../language/localisation.js';
 
 export interface DiffOptions {
     format: 'text' | 'md' | 'json';
@@ -36,7 +37,7 @@ function parseSide(argument: string): DiffSide {
 export async function runDiff(oldArgument: string, newArgument: string, options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     const sides = [parseSide(oldArgument), parseSide(newArgument)];
     if (Boolean(sides[0].journey) !== Boolean(sides[1].journey)) {
-        err('journeymap diff: name a journey on both sides (old.journey#AsIs new.journey#ToBe), or on neither');
+        err(t('journeymap diff: name a journey on both sides (old.journey#AsIs new.journey#ToBe), or on neither'));
         return ExitCode.UsageOrInput;
     }
     const loaded: LoadedSide[] = [];

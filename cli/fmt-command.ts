@@ -5,6 +5,7 @@ import { findJourneyFiles } from './journey-files.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
+import { t } from '../language/localisation.js';
 
 export interface FmtOptions {
     check: boolean;
@@ -39,10 +40,11 @@ export async function runFmt(paths: string[], options: FmtOptions, out: (text: s
         if (!options.check) await writeAtomically(path, formatted);
     }
     for (const problem of [...problems, ...loaded.problems]) out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
-    for (const path of broken) out(`${displayPath(cwd, path)}: not formatted: it has syntax errors (see journeymap check)`);
-    for (const path of unformatted) out(options.check ? `${displayPath(cwd, path)}: not formatted` : `${displayPath(cwd, path)}: formatted`);
-    const checked = `${loaded.documents.length} ${loaded.documents.length === 1 ? 'file' : 'files'} checked`;
-    out(`${checked}: ${unformatted.length} ${options.check ? 'not formatted' : 'formatted'}`);
+    for (const path of broken) out(`${displayPath(cwd, path)}: ${t('not formatted: it has syntax errors (see journeymap check)')}`);
+    for (const path of unformatted) out(`${displayPath(cwd, path)}: ${options.check ? t('not formatted') : t('formatted')}`);
+    const checked = loaded.documents.length === 1 ? t('1 file checked') : t('{count} files checked', { count: loaded.documents.length });
+    const count = { count: unformatted.length };
+    out(t('{files}: {counts}', { files: checked, counts: options.check ? t('{count} not formatted', count) : t('{count} formatted', count) }));
     if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
     return broken.length > 0 || (options.check && unformatted.length > 0) ? ExitCode.Errors : ExitCode.Clean;
 }

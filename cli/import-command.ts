@@ -5,6 +5,7 @@ import { importMermaid } from '../import/import-mermaid.js';
 import { ExitCode } from './check-command.js';
 import { formatSize, defaultMaxFileBytes } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
+import { t } from '../language/localisation.js';
 
 export interface ImportOptions {
     output?: string;
@@ -24,7 +25,7 @@ export async function runImportMermaid(file: string, options: ImportOptions, out
         return ExitCode.UsageOrInput;
     }
     if (options.output && existsSync(options.output) && !options.force) {
-        err(`${options.output} already exists: choose another name, or pass --force to replace it`);
+        err(t('{file} already exists: choose another name, or pass --force to replace it', { file: options.output }));
         return ExitCode.UsageOrInput;
     }
     const result = importMermaid(text, basename(file), ['.md', '.markdown'].includes(extname(file).toLowerCase()));
@@ -32,7 +33,7 @@ export async function runImportMermaid(file: string, options: ImportOptions, out
     if (result.journeyText === undefined) return ExitCode.Errors;
     if (options.output) {
         await writeAtomically(resolve(options.output), result.journeyText);
-        err(`${options.output}: ${result.diagrams.length} journey${result.diagrams.length === 1 ? '' : 's'} imported`);
+        err(`${options.output}: ${result.diagrams.length === 1 ? t('1 journey imported') : t('{count} journeys imported', { count: result.diagrams.length })}`);
     } else {
         out(result.journeyText.trimEnd());
     }
@@ -42,11 +43,11 @@ export async function runImportMermaid(file: string, options: ImportOptions, out
 async function readInput(path: string): Promise<string | { problem: string }> {
     try {
         const buffer = await readFile(path);
-        if (buffer.length > defaultMaxFileBytes) return { problem: `is ${formatSize(buffer.length)}, larger than ${formatSize(defaultMaxFileBytes)}` };
-        if (buffer.includes(0)) return { problem: 'is a binary file, not Mermaid text' };
+        if (buffer.length > defaultMaxFileBytes) return { problem: t('is {size}, larger than {limit}', { size: formatSize(buffer.length), limit: formatSize(defaultMaxFileBytes) }) };
+        if (buffer.includes(0)) return { problem: t('is a binary file, not Mermaid text') };
         return buffer.toString('utf8').replace(/^\uFEFF/, '');
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        return { problem: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})` };
+        return { problem: code === 'ENOENT' ? t('no such file') : code === 'EISDIR' ? t('is a folder, not a file') : t('cannot be read ({reason})', { reason: code ?? String(error) }) };
     }
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { t } from '../language/localisation.js';
 
 /** A problem with an input path that stops it from being checked (exit code 2). */
 export interface InputProblem {
@@ -19,11 +20,11 @@ export async function findJourneyFiles(paths: string[]): Promise<{ files: string
     for (const path of paths) {
         const info = await stat(path).catch(() => undefined);
         if (!info) {
-            problems.push({ path, message: 'no such file or folder' });
+            problems.push({ path, message: t('no such file or folder') });
         } else if (info.isDirectory()) {
             const found = await searchFolder(resolve(path));
             if (found.length === 0) {
-                problems.push({ path, message: 'this folder contains no .journey files' });
+                problems.push({ path, message: t('this folder contains no .journey files') });
             }
             files.push(...found);
         } else {

@@ -4,6 +4,7 @@ import { loadImportedDocuments } from '../language/journey-import-loader.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import type { InputProblem } from './journey-files.js';
+import { t } from '../language/localisation.js';
 
 /** Files larger than this are not read unless `--max-file-size` says otherwise. */
 export const defaultMaxFileBytes = 5 * 1024 * 1024;
@@ -50,19 +51,19 @@ export async function loadWorkspace(files: string[], options: LoadOptions): Prom
 async function readJourneyText(file: string, maxBytes: number): Promise<string | { message: string }> {
     const info = await stat(file).catch(() => undefined);
     if (!info) {
-        return { message: 'no such file' };
+        return { message: t('no such file') };
     }
     if (info.size > maxBytes) {
-        return { message: `the file is ${formatMegabytes(info.size)}, more than the ${formatMegabytes(maxBytes)} limit (raise it with --max-file-size)` };
+        return { message: t('the file is {size}, more than the {limit} limit (raise it with --max-file-size)', { size: formatMegabytes(info.size), limit: formatMegabytes(maxBytes) }) };
     }
     const bytes = await readFile(file);
     if (bytes.subarray(0, 8000).includes(0)) {
-        return { message: 'this is a binary file, not a .journey text file' };
+        return { message: t('this is a binary file, not a .journey text file') };
     }
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-        return { message: 'the file is not valid UTF-8 text' };
+        return { message: t('the file is not valid UTF-8 text') };
     }
 }
 

@@ -8,6 +8,7 @@ import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
+import { t } from '../language/localisation.js';
 
 export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
 export type RenderFormat = typeof renderFormats[number];
@@ -32,26 +33,26 @@ export interface Output {
 /** `journeymap render <file>`: the same picture as the preview, as a file or on stdout. */
 export async function runRender(file: string, options: RenderOptions, io: Output): Promise<number> {
     if (options.format === 'png' && !options.output) {
-        io.err('PNG is binary: write it to a file with -o map.png.');
+        io.err(t('PNG is binary: write it to a file with -o map.png.'));
         return ExitCode.UsageOrInput;
     }
     const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const [document] = loaded.documents;
     if (!document) {
-        io.err(`${file}: ${loaded.problems[0]?.message ?? 'cannot be read'}`);
+        io.err(`${file}: ${loaded.problems[0]?.message ?? t('cannot be read')}`);
         return ExitCode.UsageOrInput;
     }
     const report = buildCheckReport([document], [], process.cwd());
     if (report.counts.error > 0 && !options.allowErrors) {
         io.err(formatTextReport(report, false));
-        io.err('Not rendered: fix the errors first (or pass --allow-errors).');
+        io.err(t('Not rendered: fix the errors first (or pass --allow-errors).'));
         return ExitCode.Errors;
     }
     const model = await loaded.services.journey.ModelBuilder.build(document);
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
     if (!journey && (options.journey || options.format !== 'json')) {
         const names = model.journeys.map(j => j.name).join(', ');
-        io.err(options.journey ? `No journey '${options.journey}' in ${file}. Journeys: ${names || 'none'}.` : `${file} declares no journey.`);
+        io.err(options.journey ? t("No journey '{name}' in {file}. Journeys: {names}.", { name: options.journey, file, names: names || t('none') }) : t('{file} declares no journey.', { file }));
         return ExitCode.UsageOrInput;
     }
     const content = options.format === 'png'
@@ -63,7 +64,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     }
     await mkdir(dirname(resolve(options.output)), { recursive: true });
     await writeFile(options.output, content);
-    io.err(`Wrote ${options.output} (${formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length)})`);
+    io.err(t('Wrote {file} ({size})', { file: options.output, size: formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length) }));
     return ExitCode.Clean;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../language/localisation.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { mermaidText } from '../render/mermaid-text.js';
 import type { EmotionComparison } from './emotion-comparison.js';
@@ -8,12 +9,12 @@ const colours: Record<Change['kind'], string> = { added: '\u001b[32m', removed: 
 
 /** One line per change, `+` added, `-` removed, `~` changed or renamed, `>` moved. */
 export function formatDiffText(changes: Change[], colour: boolean): string {
-    if (changes.length === 0) return 'No semantic changes.';
+    if (changes.length === 0) return t('No semantic changes.');
     const lines = changes.map(change => {
         const line = `${markers[change.kind]} ${change.summary}  (${change.path})`;
         return colour ? `${colours[change.kind]}${line}\u001b[0m` : line;
     });
-    return [...lines, `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`].join('\n');
+    return [...lines, changes.length === 1 ? t('1 change') : t('{count} changes', { count: changes.length })].join('\n');
 }
 
 /**
@@ -21,16 +22,16 @@ export function formatDiffText(changes: Change[], colour: boolean): string {
  * journey whose emotions changed with its before/after curve as a Mermaid chart.
  */
 export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = []): string {
-    if (changes.length === 0) return '**Journey maps:** no semantic changes.\n';
+    if (changes.length === 0) return `**${t('Journey maps:')}** ${t('no semantic changes.')}\n`;
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
-        '### Journey map changes', '',
-        '| added | removed | changed | renamed | moved |', '|---|---|---|---|---|',
+        `### ${t('Journey map changes')}`, '',
+        `| ${[t('added'), t('removed'), t('changed'), t('renamed'), t('moved')].join(' | ')} |`, '|---|---|---|---|---|',
         `| ${count('added')} | ${count('removed')} | ${count('changed')} | ${count('renamed')} | ${count('moved')} |`, ''
     ];
     const groups = new Map<string, Change[]>();
     for (const change of changes) {
-        const key = change.journey ?? 'Declarations';
+        const key = change.journey ?? t('Declarations');
         groups.set(key, [...(groups.get(key) ?? []), change]);
     }
     for (const [journey, group] of groups) {
@@ -50,18 +51,18 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
     const onlyBefore = comparison.points.filter(point => point.before !== undefined && point.after === undefined);
     const onlyAfter = comparison.points.filter(point => point.after !== undefined && point.before === undefined);
     const label = (text: string) => `"${mermaidText(text).replace(/"/g, '″')}"`;
-    const lines = [`Emotion curve of ${escapeMarkdown(comparison.title)}: bars before, line after.`, ''];
+    const lines = [t('Emotion curve of {title}: bars before, line after.', { title: escapeMarkdown(comparison.title) }), ''];
     if (both.length > 0) {
         lines.push('```mermaid', 'xychart-beta',
             `    x-axis [${both.map(point => label(point.label)).join(', ')}]`,
-            `    y-axis "Emotion" ${comparison.scale.min} --> ${comparison.scale.max}`,
+            `    y-axis ${label(t('Emotion'))} ${comparison.scale.min} --> ${comparison.scale.max}`,
             `    bar [${both.map(point => point.before).join(', ')}]`,
             `    line [${both.map(point => point.after).join(', ')}]`,
             '```', '');
     }
     const list = (points: typeof both, side: 'before' | 'after') => points.map(point => `${escapeMarkdown(point.label)} (${point[side]})`).join(', ');
-    if (onlyBefore.length > 0) lines.push(`Only before: ${list(onlyBefore, 'before')}.`);
-    if (onlyAfter.length > 0) lines.push(`Only after: ${list(onlyAfter, 'after')}.`);
+    if (onlyBefore.length > 0) lines.push(t('Only before: {steps}.', { steps: list(onlyBefore, 'before') }));
+    if (onlyAfter.length > 0) lines.push(t('Only after: {steps}.', { steps: list(onlyAfter, 'after') }));
     return lines;
 }
 

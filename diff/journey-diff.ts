@@ -1,4 +1,5 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricValueModel, type StageModel, type StepModel } from '../language/journey-model.js';
+import { t } from '../language/localisation.js';
 import { matchByNameThenContent, reorderedPairs, type Matching } from './match-elements.js';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
@@ -66,7 +67,7 @@ function declarationChanges<T extends { name: string; title?: string }>(element:
     const changes = simpleChanges(element, matching, displayName);
     for (const [old, current] of matching.pairs) {
         if (content(old) !== content(current)) {
-            changes.push({ kind: 'changed', element, path: current.name, summary: `${capitalise(element)} '${current.name}' changed` });
+            changes.push({ kind: 'changed', element, path: current.name, summary: t("{element} '{name}' changed", { element: elementWord(element), name: current.name }) });
         }
     }
     return changes;
@@ -75,11 +76,11 @@ function declarationChanges<T extends { name: string; title?: string }>(element:
 /** Added, removed and renamed elements of one matching. */
 function simpleChanges<T extends { name: string }>(element: ChangedElement, matching: Matching<T>, label: (value: T) => string, journey?: string, pathOf: (value: T) => string = value => value.name): Change[] {
     return [
-        ...matching.added.map(value => ({ kind: 'added' as const, element, journey, path: pathOf(value), after: value.name, summary: `${capitalise(element)} '${label(value)}' added` })),
-        ...matching.removed.map(value => ({ kind: 'removed' as const, element, journey, path: pathOf(value), before: value.name, summary: `${capitalise(element)} '${label(value)}' removed` })),
+        ...matching.added.map(value => ({ kind: 'added' as const, element, journey, path: pathOf(value), after: value.name, summary: t("{element} '{name}' added", { element: elementWord(element), name: label(value) }) })),
+        ...matching.removed.map(value => ({ kind: 'removed' as const, element, journey, path: pathOf(value), before: value.name, summary: t("{element} '{name}' removed", { element: elementWord(element), name: label(value) }) })),
         ...matching.pairs.filter(([old, current]) => old.name !== current.name).map(([old, current]) => ({
             kind: 'renamed' as const, element, journey, path: pathOf(current), before: old.name, after: current.name,
-            summary: `${capitalise(element)} '${old.name}' renamed to '${current.name}'`
+            summary: t("{element} '{old}' renamed to '{name}'", { element: elementWord(element), old: old.name, name: current.name })
         }))
     ];
 }
@@ -88,7 +89,7 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
     const journey = current.name;
     const changes: Change[] = [];
     if (displayName(old) !== displayName(current) && old.name === current.name) {
-        changes.push({ kind: 'changed', element: 'title', journey, path: journey, before: displayName(old), after: displayName(current), summary: `Journey title changed from '${displayName(old)}' to '${displayName(current)}'` });
+        changes.push({ kind: 'changed', element: 'title', journey, path: journey, before: displayName(old), after: displayName(current), summary: t("Journey title changed from '{old}' to '{title}'", { old: displayName(old), title: displayName(current) }) });
     }
     const stages = matchByNameThenContent(old.stages, current.stages, stage => displayName(stage) + stage.steps.map(step => step.name).join(' '));
     changes.push(...simpleChanges('stage', stages, displayName, journey, stage => `${journey} › ${stage.name}`));
@@ -104,7 +105,7 @@ function diffJourney(old: JourneyMapModel, current: JourneyMapModel): Change[] {
         const newStage = stageOf(after);
         const oldStageNow = stages.pairs.find(([was]) => was === oldStage)?.[1];
         if (oldStageNow !== newStage) {
-            changes.push({ kind: 'moved', element: 'step', journey, path: path(after), before: oldStage.name, after: newStage.name, summary: `Step '${displayName(after)}' moved from ${displayName(oldStage)} to ${displayName(newStage)}` });
+            changes.push({ kind: 'moved', element: 'step', journey, path: path(after), before: oldStage.name, after: newStage.name, summary: t("Step '{name}' moved from {from} to {to}", { name: displayName(after), from: displayName(oldStage), to: displayName(newStage) }) });
         }
         changes.push(...diffStep(before, after, path(after), journey, renamedSteps));
     }
@@ -120,8 +121,9 @@ function reorderChanges<T extends { name: string; title?: string }>(element: Cha
     return reorderedPairs(pairs, before, after).map(([, current]) => {
         const from = before.indexOf(pairs.find(([, candidate]) => candidate === current)![0]) + 1;
         const to = after.indexOf(current) + 1;
-        const neighbour = to === 1 ? 'now first' : `now after '${displayName(after[to - 2])}'`;
-        return { kind: 'moved' as const, element, journey, path: pathOf(current), before: from, after: to, summary: `${capitalise(element)} '${displayName(current)}' moved from position ${from} to ${to} (${neighbour})` };
+        const neighbour = to === 1 ? t('now first') : t("now after '{name}'", { name: displayName(after[to - 2]) });
+        const summary = t("{element} '{name}' moved from position {from} to {to} ({neighbour})", { element: elementWord(element), name: displayName(current), from, to, neighbour });
+        return { kind: 'moved' as const, element, journey, path: pathOf(current), before: from, after: to, summary };
     });
 }
 
@@ -133,35 +135,34 @@ function diffStep(before: StepModel, after: StepModel, path: string, journey: st
     const changes: Change[] = [];
     const name = displayName(after);
     if (displayName(before) !== name && before.name === after.name) {
-        changes.push({ kind: 'changed', element: 'title', journey, path, before: displayName(before), after: name, summary: `Step '${after.name}' retitled '${displayName(before)}' → '${name}'` });
+        changes.push({ kind: 'changed', element: 'title', journey, path, before: displayName(before), after: name, summary: t("Step '{step}' retitled '{old}' → '{title}'", { step: after.name, old: displayName(before), title: name }) });
     }
     const oldScore = before.emotion?.score;
     const newScore = after.emotion?.score;
     if (oldScore !== newScore) {
-        const verb = oldScore === undefined ? 'set to' : newScore === undefined ? 'removed from' : newScore > oldScore ? 'rose from' : 'fell from';
-        const summary = oldScore !== undefined && newScore !== undefined ? `Emotion of '${name}' ${verb} ${oldScore} to ${newScore}` : `Emotion of '${name}' ${verb} ${newScore ?? oldScore}`;
+        const summary = emotionChange(name, oldScore, newScore);
         changes.push({ kind: 'changed', element: 'emotion', journey, path, before: oldScore, after: newScore, summary });
     }
     const lists: Array<[ChangedElement, string, (step: StepModel) => string[]]> = [
-        ['pain', 'Pain point', step => step.pains],
-        ['opportunity', 'Opportunity', step => step.opportunities],
-        ['moment-of-truth', 'Moment of truth', step => step.momentsOfTruth],
-        ['touchpoint', 'Touchpoint', step => step.touchpoints],
-        ['channel', 'Channel', step => step.channels],
-        ['next', 'Next step', step => step.next]
+        ['pain', t('Pain point'), step => step.pains],
+        ['opportunity', t('Opportunity'), step => step.opportunities],
+        ['moment-of-truth', t('Moment of truth'), step => step.momentsOfTruth],
+        ['touchpoint', t('Touchpoint'), step => step.touchpoints],
+        ['channel', t('Channel'), step => step.channels],
+        ['next', t('Next step'), step => step.next]
     ];
     for (const [element, label, read] of lists) {
         const oldItems = read(before).map(item => (element === 'next' ? renamedSteps.get(item) ?? item : item));
         const newItems = read(after);
         for (const item of newItems.filter(item => !oldItems.includes(item))) {
-            changes.push({ kind: 'added', element, journey, path, after: item, summary: `${label} added to '${name}': ${item}` });
+            changes.push({ kind: 'added', element, journey, path, after: item, summary: t("{element} added to '{name}': {item}", { element: label, name, item }) });
         }
         for (const item of oldItems.filter(item => !newItems.includes(item))) {
-            changes.push({ kind: 'removed', element, journey, path, before: item, summary: `${label} removed from '${name}': ${item}` });
+            changes.push({ kind: 'removed', element, journey, path, before: item, summary: t("{element} removed from '{name}': {item}", { element: label, name, item }) });
         }
     }
     if (before.exit !== after.exit) {
-        changes.push({ kind: after.exit ? 'added' : 'removed', element: 'exit', journey, path, summary: `'${name}' ${after.exit ? 'is now' : 'is no longer'} an exit` });
+        changes.push({ kind: after.exit ? 'added' : 'removed', element: 'exit', journey, path, summary: after.exit ? t("'{name}' is now an exit", { name }) : t("'{name}' is no longer an exit", { name }) });
     }
     changes.push(...diffMetricValues(before.metrics, after.metrics, name, path, journey));
     return changes;
@@ -172,18 +173,35 @@ function diffMetricValues(before: MetricValueModel[], after: MetricValueModel[],
     for (const value of after) {
         const old = before.find(candidate => candidate.metric === value.metric);
         if (!old) {
-            changes.push({ kind: 'added', element: 'metric-value', journey, path, after: value.value, summary: `Metric ${value.metric} added to '${stepName}' (${value.value ?? 'no data'}, ${value.status})` });
+            changes.push({ kind: 'added', element: 'metric-value', journey, path, after: value.value, summary: t("Metric {metric} added to '{name}' ({value}, {status})", { metric: value.metric, name: stepName, value: value.value ?? t('no data'), status: value.status }) });
         } else if (old.value !== value.value || old.status !== value.status) {
             const flip = old.status !== value.status ? `; ${old.status} → ${value.status}` : '';
-            changes.push({ kind: 'changed', element: 'metric-value', journey, path, before: old.value, after: value.value, summary: `Metric ${value.metric} of '${stepName}' changed from ${old.value ?? 'no data'} to ${value.value ?? 'no data'}${flip}` });
+            const summary = t("Metric {metric} of '{name}' changed from {old} to {value}", { metric: value.metric, name: stepName, old: old.value ?? t('no data'), value: value.value ?? t('no data') });
+            changes.push({ kind: 'changed', element: 'metric-value', journey, path, before: old.value, after: value.value, summary: summary + flip });
         }
     }
     for (const value of before.filter(old => !after.some(candidate => candidate.metric === old.metric))) {
-        changes.push({ kind: 'removed', element: 'metric-value', journey, path, before: value.value, summary: `Metric ${value.metric} removed from '${stepName}'` });
+        changes.push({ kind: 'removed', element: 'metric-value', journey, path, before: value.value, summary: t("Metric {metric} removed from '{name}'", { metric: value.metric, name: stepName }) });
     }
     return changes;
 }
 
-function capitalise(word: string): string {
-    return word.charAt(0).toUpperCase() + word.slice(1);
+function emotionChange(name: string, oldScore: number | undefined, newScore: number | undefined): string {
+    if (oldScore === undefined) return t("Emotion of '{name}' set to {score}", { name, score: newScore! });
+    if (newScore === undefined) return t("Emotion of '{name}' removed from {score}", { name, score: oldScore });
+    return newScore > oldScore
+        ? t("Emotion of '{name}' rose from {old} to {score}", { name, old: oldScore, score: newScore })
+        : t("Emotion of '{name}' fell from {old} to {score}", { name, old: oldScore, score: newScore });
+}
+
+/** An element that is added, removed, renamed or moved as a whole, as a sentence starts with it. */
+function elementWord(element: ChangedElement): string {
+    switch (element) {
+        case 'persona': return t('Persona');
+        case 'channel': return t('Channel');
+        case 'metric': return t('Metric');
+        case 'journey': return t('Journey');
+        case 'stage': return t('Stage');
+        default: return t('Step');
+    }
 }

@@ -4,6 +4,7 @@
  * tasks `Task name: <score>: <actor>, <actor>` and `%%` comments. Mistakes are collected
  * with their line and column (1-based) instead of stopping at the first.
  */
+import { t } from '../language/localisation.js';
 
 export interface MermaidTask {
     name: string;
@@ -55,7 +56,7 @@ export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidPars
     const keywordLine = lines.findIndex((line, index) => index >= start && !isBlankOrComment(line));
     if (keywordLine < 0 || !/^\s*journey\s*$/i.test(lines[keywordLine])) {
         const at = keywordLine < 0 ? lines.length - 1 : keywordLine;
-        return { problems: [{ line: firstLine + Math.max(0, at), column: 1, message: 'expected a Mermaid `journey` diagram: the first line must be `journey`' }] };
+        return { problems: [{ line: firstLine + Math.max(0, at), column: 1, message: t('expected a Mermaid `journey` diagram: the first line must be `journey`') }] };
     }
     const diagram: MermaidJourneyDiagram = {
         title: frontmatterTitle(lines, start), leadingComments: lines.slice(start, keywordLine).flatMap(commentText),
@@ -83,7 +84,7 @@ export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidPars
                 if (rest.startsWith('{')) {
                     const block = accDescrBlock(lines, index, rest.slice(1));
                     if (block.end < 0) {
-                        problems.push({ line: lineNumber, column: indent + 1, message: 'accDescr { is never closed: add a line with }' });
+                        problems.push({ line: lineNumber, column: indent + 1, message: t('accDescr { is never closed: add a line with }') });
                         break;
                     }
                     diagram.accDescr = block.text;
@@ -116,25 +117,27 @@ export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidPars
 function parseTask(text: string, line: number, indent: number, problems: MermaidProblem[]): Omit<MermaidTask, 'comments'> | undefined {
     const colon = text.indexOf(':');
     if (colon < 0) {
-        problems.push({ line, column: indent + text.length + 1, message: `expected ':' and a score after the task name '${text}' (Task name: <score>: <actors>)` });
+        problems.push({ line, column: indent + text.length + 1, message: t("expected ':' and a score after the task name '{name}' (Task name: <score>: <actors>)", { name: text }) });
         return undefined;
     }
     const name = text.slice(0, colon).trim();
     const [scoreText, actorText, ...extra] = text.slice(colon + 1).split(':');
     const scoreColumn = indent + colon + 2 + (scoreText.length - scoreText.trimStart().length);
     if (name === '') {
-        problems.push({ line, column: indent + 1, message: 'a task needs a name before the \':\'' });
+        problems.push({ line, column: indent + 1, message: t("a task needs a name before the ':'") });
         return undefined;
     }
     const score = scoreText.trim();
     if (!/^\d+$/.test(score) || Number(score) < mermaidScoreRange.min || Number(score) > mermaidScoreRange.max) {
-        const what = score === '' ? 'no score' : `score '${score}'`;
-        problems.push({ line, column: scoreColumn, message: `${what} for task '${name}': a score is a whole number from ${mermaidScoreRange.min} to ${mermaidScoreRange.max}` });
+        const range = { name, min: mermaidScoreRange.min, max: mermaidScoreRange.max };
+        const message = score === '' ? t("no score for task '{name}': a score is a whole number from {min} to {max}", range)
+            : t("score '{score}' for task '{name}': a score is a whole number from {min} to {max}", { ...range, score });
+        problems.push({ line, column: scoreColumn, message });
         return undefined;
     }
     if (extra.length > 0) {
         const column = indent + colon + 1 + scoreText.length + 1 + (actorText ?? '').length + 1;
-        problems.push({ line, column, message: `unexpected ':' in task '${name}': write Task name: <score>: <actor>, <actor>` });
+        problems.push({ line, column, message: t("unexpected ':' in task '{name}': write Task name: <score>: <actor>, <actor>", { name }) });
         return undefined;
     }
     const actors = (actorText ?? '').split(',').map(actor => actor.trim()).filter(actor => actor !== '');

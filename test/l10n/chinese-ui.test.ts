@@ -78,6 +78,14 @@ describe('the Chinese UI', () => {
             assert.ok(result.stdout.includes('>触点<') && result.stdout.includes('>情绪<'));
         });
 
+        it('tells a reviewer what changed in Chinese', () => {
+            const fixtures = join(repoRoot, 'test', 'fixtures', 'diff');
+            const result = runCli(['--lang', 'zh-cn', 'diff', join(fixtures, 'before.journey'), join(fixtures, 'after.journey')], repoRoot, englishEnvironment);
+            assert.match(result.stdout, /步骤“Compares offers”从“考虑 Consideration”移到了“购买 Purchase”/);
+            assert.match(result.stdout, /“Compares offers”的情绪从 2 降到 1/);
+            assert.match(result.stdout, /5 处变化$/m);
+        });
+
         it('refuses a language it does not have, naming the ones it has', () => {
             const result = runCli(['--lang', 'fr', 'check', 'broken.journey'], dir, englishEnvironment);
             assert.equal(result.status, 2);
