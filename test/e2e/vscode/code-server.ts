@@ -5,10 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { repoRoot } from '../../journey-test-kit.js';
 
 const codeServerVersion = '4.139.1';
@@ -58,12 +59,17 @@ function ensureBuildTools(): void {
     execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'build-essential', 'python3', 'libkrb5-dev'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** Packages the extension as users get it (the `.vsix`), into a temporary folder. */
-export function packageVsix(): string {
-    const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), 'journey.vsix');
-    const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+/** Packages the extension as users get it (the `.vsix`), into a temporary folder; or another extension folder (a test fixture). */
+export function packageVsix(folder = repoRoot): string {
+    const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), `${basename(folder)}.vsix`);
+    const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8', timeout: 180_000 });
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     return out;
+}
+
+export interface CodeServerOptions {
+    /** VS Code's display language (`--locale`); a language pack for it must be among the extensions. */
+    locale?: string;
 }
 
 export interface CodeServer {
@@ -85,17 +91,21 @@ const quietSettings = {
 };
 
 /** Installs the `.vsix` into fresh user and extension folders and starts code-server on a free port. */
-export async function startCodeServer(bin: string, vsix: string): Promise<CodeServer> {
+export async function startCodeServer(bin: string, vsixes: string[], options: CodeServerOptions = {}): Promise<CodeServer> {
     const home = mkdtempSync(join(tmpdir(), 'code-server-'));
     const userDataDir = join(home, 'user-data');
     const extensionsDir = join(home, 'extensions');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
     writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
     const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-    const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { encoding: 'utf8', env: node24Env(), timeout: 120_000 });
-    assert.equal(install.status, 0, `installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+    for (const vsix of vsixes) {
+        const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { encoding: 'utf8', env: node24Env(), timeout: 120_000 });
+        assert.equal(install.status, 0, `installing ${basename(vsix)} failed:\n${install.stdout}\n${install.stderr}`);
+    }
+    if (options.locale) registerLanguagePacks(userDataDir, extensionsDir);
     const port = await freePort();
-    const server: ChildProcess = spawn(bin, [...dirs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'], {
+    const locale = options.locale ? ['--locale', options.locale] : [];
+    const server: ChildProcess = spawn(bin, [...dirs, ...locale, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'], {
         env: { ...node24Env(), HOME: home }, detached: true, stdio: ['ignore', 'pipe', 'pipe']
     });
     let output = '';
@@ -110,6 +120,31 @@ export async function startCodeServer(bin: string, vsix: string): Promise<CodeSe
         throw error;
     }
     return { url, stop };
+}
+
+/**
+ * Writes VS Code's record of installed language packs (`languagepacks.json`), which its
+ * server reads to accept a `--locale`. The desktop app writes it when a pack is installed;
+ * code-server's `--install-extension` does not, so the harness writes it from the packs'
+ * manifests, the way VS Code builds it.
+ */
+function registerLanguagePacks(userDataDir: string, extensionsDir: string): void {
+    const packs: Record<string, { hash: string; extensions: Array<{ extensionIdentifier: { id: string }; version: string }>; translations: Record<string, string>; label?: string }> = {};
+    for (const folder of readdirSync(extensionsDir)) {
+        const manifestPath = join(extensionsDir, folder, 'package.json');
+        if (!existsSync(manifestPath)) continue;
+        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+        for (const localization of manifest.contributes?.localizations ?? []) {
+            const id = `${manifest.publisher}.${manifest.name}`;
+            packs[localization.languageId] = {
+                hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+                extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+                translations: Object.fromEntries(localization.translations.map((entry: { id: string; path: string }) => [entry.id, join(extensionsDir, folder, entry.path)])),
+                label: localization.localizedLanguageName ?? localization.languageName
+            };
+        }
+    }
+    writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /** Stops code-server and every process it started (its process group), even when a test failed. */

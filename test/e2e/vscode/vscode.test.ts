@@ -32,7 +32,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
         git('add', '.');
         git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
-        server = await startCodeServer(bin, packageVsix());
+        server = await startCodeServer(bin, [packageVsix()]);
         browser = await launchChromium();
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         workbench = new Workbench(page);

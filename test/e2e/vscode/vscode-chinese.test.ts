@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../browser-kit.js';
+import { examplesDir, repoRoot } from '../../journey-test-kit.js';
+import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
+import { Workbench } from './workbench.js';
+
+const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+
+/**
+ * VS Code set to Chinese (`--locale zh-cn`): our command titles, diagnostics and preview
+ * labels are Chinese. VS Code takes a display language only from an installed language
+ * pack; the test installs an empty one of its own (no download), so VS Code's own words
+ * stay English and every Chinese word on screen is ours.
+ */
+describe('the extension in VS Code set to Chinese (code-server --locale zh-cn)', function () {
+    this.timeout(15 * 60_000);
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    let workbench: Workbench;
+
+    before(async () => {
+        const bin = ensureCodeServer(line => console.log(`      ${line}`));
+        const workspace = mkdtempSync(join(tmpdir(), 'journeys-zh-'));
+        cpSync(examplesDir, workspace, { recursive: true });
+        const languagePack = packageVsix(join(repoRoot, 'test', 'e2e', 'vscode', 'zh-cn-language-pack'));
+        server = await startCodeServer(bin, [languagePack, packageVsix()], { locale: 'zh-cn' });
+        browser = await launchChromium();
+        workbench = new Workbench(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
+        await workbench.open(server.url, workspace);
+        mkdirSync(screenshots, { recursive: true });
+    });
+
+    afterEach(async function () {
+        const name = `zh-cn-${this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 50) ?? 'scenario'}`;
+        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.stop();
+    });
+
+    it('shows an unknown persona in the Problems panel in Chinese', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(8, 'persona Anna');
+        await workbench.waitForProblems(rows => rows.some(row => row.includes('未知的用户画像“Anna”')), '未知的用户画像“Anna”');
+        await workbench.replaceLine(8, 'persona Ana');
+        await workbench.waitForProblems(rows => rows.length === 0, 'no problems once the name is right');
+    });
+
+    it('finds our commands by their Chinese titles and draws the map with Chinese labels', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('客户旅程: 在侧边打开预览');
+        const view = workbench.webview();
+        await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
+        assert.deepEqual(await view.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗']);
+        const lanes = await view.locator('svg.jm .lane-label').allTextContents();
+        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点', '指标']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
+        assert.ok((await view.locator('svg.jm').innerHTML()).includes('关键时刻：'));
+    });
+});
