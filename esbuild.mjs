@@ -30,7 +30,8 @@ writeFileSync('dist/web/package.json', JSON.stringify({ type: 'commonjs' }) + '\
 /** The preview webview's script: a browser bundle with the renderers and Mermaid. */
 /** @type {esbuild.BuildOptions} */
 const previewOptions = {
-    entryPoints: { preview: 'preview/main.ts' },
+    // Mermaid is a bundle of its own, loaded by the preview only when a Mermaid view opens.
+    entryPoints: { preview: 'preview/main.ts', mermaid: 'preview/mermaid-entry.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'browser',

@@ -3,11 +3,11 @@
  * renderers as the CLI, and posts clicks back. Every string from the .journey file reaches
  * the page only through the renderers (which escape it) or `textContent`.
  */
-import mermaid from 'mermaid';
 import type { JourneyModel, SourceRange } from '../language/journey-model.js';
 import { renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
 import { drawComparison } from './compare-view.js';
+import { loadMermaid } from './load-mermaid.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
 import { previewCss } from './preview-style.js';
 
@@ -60,6 +60,7 @@ async function draw(): Promise<void> {
     } else {
         const source = state.view === 'mermaid' ? renderMermaidJourney(journey) : renderMermaidFlowchart(journey);
         try {
+            const mermaid = await loadMermaid(isDark());
             svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;
         } catch (error) {
             showBanner(t('Mermaid could not draw this view: {reason}', { reason: error instanceof Error ? error.message : String(error) }));
@@ -166,7 +167,7 @@ window.addEventListener('message', event => {
             void draw();
         } else if (message.error) {
             const where = `${message.fileName}:${message.error.line + 1}:${message.error.character + 1}`;
-            showBanner(`${where} ${message.error.message}${model ? ' — showing the last valid map.' : ''}`);
+            showBanner(model ? t('{where} {message} — showing the last valid map.', { where, message: message.error.message }) : `${where} ${message.error.message}`);
         }
     } else if (message.type === 'highlight') {
         highlighted = message.step;
@@ -251,7 +252,6 @@ window.addEventListener('mouseup', () => { drag = undefined; viewport.classList.
 const style = document.createElement('style');
 style.textContent = previewCss;
 document.head.append(style);
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: isDark() ? 'dark' : 'default' });
 setView(state.view);
 applyZoom();
 vscode.postMessage({ type: 'ready', state });

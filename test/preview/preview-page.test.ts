@@ -100,6 +100,24 @@ describe('preview page in real Chromium', function () {
         }
     });
 
+    it('loads Mermaid only when a Mermaid view opens, with the page\'s nonce', async () => {
+        const { page, errors } = await openPreview();
+        const requested: string[] = [];
+        page.on('request', request => requested.push(request.url().split('/').pop()!));
+        const [{ model }] = await exampleModels();
+        await send(page, update(model));
+        await page.waitForSelector('#canvas svg.jm');
+        const loaded = () => page.evaluate(() => 'journeyMermaid' in window);
+        assert.equal(await loaded(), false, 'the map view needs no Mermaid');
+        assert.ok(!requested.includes('mermaid.js'), requested.join(', '));
+        await page.click('button[data-view="mermaid"]');
+        await page.waitForSelector('#canvas svg[aria-roledescription="journey"]');
+        assert.equal(await loaded(), true);
+        assert.equal(await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src$="mermaid.js"]')?.nonce), 'testnonce123');
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     it('draws the Mermaid journey and the paths flowchart of every example with Mermaid, without errors', async () => {
         for (const { file, model } of await exampleModels()) {
             const { page, errors } = await openPreview();
@@ -179,8 +197,10 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             await page.waitForTimeout(200);
             const injected = await page.evaluate(() => ({
                 pwned: (window as unknown as { pwned?: number }).pwned,
-                // Executable scripts only: the page also carries its message bundle as a JSON data block.
-                scripts: document.querySelectorAll('script:not([type="application/json"])').length,
+                // Executable scripts that are not ours (ours: preview.js and, once a Mermaid view opened, mermaid.js, both
+                // with the page's nonce; the message bundle is a JSON data block, never run).
+                foreignScripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')]
+                    .filter(script => !(script.nonce === 'testnonce123' && /\/(preview|mermaid)\.js$/.test(script.src))).length,
                 images: document.querySelectorAll('#canvas img').length,
                 javascriptLinks: document.querySelectorAll('#canvas [href^="javascript"]').length,
                 handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
@@ -188,7 +208,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                 // The SVG's own <style> is ours; no other style element may come from the text.
                 styles: [...document.querySelectorAll('#canvas style')].filter(style => style.textContent!.includes('pwned')).length
             }));
-            assert.deepEqual(injected, { pwned: undefined, scripts: 1, images: 0, javascriptLinks: 0, handlers: 0, injected: 0, styles: 0 }, view);
+            assert.deepEqual(injected, { pwned: undefined, foreignScripts: 0, images: 0, javascriptLinks: 0, handlers: 0, injected: 0, styles: 0 }, view);
             assert.deepEqual(errors, [], `${view}: an inline handler was created, even if CSP blocked it`);
         }
         assert.deepEqual(errors, []);
