@@ -52,7 +52,7 @@ describe('the extension in VS Code set to Chinese (code-server --locale zh-cn)',
         await workbench.waitForProblems(rows => rows.length === 0, 'no problems once the name is right');
     });
 
-    it('finds our commands by their Chinese titles and draws the map with Chinese labels', async () => {
+    it('finds our commands by their Chinese titles, draws the map with Chinese labels, and loads Mermaid when asked', async () => {
         await workbench.openFile('checkout.journey');
         await workbench.runCommand('客户旅程: 在侧边打开预览');
         const view = workbench.webview();
@@ -61,5 +61,8 @@ describe('the extension in VS Code set to Chinese (code-server --locale zh-cn)',
         const lanes = await view.locator('svg.jm .lane-label').allTextContents();
         for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点', '指标']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
         assert.ok((await view.locator('svg.jm').innerHTML()).includes('关键时刻：'));
+        // Mermaid is loaded into the webview only now, under its CSP.
+        await view.locator('#views button[data-view="mermaid"]').click();
+        await view.locator('#canvas svg[aria-roledescription="journey"]').waitFor({ timeout: 60_000 });
     });
 });
