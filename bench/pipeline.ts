@@ -3,7 +3,8 @@
  * (BENCH_SIZES), median of BENCH_RUNS runs: parse, full build (parse + link + validate),
  * model build, SVG render, and through the running server over stdio edit → diagnostics
  * and completion; each as a ratio to JSON.parse of the same content, measured in the same
- * run. Also heap per step, the extension's load time and the bundle sizes. Prints a table
+ * run. Also heap per step, the longest another request waits while the server opens the map,
+ * the extension's load time and the bundle sizes. Prints a table
  * and writes bench/results.json. Run with `node --expose-gc` (npm run bench does).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -15,33 +16,11 @@ import { URI } from 'langium';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { renderJourneyMapSvg } from '../render/index.js';
 import { startLanguageServer } from '../test/e2e/lsp-client.js';
+import { generatedJourney as generated } from './generated-journey.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const repoRoot = join(import.meta.dirname, '..');
-
-/** A journey of `steps` steps in stages of ten, each with the usual properties, as .journey text and as JSON. */
-function generated(steps: number): { text: string; json: string } {
-    const stages = Array.from({ length: Math.ceil(steps / 10) }, (_, s) => ({
-        name: `S${s}`, title: `Stage ${s} 阶段`,
-        steps: Array.from({ length: Math.min(10, steps - s * 10) }, (_, i) => {
-            const n = s * 10 + i;
-            return { name: `T${n}`, title: `Step ${n} 看到广告`, channel: 'Web', touchpoint: `Touchpoint ${n}`, emotion: 1 + (n % 5), feeling: 'curious', pain: n % 3 === 0 ? 'Shipping costs appear only in the cart' : undefined, metric: n % 4 };
-        })
-    }));
-    const lines = ['channel Web online', 'metric m count', 'journey Bench "Bench" {', '  emotion scale 1..5'];
-    for (const stage of stages) {
-        lines.push(`  stage ${stage.name} "${stage.title}" {`);
-        for (const step of stage.steps) {
-            lines.push(`    step ${step.name} "${step.title}" {`, `      channel ${step.channel}`, `      touchpoint "${step.touchpoint}"`, `      emotion ${step.emotion} ${step.feeling}`);
-            if (step.pain) lines.push(`      pain "${step.pain}"`);
-            lines.push(`      metric m = ${step.metric}`, '    }');
-        }
-        lines.push('  }');
-    }
-    lines.push('}');
-    return { text: lines.join('\n') + '\n', json: JSON.stringify({ journey: { name: 'Bench', stages } }) };
-}
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -65,7 +44,8 @@ async function inProcess(size: number, text: string, json: string) {
     const jsonParse = await timed(times, () => JSON.parse(json));
     const parser = createNodeJourneyServices().Journey.parser.LangiumParser;
     const parse = await timed(times, () => parser.parse(text));
-    const build = await timed(times, () => buildOnce(text, size));
+    const rebuild = rebuilder(size);
+    const build = await timed(times, () => rebuild(text));
     // Heap held by one built document: measured apart, with the document kept alive across the second collection.
     gc();
     const before = process.memoryUsage().heapUsed;
@@ -76,6 +56,18 @@ async function inProcess(size: number, text: string, json: string) {
     const modelTime = await timed(times, () => services.Journey.journey.ModelBuilder.build(built));
     const svg = await timed(times, () => renderJourneyMapSvg(model));
     return { jsonParse, parse, build, model: modelTime, svg, heapPerStepKB: heapPerStep / 1024 };
+}
+
+/** Builds a map again and again on one set of services, as the language server does after each edit. */
+function rebuilder(size: number): (text: string) => Promise<unknown> {
+    const services = createNodeJourneyServices();
+    const uri = URI.file(join(tmpdir(), `bench-rebuilt-${size}.journey`));
+    const documents = services.shared.workspace.LangiumDocuments;
+    return async text => {
+        if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+        services.shared.workspace.IndexManager.remove(uri);
+        await services.shared.workspace.DocumentBuilder.build([documents.createDocument(uri, text)], { validation: true });
+    };
 }
 
 async function buildOnce(text: string, size: number) {
@@ -91,8 +83,10 @@ async function throughServer(size: number, text: string) {
     const uri = pathToFileURL(join(folder, 'bench.journey')).toString();
     const session = await startLanguageServer(folder);
     try {
-        session.open(uri, text);
-        await session.diagnosticsFor(uri);
+        const slowestAnswer = await slowestAnswerWhile(session, folder, () => {
+            session.open(uri, text);
+            return session.diagnosticsFor(uri);
+        });
         const lines = text.split('\n');
         const emotionLine = lines.findIndex(line => line.includes('emotion 1 curious'));
         const times = size >= 50_000 ? Math.min(runs, 3) : runs;
@@ -107,10 +101,32 @@ async function throughServer(size: number, text: string) {
             await session.diagnosticsFor(uri);
         });
         const completion = await timed(times, () => session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: emotionLine - 2, character: 14 } }));
-        return { editToDiagnostics: edit, completion };
+        return { editToDiagnostics: edit, completion, slowestAnswer };
     } finally {
         await session.stop();
     }
+}
+
+/**
+ * How long the server can keep another request waiting while it builds a map: hovers on a
+ * small second map, one every 50 ms while `work` runs; the slowest answer.
+ */
+async function slowestAnswerWhile(session: Awaited<ReturnType<typeof startLanguageServer>>, folder: string, work: () => Promise<unknown>): Promise<number> {
+    const small = pathToFileURL(join(folder, 'small.journey')).toString();
+    session.open(small, 'persona Ana "Ana"\njourney J { persona Ana stage S { step A { emotion 3 } } }\n');
+    await session.diagnosticsFor(small);
+    const hover = () => session.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 22 } });
+    let done = false;
+    const finished = work().then(() => { done = true; });
+    let slowest = 0;
+    while (!done) {
+        const start = performance.now();
+        await hover();
+        slowest = Math.max(slowest, performance.now() - start);
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    await finished;
+    return slowest;
 }
 
 /** Loading the extension's bundle (what VS Code does first on activation), with a stand-in `vscode` module. */
@@ -140,12 +156,12 @@ async function main(): Promise<void> {
         const entry = { ...local, ...server, megabytes: text.length / 1024 / 1024 };
         (results.sizes as Record<number, unknown>)[size] = entry;
         const ratio = (value: number) => `${value.toFixed(1)} ms (${(value / entry.jsonParse).toFixed(0)}×)`;
-        rows.push([String(size), `${entry.jsonParse.toFixed(2)} ms`, ratio(entry.parse), ratio(entry.build), ratio(entry.editToDiagnostics), `${entry.completion.toFixed(1)} ms`, `${entry.model.toFixed(1)} ms`, `${entry.svg.toFixed(1)} ms`, `${entry.heapPerStepKB.toFixed(1)} KB`]);
+        rows.push([String(size), `${entry.jsonParse.toFixed(2)} ms`, ratio(entry.parse), ratio(entry.build), ratio(entry.editToDiagnostics), `${entry.completion.toFixed(1)} ms`, `${entry.model.toFixed(1)} ms`, `${entry.svg.toFixed(1)} ms`, `${entry.heapPerStepKB.toFixed(1)} KB`, `${entry.slowestAnswer.toFixed(0)} ms`]);
         console.error(`measured ${size} steps`);
     }
     results.extensionLoadMs = extensionLoadTime();
     results.bundleBytes = bundleSizes();
-    const header = ['steps', 'JSON.parse', 'parse', 'build', 'edit → diagnostics', 'completion', 'model', 'SVG', 'heap/step'];
+    const header = ['steps', 'JSON.parse', 'parse', 'build', 'edit → diagnostics', 'completion', 'model', 'SVG', 'heap/step', 'slowest answer while opening'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
     console.log([line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'));

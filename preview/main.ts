@@ -3,8 +3,10 @@
  * renderers as the CLI, and posts clicks back. Every string from the .journey file reaches
  * the page only through the renderers (which escape it) or `textContent`.
  */
-import type { JourneyModel, SourceRange } from '../language/journey-model.js';
-import { renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import type { JourneyMapModel, JourneyModel, SourceRange } from '../language/journey-model.js';
+import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { isLargeJourney, modelOfWindow, windowsOf } from '../render/map-window.js';
+import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
@@ -52,13 +54,20 @@ async function draw(): Promise<void> {
     const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
     updatePicker(model.journeys);
     const ticket = ++renderCount;
+    // A large journey is drawn a window of steps at a time; the map view starts with their overview.
+    const large = journey !== undefined && isLargeJourney(journey);
+    const shown = large ? modelOfWindow(model, journey.name, state.window ?? 0) : model;
+    const shownJourney = shown.journeys.find(j => j.name === journey?.name) ?? journey;
+    updateWindowBar(large ? journey : undefined);
     let svg: string;
-    if (state.view === 'map' || !journey) {
-        svg = renderJourneyMapSvg(model, journey?.name, { idPrefix: 'map' });
+    if (large && state.view === 'map' && state.window === undefined) {
+        svg = renderJourneyOverviewSvg(model, journey.name, { idPrefix: 'overview' });
+    } else if (state.view === 'map' || !shownJourney) {
+        svg = renderJourneyMapSvg(shown, journey?.name, { idPrefix: 'map' });
     } else if (state.view === 'funnel') {
-        svg = renderFunnelSvg(model, journey.name, { idPrefix: 'funnel' });
+        svg = renderFunnelSvg(shown, shownJourney.name, { idPrefix: 'funnel' });
     } else {
-        const source = state.view === 'mermaid' ? renderMermaidJourney(journey) : renderMermaidFlowchart(journey);
+        const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney) : renderMermaidFlowchart(shownJourney);
         try {
             const mermaid = await loadMermaid(isDark());
             svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;
@@ -101,6 +110,27 @@ function updatePicker(journeys: Array<{ name: string; title?: string }>): void {
         option.selected = journey.name === state.journey;
         return option;
     }));
+}
+
+/** The window bar of a large journey: back to the overview, the part shown, the neighbours. */
+function updateWindowBar(journey: JourneyMapModel | undefined): void {
+    const bar = document.getElementById('window-bar')!;
+    const windows = journey ? windowsOf(journey) : [];
+    const current = state.window === undefined ? undefined : windows[state.window];
+    bar.hidden = !current && !(journey && state.view !== 'map');
+    const shownWindow = current ?? windows[0];
+    if (!journey || !shownWindow) return;
+    document.getElementById('window-label')!.textContent = t('Steps {from}–{to} of {steps}', { from: formatNumber(shownWindow.from + 1), to: formatNumber(shownWindow.to), steps: formatNumber(windows.at(-1)!.to) });
+    (document.getElementById('window-previous') as HTMLButtonElement).disabled = shownWindow.index === 0;
+    (document.getElementById('window-next') as HTMLButtonElement).disabled = shownWindow.index === windows.length - 1;
+}
+
+/** Shows a window of a large journey (`undefined`: the overview) from its top. */
+function showWindow(index: number | undefined): void {
+    state = { ...state, window: index };
+    saveState();
+    viewport.scrollTo(0, 0);
+    void draw();
 }
 
 function showBanner(message: string | undefined): void {
@@ -158,7 +188,7 @@ window.addEventListener('message', event => {
     } else if (message.type === 'update') {
         if (comparison) endCompareMode();
         if (message.uri !== state.uri) {
-            state = { ...state, uri: message.uri, journey: undefined };
+            state = { ...state, uri: message.uri, journey: undefined, window: undefined };
             saveState();
         }
         if (message.model) {
@@ -207,6 +237,11 @@ document.getElementById('compare-close')!.addEventListener('click', () => {
 });
 
 canvas.addEventListener('click', event => {
+    const part = event.target instanceof Element ? event.target.closest('[data-window]') : null;
+    if (part) {
+        showWindow(Number(part.getAttribute('data-window')));
+        return;
+    }
     const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;
     if (metric && !metric.closest('.compare-before')) {
         const line = Number(metric.getAttribute('data-origin-line'));
@@ -218,12 +253,18 @@ canvas.addEventListener('click', event => {
 });
 
 picker.addEventListener('change', () => {
-    state = { ...state, journey: picker.value };
+    state = { ...state, journey: picker.value, window: undefined };
     saveState();
     void draw();
 });
 
 document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.addEventListener('click', () => setView(button.dataset.view as PreviewView)));
+document.getElementById('window-overview')!.addEventListener('click', () => {
+    state = { ...state, window: undefined };
+    setView('map');
+});
+document.getElementById('window-previous')!.addEventListener('click', () => showWindow(Math.max(0, (state.window ?? 0) - 1)));
+document.getElementById('window-next')!.addEventListener('click', () => showWindow((state.window ?? 0) + 1));
 document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));
 document.getElementById('zoom-out')!.addEventListener('click', () => zoomBy(0.8));
 document.getElementById('zoom-reset')!.addEventListener('click', () => { state = { ...state, zoom: 1 }; applyZoom(); saveState(); });

@@ -9,7 +9,9 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #viewport{overflow:auto;height:calc(100vh - 40px);cursor:grab}
 #viewport.panning{cursor:grabbing}
 #canvas{transform-origin:0 0;padding:8px;width:max-content}
-#canvas [data-step],#canvas [data-stage],#canvas [data-persona],#canvas [data-origin]{cursor:pointer}
+#canvas [data-step],#canvas [data-stage],#canvas [data-persona],#canvas [data-origin],#canvas [data-window]{cursor:pointer}
+#canvas [data-window]:hover rect{stroke:var(--vscode-focusBorder,#0969da);stroke-width:2}
+#window-label{white-space:nowrap}
 body.comparing #views{display:none}
 #compare-label{font-weight:600}
 .compare h2{font-size:14px;margin:4px 0 6px}

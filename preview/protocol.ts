@@ -13,6 +13,8 @@ export interface PreviewState {
     uri?: string;
     view: PreviewView;
     journey?: string;
+    /** For a large journey (`render/map-window.ts`): which window of steps is drawn; none shows the overview. */
+    window?: number;
     zoom: number;
 }
 

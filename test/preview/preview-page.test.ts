@@ -12,7 +12,7 @@ import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
-import { exampleModels, modelOf, modelsWithImports } from '../render/render-kit.js';
+import { exampleModels, largeJourneyText, modelOf, modelsWithImports } from '../render/render-kit.js';
 
 const outputDir = join(repoRoot, 'test', 'output');
 
@@ -310,6 +310,36 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             mentioned: [...document.querySelectorAll('.compare-changes li')].some(item => item.textContent!.includes('<img src=x'))
         }));
         assert.deepEqual(seen, { removed: ['Old'], added: ['New'], pwned: undefined, images: 0, scripts: 1, mentioned: true });
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('shows a 5,000-step map as an overview of parts, then one part at a time, in every view', async () => {
+        const { page, errors } = await openPreview();
+        await send(page, update(await modelOf(largeJourneyText(5000))));
+        assert.equal(await page.locator('#canvas [data-window]').count(), 25);
+        assert.equal(await page.locator('#canvas g.step').count(), 0, 'no step is drawn in the overview');
+        assert.equal(await page.locator('#window-bar').isHidden(), true);
+        await page.screenshot({ path: join(outputDir, 'large-map-overview.png') });
+        const drawn = () => page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+        let before = await drawn();
+        await page.click('#canvas [data-window="1"]');
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        assert.equal(await page.locator('#canvas g.step').count(), 200);
+        assert.equal(await page.locator('#canvas [data-step]').first().getAttribute('data-step'), 'T200');
+        assert.equal(await page.textContent('#window-label'), 'Steps 201–400 of 5,000');
+        before = await drawn();
+        await page.click('#window-next');
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        assert.equal(await page.locator('#canvas [data-step]').first().getAttribute('data-step'), 'T400');
+        await page.click('button[data-view="paths"]');
+        await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
+        assert.equal(await page.locator('#canvas .node').count(), 200, 'the flowchart of the part shown, not of 5,000 steps');
+        before = await drawn();
+        await page.click('#window-overview');
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        assert.equal(await page.locator('#canvas [data-window]').count(), 25);
+        assert.equal(await page.getAttribute('button[data-view="map"]', 'aria-selected'), 'true');
         assert.deepEqual(errors, []);
         await page.close();
     });

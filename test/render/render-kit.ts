@@ -50,3 +50,17 @@ export function assertWellFormedXml(xml: string): void {
     }
     if (stack.length > 0) throw new Error(`unclosed: ${stack.join(', ')}`);
 }
+
+/** A journey of `steps` steps in stages of `perStage`, every step with an emotion and every third with a pain: a large map for tests. */
+export function largeJourneyText(steps: number, perStage = 40): string {
+    const lines = ['journey Big "大地图 Big map" {'];
+    for (let stage = 0; stage * perStage < steps; stage++) {
+        lines.push(`  stage S${stage} "Stage ${stage} 阶段" {`);
+        for (let n = stage * perStage; n < Math.min(steps, (stage + 1) * perStage); n++) {
+            lines.push(`    step T${n} "Step ${n}" { emotion ${1 + (n % 5)}${n % 3 === 0 ? ' pain "Waits"' : ''} }`);
+        }
+        lines.push('  }');
+    }
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}

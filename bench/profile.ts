@@ -1,0 +1,35 @@
+/**
+ * bench/profile: repeats one stage of the pipeline on a generated map, for a CPU profile.
+ *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/profile.ts build 1000
+ * Stages: `parse` (lexer and parser) or `build` (parse, link, index and validate, with the
+ * services kept between runs, as in the language server). Prints each run's time.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import { generatedJourney } from './generated-journey.js';
+
+const [stage = 'build', size = '1000'] = process.argv.slice(2);
+const runs = Number(process.env.RUNS ?? 20);
+const { text } = generatedJourney(Number(size));
+const services = createNodeJourneyServices();
+const uri = URI.file(join(tmpdir(), 'profile.journey'));
+
+async function once(): Promise<void> {
+    if (stage === 'parse') {
+        services.Journey.parser.LangiumParser.parse(text);
+        return;
+    }
+    const documents = services.shared.workspace.LangiumDocuments;
+    if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+    services.shared.workspace.IndexManager.remove(uri);
+    const document = documents.createDocument(uri, text);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+}
+
+for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await once();
+    console.log(`${stage} ${size} steps: ${(performance.now() - start).toFixed(1)} ms`);
+}
