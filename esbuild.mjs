@@ -59,11 +59,14 @@ const webOptions = {
     external: ['vscode'],
     minify: true,
     metafile: true,
+    // `.cjs`: package.json says "type": "module", and VS Code's web worker extension host
+    // refuses an ES module entry; a `.cjs` entry it loads as CommonJS.
+    outExtension: { '.js': '.cjs' },
     logLevel: 'warning'
 };
 
 /** @type {esbuild.BuildOptions} */
-const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-browser.ts' }, format: 'iife' };
+const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-browser.ts' }, format: 'iife', outExtension: {} };
 
 const all = [options, previewOptions, webOptions, webServerOptions];
 if (watch) {

@@ -143,7 +143,7 @@ function extensionLoadTime(): number {
 }
 
 function bundleSizes(): Record<string, number> {
-    return Object.fromEntries(['extension.js', 'server.js', 'cli.js', 'preview.js', 'mermaid.js', 'web/extension.js', 'web/server.js'].map(file => [file, statSync(join(repoRoot, 'dist', file)).size]));
+    return Object.fromEntries(['extension.js', 'server.js', 'cli.js', 'preview.js', 'mermaid.js', 'web/extension.cjs', 'web/server.js'].map(file => [file, statSync(join(repoRoot, 'dist', file)).size]));
 }
 
 async function main(): Promise<void> {

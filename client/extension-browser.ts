@@ -10,10 +10,21 @@ import { serveWorkspaceFiles } from './workspace-files.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-    client = new LanguageClient('journey', 'Journey Language Server', clientOptions(context), new Worker(serverMain.toString(true)));
+    client = new LanguageClient('journey', 'Journey Language Server', clientOptions(context), await startServerWorker(context));
     context.subscriptions.push(...serveWorkspaceFiles(client));
     await activateJourney(context, client);
+}
+
+/**
+ * The language server's worker. From its URL where the extension is served over http (vscode.dev,
+ * github.dev); where it is a remote extension (`vscode-remote:`, as in code-server) VS Code
+ * refuses that, so the worker starts from the bundle's bytes, read through VS Code.
+ */
+async function startServerWorker(context: vscode.ExtensionContext): Promise<Worker> {
+    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+    if (serverMain.scheme !== 'vscode-remote') return new Worker(serverMain.toString(true));
+    const script = await vscode.workspace.fs.readFile(serverMain);
+    return new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(script)], { type: 'text/javascript' })));
 }
 
 export async function deactivate(): Promise<void> {

@@ -70,6 +70,8 @@ export function packageVsix(folder = repoRoot): string {
 export interface CodeServerOptions {
     /** VS Code's display language (`--locale`); a language pack for it must be among the extensions. */
     locale?: string;
+    /** User settings besides the quiet ones. */
+    settings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -96,7 +98,7 @@ export async function startCodeServer(bin: string, vsixes: string[], options: Co
     const userDataDir = join(home, 'user-data');
     const extensionsDir = join(home, 'extensions');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
     const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
     for (const vsix of vsixes) {
         const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { encoding: 'utf8', env: node24Env(), timeout: 120_000 });

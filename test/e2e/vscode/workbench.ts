@@ -25,7 +25,7 @@ export class Workbench {
         await input.waitFor({ timeout: patience });
         await input.fill(name);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: patience });
-        await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: patience });
+        await this.page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ timeout: patience });
         await this.editorText(); // the text is on screen
     }
 

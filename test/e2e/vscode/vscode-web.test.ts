@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../browser-kit.js';
+import { examplesDir, repoRoot } from '../../journey-test-kit.js';
+import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
+import { Workbench } from './workbench.js';
+
+const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+
+/**
+ * The same `.vsix` as a web extension, the way vscode.dev and github.dev run it: VS Code's
+ * `remote.extensionKind` setting puts it in the browser's web worker extension host, so
+ * its `browser` entry (dist/web/extension.cjs) runs, and starts the language server in a
+ * worker of its own (dist/web/server.js) that reads files through `vscode.workspace.fs`.
+ */
+describe('the extension as a web extension (VS Code\'s web worker extension host)', function () {
+    this.timeout(15 * 60_000);
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    let workbench: Workbench;
+
+    before(async () => {
+        const bin = ensureCodeServer(line => console.log(`      ${line}`));
+        const workspace = mkdtempSync(join(tmpdir(), 'journeys-web-'));
+        cpSync(examplesDir, workspace, { recursive: true });
+        server = await startCodeServer(bin, [packageVsix()], { settings: { 'remote.extensionKind': { 'journey-maps-as-code.journey-maps-as-code': ['web'] } } });
+        browser = await launchChromium();
+        workbench = new Workbench(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
+        await workbench.open(server.url, workspace);
+        mkdirSync(screenshots, { recursive: true });
+    });
+
+    afterEach(async function () {
+        const name = `web-${this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 50) ?? 'scenario'}`;
+        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.stop();
+    });
+
+    it('checks a map with its import and data file read through VS Code\'s file system', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.replaceLine(8, 'persona Anna');
+        await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Anna'. Did you mean 'Ana'?")), "Unknown persona 'Anna' (Ana comes from the imported people.journey)");
+        await workbench.replaceLine(8, 'persona Ana');
+        await workbench.waitForProblems(rows => rows.length === 0, 'no problems: the import and the CSV were read');
+    });
+
+    it('shows the live preview with values from the CSV', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Open Preview to the Side');
+        const view = workbench.webview();
+        await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
+        assert.equal(await view.locator('svg.jm g.step').count(), 6);
+        assert.match(await view.locator('svg.jm').innerHTML(), /14\.5%/);
+    });
+
+    it('says that Compare with HEAD needs the Git extension, which a web extension cannot use', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Compare with HEAD');
+        await workbench.page.locator('.notifications-toasts', { hasText: "Compare needs VS Code's built-in Git extension" }).waitFor({ timeout: 30_000 });
+    });
+});
