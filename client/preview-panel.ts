@@ -112,11 +112,13 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     private follow(document: vscode.TextDocument): void {
-        if (document.languageId !== 'journey' || document === this.document) return;
+        if (document.languageId !== 'journey') return;
+        // The panel may be new while the document is not (the editor was followed before the preview opened).
+        if (this.panel) this.panel.title = vscode.l10n.t('Preview {0}', fileNameOf(document));
+        if (document === this.document) return;
         this.document = document;
         this.base = undefined;
         this.model = undefined;
-        if (this.panel) this.panel.title = vscode.l10n.t('Preview {0}', fileNameOf(document));
         this.scheduleUpdate(0);
     }
 

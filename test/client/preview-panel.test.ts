@@ -109,6 +109,15 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.dispose();
     });
 
+    it('names the panel after the file when the editor was followed before the preview opened', async () => {
+        const { vscode, panel, document } = await setUp();
+        vscode.fake.activeEditorChanged.fire({ document });
+        await settle();
+        panel.open(true);
+        assert.equal(vscode.fake.panels[0].title, 'Preview checkout.journey');
+        panel.dispose();
+    });
+
     it('follows the active journey editor and ignores other languages', async () => {
         const { vscode, panel, requests } = await setUp();
         panel.open(true);

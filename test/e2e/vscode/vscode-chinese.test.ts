@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../browser-kit.js';
-import { examplesDir, repoRoot } from '../../journey-test-kit.js';
-import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
-import { Workbench } from './workbench.js';
-
-const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+import { repoRoot } from '../../journey-test-kit.js';
+import { packageVsix } from './code-server.js';
+import { useVsCodeSession } from './vscode-session.js';
+import type { Workbench } from './workbench.js';
 
 /**
  * VS Code set to Chinese (`--locale zh-cn`): our command titles, diagnostics and preview
@@ -18,31 +13,13 @@ const screenshots = join(repoRoot, 'test', 'output', 'vscode');
  */
 describe('the extension in VS Code set to Chinese (code-server --locale zh-cn)', function () {
     this.timeout(15 * 60_000);
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
+    const session = useVsCodeSession({
+        locale: 'zh-cn',
+        screenshotPrefix: 'zh-cn-',
+        extraExtensions: () => [packageVsix(join(repoRoot, 'test', 'e2e', 'vscode', 'zh-cn-language-pack'))]
+    });
     let workbench: Workbench;
-
-    before(async () => {
-        const bin = ensureCodeServer(line => console.log(`      ${line}`));
-        const workspace = mkdtempSync(join(tmpdir(), 'journeys-zh-'));
-        cpSync(examplesDir, workspace, { recursive: true });
-        const languagePack = packageVsix(join(repoRoot, 'test', 'e2e', 'vscode', 'zh-cn-language-pack'));
-        server = await startCodeServer(bin, [languagePack, packageVsix()], { locale: 'zh-cn' });
-        browser = await launchChromium();
-        workbench = new Workbench(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
-        await workbench.open(server.url, workspace);
-        mkdirSync(screenshots, { recursive: true });
-    });
-
-    afterEach(async function () {
-        const name = `zh-cn-${this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 50) ?? 'scenario'}`;
-        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.stop();
-    });
+    before(() => { workbench = session.workbench(); });
 
     it('shows an unknown persona in the Problems panel in Chinese', async () => {
         await workbench.openFile('checkout.journey');

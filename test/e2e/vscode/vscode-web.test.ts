@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../browser-kit.js';
-import { examplesDir, repoRoot } from '../../journey-test-kit.js';
-import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
-import { Workbench } from './workbench.js';
-
-const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+import { useVsCodeSession } from './vscode-session.js';
+import type { Workbench } from './workbench.js';
 
 /**
  * The same `.vsix` as a web extension, the way vscode.dev and github.dev run it: VS Code's
@@ -18,30 +10,12 @@ const screenshots = join(repoRoot, 'test', 'output', 'vscode');
  */
 describe('the extension as a web extension (VS Code\'s web worker extension host)', function () {
     this.timeout(15 * 60_000);
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
+    const session = useVsCodeSession({
+        screenshotPrefix: 'web-',
+        settings: { 'remote.extensionKind': { 'journey-maps-as-code.journey-maps-as-code': ['web'] } }
+    });
     let workbench: Workbench;
-
-    before(async () => {
-        const bin = ensureCodeServer(line => console.log(`      ${line}`));
-        const workspace = mkdtempSync(join(tmpdir(), 'journeys-web-'));
-        cpSync(examplesDir, workspace, { recursive: true });
-        server = await startCodeServer(bin, [packageVsix()], { settings: { 'remote.extensionKind': { 'journey-maps-as-code.journey-maps-as-code': ['web'] } } });
-        browser = await launchChromium();
-        workbench = new Workbench(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
-        await workbench.open(server.url, workspace);
-        mkdirSync(screenshots, { recursive: true });
-    });
-
-    afterEach(async function () {
-        const name = `web-${this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 50) ?? 'scenario'}`;
-        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.stop();
-    });
+    before(() => { workbench = session.workbench(); });
 
     it('checks a map with its import and data file read through VS Code\'s file system', async () => {
         await workbench.openFile('checkout.journey');

@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../browser-kit.js';
-import { examplesDir, repoRoot } from '../../journey-test-kit.js';
-import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from './code-server.js';
-import { Workbench } from './workbench.js';
+import { useVsCodeSession } from './vscode-session.js';
+import type { Workbench } from './workbench.js';
 
-const screenshots = join(repoRoot, 'test', 'output', 'vscode');
+/** Makes the workspace a git repository with one commit of the maps, and adds a messy file to format. */
+function prepareWorkspace(workspace: string): void {
+    writeFileSync(join(workspace, 'messy.journey'), 'persona   Tidy {\nrole "r"\n  goal    "g"\n}\n');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+    git('init', '-q');
+    git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
+    git('add', '.');
+    git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
+}
 
 /**
  * The packaged extension inside real VS Code (code-server), used as a person does: on a
@@ -17,37 +21,13 @@ const screenshots = join(repoRoot, 'test', 'output', 'vscode');
  */
 describe('the extension in VS Code (code-server, the packaged .vsix)', function () {
     this.timeout(15 * 60_000);
-    let server: CodeServer | undefined;
-    let browser: Browser | undefined;
+    const session = useVsCodeSession({ prepareWorkspace });
     let workbench: Workbench;
     let workspace: string;
 
-    before(async () => {
-        const bin = ensureCodeServer(line => console.log(`      ${line}`));
-        workspace = mkdtempSync(join(tmpdir(), 'journeys-'));
-        cpSync(examplesDir, workspace, { recursive: true });
-        writeFileSync(join(workspace, 'messy.journey'), 'persona   Tidy {\nrole "r"\n  goal    "g"\n}\n');
-        const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
-        git('init', '-q');
-        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
-        git('add', '.');
-        git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
-        server = await startCodeServer(bin, [packageVsix()]);
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-        workbench = new Workbench(page);
-        await workbench.open(server.url, workspace);
-        mkdirSync(screenshots, { recursive: true });
-    });
-
-    afterEach(async function () {
-        const name = this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 60) ?? 'scenario';
-        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.stop();
+    before(() => {
+        workbench = session.workbench();
+        workspace = session.workspace();
     });
 
     it('opens a .journey file as the Journey language, highlighted, with no problems', async () => {
