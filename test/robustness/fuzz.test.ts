@@ -9,8 +9,9 @@ import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { importMermaid } from '../../import/import-mermaid.js';
 import { hasSyntaxErrors } from '../../language/syntax-errors.js';
 import {
-    renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney
+    renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney
 } from '../../render/index.js';
+import { modelOfWindow } from '../../render/map-window.js';
 import { buildText, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
 import { assertWellFormedXml } from '../render/render-kit.js';
 import { exerciseServices } from './exercise-services.js';
@@ -124,6 +125,8 @@ describe(`fuzzing with fast-check (${runs} cases per property, seed ${seed})`, f
             for (const journey of [undefined, ...model.journeys.map(candidate => candidate.name)]) {
                 assertWellFormedXml(renderJourneyMapSvg(model, journey));
                 assertWellFormedXml(renderFunnelSvg(model, journey));
+                assertWellFormedXml(renderJourneyOverviewSvg(model, journey));
+                assertWellFormedXml(renderJourneyMapSvg(modelOfWindow(model, journey, 0), journey));
             }
             for (const journey of model.journeys) {
                 renderMermaidJourney(journey);
