@@ -4,7 +4,7 @@
  * the page only through the renderers (which escape it) or `textContent`.
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../language/journey-model.js';
-import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney } from '../render/index.js';
+import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
@@ -56,14 +56,14 @@ async function draw(): Promise<void> {
     const ticket = ++renderCount;
     // A large journey is drawn a window of steps at a time; the map view starts with their overview.
     const large = journey !== undefined && isLargeJourney(journey);
+    // The map may have shrunk since a part was chosen: keep to the parts there are.
+    if (large && state.window !== undefined) state = { ...state, window: Math.min(state.window, windowsOf(journey).length - 1) };
     const shown = large ? modelOfWindow(model, journey.name, state.window ?? 0) : model;
     const shownJourney = shown.journeys.find(j => j.name === journey?.name) ?? journey;
     updateWindowBar(large ? journey : undefined);
     let svg: string;
-    if (large && state.view === 'map' && state.window === undefined) {
-        svg = renderJourneyOverviewSvg(model, journey.name, { idPrefix: 'overview' });
-    } else if (state.view === 'map' || !shownJourney) {
-        svg = renderJourneyMapSvg(shown, journey?.name, { idPrefix: 'map' });
+    if (state.view === 'map' || !shownJourney) {
+        svg = mapViewSvg(model, { idPrefix: 'map' });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(shown, shownJourney.name, { idPrefix: 'funnel' });
     } else {
@@ -112,14 +112,21 @@ function updatePicker(journeys: Array<{ name: string; title?: string }>): void {
     }));
 }
 
-/** The window bar of a large journey: back to the overview, the part shown, the neighbours. */
+/** What the map view shows: the whole map, or for a large journey the overview or the part chosen. */
+function mapViewSvg(shownModel: JourneyModel, options: MapRenderOptions): string {
+    const journey = shownModel.journeys.find(j => j.name === state.journey) ?? shownModel.journeys[0];
+    if (!journey || !isLargeJourney(journey)) return renderJourneyMapSvg(shownModel, journey?.name, options);
+    if (state.window === undefined) return renderJourneyOverviewSvg(shownModel, journey.name, options);
+    return renderJourneyMapSvg(modelOfWindow(shownModel, journey.name, state.window), journey.name, options);
+}
+
+/** The window bar of a large journey while a part of it is shown: back to the overview, which part, the neighbours. */
 function updateWindowBar(journey: JourneyMapModel | undefined): void {
     const bar = document.getElementById('window-bar')!;
     const windows = journey ? windowsOf(journey) : [];
-    const current = state.window === undefined ? undefined : windows[state.window];
-    bar.hidden = !current && !(journey && state.view !== 'map');
-    const shownWindow = current ?? windows[0];
-    if (!journey || !shownWindow) return;
+    const shownWindow = windows[state.window ?? 0];
+    bar.hidden = !shownWindow || (state.view === 'map' && state.window === undefined);
+    if (!shownWindow) return;
     document.getElementById('window-label')!.textContent = t('Steps {from}–{to} of {steps}', { from: formatNumber(shownWindow.from + 1), to: formatNumber(shownWindow.to), steps: formatNumber(windows.at(-1)!.to) });
     (document.getElementById('window-previous') as HTMLButtonElement).disabled = shownWindow.index === 0;
     (document.getElementById('window-next') as HTMLButtonElement).disabled = shownWindow.index === windows.length - 1;
@@ -212,7 +219,7 @@ window.addEventListener('message', event => {
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
-    const svg = renderJourneyMapSvg(model, state.journey, { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
+    const svg = mapViewSvg(model, { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     await image.decode();

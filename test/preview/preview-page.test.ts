@@ -332,6 +332,12 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.click('#window-next');
         await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
         assert.equal(await page.locator('#canvas [data-step]').first().getAttribute('data-step'), 'T400');
+        await send(page, { type: 'exportPng', scale: 1 });
+        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png'));
+        const png = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png'));
+        assert.ok(png?.type === 'png' && png.base64, JSON.stringify(png));
+        const shownWidth = Number(await page.getAttribute('#canvas svg.jm', 'width'));
+        assert.equal(Buffer.from(png.base64, 'base64').readUInt32BE(16), Math.ceil(shownWidth), 'the PNG is the part shown, not all 5,000 steps');
         await page.click('button[data-view="paths"]');
         await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
         assert.equal(await page.locator('#canvas .node').count(), 200, 'the flowchart of the part shown, not of 5,000 steps');
