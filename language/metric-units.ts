@@ -13,19 +13,20 @@ export interface ValueProblem {
  */
 export function checkMetricValue(metric: MetricDefinition, value: number, kind: 'value' | 'target' | 'linked' = 'value'): ValueProblem | undefined {
     const name = metric.name;
-    const what = { value: t('value'), target: t('target'), linked: t('linked value') }[kind];
+    // Translated only for a value that has a problem: most have none.
+    const what = () => (kind === 'target' ? t('target') : kind === 'linked' ? t('linked value') : t('value'));
     if (metric.unit === 'percent' && (value < 0 || value > 100)) {
-        return { code: IssueCodes.PercentOutOfRange, message: t("The {what} {value} of percent metric '{name}' must be between 0 and 100.", { what, value, name }) };
+        return { code: IssueCodes.PercentOutOfRange, message: t("The {what} {value} of percent metric '{name}' must be between 0 and 100.", { what: what(), value, name }) };
     }
     if (metric.scale && (value < metric.scale.min || value > metric.scale.max)) {
         const code = kind === 'target' ? IssueCodes.TargetOutsideScale : IssueCodes.MetricValueMismatch;
-        return { code, message: t("The {what} {value} of metric '{name}' is outside its scale {min}..{max}.", { what, value, name, min: metric.scale.min, max: metric.scale.max }) };
+        return { code, message: t("The {what} {value} of metric '{name}' is outside its scale {min}..{max}.", { what: what(), value, name, min: metric.scale.min, max: metric.scale.max }) };
     }
     if (metric.unit === 'count' && (value < 0 || !Number.isInteger(value))) {
-        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of count metric '{name}' must be a whole number of 0 or more.", { what, value, name }) };
+        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of count metric '{name}' must be a whole number of 0 or more.", { what: what(), value, name }) };
     }
     if ((metric.unit === 'duration' || metric.unit === 'ratio') && value < 0) {
-        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of {unit} metric '{name}' cannot be negative.", { what, value, unit: metric.unit, name }) };
+        return { code: IssueCodes.MetricValueMismatch, message: t("The {what} {value} of {unit} metric '{name}' cannot be negative.", { what: what(), value, unit: metric.unit, name }) };
     }
     return undefined;
 }
