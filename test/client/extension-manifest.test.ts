@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journeyScaffold, toFileName } from '../../client/journey-scaffold.js';
 import { identifierFromTitle } from '../../language/journey-names.js';
+import { useMessageBundle } from '../../language/localisation.js';
 import { buildText, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -53,11 +54,22 @@ describe('VS Code extension manifest and scaffolding', () => {
         }
     });
 
-    it('scaffolds a new journey map that checks clean, also with a Chinese title', async () => {
+    it('scaffolds a new journey map that checks clean, also with a Chinese title and in the Chinese UI', async () => {
         for (const title of ['First purchase', '售后维修 旅程', '2026 onboarding']) {
             const services = createTestServices();
             const document = await buildText(services, journeyScaffold(title));
             assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
+        }
+        const chinese = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        useMessageBundle(chinese);
+        try {
+            const text = journeyScaffold('售后维修');
+            const document = await buildText(createTestServices(), text);
+            assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
+            assert.match(text, /persona Customer "我们的客户"/);
+            assert.match(text, /emotion 3 好奇/);
+        } finally {
+            useMessageBundle(undefined);
         }
         assert.equal(identifierFromTitle('售后维修 旅程', 'Journey'), '售后维修旅程');
         assert.equal(identifierFromTitle('2026 onboarding', 'Journey'), 'Journey2026Onboarding');
