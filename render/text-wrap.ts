@@ -10,12 +10,22 @@ const breakablePiece = new RegExp(`[${wideRange}]\\s*|[^\\s${wideRange}]+\\s*|\\
 
 const wideCharacter = new RegExp(`[${wideRange}]`, 'u');
 const narrowCharacter = /[ilj.,:;'!|()[\]{}]/;
+const broadCharacter = /[A-Z]|[mwMW@%]/;
+
+/** Each character's width in ems, remembered: maps repeat the same few hundred characters. */
+const emsOf = new Map<string, number>();
+
+function ems(character: string): number {
+    let known = emsOf.get(character);
+    if (known === undefined) {
+        known = wideCharacter.test(character) ? 1 : narrowCharacter.test(character) ? 0.3 : broadCharacter.test(character) ? 0.68 : 0.55;
+        emsOf.set(character, known);
+    }
+    return known;
+}
 
 export function characterWidth(character: string, fontSize: number): number {
-    if (wideCharacter.test(character)) return fontSize;
-    if (narrowCharacter.test(character)) return fontSize * 0.3;
-    if (/[A-Z]|[mwMW@%]/.test(character)) return fontSize * 0.68;
-    return fontSize * 0.55;
+    return fontSize * ems(character);
 }
 
 export function textWidth(text: string, fontSize: number): number {
