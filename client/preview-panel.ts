@@ -100,7 +100,7 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     /** Asks the preview to rasterise the map it shows; opens the preview first if needed. */
-    async exportPng(scale: number): Promise<Buffer> {
+    async exportPng(scale: number): Promise<Uint8Array> {
         if (!this.panel) this.open(true);
         if (!this.model) await this.nextModel();
         const answer = await new Promise<Extract<FromPreview, { type: 'png' }>>(resolve => {
@@ -108,7 +108,8 @@ export class JourneyPreview implements vscode.Disposable {
             this.post({ type: 'exportPng', scale });
         });
         if (!answer.base64) throw new Error(answer.error ?? vscode.l10n.t('The preview could not draw the map.'));
-        return Buffer.from(answer.base64, 'base64');
+        // atob, not Buffer: the web extension host has no Buffer.
+        return Uint8Array.from(atob(answer.base64), character => character.charCodeAt(0));
     }
 
     private follow(document: vscode.TextDocument): void {
