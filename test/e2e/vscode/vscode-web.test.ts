@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { useVsCodeSession } from './vscode-session.js';
 import type { Workbench } from './workbench.js';
 
@@ -32,6 +34,18 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('svg.jm g.step').count(), 6);
         assert.match(await view.locator('svg.jm').innerHTML(), /14\.5%/);
+    });
+
+    it('exports the preview as a PNG into the workspace', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Export Map as PNG');
+        // The browser's save dialog is VS Code's own, a quick input holding the proposed path.
+        const input = workbench.page.locator('.quick-input-box input');
+        await workbench.waitUntil(() => input.inputValue().catch(() => ''), value => value.endsWith('checkout.png'), 'the save dialog to propose checkout.png');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.page.locator('.notifications-toasts', { hasText: 'Exported shop/checkout.png' }).waitFor({ timeout: 30_000 });
+        const png = readFileSync(join(session.workspace(), 'shop', 'checkout.png'));
+        assert.equal(png.subarray(1, 4).toString(), 'PNG');
     });
 
     it('says that Compare with HEAD needs the Git extension, which a web extension cannot use', async () => {
