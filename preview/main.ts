@@ -5,7 +5,7 @@
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../language/journey-model.js';
 import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
-import { isLargeJourney, modelOfWindow, windowsOf } from '../render/map-window.js';
+import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
 import { drawComparison } from './compare-view.js';
@@ -51,21 +51,16 @@ async function draw(): Promise<void> {
         return;
     }
     if (!model) return;
-    const journey = model.journeys.find(j => j.name === state.journey) ?? model.journeys[0];
     updatePicker(model.journeys);
     const ticket = ++renderCount;
-    // A large journey is drawn a window of steps at a time; the map view starts with their overview.
-    const large = journey !== undefined && isLargeJourney(journey);
-    // The map may have shrunk since a part was chosen: keep to the parts there are.
-    if (large && state.window !== undefined) state = { ...state, window: Math.min(state.window, windowsOf(journey).length - 1) };
-    const shown = large ? modelOfWindow(model, journey.name, state.window ?? 0) : model;
-    const shownJourney = shown.journeys.find(j => j.name === journey?.name) ?? journey;
-    updateWindowBar(large ? journey : undefined);
+    const view = inView(model);
+    const shownJourney = view.shown.journeys.find(j => j.name === view.journey?.name) ?? view.journey;
+    updateWindowBar(view.windows);
     let svg: string;
     if (state.view === 'map' || !shownJourney) {
-        svg = mapViewSvg(model, { idPrefix: 'map' });
+        svg = mapViewSvg(model, view, { idPrefix: 'map' });
     } else if (state.view === 'funnel') {
-        svg = renderFunnelSvg(shown, shownJourney.name, { idPrefix: 'funnel' });
+        svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
     } else {
         const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney) : renderMermaidFlowchart(shownJourney);
         try {
@@ -112,18 +107,31 @@ function updatePicker(journeys: Array<{ name: string; title?: string }>): void {
     }));
 }
 
+/** The journey in view; for a large one (drawn a part at a time) its parts; and the model cut to the part shown. */
+interface InView {
+    journey?: JourneyMapModel;
+    windows?: MapWindow[];
+    shown: JourneyModel;
+}
+
+function inView(all: JourneyModel): InView {
+    const journey = all.journeys.find(j => j.name === state.journey) ?? all.journeys[0];
+    if (!journey || !isLargeJourney(journey)) return { journey, shown: all };
+    const windows = windowsOf(journey);
+    // The map may have shrunk since a part was chosen: keep to the parts there are.
+    if (state.window !== undefined && state.window >= windows.length) state = { ...state, window: windows.length - 1 };
+    return { journey, windows, shown: modelOfWindow(all, journey.name, state.window ?? 0) };
+}
+
 /** What the map view shows: the whole map, or for a large journey the overview or the part chosen. */
-function mapViewSvg(shownModel: JourneyModel, options: MapRenderOptions): string {
-    const journey = shownModel.journeys.find(j => j.name === state.journey) ?? shownModel.journeys[0];
-    if (!journey || !isLargeJourney(journey)) return renderJourneyMapSvg(shownModel, journey?.name, options);
-    if (state.window === undefined) return renderJourneyOverviewSvg(shownModel, journey.name, options);
-    return renderJourneyMapSvg(modelOfWindow(shownModel, journey.name, state.window), journey.name, options);
+function mapViewSvg(all: JourneyModel, view: InView, options: MapRenderOptions): string {
+    if (view.windows && state.window === undefined) return renderJourneyOverviewSvg(all, view.journey!.name, options);
+    return renderJourneyMapSvg(view.shown, view.journey?.name, options);
 }
 
 /** The window bar of a large journey while a part of it is shown: back to the overview, which part, the neighbours. */
-function updateWindowBar(journey: JourneyMapModel | undefined): void {
+function updateWindowBar(windows: MapWindow[] = []): void {
     const bar = document.getElementById('window-bar')!;
-    const windows = journey ? windowsOf(journey) : [];
     const shownWindow = windows[state.window ?? 0];
     bar.hidden = !shownWindow || (state.view === 'map' && state.window === undefined);
     if (!shownWindow) return;
@@ -219,7 +227,7 @@ window.addEventListener('message', event => {
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
-    const svg = mapViewSvg(model, { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
+    const svg = mapViewSvg(model, inView(model), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     await image.decode();
