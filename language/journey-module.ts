@@ -15,12 +15,15 @@ import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
+import { createJourneyParser } from './journey-parser.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
+import { JourneyReferenceDescriptionProvider } from './journey-reference-descriptions.js';
+import { JourneyWorkspaceSymbolProvider } from '../server/journey-workspace-symbols.js';
 
 /** Services of ours that Langium does not have. */
 export type JourneyAddedServices = {
@@ -45,6 +48,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ModelBuilder: services => new JourneyModelBuilder(services)
     },
     parser: {
+        LangiumParser: services => createJourneyParser(services),
         ValueConverter: () => new JourneyValueConverter(),
         TokenBuilder: () => new JourneyTokenBuilder(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
@@ -53,6 +57,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     references: {
         ScopeComputation: services => new JourneyScopeComputation(services),
         ScopeProvider: services => new JourneyScopeProvider(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new JourneyReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),
@@ -70,7 +77,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 /** Shared services of ours: data files are dependencies too. */
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services)
+        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
     }
 };
 

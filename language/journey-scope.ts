@@ -2,14 +2,13 @@ import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
-import { isJourney, isJourneyFile, isStep, type Journey, type JourneyFile, type Step } from './generated/ast.js';
+import { isJourney, isJourneyFile, isStep, type Journey, type Step } from './generated/ast.js';
 import type { JourneyImports } from './journey-imports.js';
 import type { JourneyServices } from './journey-module.js';
 
 /**
- * Besides the top-level declarations, exports every step, so that workspace symbol
- * search finds steps too. References to steps (`next`) never use the global scope.
+ * Exports the top-level declarations (Langium's default). Steps are not exported: `next`
+ * has its own scope, and workspace symbols find steps in the documents themselves.
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
     /**
@@ -21,17 +20,6 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
         if (isJourneyFile(node.$container)) {
             super.addLocalSymbol(node, document, symbols);
         }
-    }
-
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
-        const exports = await super.collectExportedSymbols(document, cancelToken);
-        const root = document.parseResult.value as JourneyFile;
-        for (const journey of root.elements.filter(isJourney)) {
-            for (const step of stepsOf(journey).filter(step => step.name)) { // a half-typed step has no name yet
-                exports.push(this.descriptions.createDescription(step, step.name, document));
-            }
-        }
-        return exports;
     }
 }
 

@@ -106,7 +106,7 @@ export interface Condition extends langium.AstNode {
     readonly $container: DataLink;
     readonly $type: 'Condition';
     key: DataName;
-    number?: Decimal;
+    number?: number;
     text?: string;
 }
 
@@ -165,12 +165,6 @@ export function isDataSource(item: unknown): item is DataSource {
     return reflection.isInstance(item, DataSource.$type);
 }
 
-export type Decimal = number;
-
-export function isDecimal(item: unknown): item is Decimal {
-    return typeof item === 'number';
-}
-
 export type Element = Channel | DataSource | Journey | MetricDefinition | Persona;
 
 export const Element = {
@@ -186,7 +180,7 @@ export interface Emotion extends langium.AstNode {
     readonly $type: 'Emotion';
     feeling?: string;
     note?: string;
-    score: Decimal;
+    score: number;
 }
 
 export const Emotion = {
@@ -266,7 +260,7 @@ export interface MetricDefinition extends langium.AstNode {
     target?: Target;
     title?: string;
     unit?: MetricUnit;
-    warn?: Decimal;
+    warn?: number;
 }
 
 export const MetricDefinition = {
@@ -321,7 +315,7 @@ export function isMetricValue(item: unknown): item is MetricValue {
 export interface NumberLiteral extends langium.AstNode {
     readonly $container: MetricValue;
     readonly $type: 'NumberLiteral';
-    value: Decimal;
+    value: number;
 }
 
 export const NumberLiteral = {
@@ -367,8 +361,8 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 export interface Range extends langium.AstNode {
     readonly $container: Journey | MetricDefinition;
     readonly $type: 'Range';
-    max: Decimal;
-    min: Decimal;
+    max: number;
+    min: number;
 }
 
 export const Range = {
@@ -441,7 +435,7 @@ export interface Target extends langium.AstNode {
     readonly $container: MetricDefinition;
     readonly $type: 'Target';
     comparison: '<=' | '>=';
-    value: Decimal;
+    value: number;
 }
 
 export const Target = {

@@ -1,0 +1,69 @@
+import type { IToken, TokenType } from 'chevrotain';
+import { CstNodeBuilder, LeafCstNodeImpl, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/**
+ * Langium's CST builder gives every token a range object made on the spot: three objects per
+ * token (and, once V8 has seen a NaN line from Chevrotain's recovery tokens, four boxed numbers),
+ * about a third of a parsed map's memory. Ours keeps only the offset and works the range out
+ * from the text when asked, which only diagnostics, hovers and the reference index do.
+ * Hidden tokens (comments) are few and keep Langium's eager ranges.
+ */
+export class JourneyCstNodeBuilder extends CstNodeBuilder {
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const current = this.current;
+        // `| 0`: Chevrotain's tokens hold their numbers boxed (its EOF token's NaN made V8 store them
+        // as doubles); copied as they are, each leaf would box its offset too.
+        const leaf = new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, !feature, feature, current.root);
+        current.content.push(leaf);
+        return leaf;
+    }
+}
+
+class TextLeafCstNode extends LeafCstNodeImpl {
+    constructor(offset: number, length: number, tokenType: TokenType, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined, root: RootCstNode) {
+        super(offset, length, undefined as unknown as Range, tokenType, hidden);
+        // Set here rather than after construction, so that V8 keeps them inside the object.
+        this.grammarSource = grammarSource;
+        this.root = root;
+        this.container = undefined;
+    }
+
+    override get range(): Range {
+        const lineStarts = lineStartsOf(this.root);
+        return { start: positionAt(lineStarts, this.offset), end: positionAt(lineStarts, this.end) };
+    }
+}
+
+const lineStartsByRoot = new WeakMap<RootCstNode, Uint32Array>();
+
+/** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). */
+function lineStartsOf(root: RootCstNode): Uint32Array {
+    let lineStarts = lineStartsByRoot.get(root);
+    if (!lineStarts) {
+        lineStarts = lineStartsIn(root.fullText);
+        lineStartsByRoot.set(root, lineStarts);
+    }
+    return lineStarts;
+}
+
+export function lineStartsIn(text: string): Uint32Array {
+    const starts = [0];
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+        if (code === 10 || code === 13) starts.push(index + 1);
+    }
+    return Uint32Array.from(starts);
+}
+
+export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (lineStarts[middle] <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return { line: low, character: (offset - lineStarts[low]) | 0 };
+}

@@ -1,0 +1,53 @@
+import {
+    AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
+    type ReferenceDescription, type ReferenceInfo, type URI
+} from 'langium';
+
+/**
+ * The reference index holds one description per reference of every file (a 50,000-step map
+ * has over 100,000). Langium's descriptions carry the source path and the range, worked
+ * out up front; ours work them out when find-references, rename or highlight asks, which
+ * halves what the index keeps per reference. Multi-references (none in our grammar) keep
+ * Langium's.
+ */
+export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        const reference = refInfo.reference;
+        if (!isReference(reference)) {
+            return super.createInfoDescriptions(refInfo);
+        }
+        const target = reference.error || !reference.$refNode ? undefined : reference.$nodeDescription;
+        if (!target || !reference.$refNode) {
+            return [];
+        }
+        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
+        return [new LazyReferenceDescription(refInfo.container, reference.$refNode, sourceUri, target, this.nodeLocator)];
+    }
+}
+
+class LazyReferenceDescription implements ReferenceDescription {
+    readonly targetUri: URI;
+    readonly targetPath: string;
+    readonly local: boolean;
+
+    constructor(
+        private readonly source: AstNode,
+        private readonly referenceNode: CstNode,
+        readonly sourceUri: URI,
+        target: AstNodeDescription,
+        private readonly locator: AstNodeLocator
+    ) {
+        this.targetUri = target.documentUri;
+        this.targetPath = target.path;
+        this.local = UriUtils.equals(target.documentUri, sourceUri);
+    }
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.source);
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.referenceNode);
+    }
+}
