@@ -14,6 +14,7 @@ import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './gener
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
+import { JourneyLinker } from './journey-linker.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { createJourneyParser } from './journey-parser.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
@@ -55,6 +56,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
     },
     references: {
+        Linker: services => new JourneyLinker(services),
         ScopeComputation: services => new JourneyScopeComputation(services),
         ScopeProvider: services => new JourneyScopeProvider(services)
     },

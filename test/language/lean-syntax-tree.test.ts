@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
     type CstNode, type LangiumDocument, type ReferenceDescription
 } from 'langium';
-import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
+import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
+import type { Journey, Step } from '../../language/generated/ast.js';
 
 /**
  * Our parser keeps less than Langium's (ranges worked out when asked, no tokens kept, lazy
@@ -58,5 +61,30 @@ describe('the lean syntax tree', () => {
         assert.ok(compared > 10, `only ${compared} references compared`);
         assert.ok(documents.some(document => services.shared.workspace.IndexManager.findAllReferences(
             document.parseResult.value.elements[0], '/elements@0').some(reference => !reference.local)), 'a reference from another file is indexed');
+    });
+
+    it('links references as Langium does, and again when the file they point into changes', async () => {
+        const folder = join(repoRoot, 'test', 'output', 'relink');
+        mkdirSync(folder, { recursive: true });
+        const peoplePath = join(folder, 'people.journey');
+        writeFileSync(peoplePath, 'persona 小美 "学生"\nchannel App online');
+        const mapPath = join(folder, 'map.journey');
+        writeFileSync(mapPath, 'import "./people.journey"\njourney J {\n  persona 小美\n  stage S { step A { channel App next B } step B { channel Web } }\n}');
+        const fresh = createTestServices();
+        const [, map] = await buildDocuments(fresh, { [peoplePath]: undefined, [mapPath]: undefined });
+        const journey = map.parseResult.value.elements[0] as Journey;
+        const channelOf = (step: Step) => step.channels[0].ref; // read anew each time: the reference is relinked in place
+        const [stepA, stepB] = journey.stages[0].steps;
+        assert.equal(journey.personas[0].ref?.name, '小美');
+        assert.equal(stepA.next[0].ref, stepB);
+        assert.equal(channelOf(stepB), undefined);
+        assert.match(stepB.channels[0].error?.message ?? '', /Web/);
+        assert.deepEqual(codesOf(map.diagnostics), ['unresolved-reference']);
+
+        writeFileSync(peoplePath, 'persona 小丽 "学生"\nchannel App online\nchannel Web online');
+        await fresh.shared.workspace.DocumentBuilder.update([URI.file(peoplePath)], []);
+        assert.equal(journey.personas.at(0)?.ref, undefined, 'the persona is gone');
+        assert.equal(channelOf(stepB)?.name, 'Web', 'the new channel is found');
+        assert.equal(stepA.channels[0].$nodeDescription?.name, 'App');
     });
 });
