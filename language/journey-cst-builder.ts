@@ -18,6 +18,11 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
         current.content.push(leaf);
         return leaf;
     }
+
+    /** Langium calls this before every token, mostly with none, and then searched up the tree for nothing. */
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length > 0) super.addHiddenNodes(tokens);
+    }
 }
 
 /**
