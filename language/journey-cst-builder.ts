@@ -34,7 +34,8 @@ class TextLeafCstNode implements LeafCstNode {
     readonly root: RootCstNode;
 
     constructor(
-        readonly offset: number,
+        /** Changed only by `moveLeaf`, when an incremental parse shifts the text after an edit. */
+        public offset: number,
         readonly length: number,
         readonly tokenType: TokenType,
         readonly hidden: boolean,
@@ -62,15 +63,31 @@ class TextLeafCstNode implements LeafCstNode {
     }
 }
 
-const lineStartsByRoot = new WeakMap<RootCstNode, Uint32Array>();
+/**
+ * Moves a leaf by `delta` characters of a text whose line starts are given. Langium's own
+ * leaves (comments) keep their range in a private field, which is worked out anew.
+ */
+export function moveLeaf(leaf: LeafCstNode, delta: number, lineStarts: Uint32Array): void {
+    if (leaf instanceof TextLeafCstNode) {
+        leaf.offset += delta;
+        return;
+    }
+    const langiumLeaf = leaf as unknown as { _offset: number; _length: number; _range: Range };
+    langiumLeaf._offset += delta;
+    langiumLeaf._range = { start: positionAt(lineStarts, langiumLeaf._offset), end: positionAt(lineStarts, langiumLeaf._offset + langiumLeaf._length) };
+}
+
+/** Per root, its text's line starts, and that text: after an incremental parse the root holds a new text. */
+const lineStartsByRoot = new WeakMap<RootCstNode, { text: string; lineStarts: Uint32Array }>();
 
 /** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). */
-function lineStartsOf(root: RootCstNode): Uint32Array {
-    let lineStarts = lineStartsByRoot.get(root);
-    if (!lineStarts) {
-        lineStarts = lineStartsIn(root.fullText);
-        lineStartsByRoot.set(root, lineStarts);
+export function lineStartsOf(root: RootCstNode): Uint32Array {
+    const known = lineStartsByRoot.get(root);
+    if (known?.text === root.fullText) {
+        return known.lineStarts;
     }
+    const lineStarts = lineStartsIn(root.fullText);
+    lineStartsByRoot.set(root, { text: root.fullText, lineStarts });
     return lineStarts;
 }
 

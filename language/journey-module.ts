@@ -11,6 +11,7 @@ import { JourneyDocumentUpdateHandler } from '../server/journey-document-update-
 import { JourneyHoverProvider } from '../server/journey-hover.js';
 import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
+import { JourneyDocumentFactory } from './journey-document-factory.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
@@ -81,6 +82,9 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
+    },
+    workspace: {
+        LangiumDocumentFactory: services => new JourneyDocumentFactory(services)
     }
 };
 

@@ -1,0 +1,120 @@
+import {
+    CompositeCstNodeImpl, CstUtils, isCompositeCstNode, isLeafCstNode,
+    type AstNode, type CompositeCstNode, type LangiumParser, type ParseResult, type RootCstNode
+} from 'langium';
+import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
+import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
+
+/**
+ * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
+ * into the previous tree in place of the old one: typing in a map of thousands of steps then
+ * costs the parse of one step, not of the map. Returns undefined wherever this would not give
+ * exactly what a parse of the whole text gives, and the caller parses the whole text:
+ * - the previous tree, or the new step or stage, has a syntax error;
+ * - the edit touches the first or last character of the step or stage (its keyword or its
+ *   closing brace), or is not inside one at all;
+ * - the step or stage does not start after white space or a brace (where a token before it
+ *   could reach into it).
+ * Tokens cannot cross a step's edges otherwise: the language's lexer has no modes, strings
+ * end on their line, and the reparsed text must be one whole Step or Stage to its end.
+ */
+export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser): ParseResult | undefined {
+    const root = previous.value;
+    const cstRoot = root.$cstNode?.root;
+    if (!isJourneyFile(root) || !cstRoot || hasErrors(previous)) {
+        return undefined;
+    }
+    const edit = changedRange(cstRoot.fullText, text);
+    for (const node of enclosingNodes(root, edit)) {
+        const replaced = reparseNode(node, edit, text, parser);
+        if (replaced) {
+            graft(node, replaced, edit, text, cstRoot);
+            return { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
+        }
+    }
+    return undefined;
+}
+
+/** The edit as the span `[start, oldEnd)` of the old text that became `[start, newEnd)` of the new one. */
+interface Edit {
+    start: number;
+    oldEnd: number;
+    newEnd: number;
+}
+
+function changedRange(oldText: string, newText: string): Edit {
+    const shorter = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let common = 0;
+    while (common < shorter - start && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
+    return { start, oldEnd: oldText.length - common, newEnd: newText.length - common };
+}
+
+function hasErrors(result: ParseResult): boolean {
+    return result.parserErrors.length > 0 || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
+}
+
+/** The step the edit falls strictly inside, then its stage; innermost first. */
+function enclosingNodes(root: JourneyFile, edit: Edit): Array<Step | Stage> {
+    const inside = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < edit.start && edit.oldEnd < node.$cstNode.end;
+    const stage = root.elements.filter(isJourney).flatMap(journey => journey.stages).find(inside);
+    if (!stage) {
+        return [];
+    }
+    const step = stage.steps.find(inside);
+    return step ? [step, stage] : [stage];
+}
+
+/** The node's new text parsed on its own, if it is one whole, correct node of the same kind. */
+function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: LangiumParser): Step | Stage | undefined {
+    const start = node.$cstNode!.offset;
+    if (!/[\s{}]/.test(text.charAt(start - 1))) {
+        return undefined;
+    }
+    const end = node.$cstNode!.end + edit.newEnd - edit.oldEnd;
+    const result = parser.parse<Step | Stage>(text.slice(start, end), { rule: node.$type });
+    return hasErrors(result) || result.value.$type !== node.$type ? undefined : result.value;
+}
+
+/**
+ * Puts `replacement` where `node` was, in the AST and the CST, after giving the tree the new
+ * text and moving every token after the old node by the edit's length. Ranges cached by
+ * composite nodes are dropped, since the tokens under them may have moved.
+ */
+function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: string, cstRoot: RootCstNode): void {
+    const oldCst = node.$cstNode as CompositeCstNode;
+    const start = oldCst.offset;
+    const oldEnd = oldCst.end;
+    (cstRoot as unknown as { _text: string })._text = text;
+    const lineStarts = lineStartsOf(cstRoot);
+    const delta = edit.newEnd - edit.oldEnd;
+    for (const cst of CstUtils.streamCst(cstRoot)) {
+        if (isCompositeCstNode(cst)) forgetCachedRange(cst);
+        else if (isLeafCstNode(cst) && cst.offset >= oldEnd) moveLeaf(cst, delta, lineStarts);
+    }
+
+    const container = node.$container as unknown as Record<string, AstNode[]>;
+    container[node.$containerProperty!][node.$containerIndex!] = replacement;
+    Object.assign(replacement, { $container: node.$container, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex });
+
+    // The reparsed node's CST is the root of its own parse: its content moves into a composite
+    // node like the one it replaces, under the map's root.
+    const parentCst = oldCst.container as CompositeCstNode;
+    const newCst = new CompositeCstNodeImpl();
+    newCst.grammarSource = oldCst.grammarSource;
+    newCst.root = cstRoot;
+    newCst.astNode = replacement;
+    newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
+    for (const cst of CstUtils.streamCst(newCst)) {
+        Object.assign(cst, { root: cstRoot });
+        if (isLeafCstNode(cst)) moveLeaf(cst, start, lineStarts);
+    }
+    parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
+    newCst.container = parentCst;
+    Object.assign(replacement, { $cstNode: newCst });
+}
+
+function forgetCachedRange(cst: CompositeCstNode): void {
+    (cst as unknown as { _rangeCache?: unknown })._rangeCache = undefined;
+}

@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CstUtils, URI, type LangiumDocument } from 'langium';
+import { generatedJourney } from '../../bench/generated-journey.js';
+import { describeDiagnostics, createTestServices, repoRoot, type TestServices } from '../journey-test-kit.js';
+
+/**
+ * An edit inside one step (or stage) is parsed on its own and grafted into the previous tree.
+ * Whatever the edit, the document must end up exactly as a parse of the whole new text makes
+ * it: the same AST with the same text regions, the same tokens at the same places and the
+ * same diagnostics.
+ */
+describe('incremental parsing of an edit', () => {
+    const folder = join(repoRoot, 'test', 'output', 'incremental');
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, 'map.journey');
+    const uri = URI.file(path);
+    const header = '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\n';
+    const base = header + generatedJourney(24).text.split('\n').slice(2).join('\n')
+        .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */');
+
+    let services: TestServices;
+    let document: LangiumDocument;
+
+    async function open(text: string): Promise<void> {
+        services = createTestServices();
+        writeFileSync(path, text);
+        document = services.shared.workspace.LangiumDocuments.createDocument(uri, text);
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    }
+
+    /** Applies the edit through the builder, as the language server does; says whether the tree was kept (reparsed in part). */
+    async function edit(text: string): Promise<boolean> {
+        const root = document.parseResult.value;
+        writeFileSync(path, text);
+        await services.shared.workspace.DocumentBuilder.update([uri], []);
+        return document.parseResult.value === root;
+    }
+
+    function snapshot(of: LangiumDocument, by: TestServices) {
+        const root = of.parseResult.value;
+        return {
+            ast: JSON.parse(by.Journey.serializer.JsonSerializer.serialize(root, { textRegions: true, refText: true, comments: true })) as unknown,
+            cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({ offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text })),
+            diagnostics: describeDiagnostics(of.diagnostics),
+            errors: of.parseResult.parserErrors.length + of.parseResult.lexerErrors.length
+        };
+    }
+
+    async function expectSameAsFullParse(text: string): Promise<void> {
+        const fresh = createTestServices();
+        const whole = fresh.shared.workspace.LangiumDocuments.createDocument(uri, text);
+        await fresh.shared.workspace.DocumentBuilder.build([whole], { validation: true });
+        assert.deepEqual(snapshot(document, services), snapshot(whole, fresh));
+    }
+
+    const at = (text: string, anchor: string) => {
+        const index = text.indexOf(anchor);
+        assert.ok(index >= 0, anchor);
+        return index;
+    };
+    const replace = (text: string, anchor: string, by: string) => text.slice(0, at(text, anchor)) + by + text.slice(at(text, anchor) + anchor.length);
+
+    it('reparses only the step for edits inside it, and gives what a whole parse gives', async () => {
+        await open(base);
+        const edits = [
+            (text: string) => replace(text, 'emotion 1 curious', 'emotion 4 curious'),
+            (text: string) => replace(text, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      pain "<script>alert(1)</script> 太贵了"'),
+            (text: string) => replace(text, 'metric m = 3', 'metric m = 3\n      channel App'),
+            (text: string) => replace(text, '// 看到价格', '// 看到了价格和运费'),
+            (text: string) => replace(text, '多行注释', '多行\r\n注释'),
+            (text: string) => replace(text, 'step T7 "Step 7 看到广告"', 'step T7Renamed "第七步"'),
+            (text: string) => replace(text, 'channel Web\n      touchpoint "Touchpoint 20"', 'channel Nowhere\n      touchpoint "Touchpoint 20"')
+        ];
+        let text = base;
+        for (const change of edits) {
+            text = change(text);
+            assert.ok(await edit(text), `reparsed in part: ${text.length}`);
+            await expectSameAsFullParse(text);
+        }
+        assert.match(describeDiagnostics(document.diagnostics), /Nowhere/);
+    });
+
+    it('reparses the stage for a step added or removed, and gives what a whole parse gives', async () => {
+        await open(base);
+        let text = replace(base, '  stage S1 "Stage 1 阶段" {\n', '  stage S1 "Stage 1 阶段" {\n    step New "新的一步" { emotion 5 next T12 }\n');
+        assert.ok(await edit(text));
+        await expectSameAsFullParse(text);
+        text = replace(text, '    step New "新的一步" { emotion 5 next T12 }\n', '');
+        assert.ok(await edit(text));
+        await expectSameAsFullParse(text);
+    });
+
+    it('parses the whole text when an edit breaks the syntax, touches a step\'s edges or lies outside steps, and after a broken version', async () => {
+        await open(base);
+        const cases = [
+            replace(base, 'emotion 1 curious', 'emotion 1 "curious'),
+            replace(base, 'step T3 "Step 3 看到广告" {', 'stop T3 "Step 3 看到广告" {'),
+            replace(base, 'emotion scale 1..5', 'emotion scale 1..7'),
+            replace(base, 'metric m = 3\n    }', 'metric m = 3\n    } }'),
+            replace(base, 'metric m = 3', 'metric m = 3 /* open comment'),
+            base
+        ];
+        for (const text of cases) {
+            assert.equal(await edit(text), false, text.slice(0, 200));
+            await expectSameAsFullParse(text);
+        }
+    });
+
+    it('gives what a whole parse gives for one-character edits all over the map', async () => {
+        await open(base);
+        let partial = 0;
+        for (let position = 0; position < base.length; position += 11) {
+            for (const text of [base.slice(0, position) + base.slice(position + 1), base.slice(0, position) + '9' + base.slice(position)]) {
+                await open(base);
+                if (await edit(text)) partial++;
+                await expectSameAsFullParse(text);
+            }
+        }
+        assert.ok(partial > 100, `only ${partial} edits were reparsed in part`);
+    });
+});
