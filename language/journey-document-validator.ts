@@ -1,5 +1,9 @@
-import { DefaultDocumentValidator, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import {
+    AstUtils, DefaultDocumentValidator,
+    type AstNode, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+} from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { forEachNode } from './journey-ast-walk.js';
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
@@ -49,6 +53,29 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 data
             }));
         }
+    }
+
+    /** Langium's, over the document's node list, with each type's checks looked up once per run instead of once per node. */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        const checksOf = (type: string) => {
+            let checks = checksByType.get(type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(type, options.categories).toArray();
+                checksByType.set(type, checks);
+            }
+            return checks;
+        };
+        await forEachNode(AstUtils.getDocument(rootNode), cancelToken, node => {
+            const checks = checksOf(node.$type);
+            return checks.length > 0 ? runChecks(checks, node, acceptor, cancelToken) : undefined;
+        });
+    }
+}
+
+async function runChecks(checks: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
+    for (const check of checks) {
+        await check(node, acceptor, cancelToken);
     }
 }
 

@@ -2,6 +2,8 @@ import {
     AstUtils, DefaultLinker, DocumentState, isAstNode, isAstNodeDescription, isLinkingError, RefResolving,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference
 } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { forEachNode, forEachReference } from './journey-ast-walk.js';
 
 /**
  * Langium's linker with references that are instances of one class. Langium builds each
@@ -11,6 +13,11 @@ import {
  * as Langium's do (the steps of `resolve` follow its `buildReference`).
  */
 export class JourneyLinker extends DefaultLinker {
+    /** Langium's `link`, over the document's node list instead of its streams (see journey-ast-walk). */
+    override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        await forEachNode(document, cancelToken, node => forEachReference(node, reference => this.doLink(reference, document)));
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new JourneyReference(this, node, property, refNode, refText);
     }

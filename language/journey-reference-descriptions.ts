@@ -1,8 +1,10 @@
 import {
     AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
     type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { forEachNode, forEachReference } from './journey-ast-walk.js';
 
 /**
  * The reference index holds one description per reference of every file (a 50,000-step map
@@ -12,6 +14,15 @@ import {
  * Langium's.
  */
 export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /** Langium's, over the document's node list instead of its streams (see journey-ast-walk). */
+    override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        await forEachNode(document, cancelToken, node => forEachReference(node, reference => {
+            if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
+        }));
+        return descriptions;
+    }
+
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
         if (!isReference(reference)) {

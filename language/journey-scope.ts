@@ -1,6 +1,6 @@
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope
 } from 'langium';
 import { isJourney, isJourneyFile, isStep, type Journey, type Step } from './generated/ast.js';
 import type { JourneyImports } from './journey-imports.js';
@@ -14,12 +14,15 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
     /**
      * Only top-level declarations are local symbols: nothing inside a journey is found by
      * ordinary scoping (`next` has its own scope), and listing 50,000 steps in their stage's
-     * scope would make every channel or metric reference walk past them.
+     * scope would make every channel or metric reference walk past them. So only the file's
+     * own children are looked at, not the whole tree.
      */
-    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
-        if (isJourneyFile(node.$container)) {
-            super.addLocalSymbol(node, document, symbols);
+    override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const node of AstUtils.streamContents(document.parseResult.value)) {
+            this.addLocalSymbol(node, document, symbols);
         }
+        return symbols;
     }
 }
 

@@ -1,0 +1,70 @@
+import {
+    interruptAndCheck, isAstNode, isMultiReference, isReference,
+    type AstNode, type LangiumDocument, type ParseResult, type ReferenceInfo
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * Plain loops over a document's AST, in the order of Langium's `streamAst` and
+ * `streamReferences`. Langium's generator-based streams, walked once per build phase,
+ * were the largest cost of rebuilding a large map after an edit; the node list is made once
+ * per parse and shared by scope computation, linking, indexing and validation.
+ */
+const nodesByParse = new WeakMap<ParseResult, AstNode[]>();
+
+/** Every node of the document, root first, depth first. */
+export function nodesOf(document: LangiumDocument): AstNode[] {
+    let nodes = nodesByParse.get(document.parseResult);
+    if (!nodes) {
+        nodes = [];
+        collect(document.parseResult.value, nodes);
+        nodesByParse.set(document.parseResult, nodes);
+    }
+    return nodes;
+}
+
+function collect(node: AstNode, into: AstNode[]): void {
+    into.push(node);
+    const properties = node as unknown as Record<string, unknown>;
+    for (const property in properties) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = properties[property];
+        if (Array.isArray(value)) {
+            for (const element of value) {
+                if (isAstNode(element)) collect(element, into);
+            }
+        } else if (isAstNode(value)) {
+            collect(value, into);
+        }
+    }
+}
+
+/** Calls `visit` for each reference held by `node` itself (not its children). */
+export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo) => void): void {
+    const properties = node as unknown as Record<string, unknown>;
+    for (const property in properties) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = properties[property];
+        if (isReference(value) || isMultiReference(value)) {
+            visit({ reference: value, container: node, property });
+        } else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (isReference(element) || isMultiReference(element)) visit({ reference: element, container: node, property, index });
+            }
+        }
+    }
+}
+
+/**
+ * Runs `work` on every node, letting other requests in (and noticing cancellation) every
+ * few hundred nodes, where Langium's phases awaited a promise per node.
+ */
+export async function forEachNode(document: LangiumDocument, cancelToken: CancellationToken | undefined, work: (node: AstNode) => void | Promise<void>): Promise<void> {
+    const nodes = nodesOf(document);
+    for (let index = 0; index < nodes.length; index++) {
+        if (cancelToken && index % 256 === 0) await interruptAndCheck(cancelToken);
+        const pending = work(nodes[index]);
+        if (pending) await pending;
+    }
+}
