@@ -23,6 +23,25 @@ export function nodesOf(document: LangiumDocument): AstNode[] {
     return nodes;
 }
 
+/**
+ * After an incremental parse replaced `replaced` by `replacement`, the new parse's node list
+ * is the old one with that subtree swapped (a subtree is a run of the list), if there was one.
+ */
+export function carryNodeList(previous: ParseResult, next: ParseResult, replaced: AstNode, replacement: AstNode): void {
+    const nodes = nodesByParse.get(previous);
+    const start = nodes?.indexOf(replaced) ?? -1;
+    if (!nodes || start < 0) {
+        return;
+    }
+    const removed: AstNode[] = [];
+    collect(replaced, removed);
+    const added: AstNode[] = [];
+    collect(replacement, added);
+    nodes.splice(start, removed.length, ...added);
+    nodesByParse.delete(previous);
+    nodesByParse.set(next, nodes);
+}
+
 function collect(node: AstNode, into: AstNode[]): void {
     into.push(node);
     const properties = node as unknown as Record<string, unknown>;

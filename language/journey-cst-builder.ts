@@ -92,6 +92,9 @@ export function lineStartsOf(root: RootCstNode): Uint32Array {
 }
 
 export function lineStartsIn(text: string): Uint32Array {
+    if (!text.includes('\r')) {
+        return newlineStarts(text);
+    }
     const starts = [0];
     for (let index = 0; index < text.length; index++) {
         const code = text.charCodeAt(index);
@@ -99,6 +102,16 @@ export function lineStartsIn(text: string): Uint32Array {
         if (code === 10 || code === 13) starts.push(index + 1);
     }
     return Uint32Array.from(starts);
+}
+
+/** The common case, only \n: counted, then filled, with the engine's own search. */
+function newlineStarts(text: string): Uint32Array {
+    let count = 1;
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+    const starts = new Uint32Array(count);
+    let line = 1;
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts[line++] = index + 1;
+    return starts;
 }
 
 export function positionAt(lineStarts: Uint32Array, offset: number): Position {

@@ -1,8 +1,9 @@
 import {
-    CompositeCstNodeImpl, CstUtils, isCompositeCstNode, isLeafCstNode,
-    type AstNode, type CompositeCstNode, type LangiumParser, type ParseResult, type RootCstNode
+    CompositeCstNodeImpl, isCompositeCstNode,
+    type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult, type RootCstNode
 } from 'langium';
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
+import { carryNodeList } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
 
 /**
@@ -29,7 +30,9 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
         const replaced = reparseNode(node, edit, text, parser);
         if (replaced) {
             graft(node, replaced, edit, text, cstRoot);
-            return { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
+            const result: ParseResult = { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
+            carryNodeList(previous, result, node, replaced);
+            return result;
         }
     }
     return undefined;
@@ -88,11 +91,7 @@ function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: 
     const oldEnd = oldCst.end;
     (cstRoot as unknown as { _text: string })._text = text;
     const lineStarts = lineStartsOf(cstRoot);
-    const delta = edit.newEnd - edit.oldEnd;
-    for (const cst of CstUtils.streamCst(cstRoot)) {
-        if (isCompositeCstNode(cst)) forgetCachedRange(cst);
-        else if (isLeafCstNode(cst) && cst.offset >= oldEnd) moveLeaf(cst, delta, lineStarts);
-    }
+    moveTokensFrom(cstRoot, oldEnd, edit.newEnd - edit.oldEnd, lineStarts);
 
     const container = node.$container as unknown as Record<string, AstNode[]>;
     container[node.$containerProperty!][node.$containerIndex!] = replacement;
@@ -106,13 +105,55 @@ function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: 
     newCst.root = cstRoot;
     newCst.astNode = replacement;
     newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
-    for (const cst of CstUtils.streamCst(newCst)) {
-        Object.assign(cst, { root: cstRoot });
-        if (isLeafCstNode(cst)) moveLeaf(cst, start, lineStarts);
-    }
+    adopt(newCst, cstRoot, start, lineStarts);
     parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
     newCst.container = parentCst;
     Object.assign(replacement, { $cstNode: newCst });
+}
+
+/**
+ * Moves every token at or after `from` by `delta`. Children are in text order: those that end
+ * before `from` are left as they are, the one that reaches over it is looked into, and all
+ * after it move whole.
+ */
+function moveTokensFrom(composite: CompositeCstNode, from: number, delta: number, lineStarts: Uint32Array): void {
+    forgetCachedRange(composite);
+    let reached = false;
+    for (const child of composite.content) {
+        if (reached) {
+            moveTokens(child, delta, lineStarts);
+        } else if (isCompositeCstNode(child)) {
+            if (child.end > from) {
+                moveTokensFrom(child, from, delta, lineStarts);
+                reached = true;
+            }
+        } else if (child.offset >= from) {
+            moveLeaf(child as LeafCstNode, delta, lineStarts);
+            reached = true;
+        }
+    }
+}
+
+function moveTokens(node: CstNode, delta: number, lineStarts: Uint32Array): void {
+    if (isCompositeCstNode(node)) {
+        forgetCachedRange(node);
+        for (const child of node.content) moveTokens(child, delta, lineStarts);
+    } else {
+        moveLeaf(node as LeafCstNode, delta, lineStarts);
+    }
+}
+
+/** Hangs a reparsed subtree under the map's root: its tokens move from the start of the slice to `start`. */
+function adopt(composite: CompositeCstNode, root: RootCstNode, start: number, lineStarts: Uint32Array): void {
+    Object.assign(composite, { root });
+    for (const child of composite.content) {
+        if (isCompositeCstNode(child)) {
+            adopt(child, root, start, lineStarts);
+        } else {
+            Object.assign(child, { root });
+            moveLeaf(child as LeafCstNode, start, lineStarts);
+        }
+    }
 }
 
 function forgetCachedRange(cst: CompositeCstNode): void {

@@ -17,23 +17,31 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
     /** Langium's, over the document's node list instead of its streams (see journey-ast-walk). */
     override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        await forEachNode(document, cancelToken, node => forEachReference(node, reference => {
-            if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
-        }));
+        const describe = (info: ReferenceInfo) => {
+            const lazy = this.lazyDescription(info, document.uri);
+            if (lazy !== undefined) {
+                if (lazy) descriptions.push(lazy);
+            } else if (!info.reference.error) {
+                descriptions.push(...super.createInfoDescriptions(info));
+            }
+        };
+        await forEachNode(document, cancelToken, node => forEachReference(node, describe));
         return descriptions;
     }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        const lazy = this.lazyDescription(refInfo, AstUtils.getDocument(refInfo.container).uri);
+        return lazy === undefined ? super.createInfoDescriptions(refInfo) : lazy ? [lazy] : [];
+    }
+
+    /** Ours for a single reference (false when it is not linked); undefined for a multi-reference. */
+    private lazyDescription(refInfo: ReferenceInfo, sourceUri: URI): ReferenceDescription | false | undefined {
         const reference = refInfo.reference;
         if (!isReference(reference)) {
-            return super.createInfoDescriptions(refInfo);
+            return undefined;
         }
         const target = reference.error || !reference.$refNode ? undefined : reference.$nodeDescription;
-        if (!target || !reference.$refNode) {
-            return [];
-        }
-        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        return [new LazyReferenceDescription(refInfo.container, reference.$refNode, sourceUri, target, this.nodeLocator)];
+        return target && reference.$refNode ? new LazyReferenceDescription(refInfo.container, reference.$refNode, sourceUri, target, this.nodeLocator) : false;
     }
 }
 
