@@ -1,10 +1,12 @@
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type ParseResult, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { reparseEdit } from './journey-incremental-parse.js';
+import { parseStageByStage } from './journey-staged-parse.js';
 
 /**
- * Langium's document factory, which parses a changed document's whole text again; ours first
- * tries to parse only the step or stage the edit is in (see `reparseEdit`).
+ * Langium's document factory parses a document's whole text in one go. Ours first tries to
+ * parse only the step or stage an edit is in (see `reparseEdit`), and parses a large map a
+ * stage at a time, letting other requests in between (see `parseStageByStage`).
  */
 export class JourneyDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The tree each document had before the update under way, by URI. */
@@ -20,9 +22,11 @@ export class JourneyDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        const { LangiumParser } = this.serviceRegistry.getServices(uri).parser;
         const previous = this.previousTrees.get(uri.toString());
-        const reparsed = previous && reparseEdit(previous, text, this.serviceRegistry.getServices(uri).parser.LangiumParser);
-        return reparsed ? Promise.resolve(reparsed as ParseResult<T>) : super.parseAsync<T>(uri, text, cancellationToken);
+        const inParts = (previous && reparseEdit(previous, text, LangiumParser))
+            ?? await parseStageByStage(text, LangiumParser, cancellationToken);
+        return inParts ? inParts as ParseResult<T> : super.parseAsync<T>(uri, text, cancellationToken);
     }
 }

@@ -1,10 +1,11 @@
 import {
-    CompositeCstNodeImpl, isCompositeCstNode,
+    isCompositeCstNode,
     type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult, type RootCstNode
 } from 'langium';
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
 import { carryNodeList } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
+import { hasErrors, replaceSubtree } from './journey-subtree.js';
 
 /**
  * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
@@ -54,10 +55,6 @@ function changedRange(oldText: string, newText: string): Edit {
     return { start, oldEnd: oldText.length - common, newEnd: newText.length - common };
 }
 
-function hasErrors(result: ParseResult): boolean {
-    return result.parserErrors.length > 0 || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
-}
-
 /** The step the edit falls strictly inside, then its stage; innermost first. */
 function enclosingNodes(root: JourneyFile, edit: Edit): Array<Step | Stage> {
     const inside = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < edit.start && edit.oldEnd < node.$cstNode.end;
@@ -81,34 +78,16 @@ function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: Langi
 }
 
 /**
- * Puts `replacement` where `node` was, in the AST and the CST, after giving the tree the new
- * text and moving every token after the old node by the edit's length. Ranges cached by
- * composite nodes are dropped, since the tokens under them may have moved.
+ * Gives the tree the new text, moves every token after the old node by the edit's length
+ * (dropping the ranges composite nodes cached), then puts `replacement` where `node` was.
  */
 function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: string, cstRoot: RootCstNode): void {
-    const oldCst = node.$cstNode as CompositeCstNode;
-    const start = oldCst.offset;
-    const oldEnd = oldCst.end;
+    const oldEnd = node.$cstNode!.end;
     (cstRoot as unknown as { _text: string })._text = text;
     const lineStarts = lineStartsOf(cstRoot);
     moveTokensFrom(cstRoot, oldEnd, edit.newEnd - edit.oldEnd, lineStarts);
 
-    const container = node.$container as unknown as Record<string, AstNode[]>;
-    container[node.$containerProperty!][node.$containerIndex!] = replacement;
-    Object.assign(replacement, { $container: node.$container, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex });
-
-    // The reparsed node's CST is the root of its own parse: its content moves into a composite
-    // node like the one it replaces, under the map's root.
-    const parentCst = oldCst.container as CompositeCstNode;
-    const newCst = new CompositeCstNodeImpl();
-    newCst.grammarSource = oldCst.grammarSource;
-    newCst.root = cstRoot;
-    newCst.astNode = replacement;
-    newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
-    adopt(newCst, cstRoot, start, lineStarts);
-    parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
-    newCst.container = parentCst;
-    Object.assign(replacement, { $cstNode: newCst });
+    replaceSubtree(node, replacement, cstRoot, lineStarts);
 }
 
 /**
@@ -140,19 +119,6 @@ function moveTokens(node: CstNode, delta: number, lineStarts: Uint32Array): void
         for (const child of node.content) moveTokens(child, delta, lineStarts);
     } else {
         moveLeaf(node as LeafCstNode, delta, lineStarts);
-    }
-}
-
-/** Hangs a reparsed subtree under the map's root: its tokens move from the start of the slice to `start`. */
-function adopt(composite: CompositeCstNode, root: RootCstNode, start: number, lineStarts: Uint32Array): void {
-    Object.assign(composite, { root });
-    for (const child of composite.content) {
-        if (isCompositeCstNode(child)) {
-            adopt(child, root, start, lineStarts);
-        } else {
-            Object.assign(child, { root });
-            moveLeaf(child as LeafCstNode, start, lineStarts);
-        }
     }
 }
 

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CstUtils, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { generatedJourney } from '../../bench/generated-journey.js';
 import { describeDiagnostics, createTestServices, repoRoot, type TestServices } from '../journey-test-kit.js';
+import { treeSnapshot } from './tree-snapshot.js';
 
 /**
  * An edit inside one step (or stage) is parsed on its own and grafted into the previous tree.
@@ -38,21 +39,11 @@ describe('incremental parsing of an edit', () => {
         return document.parseResult.value === root;
     }
 
-    function snapshot(of: LangiumDocument, by: TestServices) {
-        const root = of.parseResult.value;
-        return {
-            ast: JSON.parse(by.Journey.serializer.JsonSerializer.serialize(root, { textRegions: true, refText: true, comments: true })) as unknown,
-            cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({ offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text })),
-            diagnostics: describeDiagnostics(of.diagnostics),
-            errors: of.parseResult.parserErrors.length + of.parseResult.lexerErrors.length
-        };
-    }
-
     async function expectSameAsFullParse(text: string): Promise<void> {
         const fresh = createTestServices();
         const whole = fresh.shared.workspace.LangiumDocuments.createDocument(uri, text);
         await fresh.shared.workspace.DocumentBuilder.build([whole], { validation: true });
-        assert.deepEqual(snapshot(document, services), snapshot(whole, fresh));
+        assert.deepEqual(treeSnapshot(document, services), treeSnapshot(whole, fresh));
     }
 
     const at = (text: string, anchor: string) => {

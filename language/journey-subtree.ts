@@ -1,0 +1,49 @@
+import {
+    CompositeCstNodeImpl, isCompositeCstNode,
+    type AstNode, type CompositeCstNode, type LeafCstNode, type ParseResult, type RootCstNode
+} from 'langium';
+import { moveLeaf } from './journey-cst-builder.js';
+
+/** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
+
+export function hasErrors(result: ParseResult): boolean {
+    return result.parserErrors.length > 0 || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
+}
+
+/**
+ * Puts `replacement`, the result of parsing the text of `node` on its own, where `node` is, in
+ * the AST and the CST. The replacement's tokens count from the start of that text; they move
+ * to where `node` starts in the map.
+ */
+export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: RootCstNode, lineStarts: Uint32Array): void {
+    const container = node.$container as unknown as Record<string, AstNode[]>;
+    container[node.$containerProperty!][node.$containerIndex!] = replacement;
+    Object.assign(replacement, { $container: node.$container, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex });
+
+    // The replacement's CST is the root of its own parse: its content moves into a composite
+    // node like the one it replaces, under the map's root.
+    const oldCst = node.$cstNode as CompositeCstNode;
+    const parentCst = oldCst.container as CompositeCstNode;
+    const newCst = new CompositeCstNodeImpl();
+    newCst.grammarSource = oldCst.grammarSource;
+    newCst.root = cstRoot;
+    newCst.astNode = replacement;
+    newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
+    adopt(newCst, cstRoot, oldCst.offset, lineStarts);
+    parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
+    newCst.container = parentCst;
+    Object.assign(replacement, { $cstNode: newCst });
+}
+
+/** Hangs a subtree under the map's root: its tokens move by `start`. */
+function adopt(composite: CompositeCstNode, root: RootCstNode, start: number, lineStarts: Uint32Array): void {
+    Object.assign(composite, { root });
+    for (const child of composite.content) {
+        if (isCompositeCstNode(child)) {
+            adopt(child, root, start, lineStarts);
+        } else {
+            Object.assign(child, { root });
+            moveLeaf(child as LeafCstNode, start, lineStarts);
+        }
+    }
+}
