@@ -38,19 +38,44 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
     private readonly importScopes: WorkspaceCache<string, Scope>;
     /** One scope per journey, shared by all its `next` references (a map may have 50,000 steps). */
     private readonly stepScopes: WorkspaceCache<Journey, Scope>;
+    /** One scope per file and type of declaration, shared by all references to that type. */
+    private readonly declarationScopes: WorkspaceCache<LangiumDocument, Map<string, Scope>>;
 
     constructor(services: JourneyServices) {
         super(services);
         this.imports = services.journey.Imports;
         this.importScopes = new WorkspaceCache(services.shared);
         this.stepScopes = new WorkspaceCache(services.shared);
+        this.declarationScopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
         if (context.property === 'next' && isStep(context.container)) {
             return this.nextStepScope(context.container);
         }
-        return super.getScope(context);
+        const document = AstUtils.getDocument(context.container);
+        if (!document.localSymbols) {
+            return super.getScope(context);
+        }
+        const referenceType = this.reflection.getReferenceType(context);
+        const scopes = this.declarationScopes.get(document, () => new Map());
+        let scope = scopes.get(referenceType);
+        if (!scope) {
+            scope = this.declarationScope(document, referenceType, context);
+            scopes.set(referenceType, scope);
+        }
+        return scope;
+    }
+
+    /**
+     * What Langium's scope walk up the tree finds, made once: the file's own declarations of the
+     * type (the only local symbols, see JourneyScopeComputation), then the imported ones.
+     */
+    private declarationScope(document: LangiumDocument, referenceType: string, context: ReferenceInfo): Scope {
+        const own = document.localSymbols!.getStream(document.parseResult.value)
+            .filter(description => this.reflection.isSubtype(description.type, referenceType))
+            .toArray();
+        return this.createScope(own, this.getGlobalScope(referenceType, context));
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
