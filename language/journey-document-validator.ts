@@ -66,15 +66,21 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }
             return checks;
         };
-        await forEachNode(AstUtils.getDocument(rootNode), cancelToken, node => {
-            const checks = checksOf(node.$type);
-            return checks.length > 0 ? runChecks(checks, node, acceptor, cancelToken) : undefined;
-        });
+        await forEachNode(AstUtils.getDocument(rootNode), cancelToken, node => runChecks(checksOf(node.$type), node, acceptor, cancelToken));
     }
 }
 
-async function runChecks(checks: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
-    for (const check of checks) {
+/** Runs the checks in order; synchronously as long as they are (see JourneyValidationRegistry). */
+function runChecks(checks: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): void | Promise<void> {
+    for (let index = 0; index < checks.length; index++) {
+        const pending = checks[index](node, acceptor, cancelToken);
+        if (pending) return finishChecks(pending, checks.slice(index + 1), node, acceptor, cancelToken);
+    }
+}
+
+async function finishChecks(pending: Promise<void>, rest: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
+    await pending;
+    for (const check of rest) {
         await check(node, acceptor, cancelToken);
     }
 }

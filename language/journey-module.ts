@@ -19,6 +19,7 @@ import { JourneyLinker } from './journey-linker.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { createJourneyParser } from './journey-parser.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
+import { JourneyValidationRegistry } from './journey-validation-registry.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
@@ -66,6 +67,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),
+        ValidationRegistry: services => new JourneyValidationRegistry(services),
         JourneyValidator: services => new JourneyValidator(services)
     },
     lsp: {
