@@ -32,6 +32,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
     if (hasErrors(parsedSkeleton) || !isJourneyFile(root) || !cstRoot) {
         return undefined;
     }
+    await interruptAndCheck(cancelToken);
     (cstRoot as unknown as { _text: string })._text = text;
     const lineStarts = lineStartsOf(cstRoot);
     for (const leaf of CstUtils.flattenCst(cstRoot)) {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareEmotions } from '../../diff/emotion-comparison.js';
 import { formatDiffMarkdown } from '../../diff/diff-report.js';
@@ -13,6 +14,7 @@ import {
 } from '../../render/index.js';
 import { modelOfWindow } from '../../render/map-window.js';
 import { buildText, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
+import { treeSnapshot } from '../language/tree-snapshot.js';
 import { assertWellFormedXml } from '../render/render-kit.js';
 import { exerciseServices } from './exercise-services.js';
 
@@ -62,6 +64,33 @@ const documentText: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
     { weight: 1, arbitrary: fc.array(fc.constantFrom(...nasties, 'journey J', 'stage S', 'step A', 'emotion 3', 'persona P', 'metric m = 3', '\n'), { maxLength: 40 }).map(parts => parts.join(' ')) }
 );
+
+/**
+ * An edit as a writer makes one: a line deleted or doubled, a number changed, text typed into
+ * a string, or a token-level mutation. Most keep the map valid, so that the incremental parse
+ * (one step or stage parsed again) is what gets tested, not its fallback.
+ */
+type LineEdit = { kind: 'delete' | 'duplicate' | 'number' | 'string' | 'token'; line: number; value: number; typed: string; mutation: Mutation };
+const lineEdit: fc.Arbitrary<LineEdit> = fc.record({
+    kind: fc.constantFrom('delete', 'duplicate', 'number', 'string', 'token'),
+    line: fc.nat(), value: fc.nat({ max: 20 }),
+    typed: fc.string({ unit: 'grapheme', maxLength: 8 }).map(typed => typed.replace(/["\\\r\n\u2028\u2029]/g, '')),
+    mutation
+});
+
+function editLines(text: string, edits: LineEdit[]): string {
+    const lines = text.split('\n');
+    for (const { kind, line, value, typed, mutation: tokenMutation } of edits) {
+        const at = line % lines.length;
+        if (kind === 'delete') lines.splice(at, 1);
+        else if (kind === 'duplicate') lines.splice(at, 0, lines[at]);
+        else if (kind === 'number') lines[at] = lines[at].replace(/\d+/, String(value));
+        else if (kind === 'string') lines[at] = lines[at].replace(/"/, `"${typed}`);
+        else lines[at] = mutate(lines[at], [tokenMutation]);
+        if (lines.length === 0) lines.push('');
+    }
+    return lines.join('\n');
+}
 
 /** Fails instead of hanging: every call of the pipeline gets a generous limit. */
 async function bounded<T>(what: string, work: () => Promise<T> | T): Promise<T> {
@@ -136,6 +165,25 @@ describe(`fuzzing with fast-check (${runs} cases per property, seed ${seed})`, f
             }
             formatDiffMarkdown(diffJourneyModels(original, model), compareEmotions(original, model));
             diffJourneyModels(model, original);
+        }), parameters);
+    });
+
+    it('gives after an edit exactly what a parse of the whole new text gives (incremental parsing)', async () => {
+        const folder = join(repoRoot, 'test', 'output', 'fuzz-edits');
+        mkdirSync(folder, { recursive: true });
+        await fc.assert(fc.asyncProperty(fc.constantFrom(...examples), fc.array(lineEdit, { minLength: 1, maxLength: 3 }), async (before, edits) => {
+            const uri = URI.file(join(folder, `edit-${cases++}.journey`));
+            const after = editLines(before, edits);
+            const services = createTestServices();
+            writeFileSync(uri.fsPath, before);
+            const document = services.shared.workspace.LangiumDocuments.createDocument(uri, before);
+            await bounded('building', () => services.shared.workspace.DocumentBuilder.build([document], { validation: true }));
+            writeFileSync(uri.fsPath, after);
+            await bounded('the edit', () => services.shared.workspace.DocumentBuilder.update([uri], []));
+            const fresh = createTestServices();
+            const whole = fresh.shared.workspace.LangiumDocuments.createDocument(uri, after);
+            await bounded('building the whole text', () => fresh.shared.workspace.DocumentBuilder.build([whole], { validation: true }));
+            assert.deepEqual(treeSnapshot(document, services), treeSnapshot(whole, fresh));
         }), parameters);
     });
 
