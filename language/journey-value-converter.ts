@@ -3,11 +3,17 @@ import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } 
 /**
  * Strings are double-quoted with backslash escapes, including `\u4E2D`. A `DataName` (a
  * column or key in a data source) may be written as a quoted string for names with spaces.
+ * Numbers are decimal, `-0` read as 0.
  */
 export class JourneyValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'STRING' || (rule.name === 'DataName' && input.startsWith('"'))) {
             return unquote(input);
+        }
+        if (rule.name === 'NUMBER') {
+            // `-0` is zero: a negative zero would not survive the model's trip through JSON.
+            const value = Number(input);
+            return value === 0 ? 0 : value;
         }
         return super.runConverter(rule, input, cstNode);
     }

@@ -146,6 +146,19 @@ journey 售后 {
         assert.equal(persona.quotes[0], 'a\tb');
     });
 
+    it('reads numbers as decimals, and -0 as zero (the model must survive JSON)', async () => {
+        const file = await parseClean('metric m count scale -0..2.5\njourney J { stage S { step A { emotion -0 metric m = -1.25 } } }');
+        const metric = file.elements[0];
+        assert.ok(metric.$type === 'MetricDefinition');
+        assert.ok(Object.is(metric.scale?.min, 0), 'scale starts at +0');
+        assert.equal(metric.scale?.max, 2.5);
+        const journey = file.elements[1];
+        assert.ok(journey.$type === 'Journey');
+        const step = journey.stages[0].steps[0];
+        assert.ok(Object.is(step.emotions[0].score, 0), 'emotion -0 is +0');
+        assert.equal((step.metrics[0].value as NumberLiteral).value, -1.25);
+    });
+
     it('keeps // and /* */ comments out of the way and reads /** */ as documentation', async () => {
         const document = await parse(`/** The main persona. */
 persona P // trailing
