@@ -17,31 +17,24 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
     /** Langium's, over the document's node list instead of its streams (see journey-ast-walk). */
     override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const describe = (info: ReferenceInfo) => {
-            const lazy = this.lazyDescription(info, document.uri);
-            if (lazy !== undefined) {
-                if (lazy) descriptions.push(lazy);
-            } else if (!info.reference.error) {
-                descriptions.push(...super.createInfoDescriptions(info));
-            }
-        };
-        await forEachNode(document, cancelToken, node => forEachReference(node, describe));
+        await forEachNode(document, cancelToken, node => forEachReference(node, info => {
+            if (!info.reference.error) descriptions.push(...this.describe(info, document.uri));
+        }));
         return descriptions;
     }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const lazy = this.lazyDescription(refInfo, AstUtils.getDocument(refInfo.container).uri);
-        return lazy === undefined ? super.createInfoDescriptions(refInfo) : lazy ? [lazy] : [];
+        return this.describe(refInfo, AstUtils.getDocument(refInfo.container).uri);
     }
 
-    /** Ours for a single reference (false when it is not linked); undefined for a multi-reference. */
-    private lazyDescription(refInfo: ReferenceInfo, sourceUri: URI): ReferenceDescription | false | undefined {
+    /** Ours for a linked single reference, none for an unlinked one, Langium's for a multi-reference. */
+    private describe(refInfo: ReferenceInfo, sourceUri: URI): ReferenceDescription[] {
         const reference = refInfo.reference;
         if (!isReference(reference)) {
-            return undefined;
+            return super.createInfoDescriptions(refInfo);
         }
-        const target = reference.error || !reference.$refNode ? undefined : reference.$nodeDescription;
-        return target && reference.$refNode ? new LazyReferenceDescription(refInfo.container, reference.$refNode, sourceUri, target, this.nodeLocator) : false;
+        const target = reference.error ? undefined : reference.$nodeDescription;
+        return target && reference.$refNode ? [new LazyReferenceDescription(refInfo.container, reference.$refNode, sourceUri, target, this.nodeLocator)] : [];
     }
 }
 
