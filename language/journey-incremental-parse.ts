@@ -5,7 +5,7 @@ import {
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
 import { carryNodeList } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
-import { hasErrors, replaceSubtree } from './journey-subtree.js';
+import { hasErrors, replaceSubtree, setRootText } from './journey-subtree.js';
 
 /**
  * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
@@ -95,7 +95,7 @@ function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: Langi
  */
 function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: string, cstRoot: RootCstNode): void {
     const oldEnd = node.$cstNode!.end;
-    (cstRoot as unknown as { _text: string })._text = text;
+    setRootText(cstRoot, text);
     const lineStarts = lineStartsOf(cstRoot);
     moveTokensFrom(cstRoot, oldEnd, edit.newEnd - edit.oldEnd, lineStarts);
 

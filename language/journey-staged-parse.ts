@@ -2,7 +2,7 @@ import { CstUtils, interruptAndCheck, type LangiumParser, type ParseResult } fro
 import type { CancellationToken } from 'vscode-languageserver';
 import { isJourney, isJourneyFile, type Stage } from './generated/ast.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
-import { hasErrors, replaceSubtree } from './journey-subtree.js';
+import { hasErrors, replaceSubtree, setRootText } from './journey-subtree.js';
 
 /** Below this size a map is parsed in one go (about 1,700 steps, some 50 ms). */
 export const STAGED_PARSE_FROM = 256 * 1024;
@@ -33,7 +33,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
         return undefined;
     }
     await interruptAndCheck(cancelToken);
-    (cstRoot as unknown as { _text: string })._text = text;
+    setRootText(cstRoot, text);
     const lineStarts = lineStartsOf(cstRoot);
     for (const leaf of CstUtils.flattenCst(cstRoot)) {
         moveLeaf(leaf, placeOf(leaf.offset) - leaf.offset, lineStarts);

@@ -6,6 +6,11 @@ import { moveLeaf } from './journey-cst-builder.js';
 
 /** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
 
+/** Gives a tree a new text: Langium keeps a root's text in a private field and offers no setter. */
+export function setRootText(cstRoot: RootCstNode, text: string): void {
+    (cstRoot as unknown as { _text: string })._text = text;
+}
+
 export function hasErrors(result: ParseResult): boolean {
     return result.parserErrors.length > 0 || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
 }
