@@ -5,7 +5,8 @@ import {
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
 import { carryNodeList } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
-import { hasErrors, replaceSubtree, setRootText } from './journey-subtree.js';
+import { replaceSubtree, setRootText } from './journey-subtree.js';
+import { parseFailed } from './syntax-errors.js';
 
 /**
  * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
@@ -23,7 +24,7 @@ import { hasErrors, replaceSubtree, setRootText } from './journey-subtree.js';
 export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser): ParseResult | undefined {
     const root = previous.value;
     const cstRoot = root.$cstNode?.root;
-    if (!isJourneyFile(root) || !cstRoot || hasErrors(previous)) {
+    if (!isJourneyFile(root) || !cstRoot || parseFailed(previous)) {
         return undefined;
     }
     const edit = changedRange(cstRoot.fullText, text);
@@ -86,7 +87,7 @@ function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: Langi
     }
     const end = node.$cstNode!.end + edit.newEnd - edit.oldEnd;
     const result = parser.parse<Step | Stage>(text.slice(start, end), { rule: node.$type });
-    return hasErrors(result) || result.value.$type !== node.$type ? undefined : result.value;
+    return parseFailed(result) || result.value.$type !== node.$type ? undefined : result.value;
 }
 
 /**

@@ -2,7 +2,8 @@ import { CstUtils, interruptAndCheck, type LangiumParser, type ParseResult } fro
 import type { CancellationToken } from 'vscode-languageserver';
 import { isJourney, isJourneyFile, type Stage } from './generated/ast.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
-import { hasErrors, replaceSubtree, setRootText } from './journey-subtree.js';
+import { replaceSubtree, setRootText } from './journey-subtree.js';
+import { parseFailed } from './syntax-errors.js';
 
 /** Below this size a map is parsed in one go (about 1,700 steps, some 50 ms). */
 export const STAGED_PARSE_FROM = 256 * 1024;
@@ -29,7 +30,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
     const parsedSkeleton = parser.parse(skeleton);
     const root = parsedSkeleton.value;
     const cstRoot = root.$cstNode?.root;
-    if (hasErrors(parsedSkeleton) || !isJourneyFile(root) || !cstRoot) {
+    if (parseFailed(parsedSkeleton) || !isJourneyFile(root) || !cstRoot) {
         return undefined;
     }
     await interruptAndCheck(cancelToken);
@@ -46,7 +47,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
         await interruptAndCheck(cancelToken);
         const body = bodies[index];
         const parsed = parser.parse<Stage>(text.slice(body.start, body.end), { rule: 'Stage' });
-        if (hasErrors(parsed)) {
+        if (parseFailed(parsed)) {
             return undefined;
         }
         replaceSubtree(stage, parsed.value, cstRoot, lineStarts);

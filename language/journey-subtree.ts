@@ -1,6 +1,6 @@
 import {
     CompositeCstNodeImpl, isCompositeCstNode,
-    type AstNode, type CompositeCstNode, type LeafCstNode, type ParseResult, type RootCstNode
+    type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode
 } from 'langium';
 import { moveLeaf } from './journey-cst-builder.js';
 
@@ -9,10 +9,6 @@ import { moveLeaf } from './journey-cst-builder.js';
 /** Gives a tree a new text: Langium keeps a root's text in a private field and offers no setter. */
 export function setRootText(cstRoot: RootCstNode, text: string): void {
     (cstRoot as unknown as { _text: string })._text = text;
-}
-
-export function hasErrors(result: ParseResult): boolean {
-    return result.parserErrors.length > 0 || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
 }
 
 /**
