@@ -79,7 +79,7 @@ export interface CodeServer {
     stop(): Promise<void>;
 }
 
-/** Settings that keep the workbench quiet: no trust prompt, no welcome page, no AI features. */
+/** Settings that keep the workbench quiet: no trust prompt, no welcome page, no AI features, no overlays on the text. */
 const quietSettings = {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
@@ -89,7 +89,9 @@ const quietSettings = {
     'extensions.ignoreRecommendations': true,
     'telemetry.telemetryLevel': 'off',
     'git.openRepositoryInParentFolders': 'always',
-    'editor.quickSuggestionsDelay': 0
+    'editor.quickSuggestionsDelay': 0,
+    // Sticky scroll lays headings over the first editor lines, where they take a test's clicks.
+    'editor.stickyScroll.enabled': false
 };
 
 /** Installs the `.vsix` into fresh user and extension folders and starts code-server on a free port. */
