@@ -23,20 +23,23 @@ export function nodesOf(document: LangiumDocument): AstNode[] {
     return nodes;
 }
 
+/** A node and all nodes below it, in the order of the node list. */
+export function subtreeNodes(node: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    collect(node, nodes);
+    return nodes;
+}
+
 /**
- * After an incremental parse replaced `replaced` by `replacement`, the new parse's node list
- * is the old one with that subtree swapped (a subtree is a run of the list), if there was one.
+ * After an incremental parse replaced the subtree `removed` (its nodes, root first) by
+ * `added`, the new parse's node list is the old one with that run swapped, if there was one.
  */
-export function carryNodeList(previous: ParseResult, next: ParseResult, replaced: AstNode, replacement: AstNode): void {
+export function carryNodeList(previous: ParseResult, next: ParseResult, removed: AstNode[], added: AstNode[]): void {
     const nodes = nodesByParse.get(previous);
-    const start = nodes?.indexOf(replaced) ?? -1;
+    const start = nodes?.indexOf(removed[0]) ?? -1;
     if (!nodes || start < 0) {
         return;
     }
-    const removed: AstNode[] = [];
-    collect(replaced, removed);
-    const added: AstNode[] = [];
-    collect(replacement, added);
     nodes.splice(start, removed.length, ...added);
     nodesByParse.delete(previous);
     nodesByParse.set(next, nodes);

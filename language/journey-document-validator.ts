@@ -32,7 +32,9 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
+    /** In the order of the text: a partial relink (see JourneyLinker.link) puts the references it redid at the end of the document's list. */
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        const linkingErrors: Diagnostic[] = [];
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) {
@@ -44,7 +46,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name);
             const suggestions = didYouMean(name, names);
             const data: IssueData = { code: IssueCodes.UnresolvedReference, suggestions, missingType: type, missingName: name };
-            diagnostics.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions), {
+            linkingErrors.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions), {
                 node: error.info.container,
                 range: reference.$refNode?.range,
                 property: error.info.property,
@@ -53,6 +55,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 data
             }));
         }
+        diagnostics.push(...linkingErrors.sort(byPosition));
     }
 
     /** Langium's, over the document's node list, with each type's checks looked up once per run instead of once per node. */
@@ -83,6 +86,10 @@ async function finishChecks(pending: Promise<void>, rest: ValidationCheck[], nod
     for (const check of rest) {
         await check(node, acceptor, cancelToken);
     }
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[]): string {

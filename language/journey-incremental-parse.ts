@@ -3,7 +3,7 @@ import {
     type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult, type RootCstNode
 } from 'langium';
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
-import { carryNodeList } from './journey-ast-walk.js';
+import { carryNodeList, subtreeNodes } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
 import { replaceSubtree, setRootText } from './journey-subtree.js';
 import { parseFailed } from './syntax-errors.js';
@@ -31,13 +31,29 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
     for (const node of enclosingNodes(root, edit)) {
         const replaced = reparseNode(node, edit, text, parser);
         if (replaced) {
+            const removed = subtreeNodes(node);
             graft(node, replaced, edit, text, cstRoot);
             const result: ParseResult = { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
-            carryNodeList(previous, result, node, replaced);
+            const added = subtreeNodes(replaced);
+            carryNodeList(previous, result, removed, added);
+            graftsByParse.set(result, { removed, added });
             return result;
         }
     }
     return undefined;
+}
+
+/** The nodes an incremental parse took out of the tree and the nodes it put in their place, each root first. */
+export interface Graft {
+    removed: AstNode[];
+    added: AstNode[];
+}
+
+const graftsByParse = new WeakMap<ParseResult, Graft>();
+
+/** What the parse that made `result` grafted, if it was an incremental one. */
+export function graftOf(result: ParseResult): Graft | undefined {
+    return graftsByParse.get(result);
 }
 
 /** The edit as the span `[start, oldEnd)` of the old text that became `[start, newEnd)` of the new one. */

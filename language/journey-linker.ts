@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { forEachNode, forEachReference } from './journey-ast-walk.js';
+import { graftOf, type Graft } from './journey-incremental-parse.js';
 
 /**
  * Langium's linker with references that are instances of one class. Langium builds each
@@ -13,9 +14,61 @@ import { forEachNode, forEachReference } from './journey-ast-walk.js';
  * as Langium's do (the steps of `resolve` follow its `buildReference`).
  */
 export class JourneyLinker extends DefaultLinker {
-    /** Langium's `link`, over the document's node list instead of its streams (see journey-ast-walk). */
+    /** Documents whose links were kept through a reset (see JourneyDocumentBuilder): the next `link` decides whether they still hold. */
+    private readonly keptLinks = new WeakSet<LangiumDocument>();
+    /** What the last `link` of a document redid, when it redid only part of it; for the reference index. */
+    private readonly partialRelinks = new WeakMap<LangiumDocument, PartialRelink>();
+
+    /**
+     * Langium's `link`, over the document's node list instead of its streams (see
+     * journey-ast-walk). When the links were kept and the parse only swapped one step or stage
+     * for another declaring the same names, only the references that swap touched are linked.
+     */
     override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        this.partialRelinks.delete(document);
+        if (this.keptLinks.delete(document)) {
+            const graft = graftOf(document.parseResult);
+            if (graft && declaresSameNames(graft)) {
+                this.partialRelinks.set(document, this.relinkGraft(document, graft));
+                return;
+            }
+            this.unlink(document);
+        }
         await forEachNode(document, cancelToken, node => forEachReference(node, reference => this.doLink(reference, document)));
+    }
+
+    /** Leaves the document's links as they are until its next `link`, which relinks it in part or whole. */
+    keepLinks(document: LangiumDocument): void {
+        this.keptLinks.add(document);
+    }
+
+    /** What the last `link` of the document redid, if it redid only part of it. */
+    partialRelinkOf(document: LangiumDocument): PartialRelink | undefined {
+        return this.partialRelinks.get(document);
+    }
+
+    /**
+     * Every other node keeps its links: the names in scope are the same as before. The references
+     * of the removed subtree go, those that led into it are looked up again (they find its
+     * replacement), and those of the added subtree are linked.
+     */
+    private relinkGraft(document: LangiumDocument, graft: Graft): PartialRelink {
+        const removed = new Set(graft.removed);
+        const retargeted = new Set<AstNode>();
+        document.references = document.references.filter(reference => {
+            if (!(reference instanceof JourneyReference)) return true;
+            if (removed.has(reference.container)) return false;
+            if (isAstNode(reference._ref) && removed.has(reference._ref)) {
+                reference._ref = undefined;
+                reference._nodeDescription = undefined;
+                retargeted.add(reference.container);
+                return false;
+            }
+            return true;
+        });
+        const relinked = [...retargeted, ...graft.added];
+        for (const node of relinked) forEachReference(node, reference => this.doLink(reference, document));
+        return { removed, relinked };
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
@@ -24,6 +77,8 @@ export class JourneyLinker extends DefaultLinker {
 
     /** Langium's unlink `delete`s `_nodeDescription`; ours are reset in place and the rest left to it. */
     override unlink(document: LangiumDocument): void {
+        this.keptLinks.delete(document);
+        this.partialRelinks.delete(document);
         for (const reference of document.references) {
             if (reference instanceof JourneyReference) {
                 reference._ref = undefined;
@@ -60,6 +115,21 @@ export class JourneyLinker extends DefaultLinker {
         }
         return isAstNode(reference._ref) ? reference._ref : undefined;
     }
+}
+
+/** A link pass that redid part of a document: the nodes it dropped, and those whose references it linked anew. */
+export interface PartialRelink {
+    removed: ReadonlySet<AstNode>;
+    relinked: AstNode[];
+}
+
+/** Whether the graft took out the same declarations, by kind and name in order, as it put in: then nothing else in the file links differently. */
+function declaresSameNames(graft: Graft): boolean {
+    const names = (nodes: AstNode[]) => nodes.flatMap(node => {
+        const name = (node as { name?: unknown }).name;
+        return typeof name === 'string' ? [`${node.$type}:${name}`] : [];
+    }).join('\n');
+    return names(graft.removed) === names(graft.added);
 }
 
 class JourneyReference implements Reference {

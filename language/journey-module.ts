@@ -11,10 +11,12 @@ import { JourneyDocumentUpdateHandler } from '../server/journey-document-update-
 import { JourneyHoverProvider } from '../server/journey-hover.js';
 import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
+import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentFactory } from './journey-document-factory.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
+import { JourneyIndexManager } from './journey-index-manager.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { createJourneyParser } from './journey-parser.js';
@@ -86,7 +88,9 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
     },
     workspace: {
-        LangiumDocumentFactory: services => new JourneyDocumentFactory(services)
+        LangiumDocumentFactory: services => new JourneyDocumentFactory(services),
+        DocumentBuilder: services => new JourneyDocumentBuilder(services),
+        IndexManager: services => new JourneyIndexManager(services)
     }
 };
 

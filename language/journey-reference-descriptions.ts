@@ -5,6 +5,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { forEachNode, forEachReference } from './journey-ast-walk.js';
+import type { PartialRelink } from './journey-linker.js';
 
 /**
  * The reference index holds one description per reference of every file (a 50,000-step map
@@ -21,6 +22,24 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
             if (!info.reference.error) descriptions.push(...this.describe(info, document.uri));
         }));
         return descriptions;
+    }
+
+    /**
+     * A document's descriptions after a partial relink: those of the relinked nodes made anew,
+     * where the first description of a dropped or relinked node was (or at the end), the rest kept.
+     */
+    redescribe(previous: ReferenceDescription[], relink: PartialRelink, uri: URI): ReferenceDescription[] {
+        const relinked = new Set(relink.relinked);
+        const redone = (description: ReferenceDescription) =>
+            description instanceof LazyReferenceDescription && (relink.removed.has(description.source) || relinked.has(description.source));
+        const fresh: ReferenceDescription[] = [];
+        for (const node of relink.relinked) forEachReference(node, info => {
+            if (!info.reference.error) fresh.push(...this.describe(info, uri));
+        });
+        const first = previous.findIndex(redone);
+        const kept = previous.filter(description => !redone(description));
+        kept.splice(first < 0 ? kept.length : first, 0, ...fresh);
+        return kept;
     }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
@@ -44,7 +63,7 @@ class LazyReferenceDescription implements ReferenceDescription {
     readonly local: boolean;
 
     constructor(
-        private readonly source: AstNode,
+        readonly source: AstNode,
         private readonly referenceNode: CstNode,
         readonly sourceUri: URI,
         target: AstNodeDescription,

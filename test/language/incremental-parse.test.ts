@@ -61,6 +61,11 @@ describe('incremental parsing of an edit', () => {
             (text: string) => replace(text, 'metric m = 3', 'metric m = 3\n      channel App'),
             (text: string) => replace(text, '// 看到价格', '// 看到了价格和运费'),
             (text: string) => replace(text, '多行注释', '多行\r\n注释'),
+            // Links kept through edits: a `next` into a step that is then reparsed must lead to the new step.
+            (text: string) => replace(text, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      next T5, T9'),
+            (text: string) => replace(text, 'touchpoint "Touchpoint 5"', 'touchpoint "Touchpoint 5 改了"'),
+            (text: string) => replace(text, 'touchpoint "Touchpoint 9"', 'touchpoint "Touchpoint 9"\n      next T99'),
+            (text: string) => replace(text, 'next T5, T9', 'next T6, T9'),
             (text: string) => replace(text, 'step T7 "Step 7 看到广告"', 'step T7Renamed "第七步"'),
             (text: string) => replace(text, 'channel Web\n      touchpoint "Touchpoint 20"', 'channel Nowhere\n      touchpoint "Touchpoint 20"')
         ];
@@ -71,6 +76,7 @@ describe('incremental parsing of an edit', () => {
             await expectSameAsFullParse(text);
         }
         assert.match(describeDiagnostics(document.diagnostics), /Nowhere/);
+        assert.match(describeDiagnostics(document.diagnostics), /T99/);
     });
 
     it('reparses the stage for a step added or removed, and gives what a whole parse gives', async () => {
