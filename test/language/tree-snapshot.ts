@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { describeDiagnostics, type TestServices } from '../journey-test-kit.js';
 
 /**
@@ -15,8 +15,9 @@ export function treeSnapshot(document: LangiumDocument, services: TestServices) 
     return {
         ast: JSON.parse(services.Journey.serializer.JsonSerializer.serialize(root, { textRegions: true, refText: true, comments: true })) as unknown,
         cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({ offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text })),
-        links: nodes.flatMap(node => AstUtils.streamReferences(node).map(({ reference }) =>
-            `${path(node)} ${reference.$refText} → ${reference.ref ? path(reference.ref) : reference.error?.message}`).toArray()),
+        links: nodes.flatMap(node => AstUtils.streamReferences(node).map(({ reference }) => isReference(reference)
+            ? `${path(node)} ${reference.$refText} → ${reference.ref ? path(reference.ref) : reference.error?.message}`
+            : `${path(node)} ${reference.$refText} (a multi-reference)`).toArray()),
         indexedReferences: named.flatMap(node => services.shared.workspace.IndexManager.findAllReferences(node, locator.getAstNodePath(node))
             .map(found => `${found.sourcePath} ${JSON.stringify(found.segment.range)} → ${found.targetPath}`).toArray()).sort(),
         diagnostics: describeDiagnostics(document.diagnostics),
