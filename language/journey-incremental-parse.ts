@@ -2,6 +2,7 @@ import {
     isCompositeCstNode,
     type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult, type RootCstNode
 } from 'langium';
+import type { Position } from 'vscode-languageserver-types';
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
 import { carryNodeList, subtreeNodes } from './journey-ast-walk.js';
 import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
@@ -32,21 +33,27 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
         const replaced = reparseNode(node, edit, text, parser);
         if (replaced) {
             const removed = subtreeNodes(node);
+            const oldEnd = node.$cstNode!.range.end;
             graft(node, replaced, edit, text, cstRoot);
             const result: ParseResult = { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
             const added = subtreeNodes(replaced);
             carryNodeList(previous, result, removed, added);
-            graftsByParse.set(result, { removed, added });
+            graftsByParse.set(result, { previous, removed, added, oldEnd, newEnd: replaced.$cstNode!.range.end });
             return result;
         }
     }
     return undefined;
 }
 
-/** The nodes an incremental parse took out of the tree and the nodes it put in their place, each root first. */
+/** What an incremental parse did to the tree of `previous`. */
 export interface Graft {
+    previous: ParseResult;
+    /** The nodes it took out and those it put in their place, each root first. */
     removed: AstNode[];
     added: AstNode[];
+    /** Where the subtree ended before and where it ends now: text after it moved from the one to the other. */
+    oldEnd: Position;
+    newEnd: Position;
 }
 
 const graftsByParse = new WeakMap<ParseResult, Graft>();

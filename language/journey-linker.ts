@@ -68,7 +68,7 @@ export class JourneyLinker extends DefaultLinker {
         });
         const relinked = [...retargeted, ...graft.added];
         for (const node of relinked) forEachReference(node, reference => this.doLink(reference, document));
-        return { removed, relinked };
+        return { graft, removed, relinked };
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
@@ -117,8 +117,9 @@ export class JourneyLinker extends DefaultLinker {
     }
 }
 
-/** A link pass that redid part of a document: the nodes it dropped, and those whose references it linked anew. */
+/** A link pass that redid part of a document after `graft`: the nodes it dropped, and those whose references it linked anew. */
 export interface PartialRelink {
+    graft: Graft;
     removed: ReadonlySet<AstNode>;
     relinked: AstNode[];
 }

@@ -27,6 +27,7 @@ export class DataSources {
     private readonly fileSystem: FileSystemProvider;
     private readonly workspace: JourneyWorkspace;
     private readonly cache = new Map<string, Promise<LoadedSource>>();
+    private changes = 0;
     private readonly documents: LangiumDocuments;
 
     constructor(services: JourneyServices) {
@@ -53,6 +54,12 @@ export class DataSources {
     /** Forgets what was read from these files (URIs as strings): they changed, were created or deleted. */
     invalidate(files: Iterable<string>): void {
         for (const file of files) this.cache.delete(file);
+        this.changes++;
+    }
+
+    /** How many times data files were reported changed: checks of data links made before a change may no longer hold. */
+    get generation(): number {
+        return this.changes;
     }
 
     /** The loaded maps with a `data` source that reads one of these files (URIs as strings). */

@@ -19,7 +19,9 @@ describe('incremental parsing of an edit', () => {
     const uri = URI.file(path);
     const header = '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\n';
     const base = header + generatedJourney(24).text.split('\n').slice(2).join('\n')
-        .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */');
+        .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */')
+        // Steps sharing a line, with diagnostics of their own: an edit before them moves those diagnostics.
+        .replace(/}\n}\n$/, '}\n  stage Z "同一行" { step Z1 { emotion 2 } step Z2 { emotion 9 exit next Z1 } }\n}\n');
 
     let services: TestServices;
     let document: LangiumDocument;
@@ -28,7 +30,9 @@ describe('incremental parsing of an edit', () => {
         services = createTestServices();
         writeFileSync(path, text);
         document = services.shared.workspace.LangiumDocuments.createDocument(uri, text);
-        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        // With the checks the language server runs after each edit: the next validation can then reuse this one's.
+        const builder = services.shared.workspace.DocumentBuilder;
+        await builder.build([document], builder.updateBuildOptions);
     }
 
     /** Applies the edit through the builder, as the language server does; says whether the tree was kept (reparsed in part). */
@@ -66,6 +70,7 @@ describe('incremental parsing of an edit', () => {
             (text: string) => replace(text, 'touchpoint "Touchpoint 5"', 'touchpoint "Touchpoint 5 改了"'),
             (text: string) => replace(text, 'touchpoint "Touchpoint 9"', 'touchpoint "Touchpoint 9"\n      next T99'),
             (text: string) => replace(text, 'next T5, T9', 'next T6, T9'),
+            (text: string) => replace(text, 'step Z1 { emotion 2 }', 'step Z1 { emotion 3 curious }'),
             (text: string) => replace(text, 'step T7 "Step 7 看到广告"', 'step T7Renamed "第七步"'),
             (text: string) => replace(text, 'channel Web\n      touchpoint "Touchpoint 20"', 'channel Nowhere\n      touchpoint "Touchpoint 20"')
         ];
@@ -77,6 +82,7 @@ describe('incremental parsing of an edit', () => {
         }
         assert.match(describeDiagnostics(document.diagnostics), /Nowhere/);
         assert.match(describeDiagnostics(document.diagnostics), /T99/);
+        assert.match(describeDiagnostics(document.diagnostics), /Emotion 9 is outside/);
     });
 
     it('reparses the stage for a step added or removed, and gives what a whole parse gives', async () => {

@@ -21,6 +21,7 @@ export function treeSnapshot(document: LangiumDocument, services: TestServices) 
         indexedReferences: named.flatMap(node => services.shared.workspace.IndexManager.findAllReferences(node, locator.getAstNodePath(node))
             .map(found => `${found.sourcePath} ${JSON.stringify(found.segment.range)} → ${found.targetPath}`).toArray()).sort(),
         diagnostics: describeDiagnostics(document.diagnostics),
+        diagnosticRanges: (document.diagnostics ?? []).map(diagnostic => diagnostic.range),
         errors: document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length
     };
 }
