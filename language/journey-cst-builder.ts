@@ -1,5 +1,8 @@
 import type { IToken, TokenType } from 'chevrotain';
-import { CstNodeBuilder, type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import {
+    CompositeCstNodeImpl, CstNodeBuilder, RootCstNodeImpl,
+    type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode
+} from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /**
@@ -7,9 +10,18 @@ import type { Position, Range } from 'vscode-languageserver-types';
  * token (and, once V8 has seen a NaN line from Chevrotain's recovery tokens, four boxed numbers),
  * about a third of a parsed map's memory. Ours keeps only the offset and works the range out
  * from the text when asked, which only diagnostics, hovers and the reference index do.
- * Hidden tokens (comments) are few and keep Langium's eager ranges.
+ * Its leaves also take the shifts of an incremental parse when they are next read (see
+ * `shiftText`), so its composite nodes work their range out each time instead of caching it.
  */
 export class JourneyCstNodeBuilder extends CstNodeBuilder {
+    override buildRootNode(input: string): RootCstNode {
+        const root = new JourneyRootCstNode(input);
+        root.root = root;
+        // Langium's builder keeps these in private fields, which its other methods read.
+        Object.assign(this, { rootNode: root, nodeStack: [root] });
+        return root;
+    }
+
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const current = this.current;
         // `| 0`: Chevrotain's tokens hold their numbers boxed (its EOF token's NaN made V8 store them
@@ -19,9 +31,84 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
         return leaf;
     }
 
-    /** Langium calls this before every token, mostly with none, and then searched up the tree for nothing. */
+    /**
+     * Comments and white space the grammar hides, as leaves of ours, placed where Langium places
+     * them: after what the current node holds, or else before the innermost node that has
+     * something before it, or else at the very start. Langium calls this before every token,
+     * mostly with none.
+     */
     override addHiddenNodes(tokens: IToken[]): void {
-        if (tokens.length > 0) super.addHiddenNodes(tokens);
+        if (tokens.length === 0) return;
+        const current = this.current;
+        const leavesIn = (container: CompositeCstNode) =>
+            tokens.map(token => new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, true, undefined, container));
+        if (current.content.length > 0) {
+            current.content.push(...leavesIn(current));
+            return;
+        }
+        for (let node: CompositeCstNode = current; node.container; node = node.container) {
+            const index = node.container.content.indexOf(node);
+            if (index > 0) {
+                node.container.content.splice(index, 0, ...leavesIn(node.container));
+                return;
+            }
+        }
+        current.root.content.unshift(...leavesIn(current.root));
+    }
+}
+
+/** After an edit, every offset at or after `from` moves by `delta`. */
+interface Shift {
+    from: number;
+    delta: number;
+}
+
+/** Langium's root, which also holds the shifts of its text that its leaves take when read. */
+class JourneyRootCstNode extends RootCstNodeImpl {
+    shifts: Shift[] = [];
+}
+
+/**
+ * Langium's composite nodes cache their range once asked, which an incremental parse would
+ * have to find and drop in every node after an edit. Ours work it out each time, from their
+ * first and last token, as Langium does the first time. (A subclass of Langium's composite
+ * node would do it without touching Langium's class, but V8 then made parsing more than twice
+ * as slow, as it did for a subclass of its leaf.)
+ */
+Object.defineProperty(CompositeCstNodeImpl.prototype, 'range', {
+    get(this: CompositeCstNode): Range {
+        const first = this.content.find(child => !child.hidden) ?? this.content[0];
+        const last = this.content.findLast(child => !child.hidden) ?? this.content[this.content.length - 1];
+        if (!first || !last) {
+            return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        }
+        const start = first.range.start;
+        const end = last.range.end;
+        return { start, end: end.line < start.line ? start : end };
+    }
+});
+
+/** Once this many shifts wait, they are taken by every leaf at once, so that none has a long list to go through. */
+const shiftsKeptAtMost = 256;
+
+/**
+ * Moves every token at or after `from` by `delta`, as an edit before them did. The leaves take
+ * the shift when they are next read, so an edit in a map of many thousand steps does not
+ * visit each token after it.
+ */
+export function shiftText(root: RootCstNode, from: number, delta: number): void {
+    const shifted = root as JourneyRootCstNode;
+    shifted.shifts.push({ from, delta });
+    if (shifted.shifts.length >= shiftsKeptAtMost) {
+        settleShifts(shifted, shifted);
+        shifted.shifts = [];
+    }
+}
+
+function settleShifts(composite: CompositeCstNode, root: JourneyRootCstNode): void {
+    for (const child of composite.content) {
+        if (child instanceof TextLeafCstNode) child.settle(root.shifts);
+        else settleShifts(child as CompositeCstNode, root);
     }
 }
 
@@ -31,18 +118,29 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
  * paths (a subclass that set `container` late made parsing two to three times slower).
  */
 class TextLeafCstNode implements LeafCstNode {
-    readonly root: RootCstNode;
+    // Declared only: assigned in the constructor, after the parameters, so that no field is first made undefined.
+    /** The offset after the first `shiftsTaken` shifts of the root. */
+    declare private at: number;
+    declare root: RootCstNode;
+    declare private shiftsTaken: number;
 
     constructor(
-        /** Changed only by `moveLeaf`, when an incremental parse shifts the text after an edit. */
-        public offset: number,
+        offset: number,
         readonly length: number,
         readonly tokenType: TokenType,
         readonly hidden: boolean,
         readonly grammarSource: GrammarAST.AbstractElement | undefined,
         public container: CompositeCstNode
     ) {
+        this.at = offset;
         this.root = container.root;
+        this.shiftsTaken = (this.root as JourneyRootCstNode).shifts.length;
+    }
+
+    get offset(): number {
+        const shifts = (this.root as JourneyRootCstNode).shifts;
+        if (this.shiftsTaken !== shifts.length) this.take(shifts);
+        return this.at;
     }
 
     get end(): number {
@@ -59,22 +157,37 @@ class TextLeafCstNode implements LeafCstNode {
 
     get range(): Range {
         const lineStarts = lineStartsOf(this.root);
-        return { start: positionAt(lineStarts, this.offset), end: positionAt(lineStarts, this.end) };
+        const offset = this.offset;
+        return { start: positionAt(lineStarts, offset), end: positionAt(lineStarts, offset + this.length) };
+    }
+
+    /** Moves the leaf by `delta` now, or into another tree where its text starts `delta` further on. */
+    move(delta: number, root: RootCstNode): void {
+        const at = this.offset;
+        this.root = root;
+        this.at = at + delta;
+        this.shiftsTaken = (root as JourneyRootCstNode).shifts.length;
+    }
+
+    /** Takes the waiting shifts, and counts from the first shift of a new list. */
+    settle(shifts: Shift[]): void {
+        this.take(shifts);
+        this.shiftsTaken = 0;
+    }
+
+    private take(shifts: Shift[]): void {
+        let at = this.at;
+        for (let index = this.shiftsTaken; index < shifts.length; index++) {
+            if (at >= shifts[index].from) at += shifts[index].delta;
+        }
+        this.at = at;
+        this.shiftsTaken = shifts.length;
     }
 }
 
-/**
- * Moves a leaf by `delta` characters of a text whose line starts are given. Langium's own
- * leaves (comments) keep their range in a private field, which is worked out anew.
- */
-export function moveLeaf(leaf: LeafCstNode, delta: number, lineStarts: Uint32Array): void {
-    if (leaf instanceof TextLeafCstNode) {
-        leaf.offset += delta;
-        return;
-    }
-    const langiumLeaf = leaf as unknown as { _offset: number; _length: number; _range: Range };
-    langiumLeaf._offset += delta;
-    langiumLeaf._range = { start: positionAt(lineStarts, langiumLeaf._offset), end: positionAt(lineStarts, langiumLeaf._offset + langiumLeaf._length) };
+/** Moves a leaf by `delta` characters, into `root` (its own by default). */
+export function moveLeaf(leaf: LeafCstNode, delta: number, root: RootCstNode = leaf.root): void {
+    (leaf as TextLeafCstNode).move(delta, root);
 }
 
 /** Per root, its text's line starts, and that text: after an incremental parse the root holds a new text. */

@@ -1,11 +1,8 @@
-import {
-    isCompositeCstNode,
-    type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult, type RootCstNode
-} from 'langium';
+import type { AstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
 import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
 import { carryNodeList, subtreeNodes } from './journey-ast-walk.js';
-import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
+import { shiftText } from './journey-cst-builder.js';
 import { replaceSubtree, setRootText } from './journey-subtree.js';
 import { parseFailed } from './syntax-errors.js';
 
@@ -115,51 +112,11 @@ function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: Langi
 
 /**
  * Gives the tree the new text, moves every token after the old node by the edit's length
- * (dropping the ranges composite nodes cached), then puts `replacement` where `node` was.
+ * (when each is next read, see `shiftText`), then puts `replacement` where `node` was.
  */
 function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: string, cstRoot: RootCstNode): void {
     const oldEnd = node.$cstNode!.end;
     setRootText(cstRoot, text);
-    const lineStarts = lineStartsOf(cstRoot);
-    moveTokensFrom(cstRoot, oldEnd, edit.newEnd - edit.oldEnd, lineStarts);
-
-    replaceSubtree(node, replacement, cstRoot, lineStarts);
-}
-
-/**
- * Moves every token at or after `from` by `delta`. Children are in text order: those that end
- * before `from` are left as they are, the one that reaches over it is looked into, and all
- * after it move whole.
- */
-function moveTokensFrom(composite: CompositeCstNode, from: number, delta: number, lineStarts: Uint32Array): void {
-    forgetCachedRange(composite);
-    let reached = false;
-    for (const child of composite.content) {
-        if (reached) {
-            moveTokens(child, delta, lineStarts);
-        } else if (isCompositeCstNode(child)) {
-            if (child.end > from) {
-                moveTokensFrom(child, from, delta, lineStarts);
-                reached = true;
-            }
-        } else if (child.offset >= from) {
-            moveLeaf(child as LeafCstNode, delta, lineStarts);
-            reached = true;
-        }
-    }
-}
-
-function moveTokens(node: CstNode, delta: number, lineStarts: Uint32Array): void {
-    if (isCompositeCstNode(node)) {
-        forgetCachedRange(node);
-        for (const child of node.content) moveTokens(child, delta, lineStarts);
-    } else {
-        moveLeaf(node as LeafCstNode, delta, lineStarts);
-    }
-}
-
-/** Langium caches a composite node's range once asked; only nodes that have one are written to (a write would add the field to all). */
-function forgetCachedRange(cst: CompositeCstNode): void {
-    const cached = cst as unknown as { _rangeCache?: unknown };
-    if (cached._rangeCache !== undefined) cached._rangeCache = undefined;
+    shiftText(cstRoot, oldEnd, edit.newEnd - edit.oldEnd);
+    replaceSubtree(node, replacement, cstRoot);
 }

@@ -1,7 +1,7 @@
 import { CstUtils, interruptAndCheck, type LangiumParser, type ParseResult } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isJourney, isJourneyFile, type Stage } from './generated/ast.js';
-import { lineStartsOf, moveLeaf } from './journey-cst-builder.js';
+import { moveLeaf } from './journey-cst-builder.js';
 import { replaceSubtree, setRootText } from './journey-subtree.js';
 import { parseFailed } from './syntax-errors.js';
 
@@ -35,9 +35,8 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
     }
     await interruptAndCheck(cancelToken);
     setRootText(cstRoot, text);
-    const lineStarts = lineStartsOf(cstRoot);
     for (const leaf of CstUtils.flattenCst(cstRoot)) {
-        moveLeaf(leaf, placeOf(leaf.offset) - leaf.offset, lineStarts);
+        moveLeaf(leaf, placeOf(leaf.offset) - leaf.offset);
     }
     const stages = root.elements.filter(isJourney).flatMap(journey => journey.stages);
     if (stages.length !== bodies.length || stages.some((stage, index) => stage.$cstNode?.offset !== bodies[index].start || stage.steps.length > 0)) {
@@ -50,7 +49,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
         if (parseFailed(parsed)) {
             return undefined;
         }
-        replaceSubtree(stage, parsed.value, cstRoot, lineStarts);
+        replaceSubtree(stage, parsed.value, cstRoot);
     }
     return parsedSkeleton;
 }

@@ -1,7 +1,4 @@
-import {
-    CompositeCstNodeImpl, isCompositeCstNode,
-    type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode
-} from 'langium';
+import { CompositeCstNodeImpl, isCompositeCstNode, type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode } from 'langium';
 import { moveLeaf } from './journey-cst-builder.js';
 
 /** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
@@ -16,7 +13,7 @@ export function setRootText(cstRoot: RootCstNode, text: string): void {
  * the AST and the CST. The replacement's tokens count from the start of that text; they move
  * to where `node` starts in the map.
  */
-export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: RootCstNode, lineStarts: Uint32Array): void {
+export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: RootCstNode): void {
     const container = node.$container as unknown as Record<string, AstNode[]>;
     container[node.$containerProperty!][node.$containerIndex!] = replacement;
     Object.assign(replacement, { $container: node.$container, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex });
@@ -30,21 +27,20 @@ export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: Roo
     newCst.root = cstRoot;
     newCst.astNode = replacement;
     newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
-    adopt(newCst, cstRoot, oldCst.offset, lineStarts);
+    adopt(newCst, cstRoot, oldCst.offset);
     parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
     newCst.container = parentCst;
     Object.assign(replacement, { $cstNode: newCst });
 }
 
 /** Hangs a subtree under the map's root: its tokens move by `start`. */
-function adopt(composite: CompositeCstNode, root: RootCstNode, start: number, lineStarts: Uint32Array): void {
+function adopt(composite: CompositeCstNode, root: RootCstNode, start: number): void {
     Object.assign(composite, { root });
     for (const child of composite.content) {
         if (isCompositeCstNode(child)) {
-            adopt(child, root, start, lineStarts);
+            adopt(child, root, start);
         } else {
-            Object.assign(child, { root });
-            moveLeaf(child as LeafCstNode, start, lineStarts);
+            moveLeaf(child as LeafCstNode, start, root);
         }
     }
 }

@@ -111,6 +111,19 @@ describe('incremental parsing of an edit', () => {
         }
     });
 
+    it('keeps every token in place over hundreds of edits (tokens take the moves of many edits at once)', async () => {
+        await open(base);
+        let text = base;
+        for (let count = 0; count < 300; count++) {
+            // Typing and deleting in steps all over the map, so that tokens after each edit move back and forth.
+            const plain = `touchpoint "Touchpoint ${(count * 7) % 24}"`;
+            const typed = `touchpoint "Touchpoint ${(count * 7) % 24} 改"`;
+            text = text.includes(typed) ? replace(text, typed, plain) : replace(text, plain, typed);
+            assert.ok(await edit(text), `edit ${count} reparsed in part`);
+            if (count % 50 === 49 || count === 299) await expectSameAsFullParse(text);
+        }
+    });
+
     it('gives what a whole parse gives for one-character edits all over the map', async () => {
         await open(base);
         let partial = 0;
