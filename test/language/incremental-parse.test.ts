@@ -124,6 +124,23 @@ describe('incremental parsing of an edit', () => {
         }
     });
 
+    it('runs the data-link checks again after a data file changed, though the edit is in another step', async () => {
+        const csv = join(folder, 'funnel.csv');
+        writeFileSync(csv, 'week,step,conversion\n2026-W47,see-ad,14.5\n');
+        const withData = replace(replace(base, 'metric m count\n', 'metric m count\nmetric conversion percent\ndata funnel "funnel.csv" period week\n'),
+            'metric m = 3\n', 'metric m = 3\n      metric conversion = funnel.conversion where step = "see-ad"\n');
+        await open(withData);
+        let text = replace(withData, 'touchpoint "Touchpoint 20"', 'touchpoint "Touchpoint 20 改"');
+        assert.ok(await edit(text));
+        assert.doesNotMatch(describeDiagnostics(document.diagnostics), /between 0 and 100/);
+        writeFileSync(csv, 'week,step,conversion\n2026-W47,see-ad,145\n');
+        services.Journey.journey.DataSources.invalidate([URI.file(csv).toString()]);
+        text = replace(text, 'touchpoint "Touchpoint 21"', 'touchpoint "Touchpoint 21 改"');
+        assert.ok(await edit(text));
+        assert.match(describeDiagnostics(document.diagnostics), /linked value 145 of percent metric 'conversion' must be between 0 and 100/);
+        await expectSameAsFullParse(text);
+    });
+
     it('gives what a whole parse gives for one-character edits all over the map', async () => {
         await open(base);
         let partial = 0;
