@@ -127,4 +127,33 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         const published = await diagnosticsFor(uri);
         assert.deepEqual(published.map(d => d.code).sort(), ['duplicate-name', 'emotion-out-of-scale', 'unresolved-reference']);
     });
+
+    it('publishes, after each edit typed inside a step, what opening the new text publishes', async () => {
+        // Edits inside one step take the server's incremental path: one step parsed, linked and checked again.
+        const uri = pathToFileURL(join(designDir, 'typed-steps.journey')).toString();
+        let text = 'persona Ana "Ana"\njourney B {\n  persona Ana\n  stage S {\n    step A { emotion 3 }\n    step B { emotion 9 }  step C { next A emotion 2 }\n  }\n}\n';
+        const edits: Array<[string, string]> = [
+            ['emotion 3', 'emotion 3\n      pain "贵 <script>"\n   '],
+            ['emotion 3', 'emotion 7'],
+            ['next A', 'next X'],
+            ['emotion 9', 'emotion 4']
+        ];
+        const described = (diagnostics: Awaited<ReturnType<typeof diagnosticsFor>>) =>
+            diagnostics.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+        session.open(uri, text);
+        await diagnosticsFor(uri);
+        for (const [index, [before, after]] of edits.entries()) {
+            session.forgetDiagnostics(uri);
+            // Each replaced text is on one line.
+            const start = positionOf(text, before);
+            const end = { line: start.line, character: start.character + before.length };
+            connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: index + 2 }, contentChanges: [{ range: { start, end }, text: after }] });
+            text = text.replace(before, after);
+            const typed = described(await diagnosticsFor(uri));
+            const fresh = pathToFileURL(join(designDir, `typed-steps-${index}.journey`)).toString();
+            session.open(fresh, text);
+            assert.deepEqual(typed, described(await diagnosticsFor(fresh)), `after edit ${index + 1}: ${after}`);
+        }
+        assert.match(text, /next X/);
+    });
 });
