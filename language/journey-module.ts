@@ -9,6 +9,7 @@ import { JourneyCodeActionProvider } from '../server/journey-code-actions.js';
 import { JourneyCompletionProvider } from '../server/journey-completion.js';
 import { JourneyDocumentUpdateHandler } from '../server/journey-document-update-handler.js';
 import { JourneyHoverProvider } from '../server/journey-hover.js';
+import { JourneyRenameProvider } from '../server/journey-rename.js';
 import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
@@ -77,6 +78,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         HoverProvider: services => new JourneyHoverProvider(services),
         CompletionProvider: services => new JourneyCompletionProvider(services),
         CodeActionProvider: () => new JourneyCodeActionProvider(),
+        RenameProvider: services => new JourneyRenameProvider(services),
         SemanticTokenProvider: services => new JourneySemanticTokenProvider(services)
     }
 };

@@ -7,6 +7,7 @@ import {
     expectSemanticToken, expectWorkspaceSymbols, highlightHelper, testCodeAction
 } from 'langium/test';
 import { SemanticTokenTypes, type CodeAction, type DocumentSymbol } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { buildDocuments, createTestServices, designDir, examplesDir } from '../journey-test-kit.js';
 
@@ -123,6 +124,21 @@ describe('language server features', () => {
             assert.equal(changes[peopleDocument.uri.toString()]?.length, 1);
             assert.equal(changes[checkoutDocument.uri.toString()]?.length, 1);
             assert.equal(checkoutDocument.textDocument.getText(changes[checkoutDocument.uri.toString()][0].range), 'Ana');
+        });
+
+        it('renames a qualified reference after its namespace, keeping the namespace', async () => {
+            const fresh = createTestServices();
+            const [peopleDocument, mainDocument] = await buildDocuments(fresh, {
+                [join(designDir, 'people.journey')]: people,
+                [join(designDir, 'qualified.journey')]: 'import "./people.journey"\njourney J { persona Ana, people.Ana stage S { step A { persona people.Ana } } }\n'
+            });
+            const edit = await fresh.Journey.lsp.RenameProvider!.rename(peopleDocument, {
+                textDocument: { uri: peopleDocument.uri.toString() },
+                position: peopleDocument.textDocument.positionAt(peopleDocument.textDocument.getText().indexOf('Ana')),
+                newName: 'Anna'
+            });
+            const renamed = TextDocument.applyEdits(mainDocument.textDocument, edit?.changes?.[mainDocument.uri.toString()] ?? []);
+            assert.equal(renamed, 'import "./people.journey"\njourney J { persona Anna, people.Anna stage S { step A { persona people.Anna } } }\n');
         });
     });
 
