@@ -18,9 +18,7 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
     /** Langium's, over the document's node list instead of its streams (see journey-ast-walk). */
     override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        await forEachNode(document, cancelToken, node => forEachReference(node, info => {
-            if (!info.reference.error) descriptions.push(...this.describe(info, document.uri));
-        }));
+        await forEachNode(document, cancelToken, node => this.describeReferencesOf(node, document.uri, descriptions));
         return descriptions;
     }
 
@@ -33,13 +31,18 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
         const redone = (description: ReferenceDescription) =>
             description instanceof LazyReferenceDescription && (relink.removed.has(description.source) || relinked.has(description.source));
         const fresh: ReferenceDescription[] = [];
-        for (const node of relink.relinked) forEachReference(node, info => {
-            if (!info.reference.error) fresh.push(...this.describe(info, uri));
-        });
+        for (const node of relink.relinked) this.describeReferencesOf(node, uri, fresh);
         const first = previous.findIndex(redone);
         const kept = previous.filter(description => !redone(description));
         kept.splice(first < 0 ? kept.length : first, 0, ...fresh);
         return kept;
+    }
+
+    /** Adds the descriptions of the linked references `node` holds itself. */
+    private describeReferencesOf(node: AstNode, uri: URI, into: ReferenceDescription[]): void {
+        forEachReference(node, info => {
+            if (!info.reference.error) into.push(...this.describe(info, uri));
+        });
     }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
