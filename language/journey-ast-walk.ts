@@ -3,6 +3,7 @@ import {
     type AstNode, type LangiumDocument, type ParseResult, type ReferenceInfo
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { spliceAll } from './large-arrays.js';
 
 /**
  * Plain loops over a document's AST, in the order of Langium's `streamAst` and
@@ -40,7 +41,7 @@ export function carryNodeList(previous: ParseResult, next: ParseResult, removed:
     if (!nodes || start < 0) {
         return;
     }
-    nodes.splice(start, removed.length, ...added);
+    spliceAll(nodes, start, removed.length, added);
     nodesByParse.delete(previous);
     nodesByParse.set(next, nodes);
 }

@@ -4,6 +4,7 @@ import {
     type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { appendAll, spliceAll } from './large-arrays.js';
 
 /**
  * Langium's CST builder gives every token a range object made on the spot: three objects per
@@ -43,17 +44,17 @@ export class JourneyCstNodeBuilder extends CstNodeBuilder {
         const leavesIn = (container: CompositeCstNode) =>
             tokens.map(token => new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, true, undefined, container));
         if (current.content.length > 0) {
-            current.content.push(...leavesIn(current));
+            appendAll(current.content, leavesIn(current));
             return;
         }
         for (let node: CompositeCstNode = current; node.container; node = node.container) {
             const index = node.container.content.indexOf(node);
             if (index > 0) {
-                node.container.content.splice(index, 0, ...leavesIn(node.container));
+                spliceAll(node.container.content, index, 0, leavesIn(node.container));
                 return;
             }
         }
-        current.root.content.unshift(...leavesIn(current.root));
+        spliceAll(current.root.content, 0, 0, leavesIn(current.root));
     }
 }
 

@@ -11,6 +11,7 @@ import type { DataSources } from '../metrics/data-sources.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { t } from './localisation.js';
+import { appendAll } from './large-arrays.js';
 
 /** What a reference points at, in the words of a user (translated when asked, so in the locale of the moment). */
 function referenceKind(type: string): string {
@@ -64,7 +65,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 data
             }));
         }
-        diagnostics.push(...linkingErrors.sort(byPosition));
+        appendAll(diagnostics, linkingErrors.sort(byPosition));
     }
 
     /**

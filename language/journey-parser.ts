@@ -1,5 +1,6 @@
 import { createParser, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { JourneyCstNodeBuilder } from './journey-cst-builder.js';
+import { installParserGuards } from './parser-guards/index.js';
 
 /**
  * Langium's parser with two savings on memory: leaves that work out their range when asked
@@ -12,6 +13,11 @@ export class JourneyParser extends LangiumParser {
         super(services);
         // Langium creates its builder in a private field; there is no service to swap it through.
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new JourneyCstNodeBuilder();
+    }
+
+    /** Replaces the parts of Chevrotain that grow the stack with the input (see parser-guards/). */
+    guard(): void {
+        installParserGuards(this.wrapper);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
@@ -28,5 +34,6 @@ export function createJourneyParser(services: LangiumCoreServices): LangiumParse
     const parser = new JourneyParser(services);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
+    parser.guard();
     return parser;
 }

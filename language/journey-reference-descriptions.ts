@@ -6,6 +6,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import { forEachNode, forEachReference } from './journey-ast-walk.js';
 import type { PartialRelink } from './journey-linker.js';
+import { appendAll, spliceAll } from './large-arrays.js';
 
 /**
  * The reference index holds one description per reference of every file (a 50,000-step map
@@ -34,14 +35,14 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
         for (const node of relink.relinked) this.describeReferencesOf(node, uri, fresh);
         const first = previous.findIndex(redone);
         const kept = previous.filter(description => !redone(description));
-        kept.splice(first < 0 ? kept.length : first, 0, ...fresh);
+        spliceAll(kept, first < 0 ? kept.length : first, 0, fresh);
         return kept;
     }
 
     /** Adds the descriptions of the linked references `node` holds itself. */
     private describeReferencesOf(node: AstNode, uri: URI, into: ReferenceDescription[]): void {
         forEachReference(node, info => {
-            if (!info.reference.error) into.push(...this.describe(info, uri));
+            if (!info.reference.error) appendAll(into, this.describe(info, uri));
         });
     }
 

@@ -1,5 +1,6 @@
 import { CompositeCstNodeImpl, isCompositeCstNode, type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode } from 'langium';
 import { moveLeaf } from './journey-cst-builder.js';
+import { appendAll } from './large-arrays.js';
 
 /** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
 
@@ -26,7 +27,7 @@ export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: Roo
     newCst.grammarSource = oldCst.grammarSource;
     newCst.root = cstRoot;
     newCst.astNode = replacement;
-    newCst.content.push(...(replacement.$cstNode as CompositeCstNode).content);
+    appendAll(newCst.content, (replacement.$cstNode as CompositeCstNode).content);
     adopt(newCst, cstRoot, oldCst.offset);
     parentCst.content[parentCst.content.indexOf(oldCst)] = newCst;
     newCst.container = parentCst;

@@ -1,6 +1,7 @@
 import type { GrammarAST } from 'langium';
 import { DefaultTokenBuilder } from 'langium';
 import type { TokenType } from 'chevrotain';
+import { matchBlockComment, matchString } from './journey-terminal-matchers.js';
 
 /**
  * Chevrotain lexes fast when it knows which characters can start each token ("first char
@@ -9,6 +10,10 @@ import type { TokenType } from 'chevrotain';
  * ASCII letters and `_`, and every character from U+0080 on (in the blocks Chevrotain
  * buckets them into) — more than the letters, which only costs a failed match. An ID
  * never spans lines, so the lexer need not look for line breaks in it.
+ *
+ * Strings and block comments are matched by scanners of ours instead of the grammar's
+ * regular expressions, whose backtracking overflowed the stack on a long string (see
+ * journey-terminal-matchers.ts).
  */
 export class JourneyTokenBuilder extends DefaultTokenBuilder {
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
@@ -16,6 +21,14 @@ export class JourneyTokenBuilder extends DefaultTokenBuilder {
         if (terminal.name === 'ID') {
             token.START_CHARS_HINT = identifierStartChars;
             token.LINE_BREAKS = false;
+        } else if (terminal.name === 'STRING') {
+            token.PATTERN = matchString;
+            token.START_CHARS_HINT = ['"'];
+            token.LINE_BREAKS = false;
+        } else if (terminal.name === 'ML_COMMENT') {
+            token.PATTERN = matchBlockComment;
+            token.START_CHARS_HINT = ['/'];
+            token.LINE_BREAKS = true;
         }
         return token;
     }

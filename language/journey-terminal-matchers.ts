@@ -1,0 +1,76 @@
+import type { CustomPatternMatcherFunc, IToken } from 'chevrotain';
+
+/**
+ * Matchers for the terminals whose regular expressions V8 runs with a backtracking stack
+ * that grows per character: `/"(\\[^\r\n]|[^"\\\r\n])*"/` overflowed the stack on a string
+ * of 5,000,000 characters. These scan the text once, in constant stack depth, and accept
+ * exactly what the grammar's regular expressions accept (test/language/terminal-matchers).
+ *
+ * After an unclosed string or comment the lexer tries again at every following character,
+ * so a scan that failed is remembered for the rest of that lexing run (by its token list,
+ * which Chevrotain makes anew for every run): a line of 100,000 `\"` would otherwise be
+ * scanned 100,000 times.
+ */
+
+/** The stretch a failed scan covered, in one lexing run. */
+interface FailedScan {
+    from: number;
+    to: number;
+}
+
+const failedStrings = new WeakMap<IToken[], FailedScan>();
+const failedComments = new WeakMap<IToken[], FailedScan>();
+
+/** `"…"` on one line, with backslash escapes (a backslash may not escape a line break). */
+export const matchString: CustomPatternMatcherFunc = (text, offset, tokens) => {
+    if (text.charCodeAt(offset) !== QUOTE) return null;
+    // A quote inside a failed string was escaped there, so a scan from it goes on exactly as that one did.
+    const failed = failedStrings.get(tokens);
+    if (failed && offset > failed.from && offset < failed.to) return null;
+    const end = stringEnd(text, offset);
+    if (end < 0) {
+        failedStrings.set(tokens, { from: offset, to: -end });
+        return null;
+    }
+    return matched(text, offset, end);
+};
+
+/** `/* … *\/`, over any number of lines; the first `*\/` closes it. */
+export const matchBlockComment: CustomPatternMatcherFunc = (text, offset, tokens) => {
+    if (text.charCodeAt(offset) !== SLASH || text.charCodeAt(offset + 1) !== STAR) return null;
+    const failed = failedComments.get(tokens);
+    if (failed && offset > failed.from) return null;
+    const close = text.indexOf('*/', offset + 2);
+    if (close < 0) {
+        failedComments.set(tokens, { from: offset, to: text.length });
+        return null;
+    }
+    return matched(text, offset, close + 2);
+};
+
+/** Where the string starting at `start` ends (after its closing quote), or minus where the scan gave up. */
+function stringEnd(text: string, start: number): number {
+    for (let index = start + 1; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === QUOTE) return index + 1;
+        if (code === LINE_FEED || code === CARRIAGE_RETURN) return -index;
+        if (code === BACKSLASH) {
+            const escaped = text.charCodeAt(index + 1);
+            if (Number.isNaN(escaped) || escaped === LINE_FEED || escaped === CARRIAGE_RETURN) return -(index + 1);
+            index++;
+        }
+    }
+    return -text.length;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+
+/** What Chevrotain expects of a match: an array whose first element is the matched text. */
+function matched(text: string, start: number, end: number): [string] {
+    return [text.slice(start, end)];
+}

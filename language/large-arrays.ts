@@ -1,0 +1,19 @@
+/**
+ * `array.push(...items)` passes every item as an argument on the stack, and V8 overflows
+ * it at some 100,000 items: a file of 5 MB can hold a million tokens. These move any
+ * number of items in constant stack depth.
+ */
+
+/** Appends `items` to `target`. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+    for (const item of items) target.push(item);
+}
+
+/** Inserts `items` into `target` before `index`, and removes `removeCount` items there first. */
+export function spliceAll<T>(target: T[], index: number, removeCount: number, items: readonly T[]): void {
+    // Both counts given: Langium's CST content is an array class whose splice reads an absent count as 0.
+    const tail = target.splice(index, target.length - index);
+    tail.splice(0, removeCount);
+    appendAll(target, items);
+    appendAll(target, tail);
+}
