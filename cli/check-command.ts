@@ -9,6 +9,8 @@ export interface CheckOptions {
     format: CheckFormat;
     root: string;
     maxFileSize: number;
+    /** Characters in one line; a file with a longer line is not parsed. */
+    maxLineLength?: number;
     hints: boolean;
 }
 
@@ -23,7 +25,7 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
     if (files.length > 20) {
         progress(t('Checking {count} journey files…', { count: files.length }));
     }
-    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024 });
+    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength });
     const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());
     out(formatReport(report, options));
     if (report.problems.length > 0) {

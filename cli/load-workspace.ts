@@ -1,3 +1,4 @@
+import { defaultTextLimits } from '../language/journey-text-guard.js';
 import { readFile, stat } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { loadImportedDocuments } from '../language/journey-import-loader.js';
@@ -6,13 +7,15 @@ import { createNodeJourneyServices } from '../language/node-journey-services.js'
 import type { InputProblem } from './journey-files.js';
 import { t } from '../language/localisation.js';
 
-/** Files larger than this are not read unless `--max-file-size` says otherwise. */
-export const defaultMaxFileBytes = 5 * 1024 * 1024;
+/** Files larger than this are not read unless `--max-file-size` says otherwise (the language server's default too). */
+export const defaultMaxFileBytes = defaultTextLimits.maxFileBytes;
 
 export interface LoadOptions {
     /** The workspace folder that imports and data sources must stay inside. */
     root: string;
     maxFileBytes: number;
+    /** Characters in one line; a file with a longer line is not parsed (default: the language's). */
+    maxLineLength?: number;
     /** Texts to use instead of what is on disk (another revision of a file), by absolute path. */
     texts?: Map<string, string>;
 }
@@ -31,6 +34,7 @@ export interface LoadedWorkspace {
 export async function loadWorkspace(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const { shared, Journey } = createNodeJourneyServices();
     Journey.journey.Workspace.setRoots([URI.file(options.root)]);
+    Journey.journey.TextLimits.use({ maxFileBytes: options.maxFileBytes, maxLineLength: options.maxLineLength ?? defaultTextLimits.maxLineLength });
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const problems: InputProblem[] = [];
     const requested: LangiumDocument[] = [];

@@ -2,6 +2,7 @@
  * `journeymap`: the Journey language in a terminal or CI. Exit codes: 0 clean,
  * 1 the maps have errors, 2 usage or input error.
  */
+import { defaultTextLimits } from '../language/journey-text-guard.js';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
@@ -38,8 +39,9 @@ function buildProgram(): Command {
         .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; sarif: SARIF 2.1.0 for code scanning)').choices([...checkFormats]).default('text'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
+        .option('--max-line-length <characters>', 'do not parse a file with a longer line', positiveNumber, defaultTextLimits.maxLineLength)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
-        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; hints: boolean }) => {
+        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });

@@ -1,6 +1,7 @@
-import { DefaultDocumentBuilder, DocumentState, type AstNode, type LangiumDocument, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type MaybePromise, type Mutable, type URI } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { JourneyLinker } from './journey-linker.js';
+import { buildFailure, refusedParse } from './journey-text-guard.js';
 
 /**
  * Langium's document builder unlinks a changed document whole before parsing it again. When
@@ -8,6 +9,10 @@ import type { JourneyLinker } from './journey-linker.js';
  * and its references in the index through the reset: if the parse then only swaps one step or
  * stage, the linker and the index redo that part alone (see JourneyLinker.link and
  * JourneyIndexManager), and otherwise they redo the whole document as before.
+ *
+ * A document whose build throws in any phase is kept with an empty tree and one diagnostic
+ * saying why (`document-failed`), and the build goes on with the others: before, one
+ * exception stopped the whole build, and requests waiting for those documents never ended.
  */
 export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
     /** The one document the update under way changes, when it changes one and deletes none. */
@@ -34,5 +39,39 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         document.diagnostics = undefined;
         this.buildState.delete(document.uri.toString());
         document.state = DocumentState.Changed;
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, async document => {
+            try {
+                await callback(document);
+            } catch (error) {
+                if (isOperationCancelled(error)) throw error;
+                await this.keepEmpty(document, targetState, error);
+            }
+        });
+    }
+
+    /** Gives a document whose build threw an empty tree, brought to the state the build was in, and the diagnostic of its failure. */
+    private async keepEmpty(document: LangiumDocument, targetState: DocumentState, error: unknown): Promise<void> {
+        console.error(`Building ${document.uri.toString()} failed:`, error);
+        const services = this.serviceRegistry.getServices(document.uri);
+        const failed = refusedParse(services.parser.LangiumParser, buildFailure(error));
+        (failed.value as Mutable<AstNode>).$document = document;
+        const emptied = document as Mutable<LangiumDocument>;
+        emptied.parseResult = failed;
+        emptied.references = [];
+        emptied.diagnostics = undefined;
+        // The index and the scopes must not keep what the old tree declared.
+        await this.indexManager.updateContent(document);
+        emptied.localSymbols = await services.references.ScopeComputation.collectLocalSymbols(document);
+        if (targetState >= DocumentState.IndexedReferences) {
+            await this.indexManager.updateReferences(document);
+        }
+        if (targetState >= DocumentState.Validated) {
+            emptied.diagnostics = await services.validation.DocumentValidator.validateDocument(document, {}, CancellationToken.None);
+            this.markAsCompleted(document);
+        }
     }
 }

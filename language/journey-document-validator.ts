@@ -2,7 +2,7 @@ import {
     AstUtils, DefaultDocumentValidator,
     type AstNode, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { forEachNode } from './journey-ast-walk.js';
 import { didYouMean } from './did-you-mean.js';
 import { CheckResults, planCheckReuse } from './journey-check-reuse.js';
@@ -12,6 +12,7 @@ import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { t } from './localisation.js';
 import { appendAll } from './large-arrays.js';
+import { refusalOf } from './journey-text-guard.js';
 
 /** What a reference points at, in the words of a user (translated when asked, so in the locale of the moment). */
 function referenceKind(type: string): string {
@@ -40,6 +41,17 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
         this.linker = services.references.Linker as JourneyLinker;
         this.dataSources = services.journey.DataSources;
+    }
+
+    /** A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, and nothing else. */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const refusal = refusalOf(document.parseResult);
+        if (refusal) {
+            const data: IssueData = { code: refusal.code };
+            const start = { line: refusal.line, character: 0 };
+            return [{ severity: DiagnosticSeverity.Error, range: { start, end: start }, message: refusal.message, code: refusal.code, source: this.getSource(), data }];
+        }
+        return super.validateDocument(document, options, cancelToken);
     }
 
     /** In the order of the text: a partial relink (see JourneyLinker.link) puts the references it redid at the end of the document's list. */

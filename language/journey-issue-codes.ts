@@ -31,7 +31,11 @@ export const IssueCodes = {
     DataRowNotFound: 'data-row-not-found',
     DataRowAmbiguous: 'data-row-ambiguous',
     DataValueNotNumeric: 'data-value-not-numeric',
-    SyntaxError: 'syntax-error'
+    SyntaxError: 'syntax-error',
+    FileTooLarge: 'file-too-large',
+    LineTooLong: 'line-too-long',
+    BinaryFile: 'binary-file',
+    DocumentFailed: 'document-failed'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -80,5 +84,9 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'data-row-not-found': 'No row of the data file matches the `where` conditions.',
     'data-row-ambiguous': 'Several rows of the data file match the `where` conditions.',
     'data-value-not-numeric': 'The matched cell of the data file is not a number.',
-    'syntax-error': 'The text does not parse.'
+    'syntax-error': 'The text does not parse.',
+    'file-too-large': 'The file is larger than the size limit (setting journey.maxFileSize), so it is not parsed.',
+    'line-too-long': 'A line is longer than the line limit (setting journey.maxLineLength), so the file is not parsed.',
+    'binary-file': 'The file holds binary data, not text, so it is not parsed.',
+    'document-failed': 'Building the file failed inside the language server; the file is left empty and the others are checked.'
 };

@@ -28,6 +28,7 @@ import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } f
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
+import { JourneyTextLimits } from './journey-text-limits.js';
 import { JourneyReferenceDescriptionProvider } from './journey-reference-descriptions.js';
 import { JourneyWorkspaceSymbolProvider } from '../server/journey-workspace-symbols.js';
 
@@ -38,6 +39,7 @@ export type JourneyAddedServices = {
         Imports: JourneyImports;
         DataSources: DataSources;
         ModelBuilder: JourneyModelBuilder;
+        TextLimits: JourneyTextLimits;
     };
     validation: {
         JourneyValidator: JourneyValidator;
@@ -51,7 +53,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Workspace: () => new JourneyWorkspace(),
         Imports: services => new JourneyImports(services),
         DataSources: services => new DataSources(services),
-        ModelBuilder: services => new JourneyModelBuilder(services)
+        ModelBuilder: services => new JourneyModelBuilder(services),
+        TextLimits: services => new JourneyTextLimits(services.shared.workspace.ConfigurationProvider)
     },
     parser: {
         LangiumParser: services => createJourneyParser(services),

@@ -1,6 +1,7 @@
-import { AstUtils, type AstNode, type MaybePromise } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { refusalOf } from '../language/journey-text-guard.js';
 import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } from '../language/generated/ast.js';
 import { isIdentifier } from '../language/journey-names.js';
 import type { JourneyServices } from '../language/journey-module.js';
@@ -23,6 +24,12 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     constructor(services: JourneyServices) {
         super(services);
         this.dataSources = services.journey.DataSources;
+    }
+
+    /** Nothing in a text that was not parsed (too large, binary, failed): completing would parse it after all. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (refusalOf(document.parseResult)) return undefined;
+        return super.getCompletion(document, params, cancelToken);
     }
 
     protected override async completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): Promise<void> {

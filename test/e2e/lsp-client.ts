@@ -10,6 +10,8 @@ import { repoRoot } from '../journey-test-kit.js';
 /** A plain LSP client on `node dist/server.js --stdio`, as another editor would start it. */
 export interface LspSession {
     connection: MessageConnection;
+    /** The server's process: `exitCode` stays null while it lives. */
+    server: ChildProcess;
     /** The latest diagnostics published for a document; waits for the first. */
     diagnosticsFor(uri: string): Promise<Diagnostic[]>;
     /** Forgets a document's diagnostics, so the next `diagnosticsFor` waits for new ones. */
@@ -48,6 +50,7 @@ export async function startLanguageServer(workspaceFolder: string, initializatio
     connection.sendNotification('initialized', {});
     return {
         connection,
+        server,
         async diagnosticsFor(uri) {
             while (!diagnostics.has(uri)) await new Promise<void>(resolve => waiters.push(resolve));
             return diagnostics.get(uri)!;
