@@ -62,16 +62,27 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         const emptied = document as Mutable<LangiumDocument>;
         emptied.parseResult = failed;
         emptied.references = [];
+        emptied.localSymbols = undefined;
         emptied.diagnostics = undefined;
-        // The index and the scopes must not keep what the old tree declared.
-        await this.indexManager.updateContent(document);
-        emptied.localSymbols = await services.references.ScopeComputation.collectLocalSymbols(document);
+        // The index and the scopes must not keep what the old tree declared. Each step is
+        // tried on its own: a service that failed on the document may fail on its empty tree too.
+        await settle(() => this.indexManager.updateContent(document));
+        await settle(async () => { emptied.localSymbols = await services.references.ScopeComputation.collectLocalSymbols(document); });
         if (targetState >= DocumentState.IndexedReferences) {
-            await this.indexManager.updateReferences(document);
+            await settle(() => this.indexManager.updateReferences(document));
         }
         if (targetState >= DocumentState.Validated) {
             emptied.diagnostics = await services.validation.DocumentValidator.validateDocument(document, {}, CancellationToken.None);
             this.markAsCompleted(document);
         }
+    }
+}
+
+/** Runs a step of bringing a failed document to an empty state; a failure there is logged, not thrown. */
+async function settle(step: () => Promise<unknown>): Promise<void> {
+    try {
+        await step();
+    } catch (error) {
+        console.error('Emptying a failed document:', error);
     }
 }
