@@ -7,6 +7,8 @@ import type { JourneyInitializationOptions } from './initialization-options.js';
 import { registerCompareRequest, type CreateSnapshotServices } from './compare-request-handler.js';
 import { DocumentsRebuiltNotification } from './documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
+import { IssueCodes } from '../language/journey-issue-codes.js';
+import { refusalOf } from '../language/journey-text-guard.js';
 
 /**
  * Starts the Journey language server on a connection, the same in Node and in a browser
@@ -28,5 +30,23 @@ export function startJourneyServer(connection: Connection, services: { shared: L
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
     });
+    rebuildRefusedOnSettingChange(shared);
     startLanguageServer(shared);
+}
+
+/** When `journey.*` settings change, texts refused for their size are read and parsed again under the new limits. */
+function rebuildRefusedOnSettingChange(shared: LangiumSharedServices): void {
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== 'journey') return;
+        const refused = shared.workspace.LangiumDocuments.all
+            .filter(document => isSizeRefusal(refusalOf(document.parseResult)?.code))
+            .map(document => document.uri).toArray();
+        if (refused.length > 0) {
+            void shared.workspace.WorkspaceLock.write(cancelToken => shared.workspace.DocumentBuilder.update(refused, [], cancelToken));
+        }
+    });
+}
+
+function isSizeRefusal(code: string | undefined): boolean {
+    return code === IssueCodes.FileTooLarge || code === IssueCodes.LineTooLong;
 }

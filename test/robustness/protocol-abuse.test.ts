@@ -97,11 +97,16 @@ describe('the language server under protocol abuse', function () {
         const binary = pathToFileURL(join(workspace, 'binary.journey')).toString();
         const huge = pathToFileURL(join(workspace, 'huge.journey')).toString();
         session.open(binary, '\u0000\u0001\u0002PNG\u00ff\ufffd'.repeat(1000));
-        session.open(huge, 'persona Ana\n' + '// '.padEnd(6 * 1024 * 1024, 'x'));
+        session.open(huge, 'persona Ana\n' + `// ${'x'.repeat(97)}\n`.repeat(63_000));
         assert.deepEqual((await session.diagnosticsFor(binary)).map(diagnostic => diagnostic.code), ['binary-file']);
         assert.deepEqual((await session.diagnosticsFor(huge)).map(diagnostic => diagnostic.code), ['file-too-large']);
         const { result } = await answer('textDocument/completion', { textDocument: { uri: huge }, position: { line: 1, character: 5 } });
         assert.ok(result === null || (result as { items: unknown[] }).items.length === 0);
         assertAlive();
+
+        // A larger limit in the settings: the file is parsed and checked.
+        session.forgetDiagnostics(huge);
+        session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { maxFileSize: 10 } } });
+        assert.deepEqual((await session.diagnosticsFor(huge)).map(diagnostic => diagnostic.code), ['unused-persona']);
     });
 });
