@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useVsCodeSession } from './vscode-session.js';
 import type { Workbench } from './workbench.js';
@@ -13,6 +13,18 @@ function prepareWorkspace(workspace: string): void {
     git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
     git('add', '.');
     git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
+}
+
+/** The processes of our language server that VS Code started (over IPC, from the installed extension). */
+function languageServerPids(): number[] {
+    return readdirSync('/proc').filter(name => /^\d+$/.test(name)).flatMap(pid => {
+        try {
+            const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+            return commandLine.includes('dist/server.js') && commandLine.includes('--node-ipc') && commandLine.includes('journey-maps-as-code') ? [Number(pid)] : [];
+        } catch {
+            return []; // the process ended while we looked
+        }
+    });
 }
 
 /**
@@ -133,5 +145,34 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         const view = workbench.webview();
         await view.locator('.compare-changes li', { hasText: "Emotion of 'Sees a social ad' fell from 3 to 1" }).waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('.compare-maps svg.jm').count(), 2);
+    });
+
+    // Last: at its end the language server is stopped for good.
+    it('restarts a language server that was killed and says so once; after five deaths it stops and says what to report', async () => {
+        await workbench.openFile('checkout.journey');
+        // A server answers once it reports a mistake, and its end: killed during its start, VS Code would not restart it.
+        const serving = async () => {
+            await workbench.replaceLine(8, 'persona Anna');
+            await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Anna'")), "Unknown persona 'Anna'");
+            await workbench.replaceLine(8, 'persona Ana');
+            await workbench.waitForProblems(rows => rows.length === 0, 'no problems');
+        };
+        const kill = async () => {
+            const [pid] = await workbench.waitUntil(async () => languageServerPids(), pids => pids.length === 1, 'one language server process');
+            process.kill(pid, 'SIGKILL');
+            await workbench.waitUntil(async () => languageServerPids(), pids => !pids.includes(pid), `server ${pid} to end`);
+        };
+        await serving();
+        await kill();
+        await workbench.page.locator('.notifications-toasts', { hasText: 'The Journey language server stopped unexpectedly and was restarted.' }).waitFor({ timeout: 60_000 });
+        await serving();
+        for (let death = 2; death <= 5; death++) {
+            await kill();
+            if (death < 5) await serving();
+        }
+        await workbench.page.locator('.notifications-toasts', { hasText: 'stopped 5 times in 3 minutes and will not be started again' }).waitFor({ timeout: 60_000 });
+        assert.ok(await workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'was restarted' }).count() <= 1, 'the restart was told once');
+        await new Promise(resolve => setTimeout(resolve, 2_000));
+        assert.deepEqual(languageServerPids(), [], 'no server was started after the fifth death');
     });
 });
