@@ -6,6 +6,7 @@ import {
 } from './generated/ast.js';
 import { findFlowProblems } from './journey-flow.js';
 import type { JourneyImports } from './journey-imports.js';
+import type { JourneyIndexManager } from './journey-index-manager.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
@@ -218,10 +219,11 @@ export class JourneyValidator {
     }
 
     checkUnused(file: JourneyFile, accept: ValidationAcceptor): void {
-        const references = this.services.references.References;
+        const used = (this.services.shared.workspace.IndexManager as JourneyIndexManager).referencedPaths(AstUtils.getDocument(file).uri);
+        const locator = this.services.workspace.AstNodeLocator;
         for (const element of file.elements) {
             const kind = unusedCodes[element.$type];
-            if (kind && references.findReferences(element, { includeDeclaration: false }).head() === undefined) {
+            if (kind && !used.has(locator.getAstNodePath(element))) {
                 accept('hint', kind.message(element.name), {
                     node: element, property: 'name', code: kind.code, tags: [DiagnosticTag.Unnecessary], data: { code: kind.code }
                 });
