@@ -20,7 +20,7 @@ import { JourneyImports } from './journey-imports.js';
 import { JourneyIndexManager } from './journey-index-manager.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
-import { createJourneyParser } from './journey-parser.js';
+import { createJourneyCompletionParser, createJourneyParser } from './journey-parser.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidationRegistry } from './journey-validation-registry.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
@@ -58,6 +58,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     parser: {
         LangiumParser: services => createJourneyParser(services),
+        CompletionParser: services => createJourneyCompletionParser(services),
         ValueConverter: () => new JourneyValueConverter(),
         TokenBuilder: () => new JourneyTokenBuilder(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),

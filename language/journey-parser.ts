@@ -1,4 +1,4 @@
-import { createParser, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, LangiumCompletionParser, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { JourneyCstNodeBuilder } from './journey-cst-builder.js';
 import { installParserGuards } from './parser-guards/index.js';
 
@@ -32,6 +32,26 @@ export class JourneyParser extends LangiumParser {
 /** What Langium's `createLangiumParser` does, with our parser class. */
 export function createJourneyParser(services: LangiumCoreServices): LangiumParser {
     const parser = new JourneyParser(services);
+    createParser(services.Grammar, parser, services.parser.Lexer.definition);
+    parser.finalize();
+    parser.guard();
+    return parser;
+}
+
+/**
+ * The parser Langium runs on the text before the cursor to know what may come next: it
+ * recovers from errors as the main parser does, so it needs the same guards (a completion
+ * request in a large broken map overflowed the stack).
+ */
+export class JourneyCompletionParser extends LangiumCompletionParser {
+    guard(): void {
+        installParserGuards(this.wrapper);
+    }
+}
+
+/** What Langium's `createCompletionParser` does, with the guards. */
+export function createJourneyCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
+    const parser = new JourneyCompletionParser(services);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     parser.guard();

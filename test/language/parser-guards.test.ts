@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { EmptyFileSystem, type LangiumParser } from 'langium';
 import { generatedJourney } from '../../bench/generated-journey.js';
 import { createJourneyServices } from '../../language/journey-module.js';
-import { examplesDir } from '../journey-test-kit.js';
+import { buildText, createTestServices, examplesDir } from '../journey-test-kit.js';
 
 /** Parsers made with the guards of language/parser-guards/ on or off (they read the switch when made). */
 function parserWithGuards(on: boolean): LangiumParser {
@@ -63,6 +63,16 @@ describe('parser guards: error recovery in bounded stack and time', function () 
     it('keeps a typo in a line of a block to that line: the rest of the journey parses', () => {
         const result = guarded.parse(generatedJourney(1000).text.replace('emotion scale', 'emotion scle'));
         assert.deepEqual(result.parserErrors.map(error => error.token.image), ['scle']);
+    });
+
+    it('completes in a 2,000-step map whose first stage lost its keyword (the completion parser recovers too)', async () => {
+        // Found by the fuzz suite: Langium's completion parser is a parser of its own, which had no guards.
+        const services = createTestServices();
+        const text = generatedJourney(2000).text.replace('  stage S0', '   S0');
+        const document = await buildText(services, text);
+        const position = document.textDocument.positionAt(text.lastIndexOf('metric m'));
+        const completion = await services.Journey.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+        assert.ok(Array.isArray(completion?.items), 'an answer, not a stack overflow');
     });
 
     it('gives exactly the errors and tree of stock Chevrotain on broken maps of every example', () => {
