@@ -3,7 +3,8 @@ import type { CustomPatternMatcherFunc, IToken } from 'chevrotain';
 /**
  * Matchers for the terminals whose regular expressions V8 runs with a backtracking stack
  * that grows per character: `/"(\\[^\r\n]|[^"\\\r\n])*"/` overflowed the stack on a string
- * of 5,000,000 characters. These scan the text once, in constant stack depth, and accept
+ * of 5,000,000 characters, and so did the identifier's Unicode classes on a name of
+ * 5,000,000 Chinese characters. These scan the text once, in constant stack depth, and accept
  * exactly what the grammar's regular expressions accept (test/language/terminal-matchers).
  *
  * After an unclosed string or comment the lexer tries again at every following character,
@@ -47,6 +48,30 @@ export const matchBlockComment: CustomPatternMatcherFunc = (text, offset, tokens
     }
     return matched(text, offset, close + 2);
 };
+
+/** A name: `[\p{L}_][\p{L}\p{N}\p{M}_]*`, matched in runs of at most 4,096 characters so that no run backtracks deeper. */
+export const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
+    // Never from the middle of a surrogate pair (a Unicode regular expression would back up to its start).
+    if (isTrailSurrogate(text.charCodeAt(offset)) && isLeadSurrogate(text.charCodeAt(offset - 1))) return null;
+    identifierStart.lastIndex = offset;
+    if (!identifierStart.test(text)) return null;
+    let end = identifierStart.lastIndex;
+    for (;;) {
+        identifierRun.lastIndex = end;
+        if (!identifierRun.test(text)) break;
+        const runEnd = identifierRun.lastIndex;
+        const full = runEnd - end >= identifierRunLength;
+        end = runEnd;
+        if (!full) break;
+    }
+    return matched(text, offset, end);
+};
+
+const identifierStart = /[\p{L}_]/uy;
+const isLeadSurrogate = (code: number) => code >= 0xd800 && code < 0xdc00;
+const isTrailSurrogate = (code: number) => code >= 0xdc00 && code < 0xe000;
+const identifierRunLength = 4096;
+const identifierRun = new RegExp(`[\\p{L}\\p{N}\\p{M}_]{1,${identifierRunLength}}`, 'uy');
 
 /** Where the string starting at `start` ends (after its closing quote), or minus where the scan gave up. */
 function stringEnd(text: string, start: number): number {

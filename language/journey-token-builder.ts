@@ -1,7 +1,7 @@
 import type { GrammarAST } from 'langium';
 import { DefaultTokenBuilder } from 'langium';
 import type { TokenType } from 'chevrotain';
-import { matchBlockComment, matchString } from './journey-terminal-matchers.js';
+import { matchBlockComment, matchIdentifier, matchString } from './journey-terminal-matchers.js';
 
 /**
  * Chevrotain lexes fast when it knows which characters can start each token ("first char
@@ -11,14 +11,15 @@ import { matchBlockComment, matchString } from './journey-terminal-matchers.js';
  * buckets them into) — more than the letters, which only costs a failed match. An ID
  * never spans lines, so the lexer need not look for line breaks in it.
  *
- * Strings and block comments are matched by scanners of ours instead of the grammar's
- * regular expressions, whose backtracking overflowed the stack on a long string (see
+ * Names, strings and block comments are matched by scanners of ours instead of the grammar's
+ * regular expressions, whose backtracking overflowed the stack on a long string or name (see
  * journey-terminal-matchers.ts).
  */
 export class JourneyTokenBuilder extends DefaultTokenBuilder {
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
         if (terminal.name === 'ID') {
+            token.PATTERN = matchIdentifier;
             token.START_CHARS_HINT = identifierStartChars;
             token.LINE_BREAKS = false;
         } else if (terminal.name === 'STRING') {
@@ -32,7 +33,23 @@ export class JourneyTokenBuilder extends DefaultTokenBuilder {
         }
         return token;
     }
+
+    /**
+     * A keyword that is also a name (`step`) gives way to a longer name (`stepOne`): Langium
+     * finds that longer alternative from the name terminal's regular expression, which is a
+     * function here, so `stepOne` was lexed as `step` and `One`.
+     */
+    protected override buildKeywordToken(keyword: GrammarAST.Keyword, terminalTokens: TokenType[], caseInsensitive: boolean): TokenType {
+        const token = super.buildKeywordToken(keyword, terminalTokens, caseInsensitive);
+        const identifier = terminalTokens.find(terminal => terminal.name === 'ID');
+        if (identifier && identifierLike.test(keyword.value)) {
+            token.LONGER_ALT = identifier;
+        }
+        return token;
+    }
 }
+
+const identifierLike = /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u;
 
 /** Chevrotain keeps codes below 256 apart and groups the rest by blocks of 255: one code per block is enough. */
 const identifierStartChars: number[] = [
