@@ -19,8 +19,12 @@ import { applyEdit, nextEdit, seededRandom } from './storm-edits.js';
 const sizes = (process.env.STORM_STEPS ?? '50,1000').split(',').map(Number);
 const edits = Number(process.env.STORM_EDITS ?? 1500);
 const seed = process.env.STORM_SEED === undefined ? Date.now() % 1_000_000 : Number(process.env.STORM_SEED);
-/** Long enough for a build of 10,000 steps on a busy machine; a hung request or a dead server shows as this. */
-const answerWithin = 120_000;
+/**
+ * How long a request may wait for its answer: the requests of a storm queue up behind the
+ * edits (a client that never cancels them, unlike an editor), and a completion at 10,000
+ * steps parses the text before the cursor again. A hung request or a dead server shows as this.
+ */
+const answerWithin = (steps: number) => Math.max(120_000, steps * 60);
 
 describe(`the language server in a storm of ${edits} edits (seed ${seed})`, function () {
     this.timeout(30 * 60_000);
@@ -35,7 +39,7 @@ describe(`the language server in a storm of ${edits} edits (seed ${seed})`, func
             let fresh: LspSession | undefined;
             try {
                 const uri = pathToFileURL(join(workspace, `storm-${steps}.journey`)).toString();
-                const final = await storm(session, uri, generatedJourney(steps).text, seededRandom(seed + steps));
+                const final = await storm(session, uri, generatedJourney(steps).text, seededRandom(seed + steps), answerWithin(steps));
                 assert.equal(session.server.exitCode, null, 'the server died during the storm');
 
                 fresh = await startLanguageServer(workspace);
@@ -60,7 +64,7 @@ interface StormResult {
 }
 
 /** Sends the edits without waiting, a request after every third one; then waits for every answer. */
-async function storm(session: LspSession, uri: string, text: string, random: () => number): Promise<StormResult> {
+async function storm(session: LspSession, uri: string, text: string, random: () => number, patience: number): Promise<StormResult> {
     const { connection } = session;
     let document = TextDocument.create(uri, 'journey', 1, text);
     session.open(uri, text);
@@ -74,17 +78,19 @@ async function storm(session: LspSession, uri: string, text: string, random: () 
         if (index % 3 === 0) {
             const position = document.positionAt(Math.floor(random() * (document.getText().length + 1)));
             const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange'][index % 4];
-            answers.push(answered(connection.sendRequest(method, { textDocument: { uri }, position })));
+            answers.push(answered(connection.sendRequest(method, { textDocument: { uri }, position }), patience));
         }
     }
+    const started = Date.now();
     const results = await Promise.all(answers);
+    console.log(`      the last of ${answers.length} requests was answered ${((Date.now() - started) / 1000).toFixed(1)} s after the last edit was sent`);
     return { text: document.getText(), requests: results.length, unanswered: results.filter(ok => !ok).length };
 }
 
 /** Whether a request got an answer, a result or an error, in time. */
-function answered(request: Promise<unknown>): Promise<boolean> {
+function answered(request: Promise<unknown>, patience: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>(resolve => { timer = setTimeout(() => resolve(false), answerWithin); });
+    const timeout = new Promise<boolean>(resolve => { timer = setTimeout(() => resolve(false), patience); });
     return Promise.race([request.then(() => true, (error: { code?: number }) => typeof error?.code === 'number'), timeout])
         .finally(() => clearTimeout(timer));
 }
