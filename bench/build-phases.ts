@@ -8,12 +8,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cancellation, DocumentState, URI } from 'langium';
-import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import { createBenchServices } from './bench-services.js';
 import { generatedJourney } from './generated-journey.js';
 
 const size = Number(process.argv[2] ?? 10_000);
 const { text } = generatedJourney(size);
-const services = createNodeJourneyServices();
+const services = createBenchServices();
 const builder = services.shared.workspace.DocumentBuilder;
 const token = new Cancellation.CancellationTokenSource().token;
 

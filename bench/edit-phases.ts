@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentState, URI } from 'langium';
-import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import { createBenchServices } from './bench-services.js';
 import { generatedJourney } from './generated-journey.js';
 
 const size = Number(process.argv[2] ?? 1000);
@@ -17,7 +17,7 @@ const { text } = generatedJourney(size);
 const path = join(mkdtempSync(join(tmpdir(), 'edit-phases-')), 'map.journey');
 writeFileSync(path, text);
 const uri = URI.file(path);
-const services = createNodeJourneyServices();
+const services = createBenchServices();
 const builder = services.shared.workspace.DocumentBuilder;
 await builder.build([services.shared.workspace.LangiumDocuments.createDocument(uri, text)], { validation: true });
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
-import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import { createBenchServices } from './bench-services.js';
 import { renderJourneyMapSvg } from '../render/index.js';
 import { startLanguageServer } from '../test/e2e/lsp-client.js';
 import { generatedJourney as generated } from './generated-journey.js';
@@ -42,7 +42,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 async function inProcess(size: number, text: string, json: string) {
     const times = size >= 50_000 ? Math.min(runs, 3) : runs;
     const jsonParse = await timed(times, () => JSON.parse(json));
-    const parser = createNodeJourneyServices().Journey.parser.LangiumParser;
+    const parser = createBenchServices().Journey.parser.LangiumParser;
     const parse = await timed(times, () => parser.parse(text));
     const rebuild = rebuilder(size);
     const build = await timed(times, () => rebuild(text));
@@ -60,7 +60,7 @@ async function inProcess(size: number, text: string, json: string) {
 
 /** Builds a map again and again on one set of services, as the language server does after each edit. */
 function rebuilder(size: number): (text: string) => Promise<unknown> {
-    const services = createNodeJourneyServices();
+    const services = createBenchServices();
     const uri = URI.file(join(tmpdir(), `bench-rebuilt-${size}.journey`));
     const documents = services.shared.workspace.LangiumDocuments;
     return async text => {
@@ -71,7 +71,7 @@ function rebuilder(size: number): (text: string) => Promise<unknown> {
 }
 
 async function buildOnce(text: string, size: number) {
-    const services = createNodeJourneyServices();
+    const services = createBenchServices();
     const built = services.shared.workspace.LangiumDocuments.createDocument(URI.file(join(tmpdir(), `bench-${size}.journey`)), text);
     await services.shared.workspace.DocumentBuilder.build([built], { validation: true });
     return { services, built };
@@ -81,7 +81,7 @@ async function buildOnce(text: string, size: number) {
 async function throughServer(size: number, text: string) {
     const folder = mkdtempSync(join(tmpdir(), 'bench-server-'));
     const uri = pathToFileURL(join(folder, 'bench.journey')).toString();
-    const session = await startLanguageServer(folder);
+    const session = await startLanguageServer(folder, undefined, { maxFileSize: 1000, maxLineLength: 1e9 });
     try {
         const slowestAnswer = await slowestAnswerWhile(session, folder, () => {
             session.open(uri, text);

@@ -22,8 +22,11 @@ export interface LspSession {
     stop(): Promise<void>;
 }
 
-/** Starts the server on a workspace; `initializationOptions` as the extension would send them (e.g. its message bundle). */
-export async function startLanguageServer(workspaceFolder: string, initializationOptions?: object): Promise<LspSession> {
+/**
+ * Starts the server on a workspace; `initializationOptions` as the extension would send them
+ * (e.g. its message bundle), `settings` as the editor's `journey.*` settings.
+ */
+export async function startLanguageServer(workspaceFolder: string, initializationOptions?: object, settings: Record<string, unknown> = {}): Promise<LspSession> {
     const serverJs = join(repoRoot, 'dist', 'server.js');
     assert.ok(existsSync(serverJs), 'dist/server.js is missing: run `npm run build` first (npm test does).');
     const server: ChildProcess = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -36,7 +39,7 @@ export async function startLanguageServer(workspaceFolder: string, initializatio
     });
     const listeners: Array<(method: string, params: unknown) => void> = [];
     connection.onNotification((method: string, params: unknown) => listeners.forEach(listener => listener(method, params)));
-    connection.onRequest('workspace/configuration', () => [{}]);
+    connection.onRequest('workspace/configuration', () => [settings]);
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     const workspaceUri = pathToFileURL(workspaceFolder).toString();
