@@ -109,4 +109,22 @@ describe('the language server under protocol abuse', function () {
         session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { maxFileSize: 10 } } });
         assert.deepEqual((await session.diagnosticsFor(huge)).map(diagnostic => diagnostic.code), ['unused-persona']);
     });
+
+    it('opens a line holding a string of 5,000,000 characters, inside the workspace and outside it, and keeps answering', async () => {
+        const text = `persona Ana "${'a'.repeat(5_000_000)}"\n`;
+        const inside = pathToFileURL(join(workspace, 'long-string.journey')).toString();
+        const outside = pathToFileURL(join(tmpdir(), 'journey-outside-long-string.journey')).toString();
+        session.open(inside, text);
+        session.open(outside, text);
+        assert.deepEqual((await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code), ['line-too-long']);
+        assert.deepEqual((await session.diagnosticsFor(outside)).map(diagnostic => diagnostic.code), ['line-too-long']);
+        const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 11 } });
+        assert.match((hover?.contents as MarkupContent).value, /Ana/);
+
+        // With the line limit raised, the string is lexed in one pass and the file checked.
+        session.forgetDiagnostics(inside);
+        session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { maxLineLength: 10_000_000 } } });
+        assert.deepEqual((await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code), ['unused-persona']);
+        assertAlive();
+    });
 });
