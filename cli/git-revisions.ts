@@ -29,12 +29,14 @@ async function git(args: string[], cwd: string): Promise<string> {
 export async function changedJourneys(range: string, paths: string[], cwd: string): Promise<{ root: string; files: ChangedJourney[] }> {
     const root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
     const [from, to] = range.includes('..') ? range.split(/\.\.\.?/) : [range, undefined];
-    const listing = await git(['diff', '--name-status', '-M', from, ...(to ? [to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
+    // `-z`: paths exactly as they are, NUL-separated. Without it git quotes any path with a
+    // non-ASCII character, space or quote (core.quotePath), none of which ended in `.journey"`,
+    // so `退货.journey` was silently left out.
+    const listing = await git(['diff', '--name-status', '-z', '-M', from, ...(to ? [to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
     const files: ChangedJourney[] = [];
-    for (const line of listing.split('\n').filter(Boolean)) {
-        const [status, first, second] = line.split('\t');
+    for (const { status, first, second } of nameStatusEntries(listing)) {
         const oldPath = status.startsWith('A') ? undefined : first;
-        const newPath = status.startsWith('D') ? undefined : status.startsWith('R') || status.startsWith('C') ? second : first;
+        const newPath = status.startsWith('D') ? undefined : second ?? first;
         if (![oldPath, newPath].some(path => path?.endsWith('.journey'))) continue;
         files.push({
             oldPath, newPath,
@@ -43,4 +45,17 @@ export async function changedJourneys(range: string, paths: string[], cwd: strin
         });
     }
     return { root, files };
+}
+
+/** The entries of `git diff --name-status -z`: a status, its path, and for a rename or copy (R, C) the new path. */
+export function nameStatusEntries(listing: string): Array<{ status: string; first: string; second?: string }> {
+    const fields = listing.split('\0');
+    const entries: Array<{ status: string; first: string; second?: string }> = [];
+    for (let index = 0; index + 1 < fields.length && fields[index] !== '';) {
+        const status = fields[index];
+        const twoPaths = status.startsWith('R') || status.startsWith('C');
+        entries.push({ status, first: fields[index + 1], second: twoPaths ? fields[index + 2] : undefined });
+        index += twoPaths ? 3 : 2;
+    }
+    return entries;
 }

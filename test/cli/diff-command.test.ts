@@ -134,6 +134,31 @@ describe('journeymap diff --git', () => {
         assert.equal(renamed.stdout.trim(), 'No semantic changes.');
     });
 
+    it('sees files whose names git would quote: Chinese, spaces and quotes, renamed and deleted', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'diff-git-names-'));
+        const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
+        git('init', '-q');
+        git('config', 'user.email', 'test@example.invalid');
+        git('config', 'user.name', 'Test');
+        const names = ['退货.journey', 'with space.journey', 'quote"d.journey', 'gone.journey'];
+        for (const name of names) writeFileSync(join(dir, name), v1);
+        git('add', '.');
+        git('commit', '-qm', 'v1');
+        for (const name of names.slice(0, 3)) writeFileSync(join(dir, name), v2);
+        git('rm', '-q', 'gone.journey');
+        git('commit', '-qam', 'v2');
+        git('mv', '退货.journey', '售后 退货.journey');
+        writeFileSync(join(dir, '售后 退货.journey'), v2.replace('emotion 2', 'emotion 1'));
+        git('commit', '-qam', 'renamed, one emotion changed');
+        const result = runCli(['diff', '--git', 'HEAD~2..HEAD~1', '--exit-code'], dir);
+        assert.equal(result.status, 1, result.stderr);
+        const files = result.stdout.split('\n').filter(line => line.endsWith(':')).sort();
+        assert.deepEqual(files, ['gone.journey:', 'quote"d.journey:', 'with space.journey:', '退货.journey:']);
+        const renamed = runCli(['diff', '--git', 'HEAD~1..HEAD'], dir);
+        assert.equal(renamed.status, 0, renamed.stderr);
+        assert.match(renamed.stdout, /^售后 退货\.journey \(renamed from 退货\.journey\):\n~ Emotion of 'Sees an ad' fell from 2 to 1/m);
+    });
+
     it('--git HEAD~1 on the fixture pair reports exactly the five changes, as Markdown for a pull request', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-git-md-'));
         const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
