@@ -35,7 +35,7 @@ function buildProgram(): Command {
 
     program.command('check')
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
-        .argument('[paths...]', 'files or folders to check', [])
+        .argument('[paths...]', 'files or folders to check (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; sarif: SARIF 2.1.0 for code scanning)').choices([...checkFormats]).default('text'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
@@ -49,7 +49,7 @@ function buildProgram(): Command {
 
     program.command('fmt')
         .description('Format .journey files and folders in place; with --check, only list the files that need it (exit 1).')
-        .argument('[paths...]', 'files or folders to format', [])
+        .argument('[paths...]', 'files or folders to format (default: the current folder)')
         .option('--check', 'write nothing; exit 1 when a file is not formatted', false)
         .option('--indent <spaces>', 'spaces per indentation level', positiveNumber, 2)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
@@ -95,7 +95,7 @@ function buildProgram(): Command {
         });
     program.command('metrics')
         .description('List every metric value against its target, per journey, stage and step; with --fail-on, exit 1 when a value misses its target (a CI gate).')
-        .argument('[paths...]', 'files or folders (recursively)', [])
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format').choices([...metricsFormats]).default('text'))
         .addOption(new Option('--fail-on <status>', 'exit 1 when a value is missed (or, with warn, also close to missing)').choices(['missed', 'warn']))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
