@@ -6,6 +6,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import type { InputProblem } from './journey-files.js';
 import { t } from '../language/localisation.js';
+import { formatMegabytes } from '../language/file-sizes.js';
 
 /** Files larger than this are not read unless `--max-file-size` says otherwise (the language server's default too). */
 export const defaultMaxFileBytes = defaultTextLimits.maxFileBytes;
@@ -71,10 +72,4 @@ async function readJourneyText(file: string, maxBytes: number): Promise<string |
     }
 }
 
-export function formatMegabytes(bytes: number): string {
-    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function formatSize(bytes: number): string {
-    return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
-}
+export { formatMegabytes, formatSize } from '../language/file-sizes.js';

@@ -1,5 +1,6 @@
 import type { AstNode, LangiumParser, ParseResult } from 'langium';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
+import { formatSize } from './file-sizes.js';
 import { t } from './localisation.js';
 
 /**
@@ -105,9 +106,3 @@ function firstLongLine(text: string, limit: number): { line: number; length: num
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-
-/** `5 MB`, `7.2 MB`, `12 KB`. */
-export function formatSize(bytes: number): string {
-    const megabytes = bytes / 1024 / 1024;
-    return megabytes >= 1 ? `${Number(megabytes.toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}

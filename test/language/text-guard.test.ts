@@ -28,7 +28,7 @@ describe('texts the server does not parse, and builds that fail', () => {
         const services = createTestServices();
         const { big } = await build(services, { big: people + '// ' + 'x'.repeat(5 * 1024 * 1024) });
         assert.deepEqual(described(big), ['0 file-too-large']);
-        assert.match(big.diagnostics![0].message, /5 MB limit.*journey\.maxFileSize/);
+        assert.match(big.diagnostics![0].message, /5\.0 MB limit.*journey\.maxFileSize/);
         assert.ok(hasSyntaxErrors(big), 'a refused text counts as not parsed: never formatted, rendered or diffed');
     });
 
@@ -108,7 +108,7 @@ describe('texts the server does not parse, and builds that fail', () => {
             await services.shared.workspace.DocumentBuilder.build(documents.all.toArray(), { validation: true });
             const huge = documents.getDocument(URI.file(join(folder, 'huge.journey')))!;
             assert.deepEqual(described(huge), ['0 file-too-large']);
-            assert.match(huge.diagnostics![0].message, /This file is 6 MB, more than the 5 MB limit/);
+            assert.match(huge.diagnostics![0].message, /This file is 6\.0 MB, more than the 5\.0 MB limit/);
             assert.equal(huge.textDocument.getText(), '', 'the file was not read');
             assert.deepEqual(described(documents.getDocument(URI.file(join(folder, 'people.journey')))!), []);
         } finally {
