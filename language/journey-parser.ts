@@ -31,11 +31,7 @@ export class JourneyParser extends LangiumParser {
 
 /** What Langium's `createLangiumParser` does, with our parser class. */
 export function createJourneyParser(services: LangiumCoreServices): LangiumParser {
-    const parser = new JourneyParser(services);
-    createParser(services.Grammar, parser, services.parser.Lexer.definition);
-    parser.finalize();
-    parser.guard();
-    return parser;
+    return builtAndGuarded(new JourneyParser(services), services);
 }
 
 /**
@@ -51,7 +47,11 @@ export class JourneyCompletionParser extends LangiumCompletionParser {
 
 /** What Langium's `createCompletionParser` does, with the guards. */
 export function createJourneyCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
-    const parser = new JourneyCompletionParser(services);
+    return builtAndGuarded(new JourneyCompletionParser(services), services);
+}
+
+/** Builds the grammar's rules into a parser, as Langium does, then puts the guards on it. */
+function builtAndGuarded<T extends JourneyParser | JourneyCompletionParser>(parser: T, services: LangiumCoreServices): T {
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     parser.guard();
