@@ -19,8 +19,9 @@ export class JourneyTextLimits {
             this.configuration.getConfiguration('journey', 'maxFileSize'),
             this.configuration.getConfiguration('journey', 'maxLineLength')
         ]);
+        const megabytes = positive(maxFileSize);
         this.last = {
-            maxFileBytes: positive(maxFileSize) !== undefined ? positive(maxFileSize)! * 1024 * 1024 : defaultTextLimits.maxFileBytes,
+            maxFileBytes: megabytes !== undefined ? megabytes * 1024 * 1024 : defaultTextLimits.maxFileBytes,
             maxLineLength: positive(maxLineLength) ?? defaultTextLimits.maxLineLength
         };
         return this.last;
