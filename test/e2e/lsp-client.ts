@@ -77,3 +77,8 @@ export async function startLanguageServer(workspaceFolder: string, initializatio
         }
     };
 }
+
+/** Published diagnostics as `line:char-line:char code message`, to compare two servers' (or two moments') exactly. */
+export function describePublished(diagnostics: Diagnostic[]): string[] {
+    return diagnostics.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+}

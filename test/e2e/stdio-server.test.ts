@@ -6,7 +6,7 @@ import type { CompletionList, DocumentSymbol, Hover, Location, MarkupContent, Te
 import type { CompareRequestResult } from '../../server/compare-request.js';
 import type { ModelRequestResult } from '../../server/model-request.js';
 import { designDir } from '../journey-test-kit.js';
-import { startLanguageServer, type LspSession } from './lsp-client.js';
+import { describePublished, startLanguageServer, type LspSession } from './lsp-client.js';
 
 /**
  * Another editor's view: a plain LSP client talking to `node dist/server.js --stdio`
@@ -138,8 +138,6 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
             ['next A', 'next X'],
             ['emotion 9', 'emotion 4']
         ];
-        const described = (diagnostics: Awaited<ReturnType<typeof diagnosticsFor>>) =>
-            diagnostics.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
         session.open(uri, text);
         await diagnosticsFor(uri);
         for (const [index, [before, after]] of edits.entries()) {
@@ -149,10 +147,10 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
             const end = { line: start.line, character: start.character + before.length };
             connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: index + 2 }, contentChanges: [{ range: { start, end }, text: after }] });
             text = text.replace(before, after);
-            const typed = described(await diagnosticsFor(uri));
+            const typed = describePublished(await diagnosticsFor(uri));
             const fresh = pathToFileURL(join(designDir, `typed-steps-${index}.journey`)).toString();
             session.open(fresh, text);
-            assert.deepEqual(typed, described(await diagnosticsFor(fresh)), `after edit ${index + 1}: ${after}`);
+            assert.deepEqual(typed, describePublished(await diagnosticsFor(fresh)), `after edit ${index + 1}: ${after}`);
         }
         assert.match(text, /next X/);
     });

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatedJourney } from '../../bench/generated-journey.js';
-import { startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
+import { describePublished, startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
 import { applyEdit, nextEdit, seededRandom } from './storm-edits.js';
 
 /**
@@ -44,7 +44,7 @@ describe(`the language server in a storm of ${edits} edits (seed ${seed})`, func
 
                 fresh = await startLanguageServer(workspace);
                 fresh.open(uri, final.text);
-                const expected = described(await fresh.diagnosticsFor(uri));
+                const expected = describePublished(await fresh.diagnosticsFor(uri));
                 const typed = await settledDiagnostics(session, uri, expected);
                 assert.deepEqual(typed, expected, 'the diagnostics after the storm differ from a fresh server\'s for the same text');
                 assert.equal(final.unanswered, 0, `${final.unanswered} of ${final.requests} requests got no answer`);
@@ -97,18 +97,14 @@ function answered(request: Promise<unknown>, patience: number): Promise<boolean>
 
 /** The diagnostics the session publishes for `uri` once they equal `expected`, or the last ones when they stop changing. */
 async function settledDiagnostics(session: LspSession, uri: string, expected: string[]): Promise<string[]> {
-    let latest = described(await session.diagnosticsFor(uri));
+    let latest = describePublished(await session.diagnosticsFor(uri));
     while (JSON.stringify(latest) !== JSON.stringify(expected)) {
         const next = await Promise.race([
             session.nextNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', params => params.uri === uri),
             new Promise<undefined>(resolve => setTimeout(resolve, 15_000))
         ]);
         if (!next) break;
-        latest = described(next.diagnostics);
+        latest = describePublished(next.diagnostics);
     }
     return latest;
-}
-
-function described(diagnostics: Diagnostic[]): string[] {
-    return diagnostics.map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
 }
