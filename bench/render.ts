@@ -25,7 +25,7 @@ function syntheticModel(steps: number): JourneyModel {
             pains: i % 3 === 0 ? ['A pain point that is long enough to wrap'] : [], opportunities: [], momentsOfTruth: [], metrics: [], next: [], exit: false
         });
     }
-    return { uri: 'file:///bench.journey', personas: [], channels: [], metrics: [], journeys: [{ name: 'Bench', personas: [], emotionScale: { min: 1, max: 5 }, stages }] };
+    return { uri: 'file:///bench.journey', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [{ name: 'Bench', personas: [], emotionScale: { min: 1, max: 5 }, stages }] };
 }
 
 function median(values: number[]): number {

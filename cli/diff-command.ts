@@ -94,7 +94,7 @@ export async function runGitDiff(range: string, paths: string[], options: DiffOp
     return exitCodeFor(changes, options);
 }
 
-const emptyModel: JourneyModel = { uri: '', personas: [], channels: [], metrics: [], journeys: [] };
+const emptyModel: JourneyModel = { uri: '', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [] };
 
 /** The model of a file (from disk, or from the given text of another revision), or why there is none. */
 async function modelOf(path: string, text: string | undefined, root: string): Promise<JourneyModel | string> {

@@ -18,9 +18,11 @@ export function changeMarks(changes: Change[], journey: string): ChangeMarks {
     const marks: ChangeMarks = { before: { steps: new Map(), stages: new Map() }, after: { steps: new Map(), stages: new Map() } };
     for (const change of changes.filter(candidate => candidate.journey === journey)) {
         const [, stage, step] = change.path.split(' › ');
-        const removed = change.kind === 'removed' && (change.element === 'step' || change.element === 'stage');
+        // A whole step or stage added or removed has no `field`; a pain added to a step is a change of the step.
+        const whole = change.field === undefined && (change.element === 'step' || change.element === 'stage');
+        const removed = whole && change.kind === 'removed';
         const side = removed ? marks.before : marks.after;
-        const mark: ChangeMark = removed ? 'removed' : change.kind === 'added' && (change.element === 'step' || change.element === 'stage') ? 'added' : 'changed';
+        const mark: ChangeMark = removed ? 'removed' : whole && change.kind === 'added' ? 'added' : 'changed';
         if (step !== undefined) {
             if (side.steps.get(step) !== 'added') side.steps.set(step, mark);
         } else if (stage !== undefined && side.stages.get(stage) !== 'added') {

@@ -66,7 +66,7 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
     return lines;
 }
 
-/** Stable JSON: `{ "version": 1, "changes": [...] }`, each change as in `Change`. */
+/** Stable JSON: `{ "version": 2, "changes": [...] }`, each change as in `Change` (`diff/journey-diff.schema.json`). */
 export function formatDiffJson(changes: Change[]): string {
-    return JSON.stringify({ version: 1, changes }, null, 2) + '\n';
+    return JSON.stringify({ version: 2, changes }, null, 2) + '\n';
 }

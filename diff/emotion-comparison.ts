@@ -31,13 +31,21 @@ export function compareEmotions(before: JourneyModel, after: JourneyModel): Emot
 function comparedPoints(old: JourneyMapModel, current: JourneyMapModel): ComparedEmotion[] {
     const steps = matchSteps(old, current);
     const oldOf = new Map(steps.pairs.map(([was, now]) => [now, was]));
+    const newOf = new Map(steps.pairs);
     const points: ComparedEmotion[] = allSteps(current).map(step => ({ step: step.name, label: displayName(step), before: oldOf.get(step)?.emotion?.score, after: step.emotion?.score }));
-    const oldSteps = allSteps(old);
-    for (const removed of steps.removed) {
-        const predecessor = oldSteps[oldSteps.indexOf(removed) - 1];
-        const successorOfPredecessor = predecessor ? steps.pairs.find(([was]) => was === predecessor)?.[1].name : undefined;
-        const at = successorOfPredecessor ? points.findIndex(point => point.step === successorOfPredecessor) + 1 : 0;
-        points.splice(at, 0, { step: removed.name, label: displayName(removed), before: removed.emotion?.score });
+    // A removed step goes after the new version of the step it followed (or first); several after one step keep their order.
+    const removedAfter = new Map<string | undefined, ComparedEmotion[]>();
+    const removed = new Set(steps.removed);
+    let predecessor: string | undefined;
+    for (const step of allSteps(old)) {
+        if (!removed.has(step)) {
+            predecessor = newOf.get(step)?.name;
+            continue;
+        }
+        const point = { step: step.name, label: displayName(step), before: step.emotion?.score };
+        const list = removedAfter.get(predecessor);
+        if (list) list.push(point);
+        else removedAfter.set(predecessor, [point]);
     }
-    return points;
+    return [...(removedAfter.get(undefined) ?? []), ...points.flatMap(point => [point, ...(removedAfter.get(point.step) ?? [])])];
 }

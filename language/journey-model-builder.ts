@@ -4,11 +4,11 @@ import type { DataSources } from '../metrics/data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
-    isChannel, isJourney, isMetricDefinition, isPersona,
-    type Channel, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
+    isChannel, isDataSource, isJourney, isMetricDefinition, isPersona,
+    type Channel, type DataSource, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
 import type {
-    ChannelModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel, PersonaModel, SourceRange, StageModel, StepModel
+    ChannelModel, DataSourceModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel, PersonaModel, SourceRange, StageModel, StepModel
 } from './journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
@@ -35,11 +35,15 @@ export class JourneyModelBuilder {
         const channels = unique([...named(file.elements.filter(isChannel)), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
+        const links = steps.flatMap(step => step.metrics.map(value => value.value)).filter(value => value?.$type === 'DataLink');
+        const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref)]);
         return withoutUndefined({
             uri: document.uri.toString(),
+            imports: file.imports.filter(entry => typeof entry.path === 'string').map(entry => ({ path: entry.path, alias: entry.alias, range: rangeOf(entry) })),
             personas: personas.map(persona => this.persona(persona)),
             channels: channels.map(channel => this.channel(channel)),
             metrics: [...metricModels.values()],
+            dataSources: dataSources.map(dataSourceModel),
             journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels)))
         });
     }
@@ -125,6 +129,10 @@ export function metricModel(metric: MetricDefinition): MetricModel {
         aggregate: (metric.aggregate as MetricModel['aggregate'] | undefined) ?? defaultAggregation(unit),
         range: rangeOf(metric)
     };
+}
+
+function dataSourceModel(source: DataSource): DataSourceModel {
+    return { name: source.name, path: source.path, period: source.period, range: rangeOf(source) };
 }
 
 /** Drops properties whose value is undefined, so the model equals its own JSON. */

@@ -138,12 +138,32 @@ export interface JourneyMapModel {
     range?: SourceRange;
 }
 
+/** `import "./people.journey" as people`: a file whose declarations this one uses. */
+export interface ImportModel {
+    /** As written, relative to the importing file. */
+    path: string;
+    alias?: string;
+    range?: SourceRange;
+}
+
+/** `data funnel "analytics/funnel.csv" period week`: a table that metric values link to. */
+export interface DataSourceModel {
+    name: string;
+    /** As written, relative to the file that declares it. */
+    path: string;
+    /** The column that makes each link a time series. */
+    period?: string;
+    range?: SourceRange;
+}
+
 /** Everything one `.journey` file describes, with the imported declarations it uses. */
 export interface JourneyModel {
     uri: string;
+    imports: ImportModel[];
     personas: PersonaModel[];
     channels: ChannelModel[];
     metrics: MetricModel[];
+    dataSources: DataSourceModel[];
     journeys: JourneyMapModel[];
 }
 

@@ -25,7 +25,7 @@ describe('journeymap diff', () => {
         assert.match(markdown, /^### Journey map changes\n\n\| added \| removed \| changed \| renamed \| moved \|\n\|---\|---\|---\|---\|---\|\n\| 1 \| 0 \| 2 \| 1 \| 1 \|/);
         assert.match(markdown, /#### FirstPurchase\n\n- ✏️ Step 'VisitSite' renamed to 'BrowseSite'/);
         const json = JSON.parse(runCli(['diff', '--format', 'json', before, after]).stdout);
-        assert.equal(json.version, 1);
+        assert.equal(json.version, 2);
         assert.deepEqual(Object.keys(json.changes[0]).sort(), ['after', 'before', 'element', 'journey', 'kind', 'path', 'summary']);
     });
 
@@ -36,8 +36,10 @@ describe('journeymap diff', () => {
             const json = JSON.parse(runCli(['diff', '--format', 'json', ...args]).stdout);
             assert.ok(validate(json), JSON.stringify(validate.errors));
         }
-        assert.equal(validate({ version: 1, changes: [{ kind: 'exploded', element: 'step', path: 'J', summary: 's' }] }), false);
-        assert.equal(validate({ version: 2, changes: [] }), false);
+        assert.equal(validate({ version: 2, changes: [{ kind: 'exploded', element: 'step', path: 'J', summary: 's' }] }), false);
+        assert.equal(validate({ version: 2, changes: [{ kind: 'added', element: 'pain', path: 'J', summary: 's' }] }), false, 'a pain is a field of a step since version 2');
+        assert.equal(validate({ version: 2, changes: [{ kind: 'added', element: 'step', field: 'painz', path: 'J', summary: 's' }] }), false);
+        assert.equal(validate({ version: 1, changes: [] }), false);
     });
 
     it('exits 1 with --exit-code only when something changed', () => {
@@ -65,14 +67,16 @@ describe('journeymap diff file#Journey', () => {
         const result = runCli(['diff', `${both}#现状`, `${both}#目标`]);
         assert.equal(result.status, 0, result.stderr);
         assert.deepEqual(result.stdout.trim().split('\n').map(line => line.replace(/ {2}\(.*\)$/, '')), [
-            "~ Journey title changed from '售后维修（现状）' to '售后维修（目标）'",
-            "~ Step '联系客服' retitled '拨打客服热线' → '在 App 里预约回拨'",
+            "~ Journey '售后维修（目标）': title “售后维修（现状）” → “售后维修（目标）”",
+            "~ Step '在 App 里预约回拨': title “拨打客服热线” → “在 App 里预约回拨”",
+            "+ Step '在 App 里预约回拨': channel added: “App”",
+            "- Step '在 App 里预约回拨': channel removed: “热线”",
             "~ Emotion of '在 App 里预约回拨' rose from 1 to 4",
-            "- Pain point removed from '在 App 里预约回拨': 客服电话总是占线",
-            "+ Moment of truth added to '在 App 里预约回拨': 第一次接通客服时能否被认真对待",
-            "+ Channel added to '在 App 里预约回拨': App",
-            "- Channel removed from '在 App 里预约回拨': 热线",
-            '7 changes'
+            "~ Emotion of '在 App 里预约回拨': feeling 沮丧 → 安心",
+            "~ Emotion of '在 App 里预约回拨': note “排队二十分钟” → “十分钟内回电”",
+            "- Step '在 App 里预约回拨': pain point removed: “客服电话总是占线”",
+            "+ Step '在 App 里预约回拨': moment of truth added: “第一次接通客服时能否被认真对待”",
+            '9 changes'
         ]);
     });
 
@@ -114,7 +118,7 @@ describe('journeymap diff --git', () => {
             'map.journey:',
             "+ Stage 'T' added  (J › T)",
             "~ Emotion of 'Sees an ad' fell from 3 to 2  (J › S › A)",
-            "+ Pain point added to 'Sees an ad': No price  (J › S › A)",
+            "+ Step 'Sees an ad': pain point added: “No price”  (J › S › A)",
             "> Step 'Pays' moved from S to T  (J › T › B)",
             '4 changes'
         ]);
@@ -184,8 +188,8 @@ describe('journeymap diff --git', () => {
             "- ✏️ Step 'VisitSite' renamed to 'BrowseSite'",
             "- ✏️ Step 'Compares offers' moved from 考虑 Consideration to 购买 Purchase",
             "- ✏️ Emotion of 'Compares offers' fell from 2 to 1",
-            "- ➕ Pain point added to 'Compares offers': No express delivery option",
-            "- ✏️ Metric dropoff of 'Compares offers' changed from 31 to 18; missed → met"
+            "- ➕ Step 'Compares offers': pain point added: “No express delivery option”",
+            "- ✏️ Metric dropoff of 'Compares offers': value 31% → 18% \\(✗ missed → ✓ met\\)"
         ]);
         assert.match(result.stdout, /```mermaid\nxychart-beta\n/);
     });

@@ -6,7 +6,7 @@ const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** The extension side of Compare with HEAD: git through VS Code's Git extension, the server's answer to the preview. */
 describe('Compare with HEAD in the extension host (with a stand-in VS Code API)', () => {
-    const answer: CompareRequestResult = { changes: [{ kind: 'added', element: 'pain', journey: 'J', path: 'J › S › A', after: 'Slow', summary: "Pain point added to 'A': Slow" }], emotions: [], before: { uri: 'file:///maps/a.journey', personas: [], channels: [], metrics: [], journeys: [] }, after: { uri: 'file:///maps/a.journey', personas: [], channels: [], metrics: [], journeys: [] } };
+    const answer: CompareRequestResult = { changes: [{ kind: 'added', element: 'step', field: 'pains', journey: 'J', path: 'J › S › A', after: 'Slow', summary: "Step 'A': pain point added: “Slow”" }], emotions: [], before: { uri: 'file:///maps/a.journey', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [] }, after: { uri: 'file:///maps/a.journey', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [] } };
 
     async function setUp(): Promise<ClientModules & { requests: Array<{ method: string; params: { uri: string; baseText?: string } }>; panel: InstanceType<ClientModules['preview']['JourneyPreview']>; document: object }> {
         const modules = await loadWithFakeVsCode();
@@ -36,7 +36,7 @@ describe('Compare with HEAD in the extension host (with a stand-in VS Code API)'
         const posted = webview.posted.at(-1) as { type: string; baseLabel: string; fileName: string; result: CompareRequestResult };
         assert.equal(posted.type, 'compare');
         assert.equal(posted.baseLabel, 'HEAD');
-        assert.equal(posted.result.changes[0].summary, "Pain point added to 'A': Slow");
+        assert.equal(posted.result.changes[0].summary, "Step 'A': pain point added: “Slow”");
         vscode.fake.documentChanged.fire({ document: document as never });
         await settle(400);
         assert.equal(requests.filter(request => request.method === 'journey/compare').length, 2, 'edits refresh the comparison');

@@ -104,7 +104,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
         const older = checkoutText.replace('emotion 2 anxious', 'emotion 4 anxious').replace('      pain "Ad does not show a price"\n', '');
         const result = await connection.sendRequest<CompareRequestResult>('journey/compare', { uri: checkoutUri, baseText: older });
         assert.equal(result.error, undefined);
-        assert.deepEqual(result.changes.map(change => change.summary), ["Pain point added to 'Sees a social ad': Ad does not show a price", "Emotion of 'Compares offers' fell from 4 to 2"]);
+        assert.deepEqual(result.changes.map(change => change.summary), ["Step 'Sees a social ad': pain point added: “Ad does not show a price”", "Emotion of 'Compares offers' fell from 4 to 2"]);
         assert.deepEqual(result.emotions[0].points.find(point => point.step === 'Compare'), { step: 'Compare', label: 'Compares offers', before: 4, after: 2 });
         assert.equal(result.before?.journeys[0].stages[0].steps[0].metrics[0].value, 14.5, 'the older version reads its imports and data too');
         const again = await connection.sendRequest<ModelRequestResult>('journey/model', { uri: checkoutUri });

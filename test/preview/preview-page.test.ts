@@ -276,8 +276,8 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                 "renamed Step 'VisitSite' renamed to 'BrowseSite'",
                 'moved Step \'Compares offers\' moved from 考虑 Consideration to 购买 Purchase',
                 "changed Emotion of 'Compares offers' fell from 2 to 1",
-                "added Pain point added to 'Compares offers': No express delivery option",
-                "changed Metric dropoff of 'Compares offers' changed from 31 to 18; missed → met"
+                "added Step 'Compares offers': pain point added: “No express delivery option”",
+                "changed Metric dropoff of 'Compares offers': value 31% → 18% (✗ missed → ✓ met)"
             ],
             curves: [1, 1],
             maps: 2,

@@ -1,0 +1,90 @@
+import type { MetricModel, MetricValueModel, Scale } from '../language/journey-model.js';
+import { t } from '../language/localisation.js';
+import { formatMetricValue, formatNumber } from '../metrics/metric-format.js';
+import type { ElementKind } from './model-fields.js';
+
+/** An element as a sentence starts with it: `Persona`, `Data source`. */
+export function elementWord(element: ElementKind): string {
+    switch (element) {
+        case 'file': return t('File');
+        case 'import': return t('Import');
+        case 'persona': return t('Persona');
+        case 'channel': return t('Channel');
+        case 'metric': return t('Metric');
+        case 'data-source': return t('Data source');
+        case 'journey': return t('Journey');
+        case 'stage': return t('Stage');
+        case 'step': return t('Step');
+        case 'emotion': return t('Emotion');
+        case 'metric-value': return t('Metric value');
+    }
+}
+
+/** A field as a reviewer calls it. Fields of a list are named in the singular: one item changes at a time. */
+export function fieldWord(field: string): string {
+    switch (field) {
+        case 'title': return t('title');
+        case 'role': return t('role');
+        case 'goals': return t('goal');
+        case 'frustrations': return t('frustration');
+        case 'quote': return t('quote');
+        case 'documentation': return t('description');
+        case 'kind': return t('kind');
+        case 'unit': return t('unit');
+        case 'currency': return t('currency');
+        case 'scale': return t('scale');
+        case 'target': return t('target');
+        case 'warn': return t('warning band');
+        case 'aggregate': return t('aggregation');
+        case 'path': return t('path');
+        case 'period': return t('period column');
+        case 'alias': return t('namespace');
+        case 'personas': return t('persona');
+        case 'emotionScale': return t('emotion scale');
+        case 'channels': return t('channel');
+        case 'touchpoints': return t('touchpoint');
+        case 'pains': return t('pain point');
+        case 'opportunities': return t('opportunity');
+        case 'momentsOfTruth': return t('moment of truth');
+        case 'next': return t('next step');
+        case 'feeling': return t('feeling');
+        case 'note': return t('note');
+        case 'score': return t('score');
+        case 'value': return t('value');
+        case 'link': return t('data link');
+        default: return field;
+    }
+}
+
+/**
+ * A field's value as text or a number, the way a reviewer reads it: `≥ 70%`, `1..7`,
+ * `funnel.conversion where step = "see-ad"`, texts in quotes. Undefined stays undefined.
+ */
+export function valueText(field: string, value: unknown, metric?: MetricModel): string | number | undefined {
+    if (value === undefined) return undefined;
+    switch (field) {
+        case 'target': {
+            const target = value as NonNullable<MetricModel['target']>;
+            return `${target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(target.value, metric)}`;
+        }
+        case 'scale':
+        case 'emotionScale': return `${(value as Scale).min}..${(value as Scale).max}`;
+        case 'link': return linkText(value as NonNullable<MetricValueModel['link']>);
+        case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
+        case 'warn': return formatMetricValue(value as number, metric);
+        // Free texts in quotes; keywords and names (`online`, `烦躁`, `week`) as written.
+        case 'title': case 'role': case 'quote': case 'documentation': case 'note': case 'path': return quoted(String(value));
+        default: return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
+    }
+}
+
+/** `funnel.conversion where step = "see-ad" and region = "north"`, as written. */
+function linkText(link: NonNullable<MetricValueModel['link']>): string {
+    const conditions = link.conditions.map(condition => `${condition.key} = ${typeof condition.value === 'number' ? formatNumber(condition.value) : JSON.stringify(condition.value)}`);
+    return `${link.source}.${link.column}${conditions.length > 0 ? ` where ${conditions.join(' and ')}` : ''}`;
+}
+
+/** A text in quotes that cannot be confused with the sentence around it. */
+export function quoted(text: string): string {
+    return `“${text}”`;
+}

@@ -1,0 +1,104 @@
+import type {
+    ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
+    PersonaModel, StageModel, StepModel
+} from '../language/journey-model.js';
+
+/**
+ * What the diff does with one field of the JourneyModel. The table below gives every field
+ * of every element one of these, and the type makes that complete: a field added to the
+ * model does not compile until it is classified here (and `test/diff/model-fields.test.ts`
+ * checks the same from the source, for types the compiler cannot see through).
+ */
+export type FieldRule =
+    /** What elements of two versions are matched on (a name, a path). */
+    | { role: 'key' }
+    /** One value, shown before → after. */
+    | { role: 'value' }
+    /** Free texts in no particular order; an edited text is paired with its old version by similarity. */
+    | { role: 'texts' }
+    /** Names of other elements; `ordered` when their order means something (a step's first `next` is its main path). */
+    | { role: 'names'; ordered: boolean }
+    /** Nested elements, compared field by field with their own rules. */
+    | { role: 'elements'; element: ElementKind }
+    /** Not part of what the map says: where it is written, which file holds it. */
+    | { role: 'presentation'; why: string }
+    /** Computed from other fields; a change shows through the fields it is computed from. */
+    | { role: 'derived'; why: string };
+
+/** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'journey' | 'stage' | 'step' | 'emotion' | 'metric-value';
+
+type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
+
+const key: FieldRule = { role: 'key' };
+const value: FieldRule = { role: 'value' };
+const texts: FieldRule = { role: 'texts' };
+const elements = (element: ElementKind): FieldRule => ({ role: 'elements', element });
+const whereWritten: FieldRule = { role: 'presentation', why: 'where the element is written in the file; moving text around changes it and nothing else' };
+
+export const modelFields = {
+    file: {
+        uri: { role: 'presentation', why: 'which file the model was read from; git reports renamed and copied files' },
+        imports: elements('import'), personas: elements('persona'), channels: elements('channel'), metrics: elements('metric'),
+        dataSources: elements('data-source'), journeys: elements('journey')
+    } satisfies FieldTable<JourneyModel>,
+    import: { path: key, alias: value, range: whereWritten } satisfies FieldTable<ImportModel>,
+    persona: {
+        name: key, title: value, role: value, goals: texts, frustrations: texts, quote: value, documentation: value, range: whereWritten
+    } satisfies FieldTable<PersonaModel>,
+    channel: { name: key, title: value, kind: value, range: whereWritten } satisfies FieldTable<ChannelModel>,
+    metric: {
+        name: key, title: value, unit: value, currency: value, scale: value, target: value, warn: value, aggregate: value, range: whereWritten
+    } satisfies FieldTable<MetricModel>,
+    'data-source': { name: key, path: value, period: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
+    journey: {
+        name: key, title: value, documentation: value, personas: { role: 'names', ordered: false }, emotionScale: value,
+        stages: elements('stage'), range: whereWritten
+    } satisfies FieldTable<JourneyMapModel>,
+    stage: {
+        name: key, title: value, steps: elements('step'), range: whereWritten,
+        metrics: { role: 'derived', why: "a stage's metric values are aggregated from its steps' values, which are compared" }
+    } satisfies FieldTable<StageModel>,
+    step: {
+        name: key, title: value, personas: { role: 'names', ordered: false }, channels: { role: 'names', ordered: false },
+        touchpoints: texts, emotion: elements('emotion'), pains: texts, opportunities: texts, momentsOfTruth: texts,
+        metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
+    } satisfies FieldTable<StepModel>,
+    emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
+    'metric-value': {
+        metric: key, value, link: value, range: whereWritten,
+        origin: { role: 'presentation', why: 'the row of the data file the value was read from; sorting the file moves it' },
+        series: { role: 'derived', why: "the earlier periods behind the value; the latest period is the value, which is compared" },
+        status: { role: 'derived', why: 'met or missed follows from the value and the target: a flip is told with the change of either' }
+    } satisfies FieldTable<MetricValueModel>
+} as const;
+
+/**
+ * Types of journey-model.ts that are not elements of their own: values compared whole inside
+ * a field (a scale, a target), or only ever derived or presentation.
+ */
+export const valueTypes: Record<string, string> = {
+    SourcePosition: 'part of a SourceRange (presentation)',
+    SourceRange: 'where an element is written (presentation)',
+    Scale: "compared whole, as the `scale` or `emotionScale` value it is",
+    PeriodValue: "part of a metric value's series (derived)",
+    StageMetricModel: "a stage's aggregated value (derived)"
+};
+
+/** The model interface each element kind is: the field census test reads these names. */
+export const elementTypes: Record<ElementKind, string> = {
+    file: 'JourneyModel', import: 'ImportModel', persona: 'PersonaModel', channel: 'ChannelModel', metric: 'MetricModel',
+    'data-source': 'DataSourceModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
+    'metric-value': 'MetricValueModel'
+};
+
+/** The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table order. */
+export function comparedFields(element: ElementKind): string[] {
+    return Object.entries(modelFields[element] as Record<string, FieldRule>)
+        .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived')
+        .map(([field]) => field);
+}
+
+export function ruleOf(element: ElementKind, field: string): FieldRule {
+    return (modelFields[element] as Record<string, FieldRule>)[field];
+}
