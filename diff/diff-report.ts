@@ -5,6 +5,8 @@ import type { EmotionComparison } from './emotion-comparison.js';
 import type { Change } from './journey-diff.js';
 
 const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
+/** Signs for a pull-request comment, where colour may not show: one per kind of change. */
+const markdownMarkers: Record<Change['kind'], string> = { added: '➕', removed: '➖', renamed: '🏷️', moved: '↕️', changed: '✏️' };
 const colours: Record<Change['kind'], string> = { added: '\u001b[32m', removed: '\u001b[31m', renamed: '\u001b[33m', moved: '\u001b[36m', changed: '\u001b[33m' };
 
 /** One line per change, `+` added, `-` removed, `~` changed or renamed, `>` moved. */
@@ -35,7 +37,7 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
         groups.set(key, [...(groups.get(key) ?? []), change]);
     }
     for (const [journey, group] of groups) {
-        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markers[change.kind] === '-' ? '➖' : markers[change.kind] === '+' ? '➕' : '✏️'} ${escapeMarkdown(change.summary)}`), '');
+        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`), '');
         const curve = emotions.find(comparison => comparison.journey === journey);
         if (curve) lines.push(...emotionChartMarkdown(curve), '');
     }

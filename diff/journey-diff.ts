@@ -356,7 +356,15 @@ function metricValueChanges(before: MetricValueModel[], after: MetricValueModel[
     for (const [old, current] of matching.pairs) {
         const flip = old.status !== current.status ? ` (${statusWord(old.status)} → ${statusWord(current.status)})` : '';
         const found = fieldChanges('metric-value', old, current, placeOf(current), context);
-        changes.push(...found.map(change => (change.field === 'value' ? { ...change, summary: change.summary + flip } : change)));
+        const linkChange = found.find(change => change.field === 'link');
+        const valueChange = found.find(change => change.field === 'value');
+        if (linkChange && valueChange) {
+            // A new link reads another value: one change, the link, that tells the value it now reads.
+            const value = t('value {old} → {new}', { old: shown(old, 'before'), new: shown(current, 'after') });
+            changes.push({ ...linkChange, summary: `${linkChange.summary}; ${value}${flip}` });
+        } else {
+            changes.push(...found.map(change => (change.field === 'value' ? { ...change, summary: change.summary + flip } : change)));
+        }
     }
     return changes;
 }
