@@ -5,7 +5,8 @@ import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
 import type { JourneyMapModel, JourneyModel } from '../language/journey-model.js';
 import { ExitCode } from './check-command.js';
-import { changedJourneys } from './git-revisions.js';
+import { changedJourneys, resolveRange, type ChangedJourney } from './git-revisions.js';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { t } from '../language/localisation.js';
@@ -60,48 +61,71 @@ interface LoadedSide {
 }
 
 async function loadSide(side: DiffSide, root: string): Promise<LoadedSide | string> {
-    const model = await modelOf(resolve(side.file), undefined, root);
+    const model = await modelOf(resolve(side.file), root);
     if (typeof model === 'string' || !side.journey) return typeof model === 'string' ? model : { model };
     const journey = model.journeys.find(candidate => candidate.name === side.journey);
     if (!journey) return `has no journey '${side.journey}' (it has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`;
     return { model, journey };
 }
 
-/** `journeymap diff --git <rev>[..<rev>] [paths…]`: the same, for every .journey file git says changed. */
-export async function runGitDiff(range: string, paths: string[], options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * `journeymap diff --git <rev>[..<rev>] [paths…]`: the same, for every .journey file git says
+ * changed. Each side is read at its own revision, with the imports and data of that revision.
+ * A side that cannot be compared (syntax errors, too large, binary) is reported with the others,
+ * and then nothing is printed as the diff: exit 2, never a partial diff that looks complete.
+ */
+export async function runGitDiff(rangeText: string, paths: string[], options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    const range = await resolveRange(rangeText, process.cwd());
     const { root, files } = await changedJourneys(range, paths, process.cwd());
-    const changes: Change[] = [];
-    const emotions: EmotionComparison[] = [];
+    const compared: Array<{ file: ChangedJourney; before: JourneyModel; after: JourneyModel }> = [];
+    const problems: string[] = [];
     for (const file of files) {
-        const sides: JourneyModel[] = [];
-        for (const [path, text] of [[file.oldPath, file.oldText], [file.newPath, file.newText]] as const) {
-            const model = path && text !== undefined ? await modelOf(join(root, path), text, root) : emptyModel;
-            if (typeof model === 'string') {
-                err(`${path}: ${model}`);
-                return ExitCode.UsageOrInput;
-            }
-            sides.push(model);
-        }
-        const renamed = file.oldPath && file.newPath && file.oldPath !== file.newPath ? ` (renamed from ${file.oldPath})` : '';
-        const found = diffJourneyModels(sides[0], sides[1]);
-        if (found.length > 0 && options.format === 'text') out(`${file.newPath ?? file.oldPath}${renamed}:`);
-        changes.push(...found);
-        emotions.push(...compareEmotions(sides[0], sides[1]));
-        if (options.format === 'text' && found.length > 0) out(formatDiffText(found, options.colour));
+        const sides = await Promise.all([
+            file.oldPath ? modelOf(join(root, file.oldPath), root, range.from) : emptyModel,
+            file.newPath ? modelOf(join(root, file.newPath), root, range.to) : emptyModel
+        ]);
+        const failed = sides.map((side, index) => (typeof side === 'string' ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : range.to ?? t('working tree')}): ${side}` : undefined));
+        problems.push(...failed.filter(problem => problem !== undefined));
+        if (typeof sides[0] !== 'string' && typeof sides[1] !== 'string') compared.push({ file, before: sides[0], after: sides[1] });
     }
-    if (options.format !== 'text') return report(changes, emotions, options, out);
-    if (changes.length === 0) out('No semantic changes.');
-    return exitCodeFor(changes, options);
+    if (problems.length > 0) {
+        problems.forEach(problem => err(problem));
+        err(t('journeymap diff: {count} of {total} changed files could not be compared; no diff is shown until they can be.', { count: problems.length, total: files.length }));
+        return ExitCode.UsageOrInput;
+    }
+    const changes = compared.map(({ before, after }) => diffJourneyModels(before, after));
+    if (options.format !== 'text') {
+        const emotions = compared.flatMap(({ before, after }) => compareEmotions(before, after));
+        return report(changes.flat(), emotions, options, out);
+    }
+    compared.forEach(({ file }, index) => {
+        if (changes[index].length === 0) return;
+        const origin = file.status === 'C' ? t(' (copied from {path})', { path: file.oldPath ?? '' })
+            : file.oldPath && file.newPath && file.oldPath !== file.newPath ? t(' (renamed from {path})', { path: file.oldPath }) : '';
+        out(`${file.newPath ?? file.oldPath}${origin}:`);
+        out(formatDiffText(changes[index], options.colour));
+    });
+    if (changes.flat().length === 0) out(t('No semantic changes.'));
+    return exitCodeFor(changes.flat(), options);
 }
 
 const emptyModel: JourneyModel = { uri: '', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [] };
 
-/** The model of a file (from disk, or from the given text of another revision), or why there is none. */
-async function modelOf(path: string, text: string | undefined, root: string): Promise<JourneyModel | string> {
-    const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, texts: text === undefined ? undefined : new Map([[path, text]]) });
+/**
+ * The model of a file, read from disk or at a git revision (with its imports and data from
+ * that revision), or why there is none: the first syntax errors with their lines, as
+ * `journeymap check` words them.
+ */
+async function modelOf(path: string, root: string, revision?: string): Promise<JourneyModel | string> {
+    const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, revision });
     const document = loaded.documents[0];
-    if (!document) return loaded.problems[0]?.message ?? 'cannot be read';
-    if (hasSyntaxErrors(document)) return 'has syntax errors; run journeymap check on it';
+    if (!document) return loaded.problems[0]?.message ?? t('cannot be read');
+    if (hasSyntaxErrors(document)) {
+        const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+        const listed = errors.slice(0, 5).map(error => `\n  ${error.range.start.line + 1}:${error.range.start.character + 1} ${error.message}`).join('');
+        const more = errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '';
+        return t('has syntax errors; run journeymap check on it') + listed + more;
+    }
     return loaded.services.journey.ModelBuilder.build(document);
 }
 

@@ -1,16 +1,21 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** One changed .journey file between two revisions (git follows renames). */
+/** One changed .journey file between two revisions (git follows renames and copies). */
 export interface ChangedJourney {
+    /** git's status letter: A added, D deleted, M modified, R renamed, C copied (T type changed). */
+    status: string;
     oldPath?: string;
     newPath?: string;
-    oldText?: string;
-    newText?: string;
+}
+
+/** A range as `journeymap diff --git` takes it: `<rev>` (against the working tree) or `<a>..<b>`. */
+export interface RevisionRange {
+    from: string;
+    /** Undefined: the working tree. */
+    to?: string;
 }
 
 async function git(args: string[], cwd: string): Promise<string> {
@@ -23,26 +28,32 @@ async function git(args: string[], cwd: string): Promise<string> {
 }
 
 /**
- * The .journey files changed in `<rev>` (against the working tree) or `<a>..<b>`, with the
- * text of both sides. Paths are relative to the repository's top folder.
+ * The two sides of a range as git reads it: `<rev>` against the working tree, `<a>..<b>`
+ * (either side defaults to HEAD), and `<a>...<b>` from where the two branched.
  */
-export async function changedJourneys(range: string, paths: string[], cwd: string): Promise<{ root: string; files: ChangedJourney[] }> {
+export async function resolveRange(range: string, cwd: string): Promise<RevisionRange> {
+    const symmetric = range.includes('...');
+    if (!range.includes('..')) return { from: range };
+    const [from, to] = range.split(symmetric ? '...' : '..').map(side => side || 'HEAD');
+    return { from: symmetric ? (await git(['merge-base', from, to], cwd)).trim() : from, to };
+}
+
+/**
+ * The .journey files changed between two revisions (or a revision and the working tree),
+ * with paths relative to the repository's top folder. The files themselves are read later,
+ * each side at its own revision.
+ */
+export async function changedJourneys(range: RevisionRange, paths: string[], cwd: string): Promise<{ root: string; files: ChangedJourney[] }> {
     const root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
-    const [from, to] = range.includes('..') ? range.split(/\.\.\.?/) : [range, undefined];
     // `-z`: paths exactly as they are, NUL-separated. Without it git quotes any path with a
     // non-ASCII character, space or quote (core.quotePath), none of which ended in `.journey"`,
-    // so `退货.journey` was silently left out.
-    const listing = await git(['diff', '--name-status', '-z', '-M', from, ...(to ? [to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
+    // so `退货.journey` was silently left out. `-M -C`: renamed and copied files keep their history.
+    const listing = await git(['diff', '--name-status', '-z', '-M', '-C', range.from, ...(range.to ? [range.to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
     const files: ChangedJourney[] = [];
     for (const { status, first, second } of nameStatusEntries(listing)) {
         const oldPath = status.startsWith('A') ? undefined : first;
         const newPath = status.startsWith('D') ? undefined : second ?? first;
-        if (![oldPath, newPath].some(path => path?.endsWith('.journey'))) continue;
-        files.push({
-            oldPath, newPath,
-            oldText: oldPath ? await git(['show', `${from}:${oldPath}`], root) : undefined,
-            newText: newPath ? (to ? await git(['show', `${to}:${newPath}`], root) : await readFile(join(root, newPath), 'utf8')) : undefined
-        });
+        if ([oldPath, newPath].some(path => path?.endsWith('.journey'))) files.push({ status: status[0], oldPath, newPath });
     }
     return { root, files };
 }
