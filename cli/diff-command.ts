@@ -80,8 +80,9 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     const compared: Array<{ file: ChangedJourney; before: JourneyModel; after: JourneyModel }> = [];
     const problems: string[] = [];
     for (const file of files) {
+        // A copy is a new file: everything in it is new to the repository, wherever it came from.
         const sides = await Promise.all([
-            file.oldPath ? modelOf(join(root, file.oldPath), root, range.from) : emptyModel,
+            file.oldPath && file.status !== 'C' ? modelOf(join(root, file.oldPath), root, range.from) : emptyModel,
             file.newPath ? modelOf(join(root, file.newPath), root, range.to) : emptyModel
         ]);
         const failed = sides.map((side, index) => (typeof side === 'string' ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : range.to ?? t('working tree')}): ${side}` : undefined));
