@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -69,4 +70,44 @@ export function nameStatusEntries(listing: string): Array<{ status: string; firs
         index += twoPaths ? 3 : 2;
     }
     return entries;
+}
+
+/** Where a file's content lives in a repository: its path, and the revision to read its imports at (none: the working tree). */
+export interface FileRevision {
+    root: string;
+    path: string;
+    revision?: string;
+}
+
+/**
+ * Which revision a file that git handed to a textconv driver comes from. Git gives the driver
+ * the working-tree file itself, or a temporary copy of a blob and nothing else; the blob's
+ * hash finds it: in HEAD's tree, else the latest commit that added it (read there) or
+ * replaced it (read in that commit's parent). Undefined outside a repository or for content
+ * that no commit has (a staged-only version).
+ */
+export async function revisionOfFile(file: string, cwd: string): Promise<FileRevision | undefined> {
+    const root = await git(['rev-parse', '--show-toplevel'], cwd).then(out => out.trim(), () => undefined);
+    if (!root) return undefined;
+    const path = relative(root, resolve(cwd, file));
+    if (!path.startsWith('..') && !isAbsolute(path) && !path.split(sep).includes('.git')) return { root, path: path.split(sep).join('/') };
+    const blob = (await git(['hash-object', '--no-filters', '--', resolve(cwd, file)], cwd)).trim();
+    const inHead = await git(['ls-tree', '-r', '-z', 'HEAD'], root).catch(() => '');
+    for (const entry of inHead.split('\0')) {
+        const [meta, entryPath] = [entry.slice(0, entry.indexOf('\t')), entry.slice(entry.indexOf('\t') + 1)];
+        if (meta.split(' ')[2] === blob) return { root, path: entryPath, revision: 'HEAD' };
+    }
+    const log = await git(['log', '--all', '--no-abbrev', '--no-renames', '--raw', '-z', '--format=commit %H', `--find-object=${blob}`], root);
+    let commit = '';
+    const fields = log.split('\0');
+    for (let index = 0; index < fields.length; index++) {
+        const field = fields[index].trim();
+        if (field.startsWith('commit ')) commit = field.slice('commit '.length);
+        if (!field.startsWith(':')) continue;
+        const [, , oldHash, newHash] = field.split(' ');
+        const entryPath = fields[++index];
+        if (newHash === blob) return { root, path: entryPath, revision: commit };
+        if (oldHash === blob) return { root, path: entryPath, revision: `${commit}^` };
+    }
+    return undefined;
 }

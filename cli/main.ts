@@ -9,6 +9,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
 import { chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
 import { runDiff, runGitDiff } from './diff-command.js';
+import { runTextconv } from './textconv-command.js';
 import { runFmt } from './fmt-command.js';
 import { runImportMermaid } from './import-command.js';
 import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
@@ -75,6 +76,13 @@ function buildProgram(): Command {
             } else {
                 command.error('journeymap diff needs two files (<old> <new>), or --git <revisions>', { exitCode: ExitCode.UsageOrInput });
             }
+        });
+
+    program.command('textconv')
+        .description('For git: print a .journey file as Markdown, reading its imports and data at the revision it comes from (git config diff.journey.textconv "journeymap textconv").')
+        .argument('<file>', 'the file git hands over (a working-tree file or a temporary copy of a blob)')
+        .action(async (file: string) => {
+            process.exitCode = await runTextconv(file, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('render')

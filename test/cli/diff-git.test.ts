@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../journey-test-kit.js';
 import { runCli, workspaceWith } from './cli-runner.js';
 
 /** A temporary git repository with the given files committed as its first commit. */
@@ -134,5 +135,38 @@ describe('journeymap diff --git with bad input', () => {
         }
         assert.deepEqual(snapshot(dir), before);
         assert.equal(git('status', '--porcelain'), status);
+    });
+});
+
+describe('journeymap textconv, the git diff driver', () => {
+    it('shows an old revision with the imports and data of that revision, with no --allow-errors', () => {
+        const { git, write } = repositoryWith({ 'people.journey': people, 'maps/map.journey': map(3).replace(/"\.\/people/, '"../people').replace('"data/', '"../data/'), 'data/funnel.csv': funnel(10), '.gitattributes': '*.journey diff=journey\n' });
+        git('config', 'diff.journey.textconv', `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`);
+        write({ 'maps/map.journey': map(2).replace(/"\.\/people/, '"../people').replace('"data/', '"../data/') });
+        git('commit', '-qam', 'v2: lower emotion');
+        // The working tree moves on: the shared personas are renamed away and the data changes.
+        git('mv', 'people.journey', 'personas.journey');
+        write({ 'data/funnel.csv': funnel(50) });
+        const patch = git('diff', 'HEAD~1', 'HEAD', '--', 'maps/map.journey');
+        const changed = patch.split('\n').filter(line => /^[-+][^-+]/.test(line));
+        // Only the emotion changed; the linked value reads 10% on both sides, from each revision's data.
+        assert.deepEqual(changed, [
+            '-| S | Sees an ad | 3 curious |  |  | Conversion 10% (✗ missed) |',
+            '+| S | Sees an ad | 2 curious |  |  | Conversion 10% (✗ missed) |',
+            '-      Sees an ad: 3: Ana',
+            '+      Sees an ad: 2: Ana'
+        ]);
+        assert.match(git('show', 'HEAD~1:maps/map.journey'), /emotion 3/);
+        const log = git('log', '-p', '--format=%s', '--', 'maps/map.journey');
+        assert.match(log, /10%/, 'the first version, shown whole, reads its data at its revision');
+    });
+
+    it('shows a version that does not parse as its text, so git still has something to diff', () => {
+        const { dir, git, write } = repositoryWith({ 'map.journey': map(3), '.gitattributes': '*.journey diff=journey\n' });
+        git('config', 'diff.journey.textconv', `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`);
+        write({ 'map.journey': 'journey J { stage' });
+        const patch = git('diff', '--', 'map.journey');
+        assert.match(patch, /\+\(journeymap: this version does not parse; its text follows\)\n\+journey J \{ stage/);
+        assert.ok(dir);
     });
 });
