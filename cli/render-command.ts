@@ -74,7 +74,7 @@ function render(model: JourneyModel, journeyName: string | undefined, options: R
         case 'svg': return renderJourneyMapSvg(model, journeyName, { theme: options.theme });
         case 'html': return renderJourneyHtml(journey, renderJourneyMapSvg(model, journeyName, { theme: options.theme }), options.theme);
         case 'md': return renderJourneyMarkdown(model, journey!);
-        case 'mermaid': return renderMermaidJourney(journey!);
+        case 'mermaid': return renderMermaidJourney(journey!, model.personas);
         case 'flowchart': return renderMermaidFlowchart(journey!);
         case 'funnel': return renderFunnelSvg(model, journeyName, { theme: options.theme });
         case 'json': return JSON.stringify(model, null, 2) + '\n';

@@ -29,6 +29,7 @@ export function fieldWord(field: string): string {
         case 'frustrations': return t('frustration');
         case 'quote': return t('quote');
         case 'documentation': return t('description');
+        case 'accessibleTitle': return t('accessible title');
         case 'kind': return t('kind');
         case 'unit': return t('unit');
         case 'currency': return t('currency');
@@ -73,7 +74,7 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
         case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
         case 'warn': return formatMetricValue(value as number, metric);
         // Free texts in quotes; keywords and names (`online`, `烦躁`, `week`) as written.
-        case 'title': case 'role': case 'quote': case 'documentation': case 'note': case 'path': return quoted(String(value));
+        case 'title': case 'role': case 'quote': case 'documentation': case 'accessibleTitle': case 'note': case 'path': return quoted(String(value));
         default: return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
     }
 }

@@ -52,7 +52,7 @@ export const modelFields = {
     } satisfies FieldTable<MetricModel>,
     'data-source': { name: key, path: value, period: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
     journey: {
-        name: key, title: value, documentation: value, personas: { role: 'names', ordered: false }, emotionScale: value,
+        name: key, title: value, documentation: value, accessibleTitle: value, personas: { role: 'names', ordered: false }, emotionScale: value,
         stages: elements('stage'), range: whereWritten
     } satisfies FieldTable<JourneyMapModel>,
     stage: {

@@ -50,8 +50,9 @@ export interface MermaidParseResult {
 export const mermaidScoreRange = { min: 1, max: 5 } as const;
 
 /** Parses one diagram; `firstLine` is the line number of `lines[0]` in the file (for Markdown fences). */
-export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidParseResult {
+export function parseMermaidJourney(source: string[], firstLine = 1): MermaidParseResult {
     const problems: MermaidProblem[] = [];
+    const lines = [...source]; // the rest of a line after `accDescr { … }` is read as a line of its own
     const start = diagramStart(lines);
     const keywordLine = lines.findIndex((line, index) => index >= start && !isBlankOrComment(line));
     if (keywordLine < 0 || !/^\s*journey\s*$/i.test(lines[keywordLine])) {
@@ -64,7 +65,8 @@ export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidPars
     };
     let pending: string[] = [];
     for (let index = keywordLine + 1; index < lines.length; index++) {
-        const line = lines[index];
+        // As in Mermaid, `#` starts a comment anywhere but in an accessible title or description.
+        const line = /^\s*acc(title|descr)\b/i.test(lines[index]) ? lines[index] : lines[index].replace(/#.*$/, '');
         const lineNumber = firstLine + index;
         const text = line.trim();
         const indent = line.length - line.trimStart().length;
@@ -88,7 +90,9 @@ export function parseMermaidJourney(lines: string[], firstLine = 1): MermaidPars
                         break;
                     }
                     diagram.accDescr = block.text;
-                    index = block.end;
+                    // `}title …`: Mermaid reads on after the brace.
+                    lines[block.end] = ' '.repeat(block.restColumn) + lines[block.end].slice(block.restColumn);
+                    index = block.rest.trim() === '' ? block.end : block.end - 1;
                 } else {
                     diagram.accDescr = rest;
                 }
@@ -167,16 +171,18 @@ function commentText(line: string): string[] {
     return [text.slice(2).trim()];
 }
 
-function accDescrBlock(lines: string[], from: number, firstRest: string): { text: string; end: number } {
+/** The text of `accDescr { … }` from line `from`, the line of its `}` and what follows the brace there (and from which column). */
+function accDescrBlock(lines: string[], from: number, firstRest: string): { text: string; end: number; rest: string; restColumn: number } {
     const parts: string[] = [];
     for (let index = from; index < lines.length; index++) {
         const content = index === from ? firstRest : lines[index];
         const close = content.indexOf('}');
         if (close >= 0) {
             parts.push(content.slice(0, close));
-            return { text: parts.map(part => part.trim()).filter(Boolean).join('\n'), end: index };
+            const restColumn = lines[index].length - (content.length - close - 1);
+            return { text: parts.map(part => part.trim()).filter(Boolean).join('\n'), end: index, rest: content.slice(close + 1), restColumn };
         }
         parts.push(content);
     }
-    return { text: '', end: -1 };
+    return { text: '', end: -1, rest: '', restColumn: 0 };
 }

@@ -1,4 +1,4 @@
-import { identifierFromTitle, isIdentifier } from '../language/journey-names.js';
+import { identifierFromTitle, personaNameOfActor } from '../language/journey-names.js';
 import { quote } from '../language/journey-value-converter.js';
 import type { MermaidJourneyDiagram, MermaidSection, MermaidTask } from './mermaid-journey-parser.js';
 import { mermaidScoreRange } from './mermaid-journey-parser.js';
@@ -11,7 +11,7 @@ import { mermaidScoreRange } from './mermaid-journey-parser.js';
  */
 export function mermaidToJourneyText(diagrams: MermaidJourneyDiagram[], source: string): string {
     const actors = unique(diagrams.flatMap(diagram => diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors))));
-    const personaNames = uniqueNames(actors, actorName);
+    const personaNames = uniqueNames(actors, personaNameOfActor);
     const lines = [`// Imported from Mermaid: ${source.replace(/[\r\n]+/g, ' ')}`];
     if (actors.length > 0) lines.push('', ...actors.map(actor => personaLine(personaNames.get(actor)!, actor)));
     const journeyNames = uniqueNames(diagrams, diagram => identifierFromTitle(diagram.title ?? diagram.accTitle ?? '', 'Journey'));
@@ -19,24 +19,29 @@ export function mermaidToJourneyText(diagrams: MermaidJourneyDiagram[], source: 
     return lines.join('\n') + '\n';
 }
 
+/** The persona of an actor; its exact text is the title, unless the name says it (`Me`). */
 function personaLine(name: string, actor: string): string {
-    return name.replace(/_/g, ' ') === actor ? `persona ${name}` : `persona ${name} ${quote(actor)}`;
+    return name === actor ? `persona ${name}` : `persona ${name} ${quote(actor)}`;
 }
 
 function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames: Map<string, string>): string[] {
     const lines: string[] = comments(diagram.leadingComments, 0);
-    const documentation = [diagram.accTitle, diagram.accDescr].filter((text): text is string => Boolean(text));
-    if (documentation.length > 0) lines.push('/**', ...documentation.flatMap(text => text.split('\n')).map(line => ` * ${line.replace(/\*\//g, '* /')}`), ' */');
-    const title = diagram.title ?? diagram.accTitle;
-    lines.push(`journey ${name}${title ? ` ${quote(title)}` : ''} {`);
-    const actors = unique(diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors)));
+    // accDescr is the journey's description (its documentation comment), accTitle a tag of it: each stays what it is.
+    const documentation = [...(diagram.accDescr?.split('\n') ?? []), ...(diagram.accTitle ? [`@accTitle ${diagram.accTitle}`] : [])];
+    if (documentation.length > 0) lines.push('/**', ...documentation.map(line => ` * ${line.replace(/\*\//g, '* /')}`), ' */');
+    lines.push(`journey ${name}${diagram.title ? ` ${quote(diagram.title)}` : ''} {`);
+    const tasks = diagram.sections.flatMap(section => section.tasks);
+    const actors = unique(tasks.flatMap(task => task.actors));
     lines.push(...comments(diagram.comments, 1));
-    if (actors.length > 0) lines.push(`  persona ${actors.map(actor => personaNames.get(actor)).join(', ')}`);
+    // A journey's personas take part in every step that names none; when a task has no actor, each task names its own.
+    const everyTaskHasActors = tasks.every(task => task.actors.length > 0);
+    const journeyActors = everyTaskHasActors ? actors : [];
+    if (journeyActors.length > 0) lines.push(`  persona ${journeyActors.map(actor => personaNames.get(actor)).join(', ')}`);
     lines.push(`  emotion scale ${mermaidScoreRange.min}..${mermaidScoreRange.max}`);
     const stageNames = uniqueNames(diagram.sections, section => identifierFromTitle(section.title ?? '', 'Steps'));
     const stepNames = uniqueNames(diagram.sections.flatMap(section => section.tasks), task => identifierFromTitle(task.name, 'Step'));
     for (const section of diagram.sections) {
-        lines.push('', ...stageLines(section, stageNames.get(section)!, stepNames, actors, personaNames));
+        lines.push('', ...stageLines(section, stageNames.get(section)!, stepNames, journeyActors, personaNames));
     }
     lines.push(...comments(diagram.trailingComments, 1), '}');
     return lines;
@@ -55,16 +60,6 @@ function stageLines(section: MermaidSection, name: string, stepNames: Map<Mermai
 
 function comments(texts: string[], depth: number): string[] {
     return texts.map(text => `${'  '.repeat(depth)}// ${text}`.trimEnd());
-}
-
-/** An actor's persona name: the actor itself when it is an identifier, else its words joined by `_` (so `New Dev` is `New_Dev`, and comes back as `New Dev`). */
-function actorName(actor: string): string {
-    return identifierFrom(actor.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean).join('_'), 'Persona');
-}
-
-function identifierFrom(candidate: string, fallback: string): string {
-    const name = /^[\p{N}\p{M}]/u.test(candidate) ? `_${candidate}` : candidate;
-    return isIdentifier(name) ? name : isIdentifier(`${name}_`) ? `${name}_` : fallback;
 }
 
 /** Each item with its own name, made from its text: a name already taken gets a number (`Pay`, `Pay2`). */

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type DocumentationProvider, type LangiumDocument } from 'langium';
+import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
@@ -21,10 +21,12 @@ import { emotionScaleOf } from './journey-validator.js';
 export class JourneyModelBuilder {
     private readonly dataSources: DataSources;
     private readonly documentation: DocumentationProvider;
+    private readonly comments: CommentProvider;
 
     constructor(services: JourneyServices) {
         this.dataSources = services.journey.DataSources;
         this.documentation = services.documentation.DocumentationProvider;
+        this.comments = services.documentation.CommentProvider;
     }
 
     async build(document: LangiumDocument): Promise<JourneyModel> {
@@ -62,12 +64,26 @@ export class JourneyModelBuilder {
     private async journey(journey: Journey, metrics: Map<MetricDefinition, MetricModel>): Promise<JourneyMapModel> {
         const scale = emotionScaleOf(journey);
         return {
-            name: journey.name, title: journey.title, documentation: this.documentation.getDocumentation(journey),
+            name: journey.name, title: journey.title, ...this.journeyDocumentation(journey),
             personas: journey.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             emotionScale: { min: scale.min, max: scale.max },
             stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics))),
             range: rangeOf(journey)
         };
+    }
+
+    /**
+     * A journey's documentation comment: its text is the description, and an `@accTitle` tag the
+     * title a screen reader announces (Mermaid's accTitle and accDescr). Langium renders the tag
+     * as `*@accTitle* — text`; that line is taken out of the description.
+     */
+    private journeyDocumentation(journey: Journey): Pick<JourneyMapModel, 'documentation' | 'accessibleTitle'> {
+        const documentation = this.documentation.getDocumentation(journey);
+        const comment = this.comments.getComment(journey);
+        const tag = comment && isJSDoc(comment) ? parseJSDoc(comment).getTag('accTitle') : undefined;
+        if (!tag) return { documentation };
+        const description = documentation?.replace(/^\*@accTitle\*.*$/m, '').trim();
+        return { documentation: description || undefined, accessibleTitle: tag.content.toString().trim() || undefined };
     }
 
     private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>): Promise<StageModel> {

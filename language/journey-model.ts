@@ -132,6 +132,8 @@ export interface JourneyMapModel {
     name: string;
     title?: string;
     documentation?: string;
+    /** The title a screen reader announces: `@accTitle` in the journey's documentation comment (Mermaid's `accTitle`). */
+    accessibleTitle?: string;
     personas: string[];
     emotionScale: Scale;
     stages: StageModel[];

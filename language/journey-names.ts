@@ -30,3 +30,15 @@ export function identifierFromTitle(title: string, fallback: string): string {
     const name = /^[\p{N}\p{M}_]/u.test(joined) ? `${fallback}${joined}` : joined;
     return isIdentifier(name) ? name : fallback;
 }
+
+/**
+ * The persona name of a Mermaid actor: the actor itself when it is an identifier, else its
+ * words joined by `_` (`New Dev` is `New_Dev`). The importer keeps the actor's exact text as
+ * the persona's title when they differ, and the Mermaid export writes that title back for a
+ * persona whose name is made from it this way, so `Dr. Who` survives a round trip.
+ */
+export function personaNameOfActor(actor: string): string {
+    const joined = actor.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean).join('_');
+    const name = /^[\p{N}\p{M}]/u.test(joined) ? `_${joined}` : joined;
+    return isIdentifier(name) ? name : isIdentifier(`${name}_`) ? `${name}_` : 'Persona';
+}

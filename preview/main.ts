@@ -62,7 +62,7 @@ async function draw(): Promise<void> {
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
     } else {
-        const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney) : renderMermaidFlowchart(shownJourney);
+        const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney, model.personas) : renderMermaidFlowchart(shownJourney);
         try {
             const mermaid = await loadMermaid(isDark());
             svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;

@@ -29,7 +29,7 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
             lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);
         }
     }
-    lines.push('', '```mermaid', renderMermaidJourney(journey).trimEnd(), '```', '');
+    lines.push('', '```mermaid', renderMermaidJourney(journey, model.personas).trimEnd(), '```', '');
     return lines.join('\n');
 }
 

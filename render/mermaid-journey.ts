@@ -1,22 +1,41 @@
-import { displayName, shareOfScale, type JourneyMapModel } from '../language/journey-model.js';
-import { mermaidText } from './mermaid-text.js';
+import { personaNameOfActor } from '../language/journey-names.js';
+import { displayName, shareOfScale, type JourneyMapModel, type PersonaModel } from '../language/journey-model.js';
+import { mermaidJourneyText, mermaidText } from './mermaid-text.js';
 
 /**
  * The journey as a Mermaid `journey` diagram: stages become sections, steps tasks, the
  * emotion score is mapped onto Mermaid's 1..5, personas are the actors (a step's own
- * personas, or else the journey's).
+ * personas, or else the journey's). The title, `accTitle` and `accDescr` are written only
+ * when the journey has them (its title, its documentation's `@accTitle`, its documentation),
+ * so a diagram imported from Mermaid comes back as it was.
  */
-export function renderMermaidJourney(journey: JourneyMapModel): string {
-    const lines = ['journey', `    title ${mermaidText(displayName(journey)) || journey.name}`];
+export function renderMermaidJourney(journey: JourneyMapModel, personas: PersonaModel[] = []): string {
+    const lines = ['journey'];
+    if (journey.title && mermaidJourneyText(journey.title)) lines.push(`    title ${mermaidJourneyText(journey.title)}`);
+    if (journey.accessibleTitle) lines.push(`    accTitle: ${accessibleText(journey.accessibleTitle)}`);
+    if (journey.documentation) lines.push(...accessibleDescription(journey.documentation));
+    const titles = new Map(personas.map(persona => [persona.name, persona.title]));
     for (const stage of journey.stages) {
-        lines.push(`    section ${mermaidText(displayName(stage)) || stage.name}`);
+        lines.push(`    section ${mermaidJourneyText(displayName(stage)) || stage.name}`);
         for (const step of stage.steps) {
             const score = step.emotion ? toFivePointScale(step.emotion.score, journey.emotionScale) : 3;
-            const actors = (step.personas.length > 0 ? step.personas : journey.personas).map(mermaidActor).join(', ');
-            lines.push(`      ${mermaidText(displayName(step)) || step.name}: ${score}${actors ? `: ${actors}` : ''}`);
+            const actors = (step.personas.length > 0 ? step.personas : journey.personas).map(name => mermaidActor(name, titles.get(name))).join(', ');
+            lines.push(`      ${mermaidJourneyText(displayName(step)) || step.name}: ${score}${actors ? `: ${actors}` : ''}`);
         }
     }
     return lines.join('\n') + '\n';
+}
+
+/** `accDescr: …`, or the block form for a description of several lines (a `}` would end it early, a leading `%%` hide the line). */
+function accessibleDescription(text: string): string[] {
+    const lines = text.split('\n').map(line => accessibleText(line).replace(/\}/g, ')').replace(/^%%/, '% %')).filter(line => line !== '');
+    if (lines.length <= 1) return lines.map(line => `    accDescr: ${line}`);
+    return ['    accDescr {', ...lines.map(line => `      ${line}`), '    }'];
+}
+
+/** Accessible titles and descriptions keep their punctuation; angle brackets become look-alikes, as everywhere in Mermaid text. */
+function accessibleText(text: string): string {
+    return text.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ').replace(/</g, '‹').replace(/>/g, '›').trim();
 }
 
 /** Maps a score on the journey's scale onto Mermaid's whole numbers 1..5. */
@@ -26,8 +45,10 @@ export function toFivePointScale(score: number, scale: { min: number; max: numbe
 
 /**
  * Actors are comma-separated in Mermaid, so persona names (identifiers) are used, not their
- * titles; `_` reads as a space (`New_Dev` is the actor `New Dev`, as the importer names it).
+ * titles; `_` reads as a space. A persona whose name is made from its title the way the
+ * importer makes names from actors (`Dr_Who` "Dr. Who") is that actor: its title is written.
  */
-function mermaidActor(persona: string): string {
-    return mermaidText(persona.replace(/_/g, ' ')).replace(/,/g, '，');
+function mermaidActor(persona: string, title: string | undefined): string {
+    const actor = title !== undefined && personaNameOfActor(title) === persona ? title : persona.replace(/_/g, ' ');
+    return mermaidText(actor).replace(/,/g, '，');
 }

@@ -22,3 +22,16 @@ export function mermaidText(value: string): string {
 export function mermaidLabel(value: string): string {
     return `"${mermaidText(value).replace(/"/g, '#quot;')}"`;
 }
+
+/** Mermaid's line breaks as writers type them: `<br>`, `<br/>`, `<br />`, `</br>`. */
+const lineBreak = /<\/?br\s*\/?>/gi;
+
+/**
+ * Text for a journey diagram's title, section or task: as `mermaidText`, but the line breaks
+ * Mermaid draws (`Line1<br>Line2`) are kept exactly as written. Only that one tag passes; any
+ * other angle bracket still becomes a look-alike.
+ */
+export function mermaidJourneyText(value: string): string {
+    const breaks = value.match(lineBreak) ?? [];
+    return value.split(lineBreak).map((part, index) => mermaidText(part) + (breaks[index] ?? '')).join('').trim();
+}

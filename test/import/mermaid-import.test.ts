@@ -30,7 +30,7 @@ async function roundTrip(name: string): Promise<{ imported: MermaidJourneyDiagra
     const document = await buildText(services, result.journeyText!, join(fixtures, 'imported.journey'));
     assert.deepEqual((document.diagnostics ?? []).filter(d => d.severity === 1 || d.severity === 2), [], describeDiagnostics(document.diagnostics));
     const model = await services.Journey.journey.ModelBuilder.build(document);
-    return { imported: result.diagrams, exported: model.journeys.map(renderMermaidJourney), journeyText: result.journeyText! };
+    return { imported: result.diagrams, exported: model.journeys.map(journey => renderMermaidJourney(journey, model.personas)), journeyText: result.journeyText! };
 }
 
 const roundTripFixtures = ['working-day.mmd', 'accessible.mmd', 'docs.md'];
@@ -61,7 +61,7 @@ describe('Mermaid import', () => {
 
     it('keeps comments, accessibility title and description, and reads the frontmatter title', async () => {
         const { journeyText } = await roundTrip('accessible.mmd');
-        assert.match(journeyText, /^\/\/ 客服系统导出的旅程，评分来自回访调查\n\/\*\*\n \* 售后维修的客户旅程\n \* 小王从发现故障到愿意向朋友推荐，\n \* 每一步的情绪评分。\n \*\/\njourney 售后维修旅程 "售后维修旅程" \{/m);
+        assert.match(journeyText, /^\/\/ 客服系统导出的旅程，评分来自回访调查\n\/\*\*\n \* 小王从发现故障到愿意向朋友推荐，\n \* 每一步的情绪评分。\n \* @accTitle 售后维修的客户旅程\n \*\/\njourney 售后维修旅程 "售后维修旅程" \{/m);
         assert.match(journeyText, /\n {4}\/\/ 关键时刻\n {4}step 拨打客服热线 /);
         assert.match(journeyText, /persona 小王, 客服专员, 上门技师/);
     });

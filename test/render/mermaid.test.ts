@@ -8,6 +8,7 @@ describe('Mermaid and Markdown views', () => {
         assert.equal(renderMermaidJourney(model.journeys[0]), [
             'journey',
             '    title First purchase',
+            "    accDescr: Ana's first order, as the shop sees it today.",
             '    section 意识 Awareness',
             '      Sees a social ad: 3: Ana',
             '    section 考虑 Consideration',
