@@ -41,15 +41,11 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
         err(t('journeymap diff: name a journey on both sides (old.journey#AsIs new.journey#ToBe), or on neither'));
         return ExitCode.UsageOrInput;
     }
-    const loaded: LoadedSide[] = [];
-    for (const side of sides) {
-        const result = await loadSide(side, options.root);
-        if (typeof result === 'string') {
-            err(`${side.file}: ${result}`);
-            return ExitCode.UsageOrInput;
-        }
-        loaded.push(result);
-    }
+    // Both sides are read, and the problems of both reported, before anything is compared.
+    const results = await Promise.all(sides.map(side => loadSide(side, options.root)));
+    results.forEach((result, index) => typeof result === 'string' && err(`${sides[index].file}: ${result}`));
+    const loaded = results.filter((result): result is LoadedSide => typeof result !== 'string');
+    if (loaded.length < 2) return ExitCode.UsageOrInput;
     const [old, current] = loaded;
     const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
     return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../journey-test-kit.js';
 import { runCli, workspaceWith } from './cli-runner.js';
@@ -168,5 +168,28 @@ describe('journeymap textconv, the git diff driver', () => {
         const patch = git('diff', '--', 'map.journey');
         assert.match(patch, /\+\(journeymap: this version does not parse; its text follows\)\n\+journey J \{ stage/);
         assert.ok(dir);
+    });
+});
+
+describe('journeymap diff with files that cannot be compared', () => {
+    it('reports the syntax errors of both files, with lines, and no diff (exit 2)', () => {
+        const dir = workspaceWith({ 'a.journey': 'journey J {\n  stage S {\n    step A { emotion }\n  }\n}\n', 'b.journey': 'journey J {\n  stage S\n}\n' });
+        const result = runCli(['diff', 'a.journey', 'b.journey'], dir);
+        assert.equal(result.status, 2);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /^a\.journey: has syntax errors; run journeymap check on it\n {2}3:\d+ /m);
+        assert.match(result.stderr, /^b\.journey: has syntax errors; run journeymap check on it\n {2}3:1 /m);
+    });
+
+    it('refuses a binary file and a 50 MB file with a clear message (exit 2)', () => {
+        const dir = workspaceWith({ 'ok.journey': map(3), 'binary.journey': Buffer.from([0x00, 0xff, 0x10, 0x00]), 'huge.journey': '' });
+        truncateSync(join(dir, 'huge.journey'), 50 * 1024 * 1024);
+        const binary = runCli(['diff', 'ok.journey', 'binary.journey'], dir);
+        assert.equal(binary.status, 2);
+        assert.match(binary.stderr, /binary\.journey: this is a binary file, not a \.journey text file/);
+        const huge = runCli(['diff', 'huge.journey', 'ok.journey'], dir);
+        assert.equal(huge.status, 2);
+        assert.match(huge.stderr, /huge\.journey: the file is 50\.0 MB, more than the 5\.0 MB limit/);
+        assert.equal(huge.stdout, '');
     });
 });
