@@ -1,4 +1,5 @@
 import { AstUtils, GrammarAST } from 'langium';
+import { actorNameCandidate } from './actor-names.js';
 import { JourneyMapGrammar } from './generated/grammar.js';
 
 let keywords: ReadonlySet<string> | undefined;
@@ -38,7 +39,6 @@ export function identifierFromTitle(title: string, fallback: string): string {
  * persona whose name is made from it this way, so `Dr. Who` survives a round trip.
  */
 export function personaNameOfActor(actor: string): string {
-    const joined = actor.split(/[^\p{L}\p{N}\p{M}_]+/u).filter(Boolean).join('_');
-    const name = /^[\p{N}\p{M}]/u.test(joined) ? `_${joined}` : joined;
+    const name = actorNameCandidate(actor);
     return isIdentifier(name) ? name : isIdentifier(`${name}_`) ? `${name}_` : 'Persona';
 }

@@ -1,4 +1,4 @@
-import { personaNameOfActor } from '../language/journey-names.js';
+import { isNamedAfterActor } from '../language/actor-names.js';
 import { displayName, shareOfScale, type JourneyMapModel, type PersonaModel } from '../language/journey-model.js';
 import { mermaidJourneyText, mermaidText } from './mermaid-text.js';
 
@@ -49,6 +49,6 @@ export function toFivePointScale(score: number, scale: { min: number; max: numbe
  * importer makes names from actors (`Dr_Who` "Dr. Who") is that actor: its title is written.
  */
 function mermaidActor(persona: string, title: string | undefined): string {
-    const actor = title !== undefined && personaNameOfActor(title) === persona ? title : persona.replace(/_/g, ' ');
+    const actor = title !== undefined && isNamedAfterActor(persona, title) ? title : persona.replace(/_/g, ' ');
     return mermaidText(actor).replace(/,/g, '，');
 }
