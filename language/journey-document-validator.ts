@@ -1,6 +1,6 @@
 import {
     AstUtils, DefaultDocumentValidator,
-    type AstNode, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+    type AstNode, type Lexer, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { forEachNode } from './journey-ast-walk.js';
@@ -13,6 +13,8 @@ import type { JourneyServices } from './journey-module.js';
 import { t } from './localisation.js';
 import { appendAll } from './large-arrays.js';
 import { refusalOf } from './journey-text-guard.js';
+import { explainSyntaxErrors } from './journey-syntax-explainer.js';
+import { textStyleDiagnostics } from './journey-text-style.js';
 
 /** What a reference points at, in the words of a user (translated when asked, so in the locale of the moment). */
 function referenceKind(type: string): string {
@@ -32,6 +34,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: AstReflection;
     private readonly linker: JourneyLinker;
     private readonly dataSources: DataSources;
+    private readonly lexer: Lexer;
     /** What the checks of each node gave in the last complete validation of a document. */
     private readonly lastResults = new WeakMap<LangiumDocument, CheckResults>();
 
@@ -41,6 +44,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
         this.linker = services.references.Linker as JourneyLinker;
         this.dataSources = services.journey.DataSources;
+        this.lexer = services.parser.Lexer;
     }
 
     /** A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, and nothing else. */
@@ -51,7 +55,8 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             const start = { line: refusal.line, character: 0 };
             return [{ severity: DiagnosticSeverity.Error, range: { start, end: start }, message: refusal.message, code: refusal.code, source: this.getSource(), data }];
         }
-        return super.validateDocument(document, options, cancelToken);
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return [...explainSyntaxErrors(document, diagnostics, text => this.lexer.tokenize(text).tokens), ...textStyleDiagnostics(document)];
     }
 
     /** In the order of the text: a partial relink (see JourneyLinker.link) puts the references it redid at the end of the document's list. */

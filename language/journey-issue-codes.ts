@@ -32,6 +32,14 @@ export const IssueCodes = {
     DataRowAmbiguous: 'data-row-ambiguous',
     DataValueNotNumeric: 'data-value-not-numeric',
     SyntaxError: 'syntax-error',
+    UnknownKeyword: 'unknown-keyword',
+    MissingBrace: 'missing-brace',
+    ExtraBrace: 'extra-brace',
+    StepOutsideStage: 'step-outside-stage',
+    QuoteStyle: 'quote-style',
+    FullWidthPunctuation: 'full-width-punctuation',
+    UnclosedString: 'unclosed-string',
+    ComparisonTypo: 'comparison-typo',
     FileTooLarge: 'file-too-large',
     LineTooLong: 'line-too-long',
     BinaryFile: 'binary-file',
@@ -50,6 +58,8 @@ export interface IssueData {
     missingName?: string;
     /** For an emotion out of scale: the nearest valid score. */
     clampedValue?: number;
+    /** The text that replaces the diagnostic's range in its quick fix (empty: remove it). */
+    replacement?: string;
 }
 
 /**
@@ -85,6 +95,14 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'data-row-ambiguous': 'Several rows of the data file match the `where` conditions.',
     'data-value-not-numeric': 'The matched cell of the data file is not a number.',
     'syntax-error': 'The text does not parse.',
+    'unknown-keyword': 'A word where a keyword belongs that is none of the keywords of its block (often a misspelt one).',
+    'missing-brace': 'A block (persona, journey, stage, step) is not closed with `}`.',
+    'extra-brace': 'A `}` closes nothing.',
+    'step-outside-stage': 'A step written in a journey but outside every stage.',
+    'quote-style': 'Text in curly, full-width or single quotes instead of straight double quotes.',
+    'full-width-punctuation': 'A full-width comma where the language needs `,`.',
+    'unclosed-string': 'Text whose closing `"` is missing on its line.',
+    'comparison-typo': 'A target written with `=>`, `=<`, `>` or `<` instead of `>=` or `<=`.',
     'file-too-large': 'The file is larger than the size limit (setting journey.maxFileSize), so it is not parsed.',
     'line-too-long': 'A line is longer than the line limit (setting journey.maxLineLength), so the file is not parsed.',
     'binary-file': 'The file holds binary data, not text, so it is not parsed.',

@@ -12,6 +12,7 @@ import type {
 } from './journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
+import { intendedComparison } from './target-comparison.js';
 
 /**
  * Turns a built document into the JourneyModel. Declarations from imported files appear
@@ -140,7 +141,7 @@ export function metricModel(metric: MetricDefinition): MetricModel {
     return {
         name: metric.name, title: metric.title, unit, currency: metric.currency,
         scale: metric.scale && { min: metric.scale.min, max: metric.scale.max },
-        target: metric.target && { comparison: metric.target.comparison as '>=' | '<=', value: metric.target.value },
+        target: metric.target && { comparison: intendedComparison(metric.target.comparison), value: metric.target.value },
         warn: metric.warn,
         aggregate: (metric.aggregate as MetricModel['aggregate'] | undefined) ?? defaultAggregation(unit),
         range: rangeOf(metric)

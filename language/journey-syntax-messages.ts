@@ -57,7 +57,9 @@ function tokenNames(name: string): string {
         case 'ID': return t('a name');
         case 'STRING': return t('a "quoted text"');
         case 'NUMBER': return t('a number');
-        default: return t("token of type '{name}'", { name });
+        case 'EOF': return t('end of file');
+        // Keywords and punctuation are named as written: `=`, `}`, `of`.
+        default: return `\`${name}\``;
     }
 }
 

@@ -22,9 +22,19 @@ interface FailedScan {
 const failedStrings = new WeakMap<IToken[], FailedScan>();
 const failedComments = new WeakMap<IToken[], FailedScan>();
 
-/** `"…"` on one line, with backslash escapes (a backslash may not escape a line break). */
+/**
+ * `"…"` on one line, with backslash escapes (a backslash may not escape a line break); an
+ * unclosed one runs to the end of its line. Also `“…”`, `＂…＂` and `'…'` without escapes:
+ * the validator reports those, so the rest of the map still parses.
+ */
 export const matchString: CustomPatternMatcherFunc = (text, offset, tokens) => {
-    if (text.charCodeAt(offset) !== QUOTE) return null;
+    const first = text.charCodeAt(offset);
+    const close = otherQuotes.get(first);
+    if (close !== undefined) {
+        const end = lineSearch(text, offset + 1, close);
+        return end < 0 ? null : matched(text, offset, end + 1);
+    }
+    if (first !== QUOTE) return null;
     // A quote inside a failed string was escaped there, so a scan from it goes on exactly as that one did.
     const failed = failedStrings.get(tokens);
     if (failed && offset > failed.from && offset < failed.to) return null;
@@ -35,6 +45,19 @@ export const matchString: CustomPatternMatcherFunc = (text, offset, tokens) => {
     }
     return matched(text, offset, end);
 };
+
+/** Opening quote → its closing quote, for the quotes writers type instead of `"`. */
+const otherQuotes = new Map<number, number>([[0x201c, 0x201d], [0xff02, 0xff02], [0x27, 0x27]]);
+
+/** The index of `close` on the line from `from`, or -1. */
+function lineSearch(text: string, from: number, close: number): number {
+    for (let index = from; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === close) return index;
+        if (code === LINE_FEED || code === CARRIAGE_RETURN) return -1;
+    }
+    return -1;
+}
 
 /** `/* … *\/`, over any number of lines; the first `*\/` closes it. */
 export const matchBlockComment: CustomPatternMatcherFunc = (text, offset, tokens) => {
@@ -73,19 +96,22 @@ const isTrailSurrogate = (code: number) => code >= 0xdc00 && code < 0xe000;
 const identifierRunLength = 4096;
 const identifierRun = new RegExp(`[\\p{L}\\p{N}\\p{M}_]{1,${identifierRunLength}}`, 'uy');
 
-/** Where the string starting at `start` ends (after its closing quote), or minus where the scan gave up. */
+/**
+ * Where the string starting at `start` ends: after its closing quote, or, left open, at the
+ * end of its line; minus where the scan gave up (a backslash before the line's end escapes nothing).
+ */
 function stringEnd(text: string, start: number): number {
     for (let index = start + 1; index < text.length; index++) {
         const code = text.charCodeAt(index);
         if (code === QUOTE) return index + 1;
-        if (code === LINE_FEED || code === CARRIAGE_RETURN) return -index;
+        if (code === LINE_FEED || code === CARRIAGE_RETURN) return index;
         if (code === BACKSLASH) {
             const escaped = text.charCodeAt(index + 1);
             if (Number.isNaN(escaped) || escaped === LINE_FEED || escaped === CARRIAGE_RETURN) return -(index + 1);
             index++;
         }
     }
-    return -text.length;
+    return text.length;
 }
 
 const QUOTE = 0x22;

@@ -24,7 +24,7 @@ export class JourneyTokenBuilder extends DefaultTokenBuilder {
             token.LINE_BREAKS = false;
         } else if (terminal.name === 'STRING') {
             token.PATTERN = matchString;
-            token.START_CHARS_HINT = ['"'];
+            token.START_CHARS_HINT = ['"', '“', '＂', "'"];
             token.LINE_BREAKS = false;
         } else if (terminal.name === 'ML_COMMENT') {
             token.PATTERN = matchBlockComment;
@@ -45,6 +45,8 @@ export class JourneyTokenBuilder extends DefaultTokenBuilder {
         if (identifier && identifierLike.test(keyword.value)) {
             token.LONGER_ALT = identifier;
         }
+        // A full-width comma (typed with a Chinese input method) separates names too; the validator asks for `,`.
+        if (keyword.value === ',') token.PATTERN = /[,，]/;
         return token;
     }
 }

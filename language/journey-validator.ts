@@ -11,6 +11,7 @@ import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
 import { t } from './localisation.js';
+import { intendedComparison, isWellWritten } from './target-comparison.js';
 import { checkMetricValue } from './metric-units.js';
 
 export const defaultEmotionScale = { min: 1, max: 5 } as const;
@@ -79,6 +80,11 @@ export class JourneyValidator {
     checkMetricDefinition(metric: MetricDefinition, accept: ValidationAcceptor): void {
         if (metric.unit === 'percent' && metric.scale && (metric.scale.min < 0 || metric.scale.max > 100)) {
             accept('error', t("A percent metric's scale must lie within 0..100."), { node: metric, property: 'scale', code: IssueCodes.PercentOutOfRange, data: { code: IssueCodes.PercentOutOfRange } });
+        }
+        if (metric.target && !isWellWritten(metric.target.comparison)) {
+            const replacement = intendedComparison(metric.target.comparison);
+            accept('error', t('Write `{fixed}` for a target: `{written}` is not a comparison of the language.', { fixed: replacement, written: metric.target.comparison }),
+                { node: metric.target, property: 'comparison', code: IssueCodes.ComparisonTypo, data: { code: IssueCodes.ComparisonTypo, replacement } });
         }
         if (metric.target) {
             const problem = checkMetricValue(metric, metric.target.value, 'target');

@@ -27,7 +27,14 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.UnresolvedReference:
                 return [...this.replacements(document, diagnostic, data.suggestions), ...this.createDeclaration(document, diagnostic, data)];
             case IssueCodes.DataColumnUnknown:
+            case IssueCodes.UnknownKeyword:
                 return this.replacements(document, diagnostic, data.suggestions);
+            case IssueCodes.QuoteStyle:
+            case IssueCodes.UnclosedString:
+            case IssueCodes.FullWidthPunctuation:
+            case IssueCodes.ComparisonTypo:
+                if (data.replacement === undefined) return [];
+                return [this.edit(document, diagnostic, data.replacement === '' ? t('Remove it') : t('Change to {text}', { text: data.replacement }), data.replacement, true)];
             case IssueCodes.EmotionOutOfScale:
                 return data.clampedValue === undefined ? [] : [this.edit(document, diagnostic, t('Change the emotion to {score}', { score: data.clampedValue }), String(data.clampedValue), true)];
             default:

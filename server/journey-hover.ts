@@ -10,7 +10,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue } from '../language/journey-model.js';
 import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from '../metrics/data-sources.js';
-import { formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { formatMetricValue, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
@@ -124,13 +124,11 @@ function personaCard(persona: Persona): string {
 }
 
 function metricCard(metric: MetricDefinition): string {
+    const model = metricModel(metric);
     const facts = [
         metric.unit && t('unit: {unit}', { unit: metric.unit }),
         metric.scale && t('scale: {min}..{max}', { min: metric.scale.min, max: metric.scale.max }),
-        metric.target && t('target: {target} ({direction})', {
-            target: `${metric.target.comparison === '>=' ? '≥' : '≤'} ${metric.target.value}${metric.unit === 'percent' ? '%' : ''}`,
-            direction: directionWords(metric.target.comparison)
-        })
+        model.target && t('target: {target} ({direction})', { target: formatTargetValue(model)!, direction: directionWords(model.target.comparison) })
     ].filter(Boolean);
     return [heading(t('Metric'), metric.name, metric.title), facts.join(' · ')].filter(Boolean).join('\n\n');
 }

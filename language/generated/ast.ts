@@ -10,7 +10,7 @@ export const JourneyTerminals = {
     WS: /\s+/,
     ID: /[\p{L}_][\p{L}\p{N}\p{M}_]*/u,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
-    STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
+    STRING: /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -21,8 +21,12 @@ export type JourneyKeywordNames =
     | ","
     | "."
     | ".."
+    | "<"
     | "<="
     | "="
+    | "=<"
+    | "=>"
+    | ">"
     | ">="
     | "aggregate"
     | "and"
@@ -143,7 +147,7 @@ export function isDataLink(item: unknown): item is DataLink {
 export type DataName = 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -434,7 +438,7 @@ export function isStep(item: unknown): item is Step {
 export interface Target extends langium.AstNode {
     readonly $container: MetricDefinition;
     readonly $type: 'Target';
-    comparison: '<=' | '>=';
+    comparison: '<' | '<=' | '=<' | '=>' | '>' | '>=';
     value: number;
 }
 

@@ -671,6 +671,22 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 {
                   "$type": "Keyword",
                   "value": "<="
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "=>"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "=<"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": ">"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "<"
                 }
               ]
             }
@@ -1907,7 +1923,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\[^\\\\r\\\\n]|[^\\"\\\\\\\\\\\\r\\\\n])*\\"/",
+        "regex": "/\\"(\\\\\\\\[^\\\\r\\\\n]|[^\\"\\\\\\\\\\\\r\\\\n])*(\\"|(?![^\\\\r\\\\n]))|“[^”\\\\r\\\\n]*”|＂[^＂\\\\r\\\\n]*＂|'[^'\\\\r\\\\n]*'/",
         "parenthesized": false
       },
       "fragment": false,

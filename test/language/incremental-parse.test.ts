@@ -98,7 +98,7 @@ describe('incremental parsing of an edit', () => {
     it('parses the whole text when an edit breaks the syntax, touches a step\'s edges or lies outside steps, and after a broken version', async () => {
         await open(base);
         const cases = [
-            replace(base, 'emotion 1 curious', 'emotion 1 "curious'),
+            replace(base, 'emotion 1 curious', 'emotion curious 1'),
             replace(base, 'step T3 "Step 3 看到广告" {', 'stop T3 "Step 3 看到广告" {'),
             replace(base, 'emotion scale 1..5', 'emotion scale 1..7'),
             replace(base, 'metric m = 3\n    }', 'metric m = 3\n    } }'),
@@ -109,6 +109,10 @@ describe('incremental parsing of an edit', () => {
             assert.equal(await edit(text), false, text.slice(0, 200));
             await expectSameAsFullParse(text);
         }
+        // A string left open is read to the end of its line (and reported): the step still parses alone.
+        const unclosed = replace(base, 'emotion 1 curious', 'emotion 1 "curious');
+        await edit(unclosed);
+        await expectSameAsFullParse(unclosed);
     });
 
     it('keeps every token in place over hundreds of edits (tokens take the moves of many edits at once)', async () => {

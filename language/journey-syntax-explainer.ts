@@ -1,0 +1,314 @@
+import { CstUtils, isLeafCstNode, type LangiumDocument } from 'langium';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { didYouMean } from './did-you-mean.js';
+import { IssueCodes, type IssueData } from './journey-issue-codes.js';
+import { t } from './localisation.js';
+
+/** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
+const lineKeywords: Record<string, string[]> = {
+    JourneyFile: ['import', 'persona', 'channel', 'metric', 'data', 'journey'],
+    Persona: ['role', 'goal', 'frustration', 'quote'],
+    Journey: ['persona', 'emotion', 'stage'],
+    Stage: ['step'],
+    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']
+};
+
+const nameExamples: Record<string, string> = {
+    persona: 'persona Ana', channel: 'channel Web', next: 'next Compare', step: 'step Compare', stage: 'stage Awareness',
+    journey: 'journey FirstPurchase', metric: 'metric conversion', data: 'data funnel'
+};
+
+/** What a keyword needs after it, when the writer left it out. */
+function neededAfter(keyword: string): string | undefined {
+    switch (keyword) {
+        case 'emotion': return t('a score on the journey\'s scale, as in `emotion 3 curious`');
+        case 'touchpoint': case 'pain': case 'opportunity': case 'truth': case 'role': case 'goal': case 'frustration': case 'quote':
+            return t('its text in double quotes, as in `{keyword} "…"`', { keyword: keyword === 'truth' ? 'moment of truth' : keyword });
+        case 'persona': case 'channel': case 'next': case 'step': case 'stage': case 'journey': case 'metric': case 'data':
+            return t('a name, as in `{example}`', { example: nameExamples[keyword] });
+        default: return undefined;
+    }
+}
+
+/** A syntax error as the writer should read it, and the stretch of text whose other diagnostics are its consequences. */
+interface Mistake {
+    diagnostic: Diagnostic;
+    /** Offsets [from, to) of text the parser could not read because of this mistake. */
+    region: [number, number];
+}
+
+/**
+ * Syntax errors in the writer's words, and only the ones the writer made. Chevrotain's
+ * recovery reports one mistake as a cascade ("Expecting token of type '}' but found
+ * `tuchpoint`", then every line after a misspelt `journy` at the top level, then names the
+ * skipped text declared as unknown). This reads each parser error with the tokens around it:
+ * a misspelt keyword gets a did-you-mean from the keywords of its block, a missing `}` names
+ * the block it should close and the line that opened it, a keyword without its value says
+ * what it needs. Every other diagnostic inside the text a mistake made unreadable, and every
+ * "unknown name" for a name declared there, is dropped: at most one error per mistake.
+ */
+export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diagnostic[], tokenize: (text: string) => IToken[]): Diagnostic[] {
+    const { parserErrors, lexerErrors } = document.parseResult;
+    if (parserErrors.length === 0 && lexerErrors.length === 0) return diagnostics;
+    const text = document.textDocument.getText();
+    const tokens = tokenize(text);
+    const reader = new TokenReader(text, tokens, readOffsets(document));
+    // A character the lexer could not read spoils the rest of its line; a parser error, what `explain` says.
+    const regions: Array<[number, number]> = lexerErrors.map(error => [error.offset, reader.lineEnd(error.offset)]);
+    const inMistake = (offset: number) => regions.some(([from, to]) => offset >= from && offset < to);
+    const explained = new Map<IRecognitionException, Mistake>();
+    for (const error of parserErrors) {
+        const offset = errorOffset(error, reader);
+        if (inMistake(offset)) continue;
+        if (isAftermath(error, [...explained.values()])) {
+            regions.push(reader.statementRegion(reader.indexAt(offset)));
+            continue;
+        }
+        const mistake = explain(error, reader, document);
+        explained.set(error, mistake);
+        regions.push(mistake.region);
+    }
+    const declaredInMistakes = new Set(regions.flatMap(region => reader.namesIn(region)));
+    const offsetOf = (diagnostic: Diagnostic) => document.textDocument.offsetAt(diagnostic.range.start);
+    // Langium's parser diagnostics are replaced by the explained ones; lexer diagnostics get a code and a fix.
+    const kept: Diagnostic[] = [...explained.values()].map(mistake => mistake.diagnostic);
+    for (const diagnostic of diagnostics) {
+        if (diagnostic.data?.code === 'parsing-error') continue;
+        if (diagnostic.data?.code === 'lexing-error') {
+            kept.push(explainCharacter(diagnostic, text.charAt(offsetOf(diagnostic))));
+            continue;
+        }
+        // Anything else inside a mistake's region is a consequence of it.
+        if (inMistake(offsetOf(diagnostic))) continue;
+        const code = (diagnostic.data as IssueData | undefined)?.code;
+        if (code === IssueCodes.UnresolvedReference && declaredInMistakes.has((diagnostic.data as IssueData).missingName ?? '')) continue;
+        // A scale that did not parse is no scale to measure emotions against.
+        if ((code === IssueCodes.EmotionOutOfScale || code === IssueCodes.InvalidScale) && regions.some(([from]) => reader.lineStartsWith(from, 'emotion', 'scale'))) continue;
+        kept.push(diagnostic);
+    }
+    return kept;
+}
+
+/** The grammar rule an error happened in (Langium marks rule names with a zero-width space); the file when none. */
+function ruleOf(error: IRecognitionException): string {
+    return (error.context?.ruleStack.at(-1) ?? '').replace(/\u200B/g, '') || 'JourneyFile';
+}
+
+/**
+ * After a mistake, the parser may have left its block early, and then reads the rest of the
+ * block at the top of the file: words there that can only be inside a block are the
+ * mistake's aftermath, not new mistakes (a `}` there is kept: one may really be too many).
+ */
+function isAftermath(error: IRecognitionException, earlier: Mistake[]): boolean {
+    const rule = ruleOf(error);
+    if (earlier.length === 0 || rule !== 'JourneyFile' || lineKeywords.JourneyFile.includes(error.token.image)) return false;
+    // A step outside its stage made the parser close the journey there: the journey's own `}` then closes nothing.
+    return error.token.image !== '}' || earlier.some(mistake => mistake.diagnostic.code === IssueCodes.StepOutsideStage);
+}
+
+/** A character the language has no use for, with what to do about it: punctuation a writer adds out of habit is removed. */
+function explainCharacter(diagnostic: Diagnostic, character: string): Diagnostic {
+    const remove = (message: string): Diagnostic => ({ ...diagnostic, message, code: IssueCodes.FullWidthPunctuation, data: { code: IssueCodes.FullWidthPunctuation, replacement: '' } });
+    switch (character) {
+        case ':': case '：': return remove(t('No colon after a keyword: write `pain "…"`, not `pain: "…"`.'));
+        case ';': case '；': return remove(t('No `;` is needed: each statement is on a line of its own.'));
+        case '%': return remove(t('Write the number alone (`= 11`): the metric\'s unit makes it a percentage.'));
+        default: return { ...diagnostic, code: IssueCodes.SyntaxError, data: { code: IssueCodes.SyntaxError } };
+    }
+}
+
+/** The offsets of the tokens the parser built the syntax tree from: the others it skipped. */
+function readOffsets(document: LangiumDocument): Set<number> {
+    const offsets = new Set<number>();
+    const root = document.parseResult.value.$cstNode;
+    if (root) for (const node of CstUtils.streamCst(root)) if (isLeafCstNode(node)) offsets.add(node.offset);
+    return offsets;
+}
+
+function explain(error: IRecognitionException, reader: TokenReader, document: LangiumDocument): Mistake {
+    const token = error.token;
+    const offset = errorOffset(error, reader);
+    const rule = ruleOf(error);
+    const index = reader.indexAt(offset);
+    const previous = reader.tokens[index - 1];
+    const at = (message: string, code: string, region: [number, number], data: Partial<IssueData> = {}): Mistake => ({
+        diagnostic: syntaxDiagnostic(document, offset, token, message, code, data), region
+    });
+    const word = /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(token.image);
+    const block = rule in lineKeywords ? rule : undefined;
+    if (token.image === '}' && rule === 'JourneyFile') {
+        return at(t('One `}` too many: nothing is open here.'), IssueCodes.ExtraBrace, [token.startOffset, token.endOffset! + 1]);
+    }
+    if (token.image === 'step' && rule === 'Journey') {
+        const name = reader.tokens[index + 1]?.image ?? '…';
+        const stage = reader.closedJustBefore(document, offset);
+        const message = stage
+            ? t('Step `{name}` is outside every stage: the `}` on line {line} closes stage `{stage}` before it (one `}` too many?).', { name, line: stage.closeLine, stage: stage.name })
+            : t('A step belongs in a stage: put `step {name}` inside a `stage … { }`.', { name });
+        return at(message, IssueCodes.StepOutsideStage, reader.statementRegion(index));
+    }
+    if (previous && previous.image === 'moment' && token.image !== 'of') {
+        return at(t('Write `moment of truth`, then its text in double quotes.'), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(token.startOffset)]);
+    }
+    const needed = previous && reader.isKeyword(previous) ? neededAfter(previous.image) : undefined;
+    if (needed && (error.name === 'MismatchedTokenException' || error.name === 'NoViableAltException') && rule !== 'Step' && rule !== 'Stage' && rule !== 'Journey' && rule !== 'Persona' && rule !== 'JourneyFile') {
+        return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: previous.image === 'truth' ? 'moment of truth' : previous.image, needed, found: shown(token) }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);
+    }
+    if (rule === 'Range') {
+        return at(t('Write a range as `low..high`, as in `1..5`.'), IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
+    }
+    if (block && block !== 'JourneyFile' && (token.tokenType?.name === 'EOF' || reader.isKeyword(token))) {
+        const open = reader.unclosedBlock(document, offset);
+        if (open) {
+            return at(t('Missing `}` to close {block} `{name}` (opened on line {line}).', { block: blockWord(open.kind, true), name: open.name, line: open.line }), IssueCodes.MissingBrace, [offset, offset]);
+        }
+    }
+    if (word && block) {
+        const keywords = lineKeywords[block];
+        const suggestions = didYouMean(token.image, keywords, 1);
+        const where = blockWord(block);
+        const message = suggestions.length > 0
+            ? t('Unknown keyword `{word}`: did you mean `{suggestion}`?', { word: token.image, suggestion: suggestions[0] === 'moment' ? 'moment of truth' : suggestions[0] })
+            : t('`{word}` is not a keyword {where}: it holds {keywords}.', { word: token.image, where, keywords: keywords.map(keyword => `\`${keyword === 'moment' ? 'moment of truth' : keyword}\``).join(', ') });
+        const missingComma = previous && /^[\p{L}_]/u.test(previous.image) && !reader.isKeyword(previous) && reader.sameLine(previous, token) && suggestions.length === 0;
+        if (missingComma) {
+            return at(t('Separate names with commas: `{previous}, {word}`.', { previous: previous.image, word: token.image }), IssueCodes.SyntaxError, reader.statementRegion(index));
+        }
+        return at(message, IssueCodes.UnknownKeyword, reader.statementRegion(index), { suggestions });
+    }
+    return at(error.message, IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
+}
+
+/** Where an error is: its token, or for the end of the file (a token without a place), the end of the last token. */
+function errorOffset(error: IRecognitionException, reader: TokenReader): number {
+    if (!Number.isNaN(error.token.startOffset)) return error.token.startOffset;
+    const last = reader.tokens.at(-1);
+    return last ? last.endOffset! + 1 : 0;
+}
+
+function syntaxDiagnostic(document: LangiumDocument, offset: number, token: IToken, message: string, code: string, data: Partial<IssueData>): Diagnostic {
+    const start = document.textDocument.positionAt(offset);
+    const end = document.textDocument.positionAt(Number.isNaN(token.startOffset) ? offset : token.endOffset! + 1);
+    return { severity: DiagnosticSeverity.Error, range: { start, end }, message, code, source: 'journey', data: { ...data, code } };
+}
+
+/** `in a step`, or with `bare`, `step`. */
+function blockWord(kind: string, bare = false): string {
+    switch (kind) {
+        case 'JourneyFile': return bare ? t('file') : t('at the top of a file');
+        case 'Persona': return bare ? t('persona') : t('in a persona');
+        case 'Journey': return bare ? t('journey') : t('in a journey');
+        case 'Stage': return bare ? t('stage') : t('in a stage');
+        default: return bare ? t('step') : t('in a step');
+    }
+}
+
+function shown(token: IToken): string {
+    if (token.tokenType?.name === 'EOF' || token.image === '') return t('end of file');
+    return token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
+}
+
+/** The tokens of the text, with what the parser read of them, for looking around an error. */
+class TokenReader {
+    private readonly starts: number[];
+
+    constructor(private readonly text: string, readonly tokens: IToken[], private readonly read: Set<number>) {
+        this.starts = tokens.map(token => token.startOffset);
+    }
+
+    /** The index of the token at an offset (or the first after it). */
+    indexAt(offset: number): number {
+        let low = 0;
+        let high = this.starts.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (this.starts[middle] < offset) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    isKeyword(token: IToken): boolean {
+        const name = token.tokenType?.name ?? '';
+        return name !== 'ID' && name !== 'STRING' && name !== 'NUMBER' && name !== 'EOF' && /^[\p{L}]/u.test(token.image);
+    }
+
+    sameLine(a: IToken, b: IToken): boolean {
+        return a.startLine === b.startLine;
+    }
+
+    lineEnd(offset: number): number {
+        const end = this.text.indexOf('\n', offset);
+        return end < 0 ? this.text.length : end;
+    }
+
+    lineStartsWith(offset: number, ...words: string[]): boolean {
+        const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+        return new RegExp(`^\\s*${words.join('\\s+')}\\b`).test(this.text.slice(start, this.lineEnd(offset)));
+    }
+
+    /**
+     * The text a misplaced statement spans: its line, or, when a `{` opens on that line, up to
+     * the `}` that closes it (the writer's block, however the parser recovered from it).
+     */
+    statementRegion(index: number): [number, number] {
+        const first = this.tokens[index];
+        let depth = 0;
+        for (let position = index; position < this.tokens.length; position++) {
+            const token = this.tokens[position];
+            if (depth === 0 && token.startLine !== first.startLine) break;
+            if (token.image === '{') depth++;
+            if (token.image === '}' && --depth <= 0) return [first.startOffset, token.endOffset! + 1];
+        }
+        return depth > 0 ? [first.startOffset, this.text.length] : [first.startOffset, this.lineEnd(first.startOffset)];
+    }
+
+    /** The names written in a region (they may be declared there: the parser did not read them). */
+    namesIn([from, to]: [number, number]): string[] {
+        return this.tokens.filter(token => token.startOffset >= from && token.startOffset < to && token.tokenType?.name === 'ID').map(token => token.image);
+    }
+
+    /**
+     * The stage a step indented like a stage's steps comes right after: the writer meant the step
+     * to be in it, and a `}` too many closed it (the line of that `}`).
+     */
+    closedJustBefore(document: LangiumDocument, offset: number): { name: string; closeLine: number } | undefined {
+        const index = this.indexAt(offset);
+        const brace = this.tokens[index - 1];
+        const beforeBrace = this.tokens[index - 2];
+        if (brace?.image !== '}' || beforeBrace?.image !== '}') return undefined;
+        const indentOf = (at: number) => at - (this.text.lastIndexOf('\n', at - 1) + 1);
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const stage = [...CstUtils.streamCst(root)].find(node => node.astNode.$type === 'Stage' && node === node.astNode.$cstNode && node.end === brace.endOffset! + 1);
+        if (!stage || indentOf(offset) <= indentOf(stage.offset)) return undefined;
+        return { name: (stage.astNode as { name?: string }).name ?? '…', closeLine: (brace.startLine ?? 0) };
+    }
+
+    /**
+     * The block a missing `}` should close: the innermost block before the error whose
+     * closing brace the parser took from a line indented less than the block's own first
+     * line (so the `}` belongs to an outer block), or else the innermost one left unclosed.
+     */
+    unclosedBlock(document: LangiumDocument, offset: number): { kind: string; name: string; line: number } | undefined {
+        const blocks: Array<{ kind: string; name: string; line: number; start: number; indent: number; close?: number }> = [];
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        for (const node of CstUtils.streamCst(root)) {
+            const kind = node.astNode.$type;
+            if (node !== node.astNode.$cstNode || !(kind === 'Journey' || kind === 'Stage' || kind === 'Step' || kind === 'Persona') || node.offset >= offset) continue;
+            const closing = [...CstUtils.streamCst(node)].filter(child => isLeafCstNode(child) && child.text === '}' && child.container === node).at(-1);
+            const lineStart = this.text.lastIndexOf('\n', node.offset - 1) + 1;
+            blocks.push({
+                kind, name: (node.astNode as { name?: string }).name ?? '…', line: node.range.start.line + 1, start: node.offset,
+                indent: node.offset - lineStart, close: closing && this.read.has(closing.offset) ? closing.offset : undefined
+            });
+        }
+        const indentOf = (offset: number) => offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+        const misplaced = blocks.filter(block => block.close !== undefined && block.close < offset + 1 && indentOf(block.close) < block.indent);
+        const unclosed = blocks.filter(block => block.close === undefined);
+        const innermost = (list: typeof blocks) => list.sort((a, b) => b.start - a.start)[0];
+        return innermost(misplaced) ?? innermost(unclosed);
+    }
+}
