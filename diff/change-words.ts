@@ -41,6 +41,7 @@ export function fieldWord(field: string): string {
         case 'period': return t('period column');
         case 'alias': return t('namespace');
         case 'personas': return t('persona');
+        case 'starts': return t('start step');
         case 'emotionScale': return t('emotion scale');
         case 'channels': return t('channel');
         case 'touchpoints': return t('touchpoint');

@@ -101,8 +101,9 @@ function fieldChanges(element: ElementKind, old: object, current: object, place:
         const was = (old as Fields)[field];
         const now = (current as Fields)[field];
         if (rule.role === 'value') changes.push(...valueChange(field, was, now, place, context));
-        else if (rule.role === 'texts') changes.push(...textChanges(field, was as string[], now as string[], place));
-        else if (rule.role === 'names') changes.push(...nameChanges(field, was as string[], now as string[], rule.ordered, place, context));
+        // A list the model leaves out (an optional one, such as `starts`) is an empty list.
+        else if (rule.role === 'texts') changes.push(...textChanges(field, (was ?? []) as string[], (now ?? []) as string[], place));
+        else if (rule.role === 'names') changes.push(...nameChanges(field, (was ?? []) as string[], (now ?? []) as string[], rule.ordered, place, context));
         else if (rule.role === 'elements') changes.push(...nestedChanges[rule.element](was as never, now as never, place, context));
     }
     return changes;
@@ -240,9 +241,10 @@ function textChanges(field: string, before: string[], after: string[], place: Pl
 
 /** References to other elements (personas, channels, `next` steps), through renames of what they refer to. */
 function nameChanges(field: string, before: string[], after: string[], ordered: boolean, place: Place, context: DiffContext): Change[] {
-    const renames = context.renamed[field as keyof DiffContext['renamed']] ?? new Map<string, string>();
+    const stepNames = field === 'next' || field === 'starts';
+    const renames = stepNames ? context.renamed.next : context.renamed[field as keyof DiffContext['renamed']] ?? new Map<string, string>();
     const old = before.map(name => renames.get(name) ?? name);
-    const label = (name: string, side: 'before' | 'after') => (field === 'next' ? context.stepTitles[side].get(name) ?? name : name);
+    const label = (name: string, side: 'before' | 'after') => (stepNames ? context.stepTitles[side].get(name) ?? name : name);
     const words = (item: string) => ({ subject: subjectOf(place), field: fieldWord(field), item: quoted(item) });
     const oldSet = new Set(old);
     const newSet = new Set(after);

@@ -53,7 +53,8 @@ export const modelFields = {
     'data-source': { name: key, path: value, period: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
     journey: {
         name: key, title: value, documentation: value, accessibleTitle: value, personas: { role: 'names', ordered: false }, emotionScale: value,
-        stages: elements('stage'), range: whereWritten
+        // After the stages: a renamed start step is known by then.
+        stages: elements('stage'), starts: { role: 'names', ordered: false }, range: whereWritten
     } satisfies FieldTable<JourneyMapModel>,
     stage: {
         name: key, title: value, steps: elements('step'), range: whereWritten,

@@ -13,22 +13,25 @@ export interface FlowProblems {
 }
 
 /**
- * A journey is non-linear as soon as one step says `next`. Then a step goes to its `next`
+ * Paths begin at the journey's `start` steps, or at its first step. A journey is non-linear as
+ * soon as one step says `next` (or it names where it starts). Then a step goes to its `next`
  * steps; a step without `next` goes on to the following step unless it says `exit`. A
  * path ends at an `exit` or at the last step. Linear journeys have no flow problems.
  */
 export function findFlowProblems(journey: Journey): FlowProblems {
     const steps = stepsOf(journey);
-    if (!steps.some(step => step.next.length > 0)) {
+    const starts = journey.starts.flatMap(reference => reference.ref ?? []);
+    if (!steps.some(step => step.next.length > 0) && starts.length === 0) {
         return { unreachable: [], deadEnds: [] };
     }
+    const entries = starts.length > 0 ? starts : steps.slice(0, 1);
     const successors = new Map<Step, Step[]>(steps.map((step, index) => [step, successorsOf(step, steps[index + 1])]));
-    const reachable = closure([steps[0]], step => successors.get(step) ?? []);
+    const reachable = closure(entries, step => successors.get(step) ?? []);
     const predecessors = invert(successors);
     const endings = steps.filter((step, index) => step.exit || (step.next.length === 0 && index === steps.length - 1));
     const canEnd = closure(endings, step => predecessors.get(step) ?? []);
     const trapped = new Set(steps.filter(step => reachable.has(step) && !canEnd.has(step)));
-    const isTrapEntry = (step: Step) => step === steps[0] || (predecessors.get(step) ?? []).some(from => reachable.has(from) && !trapped.has(from));
+    const isTrapEntry = (step: Step) => entries.includes(step) || (predecessors.get(step) ?? []).some(from => reachable.has(from) && !trapped.has(from));
     return {
         unreachable: steps.filter(step => !reachable.has(step)),
         deadEnds: [...trapped].filter(isTrapEntry)

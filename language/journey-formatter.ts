@@ -5,7 +5,7 @@ import { isJourneyFile, isStage, isStep } from './generated/ast.js';
 /** Keywords that begin a line ("statement") inside each kind of block. */
 const statementKeywords: Record<string, ReadonlySet<string>> = {
     Persona: new Set(['role', 'goal', 'frustration', 'quote']),
-    Journey: new Set(['persona', 'emotion']),
+    Journey: new Set(['persona', 'emotion', 'start']),
     Step: new Set(['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit'])
 };
 

@@ -67,6 +67,7 @@ export class JourneyModelBuilder {
         return {
             name: journey.name, title: journey.title, ...this.journeyDocumentation(journey),
             personas: journey.personas.flatMap(p => p.ref ? [p.ref.name] : []),
+            starts: journey.starts.flatMap(s => s.ref ? [s.ref.name] : []),
             emotionScale: { min: scale.min, max: scale.max },
             stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics))),
             range: rangeOf(journey)

@@ -135,6 +135,8 @@ export interface JourneyMapModel {
     /** The title a screen reader announces: `@accTitle` in the journey's documentation comment (Mermaid's `accTitle`). */
     accessibleTitle?: string;
     personas: string[];
+    /** Where the journey begins (`start A, B`); empty: at its first step. */
+    starts?: string[];
     emotionScale: Scale;
     stages: StageModel[];
     range?: SourceRange;

@@ -53,6 +53,9 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         if (context.property === 'next' && isStep(context.container)) {
             return this.nextStepScope(context.container);
         }
+        if (context.property === 'starts' && isJourney(context.container)) {
+            return this.journeyStepScope(context.container);
+        }
         const document = AstUtils.getDocument(context.container);
         if (!document.localSymbols) {
             return super.getScope(context);
@@ -96,8 +99,13 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
 
     private nextStepScope(step: Step): Scope {
         const journey = AstUtils.getContainerOfType(step, isJourney);
-        const file = AstUtils.getContainerOfType(step, isJourneyFile);
-        if (!journey || !file) {
+        return journey ? this.journeyStepScope(journey) : EMPTY_SCOPE;
+    }
+
+    /** The steps of a journey, then those of the file's other journeys (which `next` may not name: the validator says so). */
+    private journeyStepScope(journey: Journey): Scope {
+        const file = AstUtils.getContainerOfType(journey, isJourneyFile);
+        if (!file) {
             return EMPTY_SCOPE;
         }
         return this.stepScopes.get(journey, () => {

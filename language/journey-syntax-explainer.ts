@@ -9,13 +9,13 @@ import { t } from './localisation.js';
 const lineKeywords: Record<string, string[]> = {
     JourneyFile: ['import', 'persona', 'channel', 'metric', 'data', 'journey'],
     Persona: ['role', 'goal', 'frustration', 'quote'],
-    Journey: ['persona', 'emotion', 'stage'],
+    Journey: ['persona', 'emotion', 'start', 'stage'],
     Stage: ['step'],
     Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']
 };
 
 const nameExamples: Record<string, string> = {
-    persona: 'persona Ana', channel: 'channel Web', next: 'next Compare', step: 'step Compare', stage: 'stage Awareness',
+    persona: 'persona Ana', channel: 'channel Web', next: 'next Compare', start: 'start SeeAd', step: 'step Compare', stage: 'stage Awareness',
     journey: 'journey FirstPurchase', metric: 'metric conversion', data: 'data funnel'
 };
 
@@ -25,7 +25,7 @@ function neededAfter(keyword: string): string | undefined {
         case 'emotion': return t('a score on the journey\'s scale, as in `emotion 3 curious`');
         case 'touchpoint': case 'pain': case 'opportunity': case 'truth': case 'role': case 'goal': case 'frustration': case 'quote':
             return t('its text in double quotes, as in `{keyword} "…"`', { keyword: keyword === 'truth' ? 'moment of truth' : keyword });
-        case 'persona': case 'channel': case 'next': case 'step': case 'stage': case 'journey': case 'metric': case 'data':
+        case 'persona': case 'channel': case 'next': case 'start': case 'step': case 'stage': case 'journey': case 'metric': case 'data':
             return t('a name, as in `{example}`', { example: nameExamples[keyword] });
         default: return undefined;
     }

@@ -1,4 +1,5 @@
 import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../language/journey-model.js';
+import { journeyPaths } from './journey-paths.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
 import { element, num, text } from './svg.js';
 import { t } from '../language/localisation.js';
@@ -10,9 +11,11 @@ interface CurvePoint {
 }
 
 /**
- * The emotion curve: a smooth line through each step's score on the journey's scale,
- * with the scale on the left, a face per point (shape of the mouth, not only its colour,
- * says how the customer feels), the named feeling, and a star on moments of truth.
+ * The emotion curve: a smooth line through the scores of the steps of the journey's main
+ * path (see journey-paths.ts), and a dashed line to each step off it (an alternative, an
+ * exit), so a branch never reads as the next thing that happened; the scale on the left, a
+ * face per point (shape of the mouth, not only its colour, says how the customer feels), the
+ * named feeling, and a star on moments of truth.
  */
 export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: number, width: number, id: string): { svg: string; height: number } {
     const height = layout.emotionLane;
@@ -23,12 +26,20 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
     const points: CurvePoint[] = columns.flatMap(column => column.step?.emotion
         ? [{ x: column.x + layout.column / 2, y: toY(column.step.emotion.score), step: column.step }]
         : []);
+    const pointOf = new Map(points.map(point => [point.step, point]));
+    const paths = journeyPaths(journey);
+    const mainPoints = paths.main.flatMap(step => pointOf.get(step) ?? []);
+    const branches = paths.branches.flatMap(({ from, to }) => {
+        const [a, b] = [pointOf.get(from), pointOf.get(to)];
+        return a && b ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })] : [];
+    });
     const parts = [
         element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
         text(t('EMOTION'), { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
         ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
             + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
-        points.length > 1 ? element('path', { class: 'curve', d: smoothPath(points, top, bottom), id: `${id}-curve` }) : '',
+        ...branches,
+        mainPoints.length > 1 ? element('path', { class: 'curve', d: smoothPath(mainPoints, top, bottom), id: `${id}-curve` }) : '',
         ...points.map(point => drawPoint(point, scale, bottom))
     ];
     return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max }) }, parts), height };
@@ -61,8 +72,7 @@ export function smoothPath(points: Array<{ x: number; y: number }>, top: number,
 
 function drawPoint(point: CurvePoint, scale: Scale, bottom: number): string {
     const emotion = point.step.emotion!;
-    const share = shareOfScale(emotion.score, scale);
-    const mood = share < 0.4 ? 'bad' : share < 0.6 ? 'mid' : 'good';
+    const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
     const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
     const labelY = y + 28 > bottom + 24 ? y - 18 : y + 26;
@@ -74,6 +84,16 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number): string {
         point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': 'moment of truth' }) : '',
         emotion.feeling ? text(emotion.feeling, { x, y: labelY, class: 'small muted', 'text-anchor': 'middle' }) : ''
     ]);
+}
+
+/**
+ * Low, middle or high third of the journey's own scale: on 1..7, 3 to 5 is the middle (4 its
+ * centre), 1 and 2 low, 6 and 7 high; on 1..5, 3 alone.
+ */
+export function moodOf(score: number, scale: Scale): 'bad' | 'mid' | 'good' {
+    const share = shareOfScale(score, scale);
+    const third = 1 / 3 - 1e-9;
+    return share < third ? 'bad' : share > 1 - third ? 'good' : 'mid';
 }
 
 function star(cx: number, cy: number, radius: number): string {

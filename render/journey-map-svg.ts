@@ -44,8 +44,9 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         layout.pad * 2 + Math.max(1, journey.personas.length) * (layout.personaWidth + layout.gap));
     const parts: string[] = [];
     let y = layout.pad;
-    parts.push(drawHeader(journey, model, y));
-    y += 56;
+    const header = drawHeader(journey, model, y, width - 2 * layout.pad);
+    parts.push(header.svg);
+    y += header.height;
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter((p): p is PersonaModel => p !== undefined);
     if (personas.length > 0) {
         const cards = personas.map(persona => personaCard(persona));
@@ -78,12 +79,16 @@ function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
     return `${summary} ${t('Emotion from {low} to {high} on a scale of {min} to {max}.', { low: Math.min(...scores), high: Math.max(...scores), min: scale.min, max: scale.max })}`;
 }
 
-function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number): string {
+/** The title, wrapped to the map's width (never clipped at its edge), and a line of counts and personas. */
+function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number, width: number): { svg: string; height: number } {
     const steps = allSteps(journey);
     const personaNames = journey.personas.map(name => displayName(model.personas.find(p => p.name === name) ?? { name }));
-    const subtitle = [t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames].join(' · ');
-    return text(displayName(journey), { x: layout.pad, y: y + 22, class: 'title' })
-        + text(subtitle, { x: layout.pad, y: y + 42, class: 'subtitle muted' });
+    const subtitle = wrapText([t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames].join(' · '), width, 13);
+    const title = wrapText(displayName(journey), width, 20);
+    const titleLine = 26;
+    const svg = textLines(title, layout.pad, y + 22, titleLine, { class: 'title' })
+        + textLines(subtitle, layout.pad, y + 22 + title.length * titleLine - 6, layout.line, { class: 'subtitle muted' });
+    return { svg, height: 22 + title.length * titleLine + subtitle.length * layout.line - 6 + 18 };
 }
 
 function personaCard(persona: PersonaModel): { height: number; draw: (x: number, y: number, height: number) => string } {
@@ -139,12 +144,17 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
 /** The lanes that have something to show: empty lanes collapse. */
 function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     const steps = allSteps(journey);
-    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: stepCard }];
+    const titles = new Map(steps.map(step => [step.name, displayName(step)]));
+    const markers = personaMarkers(journey);
+    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers) }];
     if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
         lanes.push({ kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) });
     }
     if (steps.some(step => step.emotion)) {
         lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
+    }
+    if (steps.some(step => step.emotion?.note)) {
+        lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step) });
     }
     if (steps.some(step => step.pains.length > 0)) {
         lanes.push({ kind: 'cells', label: t('PAIN POINTS'), cell: step => noteBoxes(step.pains, 'pain', '−') });
@@ -174,11 +184,32 @@ function drawLane(lane: Lane, columns: Column[], y: number, width: number): { sv
 
 const inner = layout.column - 2 * layout.cellPad;
 
-function stepCard(step: StepModel): Cell {
+/**
+ * With more than one persona, each step shows who takes part in it: a marker per persona (a
+ * shape of its own, so it does not rest on colour) and the persona's name.
+ */
+function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string) | undefined {
+    if (journey.personas.length < 2) return undefined;
+    const shapes = ['●', '■', '▲', '◆', '▼', '◐'];
+    const shapeOf = new Map(journey.personas.map((name, index) => [name, shapes[index % shapes.length]]));
+    // Names, not titles: the persona cards above give each name its title.
+    return step => (step.personas.length > 0 ? step.personas : journey.personas).map(name => `${shapeOf.get(name) ?? '○'} ${name}`).join('  ');
+}
+
+/** Why the customer feels so: the emotion's note, in full. */
+function emotionNote(step: StepModel): Cell | undefined {
+    const note = step.emotion?.note;
+    if (!note) return undefined;
+    const lines = wrapText(`“${note}”`, inner, 12);
+    return { height: lines.length * layout.line, draw: (x, y) => textLines(lines, x + 2, y + 12, layout.line, { class: 'body muted' }) };
+}
+
+function stepCard(step: StepModel, titles: Map<string, string>, markers?: (step: StepModel) => string): Cell {
     const title = wrapText(displayName(step), inner, 13);
     const badges: Array<{ lines: string[]; className: string }> = [];
+    if (markers) badges.push({ lines: wrapText(markers(step), inner, 11), className: 'small' });
     for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ ${t('Moment of truth: {moment}', { moment })}`, inner, 11), className: 'small' });
-    if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.join(', ')}`, inner, 11), className: 'small muted' });
+    if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.map(name => titles.get(name) ?? name).join(', ')}`, inner, 11), className: 'small muted' });
     if (step.exit) badges.push({ lines: wrapText(`⏏ ${t('The customer may leave here')}`, inner, 11), className: 'small muted' });
     const badgeHeight = badges.reduce((sum, badge) => sum + badge.lines.length * layout.smallLine + 4, 0);
     const height = title.length * layout.titleLine + badgeHeight + 2 * layout.cellPad;

@@ -59,6 +59,7 @@ const rules = [
     '.jm .rule{stroke:var(--jm-border);stroke-width:1}',
     '.jm .grid{stroke:var(--jm-border);stroke-dasharray:2 4}',
     '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
+    '.jm .curve-branch{fill:none;stroke:var(--jm-curve);stroke-width:2;stroke-dasharray:6 5;opacity:.75}',
     '.jm .face-bad{fill:var(--jm-faceBad)}',
     '.jm .face-mid{fill:var(--jm-faceMid)}',
     '.jm .face-good{fill:var(--jm-faceGood)}',

@@ -35,8 +35,8 @@ function slotsOf(model: JourneyModel): Slot[] {
     for (const source of model.dataSources) add('data-source', source, source.name);
     const personas = model.personas.map(persona => persona.name);
     for (const journey of model.journeys) {
-        add('journey', journey, journey.name, () => personas);
         const steps = journey.stages.flatMap(stage => stage.steps.map(step => step.name));
+        add('journey', journey, journey.name, field => (field === 'starts' ? steps : personas));
         for (const stage of journey.stages) {
             add('stage', stage, `${journey.name} › ${stage.name}`);
             for (const step of stage.steps) {
@@ -77,6 +77,7 @@ function otherValue(slot: Slot, choice: number): unknown {
 /** Changes exactly the slot's field; undefined when this field cannot change that way (an empty list to remove from). */
 function mutate(slot: Slot, choice: number, newText: string): boolean {
     const rule = ruleOf(slot.element, slot.field);
+    if (rule.role === 'texts' || rule.role === 'names') slot.owner[slot.field] ??= []; // an optional list (`starts`) may be left out
     const list = slot.owner[slot.field] as string[];
     if (rule.role === 'value') {
         slot.owner[slot.field] = otherValue(slot, choice);

@@ -77,7 +77,7 @@ function dataSourceArbitrary(name: string): fc.Arbitrary<DataSourceModel> {
 function journeyArbitrary(name: string, stepNames: string[][], personas: string[], channels: string[], metrics: string[], sources: string[]): fc.Arbitrary<JourneyMapModel> {
     const all = stepNames.flat();
     return fc.record({
-        name: fc.constant(name), title: optional(text), documentation: optional(text), accessibleTitle: optional(text), personas: someOf(personas),
+        name: fc.constant(name), title: optional(text), documentation: optional(text), accessibleTitle: optional(text), personas: someOf(personas), starts: someOf(all),
         emotionScale: fc.constantFrom({ min: 1, max: 5 }, { min: 1, max: 7 }),
         stages: fc.tuple(...stepNames.map((steps, index) => stageArbitrary(`${name}S${index}`, steps, all, personas, channels, metrics, sources)))
     }, { requiredKeys: ['name', 'personas', 'emotionScale', 'stages'] });
