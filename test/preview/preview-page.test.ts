@@ -77,8 +77,10 @@ describe('preview page in real Chromium', function () {
         }
     });
 
-    it('lays out text so that no two text boxes overlap', async () => {
-        for (const { file, model } of await exampleModels()) {
+    it('lays out text so that no two text boxes overlap (the examples, and a map of two personas with notes and branches)', async () => {
+        const review = join(repoRoot, 'test', 'fixtures', 'diff', 'review', 'before.journey');
+        const [reviewModel] = await modelsWithImports([review]);
+        for (const { file, model } of [...await exampleModels(), { file: review, model: reviewModel }]) {
             const { page } = await openPreview();
             await send(page, update(model));
             const overlaps = await page.evaluate(() => {
