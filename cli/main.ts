@@ -98,7 +98,8 @@ function buildProgram(): Command {
         .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; allowErrors: boolean }) => {
             process.exitCode = await runRender(file, { ...options, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),
-                err: text => process.stderr.write(text + '\n')
+                err: text => process.stderr.write(text + '\n'),
+                binary: process.stdout.isTTY ? undefined : bytes => process.stdout.write(bytes)
             });
         });
     program.command('metrics')

@@ -28,12 +28,14 @@ export interface RenderOptions {
 export interface Output {
     out: (text: string) => void;
     err: (text: string) => void;
+    /** Binary output (PNG) on standard output; given when standard output is not a terminal. */
+    binary?: (bytes: Uint8Array) => void;
 }
 
 /** `journeymap render <file>`: the same picture as the preview, as a file or on stdout. */
 export async function runRender(file: string, options: RenderOptions, io: Output): Promise<number> {
-    if (options.format === 'png' && !options.output) {
-        io.err(t('PNG is binary: write it to a file with -o map.png.'));
+    if (options.format === 'png' && !options.output && !io.binary) {
+        io.err(t('PNG is binary: write it to a file with -o map.png, or pipe it (journeymap render -f png map.journey > map.png).'));
         return ExitCode.UsageOrInput;
     }
     const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
@@ -59,7 +61,9 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme }), options.scale)
         : render(model, journey?.name, options);
     if (!options.output) {
-        io.out(content.toString().trimEnd()); // text formats only: PNG was required to have -o above
+        // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
+        if (typeof content !== 'string') io.binary!(content);
+        else io.out(content.trimEnd());
         return ExitCode.Clean;
     }
     await mkdir(dirname(resolve(options.output)), { recursive: true });

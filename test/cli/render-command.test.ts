@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../browser-kit.js';
+import { repoRoot } from '../journey-test-kit.js';
 import { runCli } from './cli-runner.js';
 
 describe('journeymap render', () => {
@@ -77,9 +79,18 @@ describe('journeymap render --format png', function () {
         assert.equal(png.readUInt32BE(20), Math.ceil(Number(height)) * 2);
     });
 
-    it('will not print binary PNG to the terminal', () => {
-        const result = runCli(['render', 'examples/shop/checkout.journey', '-f', 'png']);
-        assert.equal(result.status, 2);
-        assert.match(result.stderr, /write it to a file with -o/);
+    it('writes the PNG to standard output when that is a pipe, as prettier and eslint do', () => {
+        const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'examples/shop/checkout.journey', '-f', 'png'], { cwd: repoRoot, timeout: 120_000 });
+        assert.equal(result.status, 0, result.stderr.toString());
+        assert.deepEqual([...result.stdout.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    });
+
+    it('will not print binary PNG to a terminal', () => {
+        // `script` runs the command with a pseudo-terminal as its standard output.
+        const command = `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" render examples/shop/checkout.journey -f png; echo "exit=$?"`;
+        const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+        assert.match(result.stdout, /write it to a file with -o map\.png, or pipe it/);
+        assert.match(result.stdout, /exit=2/);
+        assert.doesNotMatch(result.stdout, /PNG\r?\n\x1a/);
     });
 });

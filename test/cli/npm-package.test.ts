@@ -1,0 +1,17 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../journey-test-kit.js';
+
+describe('the journeymap command as an npm package (npm pack)', () => {
+    it('holds the command, its bundle and its messages, and nothing else', () => {
+        const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' }));
+        const files: string[] = packed.files.map((file: { path: string }) => file.path).sort();
+        const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+        assert.ok(files.includes(manifest.bin.journeymap.replace(/^\.\//, '')), 'the bin entry is in the package');
+        assert.ok(files.includes('dist/cli.js'));
+        assert.deepEqual(files.filter(file => !/^(bin\/journeymap\.cjs|dist\/cli\.js|l10n\/.*\.json|diff\/journey-diff\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)), []);
+        assert.ok(packed.size < 2_000_000, `${packed.size} bytes`);
+    });
+});
