@@ -8,6 +8,7 @@ import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
+import { cliLanguages, useCliLanguage } from './cli-language.js';
 import { t } from '../language/localisation.js';
 
 export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
@@ -23,6 +24,8 @@ export interface RenderOptions {
     scale: number;
     /** Draw what can be drawn even when the map has errors (for git textconv of old revisions). */
     allowErrors?: boolean;
+    /** `--lang`, when given: it wins over the map's own `language`. */
+    lang?: string;
 }
 
 export interface Output {
@@ -51,6 +54,9 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         return ExitCode.Errors;
     }
     const model = await loaded.services.journey.ModelBuilder.build(document);
+    // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
+    const mapLanguage = cliLanguages.find(language => language === model.language);
+    if (mapLanguage && !options.lang) useCliLanguage(mapLanguage);
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
     if (!journey && (options.journey || options.format !== 'json')) {
         const names = model.journeys.map(j => j.name).join(', ');

@@ -145,8 +145,25 @@ export class JourneyPreview implements vscode.Disposable {
         }
         if (document !== this.document) return;
         this.model = result.model ?? this.model;
-        this.post({ type: 'update', uri: document.uri.toString(), fileName: fileNameOf(document), model: result.model, error: result.error });
+        const messages = await this.messagesFor(result.model?.language);
+        this.post({ type: 'update', uri: document.uri.toString(), fileName: fileNameOf(document), model: result.model, error: result.error, messages });
         if (result.model) this.modelWaiters.splice(0).forEach(wake => wake());
+    }
+
+    /**
+     * The extension's words in a map's own language, when that is not the editor's: read from
+     * the extension's `l10n/` folder (English is the messages as written, an empty bundle).
+     * Undefined: draw in the editor's language (also for a language we have no words for).
+     */
+    private async messagesFor(language: string | undefined): Promise<Record<string, string> | undefined> {
+        if (!language || language === vscode.env.language.toLowerCase()) return undefined;
+        if (language === 'en' || language.startsWith('en-')) return {};
+        try {
+            const file = vscode.Uri.joinPath(this.context.extensionUri, 'l10n', `bundle.l10n.${language}.json`);
+            return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+        } catch {
+            return undefined;
+        }
     }
 
     private async updateComparison(document: vscode.TextDocument, base: CompareBase): Promise<void> {

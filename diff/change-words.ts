@@ -40,6 +40,7 @@ export function fieldWord(field: string): string {
         case 'path': return t('path');
         case 'period': return t('period column');
         case 'alias': return t('namespace');
+        case 'language': return t('language');
         case 'personas': return t('persona');
         case 'starts': return t('start step');
         case 'emotionScale': return t('emotion scale');

@@ -69,7 +69,8 @@ export function diffJourneyModels(before: JourneyModel, after: JourneyModel): Ch
         renamed: { personas: new Map(), channels: new Map(), metrics: new Map(), next: new Map() },
         stepTitles: { before: new Map(), after: new Map() }
     };
-    return fieldChanges('file', before, after, { element: 'file', path: '', name: '' }, context);
+    const fileName = after.uri.split('/').pop() || before.uri.split('/').pop() || '';
+    return fieldChanges('file', before, after, { element: 'file', path: fileName, name: decodeURIComponent(fileName) }, context);
 }
 
 /**

@@ -39,6 +39,7 @@ const whereWritten: FieldRule = { role: 'presentation', why: 'where the element 
 export const modelFields = {
     file: {
         uri: { role: 'presentation', why: 'which file the model was read from; git reports renamed and copied files' },
+        language: value,
         imports: elements('import'), personas: elements('persona'), channels: elements('channel'), metrics: elements('metric'),
         dataSources: elements('data-source'), journeys: elements('journey')
     } satisfies FieldTable<JourneyModel>,

@@ -42,6 +42,7 @@ export class JourneyModelBuilder {
         const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref)]);
         return withoutUndefined({
             uri: document.uri.toString(),
+            language: file.language?.toLowerCase(),
             imports: file.imports.filter(entry => typeof entry.path === 'string').map(entry => ({ path: entry.path, alias: entry.alias, range: rangeOf(entry) })),
             personas: personas.map(persona => this.persona(persona)),
             channels: channels.map(channel => this.channel(channel)),

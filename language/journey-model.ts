@@ -163,6 +163,8 @@ export interface DataSourceModel {
 /** Everything one `.journey` file describes, with the imported declarations it uses. */
 export interface JourneyModel {
     uri: string;
+    /** `language zh-cn` at the top of the file: the language to draw the map in (lower case). */
+    language?: string;
     imports: ImportModel[];
     personas: PersonaModel[];
     channels: ChannelModel[];

@@ -21,7 +21,9 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 // The page carries the editor's message bundle as data: labels drawn here speak its language.
-useMessageBundle(JSON.parse(document.getElementById('messages')?.textContent || '{}') as MessageBundle);
+/** The words of the editor's language, given by the extension when the page loads. */
+const editorMessages = JSON.parse(document.getElementById('messages')?.textContent || '{}') as MessageBundle;
+useMessageBundle(editorMessages);
 
 const vscode = acquireVsCodeApi();
 let state: PreviewState = { ...defaultPreviewState, ...vscode.getState() };
@@ -208,6 +210,8 @@ window.addEventListener('message', event => {
         }
         if (message.model) {
             model = message.model;
+            // A map that says its language is drawn in it, whatever the editor speaks.
+            useMessageBundle(message.messages ?? editorMessages);
             showBanner(undefined);
             void draw();
         } else if (message.error) {

@@ -1,3 +1,4 @@
+import type { MessageBundle } from '../language/localisation.js';
 /**
  * The one message protocol between the extension (client/) and the preview webview
  * (preview/). Both sides import these types, so a change here is checked on both.
@@ -20,7 +21,11 @@ export interface PreviewState {
 
 export type ToPreview =
     /** A new validated model, or the first error of text that has one (the last picture stays). */
-    | { type: 'update'; uri: string; fileName: string; model?: JourneyModel; error?: FirstError }
+    | {
+        type: 'update'; uri: string; fileName: string; model?: JourneyModel; error?: FirstError;
+        /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
+        messages?: MessageBundle;
+    }
     /** The editor's cursor is in this step (or in none). */
     | { type: 'highlight'; step?: string }
     /** Rasterise the map as drawn now, at this many pixels per unit. */

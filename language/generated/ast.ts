@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const JourneyTerminals = {
     WS: /\s+/,
+    LANGUAGE_TAG: /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})+/,
     ID: /[\p{L}_][\p{L}\p{N}\p{M}_]*/u,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/,
@@ -42,6 +43,7 @@ export type JourneyKeywordNames =
     | "goal"
     | "import"
     | "journey"
+    | "language"
     | "last"
     | "max"
     | "mean"
@@ -145,10 +147,10 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'warn' | 'where' | string;
+export type DataName = 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -245,16 +247,24 @@ export interface JourneyFile extends langium.AstNode {
     readonly $type: 'JourneyFile';
     elements: Array<Element>;
     imports: Array<Import>;
+    language?: LanguageTag;
 }
 
 export const JourneyFile = {
     $type: 'JourneyFile',
     elements: 'elements',
-    imports: 'imports'
+    imports: 'imports',
+    language: 'language'
 } as const;
 
 export function isJourneyFile(item: unknown): item is JourneyFile {
     return reflection.isInstance(item, JourneyFile.$type);
+}
+
+export type LanguageTag = string;
+
+export function isLanguageTag(item: unknown): item is LanguageTag {
+    return (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})+/.test(item)));
 }
 
 export interface MetricDefinition extends langium.AstNode {
@@ -613,6 +623,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 imports: {
                     name: JourneyFile.imports,
                     defaultValue: []
+                },
+                language: {
+                    name: JourneyFile.language
                 }
             },
             superTypes: []

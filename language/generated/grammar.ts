@@ -20,13 +20,35 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "$type": "Group",
         "elements": [
           {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "language"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "language",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@1"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
             "$type": "Assignment",
             "feature": "imports",
             "operator": "+=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@1"
+                "$ref": "#/rules@2"
               },
               "arguments": []
             },
@@ -39,7 +61,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@2"
+                "$ref": "#/rules@3"
               },
               "arguments": []
             },
@@ -47,6 +69,33 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           }
         ]
       },
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LanguageTag",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@28"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
       "fragment": false,
       "parameters": []
     },
@@ -67,7 +116,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -86,7 +135,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -109,28 +158,21 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@3"
+              "$ref": "#/rules@4"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@5"
+              "$ref": "#/rules@6"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@7"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@12"
+              "$ref": "#/rules@8"
             },
             "arguments": []
           },
@@ -138,6 +180,13 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@13"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@14"
             },
             "arguments": []
           }
@@ -164,7 +213,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -176,7 +225,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -192,7 +241,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@4"
+                  "$ref": "#/rules@5"
                 },
                 "arguments": [],
                 "cardinality": "*"
@@ -231,7 +280,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -252,7 +301,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -273,7 +322,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -294,7 +343,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -323,7 +372,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -335,7 +384,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -348,7 +397,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@6"
+                "$ref": "#/rules@7"
               },
               "arguments": []
             },
@@ -398,7 +447,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -410,7 +459,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -426,7 +475,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@9"
                   },
                   "arguments": []
                 }
@@ -438,7 +487,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 },
@@ -461,7 +510,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@11"
                   },
                   "arguments": []
                 }
@@ -483,7 +532,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "arguments": []
                 }
@@ -505,7 +554,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -527,7 +576,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "arguments": []
                 }
@@ -624,7 +673,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -640,7 +689,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -698,7 +747,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -726,7 +775,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -738,7 +787,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -757,7 +806,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -788,7 +837,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -800,7 +849,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -813,7 +862,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@15"
             },
             "arguments": [],
             "cardinality": "*"
@@ -849,12 +898,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@3"
+                    "$ref": "#/rules@4"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@24"
+                      "$ref": "#/rules@25"
                     },
                     "arguments": []
                   },
@@ -876,12 +925,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@3"
+                        "$ref": "#/rules@4"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -912,7 +961,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@11"
                   },
                   "arguments": []
                 }
@@ -933,12 +982,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@17"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@27"
+                      "$ref": "#/rules@29"
                     },
                     "arguments": []
                   },
@@ -960,12 +1009,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@16"
+                        "$ref": "#/rules@17"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@27"
+                          "$ref": "#/rules@29"
                         },
                         "arguments": []
                       },
@@ -985,7 +1034,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@16"
               },
               "arguments": []
             }
@@ -1012,7 +1061,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1024,7 +1073,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -1041,7 +1090,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             },
@@ -1074,7 +1123,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1086,7 +1135,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -1099,7 +1148,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@18"
             },
             "arguments": [],
             "cardinality": "*"
@@ -1135,12 +1184,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@3"
+                    "$ref": "#/rules@4"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@24"
+                      "$ref": "#/rules@25"
                     },
                     "arguments": []
                   },
@@ -1162,12 +1211,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@3"
+                        "$ref": "#/rules@4"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@24"
+                          "$ref": "#/rules@25"
                         },
                         "arguments": []
                       },
@@ -1194,12 +1243,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@5"
+                    "$ref": "#/rules@6"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@24"
+                      "$ref": "#/rules@25"
                     },
                     "arguments": []
                   },
@@ -1223,7 +1272,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1244,7 +1293,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@19"
                   },
                   "arguments": []
                 }
@@ -1265,7 +1314,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1286,7 +1335,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1315,7 +1364,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1336,7 +1385,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -1357,12 +1406,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@17"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@27"
+                      "$ref": "#/rules@29"
                     },
                     "arguments": []
                   },
@@ -1384,12 +1433,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@16"
+                        "$ref": "#/rules@17"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@27"
+                          "$ref": "#/rules@29"
                         },
                         "arguments": []
                       },
@@ -1429,7 +1478,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1441,7 +1490,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             },
@@ -1454,7 +1503,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -1479,12 +1528,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@7"
+                "$ref": "#/rules@8"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@25"
                 },
                 "arguments": []
               },
@@ -1503,7 +1552,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -1523,14 +1572,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@22"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@23"
             },
             "arguments": []
           }
@@ -1550,7 +1599,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@28"
+            "$ref": "#/rules@30"
           },
           "arguments": []
         }
@@ -1572,12 +1621,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@12"
+                "$ref": "#/rules@13"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               },
@@ -1596,7 +1645,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -1615,7 +1664,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1634,7 +1683,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1664,7 +1713,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -1683,7 +1732,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1695,7 +1744,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1718,7 +1767,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
@@ -1732,7 +1781,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@29"
                 },
                 "arguments": []
               }
@@ -1755,14 +1804,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -1937,6 +1986,10 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "Keyword",
             "value": "start"
+          },
+          {
+            "$type": "Keyword",
+            "value": "language"
           }
         ]
       },
@@ -1954,6 +2007,17 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "parenthesized": false
       },
       "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "LANGUAGE_TAG",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})+/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
     },
     {
       "$type": "TerminalRule",

@@ -28,6 +28,7 @@ function slotsOf(model: JourneyModel): Slot[] {
             if (ruleOf(element, field).role !== 'elements') slots.push({ element, field, owner: owner as Record<string, unknown>, path, candidates: candidates(field) });
         }
     };
+    add('file', model, 'a.journey');
     for (const entry of model.imports) add('import', entry, entry.path);
     for (const persona of model.personas) add('persona', persona, persona.name);
     for (const channel of model.channels) add('channel', channel, channel.name);

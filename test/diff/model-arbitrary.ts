@@ -33,6 +33,7 @@ export function journeyModelArbitrary(): fc.Arbitrary<JourneyModel> {
         });
         return fc.record({
             uri: fc.constant('file:///maps/a.journey'),
+            language: fc.constantFrom(undefined, 'zh-cn', 'en'),
             imports: fc.tuple(...names('f', importCount).map(name => importArbitrary(name))),
             personas: fc.tuple(...personaNames.map(personaArbitrary)),
             channels: fc.tuple(...channelNames.map(channelArbitrary)),

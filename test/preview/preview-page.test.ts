@@ -373,6 +373,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.close();
     });
 
+    it('draws a map in the language it declares (language zh-cn) in an English editor, and the next map in English again', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const { page, errors } = await openPreview();
+        const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
+        const declared: ToPreview = { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: { ...service.model, language: 'zh-cn' }, messages: chinese };
+        await send(page, declared);
+        let lanes = await page.locator('#canvas .lane-label').allTextContents();
+        assert.ok(lanes.includes('阶段') && lanes.includes('情绪'), lanes.join(', '));
+        const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
+        await send(page, update(checkout.model));
+        lanes = await page.locator('#canvas .lane-label').allTextContents();
+        assert.ok(lanes.includes('STAGE') && lanes.includes('EMOTION'), lanes.join(', '));
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {
         const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js' });
         const csp = /content="([^"]+)"/.exec(html)![1];

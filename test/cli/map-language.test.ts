@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { modelOf } from '../render/render-kit.js';
+import { runCli, workspaceWith } from './cli-runner.js';
+
+const map = (language: string) => `${language}persona 小王\njourney 售后 "售后维修" {\n  persona 小王\n  stage 联系 {\n    step 拨打 "拨打热线" { emotion 2 烦躁 }\n  }\n}\n`;
+const english = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+describe('the map\'s language (language zh-cn at the top of a file)', () => {
+    it('is read into the model, and a name that merely looks like a language stays a name', async () => {
+        assert.equal((await modelOf(map('language zh-cn\n'))).language, 'zh-cn');
+        assert.equal((await modelOf(map('language zh-CN\n'))).language, 'zh-cn');
+        assert.equal((await modelOf(map(''))).language, undefined);
+        const named = await modelOf('persona zh\njourney J { persona zh stage S { step en { emotion 3 } } }');
+        assert.deepEqual([named.personas[0].name, named.journeys[0].stages[0].steps[0].name], ['zh', 'en']);
+    });
+
+    it('draws the map in its language on an English machine; --lang overrides it', () => {
+        const dir = workspaceWith({ 'map.journey': map('language zh-cn\n') });
+        const chinese = runCli(['render', 'map.journey'], dir, english);
+        assert.equal(chinese.status, 0, chinese.stderr);
+        assert.match(chinese.stdout, />阶段</);
+        assert.match(chinese.stdout, />情绪</);
+        const overridden = runCli(['--lang', 'en', 'render', 'map.journey'], dir, english);
+        assert.match(overridden.stdout, />STAGE</);
+        assert.doesNotMatch(overridden.stdout, />阶段</);
+        const markdown = runCli(['render', 'map.journey', '-f', 'md'], dir, english).stdout;
+        assert.match(markdown, /\| 阶段 \| 步骤 \| 情绪 \|/);
+    });
+
+    it('leaves a map without a language to the machine', () => {
+        const dir = workspaceWith({ 'map.journey': map('') });
+        assert.match(runCli(['render', 'map.journey'], dir, english).stdout, />STAGE</);
+        assert.match(runCli(['render', 'map.journey'], dir, { ...english, LANG: 'zh_CN.UTF-8' }).stdout, />阶段</);
+    });
+});
