@@ -8,6 +8,7 @@ import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
+import { modelForPersona } from '../render/persona-view.js';
 import { cliLanguages, useCliLanguage } from './cli-language.js';
 import { t } from '../language/localisation.js';
 
@@ -26,6 +27,8 @@ export interface RenderOptions {
     allowErrors?: boolean;
     /** `--lang`, when given: it wins over the map's own `language`. */
     lang?: string;
+    /** `--persona Ana`: the map as one persona lives it (that persona's emotions). */
+    persona?: string;
 }
 
 export interface Output {
@@ -53,7 +56,12 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         io.err(t('Not rendered: fix the errors first (or pass --allow-errors).'));
         return ExitCode.Errors;
     }
-    const model = await loaded.services.journey.ModelBuilder.build(document);
+    const built = await loaded.services.journey.ModelBuilder.build(document);
+    if (options.persona && !built.personas.some(persona => persona.name === options.persona)) {
+        io.err(t("No persona '{name}' in {file}. Personas: {names}.", { name: options.persona, file, names: built.personas.map(persona => persona.name).join(', ') || t('none') }));
+        return ExitCode.UsageOrInput;
+    }
+    const model = options.persona ? modelForPersona(built, options.persona) : built;
     // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
     const mapLanguage = cliLanguages.find(language => language === model.language);
     if (mapLanguage && !options.lang) useCliLanguage(mapLanguage);

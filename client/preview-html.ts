@@ -46,6 +46,7 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
   </div>
   <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${t('Close compare')}</button></span>
   <select id="journey-picker" aria-label="${t('Journey')}" hidden></select>
+  <select id="persona-picker" aria-label="${t('Persona')}" hidden></select>
   <span id="window-bar" hidden><button id="window-overview">${t('‹ Overview')}</button> <button id="window-previous" aria-label="${t('Previous part')}">‹</button> <span id="window-label"></span> <button id="window-next" aria-label="${t('Next part')}">›</button></span>
   <span class="spacer"></span>
   <button id="zoom-out" aria-label="${t('Zoom out')}">−</button>

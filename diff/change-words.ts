@@ -15,7 +15,7 @@ export function elementWord(element: ElementKind): string {
         case 'journey': return t('Journey');
         case 'stage': return t('Stage');
         case 'step': return t('Step');
-        case 'emotion': return t('Emotion');
+        case 'emotion': case 'persona-emotion': return t('Emotion');
         case 'metric-value': return t('Metric value');
     }
 }

@@ -1,5 +1,5 @@
 import {
-    allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type StageModel, type StepModel
+    allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaEmotionModel, type StageModel, type StepModel
 } from '../language/journey-model.js';
 import { t } from '../language/localisation.js';
 import { statusWord } from '../metrics/metric-format.js';
@@ -35,12 +35,15 @@ interface Place {
     name: string;
     /** For a metric definition or value: the metric's name. */
     metric?: string;
+    /** For one persona's emotion: the persona. */
+    persona?: string;
 }
 
 /** How a sentence about an element starts: `Step 'Pays'`, `Emotion of 'Pays'`, `Metric nps of 'Pays'`. */
 function subjectOf(place: Place): string {
     switch (place.element) {
         case 'emotion': return t("Emotion of '{name}'", { name: place.name });
+        case 'persona-emotion': return t("Emotion of {persona} at '{name}'", { persona: place.persona ?? '', name: place.name });
         case 'metric-value': return t("Metric {metric} of '{name}'", { metric: place.metric ?? '', name: place.name });
         default: return t("{element} '{name}'", { element: elementWord(place.element), name: place.name });
     }
@@ -128,6 +131,7 @@ const nestedChanges: { [Kind in ElementKind]: (before: never, after: never, owne
     // Steps are matched across the whole journey (a step can move to another stage), by the stages above.
     step: () => [],
     emotion: (before: StepModel['emotion'], after: StepModel['emotion'], owner, context) => emotionChanges(before, after, owner, context),
+    'persona-emotion': (before: StepModel['personaEmotions'], after: StepModel['personaEmotions'], owner, context) => personaEmotionChanges(before ?? [], after ?? [], owner, context),
     'metric-value': (before: MetricValueModel[], after: MetricValueModel[], owner, context) => metricValueChanges(before, after, owner, context)
 };
 
@@ -183,7 +187,7 @@ function valueChange(field: string, was: unknown, now: unknown, place: Place, co
     let summary = before === undefined ? t('{subject}: {field} set to {new}', words)
         : after === undefined ? t('{subject}: {field} {old} removed', words)
             : t('{subject}: {field} {old} → {new}', words);
-    if (place.element === 'emotion' && field === 'score' && typeof was === 'number' && typeof now === 'number') {
+    if ((place.element === 'emotion' || place.element === 'persona-emotion') && field === 'score' && typeof was === 'number' && typeof now === 'number') {
         summary = now > was ? t('{subject} rose from {old} to {new}', words) : t('{subject} fell from {old} to {new}', words);
     } else if (place.element === 'step' && field === 'exit') {
         summary = now ? t("'{name}' is now an exit", { name: place.name }) : t("'{name}' is no longer an exit", { name: place.name });
@@ -338,6 +342,18 @@ function emotionChanges(before: StepModel['emotion'], after: StepModel['emotion'
     if (after) return [changeAt(place, { kind: 'added', after: text(after), summary: t('{subject} set to {new}', { subject: subjectOf(place), new: text(after) }) })];
     if (before) return [changeAt(place, { kind: 'removed', before: text(before), summary: t('{subject} removed (was {old})', { subject: subjectOf(place), old: text(before) }) })];
     return [];
+}
+
+/** The emotions of single personas at a step, matched by persona (through renames of the persona). */
+function personaEmotionChanges(before: PersonaEmotionModel[], after: PersonaEmotionModel[], step: Place, context: DiffContext): Change[] {
+    const matching = matchByKeyThenContent(before, after, emotion => context.renamed.personas.get(emotion.persona) ?? emotion.persona, () => '');
+    const placeOf = (emotion: PersonaEmotionModel): Place => ({ ...step, element: 'persona-emotion', persona: emotion.persona });
+    const text = (emotion: PersonaEmotionModel) => [emotion.score, emotion.feeling, emotion.note && quoted(emotion.note)].filter(part => part !== undefined).join(' ');
+    return [
+        ...matching.added.map(emotion => changeAt(placeOf(emotion), { kind: 'added', after: text(emotion), summary: t('{subject} set to {new}', { subject: subjectOf(placeOf(emotion)), new: text(emotion) }) })),
+        ...matching.removed.map(emotion => changeAt(placeOf(emotion), { kind: 'removed', before: text(emotion), summary: t('{subject} removed (was {old})', { subject: subjectOf(placeOf(emotion)), old: text(emotion) }) })),
+        ...matching.pairs.flatMap(([old, current]) => fieldChanges('persona-emotion', old, current, placeOf(current), context))
+    ];
 }
 
 /** A step's metric values, matched by metric (through renames of the metric). */

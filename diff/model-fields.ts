@@ -1,6 +1,6 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
-    PersonaModel, StageModel, StepModel
+    PersonaEmotionModel, PersonaModel, StageModel, StepModel
 } from '../language/journey-model.js';
 
 /**
@@ -26,7 +26,7 @@ export type FieldRule =
     | { role: 'derived'; why: string };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
-export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'journey' | 'stage' | 'step' | 'emotion' | 'metric-value';
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value';
 
 type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
 
@@ -63,10 +63,11 @@ export const modelFields = {
     } satisfies FieldTable<StageModel>,
     step: {
         name: key, title: value, personas: { role: 'names', ordered: false }, channels: { role: 'names', ordered: false },
-        touchpoints: texts, emotion: elements('emotion'), pains: texts, opportunities: texts, momentsOfTruth: texts,
+        touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), pains: texts, opportunities: texts, momentsOfTruth: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
+    'persona-emotion': { persona: key, score: value, feeling: value, note: value } satisfies FieldTable<PersonaEmotionModel>,
     'metric-value': {
         metric: key, value, link: value, range: whereWritten,
         origin: { role: 'presentation', why: 'the row of the data file the value was read from; sorting the file moves it' },
@@ -91,6 +92,7 @@ export const valueTypes: Record<string, string> = {
 export const elementTypes: Record<ElementKind, string> = {
     file: 'JourneyModel', import: 'ImportModel', persona: 'PersonaModel', channel: 'ChannelModel', metric: 'MetricModel',
     'data-source': 'DataSourceModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
+    'persona-emotion': 'PersonaEmotionModel',
     'metric-value': 'MetricValueModel'
 };
 

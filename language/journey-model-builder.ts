@@ -95,13 +95,17 @@ export class JourneyModelBuilder {
     }
 
     private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>): Promise<StepModel> {
-        const emotion = step.emotions.find(candidate => typeof candidate.score === 'number' && Number.isFinite(candidate.score));
+        const scored = step.emotions.filter(candidate => typeof candidate.score === 'number' && Number.isFinite(candidate.score));
+        const emotion = scored.find(candidate => !candidate.persona);
+        const personaEmotions = scored.flatMap(candidate => candidate.persona?.ref
+            ? [{ persona: candidate.persona.ref.name, score: candidate.score, feeling: candidate.feeling, note: candidate.note }] : []);
         return {
             name: step.name, title: step.title,
             personas: step.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             channels: step.channels.flatMap(c => c.ref ? [c.ref.name] : []),
             touchpoints: texts(step.touchpoints),
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
+            personaEmotions: personaEmotions.length > 0 ? personaEmotions : undefined,
             pains: texts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: texts(step.momentsOfTruth),
             metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),

@@ -103,6 +103,14 @@ export interface EmotionModel {
     note?: string;
 }
 
+/** `emotion Bo 2 confused "…"`: how one persona of the step feels (the step's `emotion` is everyone else's). */
+export interface PersonaEmotionModel {
+    persona: string;
+    score: number;
+    feeling?: string;
+    note?: string;
+}
+
 export interface StepModel {
     name: string;
     title?: string;
@@ -111,6 +119,8 @@ export interface StepModel {
     channels: string[];
     touchpoints: string[];
     emotion?: EmotionModel;
+    /** Emotions of single personas, where the step gives them (one curve per persona on the map). */
+    personaEmotions?: PersonaEmotionModel[];
     pains: string[];
     opportunities: string[];
     momentsOfTruth: string[];

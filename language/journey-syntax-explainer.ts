@@ -151,6 +151,11 @@ function explain(error: IRecognitionException, reader: TokenReader, document: La
     if (previous && previous.image === 'moment' && token.image !== 'of') {
         return at(t('Write `moment of truth`, then its text in double quotes.'), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(token.startOffset)]);
     }
+    // `emotion three curious`: a word where the score belongs reads as a persona (`emotion Bo 2`), then the score is missing.
+    const beforePrevious = reader.tokens[index - 2];
+    if (rule === 'Emotion' && previous && beforePrevious?.image === 'emotion' && !reader.isKeyword(previous) && reader.sameLine(previous, token)) {
+        return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: 'emotion', needed: neededAfter('emotion')!, found: previous.image }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);
+    }
     const needed = previous && reader.isKeyword(previous) ? neededAfter(previous.image) : undefined;
     if (needed && (error.name === 'MismatchedTokenException' || error.name === 'NoViableAltException') && rule !== 'Step' && rule !== 'Stage' && rule !== 'Journey' && rule !== 'Persona' && rule !== 'JourneyFile') {
         return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: previous.image === 'truth' ? 'moment of truth' : previous.image, needed, found: shown(token) }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);

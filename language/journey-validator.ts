@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
-    isJourney, isStep, type Import, type Journey, type JourneyAstType, type JourneyFile,
+    isJourney, isStep, type Import, type Emotion, type Journey, type JourneyAstType, type JourneyFile,
     type MetricDefinition, type MetricValue, type Persona, type Range, type Step
 } from './generated/ast.js';
 import { findFlowProblems } from './journey-flow.js';
@@ -146,13 +146,25 @@ export class JourneyValidator {
     }
 
     checkStep(step: Step, accept: ValidationAcceptor): void {
-        reportRepeated(step, 'emotions', t('emotion'), accept);
-        const emotion = step.emotions[0];
+        // One emotion for everyone, and one per persona: a second one of either is repeated.
+        const seen = new Set<string>();
+        step.emotions.forEach((emotion, index) => {
+            const whose = emotion.persona?.$refText ?? '';
+            if (seen.has(whose)) {
+                accept('error', t('A step has more than one {property}; keep one.', { property: whose ? t('emotion of {persona}', { persona: whose }) : t('emotion') }), {
+                    node: step, property: 'emotions', index, code: IssueCodes.RepeatedProperty, data: { code: IssueCodes.RepeatedProperty }
+                });
+            }
+            seen.add(whose);
+        });
         const journey = AstUtils.getContainerOfType(step, isJourney);
-        if (!emotion || !journey) {
+        if (!journey) {
             return;
         }
-        const scale = emotionScaleOf(journey);
+        for (const emotion of step.emotions) this.checkEmotionScore(emotion, emotionScaleOf(journey), accept);
+    }
+
+    private checkEmotionScore(emotion: Emotion, scale: { min: number; max: number }, accept: ValidationAcceptor): void {
         if (emotion.score < scale.min || emotion.score > scale.max) {
             const clampedValue = Math.min(scale.max, Math.max(scale.min, emotion.score));
             const data: IssueData = { code: IssueCodes.EmotionOutOfScale, clampedValue };

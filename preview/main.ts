@@ -8,6 +8,7 @@ import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderM
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
+import { modelForPersona, personasWithEmotions } from '../render/persona-view.js';
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
@@ -37,6 +38,7 @@ const canvas = document.getElementById('canvas')!;
 const viewport = document.getElementById('viewport')!;
 const banner = document.getElementById('banner')!;
 const picker = document.getElementById('journey-picker') as HTMLSelectElement;
+const personaPicker = document.getElementById('persona-picker') as HTMLSelectElement;
 
 function isDark(): boolean {
     return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
@@ -55,7 +57,7 @@ async function draw(): Promise<void> {
     if (!model) return;
     updatePicker(model.journeys);
     const ticket = ++renderCount;
-    const view = inView(model);
+    const view = inView(forChosenPersona(model));
     const shownJourney = view.shown.journeys.find(j => j.name === view.journey?.name) ?? view.journey;
     updateWindowBar(view.windows);
     let svg: string;
@@ -114,6 +116,27 @@ interface InView {
     journey?: JourneyMapModel;
     windows?: MapWindow[];
     shown: JourneyModel;
+}
+
+/**
+ * The persona picker, shown when the journey's steps give emotions per persona: everyone's
+ * curves, or one persona's map (as `render --persona`).
+ */
+function forChosenPersona(all: JourneyModel): JourneyModel {
+    const journey = all.journeys.find(j => j.name === state.journey) ?? all.journeys[0];
+    const personas = journey && journey.stages.some(stage => stage.steps.some(step => (step.personaEmotions?.length ?? 0) > 0)) ? personasWithEmotions(journey) : [];
+    personaPicker.hidden = personas.length === 0;
+    const everyone = document.createElement('option');
+    everyone.value = '';
+    everyone.textContent = t('Every persona');
+    personaPicker.replaceChildren(everyone, ...personas.map(persona => {
+        const option = document.createElement('option');
+        option.value = option.textContent = persona;
+        return option;
+    }));
+    const chosen = state.persona && personas.includes(state.persona) ? state.persona : '';
+    personaPicker.value = chosen;
+    return chosen ? modelForPersona(all, chosen) : all;
 }
 
 function inView(all: JourneyModel): InView {
@@ -231,7 +254,7 @@ window.addEventListener('message', event => {
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
-    const svg = mapViewSvg(model, inView(model), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
+    const svg = mapViewSvg(model, inView(forChosenPersona(model)), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     await image.decode();
@@ -271,6 +294,11 @@ canvas.addEventListener('click', event => {
     if (range) vscode.postMessage({ type: 'reveal', range });
 });
 
+personaPicker.addEventListener('change', () => {
+    state = { ...state, persona: personaPicker.value || undefined };
+    saveState();
+    void draw();
+});
 picker.addEventListener('change', () => {
     state = { ...state, journey: picker.value, window: undefined };
     saveState();

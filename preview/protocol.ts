@@ -14,6 +14,8 @@ export interface PreviewState {
     uri?: string;
     view: PreviewView;
     journey?: string;
+    /** One persona's curve only (where steps give emotions per persona); none: every persona's. */
+    persona?: string;
     /** For a large journey (`render/map-window.ts`): which window of steps is drawn; none shows the overview. */
     window?: number;
     zoom: number;

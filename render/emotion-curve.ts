@@ -8,6 +8,42 @@ interface CurvePoint {
     x: number;
     y: number;
     step: StepModel;
+    score: number;
+    feeling?: string;
+}
+
+/** One line of the lane: everyone's, or one persona's (with its marker and style). */
+interface Curve {
+    persona?: string;
+    marker?: string;
+    className: string;
+    /** The score (and feeling) this curve has at a step, if it has one there. */
+    at: (step: StepModel) => { score: number; feeling?: string } | undefined;
+}
+
+/** The shapes that tell personas apart on the map, in the order of the journey's personas (step cards use them too). */
+export const personaShapes = ['●', '■', '▲', '◆', '▼', '◐'];
+
+/**
+ * Where steps give emotions per persona (`emotion Bo 2 …`), one curve per persona: a step's
+ * own emotion for that persona, else its emotion for everyone, at the steps the persona takes
+ * part in. Otherwise one curve, as written.
+ */
+export function emotionCurves(journey: JourneyMapModel): Curve[] {
+    const steps = journey.stages.flatMap(stage => stage.steps);
+    if (!steps.some(step => (step.personaEmotions?.length ?? 0) > 0)) {
+        return [{ className: 'curve', at: step => step.emotion }];
+    }
+    const personas = [...new Set([...journey.personas, ...steps.flatMap(step => (step.personaEmotions ?? []).map(emotion => emotion.persona))])];
+    return personas.map((persona, index) => ({
+        persona, marker: personaShapes[index % personaShapes.length], className: `curve curve-p${index % 4}`,
+        at: step => {
+            const own = step.personaEmotions?.find(emotion => emotion.persona === persona);
+            if (own) return own;
+            const takesPart = step.personas.length === 0 || step.personas.includes(persona);
+            return takesPart ? step.emotion : undefined;
+        }
+    }));
 }
 
 /**
@@ -23,24 +59,33 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
     const bottom = y + height - 34;
     const scale = journey.emotionScale;
     const toY = (score: number) => bottom - shareOfScale(score, scale) * (bottom - top);
-    const points: CurvePoint[] = columns.flatMap(column => column.step?.emotion
-        ? [{ x: column.x + layout.column / 2, y: toY(column.step.emotion.score), step: column.step }]
-        : []);
-    const pointOf = new Map(points.map(point => [point.step, point]));
     const paths = journeyPaths(journey);
-    const mainPoints = paths.main.flatMap(step => pointOf.get(step) ?? []);
-    const branches = paths.branches.flatMap(({ from, to }) => {
-        const [a, b] = [pointOf.get(from), pointOf.get(to)];
-        return a && b ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })] : [];
+    const curves = emotionCurves(journey);
+    // Several curves: each persona's faces side by side in the column, so two equal scores never hide each other.
+    const offsetOf = (index: number) => (curves.length > 1 ? (index - (curves.length - 1) / 2) * 24 : 0);
+    const drawn = curves.map((curve, index) => {
+        const points: CurvePoint[] = columns.flatMap(column => {
+            const emotion = column.step && curve.at(column.step);
+            return emotion && column.step ? [{ x: column.x + layout.column / 2 + offsetOf(index), y: toY(emotion.score), step: column.step, score: emotion.score, feeling: emotion.feeling }] : [];
+        });
+        const pointOf = new Map(points.map(point => [point.step, point]));
+        const mainPoints = paths.main.flatMap(step => pointOf.get(step) ?? []);
+        const branches = paths.branches.flatMap(({ from, to }) => {
+            const [a, b] = [pointOf.get(from), pointOf.get(to)];
+            return a && b ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })] : [];
+        });
+        const line = mainPoints.length > 1 ? element('path', { class: curve.className, d: smoothPath(mainPoints, top, bottom), id: index === 0 ? `${id}-curve` : `${id}-curve-${index}`, 'data-persona': curve.persona }) : '';
+        return { branches, line, faces: points.map(point => drawPoint(point, scale, bottom, curve)) };
     });
     const parts = [
         element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
         text(t('EMOTION'), { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
         ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
             + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
-        ...branches,
-        mainPoints.length > 1 ? element('path', { class: 'curve', d: smoothPath(mainPoints, top, bottom), id: `${id}-curve` }) : '',
-        ...points.map(point => drawPoint(point, scale, bottom))
+        curves.length > 1 ? legend(curves, layout.pad, y + layout.cellPad + 34) : '',
+        ...drawn.flatMap(curve => curve.branches),
+        ...drawn.map(curve => curve.line),
+        ...drawn.flatMap(curve => curve.faces)
     ];
     return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max }) }, parts), height };
 }
@@ -70,19 +115,33 @@ export function smoothPath(points: Array<{ x: number; y: number }>, top: number,
     return path;
 }
 
-function drawPoint(point: CurvePoint, scale: Scale, bottom: number): string {
-    const emotion = point.step.emotion!;
+/** Under the lane's label: each persona's marker and the style of its line. */
+function legend(curves: Curve[], x: number, y: number): string {
+    return element('g', { class: 'legend', role: 'list', 'aria-label': t('One curve per persona') }, curves.map((curve, index) => {
+        const top = y + index * 18;
+        return element('g', { role: 'listitem' }, [
+            element('path', { class: curve.className, d: `M${num(x)} ${num(top - 4)}h22` }),
+            text(`${curve.marker} ${curve.persona}`, { x: x + 28, y: top, class: 'small' })
+        ]);
+    }));
+}
+
+function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve): string {
+    const emotion = { score: point.score, feeling: point.feeling };
     const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
     const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
     const labelY = y + 28 > bottom + 24 ? y - 18 : y + 26;
-    return element('g', { class: 'point', 'data-step': point.step.name, role: 'img', 'aria-label': stepLabel(point.step) }, [
+    const label = curve.persona ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})` : stepLabel(point.step);
+    return element('g', { class: 'point', 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
         element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
         element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
         element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),
         element('path', { class: 'face-line', d: mouth }),
         point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': 'moment of truth' }) : '',
-        emotion.feeling ? text(emotion.feeling, { x, y: labelY, class: 'small muted', 'text-anchor': 'middle' }) : ''
+        // With one curve per persona, the marker says whose face it is; feelings are in the notes lane.
+        curve.marker ? text(curve.marker, { x, y: y + 24, class: 'small', 'text-anchor': 'middle' }) : '',
+        !curve.marker && emotion.feeling ? text(emotion.feeling, { x, y: labelY, class: 'small muted', 'text-anchor': 'middle' }) : ''
     ]);
 }
 

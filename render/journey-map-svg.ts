@@ -1,5 +1,5 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../language/journey-model.js';
-import { drawEmotionLane } from './emotion-curve.js';
+import { drawEmotionLane, emotionCurves, personaShapes } from './emotion-curve.js';
 import { columnsOf, layout, stepLabel, type Column } from './map-layout.js';
 import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
@@ -153,8 +153,9 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     if (steps.some(step => step.emotion)) {
         lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
     }
-    if (steps.some(step => step.emotion?.note)) {
-        lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step) });
+    if (steps.some(step => step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling))) {
+        const shapeOf = new Map(emotionCurves(journey).map(curve => [curve.persona, curve.marker]));
+        lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) });
     }
     if (steps.some(step => step.pains.length > 0)) {
         lanes.push({ kind: 'cells', label: t('PAIN POINTS'), cell: step => noteBoxes(step.pains, 'pain', '−') });
@@ -190,17 +191,20 @@ const inner = layout.column - 2 * layout.cellPad;
  */
 function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string) | undefined {
     if (journey.personas.length < 2) return undefined;
-    const shapes = ['●', '■', '▲', '◆', '▼', '◐'];
-    const shapeOf = new Map(journey.personas.map((name, index) => [name, shapes[index % shapes.length]]));
+    const shapeOf = new Map(journey.personas.map((name, index) => [name, personaShapes[index % personaShapes.length]]));
     // Names, not titles: the persona cards above give each name its title.
     return step => (step.personas.length > 0 ? step.personas : journey.personas).map(name => `${shapeOf.get(name) ?? '○'} ${name}`).join('  ');
 }
 
-/** Why the customer feels so: the emotion's note, in full. */
-function emotionNote(step: StepModel): Cell | undefined {
-    const note = step.emotion?.note;
-    if (!note) return undefined;
-    const lines = wrapText(`“${note}”`, inner, 12);
+/** Why the customer feels so: the emotion's note in full, and each persona's feeling and note with the persona's marker. */
+function emotionNote(step: StepModel, shapeOf: Map<string | undefined, string | undefined>): Cell | undefined {
+    const notes = [
+        ...(step.emotion?.note ? [`“${step.emotion.note}”`] : []),
+        ...(step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
+            .map(emotion => `${shapeOf.get(emotion.persona) ?? '○'} ${emotion.persona}: ${[emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ')}`)
+    ];
+    if (notes.length === 0) return undefined;
+    const lines = notes.flatMap(note => wrapText(note, inner, 12));
     return { height: lines.length * layout.line, draw: (x, y) => textLines(lines, x + 2, y + 12, layout.line, { class: 'body muted' }) };
 }
 

@@ -60,6 +60,10 @@ const rules = [
     '.jm .grid{stroke:var(--jm-border);stroke-dasharray:2 4}',
     '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
     '.jm .curve-branch{fill:none;stroke:var(--jm-curve);stroke-width:2;stroke-dasharray:6 5;opacity:.75}',
+    // One curve per persona: told apart by colour and by the pattern of the line.
+    '.jm .curve-p1{stroke:var(--jm-accent);stroke-dasharray:10 4}',
+    '.jm .curve-p2{stroke:var(--jm-opportunity);stroke-dasharray:2 4}',
+    '.jm .curve-p3{stroke:var(--jm-pain);stroke-dasharray:10 3 2 3}',
     '.jm .face-bad{fill:var(--jm-faceBad)}',
     '.jm .face-mid{fill:var(--jm-faceMid)}',
     '.jm .face-good{fill:var(--jm-faceGood)}',

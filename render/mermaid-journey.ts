@@ -18,9 +18,18 @@ export function renderMermaidJourney(journey: JourneyMapModel, personas: Persona
     for (const stage of journey.stages) {
         lines.push(`    section ${mermaidJourneyText(displayName(stage)) || stage.name}`);
         for (const step of stage.steps) {
+            const task = mermaidJourneyText(displayName(step)) || step.name;
+            const participants = step.personas.length > 0 ? step.personas : journey.personas;
+            const own = step.personaEmotions ?? [];
+            // A persona with an emotion of its own gets a task of its own (Mermaid has one score per task); the rest share the step's.
+            for (const emotion of own) {
+                lines.push(`      ${task}: ${toFivePointScale(emotion.score, journey.emotionScale)}: ${mermaidActor(emotion.persona, titles.get(emotion.persona))}`);
+            }
+            const others = participants.filter(name => !own.some(emotion => emotion.persona === name));
+            if (own.length > 0 && (others.length === 0 || !step.emotion)) continue;
             const score = step.emotion ? toFivePointScale(step.emotion.score, journey.emotionScale) : 3;
-            const actors = (step.personas.length > 0 ? step.personas : journey.personas).map(name => mermaidActor(name, titles.get(name))).join(', ');
-            lines.push(`      ${mermaidJourneyText(displayName(step)) || step.name}: ${score}${actors ? `: ${actors}` : ''}`);
+            const actors = others.map(name => mermaidActor(name, titles.get(name))).join(', ');
+            lines.push(`      ${task}: ${score}${actors ? `: ${actors}` : ''}`);
         }
     }
     return lines.join('\n') + '\n';

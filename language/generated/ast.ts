@@ -187,6 +187,7 @@ export interface Emotion extends langium.AstNode {
     readonly $type: 'Emotion';
     feeling?: string;
     note?: string;
+    persona?: langium.Reference<Persona>;
     score: number;
 }
 
@@ -194,6 +195,7 @@ export const Emotion = {
     $type: 'Emotion',
     feeling: 'feeling',
     note: 'note',
+    persona: 'persona',
     score: 'score'
 } as const;
 
@@ -564,6 +566,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 note: {
                     name: Emotion.note
+                },
+                persona: {
+                    name: Emotion.persona,
+                    referenceType: Persona.$type
                 },
                 score: {
                     name: Emotion.score

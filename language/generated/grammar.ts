@@ -1473,6 +1473,27 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "elements": [
           {
             "$type": "Assignment",
+            "feature": "persona",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@4"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@25"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
             "feature": "score",
             "operator": "=",
             "terminal": {

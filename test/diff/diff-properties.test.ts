@@ -44,6 +44,7 @@ function slotsOf(model: JourneyModel): Slot[] {
                 const path = `${journey.name} › ${stage.name} › ${step.name}`;
                 add('step', step, path, field => (field === 'personas' ? personas : field === 'channels' ? model.channels.map(channel => channel.name) : steps.filter(other => other !== step.name)));
                 if (step.emotion) add('emotion', step.emotion, path);
+                for (const emotion of step.personaEmotions ?? []) add('persona-emotion', emotion, path);
                 for (const value of step.metrics) add('metric-value', value, path);
             }
         }

@@ -96,6 +96,8 @@ function stepArbitrary(name: string, others: string[], personas: string[], chann
     return fc.record({
         name: fc.constant(name), title: optional(text), personas: someOf(personas), channels: someOf(channels), touchpoints: texts,
         emotion: optional(emotion), pains: texts, opportunities: texts, momentsOfTruth: texts,
+        personaEmotions: personas.length === 0 ? fc.constant(undefined) : optional(fc.shuffledSubarray(personas, { minLength: 1 }).chain(chosen => fc.tuple(...chosen.map(persona =>
+            fc.record({ persona: fc.constant(persona), score: fc.integer({ min: 1, max: 5 }), feeling: optional(feeling), note: optional(text) }, { requiredKeys: ['persona', 'score'] }))))),
         metrics: someOf(metrics).chain(chosen => fc.tuple(...chosen.map(metric => metricValueArbitrary(metric, sources)))),
         next: someOf(others), exit: fc.boolean()
     }, { requiredKeys: ['name', 'personas', 'channels', 'touchpoints', 'pains', 'opportunities', 'momentsOfTruth', 'metrics', 'next', 'exit'] });

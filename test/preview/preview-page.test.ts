@@ -389,6 +389,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.close();
     });
 
+    it('offers a persona picker where steps give emotions per persona, and draws one persona\'s curve when one is picked', async () => {
+        const { page, errors } = await openPreview();
+        const [model] = await modelsWithImports([join(repoRoot, 'test', 'fixtures', 'design', 'buying-together.journey')]);
+        await send(page, update(model));
+        assert.equal(await page.isVisible('#persona-picker'), true);
+        assert.deepEqual(await page.locator('#persona-picker option').allTextContents(), ['Every persona', 'Ana', 'Bo']);
+        assert.equal(await page.locator('#canvas path[data-persona]').count(), 2);
+        const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+        await page.selectOption('#persona-picker', 'Bo');
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        assert.equal(await page.locator('#canvas path[data-persona]').count(), 0);
+        assert.equal(await page.locator('#canvas .point').count(), 4, 'Bo takes part in all four steps');
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {
         const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js' });
         const csp = /content="([^"]+)"/.exec(html)![1];
