@@ -2,7 +2,7 @@ import {
     allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaEmotionModel, type StageModel, type StepModel
 } from '../language/journey-model.js';
 import { t } from '../language/localisation.js';
-import { statusWord } from '../metrics/metric-format.js';
+import { formatDelta, statusWord } from '../metrics/metric-format.js';
 import { elementWord, fieldWord, quoted, valueText } from './change-words.js';
 import { matchByKeyThenContent, matchByNameThenContent, matchTexts, positionsOf, reorderedPairs, type Matching } from './match-elements.js';
 import { comparedFields, ruleOf, type ElementKind } from './model-fields.js';
@@ -373,7 +373,13 @@ function metricValueChanges(before: MetricValueModel[], after: MetricValueModel[
         }))
     ];
     for (const [old, current] of matching.pairs) {
-        const flip = old.status !== current.status ? ` (${statusWord(old.status)} → ${statusWord(current.status)})` : '';
+        const definition = context.after.metrics.find(metric => metric.name === current.metric);
+        const notes = [
+            // A percentage changes by percentage points: 10% → 12% is +2 pp, not +2%.
+            ...(definition?.unit === 'percent' && old.value !== undefined && current.value !== undefined && old.value !== current.value ? [formatDelta(current.value - old.value, definition)] : []),
+            ...(old.status !== current.status ? [`${statusWord(old.status)} → ${statusWord(current.status)}`] : [])
+        ];
+        const flip = notes.length > 0 ? ` (${notes.join('; ')})` : '';
         const found = fieldChanges('metric-value', old, current, placeOf(current), context);
         const linkChange = found.find(change => change.field === 'link');
         const valueChange = found.find(change => change.field === 'value');

@@ -7,6 +7,7 @@ import { checkMetricValue } from '../language/metric-units.js';
 import { t } from '../language/localisation.js';
 import { describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart } from './data-link.js';
 import type { DataSources } from './data-sources.js';
+import { describePeriodProblem, periodProblemOf } from './period-values.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
     const validator = new DataLinkValidator(services.journey.DataSources);
@@ -34,6 +35,11 @@ export class DataLinkValidator {
             const { message, suggestions } = describeUnknownColumn(source.period, loaded.table.columns, t('period column'));
             const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
             accept('error', message, { node: source, property: 'period', code: IssueCodes.DataColumnUnknown, data });
+        } else if (source.period !== undefined) {
+            const problem = periodProblemOf(loaded.table, source.period);
+            if (problem) {
+                accept('error', describePeriodProblem(problem, loaded.table, source.period), { node: source, property: 'period', code: IssueCodes.DataPeriodInvalid, data: { code: IssueCodes.DataPeriodInvalid } });
+            }
         }
     }
 
@@ -45,6 +51,7 @@ export class DataLinkValidator {
             return; // the source itself is reported where it is declared
         }
         const resolution = resolveDataLink(link, loaded.table, source.period);
+        if (resolution.kind === 'problem' && resolution.ofSource) return; // reported once, at the source
         if (resolution.kind === 'problem') {
             const data: IssueData = { code: resolution.code, suggestions: resolution.suggestions };
             accept('error', resolution.message, { ...locate(link, resolution.at), code: resolution.code, data } as never);
@@ -64,6 +71,8 @@ function locate(link: DataLink, at: LinkPart): { node: DataLink; property?: stri
             return { node: link, property: 'column' };
         case 'key':
             return { node: at.condition as never, property: 'key' };
+        case 'condition':
+            return { node: at.condition as never };
         case 'where': {
             const first = link.conditions[0]?.$cstNode;
             const last = link.conditions[link.conditions.length - 1]?.$cstNode;

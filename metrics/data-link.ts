@@ -4,13 +4,18 @@ import { IssueCodes, type IssueCode } from '../language/journey-issue-codes.js';
 import { t } from '../language/localisation.js';
 import type { PeriodValue } from '../language/journey-model.js';
 import { numericCell, type DataTable } from './data-table.js';
+import { periodProblemOf, rowPlace } from './period-values.js';
 
 /** Which part of a data link a problem is about, so the diagnostic marks exactly that. */
-export type LinkPart = { part: 'column' } | { part: 'key'; condition: Condition } | { part: 'where' };
+export type LinkPart = { part: 'column' } | { part: 'key'; condition: Condition } | { part: 'condition'; condition: Condition } | { part: 'where' };
 
 export type LinkResolution =
     | { kind: 'value'; value: number; row: Record<string, string>; line?: number; series?: PeriodValue[] }
-    | { kind: 'problem'; code: IssueCode; message: string; at: LinkPart; suggestions?: string[] };
+    | {
+        kind: 'problem'; code: IssueCode; message: string; at: LinkPart; suggestions?: string[];
+        /** The problem is the data source's (its period column), reported once where the source is declared. */
+        ofSource?: boolean;
+    };
 
 /** Whether a link was parsed whole: text the parser recovered from can lack a column or a key. */
 export function isCompleteLink(link: DataLink): boolean {
@@ -23,21 +28,25 @@ export function isCompleteLink(link: DataLink): boolean {
  * (oldest first) the series.
  */
 export function resolveDataLink(link: DataLink, table: DataTable, periodColumn?: string): LinkResolution {
-    if (periodColumn !== undefined && table.columns.includes(periodColumn)) {
+    if (periodColumn !== undefined) {
+        // A period column that is missing or holds no periods is one error, at the source: no link reads it.
+        const broken = !table.columns.includes(periodColumn) || periodProblemOf(table, periodColumn) !== undefined;
+        if (broken) return { kind: 'problem', code: IssueCodes.DataPeriodInvalid, message: '', at: { part: 'where' }, ofSource: true };
         return resolveSeries(link, table, periodColumn);
     }
     const unknownColumn = findUnknownColumn(link, table);
     if (unknownColumn) return unknownColumn;
     const rows = matchingRows(link, table);
-    if (rows.length === 0) return noRow(link);
+    if (rows.length === 0) return noRow(link, table);
     if (rows.length > 1) {
         const conditions = describeConditions(link);
+        const where = places(table, rows.map(entry => entry.index));
         const message = link.conditions.length === 0
-            ? t('{count} rows match {conditions}; add `where column = "value"` to pick one.', { count: rows.length, conditions })
-            : t('{count} rows match {conditions}; add `and column = "value"` to pick one.', { count: rows.length, conditions });
+            ? t('{count} rows match {conditions} ({where}); add `where column = "value"` to pick one.', { count: rows.length, conditions, where })
+            : t('{count} rows match {conditions} ({where}); add `and column = "value"` to pick one.', { count: rows.length, conditions, where });
         return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message, at: { part: 'where' } };
     }
-    const value = numericValue(link, rows[0].row);
+    const value = numericValue(link, rows[0].row, rowPlace(table, rows[0].index));
     return typeof value === 'number' ? { kind: 'value', value, row: rows[0].row, line: rows[0].line } : value;
 }
 
@@ -46,17 +55,19 @@ function resolveSeries(link: DataLink, table: DataTable, periodColumn: string): 
     const unknownColumn = findUnknownColumn(link, table);
     if (unknownColumn) return unknownColumn;
     const rows = matchingRows(link, table);
-    if (rows.length === 0) return noRow(link);
+    if (rows.length === 0) return noRow(link, table);
     const byPeriod = new Map<string, typeof rows>();
     for (const entry of rows) byPeriod.set(entry.row[periodColumn], [...(byPeriod.get(entry.row[periodColumn]) ?? []), entry]);
     const repeated = [...byPeriod].find(([, entries]) => entries.length > 1);
     if (repeated) {
-        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\'; add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0] }), at: { part: 'where' } };
+        const where = places(table, repeated[1].map(entry => entry.index));
+        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }), at: { part: 'where' } };
     }
     const periods = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     const series: PeriodValue[] = [];
     for (const period of periods) {
-        const value = numericValue(link, byPeriod.get(period)![0].row);
+        const entry = byPeriod.get(period)![0];
+        const value = numericValue(link, entry.row, rowPlace(table, entry.index));
         if (typeof value !== 'number') return value;
         series.push({ period, value });
     }
@@ -77,20 +88,42 @@ export function describeUnknownColumn(name: string, columns: string[], what: str
     return { message: t("The data source has no {what} '{name}'. {hint}", { what, name, hint }), suggestions };
 }
 
-function matchingRows(link: DataLink, table: DataTable): Array<{ row: Record<string, string>; line?: number }> {
+function matchingRows(link: DataLink, table: DataTable): Array<{ row: Record<string, string>; line?: number; index: number }> {
     return table.rows
-        .map((row, index) => ({ row, line: table.lines?.[index] }))
+        .map((row, index) => ({ row, line: table.lines?.[index], index }))
         .filter(({ row }) => link.conditions.every(condition => cellMatches(row[condition.key], condition)));
 }
 
-function noRow(link: DataLink): LinkResolution {
-    return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: t('No row matches {conditions}; check the key values in the data file.', { conditions: describeConditions(link) }), at: { part: 'where' } };
+/** `lines 2, 5, 8` (or records of a JSON file), at most five named. */
+function places(table: DataTable, rows: number[]): string {
+    const shown = rows.slice(0, 5).map(row => rowPlace(table, row));
+    return shown.join(', ') + (rows.length > 5 ? ', …' : '');
 }
 
-function numericValue(link: DataLink, row: Record<string, string>): number | LinkResolution {
+/**
+ * No row matches: for the first condition whose value no row has, the values the file does
+ * have for that key, closest first (`step = "see-adx"`: did you mean "see-ad"?).
+ */
+function noRow(link: DataLink, table: DataTable): LinkResolution {
+    const conditions = describeConditions(link);
+    const missing = link.conditions.find(condition => !table.rows.some(row => cellMatches(row[condition.key], condition)));
+    if (!missing) {
+        return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: t('No row matches {conditions} together; each value is in the file, but not in one row.', { conditions }), at: { part: 'where' } };
+    }
+    const values = [...new Set(table.rows.map(row => row[missing.key] ?? '').filter(value => value !== ''))];
+    const written = missing.text ?? String(missing.number);
+    const close = didYouMean(written, values);
+    const shown = (close.length > 0 ? close : values.slice(0, 5)).map(value => JSON.stringify(value)).join(', ') + (close.length === 0 && values.length > 5 ? ', …' : '');
+    const message = close.length > 0
+        ? t('No row matches {conditions}: the file has no {key} = {value}. Did you mean {close}?', { conditions, key: missing.key, value: JSON.stringify(written), close: shown })
+        : t('No row matches {conditions}: the file has no {key} = {value}; its values are {values}.', { conditions, key: missing.key, value: JSON.stringify(written), values: shown || t('none') });
+    return { kind: 'problem', code: IssueCodes.DataRowNotFound, message, at: { part: 'condition', condition: missing } };
+}
+
+function numericValue(link: DataLink, row: Record<string, string>, where: string): number | LinkResolution {
     const cell = row[link.column] ?? '';
     const value = numericCell(cell);
-    return value ?? { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' is not a number.", { cell, column: link.column }), at: { part: 'column' } };
+    return value ?? { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
 }
 
 function cellMatches(cell: string | undefined, condition: Condition): boolean {

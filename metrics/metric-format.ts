@@ -59,8 +59,17 @@ export function trendOf(value: MetricValueModel, metric: MetricModel | undefined
     if (!series || series.length < 2) return undefined;
     const [previous, current] = series.slice(-2);
     const difference = Math.round((current.value - previous.value) * 100) / 100;
-    const sign = difference > 0 ? '+' : difference < 0 ? '−' : '±';
-    return { delta: `${sign}${formatMetricValue(Math.abs(difference), metric)}`, previousPeriod: previous.period, better: isImprovement(metric, previous.value, current.value) };
+    return { delta: formatDelta(difference, metric), previousPeriod: previous.period, better: isImprovement(metric, previous.value, current.value) };
+}
+
+/**
+ * A change of a value, signed: `+1.2`, `−300 CNY`; a percentage changes by percentage points
+ * (`+1.5 pp`: from 10% to 11.5%), never by "%", which would read as relative.
+ */
+export function formatDelta(difference: number, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+    const rounded = Math.round(difference * 100) / 100;
+    const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+    return metric?.unit === 'percent' ? `${sign}${formatNumber(Math.abs(rounded))} pp` : `${sign}${formatMetricValue(Math.abs(rounded), metric)}`;
 }
 
 /** A trend in words: `+1.2 since 2026-W46 (better)`. */

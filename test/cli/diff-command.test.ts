@@ -189,7 +189,7 @@ describe('journeymap diff --git', () => {
             "- ↕️ Step 'Compares offers' moved from 考虑 Consideration to 购买 Purchase",
             "- ✏️ Emotion of 'Compares offers' fell from 2 to 1",
             "- ➕ Step 'Compares offers': pain point added: “No express delivery option”",
-            "- ✏️ Metric dropoff of 'Compares offers': value 31% → 18% \\(✗ missed → ✓ met\\)"
+            "- ✏️ Metric dropoff of 'Compares offers': value 31% → 18% \\(−13 pp; ✗ missed → ✓ met\\)"
         ]);
         assert.match(result.stdout, /```mermaid\nxychart-beta\n/);
     });

@@ -55,7 +55,7 @@ describe('journeymap diff --git reads each side at its own revision', () => {
         assert.deepEqual(result.stdout.trim().split('\n').map(line => line.replace(/ {2}\(.*\)$/, '')), [
             'map.journey:',
             "~ Emotion of 'Sees an ad' fell from 3 to 2",
-            "~ Metric conversion of 'Sees an ad': value 10% → 14% (✗ missed → ✓ met)",
+            "~ Metric conversion of 'Sees an ad': value 10% → 14% (+4 pp; ✗ missed → ✓ met)",
             '2 changes'
         ]);
     });

@@ -42,7 +42,7 @@ const expectedText = [
     "~ Step 'Books a visit': touchpoint “Booking form” → “Booking form in the app”",
     "~ Step 'Books a visit': opportunity “Offer evening time slots” → “Offer evening and weekend time slots”",
     "~ Step 'Books a visit': moment of truth “Gets a confirmed time” → “Gets a confirmed time window”",
-    '~ Metric conversion of \'Books a visit\': data link funnel.conversion where step = "compare" → funnel.conversion where step = "checkout"; value 9.1% → 71% (✗ missed → ✓ met)',
+    '~ Metric conversion of \'Books a visit\': data link funnel.conversion where step = "compare" → funnel.conversion where step = "checkout"; value 9.1% → 71% (+61.9 pp; ✗ missed → ✓ met)',
     "~ Step 'The technician visits': title “Technician visits” → “The technician visits”",
     "+ Step 'The technician visits': persona added: “小王”",
     "~ Emotion of 'The technician visits': note set to “师傅准时到达”",

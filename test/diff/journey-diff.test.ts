@@ -27,7 +27,7 @@ describe('semantic diff', () => {
             ['added', 'step', undefined, 'No express delivery option'],
             ['changed', 'metric-value', 31, 18]
         ]);
-        assert.equal(changes[4].summary, "Metric dropoff of 'Compares offers': value 31% → 18% (✗ missed → ✓ met)");
+        assert.equal(changes[4].summary, "Metric dropoff of 'Compares offers': value 31% → 18% (−13 pp; ✗ missed → ✓ met)");
         assert.equal(changes[1].path, 'FirstPurchase › Purchase › Compare');
     });
 

@@ -54,6 +54,6 @@ journey J { stage S { step A { metric csat = survey.满意度 where 环节 = "�
 
     it('says a trend is worse when a lower-is-better value rises', async () => {
         const trend = trendOf({ metric: 'd', status: 'missed', value: 31, series: [{ period: 'W1', value: 25 }, { period: 'W2', value: 31 }] }, { name: 'd', unit: 'percent', target: { comparison: '<=', value: 20 }, aggregate: 'mean' });
-        assert.equal(formatTrend(trend!), '+6% since W1 (worse)');
+        assert.equal(formatTrend(trend!), '+6 pp since W1 (worse)', 'a percentage changes by percentage points');
     });
 });

@@ -279,7 +279,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                 'moved Step \'Compares offers\' moved from 考虑 Consideration to 购买 Purchase',
                 "changed Emotion of 'Compares offers' fell from 2 to 1",
                 "added Step 'Compares offers': pain point added: “No express delivery option”",
-                "changed Metric dropoff of 'Compares offers': value 31% → 18% (✗ missed → ✓ met)"
+                "changed Metric dropoff of 'Compares offers': value 31% → 18% (−13 pp; ✗ missed → ✓ met)"
             ],
             curves: [1, 1],
             maps: 2,
