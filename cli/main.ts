@@ -95,8 +95,9 @@ function buildProgram(): Command {
         .option('--scale <factor>', 'pixels per unit for PNG (2 for sharp slides)', positiveNumber, 1)
         .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
+        .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; allowErrors: boolean; persona?: string }, command: Command) => {
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; allowErrors: boolean; persona?: string; width?: number }, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runRender(file, { ...options, lang, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),

@@ -29,6 +29,8 @@ export interface RenderOptions {
     lang?: string;
     /** `--persona Ana`: the map as one persona lives it (that persona's emotions). */
     persona?: string;
+    /** `--width 1440`: stages wrap into rows to fit this many pixels (SVG, HTML, PNG). */
+    width?: number;
 }
 
 export interface Output {
@@ -72,7 +74,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         return ExitCode.UsageOrInput;
     }
     const content = options.format === 'png'
-        ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme }), options.scale)
+        ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme, width: options.width }), options.scale)
         : render(model, journey?.name, options);
     if (!options.output) {
         // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
@@ -89,8 +91,8 @@ export async function runRender(file: string, options: RenderOptions, io: Output
 function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): string {
     const journey = model.journeys.find(j => j.name === journeyName);
     switch (options.format) {
-        case 'svg': return renderJourneyMapSvg(model, journeyName, { theme: options.theme });
-        case 'html': return renderJourneyHtml(journey, renderJourneyMapSvg(model, journeyName, { theme: options.theme }), options.theme);
+        case 'svg': return renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width });
+        case 'html': return renderJourneyHtml(journey, renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width }), options.theme);
         case 'md': return renderJourneyMarkdown(model, journey!);
         case 'mermaid': return renderMermaidJourney(journey!, model.personas);
         case 'flowchart': return renderMermaidFlowchart(journey!);

@@ -62,7 +62,7 @@ async function draw(): Promise<void> {
     updateWindowBar(view.windows);
     let svg: string;
     if (state.view === 'map' || !shownJourney) {
-        svg = mapViewSvg(model, view, { idPrefix: 'map' });
+        svg = mapViewSvg(model, view, { idPrefix: 'map', width: paneWidth() });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
     } else {
@@ -149,6 +149,12 @@ function inView(all: JourneyModel): InView {
 }
 
 /** What the map view shows: the whole map, or for a large journey the overview or the part chosen. */
+/** The map fits the pane (at the zoom chosen): its stages wrap into rows instead of one strip running off the side. */
+function paneWidth(): number | undefined {
+    const width = viewport.clientWidth;
+    return width > 0 ? Math.floor(width / state.zoom) - 8 : undefined;
+}
+
 function mapViewSvg(all: JourneyModel, view: InView, options: MapRenderOptions): string {
     if (view.windows && state.window === undefined) return renderJourneyOverviewSvg(all, view.journey!.name, options);
     return renderJourneyMapSvg(view.shown, view.journey?.name, options);
@@ -201,6 +207,7 @@ function zoomBy(factor: number): void {
     state = { ...state, zoom: Math.min(4, Math.max(0.1, Math.round(state.zoom * factor * 100) / 100)) };
     applyZoom();
     saveState();
+    rewrapSoon();
 }
 
 /** The source range of what was clicked: a step, a stage or a persona. */
@@ -254,7 +261,7 @@ window.addEventListener('message', event => {
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
-    const svg = mapViewSvg(model, inView(forChosenPersona(model)), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light' });
+    const svg = mapViewSvg(model, inView(forChosenPersona(model)), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light', width: paneWidth() });
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     await image.decode();
@@ -312,6 +319,18 @@ document.getElementById('window-overview')!.addEventListener('click', () => {
 });
 document.getElementById('window-previous')!.addEventListener('click', () => showWindow(Math.max(0, (state.window ?? 0) - 1)));
 document.getElementById('window-next')!.addEventListener('click', () => showWindow((state.window ?? 0) + 1));
+// A wider or narrower pane (or a new zoom) wraps the map anew, once the resizing settles.
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let drawnForWidth = paneWidth();
+function rewrapSoon(): void {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+        if (paneWidth() === drawnForWidth || state.view !== 'map') return;
+        drawnForWidth = paneWidth();
+        void draw();
+    }, 150);
+}
+new ResizeObserver(rewrapSoon).observe(viewport);
 document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));
 document.getElementById('zoom-out')!.addEventListener('click', () => zoomBy(0.8));
 document.getElementById('zoom-reset')!.addEventListener('click', () => { state = { ...state, zoom: 1 }; applyZoom(); saveState(); });

@@ -1,6 +1,6 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../language/journey-model.js';
 import { drawEmotionLane, emotionCurves, personaShapes } from './emotion-curve.js';
-import { columnsOf, layout, stepLabel, type Column } from './map-layout.js';
+import { columnsOf, layout, narrowestMap, rowsOf, stepLabel, type Column } from './map-layout.js';
 import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
 import { element, num, text, textLines } from './svg.js';
@@ -12,6 +12,11 @@ export interface MapRenderOptions {
     theme?: MapTheme;
     /** Prefix for element ids, so that several maps can live on one page. */
     idPrefix?: string;
+    /**
+     * Fit the map to this many pixels: stages wrap into rows (and a stage wider than a row wraps
+     * its steps) instead of one strip. None: one strip, as wide as the journey.
+     */
+    width?: number;
 }
 
 interface Cell {
@@ -40,8 +45,10 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
             text(t('This file declares no journey yet.'), { x: layout.pad, y: 64, class: 'body muted' }));
     }
     const columns = columnsOf(journey);
-    const width = Math.max(layout.pad * 2 + layout.labelWidth + columns.length * (layout.column + layout.gap) - layout.gap,
+    const stripWidth = Math.max(layout.pad * 2 + layout.labelWidth + columns.length * (layout.column + layout.gap) - layout.gap,
         layout.pad * 2 + Math.max(1, journey.personas.length) * (layout.personaWidth + layout.gap));
+    const width = options.width === undefined ? stripWidth : Math.max(narrowestMap, Math.min(stripWidth, Math.floor(options.width)));
+    const rows = options.width === undefined ? [columns] : rowsOf(columns, width);
     const parts: string[] = [];
     let y = layout.pad;
     const header = drawHeader(journey, model, y, width - 2 * layout.pad);
@@ -49,23 +56,35 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
     y += header.height;
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter((p): p is PersonaModel => p !== undefined);
     if (personas.length > 0) {
+        // Persona cards wrap too, as many in a row as the width holds.
+        const perRow = Math.max(1, Math.floor((width - 2 * layout.pad + layout.gap) / (layout.personaWidth + layout.gap)));
         const cards = personas.map(persona => personaCard(persona));
         const height = Math.max(...cards.map(card => card.height));
-        cards.forEach((card, index) => parts.push(card.draw(layout.pad + index * (layout.personaWidth + layout.gap), y, height)));
-        y += height + 20;
+        cards.forEach((card, index) => parts.push(card.draw(layout.pad + (index % perRow) * (layout.personaWidth + layout.gap), y + Math.floor(index / perRow) * (height + layout.gap), height)));
+        y += Math.ceil(cards.length / perRow) * (height + layout.gap) - layout.gap + 20;
     }
-    const stageRow = drawStageRow(journey, columns, y, model.metrics);
-    parts.push(stageRow.svg);
-    y += stageRow.height + 8;
-    for (const lane of lanesFor(journey, model)) {
-        const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, columns, y, width, id) : drawLane(lane, columns, y, width);
-        parts.push(drawn.svg);
-        y += drawn.height;
-    }
+    const lanes = lanesFor(journey, model);
+    rows.forEach((row, index) => {
+        if (index > 0) y += 28; // room between rows, so each reads as a part of the journey
+        const stageRow = drawStageRow(journey, row, y, model.metrics);
+        parts.push(stageRow.svg);
+        y += stageRow.height + 8;
+        // A lane with nothing in this row of a wrapped map is left out of the row.
+        const inRow = lanes.filter(lane => row.some(column => column.step && (lane.kind === 'emotion' ? hasEmotion(column.step) : lane.cell(column.step))));
+        for (const lane of inRow.length > 0 ? inRow : lanes.slice(0, 1)) {
+            const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width);
+            parts.push(drawn.svg);
+            y += drawn.height;
+        }
+    });
     const height = y + layout.pad;
     return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''));
 }
 
+
+function hasEmotion(step: StepModel): boolean {
+    return step.emotion !== undefined || (step.personaEmotions?.length ?? 0) > 0;
+}
 
 function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
     const steps = allSteps(journey);
@@ -126,11 +145,12 @@ function personaCard(persona: PersonaModel): { height: number; draw: (x: number,
 
 /** The stage headers: each stage's title, then its metrics aggregated from its steps. */
 function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, metrics: MetricModel[]): { svg: string; height: number } {
-    const spans = journey.stages.map((stage, stageIndex) => {
+    const spans = journey.stages.flatMap((stage, stageIndex) => {
         const own = columns.filter(column => column.stageIndex === stageIndex);
+        if (own.length === 0) return []; // a stage drawn in another row of a wrapped map
         const width = own.length * (layout.column + layout.gap) - layout.gap;
         const aggregates = stage.metrics.flatMap(aggregate => wrapText(stageMetricText(aggregate, metrics.find(metric => metric.name === aggregate.metric)), width - 2 * layout.cellPad, 11));
-        return { stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13), aggregates };
+        return [{ stage, stageIndex, x: own[0].x, width, lines: wrapText(displayName(stage), width - 2 * layout.cellPad, 13), aggregates }];
     });
     const height = Math.max(36, ...spans.map(span => span.lines.length * layout.titleLine + span.aggregates.length * layout.smallLine + 2 * layout.cellPad));
     const svg = spans.map(span => element('g', { class: 'stage', 'data-stage': span.stage.name, role: 'group', 'aria-label': t('Stage: {name}', { name: [displayName(span.stage), ...span.aggregates].join(', ') }) }, [
@@ -150,7 +170,7 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
         lanes.push({ kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) });
     }
-    if (steps.some(step => step.emotion)) {
+    if (steps.some(hasEmotion)) {
         lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
     }
     if (steps.some(step => step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling))) {

@@ -238,7 +238,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await send(page, update(model));
         const metric = page.locator('#canvas g.metric[data-origin]').first();
         const label = await metric.getAttribute('aria-label');
-        assert.equal(label, 'Metric Conversion: 14.5%, ✓ met, +0.6% since 2026-W46 (better)');
+        assert.equal(label, 'Metric Conversion: 14.5%, ✓ met, +0.6 pp since 2026-W46 (better)');
         assert.equal(await page.locator('#canvas g.metric .sparkline').count(), 7, 'every value read from a weekly series');
         assert.match((await page.locator('#canvas g.stage').nth(2).getAttribute('aria-label'))!, /Revenue: 62,832 CNY ✓ met/);
         await metric.click();
@@ -401,6 +401,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
         assert.equal(await page.locator('#canvas path[data-persona]').count(), 0);
         assert.equal(await page.locator('#canvas .point').count(), 4, 'Bo takes part in all four steps');
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('fits the map to the pane: a narrow preview wraps the stages into rows, and a wider one redraws wider', async () => {
+        const { page, errors } = await openPreview();
+        await page.setViewportSize({ width: 700, height: 900 });
+        const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
+        await send(page, update(checkout.model));
+        const mapWidth = () => page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width')));
+        assert.ok(await mapWidth() <= 700, `${await mapWidth()} px in a 700 px pane`);
+        assert.ok(await page.locator('#canvas .lane-label', { hasText: 'STAGE' }).count() > 1);
+        const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+        await page.setViewportSize({ width: 1500, height: 900 });
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+        assert.ok(await mapWidth() > 700);
         assert.deepEqual(errors, []);
         await page.close();
     });
