@@ -41,6 +41,8 @@ export class JourneyFormatter extends AbstractFormatter {
 
     private spacingBefore(node: AstNode, child: CstNode, previous: CstNode | undefined, multiLine: boolean): FormattingAction | undefined {
         if (isJourneyFile(node)) {
+            // `language zh-cn` is one line; every other token of the file's own starts one (imports and declarations are nodes of their own).
+            if (previous && keywordOf(previous) === 'language' && !child.hidden) return Formatting.oneSpace();
             return previous || child.hidden ? lineBreak : undefined;
         }
         if (!previous) {

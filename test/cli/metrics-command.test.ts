@@ -27,7 +27,7 @@ describe('journeymap metrics', () => {
         assert.equal(result.status, 0, result.stderr);
         const lines = result.stdout.trimEnd().split('\n');
         assert.match(lines[0], /^journey +stage +step +metric +value +target +status +period +trend +source$/);
-        assert.match(lines[1], /^购买旅程 +考虑 +看到广告 +Conversion +14\.5% +≥ 12% +✓ met +2026-W47 +\+0\.6% since 2026-W46 \(better\) +funnel\.csv:3$/);
+        assert.match(lines[1], /^购买旅程 +考虑 +看到广告 +Conversion +14\.5% +≥ 12% +✓ met +2026-W47 +\+0\.6 pp since 2026-W46 \(better\) +funnel\.csv:3$/);
         const valueColumn = lines.map(line => stringWidth(line.slice(0, line.indexOf('value') >= 0 ? line.indexOf('value') : line.search(/14\.5%|4\.5/))));
         assert.equal(new Set(valueColumn).size, 1, `the value column starts at one width:\n${result.stdout}`);
     });

@@ -98,7 +98,7 @@ describe('incremental parsing of an edit', () => {
     it('parses the whole text when an edit breaks the syntax, touches a step\'s edges or lies outside steps, and after a broken version', async () => {
         await open(base);
         const cases = [
-            replace(base, 'emotion 1 curious', 'emotion curious 1'),
+            replace(base, 'emotion 1 curious', 'emotion = curious'),
             replace(base, 'step T3 "Step 3 看到广告" {', 'stop T3 "Step 3 看到广告" {'),
             replace(base, 'emotion scale 1..5', 'emotion scale 1..7'),
             replace(base, 'metric m = 3\n    }', 'metric m = 3\n    } }'),
