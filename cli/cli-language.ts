@@ -22,3 +22,20 @@ export function chooseCliLanguage(option: string | undefined, env: NodeJS.Proces
 export function useCliLanguage(language: CliLanguage): void {
     useMessageBundle(bundles[language]);
 }
+
+/**
+ * Runs `draw` in the language the maps declare (`language zh-cn`), when they all declare the
+ * same one we speak and `--lang` was not given; then the reader's language again, for the
+ * command's own lines (`Wrote …`).
+ */
+export async function inLanguageOfMaps<T>(maps: Array<{ language?: string }>, explicit: string | undefined, draw: () => T | Promise<T>): Promise<T> {
+    const declared = [...new Set(maps.map(map => map.language))];
+    const language = explicit === undefined && declared.length === 1 ? cliLanguages.find(known => known === declared[0]) : undefined;
+    if (!language) return draw();
+    useCliLanguage(language);
+    try {
+        return await draw();
+    } finally {
+        useCliLanguage(chooseCliLanguage(undefined, process.env));
+    }
+}

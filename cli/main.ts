@@ -111,8 +111,9 @@ function buildProgram(): Command {
         .addOption(new Option('-f, --format <format>', 'output format').choices([...metricsFormats]).default('text'))
         .addOption(new Option('--fail-on <status>', 'exit 1 when a value is missed (or, with warn, also close to missing)').choices(['missed', 'warn']))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (paths: string[], options: MetricsOptions) => {
-            process.exitCode = await runMetrics(paths, { ...options, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        .action(async (paths: string[], options: MetricsOptions, command: Command) => {
+            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
+            process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('import')

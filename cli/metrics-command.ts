@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../render/markdown-text.js';
 import { failingRows, metricReport, type MetricReportRow } from '../metrics/metric-report.js';
 import { statusWord } from '../metrics/metric-format.js';
 import { ExitCode } from './check-command.js';
+import { inLanguageOfMaps } from './cli-language.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
@@ -17,6 +18,8 @@ export interface MetricsOptions {
     format: typeof metricsFormats[number];
     failOn?: 'missed' | 'warn';
     root: string;
+    /** `--lang`, when given: it wins over the language the maps declare. */
+    lang?: string;
 }
 
 /**
@@ -35,8 +38,13 @@ export async function runMetrics(paths: string[], options: MetricsOptions, out: 
         return ExitCode.Errors;
     }
     const models = await Promise.all(loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document)));
-    const rows = metricReport(models, uri => relative(process.cwd(), fileURLToPath(uri)));
-    out(formatRows(rows, options.format));
+    // The report about maps that declare their language (`language zh-cn`) is in it; the command's own lines are not.
+    const report = await inLanguageOfMaps(models, options.lang, () => {
+        const rows = metricReport(models, uri => relative(process.cwd(), fileURLToPath(uri)));
+        return { rows, text: formatRows(rows, options.format) };
+    });
+    const rows = report.rows;
+    out(report.text);
     const failing = options.failOn ? failingRows(rows, options.failOn) : [];
     if (failing.length > 0) {
         err(failingSummary(failing.length, options.failOn!));

@@ -9,7 +9,7 @@ import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
 import { modelForPersona } from '../render/persona-view.js';
-import { chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
+import { inLanguageOfMaps } from './cli-language.js';
 import { t } from '../language/localisation.js';
 
 export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
@@ -65,19 +65,16 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     }
     const model = options.persona ? modelForPersona(built, options.persona) : built;
     // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
-    // The map's labels only: the command's own lines (`Wrote …`) stay in the reader's language.
-    const mapLanguage = options.lang ? undefined : cliLanguages.find(language => language === model.language);
-    if (mapLanguage) useCliLanguage(mapLanguage);
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
     if (!journey && (options.journey || options.format !== 'json')) {
         const names = model.journeys.map(j => j.name).join(', ');
         io.err(options.journey ? t("No journey '{name}' in {file}. Journeys: {names}.", { name: options.journey, file, names: names || t('none') }) : t('{file} declares no journey.', { file }));
         return ExitCode.UsageOrInput;
     }
-    const content = options.format === 'png'
+    // The map's labels in its own language (`language zh-cn`); the command's own lines stay in the reader's.
+    const content = await inLanguageOfMaps([model], options.lang, async () => options.format === 'png'
         ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme, width: options.width }), options.scale)
-        : render(model, journey?.name, options);
-    if (mapLanguage) useCliLanguage(chooseCliLanguage(undefined, process.env));
+        : render(model, journey?.name, options));
     if (!options.output) {
         // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
         if (typeof content !== 'string') io.binary!(content);

@@ -33,3 +33,13 @@ describe('the map\'s language (language zh-cn at the top of a file)', () => {
         assert.match(runCli(['render', 'map.journey'], dir, { ...english, LANG: 'zh_CN.UTF-8' }).stdout, />阶段</);
     });
 });
+
+describe('summaries about maps that declare their language', () => {
+    it('journeymap metrics reports in the maps\' language, unless --lang says otherwise or the maps differ', () => {
+        const chinese = runCli(['metrics', 'examples/service'], undefined, english);
+        assert.match(chinese.stdout, /^旅程 +阶段 +步骤 +指标/);
+        assert.match(chinese.stdout, /（阶段，2 项平均）|阶段，/);
+        assert.match(runCli(['--lang', 'en', 'metrics', 'examples/service'], undefined, english).stdout, /^journey +stage +step/);
+        assert.match(runCli(['metrics', 'examples'], undefined, english).stdout, /^journey +stage +step/, 'maps in several languages: the reader\'s');
+    });
+});
