@@ -6,8 +6,8 @@ import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import { t } from './localisation.js';
 
 /** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
-const lineKeywords: Record<string, string[]> = {
-    JourneyFile: ['import', 'persona', 'channel', 'metric', 'data', 'journey'],
+export const lineKeywords: Record<string, string[]> = {
+    JourneyFile: ['language', 'import', 'persona', 'channel', 'metric', 'data', 'journey'],
     Persona: ['role', 'goal', 'frustration', 'quote'],
     Journey: ['persona', 'emotion', 'start', 'stage'],
     Stage: ['step'],
