@@ -36,6 +36,9 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
             const added = subtreeNodes(replaced);
             carryNodeList(previous, result, removed, added);
             graftsByParse.set(result, { previous, removed, added, oldEnd, newEnd: replaced.$cstNode!.range.end });
+            // Only the last graft is ever asked for. The one before holds *its* previous parse, and that
+            // one's graft the parse before it: kept, the chain held every removed subtree of the session.
+            graftsByParse.delete(previous);
             return result;
         }
     }

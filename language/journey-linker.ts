@@ -3,6 +3,7 @@ import {
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { detached } from './detached-string.js';
 import { forEachNode, forEachReference } from './journey-ast-walk.js';
 import { graftOf, type Graft } from './journey-incremental-parse.js';
 
@@ -72,7 +73,7 @@ export class JourneyLinker extends DefaultLinker {
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        return new JourneyReference(this, node, property, refNode, refText);
+        return new JourneyReference(this, node, property, refNode, detached(refText));
     }
 
     /** Langium's unlink `delete`s `_nodeDescription`; ours are reset in place and the rest left to it. */

@@ -1,4 +1,5 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { detached } from './detached-string.js';
 
 /**
  * Strings are double-quoted with backslash escapes, including `\u4E2D`. A `DataName` (a
@@ -7,6 +8,12 @@ import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } 
  */
 export class JourneyValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        const value = this.convertToken(rule, input, cstNode);
+        // Every text the tree keeps is its own copy, not a view of the document's text (see detached-string.ts).
+        return typeof value === 'string' ? detached(value) : value;
+    }
+
+    private convertToken(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'STRING' || (rule.name === 'DataName' && input.startsWith('"'))) {
             return unquote(input);
         }
