@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { URI } from 'langium';
-import type { FileSystemNode, FileSystemProvider } from 'langium';
+import type { FileSystemNode, FileSystemProvider, URI } from 'langium';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 

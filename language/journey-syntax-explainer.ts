@@ -1,4 +1,4 @@
-import { CstUtils, isLeafCstNode, type LangiumDocument } from 'langium';
+import { CstUtils, isCompositeCstNode, isLeafCstNode, type LangiumDocument } from 'langium';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { didYouMean } from './did-you-mean.js';
@@ -55,21 +55,30 @@ export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diag
     const tokens = tokenize(text);
     const reader = new TokenReader(text, tokens, readOffsets(document));
     // A character the lexer could not read spoils the rest of its line; a parser error, what `explain` says.
-    const regions: Array<[number, number]> = lexerErrors.map(error => [error.offset, reader.lineEnd(error.offset)]);
-    const inMistake = (offset: number) => regions.some(([from, to]) => offset >= from && offset < to);
+    const lexerRegions = new Regions(lexerErrors.map(error => [error.offset, reader.lineEnd(error.offset)]));
+    const regions = new Regions(lexerRegions.all());
     const explained = new Map<IRecognitionException, Mistake>();
+    let leftBlockEarly = false;
+    // Parser errors come in the order of the text: one is inside an earlier one's region when it is before the furthest end so far.
+    let parserReach = -1;
     for (const error of parserErrors) {
         const offset = errorOffset(error, reader);
-        if (inMistake(offset)) continue;
-        if (isAftermath(error, [...explained.values()])) {
-            regions.push(reader.statementRegion(reader.indexAt(offset)));
-            continue;
+        if (offset < parserReach || lexerRegions.contains(offset)) continue;
+        let region: [number, number];
+        if (isAftermath(error, explained.size > 0, leftBlockEarly)) {
+            region = reader.statementRegion(reader.indexAt(offset));
+        } else {
+            const mistake = explain(error, reader, document);
+            explained.set(error, mistake);
+            leftBlockEarly ||= mistake.diagnostic.code === IssueCodes.StepOutsideStage;
+            region = mistake.region;
         }
-        const mistake = explain(error, reader, document);
-        explained.set(error, mistake);
-        regions.push(mistake.region);
+        regions.add(region);
+        parserReach = Math.max(parserReach, region[1]);
     }
-    const declaredInMistakes = new Set(regions.flatMap(region => reader.namesIn(region)));
+    const declaredInMistakes = new Set(regions.all().flatMap(region => reader.namesIn(region)));
+    // A scale that did not parse is no scale to measure emotions against.
+    const scaleBroken = regions.all().some(([from]) => reader.lineStartsWith(from, 'emotion', 'scale'));
     const offsetOf = (diagnostic: Diagnostic) => document.textDocument.offsetAt(diagnostic.range.start);
     // Langium's parser diagnostics are replaced by the explained ones; lexer diagnostics get a code and a fix.
     const kept: Diagnostic[] = [...explained.values()].map(mistake => mistake.diagnostic);
@@ -80,11 +89,10 @@ export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diag
             continue;
         }
         // Anything else inside a mistake's region is a consequence of it.
-        if (inMistake(offsetOf(diagnostic))) continue;
+        if (regions.contains(offsetOf(diagnostic))) continue;
         const code = (diagnostic.data as IssueData | undefined)?.code;
         if (code === IssueCodes.UnresolvedReference && declaredInMistakes.has((diagnostic.data as IssueData).missingName ?? '')) continue;
-        // A scale that did not parse is no scale to measure emotions against.
-        if ((code === IssueCodes.EmotionOutOfScale || code === IssueCodes.InvalidScale) && regions.some(([from]) => reader.lineStartsWith(from, 'emotion', 'scale'))) continue;
+        if ((code === IssueCodes.EmotionOutOfScale || code === IssueCodes.InvalidScale) && scaleBroken) continue;
         kept.push(diagnostic);
     }
     return kept;
@@ -100,11 +108,50 @@ function ruleOf(error: IRecognitionException): string {
  * block at the top of the file: words there that can only be inside a block are the
  * mistake's aftermath, not new mistakes (a `}` there is kept: one may really be too many).
  */
-function isAftermath(error: IRecognitionException, earlier: Mistake[]): boolean {
+function isAftermath(error: IRecognitionException, afterMistake: boolean, leftBlockEarly: boolean): boolean {
     const rule = ruleOf(error);
-    if (earlier.length === 0 || rule !== 'JourneyFile' || lineKeywords.JourneyFile.includes(error.token.image)) return false;
+    if (!afterMistake || rule !== 'JourneyFile' || lineKeywords.JourneyFile.includes(error.token.image)) return false;
     // A step outside its stage made the parser close the journey there: the journey's own `}` then closes nothing.
-    return error.token.image !== '}' || earlier.some(mistake => mistake.diagnostic.code === IssueCodes.StepOutsideStage);
+    return error.token.image !== '}' || leftBlockEarly;
+}
+
+/**
+ * Stretches of text `[from, to)` that mistakes made unreadable. A map broken everywhere has
+ * thousands: sorted, with the furthest end so far, a lookup is a binary search.
+ */
+class Regions {
+    private readonly regions: Array<[number, number]>;
+    private sorted: { starts: number[]; reach: number[] } | undefined;
+
+    constructor(initial: Array<[number, number]>) {
+        this.regions = [...initial];
+    }
+
+    add(region: [number, number]): void {
+        this.regions.push(region);
+        this.sorted = undefined;
+    }
+
+    all(): Array<[number, number]> {
+        return this.regions;
+    }
+
+    contains(offset: number): boolean {
+        if (!this.sorted) {
+            const ordered = [...this.regions].sort((a, b) => a[0] - b[0]);
+            let reach = -1;
+            this.sorted = { starts: ordered.map(([from]) => from), reach: ordered.map(([, to]) => (reach = Math.max(reach, to))) };
+        }
+        const { starts, reach } = this.sorted;
+        let low = 0;
+        let high = starts.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (starts[middle] <= offset) low = middle + 1;
+            else high = middle;
+        }
+        return low > 0 && offset < reach[low - 1];
+    }
 }
 
 /** A character the language has no use for, with what to do about it: punctuation a writer adds out of habit is removed. */
@@ -214,6 +261,17 @@ function shown(token: IToken): string {
     return token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
 }
 
+/** A persona, journey, stage or step block of the tree, for naming the one a `}` is missing from. */
+interface Block {
+    kind: string;
+    name: string;
+    line: number;
+    start: number;
+    indent: number;
+    /** The offset of its own closing brace, when the parser read one. */
+    close?: number;
+}
+
 /** The tokens of the text, with what the parser read of them, for looking around an error. */
 class TokenReader {
     private readonly starts: number[];
@@ -271,7 +329,7 @@ class TokenReader {
 
     /** The names written in a region (they may be declared there: the parser did not read them). */
     namesIn([from, to]: [number, number]): string[] {
-        return this.tokens.filter(token => token.startOffset >= from && token.startOffset < to && token.tokenType?.name === 'ID').map(token => token.image);
+        return this.tokens.slice(this.indexAt(from), this.indexAt(to)).filter(token => token.tokenType?.name === 'ID').map(token => token.image);
     }
 
     /**
@@ -283,12 +341,9 @@ class TokenReader {
         const brace = this.tokens[index - 1];
         const beforeBrace = this.tokens[index - 2];
         if (brace?.image !== '}' || beforeBrace?.image !== '}') return undefined;
-        const indentOf = (at: number) => at - (this.text.lastIndexOf('\n', at - 1) + 1);
-        const root = document.parseResult.value.$cstNode;
-        if (!root) return undefined;
-        const stage = [...CstUtils.streamCst(root)].find(node => node.astNode.$type === 'Stage' && node === node.astNode.$cstNode && node.end === brace.endOffset! + 1);
-        if (!stage || indentOf(offset) <= indentOf(stage.offset)) return undefined;
-        return { name: (stage.astNode as { name?: string }).name ?? '…', closeLine: (brace.startLine ?? 0) };
+        const stage = this.blocksOf(document).find(block => block.kind === 'Stage' && block.close === brace.startOffset);
+        if (!stage || this.indentOf(offset) <= stage.indent) return undefined;
+        return { name: stage.name, closeLine: brace.startLine ?? 0 };
     }
 
     /**
@@ -297,23 +352,34 @@ class TokenReader {
      * line (so the `}` belongs to an outer block), or else the innermost one left unclosed.
      */
     unclosedBlock(document: LangiumDocument, offset: number): { kind: string; name: string; line: number } | undefined {
-        const blocks: Array<{ kind: string; name: string; line: number; start: number; indent: number; close?: number }> = [];
+        const before = this.blocksOf(document).filter(block => block.start < offset);
+        const misplaced = before.filter(block => block.close !== undefined && block.close <= offset && this.indentOf(block.close) < block.indent);
+        const unclosed = before.filter(block => block.close === undefined);
+        const innermost = (list: Block[]) => list.reduce<Block | undefined>((best, block) => (!best || block.start > best.start ? block : best), undefined);
+        return innermost(misplaced) ?? innermost(unclosed);
+    }
+
+    private blocks: Block[] | undefined;
+
+    /** Every persona, journey, stage and step block, with where its own `}` is (if the parser read one); worked out once. */
+    private blocksOf(document: LangiumDocument): Block[] {
+        if (this.blocks) return this.blocks;
+        this.blocks = [];
         const root = document.parseResult.value.$cstNode;
-        if (!root) return undefined;
+        if (!root) return this.blocks;
         for (const node of CstUtils.streamCst(root)) {
             const kind = node.astNode.$type;
-            if (node !== node.astNode.$cstNode || !(kind === 'Journey' || kind === 'Stage' || kind === 'Step' || kind === 'Persona') || node.offset >= offset) continue;
-            const closing = [...CstUtils.streamCst(node)].filter(child => isLeafCstNode(child) && child.text === '}' && child.container === node).at(-1);
-            const lineStart = this.text.lastIndexOf('\n', node.offset - 1) + 1;
-            blocks.push({
+            if (node !== node.astNode.$cstNode || !(kind === 'Journey' || kind === 'Stage' || kind === 'Step' || kind === 'Persona') || !isCompositeCstNode(node)) continue;
+            const closing = node.content.filter(child => isLeafCstNode(child) && child.text === '}').at(-1);
+            this.blocks.push({
                 kind, name: (node.astNode as { name?: string }).name ?? '…', line: node.range.start.line + 1, start: node.offset,
-                indent: node.offset - lineStart, close: closing && this.read.has(closing.offset) ? closing.offset : undefined
+                indent: this.indentOf(node.offset), close: closing && this.read.has(closing.offset) ? closing.offset : undefined
             });
         }
-        const indentOf = (offset: number) => offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
-        const misplaced = blocks.filter(block => block.close !== undefined && block.close < offset + 1 && indentOf(block.close) < block.indent);
-        const unclosed = blocks.filter(block => block.close === undefined);
-        const innermost = (list: typeof blocks) => list.sort((a, b) => b.start - a.start)[0];
-        return innermost(misplaced) ?? innermost(unclosed);
+        return this.blocks;
+    }
+
+    private indentOf(offset: number): number {
+        return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
     }
 }
