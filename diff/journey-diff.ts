@@ -141,7 +141,8 @@ function matchDeclarations<T extends { name: string }>(before: T[], after: T[]):
 }
 
 function declarationChanges<T extends object>(element: ElementKind, matching: Matching<T>, label: (value: T) => string, context: DiffContext, renames?: Map<string, string>): Change[] {
-    const keyOf = (value: T) => label(value) && ((value as { name?: string }).name ?? label(value));
+    // What a declaration is matched and named by: its name, or for an import (which has none) its path.
+    const keyOf = (value: T) => (value as { name?: string }).name ?? label(value);
     const placeOf = (value: T): Place => ({ element, path: keyOf(value), name: keyOf(value), metric: element === 'metric' ? keyOf(value) : undefined });
     const changes = wholeChanges(element, matching, label, keyOf, placeOf);
     for (const [old, current] of matching.pairs) {
