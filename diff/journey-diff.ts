@@ -117,7 +117,7 @@ function fieldChanges(element: ElementKind, old: object, current: object, place:
 const nestedChanges: { [Kind in ElementKind]: (before: never, after: never, owner: Place, context: DiffContext) => Change[] } = {
     file: () => [],
     import: (before: JourneyModel['imports'], after: JourneyModel['imports'], _owner, context) =>
-        declarationChanges('import', matchByKeyThenContent(before, after, entry => entry.path, entry => entry.path), entry => entry.path, context),
+        declarationChanges('import', matchByKeyThenContent(before, after, entry => entry.path), entry => entry.path, context),
     persona: (before: JourneyModel['personas'], after: JourneyModel['personas'], _owner, context) =>
         declarationChanges('persona', matchDeclarations(before, after), displayName, context, context.renamed.personas),
     channel: (before: JourneyModel['channels'], after: JourneyModel['channels'], _owner, context) =>
@@ -347,7 +347,7 @@ function emotionChanges(before: StepModel['emotion'], after: StepModel['emotion'
 
 /** The emotions of single personas at a step, matched by persona (through renames of the persona). */
 function personaEmotionChanges(before: PersonaEmotionModel[], after: PersonaEmotionModel[], step: Place, context: DiffContext): Change[] {
-    const matching = matchByKeyThenContent(before, after, emotion => context.renamed.personas.get(emotion.persona) ?? emotion.persona, () => '');
+    const matching = matchByKeyThenContent(before, after, emotion => context.renamed.personas.get(emotion.persona) ?? emotion.persona);
     const placeOf = (emotion: PersonaEmotionModel): Place => ({ ...step, element: 'persona-emotion', persona: emotion.persona });
     const text = (emotion: PersonaEmotionModel) => [emotion.score, emotion.feeling, emotion.note && quoted(emotion.note)].filter(part => part !== undefined).join(' ');
     return [
@@ -359,7 +359,7 @@ function personaEmotionChanges(before: PersonaEmotionModel[], after: PersonaEmot
 
 /** A step's metric values, matched by metric (through renames of the metric). */
 function metricValueChanges(before: MetricValueModel[], after: MetricValueModel[], step: Place, context: DiffContext): Change[] {
-    const matching = matchByKeyThenContent(before, after, value => context.renamed.metrics.get(value.metric) ?? value.metric, () => '');
+    const matching = matchByKeyThenContent(before, after, value => context.renamed.metrics.get(value.metric) ?? value.metric);
     const placeOf = (value: MetricValueModel): Place => ({ ...step, element: 'metric-value', metric: value.metric });
     const shown = (value: MetricValueModel, side: 'before' | 'after') =>
         valueText('value', value.value, context[side].metrics.find(metric => metric.name === value.metric)) ?? t('no data');

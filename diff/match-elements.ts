@@ -26,11 +26,12 @@ export function matchTexts(before: string[], after: string[]): Matching<string> 
 }
 
 /**
- * Pairs elements with equal keys, then by similarity of content. Linear in the number of
- * elements for the key pass; the content pass looks only at candidates that share a rare
- * word, so renaming a tenth of 10,000 steps does not compare every pair.
+ * Pairs elements with equal keys, then, given a `fingerprint`, by similarity of content.
+ * Linear in the number of elements for the key pass; the content pass looks only at
+ * candidates that share a rare word, so renaming a tenth of 10,000 steps does not compare
+ * every pair. Without a fingerprint, elements with no key in common are added and removed.
  */
-export function matchByKeyThenContent<T>(before: T[], after: T[], keyOf: (element: T) => string, fingerprint: (element: T) => string): Matching<T> {
+export function matchByKeyThenContent<T>(before: T[], after: T[], keyOf: (element: T) => string, fingerprint?: (element: T) => string): Matching<T> {
     const pairs: Array<[T, T]> = [];
     const byKey = new Map<string, T[]>();
     for (const element of after) {
@@ -51,6 +52,7 @@ export function matchByKeyThenContent<T>(before: T[], after: T[], keyOf: (elemen
         }
     }
     const unmatchedAfter = after.filter(element => !matchedAfter.has(element));
+    if (!fingerprint) return { pairs, added: unmatchedAfter, removed: unmatchedBefore };
     const { pairs: similar, removed } = pairBySimilarity(unmatchedBefore, unmatchedAfter, fingerprint);
     const pairedAfter = new Set(similar.map(([, current]) => current));
     return { pairs: [...pairs, ...similar], added: unmatchedAfter.filter(element => !pairedAfter.has(element)), removed };

@@ -65,6 +65,14 @@ describe('semantic diff', () => {
         ]);
     });
 
+    it('tells one metric value or persona emotion taken out and another put in, not a change of the first', async () => {
+        const old = await modelOf('persona Ana\npersona Bo\nmetric a count\nmetric b count\njourney J { persona Ana, Bo stage S { step A { metric a = 1 emotion Ana 3 } } }');
+        const current = await modelOf('persona Ana\npersona Bo\nmetric a count\nmetric b count\njourney J { persona Ana, Bo stage S { step A { metric b = 1 emotion Bo 3 } } }');
+        assert.deepEqual(diffJourneyModels(old, current).map(change => `${change.kind} ${change.element}`), [
+            'added persona-emotion', 'removed persona-emotion', 'added metric-value', 'removed metric-value'
+        ]);
+    });
+
     it('does not call a step reordered when steps are only added or removed around it', async () => {
         const old = await modelOf('journey J { stage S { step A {} step B {} step C {} } }');
         const current = await modelOf('journey J { stage S { step New "Brand new thing" {} step A {} step C {} } }');
