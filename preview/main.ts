@@ -8,7 +8,7 @@ import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderM
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
-import { modelForPersona, personasWithEmotions } from '../render/persona-view.js';
+import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../render/persona-view.js';
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
@@ -124,7 +124,7 @@ interface InView {
  */
 function forChosenPersona(all: JourneyModel): JourneyModel {
     const journey = all.journeys.find(j => j.name === state.journey) ?? all.journeys[0];
-    const personas = journey && journey.stages.some(stage => stage.steps.some(step => (step.personaEmotions?.length ?? 0) > 0)) ? personasWithEmotions(journey) : [];
+    const personas = journey && hasPersonaEmotions(journey) ? personasWithEmotions(journey) : [];
     personaPicker.hidden = personas.length === 0;
     const everyone = document.createElement('option');
     everyone.value = '';

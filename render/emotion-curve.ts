@@ -1,5 +1,6 @@
 import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../language/journey-model.js';
 import { journeyPaths } from './journey-paths.js';
+import { emotionOfPersona, hasPersonaEmotions, personaShapesOf } from './persona-view.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
 import { element, num, text } from './svg.js';
 import { t } from '../language/localisation.js';
@@ -21,28 +22,18 @@ interface Curve {
     at: (step: StepModel) => { score: number; feeling?: string } | undefined;
 }
 
-/** The shapes that tell personas apart on the map, in the order of the journey's personas (step cards use them too). */
-export const personaShapes = ['●', '■', '▲', '◆', '▼', '◐'];
-
 /**
  * Where steps give emotions per persona (`emotion Bo 2 …`), one curve per persona: a step's
  * own emotion for that persona, else its emotion for everyone, at the steps the persona takes
  * part in. Otherwise one curve, as written.
  */
 export function emotionCurves(journey: JourneyMapModel): Curve[] {
-    const steps = journey.stages.flatMap(stage => stage.steps);
-    if (!steps.some(step => (step.personaEmotions?.length ?? 0) > 0)) {
+    if (!hasPersonaEmotions(journey)) {
         return [{ className: 'curve', at: step => step.emotion }];
     }
-    const personas = [...new Set([...journey.personas, ...steps.flatMap(step => (step.personaEmotions ?? []).map(emotion => emotion.persona))])];
-    return personas.map((persona, index) => ({
-        persona, marker: personaShapes[index % personaShapes.length], className: `curve curve-p${index % 4}`,
-        at: step => {
-            const own = step.personaEmotions?.find(emotion => emotion.persona === persona);
-            if (own) return own;
-            const takesPart = step.personas.length === 0 || step.personas.includes(persona);
-            return takesPart ? step.emotion : undefined;
-        }
+    const shapes = personaShapesOf(journey);
+    return [...shapes].map(([persona, marker], index) => ({
+        persona, marker, className: `curve curve-p${index % 4}`, at: step => emotionOfPersona(step, persona, journey)
     }));
 }
 

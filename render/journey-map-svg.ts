@@ -1,5 +1,6 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../language/journey-model.js';
-import { drawEmotionLane, emotionCurves, personaShapes } from './emotion-curve.js';
+import { drawEmotionLane } from './emotion-curve.js';
+import { personaShapesOf } from './persona-view.js';
 import { columnsOf, layout, narrowestMap, rowsOf, stepLabel, type Column } from './map-layout.js';
 import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
@@ -174,7 +175,7 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
         lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
     }
     if (steps.some(step => step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling))) {
-        const shapeOf = new Map(emotionCurves(journey).map(curve => [curve.persona, curve.marker]));
+        const shapeOf = personaShapesOf(journey);
         lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) });
     }
     if (steps.some(step => step.pains.length > 0)) {
@@ -211,13 +212,13 @@ const inner = layout.column - 2 * layout.cellPad;
  */
 function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string) | undefined {
     if (journey.personas.length < 2) return undefined;
-    const shapeOf = new Map(journey.personas.map((name, index) => [name, personaShapes[index % personaShapes.length]]));
+    const shapeOf = personaShapesOf(journey);
     // Names, not titles: the persona cards above give each name its title.
     return step => (step.personas.length > 0 ? step.personas : journey.personas).map(name => `${shapeOf.get(name) ?? '○'} ${name}`).join('  ');
 }
 
 /** Why the customer feels so: the emotion's note in full, and each persona's feeling and note with the persona's marker. */
-function emotionNote(step: StepModel, shapeOf: Map<string | undefined, string | undefined>): Cell | undefined {
+function emotionNote(step: StepModel, shapeOf: Map<string, string>): Cell | undefined {
     const notes = [
         ...(step.emotion?.note ? [`“${step.emotion.note}”`] : []),
         ...(step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
