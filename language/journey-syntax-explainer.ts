@@ -58,19 +58,17 @@ export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diag
     const lexerRegions = new Regions(lexerErrors.map(error => [error.offset, reader.lineEnd(error.offset)]));
     const regions = new Regions(lexerRegions.all());
     const explained = new Map<IRecognitionException, Mistake>();
-    let leftBlockEarly = false;
     // Parser errors come in the order of the text: one is inside an earlier one's region when it is before the furthest end so far.
     let parserReach = -1;
     for (const error of parserErrors) {
         const offset = errorOffset(error, reader);
         if (offset < parserReach || lexerRegions.contains(offset)) continue;
         let region: [number, number];
-        if (isAftermath(error, explained.size > 0, leftBlockEarly)) {
-            region = reader.statementRegion(reader.indexAt(offset));
+        if (isAftermath(error, explained.size > 0)) {
+            region = [offset, reader.nextDeclaration(offset)];
         } else {
             const mistake = explain(error, reader, document);
             explained.set(error, mistake);
-            leftBlockEarly ||= mistake.diagnostic.code === IssueCodes.StepOutsideStage;
             region = mistake.region;
         }
         regions.add(region);
@@ -105,14 +103,12 @@ function ruleOf(error: IRecognitionException): string {
 
 /**
  * After a mistake, the parser may have left its block early, and then reads the rest of the
- * block at the top of the file: words there that can only be inside a block are the
- * mistake's aftermath, not new mistakes (a `}` there is kept: one may really be too many).
+ * block at the top of the file: whatever it stumbles on there (a word that belongs inside a
+ * block, the block's own `}`) is the mistake's aftermath, up to the next declaration that
+ * starts a line of the file, not a new mistake.
  */
-function isAftermath(error: IRecognitionException, afterMistake: boolean, leftBlockEarly: boolean): boolean {
-    const rule = ruleOf(error);
-    if (!afterMistake || rule !== 'JourneyFile' || lineKeywords.JourneyFile.includes(error.token.image)) return false;
-    // A step outside its stage made the parser close the journey there: the journey's own `}` then closes nothing.
-    return error.token.image !== '}' || leftBlockEarly;
+function isAftermath(error: IRecognitionException, afterMistake: boolean): boolean {
+    return afterMistake && ruleOf(error) === 'JourneyFile' && !lineKeywords.JourneyFile.includes(error.token.image);
 }
 
 /**
@@ -325,6 +321,12 @@ class TokenReader {
             if (token.image === '}' && --depth <= 0) return [first.startOffset, token.endOffset! + 1];
         }
         return depth > 0 ? [first.startOffset, this.text.length] : [first.startOffset, this.lineEnd(first.startOffset)];
+    }
+
+    /** Where the next declaration that starts a line of the file (`journey`, `persona`…) begins, or the end of the text. */
+    nextDeclaration(offset: number): number {
+        const next = this.tokens.slice(this.indexAt(offset) + 1).find(token => token.startColumn === 1 && lineKeywords.JourneyFile.includes(token.image));
+        return next ? next.startOffset : this.text.length;
     }
 
     /** The names written in a region (they may be declared there: the parser did not read them). */
