@@ -2,15 +2,18 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
 import { activateJourney, clientOptions } from './activate-journey.js';
+import { serverEnvironment, watchFastPathSetting } from './fast-path-setting.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('dist/server.js');
+    const env = serverEnvironment();
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+        run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    watchFastPathSetting(context);
     client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions(context));
     await activateJourney(context, client);
 }

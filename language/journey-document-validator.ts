@@ -1,13 +1,6 @@
-import {
-    AstUtils, DefaultDocumentValidator,
-    type AstNode, type Lexer, type AstReflection, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
-} from 'langium';
+import { DefaultDocumentValidator, type AstReflection, type LangiumDocument, type Lexer, type ScopeProvider, type ValidationOptions } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { forEachNode } from './journey-ast-walk.js';
 import { didYouMean } from './did-you-mean.js';
-import { CheckResults, planCheckReuse } from './journey-check-reuse.js';
-import type { JourneyLinker } from './journey-linker.js';
-import type { DataSources } from '../metrics/data-sources.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { t } from './localisation.js';
@@ -32,18 +25,12 @@ function referenceKind(type: string): string {
 export class JourneyDocumentValidator extends DefaultDocumentValidator {
     private readonly scopeProvider: ScopeProvider;
     private readonly reflection: AstReflection;
-    private readonly linker: JourneyLinker;
-    private readonly dataSources: DataSources;
     private readonly lexer: Lexer;
-    /** What the checks of each node gave in the last complete validation of a document. */
-    private readonly lastResults = new WeakMap<LangiumDocument, CheckResults>();
 
     constructor(services: JourneyServices) {
         super(services);
         this.scopeProvider = services.references.ScopeProvider;
         this.reflection = services.shared.AstReflection;
-        this.linker = services.references.Linker as JourneyLinker;
-        this.dataSources = services.journey.DataSources;
         this.lexer = services.parser.Lexer;
     }
 
@@ -59,7 +46,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         return [...explainSyntaxErrors(document, diagnostics, text => this.lexer.tokenize(text).tokens), ...textStyleDiagnostics(document)];
     }
 
-    /** In the order of the text: a partial relink (see JourneyLinker.link) puts the references it redid at the end of the document's list. */
+    /** In the order of the text: the fast path's partial relink (see PartialLinker.link) puts the references it redid at the end of the document's list. */
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const linkingErrors: Diagnostic[] = [];
         for (const reference of document.references) {
@@ -83,68 +70,6 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             }));
         }
         appendAll(diagnostics, linkingErrors.sort(byPosition));
-    }
-
-    /**
-     * Langium's, over the document's node list, with each type's checks looked up once per run
-     * instead of once per node; after an edit inside one step, only the checks that can give
-     * something new run, and the rest of the diagnostics come from the last run (see planCheckReuse).
-     */
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
-        const document = AstUtils.getDocument(rootNode);
-        const results = new CheckResults(document.parseResult, this.categoriesRun(document, options), this.dataSources.generation);
-        const reuse = planCheckReuse(this.lastResults.get(document), results, this.linker.partialRelinkOf(document));
-        const diagnostics: Diagnostic[] = [];
-        let checked: AstNode = rootNode;
-        const acceptor: ValidationAcceptor = (severity, message, info) => {
-            const diagnostic = this.toDiagnostic(severity, message, info);
-            diagnostics.push(diagnostic);
-            results.record(checked, diagnostic);
-        };
-        const checksByType = new Map<string, ValidationCheck[]>();
-        const checksOf = (type: string) => {
-            let checks = checksByType.get(type);
-            if (!checks) {
-                checks = this.validationRegistry.getChecks(type, options.categories).toArray();
-                checksByType.set(type, checks);
-            }
-            return checks;
-        };
-        await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
-        await forEachNode(document, cancelToken, node => {
-            checked = node;
-            if (!reuse || reuse.mustCheck(node)) {
-                return runChecks(checksOf(node.$type), node, acceptor, cancelToken);
-            }
-            for (const diagnostic of reuse.reused(node)) {
-                diagnostics.push(diagnostic);
-                results.record(node, diagnostic);
-            }
-        });
-        checked = rootNode;
-        await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
-        this.lastResults.set(document, results);
-        return diagnostics;
-    }
-
-    /** The categories of checks this validation runs (Langium's builder runs the slow ones only when asked), as one string. */
-    private categoriesRun(document: LangiumDocument, options: ValidationOptions): string {
-        return [...(options.categories ?? this.validationRegistry.getAllValidationCategories(document))].sort().join(' ');
-    }
-}
-
-/** Runs the checks in order; synchronously as long as they are (see JourneyValidationRegistry). */
-function runChecks(checks: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): void | Promise<void> {
-    for (let index = 0; index < checks.length; index++) {
-        const pending = checks[index](node, acceptor, cancelToken);
-        if (pending) return finishChecks(pending, checks.slice(index + 1), node, acceptor, cancelToken);
-    }
-}
-
-async function finishChecks(pending: Promise<void>, rest: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
-    await pending;
-    for (const check of rest) {
-        await check(node, acceptor, cancelToken);
     }
 }
 

@@ -1,26 +1,7 @@
-import { DefaultIndexManager, UriUtils, type LangiumDocument, type URI } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import type { JourneyLinker } from './journey-linker.js';
-import type { JourneyReferenceDescriptionProvider } from './journey-reference-descriptions.js';
+import { DefaultIndexManager, UriUtils, type URI } from 'langium';
 
-/**
- * Langium's index, which describes every reference of a document again after each link. After
- * a link that redid only part of a document (see JourneyLinker.link), ours redescribes that part
- * and keeps the rest of the document's descriptions, which the builder left in the index.
- */
+/** Langium's index, with one question of ours answered in one pass over it. */
 export class JourneyIndexManager extends DefaultIndexManager {
-    override async updateReferences(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        const services = this.serviceRegistry.getServices(document.uri);
-        const relink = (services.references.Linker as JourneyLinker).partialRelinkOf(document);
-        const key = document.uri.toString();
-        const previous = this.referenceIndex.get(key);
-        if (!relink || !previous) {
-            return super.updateReferences(document, cancelToken);
-        }
-        const descriptions = services.workspace.ReferenceDescriptionProvider as JourneyReferenceDescriptionProvider;
-        this.referenceIndex.set(key, descriptions.redescribe(previous, relink, document.uri));
-    }
-
     /**
      * The paths of the nodes of the document `uri` that some reference in the workspace points
      * at, in one pass over the index: asking per node (`findAllReferences`) went over the whole

@@ -18,18 +18,16 @@ import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
 import { JourneyIndexManager } from './journey-index-manager.js';
-import { JourneyLinker } from './journey-linker.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
-import { createJourneyCompletionParser, createJourneyParser } from './journey-parser.js';
+import { createGuardedCompletionParser, createGuardedParser } from './journey-parser.js';
+import { fastPathEnabled, FastPathModule, FastPathSharedModule, prepareFastPath } from './fast-path/fast-path-module.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
-import { JourneyValidationRegistry } from './journey-validation-registry.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
 import { JourneyTextLimits } from './journey-text-limits.js';
-import { JourneyReferenceDescriptionProvider } from './journey-reference-descriptions.js';
 import { JourneyWorkspaceSymbolProvider } from '../server/journey-workspace-symbols.js';
 
 /** Services of ours that Langium does not have. */
@@ -46,7 +44,11 @@ export type JourneyAddedServices = {
     };
 };
 
-export type JourneyServices = LangiumServices & JourneyAddedServices;
+/** Langium's shared services, with our index, which answers which declarations are referenced. */
+export type JourneyAddedSharedServices = { workspace: { IndexManager: JourneyIndexManager } };
+export type JourneySharedServices = LangiumSharedServices & JourneyAddedSharedServices;
+
+export type JourneyServices = LangiumServices & JourneyAddedServices & { shared: JourneySharedServices };
 
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     journey: {
@@ -57,24 +59,19 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         TextLimits: services => new JourneyTextLimits(services.shared.workspace.ConfigurationProvider)
     },
     parser: {
-        LangiumParser: services => createJourneyParser(services),
-        CompletionParser: services => createJourneyCompletionParser(services),
+        LangiumParser: services => createGuardedParser(services),
+        CompletionParser: services => createGuardedCompletionParser(services),
         ValueConverter: () => new JourneyValueConverter(),
         TokenBuilder: () => new JourneyTokenBuilder(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
     },
     references: {
-        Linker: services => new JourneyLinker(services),
         ScopeComputation: services => new JourneyScopeComputation(services),
         ScopeProvider: services => new JourneyScopeProvider(services)
     },
-    workspace: {
-        ReferenceDescriptionProvider: services => new JourneyReferenceDescriptionProvider(services)
-    },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),
-        ValidationRegistry: services => new JourneyValidationRegistry(services),
         JourneyValidator: services => new JourneyValidator(services)
     },
     lsp: {
@@ -88,7 +85,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 };
 
 /** Shared services of ours: data files are dependencies too. */
-export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
@@ -100,14 +97,25 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
     }
 };
 
+export type JourneyModuleContext = DefaultSharedModuleContext & {
+    /** Run with the fast path (language/fast-path/) or on stock Langium; by default, as JOURNEYMAP_FAST_PATH says (on unless `off`). */
+    fastPath?: boolean;
+};
+
 /**
  * The one place that wires the language: used by the language server, the CLI and the
  * tests alike. Pass `NodeFileSystem` (from `langium/node`) in Node, `EmptyFileSystem` or a
  * virtual file system elsewhere.
  */
-export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
-    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
-    const Journey = inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
+export function createJourneyServices(context: JourneyModuleContext): { shared: JourneySharedServices; Journey: JourneyServices } {
+    const fastPath = fastPathEnabled(context.fastPath);
+    if (fastPath) prepareFastPath();
+    const shared = fastPath
+        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, FastPathSharedModule)
+        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
+    const Journey = fastPath
+        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, FastPathModule)
+        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     registerDataLinkChecks(Journey);

@@ -6,7 +6,6 @@ import {
 } from './generated/ast.js';
 import { findFlowProblems } from './journey-flow.js';
 import type { JourneyImports } from './journey-imports.js';
-import type { JourneyIndexManager } from './journey-index-manager.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
@@ -237,7 +236,7 @@ export class JourneyValidator {
     }
 
     checkUnused(file: JourneyFile, accept: ValidationAcceptor): void {
-        const used = (this.services.shared.workspace.IndexManager as JourneyIndexManager).referencedPaths(AstUtils.getDocument(file).uri);
+        const used = this.services.shared.workspace.IndexManager.referencedPaths(AstUtils.getDocument(file).uri);
         const locator = this.services.workspace.AstNodeLocator;
         for (const element of file.elements) {
             const kind = unusedCodes[element.$type];

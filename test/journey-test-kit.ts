@@ -6,19 +6,26 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../language/generated/ast.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import type { FastPathDocuments } from '../language/fast-path/fast-path-documents.js';
+import type { FastPathSharedServices } from '../language/fast-path/fast-path-module.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const examplesDir = join(repoRoot, 'examples');
 export const designDir = join(repoRoot, 'test', 'fixtures', 'design');
 
 /** Fresh services whose workspace is the repository. */
-export function createTestServices() {
-    const services = createNodeJourneyServices();
+export function createTestServices(options: { fastPath?: boolean } = {}) {
+    const services = createNodeJourneyServices(undefined, options);
     services.Journey.journey.Workspace.setRoots([URI.file(repoRoot)]);
     return services;
 }
 
 export type TestServices = ReturnType<typeof createTestServices>;
+
+/** The fast path's per-document state, when the services run with it (not with JOURNEYMAP_FAST_PATH=off). */
+export function fastPathDocumentsOf(services: TestServices): FastPathDocuments | undefined {
+    return (services.shared as Partial<FastPathSharedServices>).fastPath?.Documents;
+}
 
 export function journeyFilesIn(folder: string): string[] {
     return readdirSync(folder).flatMap(entry => {

@@ -4,9 +4,11 @@ import {
     type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { forEachNode, forEachReference } from './journey-ast-walk.js';
-import type { PartialRelink } from './journey-linker.js';
-import { appendAll, spliceAll } from './large-arrays.js';
+import { appendAll, spliceAll } from '../large-arrays.js';
+import type { FastPathDocuments } from './fast-path-documents.js';
+import type { FastPathServices } from './fast-path-module.js';
+import { forEachReference } from './node-list.js';
+import type { PartialRelink } from './partial-linker.js';
 
 /**
  * The reference index holds one description per reference of every file (a 50,000-step map
@@ -15,11 +17,18 @@ import { appendAll, spliceAll } from './large-arrays.js';
  * halves what the index keeps per reference. Multi-references (none in our grammar) keep
  * Langium's.
  */
-export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    /** Langium's, over the document's node list instead of its streams (see journey-ast-walk). */
+export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly memory: FastPathDocuments;
+
+    constructor(services: FastPathServices) {
+        super(services);
+        this.memory = services.shared.fastPath.Documents;
+    }
+
+    /** Langium's, over the document's node list instead of its streams (see node-list.ts). */
     override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        await forEachNode(document, cancelToken, node => this.describeReferencesOf(node, document.uri, descriptions));
+        await this.memory.forEachNode(document, cancelToken, node => this.describeReferencesOf(node, document.uri, descriptions));
         return descriptions;
     }
 

@@ -1,9 +1,9 @@
 import { CstUtils, interruptAndCheck, type LangiumParser, type ParseResult } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isJourney, isJourneyFile, type Stage } from './generated/ast.js';
-import { moveLeaf } from './journey-cst-builder.js';
-import { replaceSubtree, setRootText } from './journey-subtree.js';
-import { parseFailed } from './syntax-errors.js';
+import { isJourney, isJourneyFile, type Stage } from '../generated/ast.js';
+import { parseFailed } from '../syntax-errors.js';
+import { moveLeaf } from './lean-cst-builder.js';
+import { replaceSubtree, setRootText } from './subtree.js';
 
 /** Below this size a map is parsed in one go (about 1,700 steps, some 50 ms). */
 export const STAGED_PARSE_FROM = 256 * 1024;

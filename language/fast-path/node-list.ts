@@ -1,49 +1,19 @@
-import {
-    interruptAndCheck, isAstNode, isMultiReference, isReference,
-    type AstNode, type LangiumDocument, type ParseResult, type ReferenceInfo
-} from 'langium';
+import { interruptAndCheck, isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { spliceAll } from './large-arrays.js';
 
 /**
  * Plain loops over a document's AST, in the order of Langium's `streamAst` and
  * `streamReferences`. Langium's generator-based streams, walked once per build phase,
  * were the largest cost of rebuilding a large map after an edit; the node list is made once
- * per parse and shared by scope computation, linking, indexing and validation.
+ * per parse (kept by FastPathDocuments) and shared by scope computation, linking, indexing
+ * and validation.
  */
-const nodesByParse = new WeakMap<ParseResult, AstNode[]>();
 
-/** Every node of the document, root first, depth first. */
-export function nodesOf(document: LangiumDocument): AstNode[] {
-    let nodes = nodesByParse.get(document.parseResult);
-    if (!nodes) {
-        nodes = [];
-        collect(document.parseResult.value, nodes);
-        nodesByParse.set(document.parseResult, nodes);
-    }
-    return nodes;
-}
-
-/** A node and all nodes below it, in the order of the node list. */
+/** A node and all nodes below it, root first, depth first. */
 export function subtreeNodes(node: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
     collect(node, nodes);
     return nodes;
-}
-
-/**
- * After an incremental parse replaced the subtree `removed` (its nodes, root first) by
- * `added`, the new parse's node list is the old one with that run swapped, if there was one.
- */
-export function carryNodeList(previous: ParseResult, next: ParseResult, removed: AstNode[], added: AstNode[]): void {
-    const nodes = nodesByParse.get(previous);
-    const start = nodes?.indexOf(removed[0]) ?? -1;
-    if (!nodes || start < 0) {
-        return;
-    }
-    spliceAll(nodes, start, removed.length, added);
-    nodesByParse.delete(previous);
-    nodesByParse.set(next, nodes);
 }
 
 function collect(node: AstNode, into: AstNode[]): void {
@@ -80,11 +50,10 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
 }
 
 /**
- * Runs `work` on every node, letting other requests in (and noticing cancellation) every
- * few hundred nodes, where Langium's phases awaited a promise per node.
+ * Runs `work` on every node of the list, letting other requests in (and noticing
+ * cancellation) every few hundred nodes, where Langium's phases awaited a promise per node.
  */
-export async function forEachNode(document: LangiumDocument, cancelToken: CancellationToken | undefined, work: (node: AstNode) => void | Promise<void>): Promise<void> {
-    const nodes = nodesOf(document);
+export async function forEachNodeOf(nodes: readonly AstNode[], cancelToken: CancellationToken | undefined, work: (node: AstNode) => void | Promise<void>): Promise<void> {
     for (let index = 0; index < nodes.length; index++) {
         if (cancelToken && index % 256 === 0) await interruptAndCheck(cancelToken);
         const pending = work(nodes[index]);

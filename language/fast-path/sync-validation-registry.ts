@@ -8,7 +8,7 @@ const failureContext = 'An error occurred during validation';
  * some 40,000 promises on every validation. Ours keeps the same safety net (Langium's own
  * `handleException`), but a check that returns nothing stays synchronous.
  */
-export class JourneyValidationRegistry extends ValidationRegistry {
+export class SyncValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
             try {

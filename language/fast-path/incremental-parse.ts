@@ -1,10 +1,10 @@
 import type { AstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
-import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from './generated/ast.js';
-import { carryNodeList, subtreeNodes } from './journey-ast-walk.js';
-import { shiftText } from './journey-cst-builder.js';
-import { replaceSubtree, setRootText } from './journey-subtree.js';
-import { parseFailed } from './syntax-errors.js';
+import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from '../generated/ast.js';
+import { parseFailed } from '../syntax-errors.js';
+import { shiftText } from './lean-cst-builder.js';
+import { subtreeNodes } from './node-list.js';
+import { replaceSubtree, setRootText } from './subtree.js';
 
 /**
  * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
@@ -19,7 +19,7 @@ import { parseFailed } from './syntax-errors.js';
  * Tokens cannot cross a step's edges otherwise: the language's lexer has no modes, strings
  * end on their line, and the reparsed text must be one whole Step or Stage to its end.
  */
-export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser): ParseResult | undefined {
+export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser): Graft | undefined {
     const root = previous.value;
     const cstRoot = root.$cstNode?.root;
     if (!isJourneyFile(root) || !cstRoot || parseFailed(previous)) {
@@ -33,20 +33,15 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
             const oldEnd = node.$cstNode!.range.end;
             graft(node, replaced, edit, text, cstRoot);
             const result: ParseResult = { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
-            const added = subtreeNodes(replaced);
-            carryNodeList(previous, result, removed, added);
-            graftsByParse.set(result, { previous, removed, added, oldEnd, newEnd: replaced.$cstNode!.range.end });
-            // Only the last graft is ever asked for. The one before holds *its* previous parse, and that
-            // one's graft the parse before it: kept, the chain held every removed subtree of the session.
-            graftsByParse.delete(previous);
-            return result;
+            return { result, previous, removed, added: subtreeNodes(replaced), oldEnd, newEnd: replaced.$cstNode!.range.end };
         }
     }
     return undefined;
 }
 
-/** What an incremental parse did to the tree of `previous`. */
+/** What an incremental parse did to the tree of `previous`, and the parse it made. */
 export interface Graft {
+    result: ParseResult;
     previous: ParseResult;
     /** The nodes it took out and those it put in their place, each root first. */
     removed: AstNode[];
@@ -54,13 +49,6 @@ export interface Graft {
     /** Where the subtree ended before and where it ends now: text after it moved from the one to the other. */
     oldEnd: Position;
     newEnd: Position;
-}
-
-const graftsByParse = new WeakMap<ParseResult, Graft>();
-
-/** What the parse that made `result` grafted, if it was an incremental one. */
-export function graftOf(result: ParseResult): Graft | undefined {
-    return graftsByParse.get(result);
 }
 
 /** The edit as the span `[start, oldEnd)` of the old text that became `[start, newEnd)` of the new one. */

@@ -1,7 +1,7 @@
 import type { AstNode, ParseResult } from 'langium';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { graftOf, type Graft } from './journey-incremental-parse.js';
-import type { PartialRelink } from './journey-linker.js';
+import type { Graft } from './incremental-parse.js';
+import type { PartialRelink } from './partial-linker.js';
 
 /**
  * The diagnostics each node's checks made in one validation of a document, kept so that the
@@ -42,7 +42,7 @@ export interface CheckReuse {
  */
 export function planCheckReuse(last: CheckResults | undefined, next: CheckResults, relink: PartialRelink | undefined): CheckReuse | undefined {
     const graft = relink?.graft;
-    if (!last || !graft || graft !== graftOf(next.parse) || last.parse !== graft.previous
+    if (!last || !graft || graft.result !== next.parse || last.parse !== graft.previous
         || last.categories !== next.categories || last.dataGeneration !== next.dataGeneration) {
         return undefined;
     }

@@ -4,7 +4,7 @@ import {
     type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { appendAll, spliceAll } from './large-arrays.js';
+import { appendAll, spliceAll } from '../large-arrays.js';
 
 /**
  * Langium's CST builder gives every token a range object made on the spot: three objects per
@@ -14,9 +14,9 @@ import { appendAll, spliceAll } from './large-arrays.js';
  * Its leaves also take the shifts of an incremental parse when they are next read (see
  * `shiftText`), so its composite nodes work their range out each time instead of caching it.
  */
-export class JourneyCstNodeBuilder extends CstNodeBuilder {
+export class LeanCstNodeBuilder extends CstNodeBuilder {
     override buildRootNode(input: string): RootCstNode {
-        const root = new JourneyRootCstNode(input);
+        const root = new ShiftingRootCstNode(input);
         root.root = root;
         // Langium's builder keeps these in private fields, which its other methods read.
         Object.assign(this, { rootNode: root, nodeStack: [root] });
@@ -65,29 +65,37 @@ interface Shift {
 }
 
 /** Langium's root, which also holds the shifts of its text that its leaves take when read. */
-class JourneyRootCstNode extends RootCstNodeImpl {
+class ShiftingRootCstNode extends RootCstNodeImpl {
     shifts: Shift[] = [];
+    lineStarts: { text: string; starts: Uint32Array } | undefined = undefined;
 }
 
 /**
  * Langium's composite nodes cache their range once asked, which an incremental parse would
- * have to find and drop in every node after an edit. Ours work it out each time, from their
- * first and last token, as Langium does the first time. (A subclass of Langium's composite
- * node would do it without touching Langium's class, but V8 then made parsing more than twice
- * as slow, as it did for a subclass of its leaf.)
+ * have to find and drop in every node after an edit. With the fast path on, they work it out
+ * each time, from their first and last token, as Langium does the first time. (A subclass of
+ * Langium's composite node would do it without touching Langium's class, but V8 then made
+ * parsing more than twice as slow, as it did for a subclass of its leaf.) Installed once, by
+ * the fast path's module, never on import; `langium-internals.ts` checks the getter is there.
  */
-Object.defineProperty(CompositeCstNodeImpl.prototype, 'range', {
-    get(this: CompositeCstNode): Range {
-        const first = this.content.find(child => !child.hidden) ?? this.content[0];
-        const last = this.content.findLast(child => !child.hidden) ?? this.content[this.content.length - 1];
-        if (!first || !last) {
-            return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        }
-        const start = first.range.start;
-        const end = last.range.end;
-        return { start, end: end.line < start.line ? start : end };
+export function computeCompositeRanges(): void {
+    if (compositeRangesComputed) return;
+    compositeRangesComputed = true;
+    Object.defineProperty(CompositeCstNodeImpl.prototype, 'range', { get: compositeRange, configurable: true });
+}
+
+let compositeRangesComputed = false;
+
+function compositeRange(this: CompositeCstNode): Range {
+    const first = this.content.find(child => !child.hidden) ?? this.content[0];
+    const last = this.content.findLast(child => !child.hidden) ?? this.content[this.content.length - 1];
+    if (!first || !last) {
+        return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     }
-});
+    const start = first.range.start;
+    const end = last.range.end;
+    return { start, end: end.line < start.line ? start : end };
+}
 
 /** Once this many shifts wait, they are taken by every leaf at once, so that none has a long list to go through. */
 const shiftsKeptAtMost = 256;
@@ -98,7 +106,7 @@ const shiftsKeptAtMost = 256;
  * visit each token after it.
  */
 export function shiftText(root: RootCstNode, from: number, delta: number): void {
-    const shifted = root as JourneyRootCstNode;
+    const shifted = root as ShiftingRootCstNode;
     shifted.shifts.push({ from, delta });
     if (shifted.shifts.length >= shiftsKeptAtMost) {
         settleShifts(shifted, shifted);
@@ -106,7 +114,7 @@ export function shiftText(root: RootCstNode, from: number, delta: number): void 
     }
 }
 
-function settleShifts(composite: CompositeCstNode, root: JourneyRootCstNode): void {
+function settleShifts(composite: CompositeCstNode, root: ShiftingRootCstNode): void {
     for (const child of composite.content) {
         if (child instanceof TextLeafCstNode) child.settle(root.shifts);
         else settleShifts(child as CompositeCstNode, root);
@@ -135,11 +143,11 @@ class TextLeafCstNode implements LeafCstNode {
     ) {
         this.at = offset;
         this.root = container.root;
-        this.shiftsTaken = (this.root as JourneyRootCstNode).shifts.length;
+        this.shiftsTaken = (this.root as ShiftingRootCstNode).shifts.length;
     }
 
     get offset(): number {
-        const shifts = (this.root as JourneyRootCstNode).shifts;
+        const shifts = (this.root as ShiftingRootCstNode).shifts;
         if (this.shiftsTaken !== shifts.length) this.take(shifts);
         return this.at;
     }
@@ -167,7 +175,7 @@ class TextLeafCstNode implements LeafCstNode {
         const at = this.offset;
         this.root = root;
         this.at = at + delta;
-        this.shiftsTaken = (root as JourneyRootCstNode).shifts.length;
+        this.shiftsTaken = (root as ShiftingRootCstNode).shifts.length;
     }
 
     /** Takes the waiting shifts, and counts from the first shift of a new list. */
@@ -191,21 +199,16 @@ export function moveLeaf(leaf: LeafCstNode, delta: number, root: RootCstNode = l
     (leaf as TextLeafCstNode).move(delta, root);
 }
 
-/** Per root, its text's line starts, and that text: after an incremental parse the root holds a new text. */
-const lineStartsByRoot = new WeakMap<RootCstNode, { text: string; lineStarts: Uint32Array }>();
-
-/** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). */
-export function lineStartsOf(root: RootCstNode): Uint32Array {
-    const known = lineStartsByRoot.get(root);
-    if (known?.text === root.fullText) {
-        return known.lineStarts;
+/** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). Kept on the root with the text it was counted in: after an incremental parse the root holds a new text. */
+function lineStartsOf(root: RootCstNode): Uint32Array {
+    const shifting = root as ShiftingRootCstNode;
+    if (shifting.lineStarts?.text !== root.fullText) {
+        shifting.lineStarts = { text: root.fullText, starts: lineStartsIn(root.fullText) };
     }
-    const lineStarts = lineStartsIn(root.fullText);
-    lineStartsByRoot.set(root, { text: root.fullText, lineStarts });
-    return lineStarts;
+    return shifting.lineStarts.starts;
 }
 
-export function lineStartsIn(text: string): Uint32Array {
+function lineStartsIn(text: string): Uint32Array {
     if (!text.includes('\r')) {
         return newlineStarts(text);
     }
@@ -228,7 +231,7 @@ function newlineStarts(text: string): Uint32Array {
     return starts;
 }
 
-export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+function positionAt(lineStarts: Uint32Array, offset: number): Position {
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {

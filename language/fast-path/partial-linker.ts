@@ -3,9 +3,11 @@ import {
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { detached } from './detached-string.js';
-import { forEachNode, forEachReference } from './journey-ast-walk.js';
-import { graftOf, type Graft } from './journey-incremental-parse.js';
+import { detached } from '../detached-string.js';
+import type { FastPathDocuments } from './fast-path-documents.js';
+import type { Graft } from './incremental-parse.js';
+import { forEachReference } from './node-list.js';
+import type { FastPathServices } from './fast-path-module.js';
 
 /**
  * Langium's linker with references that are instances of one class. Langium builds each
@@ -14,38 +16,30 @@ import { graftOf, type Graft } from './journey-incremental-parse.js';
  * 800 bytes per reference, 1.6 KB per step of a large map. Ours take 80, and resolve exactly
  * as Langium's do (the steps of `resolve` follow its `buildReference`).
  */
-export class JourneyLinker extends DefaultLinker {
-    /** Documents whose links were kept through a reset (see JourneyDocumentBuilder): the next `link` decides whether they still hold. */
-    private readonly keptLinks = new WeakSet<LangiumDocument>();
-    /** What the last `link` of a document redid, when it redid only part of it; for the reference index. */
-    private readonly partialRelinks = new WeakMap<LangiumDocument, PartialRelink>();
+export class PartialLinker extends DefaultLinker {
+    private readonly memory: FastPathDocuments;
+
+    constructor(services: FastPathServices) {
+        super(services);
+        this.memory = services.shared.fastPath.Documents;
+    }
 
     /**
      * Langium's `link`, over the document's node list instead of its streams (see
-     * journey-ast-walk). When the links were kept and the parse only swapped one step or stage
-     * for another declaring the same names, only the references that swap touched are linked.
+     * node-list.ts). When the builder kept the links and the parse only swapped one step or
+     * stage for another declaring the same names, only the references that swap touched are linked.
      */
     override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
-        this.partialRelinks.delete(document);
-        if (this.keptLinks.delete(document)) {
-            const graft = graftOf(document.parseResult);
+        this.memory.setPartialRelink(document, undefined);
+        if (this.memory.takeKeptLinks(document)) {
+            const graft = this.memory.graftOf(document);
             if (graft && declaresSameNames(graft)) {
-                this.partialRelinks.set(document, this.relinkGraft(document, graft));
+                this.memory.setPartialRelink(document, this.relinkGraft(document, graft));
                 return;
             }
             this.unlink(document);
         }
-        await forEachNode(document, cancelToken, node => forEachReference(node, reference => this.doLink(reference, document)));
-    }
-
-    /** Leaves the document's links as they are until its next `link`, which relinks it in part or whole. */
-    keepLinks(document: LangiumDocument): void {
-        this.keptLinks.add(document);
-    }
-
-    /** What the last `link` of the document redid, if it redid only part of it. */
-    partialRelinkOf(document: LangiumDocument): PartialRelink | undefined {
-        return this.partialRelinks.get(document);
+        await this.memory.forEachNode(document, cancelToken, node => forEachReference(node, reference => this.doLink(reference, document)));
     }
 
     /**
@@ -78,8 +72,8 @@ export class JourneyLinker extends DefaultLinker {
 
     /** Langium's unlink `delete`s `_nodeDescription`; ours are reset in place and the rest left to it. */
     override unlink(document: LangiumDocument): void {
-        this.keptLinks.delete(document);
-        this.partialRelinks.delete(document);
+        this.memory.takeKeptLinks(document);
+        this.memory.setPartialRelink(document, undefined);
         for (const reference of document.references) {
             if (reference instanceof JourneyReference) {
                 reference._ref = undefined;
@@ -140,7 +134,7 @@ class JourneyReference implements Reference {
     _nodeDescription: AstNodeDescription | undefined = undefined;
 
     constructor(
-        private readonly linker: JourneyLinker,
+        private readonly linker: PartialLinker,
         readonly container: AstNode,
         readonly property: string,
         readonly $refNode: CstNode | undefined,

@@ -1,6 +1,6 @@
 import { CompositeCstNodeImpl, isCompositeCstNode, type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode } from 'langium';
-import { moveLeaf } from './journey-cst-builder.js';
-import { appendAll } from './large-arrays.js';
+import { moveLeaf } from './lean-cst-builder.js';
+import { appendAll } from '../large-arrays.js';
 
 /** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
 

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { DefaultLinker } from 'langium';
+import { langiumMovedMessage, missingLangiumInternals, writtenFor } from '../../language/fast-path/langium-internals.js';
+import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { createTestServices } from '../journey-test-kit.js';
+
+/** The fast path checks, once at start, that the parts of Langium it relies on are where it was written for. */
+describe('the fast path checks the Langium it runs on', () => {
+    it('finds everything it uses in this Langium', () => {
+        assert.deepEqual(missingLangiumInternals(), []);
+    });
+
+    it('names what moved, and the Langium version it was written for, when a method is gone', () => {
+        const prototype = DefaultLinker.prototype as unknown as Record<string, unknown>;
+        const doLink = prototype.doLink;
+        delete prototype.doLink;
+        try {
+            const missing = missingLangiumInternals();
+            assert.deepEqual(missing, ['DefaultLinker.doLink()']);
+            const message = langiumMovedMessage(missing);
+            assert.match(message, new RegExp(`written for Langium ${writtenFor.langium.replace('.', '\\.')}`));
+            assert.match(message, /DefaultLinker\.doLink\(\)/);
+            assert.match(message, /JOURNEYMAP_FAST_PATH=off/);
+        } finally {
+            prototype.doLink = doLink;
+        }
+    });
+
+    it('runs on stock Langium when asked, and by default as JOURNEYMAP_FAST_PATH says', () => {
+        const stock = createTestServices({ fastPath: false });
+        assert.equal(stock.shared.workspace.DocumentBuilder.constructor.name, 'JourneyDocumentBuilder');
+        assert.equal(stock.Journey.references.Linker.constructor.name, 'DefaultLinker');
+        assert.equal(stock.Journey.validation.DocumentValidator.constructor.name, 'JourneyDocumentValidator');
+        // Not the other way round here: the fast path changes a Langium class for the whole process.
+        const byDefault = createTestServices();
+        assert.equal(byDefault.Journey.references.Linker.constructor.name, fastPathEnabled() ? 'PartialLinker' : 'DefaultLinker');
+        assert.equal(fastPathEnabled(), process.env.JOURNEYMAP_FAST_PATH !== 'off');
+    });
+});
