@@ -7,7 +7,6 @@ const watch = process.argv.includes('--watch');
 /** @type {esbuild.BuildOptions} */
 const options = {
     entryPoints: {
-        extension: 'client/extension.ts',
         server: 'server/main.ts',
         cli: 'cli/main.ts'
     },
@@ -21,6 +20,13 @@ const options = {
     sourcemap: true,
     logLevel: 'warning'
 };
+
+/**
+ * The VS Code client: no parser in it (the language runs in the server), minified, with a
+ * record of what went in for the test that keeps it so.
+ */
+/** @type {esbuild.BuildOptions} */
+const clientOptions = { ...options, entryPoints: { extension: 'client/extension.ts' }, minify: true, metafile: true };
 
 mkdirSync('dist/web', { recursive: true });
 // package.json says "type": "module"; the bundles in dist/ are CommonJS.
@@ -68,11 +74,12 @@ const webOptions = {
 /** @type {esbuild.BuildOptions} */
 const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-browser.ts' }, format: 'iife', outExtension: {} };
 
-const all = [options, previewOptions, webOptions, webServerOptions];
+const all = [options, previewOptions, webOptions, webServerOptions, clientOptions];
 if (watch) {
     await Promise.all(all.map(async o => (await esbuild.context(o)).watch()));
 } else {
-    const [, , webExtension, webServer] = await Promise.all(all.map(o => esbuild.build(o)));
+    const [, , webExtension, webServer, client] = await Promise.all(all.map(o => esbuild.build(o)));
     // What went into the web bundles, for the test that no Node built-in is among it.
     writeFileSync('dist/web/meta.json', JSON.stringify({ extension: webExtension.metafile, server: webServer.metafile }));
+    writeFileSync('dist/client-meta.json', JSON.stringify(client.metafile));
 }

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { compareEmotions } from '../diff/emotion-comparison.js';
 import { diffJourneyModels } from '../diff/journey-diff.js';
-import type { JourneyModel, StageModel, StepModel } from '../language/journey-model.js';
+import type { JourneyModel, StageModel, StepModel } from '../model/journey-model.js';
 
 const sizes = [1_000, 10_000];
 const runs = Number(process.env.BENCH_RUNS ?? 7);

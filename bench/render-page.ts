@@ -1,6 +1,6 @@
 /** Browser side of bench/render.ts: our renderer and Mermaid's journey, in the same page. */
 import mermaid from 'mermaid';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
 import { renderJourneyMapSvg } from '../render/index.js';
 
 mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 100_000_000, journey: { useMaxWidth: false } } as Parameters<typeof mermaid.initialize>[0]);

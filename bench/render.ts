@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumHint, findChromiumPath } from '../cli/chromium.js';
-import type { JourneyModel, StageModel } from '../language/journey-model.js';
+import type { JourneyModel, StageModel } from '../model/journey-model.js';
 import { renderMermaidJourney } from '../render/index.js';
 
 const sizes = [100, 1000, 10000];

@@ -3,7 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { buildCheckReport, formatGithubReport, formatTextReport, type CheckReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { formatSarifReport } from './sarif-report.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface CheckOptions {
     format: CheckFormat;

@@ -1,5 +1,5 @@
 import chineseMessages from '../l10n/bundle.l10n.zh-cn.json' with { type: 'json' };
-import { useMessageBundle, type MessageBundle } from '../language/localisation.js';
+import { useMessageBundle, type MessageBundle } from '../model/localisation.js';
 
 /** The languages `journeymap` speaks; English is the messages as written. */
 export const cliLanguages = ['en', 'zh-cn'] as const;

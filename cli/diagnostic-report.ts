@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../language/journey-issue-codes.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 import type { InputProblem } from './journey-files.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';

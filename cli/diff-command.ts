@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff-report.js';
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
-import type { JourneyMapModel, JourneyModel } from '../language/journey-model.js';
+import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys, resolveRange, type ChangedJourney } from './git-revisions.js';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface DiffOptions {
     format: 'text' | 'md' | 'json';

@@ -5,7 +5,7 @@ import { findJourneyFiles } from './journey-files.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface FmtOptions {
     check: boolean;

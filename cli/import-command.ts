@@ -5,7 +5,7 @@ import { importMermaid } from '../import/import-mermaid.js';
 import { ExitCode } from './check-command.js';
 import { formatSize, defaultMaxFileBytes } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface ImportOptions {
     output?: string;

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /** A problem with an input path that stops it from being checked (exit code 2). */
 export interface InputProblem {

@@ -6,7 +6,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { createRevisionJourneyServices } from './git-revision-files.js';
 import type { InputProblem } from './journey-files.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 import { formatMegabytes } from '../language/file-sizes.js';
 
 /** Files larger than this are not read unless `--max-file-size` says otherwise (the language server's default too). */

@@ -10,7 +10,7 @@ import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { formatTextTable } from './text-table.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export const metricsFormats = ['text', 'md', 'json', 'csv'] as const;
 

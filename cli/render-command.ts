@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
 import {
     renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
 } from '../render/index.js';
@@ -10,7 +10,7 @@ import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace
 import { svgToPng } from './png-export.js';
 import { modelForPersona } from '../render/persona-view.js';
 import { inLanguageOfMaps } from './cli-language.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
 export type RenderFormat = typeof renderFormats[number];

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { renderJourneyMarkdown } from '../render/index.js';
 import { ExitCode } from './check-command.js';

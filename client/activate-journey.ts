@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
-import { useMessageBundle } from '../language/localisation.js';
-import type { JourneyInitializationOptions } from '../server/initialization-options.js';
+import { useMessageBundle } from '../model/localisation.js';
+import type { JourneyInitializationOptions } from '../protocol/initialization-options.js';
 import { compareJourney } from './compare-commands.js';
 import { exportActiveJourney, exportPreviewPng } from './export-commands.js';
 import { newJourneyMap } from './new-journey-map.js';

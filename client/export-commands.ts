@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown } from '../render/index.js';
-import { ModelRequest } from '../server/model-request.js';
+import { ModelRequest } from '../protocol/model-request.js';
 import type { JourneyPreview } from './preview-panel.js';
 
 type ExportFormat = 'svg' | 'html' | 'md';

@@ -1,6 +1,6 @@
-import { identifierFromTitle } from '../language/journey-names.js';
-import { quote } from '../language/journey-value-converter.js';
-import { t } from '../language/localisation.js';
+import { identifierFromTitle } from '../model/journey-names.js';
+import { quote } from '../model/string-literals.js';
+import { t } from '../model/localisation.js';
 
 /**
  * The text of a new journey map: a persona, a channel, a metric and a three-stage journey

@@ -1,4 +1,4 @@
-import { t as translate, type MessageBundle } from '../language/localisation.js';
+import { t as translate, type MessageBundle } from '../model/localisation.js';
 import { escapeXml } from '../render/svg.js';
 
 /**

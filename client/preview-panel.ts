@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { JourneyModel, SourceRange } from '../language/journey-model.js';
-import type { FromPreview, PreviewState, ToPreview } from '../preview/protocol.js';
-import { CompareRequest, type CompareRequestResult } from '../server/compare-request.js';
-import { DocumentsRebuiltNotification } from '../server/documents-rebuilt.js';
-import { ModelRequest, type ModelRequestResult } from '../server/model-request.js';
+import type { JourneyModel, SourceRange } from '../model/journey-model.js';
+import type { FromPreview, PreviewState, ToPreview } from '../protocol/preview-messages.js';
+import { CompareRequest, type CompareRequestResult } from '../protocol/compare-request.js';
+import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
+import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
 import type { CompareBase } from './compare-commands.js';
 import { createNonce, previewHtml } from './preview-html.js';
 

@@ -1,4 +1,4 @@
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /** After this many deaths within `deathWindow`, the server is not started again. */
 export const maxRestarts = 4;

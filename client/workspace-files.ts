@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../server/file-system-requests.js';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../protocol/file-system-requests.js';
 
 /** Answers the web server's file requests with `vscode.workspace.fs`, which also reads github.dev's virtual files. */
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {

@@ -1,5 +1,5 @@
-import type { MetricModel, MetricValueModel, Scale } from '../language/journey-model.js';
-import { t } from '../language/localisation.js';
+import type { MetricModel, MetricValueModel, Scale } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
 import { formatMetricValue, formatNumber } from '../metrics/metric-format.js';
 import type { ElementKind } from './model-fields.js';
 

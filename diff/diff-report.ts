@@ -1,4 +1,4 @@
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { mermaidText } from '../render/mermaid-text.js';
 import type { EmotionComparison } from './emotion-comparison.js';

@@ -1,4 +1,4 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type Scale } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type Scale } from '../model/journey-model.js';
 import { matchJourneys, matchSteps } from './journey-diff.js';
 
 /** One step on the compared emotion curves; a side is missing where the step or its emotion is. */

@@ -1,7 +1,7 @@
 import {
     allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaEmotionModel, type StageModel, type StepModel
-} from '../language/journey-model.js';
-import { t } from '../language/localisation.js';
+} from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
 import { formatDelta, statusWord } from '../metrics/metric-format.js';
 import { elementWord, fieldWord, quoted, valueText } from './change-words.js';
 import { matchByKeyThenContent, matchByNameThenContent, matchTexts, positionsOf, reorderedPairs, type Matching } from './match-elements.js';

@@ -1,7 +1,7 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
     PersonaEmotionModel, PersonaModel, StageModel, StepModel
-} from '../language/journey-model.js';
+} from '../model/journey-model.js';
 
 /**
  * What the diff does with one field of the JourneyModel. The table below gives every field

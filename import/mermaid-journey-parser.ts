@@ -4,7 +4,7 @@
  * tasks `Task name: <score>: <actor>, <actor>` and `%%` comments. Mistakes are collected
  * with their line and column (1-based) instead of stopping at the first.
  */
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface MermaidTask {
     name: string;

@@ -1,5 +1,5 @@
-import { identifierFromTitle, personaNameOfActor } from '../language/journey-names.js';
-import { quote } from '../language/journey-value-converter.js';
+import { identifierFromTitle, personaNameOfActor } from '../model/journey-names.js';
+import { quote } from '../model/string-literals.js';
 import type { MermaidJourneyDiagram, MermaidSection, MermaidTask } from './mermaid-journey-parser.js';
 import { mermaidScoreRange } from './mermaid-journey-parser.js';
 

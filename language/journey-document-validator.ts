@@ -3,7 +3,7 @@ import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-l
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 import { appendAll } from './large-arrays.js';
 import { refusalOf } from './journey-text-guard.js';
 import { explainSyntaxErrors } from './journey-syntax-explainer.js';

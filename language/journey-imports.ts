@@ -1,6 +1,6 @@
 import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { Import, JourneyFile } from './generated/ast.js';
-import { isIdentifier } from './journey-names.js';
+import { isIdentifier } from '../model/journey-names.js';
 import type { JourneyServices } from './journey-module.js';
 import type { JourneyWorkspace, ResolvedPath } from './journey-workspace.js';
 

@@ -1,6 +1,6 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
-import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
-import type { DataSources } from '../metrics/data-sources.js';
+import { isCompleteLink, resolveDataLink } from './journey-data-link.js';
+import type { DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
@@ -9,7 +9,7 @@ import {
 } from './generated/ast.js';
 import type {
     ChannelModel, DataSourceModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel, PersonaModel, SourceRange, StageModel, StepModel
-} from './journey-model.js';
+} from '../model/journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { intendedComparison } from './target-comparison.js';

@@ -3,14 +3,8 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { DataSources } from '../metrics/data-sources.js';
-import { registerDataLinkChecks } from '../metrics/data-link-validator.js';
-import { JourneyCodeActionProvider } from '../server/journey-code-actions.js';
-import { JourneyCompletionProvider } from '../server/journey-completion.js';
-import { JourneyDocumentUpdateHandler } from '../server/journey-document-update-handler.js';
-import { JourneyHoverProvider } from '../server/journey-hover.js';
-import { JourneyRenameProvider } from '../server/journey-rename.js';
-import { JourneySemanticTokenProvider } from '../server/journey-semantic-tokens.js';
+import { DataSources } from './journey-data-sources.js';
+import { registerDataLinkChecks } from './journey-data-link-validator.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentFactory } from './journey-document-factory.js';
@@ -28,7 +22,6 @@ import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyWorkspace } from './journey-workspace.js';
 import { JourneyTextLimits } from './journey-text-limits.js';
-import { JourneyWorkspaceSymbolProvider } from '../server/journey-workspace-symbols.js';
 
 /** Services of ours that Langium does not have. */
 export type JourneyAddedServices = {
@@ -75,21 +68,12 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         JourneyValidator: services => new JourneyValidator(services)
     },
     lsp: {
-        Formatter: () => new JourneyFormatter(),
-        HoverProvider: services => new JourneyHoverProvider(services),
-        CompletionProvider: services => new JourneyCompletionProvider(services),
-        CodeActionProvider: () => new JourneyCodeActionProvider(),
-        RenameProvider: services => new JourneyRenameProvider(services),
-        SemanticTokenProvider: services => new JourneySemanticTokenProvider(services)
+        // The formatter is the language's own (`journeymap fmt` uses it); Langium files it under lsp.
+        Formatter: () => new JourneyFormatter()
     }
 };
 
-/** Shared services of ours: data files are dependencies too. */
 export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
-    lsp: {
-        DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
-        WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
-    },
     workspace: {
         LangiumDocumentFactory: services => new JourneyDocumentFactory(services),
         DocumentBuilder: services => new JourneyDocumentBuilder(services),
@@ -97,9 +81,16 @@ export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSh
     }
 };
 
+/** Modules added over the language's: the editor features of server/, which the CLI does without. */
+export interface JourneyModuleExtensions {
+    shared: Module<JourneySharedServices, PartialLangiumSharedServices>;
+    language: Module<JourneyServices, PartialLangiumServices>;
+}
+
 export type JourneyModuleContext = DefaultSharedModuleContext & {
     /** Run with the fast path (language/fast-path/) or on stock Langium; by default, as JOURNEYMAP_FAST_PATH says (on unless `off`). */
     fastPath?: boolean;
+    extensions?: JourneyModuleExtensions;
 };
 
 /**
@@ -110,12 +101,14 @@ export type JourneyModuleContext = DefaultSharedModuleContext & {
 export function createJourneyServices(context: JourneyModuleContext): { shared: JourneySharedServices; Journey: JourneyServices } {
     const fastPath = fastPathEnabled(context.fastPath);
     if (fastPath) prepareFastPath();
+    const extensions = context.extensions ?? { shared: {}, language: {} };
+    // The fast path last: it builds on the language's services and replaces some of them.
     const shared = fastPath
-        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, FastPathSharedModule)
-        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
+        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, extensions.shared, FastPathSharedModule)
+        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, extensions.shared);
     const Journey = fastPath
-        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, FastPathModule)
-        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule);
+        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, extensions.language, FastPathModule)
+        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, extensions.language);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     registerDataLinkChecks(Journey);

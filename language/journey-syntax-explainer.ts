@@ -3,7 +3,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 
 /** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
 export const lineKeywords: Record<string, string[]> = {

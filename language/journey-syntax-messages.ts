@@ -1,6 +1,6 @@
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 
 /** At most this many expected tokens are named; a longer list says less, not more. */
 const maxExpectedShown = 6;

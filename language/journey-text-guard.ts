@@ -1,7 +1,7 @@
 import type { AstNode, LangiumParser, ParseResult } from 'langium';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
 import { formatSize } from './file-sizes.js';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 
 /**
  * Texts the language does not parse, and documents whose build failed: each keeps an empty

@@ -1,8 +1,8 @@
 import { CstUtils, isLeafCstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
-import { t } from './localisation.js';
-import { isClosedString, quote, unquote } from './journey-value-converter.js';
+import { t } from '../model/localisation.js';
+import { isClosedString, quote, unquote } from '../model/string-literals.js';
 
 /** Characters that only a mistake of this kind can hold: without them, the syntax tree is not walked. */
 const suspects = /[“”＂'，]|"(?:\\.|[^"\\\r\n])*$/m;

@@ -9,7 +9,7 @@ import type { JourneyImports } from './journey-imports.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 import { intendedComparison, isWellWritten } from './target-comparison.js';
 import { checkMetricValue } from './metric-units.js';
 

@@ -1,5 +1,6 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 import { detached } from './detached-string.js';
+import { unquote } from '../model/string-literals.js';
 
 /**
  * Strings are double-quoted with backslash escapes, including `\u4E2D`. A `DataName` (a
@@ -24,29 +25,4 @@ export class JourneyValueConverter extends DefaultValueConverter {
         }
         return super.runConverter(rule, input, cstNode);
     }
-}
-
-const simpleEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
-
-/** Removes the quotes of a string literal and resolves its escapes; text in other quotes (reported) has no escapes. */
-export function unquote(literal: string): string {
-    if (!literal.startsWith('"')) return literal.slice(1, -1);
-    const closed = isClosedString(literal);
-    const body = closed ? literal.slice(1, -1) : literal.slice(1).trimEnd();
-    return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_match, escape: string) => {
-        if (escape.length === 5) {
-            return String.fromCharCode(parseInt(escape.slice(1), 16));
-        }
-        return simpleEscapes[escape] ?? escape;
-    });
-}
-
-/** Whether a `"` string ends with a quote that no backslash escapes (an unclosed one runs to the end of its line). */
-export function isClosedString(literal: string): boolean {
-    return literal.length > 1 && /(^|[^\\])(\\\\)*"$/.test(literal.slice(1));
-}
-
-/** Writes a value as a string literal of the language (the inverse of `unquote`). */
-export function quote(value: string): string {
-    return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r') + '"';
 }

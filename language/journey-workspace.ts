@@ -1,5 +1,5 @@
 import { URI, UriUtils } from 'langium';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 
 /** File-system facts beyond Langium's file-system interface; Node has them, a browser may not. */
 export interface FileFacts {

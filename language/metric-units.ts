@@ -1,6 +1,6 @@
 import type { MetricDefinition } from './generated/ast.js';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
-import { t } from './localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface ValueProblem {
     code: IssueCode;

@@ -2,14 +2,14 @@ import { realpath, stat } from 'node:fs/promises';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Connection } from 'vscode-languageserver';
-import { createJourneyServices, type JourneyServices, type JourneySharedServices } from './journey-module.js';
+import { createJourneyServices, type JourneyModuleContext, type JourneyServices, type JourneySharedServices } from './journey-module.js';
 
 /**
  * The language on Node's file system (server, CLI, tests): files read with `fs`, symbolic
  * links followed before a path is trusted to stay inside the workspace, and file sizes
  * known before a data file is read.
  */
-export function createNodeJourneyServices(connection?: Connection, options: { fastPath?: boolean } = {}): { shared: JourneySharedServices; Journey: JourneyServices } {
+export function createNodeJourneyServices(connection?: Connection, options: Pick<JourneyModuleContext, 'fastPath' | 'extensions'> = {}): { shared: JourneySharedServices; Journey: JourneyServices } {
     const services = createJourneyServices({ ...NodeFileSystem, connection, ...options });
     services.Journey.journey.Workspace.useFileFacts({ realPath: realPathOf, size: sizeOf });
     return services;

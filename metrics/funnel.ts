@@ -1,4 +1,4 @@
-import { allSteps, displayName, type JourneyMapModel, type MetricModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type MetricModel } from '../model/journey-model.js';
 
 export interface FunnelStep {
     step: string;

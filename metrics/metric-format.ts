@@ -1,5 +1,5 @@
-import type { Aggregation, MetricModel, MetricStatus, MetricValueModel } from '../language/journey-model.js';
-import { t } from '../language/localisation.js';
+import type { Aggregation, MetricModel, MetricStatus, MetricValueModel } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
 import { isImprovement } from './metric-status.js';
 
 /** A status in words with a sign, so it never rests on colour alone. */

@@ -1,4 +1,4 @@
-import { displayName, type JourneyModel, type MetricModel, type MetricStatus } from '../language/journey-model.js';
+import { displayName, type JourneyModel, type MetricModel, type MetricStatus } from '../model/journey-model.js';
 import { formatAggregation, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */

@@ -1,4 +1,4 @@
-import type { MetricModel, MetricStatus } from '../language/journey-model.js';
+import type { MetricModel, MetricStatus } from '../model/journey-model.js';
 
 /**
  * Whether a value meets its metric's target (`>=`: higher is better, `<=`: lower is

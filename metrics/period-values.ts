@@ -1,5 +1,5 @@
 import type { DataTable } from './data-table.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /** The forms a period can be written in, in a data file's period column. */
 export type PeriodForm = 'date' | 'week' | 'month' | 'quarter' | 'year' | 'number';

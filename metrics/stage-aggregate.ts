@@ -1,4 +1,4 @@
-import type { Aggregation, MetricModel, MetricUnit, StageMetricModel, StepModel } from '../language/journey-model.js';
+import type { Aggregation, MetricModel, MetricUnit, StageMetricModel, StepModel } from '../model/journey-model.js';
 import { metricStatus } from './metric-status.js';
 
 /** What a metric aggregates with when it does not say: counts and money add up, the rest is averaged. */

@@ -4,9 +4,10 @@
  * from the files reaches the page only through `textContent` and the escaping renderers.
  */
 import { changeMarks, type ChangeMark } from '../diff/change-marks.js';
-import { renderEmotionComparisonSvg, renderJourneyMapSvg } from '../render/index.js';
-import type { CompareRequestResult } from '../server/compare-request.js';
-import { t } from '../language/localisation.js';
+import { renderEmotionComparisonSvg } from '../diff/emotion-comparison-svg.js';
+import { renderJourneyMapSvg } from '../render/index.js';
+import type { CompareRequestResult } from '../protocol/compare-request.js';
+import { t } from '../model/localisation.js';
 
 export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string): HTMLElement {
     const container = element('div', 'compare');

@@ -1,4 +1,4 @@
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export type Mermaid = typeof import('mermaid').default;
 

@@ -3,15 +3,15 @@
  * renderers as the CLI, and posts clicks back. Every string from the .journey file reaches
  * the page only through the renderers (which escape it) or `textContent`.
  */
-import type { JourneyMapModel, JourneyModel, SourceRange } from '../language/journey-model.js';
+import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
 import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
-import { useMessageBundle, t, type MessageBundle } from '../language/localisation.js';
+import { useMessageBundle, t, type MessageBundle } from '../model/localisation.js';
 import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../render/persona-view.js';
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
-import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from './protocol.js';
+import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from '../protocol/preview-messages.js';
 import { previewCss } from './preview-style.js';
 
 interface VsCodeApi {

@@ -1,9 +1,9 @@
-import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../language/journey-model.js';
+import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../model/journey-model.js';
 import { journeyPaths } from './journey-paths.js';
 import { emotionOfPersona, hasPersonaEmotions, personaShapesOf } from './persona-view.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
 import { element, num, text } from './svg.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 interface CurvePoint {
     x: number;

@@ -1,10 +1,10 @@
-import { displayName, type JourneyModel } from '../language/journey-model.js';
+import { displayName, type JourneyModel } from '../model/journey-model.js';
 import { funnelsOf, type Funnel } from '../metrics/funnel.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import type { MapTheme } from './map-theme.js';
 import { element, text } from './svg.js';
 import { svgDocument } from './svg-document.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 const funnelLayout = { pad: 24, width: 640, bar: 34, gap: 30, label: 220, title: 40 };
 

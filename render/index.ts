@@ -4,7 +4,6 @@ export { renderJourneyHtml } from './journey-html.js';
 export { renderJourneyMarkdown } from './journey-markdown.js';
 export { renderMermaidJourney, toFivePointScale } from './mermaid-journey.js';
 export { renderMermaidFlowchart } from './mermaid-flowchart.js';
-export { renderEmotionComparisonSvg } from './emotion-comparison-svg.js';
 export { renderFunnelSvg } from './funnel-svg.js';
 export { renderJourneyOverviewSvg } from './journey-overview-svg.js';
 export type { MapTheme } from './map-theme.js';

@@ -1,7 +1,7 @@
-import { displayName, type JourneyMapModel } from '../language/journey-model.js';
+import { displayName, type JourneyMapModel } from '../model/journey-model.js';
 import type { MapTheme } from './map-theme.js';
 import { escapeXml } from './svg.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 const pageStyle: Record<MapTheme, string> = {
     auto: 'body{margin:0;background:#fff}@media (prefers-color-scheme:dark){body{background:#0d1117}}',

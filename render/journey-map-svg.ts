@@ -1,4 +1,4 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
 import { drawEmotionLane } from './emotion-curve.js';
 import { personaShapesOf } from './persona-view.js';
 import { columnsOf, layout, narrowestMap, rowsOf, stepLabel, type Column } from './map-layout.js';
@@ -7,7 +7,7 @@ import { svgDocument } from './svg-document.js';
 import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
 import { formatAggregation, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;

@@ -1,8 +1,8 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
 import { formatMetricValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /**
  * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a

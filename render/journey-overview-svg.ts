@@ -1,5 +1,5 @@
-import { allSteps, displayName, shareOfScale, type JourneyMapModel, type JourneyModel } from '../language/journey-model.js';
-import { t } from '../language/localisation.js';
+import { allSteps, displayName, shareOfScale, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import type { MapTheme } from './map-theme.js';
 import { windowsOf, type MapWindow } from './map-window.js';

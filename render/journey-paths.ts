@@ -1,4 +1,4 @@
-import { allSteps, type JourneyMapModel, type StepModel } from '../language/journey-model.js';
+import { allSteps, type JourneyMapModel, type StepModel } from '../model/journey-model.js';
 
 /** The journey's main path and the links that leave it (alternatives, exits), for drawing. */
 export interface JourneyPaths {

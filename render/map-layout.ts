@@ -1,5 +1,5 @@
-import { displayName, type JourneyMapModel, type StepModel } from '../language/journey-model.js';
-import { t } from '../language/localisation.js';
+import { displayName, type JourneyMapModel, type StepModel } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
 
 /** Sizes of the layout, in SVG units (pixels at 100 %). */
 export const layout = {

@@ -1,4 +1,4 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type StepModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
 
 /** Journeys with more steps than this are shown as an overview of windows, not as one map. */
 export const largeMapSteps = 500;

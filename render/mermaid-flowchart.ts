@@ -1,6 +1,6 @@
-import { allSteps, displayName, type JourneyMapModel } from '../language/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel } from '../model/journey-model.js';
 import { mermaidLabel } from './mermaid-text.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /**
  * The paths through a journey as a Mermaid flowchart: one subgraph per stage, an arrow

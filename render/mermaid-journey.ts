@@ -1,5 +1,5 @@
-import { isNamedAfterActor } from '../language/actor-names.js';
-import { displayName, shareOfScale, type JourneyMapModel, type PersonaModel } from '../language/journey-model.js';
+import { isNamedAfterActor } from '../model/actor-names.js';
+import { displayName, shareOfScale, type JourneyMapModel, type PersonaModel } from '../model/journey-model.js';
 import { mermaidJourneyText, mermaidText } from './mermaid-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { JourneyMapModel, JourneyModel, PersonaEmotionModel, StepModel } from '../language/journey-model.js';
+import type { JourneyMapModel, JourneyModel, PersonaEmotionModel, StepModel } from '../model/journey-model.js';
 
 /** The shapes that tell personas apart on the map (step cards, curves, notes), in the order of `personasWithEmotions`. */
 const personaShapes = ['●', '■', '▲', '◆', '▼', '◐'];

@@ -4,11 +4,11 @@ import type { Connection } from 'vscode-languageserver';
 import { compareEmotions } from '../diff/emotion-comparison.js';
 import { diffJourneyModels } from '../diff/journey-diff.js';
 import { loadImportedDocuments } from '../language/journey-import-loader.js';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
-import { CompareRequest, type CompareRequestResult } from './compare-request.js';
-import { t } from '../language/localisation.js';
+import { CompareRequest, type CompareRequestResult } from '../protocol/compare-request.js';
+import { t } from '../model/localisation.js';
 
 /** A fresh, empty set of services: the older version is built apart from the open workspace. */
 export type CreateSnapshotServices = () => { shared: LangiumSharedServices; Journey: JourneyServices };

@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position } from 'vscode-languageserver';
 import { isJourney, type JourneyFile } from '../language/generated/ast.js';
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 
 /** What "create the missing …" inserts and how the fix is titled, per kind of reference. */
 const declarationTemplates: Record<string, { title: (name: string) => string; text: (name: string) => string }> = {

@@ -3,11 +3,11 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { refusalOf } from '../language/journey-text-guard.js';
 import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } from '../language/generated/ast.js';
-import { isIdentifier } from '../language/journey-names.js';
+import { isIdentifier } from '../model/journey-names.js';
 import type { JourneyServices } from '../language/journey-module.js';
-import { quote } from '../language/journey-value-converter.js';
-import { t } from '../language/localisation.js';
-import type { DataSources } from '../metrics/data-sources.js';
+import { quote } from '../model/string-literals.js';
+import { t } from '../model/localisation.js';
+import type { DataSources } from '../language/journey-data-sources.js';
 
 /** At most this many distinct key values are offered from a data file. */
 const maxKeyValues = 200;

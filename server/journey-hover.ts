@@ -7,14 +7,14 @@ import {
 } from '../language/generated/ast.js';
 import { metricModel } from '../language/journey-model-builder.js';
 import type { JourneyServices } from '../language/journey-module.js';
-import type { PeriodValue } from '../language/journey-model.js';
-import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
-import type { DataSources } from '../metrics/data-sources.js';
+import type { PeriodValue } from '../model/journey-model.js';
+import { isCompleteLink, resolveDataLink } from '../language/journey-data-link.js';
+import type { DataSources } from '../language/journey-data-sources.js';
 import { formatMetricValue, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
-import { t } from '../language/localisation.js';
+import { t } from '../model/localisation.js';
 import { stepsOf } from '../language/journey-scope.js';
 
 /**

@@ -5,6 +5,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
+import { journeyLspExtensions } from './journey-lsp-module.js';
 import { startJourneyServer } from './start-journey-server.js';
 
 /** The worker's global scope: messages from and to the extension. */
@@ -12,4 +13,4 @@ const worker = self as unknown as Worker;
 
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
 const fileSystem = () => new ClientFileSystemProvider(connection);
-startJourneyServer(connection, createJourneyServices({ connection, fileSystemProvider: fileSystem }), () => createJourneyServices({ fileSystemProvider: fileSystem }));
+startJourneyServer(connection, createJourneyServices({ connection, fileSystemProvider: fileSystem, extensions: journeyLspExtensions }), () => createJourneyServices({ fileSystemProvider: fileSystem }));

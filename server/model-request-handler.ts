@@ -2,8 +2,8 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
-import { ModelRequest, type ModelRequestResult } from './model-request.js';
-import { t } from '../language/localisation.js';
+import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
+import { t } from '../model/localisation.js';
 
 /**
  * Answers `journey/model` for the preview: waits until the document is validated, then

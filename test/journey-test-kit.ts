@@ -6,6 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../language/generated/ast.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import { journeyLspExtensions } from '../server/journey-lsp-module.js';
 import type { FastPathDocuments } from '../language/fast-path/fast-path-documents.js';
 import type { FastPathSharedServices } from '../language/fast-path/fast-path-module.js';
 
@@ -13,9 +14,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const examplesDir = join(repoRoot, 'examples');
 export const designDir = join(repoRoot, 'test', 'fixtures', 'design');
 
-/** Fresh services whose workspace is the repository. */
+/** Fresh services whose workspace is the repository, with the editor features a language server has. */
 export function createTestServices(options: { fastPath?: boolean } = {}) {
-    const services = createNodeJourneyServices(undefined, options);
+    const services = createNodeJourneyServices(undefined, { ...options, extensions: journeyLspExtensions });
     services.Journey.journey.Workspace.setRoots([URI.file(repoRoot)]);
     return services;
 }

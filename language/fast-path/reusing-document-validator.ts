@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import type { DataSources } from '../../metrics/data-sources.js';
+import type { DataSources } from '../journey-data-sources.js';
 import { JourneyDocumentValidator } from '../journey-document-validator.js';
 import { CheckResults, planCheckReuse } from './check-reuse.js';
 import type { FastPathDocuments } from './fast-path-documents.js';

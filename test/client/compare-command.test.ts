@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CompareRequestResult } from '../../server/compare-request.js';
+import type { CompareRequestResult } from '../../protocol/compare-request.js';
 import { loadWithFakeVsCode, type ClientModules } from './load-with-fake-vscode.js';
 
 const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journeyScaffold, toFileName } from '../../client/journey-scaffold.js';
-import { identifierFromTitle } from '../../language/journey-names.js';
-import { useMessageBundle } from '../../language/localisation.js';
+import { identifierFromTitle } from '../../model/journey-names.js';
+import { useMessageBundle } from '../../model/localisation.js';
 import { buildText, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));

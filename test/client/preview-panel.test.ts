@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { JourneyModel } from '../../language/journey-model.js';
-import type { ModelRequestResult } from '../../server/model-request.js';
+import type { JourneyModel } from '../../model/journey-model.js';
+import type { ModelRequestResult } from '../../protocol/model-request.js';
 import { exampleModels } from '../render/render-kit.js';
 import { loadWithFakeVsCode } from './load-with-fake-vscode.js';
 

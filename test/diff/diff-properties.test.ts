@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { comparedFields, ruleOf, type ElementKind } from '../../diff/model-fields.js';
-import type { JourneyModel } from '../../language/journey-model.js';
+import type { JourneyModel } from '../../model/journey-model.js';
 import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
 import { journeyModelArbitrary, text } from './model-arbitrary.js';
 

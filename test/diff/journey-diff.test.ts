@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
-import type { JourneyModel } from '../../language/journey-model.js';
+import type { JourneyModel } from '../../model/journey-model.js';
 import { buildDocuments, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
 import { modelOf } from '../render/render-kit.js';
 

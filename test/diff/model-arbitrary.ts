@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricStatus, MetricValueModel,
     PersonaModel, StageModel, StepModel
-} from '../../language/journey-model.js';
+} from '../../model/journey-model.js';
 
 /** Words of both languages of our users, to make texts of. */
 const words = ['price', 'shipping', 'cart', 'support', 'slow', 'app', 'store', 'ad', 'invoice', '价格', '运费', '客服', '排队', '退货', '门店', '优惠'];

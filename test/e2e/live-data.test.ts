@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentsRebuiltParams } from '../../server/documents-rebuilt.js';
-import type { ModelRequestResult } from '../../server/model-request.js';
+import type { DocumentsRebuiltParams } from '../../protocol/documents-rebuilt.js';
+import type { ModelRequestResult } from '../../protocol/model-request.js';
 import { workspaceWith } from '../cli/cli-runner.js';
 import { startLanguageServer, type LspSession } from './lsp-client.js';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver';
-import type { CompareRequestResult } from '../../server/compare-request.js';
-import type { ModelRequestResult } from '../../server/model-request.js';
+import type { CompareRequestResult } from '../../protocol/compare-request.js';
+import type { ModelRequestResult } from '../../protocol/model-request.js';
 import { designDir } from '../journey-test-kit.js';
 import { describePublished, startLanguageServer, type LspSession } from './lsp-client.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectHover } from 'langium/test';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import { useMessageBundle, type MessageBundle } from '../../language/localisation.js';
+import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
 import { renderJourneyMapSvg } from '../../render/index.js';
 import { runCli, workspaceWith } from '../cli/cli-runner.js';
 import { startLanguageServer } from '../e2e/lsp-client.js';

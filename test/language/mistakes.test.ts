@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver';
-import { useMessageBundle, type MessageBundle } from '../../language/localisation.js';
+import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
 import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js';
 import { errorsOf, mistakenText, mistakesDir, readMistakes, type Mistake } from './mistake-corpus.js';
 

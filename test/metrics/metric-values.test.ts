@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { allSteps } from '../../language/journey-model.js';
+import { allSteps } from '../../model/journey-model.js';
 import { formatMetricValue, formatTrend, trendOf } from '../../metrics/metric-format.js';
 import { metricStatus } from '../../metrics/metric-status.js';
 import { aggregateValues } from '../../metrics/stage-aggregate.js';

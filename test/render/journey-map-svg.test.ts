@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allSteps } from '../../language/journey-model.js';
+import { allSteps } from '../../model/journey-model.js';
 import { layout } from '../../render/map-layout.js';
 import { renderJourneyMapSvg } from '../../render/index.js';
 import { textWidth, wrapText } from '../../render/text-wrap.js';

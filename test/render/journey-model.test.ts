@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allSteps } from '../../language/journey-model.js';
+import { allSteps } from '../../model/journey-model.js';
 import { metricStatus } from '../../metrics/metric-status.js';
 import { exampleModels, modelOf } from './render-kit.js';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { JourneyModel } from '../../language/journey-model.js';
+import type { JourneyModel } from '../../model/journey-model.js';
 import { renderJourneyMapSvg } from '../../render/index.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';

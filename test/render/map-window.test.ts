@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allSteps } from '../../language/journey-model.js';
+import { allSteps } from '../../model/journey-model.js';
 import { renderJourneyOverviewSvg } from '../../render/index.js';
 import { isLargeJourney, largeMapSteps, mapWindowSteps, modelOfWindow, windowsOf } from '../../render/map-window.js';
 import { assertWellFormedXml, largeJourneyText, modelOf } from './render-kit.js';

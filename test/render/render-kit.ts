@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { loadImportedDocuments } from '../../language/journey-import-loader.js';
-import type { JourneyModel } from '../../language/journey-model.js';
+import type { JourneyModel } from '../../model/journey-model.js';
 import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
 
 /** The JourneyModel of every example that has a journey, built as the CLI builds it. */

@@ -1,10 +1,10 @@
-import type { Condition, DataLink } from '../language/generated/ast.js';
-import { didYouMean } from '../language/did-you-mean.js';
-import { IssueCodes, type IssueCode } from '../language/journey-issue-codes.js';
-import { t } from '../language/localisation.js';
-import type { PeriodValue } from '../language/journey-model.js';
-import { numericCell, type DataTable } from './data-table.js';
-import { periodProblemOf, rowPlace } from './period-values.js';
+import type { Condition, DataLink } from './generated/ast.js';
+import { didYouMean } from './did-you-mean.js';
+import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
+import { t } from '../model/localisation.js';
+import type { PeriodValue } from '../model/journey-model.js';
+import { numericCell, type DataTable } from '../metrics/data-table.js';
+import { periodProblemOf, rowPlace } from '../metrics/period-values.js';
 
 /** Which part of a data link a problem is about, so the diagnostic marks exactly that. */
 export type LinkPart = { part: 'column' } | { part: 'key'; condition: Condition } | { part: 'condition'; condition: Condition } | { part: 'where' };

@@ -1,9 +1,9 @@
 import { AstUtils, type FileSystemProvider, type LangiumDocuments, type URI } from 'langium';
-import { isDataSource, type DataSource, type JourneyFile } from '../language/generated/ast.js';
-import type { JourneyServices } from '../language/journey-module.js';
-import type { JourneyWorkspace } from '../language/journey-workspace.js';
-import { t } from '../language/localisation.js';
-import { parseDataTable, type DataTable } from './data-table.js';
+import { isDataSource, type DataSource, type JourneyFile } from './generated/ast.js';
+import type { JourneyServices } from './journey-module.js';
+import type { JourneyWorkspace } from './journey-workspace.js';
+import { t } from '../model/localisation.js';
+import { parseDataTable, type DataTable } from '../metrics/data-table.js';
 
 /** Larger data files are refused before they are read: parsing 100 MB of CSV takes seconds already. */
 export const maxDataFileBytes = 256 * 1024 * 1024;

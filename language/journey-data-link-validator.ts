@@ -1,13 +1,13 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } from '../language/generated/ast.js';
-import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
-import type { JourneyServices } from '../language/journey-module.js';
-import { checkMetricValue } from '../language/metric-units.js';
-import { t } from '../language/localisation.js';
-import { describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart } from './data-link.js';
-import type { DataSources } from './data-sources.js';
-import { describePeriodProblem, periodProblemOf } from './period-values.js';
+import { isMetricValue, type DataLink, type DataSource, type JourneyAstType } from './generated/ast.js';
+import { IssueCodes, type IssueData } from './journey-issue-codes.js';
+import type { JourneyServices } from './journey-module.js';
+import { checkMetricValue } from './metric-units.js';
+import { t } from '../model/localisation.js';
+import { describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart } from './journey-data-link.js';
+import type { DataSources } from './journey-data-sources.js';
+import { describePeriodProblem, periodProblemOf } from '../metrics/period-values.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
     const validator = new DataLinkValidator(services.journey.DataSources);

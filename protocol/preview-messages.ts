@@ -1,11 +1,11 @@
-import type { MessageBundle } from '../language/localisation.js';
+import type { MessageBundle } from '../model/localisation.js';
 /**
  * The one message protocol between the extension (client/) and the preview webview
  * (preview/). Both sides import these types, so a change here is checked on both.
  */
-import type { JourneyModel, SourceRange } from '../language/journey-model.js';
-import type { CompareRequestResult } from '../server/compare-request.js';
-import type { FirstError } from '../server/model-request.js';
+import type { JourneyModel, SourceRange } from '../model/journey-model.js';
+import type { CompareRequestResult } from './compare-request.js';
+import type { FirstError } from './model-request.js';
 
 export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel';
 

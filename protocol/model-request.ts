@@ -1,5 +1,5 @@
 import { RequestType } from 'vscode-jsonrpc';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
 
 /** Asks the server for the JourneyModel of a document, once it has been validated. */
 export interface ModelRequestParams {

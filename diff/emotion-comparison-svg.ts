@@ -1,11 +1,11 @@
-import type { ComparedEmotion, EmotionComparison } from '../diff/emotion-comparison.js';
-import { shareOfScale } from '../language/journey-model.js';
-import { scaleTicks } from './emotion-curve.js';
-import type { MapTheme } from './map-theme.js';
-import { element, text } from './svg.js';
-import { svgDocument } from './svg-document.js';
-import { textWidth } from './text-wrap.js';
-import { t } from '../language/localisation.js';
+import type { ComparedEmotion, EmotionComparison } from './emotion-comparison.js';
+import { shareOfScale } from '../model/journey-model.js';
+import { scaleTicks } from '../render/emotion-curve.js';
+import type { MapTheme } from '../render/map-theme.js';
+import { element, text } from '../render/svg.js';
+import { svgDocument } from '../render/svg-document.js';
+import { textWidth } from '../render/text-wrap.js';
+import { t } from '../model/localisation.js';
 
 const chart = { pad: 40, column: 96, top: 56, height: 160, labelLine: 15, labelWidth: 88 };
 

@@ -1,22 +1,9 @@
-import { AstUtils, GrammarAST } from 'langium';
 import { actorNameCandidate } from './actor-names.js';
-import { JourneyMapGrammar } from './generated/grammar.js';
-
-let keywords: ReadonlySet<string> | undefined;
-
-/**
- * Every keyword of the language, read from the grammar itself, so a generated name never
- * collides with one. Read on first use: loading the grammar is work the extension should not
- * do while it activates.
- */
-export function journeyKeywords(): ReadonlySet<string> {
-    keywords ??= new Set(AstUtils.streamAllContents(JourneyMapGrammar()).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray());
-    return keywords;
-}
+import { journeyKeywords } from './journey-keywords.js';
 
 /** True when `name` can be written as an identifier: the ID terminal's shape and no keyword. */
 export function isIdentifier(name: string): boolean {
-    return /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(name) && !journeyKeywords().has(name);
+    return /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(name) && !journeyKeywords.has(name);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { RequestType } from 'vscode-jsonrpc';
 import type { EmotionComparison } from '../diff/emotion-comparison.js';
 import type { Change } from '../diff/journey-diff.js';
-import type { JourneyModel } from '../language/journey-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
 
 /** Compares an older text of a document (from git) with the document as it is now. */
 export interface CompareRequestParams {

@@ -1,4 +1,4 @@
-import type { MessageBundle } from '../language/localisation.js';
+import type { MessageBundle } from '../model/localisation.js';
 
 /** What the extension tells the language server when it starts it (`initializationOptions`). */
 export interface JourneyInitializationOptions {
