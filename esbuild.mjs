@@ -15,8 +15,8 @@ const options = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // playwright-core is loaded from node_modules, only when a PNG is asked for.
-    external: ['vscode', 'playwright-core'],
+    // resvg is a native module: loaded from node_modules, only when a PNG is asked for.
+    external: ['vscode', '@resvg/resvg-js'],
     sourcemap: true,
     logLevel: 'warning'
 };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumHint, findChromiumPath } from '../cli/chromium.js';
+import { chromiumArgs, chromiumHint, findChromiumPath } from '../test/chromium-path.js';
 import type { JourneyModel, StageModel } from '../model/journey-model.js';
 import { renderMermaidJourney } from '../render/index.js';
 

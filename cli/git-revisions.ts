@@ -24,7 +24,7 @@ async function git(args: string[], cwd: string): Promise<string> {
         return (await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
     } catch (error) {
         const stderr = (error as { stderr?: string }).stderr?.trim();
-        throw new Error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
+        throw new Error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`, { cause: error });
     }
 }
 

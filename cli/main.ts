@@ -93,11 +93,12 @@ function buildProgram(): Command {
         .addOption(new Option('--theme <theme>', 'colours for SVG and HTML').choices(['auto', 'light', 'dark']).default('auto'))
         .option('-o, --output <file>', 'write to this file instead of standard output')
         .option('--scale <factor>', 'pixels per unit for PNG (2 for sharp slides)', positiveNumber, 1)
+        .option('--font <file...>', 'font files for PNG (default: the system\'s WenQuanYi Micro Hei or Noto Sans CJK, and DejaVu Sans)')
         .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; allowErrors: boolean; persona?: string; width?: number }, command: Command) => {
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number }, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runRender(file, { ...options, lang, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),

@@ -1,24 +1,56 @@
-import { chromiumArgs, chromiumHint, findChromiumPath } from './chromium.js';
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import { withResolvedColours, type MapTheme } from '../render/map-theme.js';
 
 /**
- * Rasterises the map SVG with a headless Chromium (the system's, through playwright-core),
- * so the PNG shows exactly what the preview shows, CJK fonts included.
+ * Where Debian (and most Linux systems) keep the fonts the map needs: a CJK font — the light
+ * WenQuanYi Micro Hei first, since resvg spends a second loading Noto's large collection — and
+ * DejaVu Sans for Latin text and the symbols the map uses (✗, ⏏).
  */
-export async function svgToPng(svg: string, scale: number): Promise<Buffer> {
-    const executablePath = findChromiumPath();
-    if (!executablePath) {
-        throw new Error(chromiumHint);
-    }
-    const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-    const width = Math.ceil(Number(size?.[1] ?? 800));
-    const height = Math.ceil(Number(size?.[2] ?? 600));
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-    try {
-        const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
-        await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body>${svg}</body></html>`);
-        return await page.locator('svg').first().screenshot({ type: 'png' });
-    } finally {
-        await browser.close();
-    }
+export const usualCjkFontFiles = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'];
+export const usualLatinFontFiles = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+
+/** The first usual CJK font that exists, and the Latin ones. */
+export function usualFontFiles(): string[] {
+    const cjk = usualCjkFontFiles.find(file => existsSync(file));
+    return [...(cjk ? [cjk] : []), ...usualLatinFontFiles.filter(file => existsSync(file))];
+}
+
+export interface PngOptions {
+    /** Pixels per SVG unit. */
+    scale: number;
+    theme: MapTheme;
+    /** Font files to draw with instead of the usual ones (`--font`). */
+    fonts?: string[];
+}
+
+/**
+ * Rasterises the map SVG in-process with resvg: no browser. The theme's colours are written out
+ * (resvg knows no CSS variables), and the fonts are the given files, else the usual system ones
+ * that exist, else whatever the system has.
+ */
+export function svgToPng(svg: string, options: PngOptions): Buffer {
+    return rasterise(svg, options).asPng();
+}
+
+/** The map drawn into pixels (RGBA in `pixels`), before PNG encoding. */
+export function rasterise(svg: string, options: PngOptions): ReturnType<Resvg['render']> {
+    const missing = (options.fonts ?? []).filter(file => !existsSync(file));
+    if (missing.length > 0) throw new Error(`Font file not found: ${missing.join(', ')}`);
+    const fontFiles = options.fonts ?? usualFontFiles();
+    const resvg = new Resvg(withoutLigatures(withResolvedColours(svg, options.theme)), {
+        fitTo: { mode: 'zoom', value: options.scale },
+        font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: 'DejaVu Sans' }
+    });
+    return resvg.render();
+}
+
+/**
+ * resvg 2.6 loses its font fallback after a ligature: in "Customer effort: 5 ✗ 未达标" drawn
+ * in DejaVu Sans, the "ff" ligature left the Chinese after it as empty boxes. An invisible
+ * zero-width non-joiner after each `f` that would start one (ff, fi, fl) keeps the letters
+ * apart; only the text of the picture changes, never the SVG the other formats write.
+ */
+function withoutLigatures(svg: string): string {
+    return svg.replace(/(<(?:text|tspan)\b[^>]*>)([^<]*)/g, (_match, open: string, text: string) => open + text.replace(/f(?=[fil])/g, 'f\u200C'));
 }

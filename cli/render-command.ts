@@ -23,6 +23,8 @@ export interface RenderOptions {
     root: string;
     /** Pixels per SVG unit for PNG. */
     scale: number;
+    /** Font files for PNG, instead of the system's usual ones. */
+    font?: string[];
     /** Draw what can be drawn even when the map has errors (for git textconv of old revisions). */
     allowErrors?: boolean;
     /** `--lang`, when given: it wins over the map's own `language`. */
@@ -73,7 +75,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     }
     // The map's labels in its own language (`language zh-cn`); the command's own lines stay in the reader's.
     const content = await inLanguageOfMaps([model], options.lang, async () => options.format === 'png'
-        ? await svgToPng(renderJourneyMapSvg(model, journey?.name, { theme: options.theme === 'auto' ? 'light' : options.theme, width: options.width }), options.scale)
+        ? pngOf(model, journey?.name, options)
         : render(model, journey?.name, options));
     if (!options.output) {
         // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
@@ -85,6 +87,12 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     await writeFile(options.output, content);
     io.err(t('Wrote {file} ({size})', { file: options.output, size: formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length) }));
     return ExitCode.Clean;
+}
+
+/** `auto` has no reader's system to follow in a picture: light. */
+function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): Buffer {
+    const theme = options.theme === 'auto' ? 'light' : options.theme;
+    return svgToPng(renderJourneyMapSvg(model, journeyName, { theme, width: options.width }), { scale: options.scale, theme, fonts: options.font });
 }
 
 function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): string {

@@ -67,8 +67,8 @@ function jsonInHtml(value: unknown): string {
     return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** A fresh random nonce for each page load. */
+/** A fresh nonce for each page load: 128 bits from the platform's cryptographic generator, in hex. */
 export function createNonce(): string {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    return Array.from({ length: 32 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -42,6 +42,27 @@ export function themeCss(theme: MapTheme): string {
     return base + automaticDark + rules;
 }
 
+/** The fonts of a map drawn outside a browser: DejaVu for Latin and symbols (✗, ⏏), then CJK where installed. */
+export const standaloneFontFamilies = ['DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC'];
+
+/**
+ * The theme's CSS with every colour written out and no `var()`: for renderers that know no
+ * CSS variables (resvg drew the whole map black with them). Light or dark; `auto` is light.
+ */
+export function resolvedThemeCss(theme: MapTheme): string {
+    const colours = theme === 'dark' ? dark : light;
+    const fonts = [...standaloneFontFamilies.map(family => `"${family}"`), 'sans-serif'].join(',');
+    const resolved = rules.replace(/var\(--jm-(\w+)\)/g, (_match, key: string) => colours[key as keyof typeof light] ?? '#000000');
+    return `.jm{font-family:${fonts};}${resolved}`;
+}
+
+/** The same SVG with its theme's colours written out (see resolvedThemeCss). */
+export function withResolvedColours(svg: string, theme: MapTheme): string {
+    const css = themeCss(theme);
+    if (!svg.includes(css)) throw new Error('The SVG does not hold the map theme it was said to be drawn with.');
+    return svg.split(css).join(resolvedThemeCss(theme));
+}
+
 const rules = [
     '.jm .bg{fill:var(--jm-bg)}',
     '.jm text{fill:var(--jm-fg)}',

@@ -1,37 +1,76 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
 /**
  * Text measurement without a DOM: renderers run in Node (CLI) and in the webview and must
- * draw the same picture, so widths are estimated from character classes instead of
- * measured. Wide (CJK, fullwidth, emoji) characters count one em, others about half.
+ * draw the same picture, so widths are estimated, not measured. Text is taken a grapheme at
+ * a time (what a reader sees as one character: 👍🏽 or é written as e + accent), and a
+ * grapheme is wide — one em — when Unicode's East Asian Width says so (CJK, fullwidth forms,
+ * ☕) or when it is drawn as an emoji; other characters take about half an em.
  */
 
-const wideRange = '\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}';
-/** Words with their trailing spaces, and each wide character on its own (CJK breaks anywhere). */
-const breakablePiece = new RegExp(`[${wideRange}]\\s*|[^\\s${wideRange}]+\\s*|\\s+`, 'gu');
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-const wideCharacter = new RegExp(`[${wideRange}]`, 'u');
+/** The graphemes of a text. */
+export function graphemesOf(text: string): string[] {
+    return Array.from(graphemes.segment(text), segment => segment.segment);
+}
+
+const emojiPresentation = /\p{Extended_Pictographic}(\uFE0F|\p{Emoji_Modifier})|\u200D|\p{Emoji_Presentation}/u;
 const narrowCharacter = /[ilj.,:;'!|()[\]{}]/;
 const broadCharacter = /[A-Z]|[mwMW@%]/;
 
-/** Each character's width in ems, remembered: maps repeat the same few hundred characters. */
+/** Whether a grapheme takes a full em: wide or fullwidth in East Asian Width, or an emoji. */
+export function isWideGrapheme(grapheme: string): boolean {
+    const first = grapheme.codePointAt(0) ?? 0;
+    return eastAsianWidth(first, { ambiguousAsWide: false }) === 2 || emojiPresentation.test(grapheme);
+}
+
+/** Each grapheme's width in ems, remembered: maps repeat the same few hundred characters. */
 const emsOf = new Map<string, number>();
 
-function ems(character: string): number {
-    let known = emsOf.get(character);
+function ems(grapheme: string): number {
+    let known = emsOf.get(grapheme);
     if (known === undefined) {
-        known = wideCharacter.test(character) ? 1 : narrowCharacter.test(character) ? 0.3 : broadCharacter.test(character) ? 0.68 : 0.55;
-        emsOf.set(character, known);
+        known = isWideGrapheme(grapheme) ? 1 : narrowCharacter.test(grapheme) ? 0.3 : broadCharacter.test(grapheme) ? 0.68 : 0.55;
+        emsOf.set(grapheme, known);
     }
     return known;
 }
 
-export function characterWidth(character: string, fontSize: number): number {
-    return fontSize * ems(character);
+/** The width of one grapheme at a font size. */
+export function characterWidth(grapheme: string, fontSize: number): number {
+    return fontSize * ems(grapheme);
 }
 
 export function textWidth(text: string, fontSize: number): number {
     let width = 0;
-    for (const character of text) width += characterWidth(character, fontSize);
+    for (const grapheme of graphemes.segment(text)) width += characterWidth(grapheme.segment, fontSize);
     return width;
+}
+
+/** Words with their trailing spaces, and each wide grapheme on its own (CJK breaks anywhere). */
+function breakablePieces(paragraph: string): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    let pieceIsWord = false;
+    for (const grapheme of graphemesOf(paragraph)) {
+        const space = /^\s+$/.test(grapheme);
+        if (space) {
+            piece += grapheme;
+            pieceIsWord = false;
+            continue;
+        }
+        const wide = isWideGrapheme(grapheme);
+        // A new piece starts after spaces, at a wide grapheme, and after a wide grapheme.
+        if (piece !== '' && (wide || !pieceIsWord)) {
+            pieces.push(piece);
+            piece = '';
+        }
+        piece += grapheme;
+        pieceIsWord = !wide;
+    }
+    if (piece !== '') pieces.push(piece);
+    return pieces;
 }
 
 /**
@@ -42,7 +81,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
         let line = '';
-        for (const piece of paragraph.match(breakablePiece) ?? []) {
+        for (const piece of breakablePieces(paragraph)) {
             if (textWidth((line + piece).trimEnd(), fontSize) <= maxWidth) {
                 line += piece;
                 continue;
@@ -63,12 +102,12 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 function chopToWidth(text: string, maxWidth: number, fontSize: number): string[] {
     const chunks: string[] = [];
     let chunk = '';
-    for (const character of text) {
-        if (chunk !== '' && textWidth(chunk + character, fontSize) > maxWidth) {
+    for (const grapheme of graphemesOf(text)) {
+        if (chunk !== '' && textWidth(chunk + grapheme, fontSize) > maxWidth) {
             chunks.push(chunk);
             chunk = '';
         }
-        chunk += character;
+        chunk += grapheme;
     }
     return [...chunks, chunk];
 }

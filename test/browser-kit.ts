@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumHint, findChromiumPath } from '../cli/chromium.js';
+import { chromiumArgs, chromiumHint, findChromiumPath } from './chromium-path.js';
 
 /** CHROME_PATH, or a usual path; as root, installs Debian's chromium (and CJK fonts) when there is none. */
 export function findChromium(): string {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from '../journey-test-kit.js';
@@ -23,7 +24,7 @@ describe('the layers', function () {
     before(async () => {
         const result = await esbuild.build({
             absWorkingDir: repoRoot, entryPoints, bundle: true, write: false, metafile: true, outdir: 'out/layers',
-            platform: 'node', format: 'esm', external: ['vscode'], logLevel: 'silent', alias: { 'csv-parse': 'csv-parse' }
+            platform: 'node', format: 'esm', external: ['vscode', '@resvg/resvg-js'], logLevel: 'silent'
         });
         ({ graph, packagesByFolder } = folderGraph(result.metafile));
     });
@@ -47,6 +48,14 @@ describe('the layers', function () {
         assert.deepEqual(findCircle(withCircle), ['diff', 'render', 'diff']);
     });
 
+    it('import only packages the package declares as dependencies', () => {
+        const declared = new Set(Object.keys(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).dependencies));
+        const used = new Set([...packagesByFolder.values()].flatMap(packages => [...packages]));
+        // Packages the bundler reached only through another package are that package's own.
+        const undeclared = [...used].filter(name => !declared.has(name));
+        assert.deepEqual(undeclared, [], `imported but not in dependencies: ${undeclared.join(', ')}`);
+    });
+
     it('give a VS Code client without the parser, minified', () => {
         const size = statSync(join(repoRoot, 'dist', 'extension.js')).size;
         // vscode-languageclient and its protocol packages are some 360 KB of it; see docs/performance.md.
@@ -65,6 +74,12 @@ function packageOf(path: string): string | undefined {
     return match?.[1];
 }
 
+/** A package left out of the bundle (loaded at run time), by name; Node's own modules and VS Code's API are none. */
+function externalPackageOf(path: string): string | undefined {
+    if (path.startsWith('node:') || path === 'vscode' || builtinModules.includes(path)) return undefined;
+    return /^(@[^/]+\/)?[^/]+/.exec(path)?.[0];
+}
+
 function folderGraph(metafile: esbuild.Metafile): { graph: FolderGraph; packagesByFolder: Map<string, Set<string>> } {
     const graph: FolderGraph = new Map();
     const packagesByFolder = new Map<string, Set<string>>();
@@ -73,7 +88,7 @@ function folderGraph(metafile: esbuild.Metafile): { graph: FolderGraph; packages
         if (!from) continue;
         for (const imported of input.imports) {
             const to = folderOf(imported.path);
-            const pkg = packageOf(imported.path);
+            const pkg = imported.external ? externalPackageOf(imported.path) : packageOf(imported.path);
             if (pkg) {
                 if (!packagesByFolder.has(from)) packagesByFolder.set(from, new Set());
                 packagesByFolder.get(from)!.add(pkg);

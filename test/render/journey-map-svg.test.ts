@@ -82,8 +82,8 @@ describe('map renderer (SVG)', () => {
         const full = renderJourneyMapSvg(await modelOf('channel W online\nchannel Shop offline\nmetric m percent target >= 50\njourney J { stage S { step A { channel W metric m = 40 } step B { channel Shop metric m = 60 } } }'));
         assert.match(full, /aria-label="online channel"/);
         assert.match(full, /aria-label="offline channel"/);
-        assert.match(full, /40%  ✗ missed/);
-        assert.match(full, /60%  ✓ met/);
+        assert.match(full, /40% {2}✗ missed/);
+        assert.match(full, /60% {2}✓ met/);
     });
 
     it('uses CSS variables that follow VS Code themes, with light and dark fallbacks', async () => {

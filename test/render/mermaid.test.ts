@@ -32,8 +32,8 @@ describe('Mermaid and Markdown views', () => {
     it('draws the paths as a flowchart with branches, loops and exits', async () => {
         const { model } = (await exampleModels()).find(entry => entry.file.endsWith('onboarding.journey'))!;
         const chart = renderMermaidFlowchart(model.journeys[0]);
-        assert.match(chart, /^flowchart LR\n  subgraph g0\["Awareness"\]\n    s0\["Signs up for a trial"\]\n  end/);
-        assert.match(chart, /s2 --> s4\n  s2 --> s3\n  s2 --> s5/, 'Configure branches to FirstValue, GetHelp and Abandon');
+        assert.match(chart, /^flowchart LR\n {2}subgraph g0\["Awareness"\]\n {4}s0\["Signs up for a trial"\]\n {2}end/);
+        assert.match(chart, /s2 --> s4\n {2}s2 --> s3\n {2}s2 --> s5/, 'Configure branches to FirstValue, GetHelp and Abandon');
         assert.match(chart, /s3 --> s2/, 'GetHelp loops back to Configure');
         assert.match(chart, /s5 -.-> s5x\(\["Leaves"\]\)/, 'Abandon exits');
         assert.match(chart, /class s4 momentOfTruth/);
@@ -55,6 +55,6 @@ describe('Mermaid and Markdown views', () => {
         assert.match(markdown, /^# First purchase\n\n\*\*Persona:\*\* Ana, small-business owner — Buys supplies for a 5-person shop/);
         assert.match(markdown, /\| 考虑 Consideration \| Compares offers ★ \| 2 anxious \| Shipping costs appear only in the cart \|/);
         assert.match(markdown, /Drop-off 31% \(✗ missed\)/);
-        assert.match(markdown, /```mermaid\njourney\n    title First purchase\n[\s\S]*```\n$/);
+        assert.match(markdown, /```mermaid\njourney\n {4}title First purchase\n[\s\S]*```\n$/);
     });
 });

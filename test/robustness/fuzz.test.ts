@@ -26,7 +26,7 @@ import { exerciseServices } from './exercise-services.js';
  * case of seven, from generated maps of 200 and 2,000 steps.
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 40);
-const seed = process.env.FUZZ_SEED === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(process.env.FUZZ_SEED);
+const seed = process.env.FUZZ_SEED === undefined ? Date.now() ^ globalThis.crypto.getRandomValues(new Uint32Array(1))[0] : Number(process.env.FUZZ_SEED);
 const parameters = { numRuns: runs, seed, endOnFailure: true };
 
 const examples = ['shop/checkout.journey', 'service/售后服务.journey', 'saas/onboarding.journey', 'shared/people.journey'].map(file => readFileSync(join(examplesDir, file), 'utf8'));
