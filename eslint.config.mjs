@@ -38,6 +38,15 @@ export default tseslint.config(
         }
     },
     {
+        // Code that the web extension runs in a browser worker: Node's globals pass the build and fail only there.
+        files: ['model/**', 'metrics/**', 'render/**', 'diff/**', 'protocol/**', 'preview/**', 'language/**', 'server/**', 'client/**'],
+        ignores: ['language/node-journey-services.ts', 'server/main.ts', 'client/extension.ts', 'client/fast-path-setting.ts'],
+        rules: {
+            'no-restricted-globals': ['error',
+                ...['Buffer', 'process', '__dirname', '__filename', 'setImmediate', 'require'].map(name => ({ name, message: `${name} is Node's: this code also runs in the web extension's browser worker.` }))]
+        }
+    },
+    {
         files: ['**/*.cjs'],
         languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
         rules: { '@typescript-eslint/no-require-imports': 'off' }

@@ -152,7 +152,7 @@ export interface JourneyMapModel {
     range?: SourceRange;
 }
 
-/** `import "../language/people.journey" as people`: a file whose declarations this one uses. */
+/** `import "./people.journey" as people`: a file whose declarations this one uses. */
 export interface ImportModel {
     /** As written, relative to the importing file. */
     path: string;

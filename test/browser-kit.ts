@@ -1,20 +1,13 @@
 /** Real Chromium for tests: Debian's `chromium` driven by playwright-core (no browser download). */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumHint, findChromiumPath } from './chromium-path.js';
 
-/** CHROME_PATH, or a usual path; as root, installs Debian's chromium (and CJK fonts) when there is none. */
+/** CHROME_PATH, or a usual path (Debian's chromium, which the setup script installs). */
 export function findChromium(): string {
     const found = findChromiumPath();
     if (found) return found;
-    if (!process.env.CHROME_PATH && process.getuid?.() === 0) {
-        execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-        execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-        const installed = findChromiumPath();
-        if (installed) return installed;
-    }
-    throw new Error(chromiumHint);
+    throw new Error(`${chromiumHint} (or run \`bash .ci/setup\`)`);
 }
 
 export async function launchChromium(): Promise<Browser> {

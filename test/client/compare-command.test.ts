@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import FakeTimers from '@sinonjs/fake-timers';
 import type { CompareRequestResult } from '../../protocol/compare-request.js';
 import { loadWithFakeVsCode, type ClientModules } from './load-with-fake-vscode.js';
 
-const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));
+/** Lets the messages and promise chains under way finish (the stand-in client answers at once); not a debounce wait. */
+const settle = () => new Promise(resolve => setTimeout(resolve, 50));
 
 /** The extension side of Compare with HEAD: git through VS Code's Git extension, the server's answer to the preview. */
 describe('Compare with HEAD in the extension host (with a stand-in VS Code API)', () => {
@@ -37,8 +39,17 @@ describe('Compare with HEAD in the extension host (with a stand-in VS Code API)'
         assert.equal(posted.type, 'compare');
         assert.equal(posted.baseLabel, 'HEAD');
         assert.equal(posted.result.changes[0].summary, "Step 'A': pain point added: “Slow”");
-        vscode.fake.documentChanged.fire({ document: document as never });
-        await settle(400);
+        // The preview waits for a pause in typing (300 ms) before it asks again: the clock is the test's.
+        const clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+            vscode.fake.documentChanged.fire({ document: document as never });
+            clock.tick(299);
+            assert.equal(requests.filter(request => request.method === 'journey/compare').length, 1, 'still typing: no request yet');
+            clock.tick(1);
+        } finally {
+            clock.uninstall();
+        }
+        await settle();
         assert.equal(requests.filter(request => request.method === 'journey/compare').length, 2, 'edits refresh the comparison');
         webview.received.fire({ type: 'endCompare' });
         await settle();

@@ -53,7 +53,7 @@ const cases: Case[] = [
     { code: IssueCodes.UnusedChannel, severity: DiagnosticSeverity.Hint, text: 'channel Fax offline', covers: 'Fax' },
     { code: IssueCodes.UnusedMetric, severity: DiagnosticSeverity.Hint, text: 'metric nps score', covers: 'nps' },
     { code: IssueCodes.ImportNotFound, severity: DiagnosticSeverity.Error, text: 'import "./missing.journey"', covers: '"./missing.journey"' },
-    { code: IssueCodes.PathOutsideWorkspace, severity: DiagnosticSeverity.Error, text: 'import "../../../../etc/passwd.journey"', covers: '"../../../../../etc/passwd.journey"' },
+    { code: IssueCodes.PathOutsideWorkspace, severity: DiagnosticSeverity.Error, text: 'import "../../../../../etc/passwd.journey"', covers: '"../../../../../etc/passwd.journey"' },
     { code: IssueCodes.PathOutsideWorkspace, severity: DiagnosticSeverity.Error, text: 'data d "/etc/passwd"', covers: '"/etc/passwd"' },
     { code: IssueCodes.DataFileNotFound, severity: DiagnosticSeverity.Error, text: 'data d "data/nope.csv"', covers: '"data/nope.csv"' },
     {

@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
@@ -31,24 +32,16 @@ export async function modelsWithImports(paths: string[]): Promise<JourneyModel[]
     }));
 }
 
-/** Checks that tags nest properly and attributes are quoted: a small well-formedness test without a DOM. */
+/** Checks that a text is well-formed XML with a real XML parser (tags nest, attributes are quoted), and that it uses only XML's own entities, which the parser does not check. */
 export function assertWellFormedXml(xml: string): void {
-    const stack: string[] = [];
-    const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|>/g;
-    let match: RegExpExecArray | null;
-    while ((match = tag.exec(xml)) !== null) {
-        const [whole, closing, name, , selfClosing] = match;
-        if (whole === '<') throw new Error(`stray < at ${match.index}: ${xml.slice(match.index, match.index + 40)}`);
-        if (whole === '>') throw new Error(`stray > at ${match.index}: ${xml.slice(Math.max(0, match.index - 40), match.index + 1)}`);
-        if (selfClosing) continue;
-        if (closing) {
-            const open = stack.pop();
-            if (open !== name) throw new Error(`</${name}> closes <${open}>`);
-        } else {
-            stack.push(name);
-        }
+    const unknownEntity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)[^;\s]{0,12};?/.exec(xml);
+    if (unknownEntity) throw new Error(`not well-formed XML: entity ${unknownEntity[0]} at ${unknownEntity.index} is not XML's`);
+    const result = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+    if (result !== true) {
+        const { line, col, msg } = result.err;
+        const lineText = xml.split('\n')[line - 1] ?? '';
+        throw new Error(`not well-formed XML at ${line}:${col}: ${msg}\n${lineText.slice(Math.max(0, col - 60), col + 60)}`);
     }
-    if (stack.length > 0) throw new Error(`unclosed: ${stack.join(', ')}`);
 }
 
 /** A journey of `steps` steps in stages of `perStage`, every step with an emotion and every third with a pain: a large map for tests. */

@@ -1,20 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesDir, repoRoot } from '../../journey-test-kit.js';
+import { setupHint } from '../vscode/code-server.js';
 
-/** Debian's neovim; as root, installed with apt-get when missing. */
+/** Debian's neovim, which the setup script installs. */
 function findNeovim(): string {
     const found = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     if (found.status === 0) return 'nvim';
-    if (process.getuid?.() === 0) {
-        execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-        execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'neovim'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-        return 'nvim';
-    }
-    throw new Error('Neovim is missing: run as root, or install it (apt-get install neovim).');
+    throw new Error(`Neovim is missing: ${setupHint}.`);
 }
 
 interface NeovimResults {

@@ -32,31 +32,32 @@ function npmCli(): string {
     return process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
 }
 
-/** Installs code-server into the cache on first use (a few minutes); later runs reuse it. */
-export function ensureCodeServer(log: (line: string) => void): string {
+/** What a test says when the machine was not set up. */
+export const setupHint = 'run `bash .ci/setup` first (as root: it installs the Debian packages and code-server the tests use)';
+
+/** The code-server the setup script installed; a one-line instruction when it has not run. */
+export function codeServerBinary(): string {
+    if (!existsSync(join(cacheDir, 'ready'))) throw new Error(`code-server is not installed in ${cacheDir}: ${setupHint}.`);
+    return codeServerBin;
+}
+
+/** Installs code-server into the cache (a few minutes, once); later runs find it ready. */
+export function installCodeServer(log: (line: string) => void): string {
     if (existsSync(join(cacheDir, 'ready'))) return codeServerBin;
-    ensureBuildTools();
-    log(`Setting up code-server ${codeServerVersion} on Node ${nodeVersion} in ${cacheDir} (first run: about 3 minutes, ~800 MB)…`);
+    const missing = [['g++', '--version'], ['make', '--version'], ['python3', '--version']].some(([tool, flag]) => spawnSync(tool, [flag]).status !== 0)
+        || !existsSync('/usr/include/krb5.h');
+    if (missing) throw new Error('code-server needs build-essential, python3 and libkrb5-dev (installed by .ci/setup as root).');
+    log(`installing code-server ${codeServerVersion} on Node ${nodeVersion} in ${cacheDir} (first run: about 3 minutes, ~800 MB)…`);
     for (const [folder, spec, node] of [['node24', `node@${nodeVersion}`, process.execPath], ['code-server', `code-server@${codeServerVersion}`, join(node24Dir, 'bin', 'node')]] as const) {
         mkdirSync(join(cacheDir, folder), { recursive: true });
         const install = spawnSync(node, [npmCli(), 'install', '--prefix', join(cacheDir, folder), '--no-audit', '--no-fund', '--loglevel=error', spec], {
             encoding: 'utf8', env: node24Env(), timeout: 15 * 60_000
         });
-        assert.equal(install.status, 0, `npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
+        if (install.status !== 0) throw new Error(`npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
     }
     writeFileSync(join(cacheDir, 'ready'), `${codeServerVersion} ${nodeVersion}\n`);
     log('code-server is ready.');
     return codeServerBin;
-}
-
-/** code-server builds native modules: a compiler, python3 and Kerberos headers. */
-function ensureBuildTools(): void {
-    const missing = [['g++', '--version'], ['make', '--version'], ['python3', '--version']].some(([tool, flag]) => spawnSync(tool, [flag]).status !== 0)
-        || !existsSync('/usr/include/krb5.h');
-    if (!missing) return;
-    if (process.getuid?.() !== 0) throw new Error('code-server needs build tools: run as root, or install build-essential, python3 and libkrb5-dev.');
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'build-essential', 'python3', 'libkrb5-dev'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** Packages the extension as users get it (the `.vsix`), into a temporary folder; or another extension folder (a test fixture). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../browser-kit.js';
 import { examplesDir, repoRoot } from '../../journey-test-kit.js';
-import { ensureCodeServer, packageVsix, startCodeServer, type CodeServer, type CodeServerOptions } from './code-server.js';
+import { codeServerBinary, packageVsix, startCodeServer, type CodeServer, type CodeServerOptions } from './code-server.js';
 import { Workbench } from './workbench.js';
 
 const screenshots = join(repoRoot, 'test', 'output', 'vscode');
@@ -30,7 +30,7 @@ export function useVsCodeSession(options: VsCodeSessionOptions = {}): { workbenc
     let workspace = '';
 
     before(async () => {
-        const bin = ensureCodeServer(line => console.log(`      ${line}`));
+        const bin = codeServerBinary();
         workspace = mkdtempSync(join(tmpdir(), 'journeys-'));
         cpSync(examplesDir, workspace, { recursive: true });
         options.prepareWorkspace?.(workspace);
