@@ -36,7 +36,7 @@ export function registerValidationChecks(services: JourneyServices): void {
     registry.register(checks, validator);
 }
 
-/** The rules of DESIGN.md that need only the linked AST. Data links live in `metrics/`. */
+/** The rules of the language (docs/language.md) that need only the linked AST. Data links are checked in journey-data-link-validator.ts. */
 export class JourneyValidator {
     private readonly imports: JourneyImports;
     private readonly services: JourneyServices;

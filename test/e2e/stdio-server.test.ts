@@ -10,7 +10,7 @@ import { describePublished, startLanguageServer, type LspSession } from './lsp-c
 
 /**
  * Another editor's view: a plain LSP client talking to `node dist/server.js --stdio`
- * about the DESIGN.md examples.
+ * about the design examples (test/fixtures/design/).
  */
 describe('language server over stdio (node dist/server.js --stdio)', () => {
     let session: LspSession;
@@ -37,7 +37,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
 
     after(async () => session?.stop());
 
-    it('publishes no diagnostics for the DESIGN.md example', async () => {
+    it('publishes no diagnostics for the design example (test/fixtures/design/)', async () => {
         assert.deepEqual(await diagnosticsFor(checkoutUri), []);
     });
 

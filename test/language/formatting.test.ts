@@ -46,7 +46,7 @@ describe('formatting', () => {
         });
     });
 
-    it('formats every example and the DESIGN.md persona file to themselves', async () => {
+    it('formats every example and the persona file of the design fixtures to themselves', async () => {
         for (const file of [...journeyFilesIn(examplesDir), `${designDir}/people.journey`]) {
             const text = readFileSync(file, 'utf8');
             assert.equal(await formatText(services, text), text, `${file} is not formatted`);

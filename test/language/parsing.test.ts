@@ -15,7 +15,7 @@ describe('parsing the Journey language', () => {
         return document.parseResult.value;
     }
 
-    it('parses both DESIGN.md examples exactly as written, with no diagnostics at all', async () => {
+    it('parses both design examples (test/fixtures/design/) exactly as written, with no diagnostics at all', async () => {
         const fresh = createTestServices();
         const documents = await buildDocuments(fresh, { [join(designDir, 'checkout.journey')]: undefined, [join(designDir, 'people.journey')]: undefined });
         for (const document of documents) {

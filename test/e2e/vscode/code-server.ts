@@ -63,7 +63,7 @@ export function installCodeServer(log: (line: string) => void): string {
 /** Packages the extension as users get it (the `.vsix`), into a temporary folder; or another extension folder (a test fixture). */
 export function packageVsix(folder = repoRoot): string {
     const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), `${basename(folder)}.vsix`);
-    const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8', timeout: 180_000 });
+    const vsce = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8', timeout: 180_000 });
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     return out;
 }
