@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isJourney, isStep, type Import, type Emotion, type Journey, type JourneyAstType, type JourneyFile,
@@ -40,10 +40,13 @@ export function registerValidationChecks(services: JourneyServices): void {
 export class JourneyValidator {
     private readonly imports: JourneyImports;
     private readonly services: JourneyServices;
+    /** Per file and type, the imported files that declare each name: asked for every reference of every step. */
+    private readonly declaringFiles: WorkspaceCache<string, Map<string, string[]>>;
 
     constructor(services: JourneyServices) {
         this.services = services;
         this.imports = services.journey.Imports;
+        this.declaringFiles = new WorkspaceCache(services.shared);
     }
 
     checkUniqueTopLevelNames(file: JourneyFile, accept: ValidationAcceptor): void {
@@ -222,12 +225,7 @@ export class JourneyValidator {
         if (!reference || !name || name.includes('.') || !reference.ref || AstUtils.getDocument(reference.ref) === document) {
             return;
         }
-        const imported = this.imports.importedDocuments(document);
-        const declaringFiles = this.services.shared.workspace.IndexManager.allElements(type, new Set(imported.keys()))
-            .filter(description => description.name === name)
-            .map(description => description.documentUri.path.split('/').pop())
-            .distinct()
-            .toArray();
+        const declaringFiles = this.filesDeclaring(document, type).get(name) ?? [];
         if (declaringFiles.length > 1) {
             accept('warning', t("'{name}' is declared in {files}; qualify it (for example `namespace.{name}`) to choose one.", { name, files: declaringFiles.join(t(' and ')) }), {
                 ...location, code: IssueCodes.AmbiguousReference, data: { code: IssueCodes.AmbiguousReference }
@@ -235,7 +233,25 @@ export class JourneyValidator {
         }
     }
 
+    /** The imported files that declare each name of a type, by file name. */
+    private filesDeclaring(document: LangiumDocument, type: string): Map<string, string[]> {
+        return this.declaringFiles.get(`${document.uri.toString()}#${type}`, () => {
+            const imported = this.imports.importedDocuments(document);
+            const files = new Map<string, string[]>();
+            if (imported.size === 0) return files;
+            for (const description of this.services.shared.workspace.IndexManager.allElements(type, new Set(imported.keys()))) {
+                const file = description.documentUri.path.split('/').pop()!;
+                const known = files.get(description.name);
+                if (!known) files.set(description.name, [file]);
+                else if (!known.includes(file)) known.push(file);
+            }
+            return files;
+        });
+    }
+
     checkUnused(file: JourneyFile, accept: ValidationAcceptor): void {
+        // Asking the index costs a pass over every reference of the workspace: only for a file that declares something.
+        if (!file.elements.some(element => unusedCodes[element.$type])) return;
         const used = this.services.shared.workspace.IndexManager.referencedPaths(AstUtils.getDocument(file).uri);
         const locator = this.services.workspace.AstNodeLocator;
         for (const element of file.elements) {

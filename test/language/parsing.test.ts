@@ -176,18 +176,7 @@ channel C online`);
     });
 });
 
-describe('the README', () => {
-    it('shows a language example that parses without syntax errors', async () => {
-        const { readFileSync } = await import('node:fs');
-        const readme = readFileSync(join(designDir, '..', '..', '..', 'README.md'), 'utf8');
-        const section = readme.slice(readme.indexOf('## The language'));
-        const example = section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4));
-        assert.match(example, /journey FirstPurchase/);
-        const document = await parseHelper<JourneyFile>(createTestServices().Journey)(example);
-        assert.deepEqual(document.parseResult.parserErrors.map(e => e.message), []);
-        assert.deepEqual(document.parseResult.lexerErrors.map(e => e.message), []);
-    });
-});
+// The README's and the docs' snippets are parsed by test/docs/snippets.test.ts.
 
 describe('lexing', () => {
     it('keeps Chevrotain\'s first-character optimization and still reads names in any script', () => {
