@@ -8,6 +8,7 @@ import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
+import { OpenDocumentsFirstWorkspaceManager } from './open-documents-first.js';
 
 /** The editor features of ours: hovers, completion, quick fixes, rename, highlighting, symbols. */
 export const JourneyLspModule: Module<JourneyServices, PartialLangiumServices> = {
@@ -20,11 +21,14 @@ export const JourneyLspModule: Module<JourneyServices, PartialLangiumServices> =
     }
 };
 
-/** Shared editor features of ours: data files are dependencies too; symbols across the workspace. */
+/** Shared editor features of ours: data files are dependencies too; symbols across the workspace; open files built first. */
 export const JourneyLspSharedModule: Module<JourneySharedServices, PartialLangiumSharedServices> = {
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new JourneyWorkspaceSymbolProvider(services)
+    },
+    workspace: {
+        WorkspaceManager: services => new OpenDocumentsFirstWorkspaceManager(services)
     }
 };
 
