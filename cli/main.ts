@@ -15,6 +15,7 @@ import { runImportMermaid } from './import-command.js';
 import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
+import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -115,6 +116,18 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: MetricsOptions, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
+    program.command('opportunities')
+        .description('List the backlog across the repository: every declared opportunity with its owner, status, value, effort, the steps it addresses and the metric it should move; most value for the effort first.')
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...opportunitiesFormats]).default('text'))
+        .option('--status <status...>', 'only opportunities in these statuses (idea, planned, building, shipped, measured, dropped)')
+        .option('--owner <owner...>', 'only opportunities of these owners')
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: OpportunitiesOptions, command: Command) => {
+            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
+            process.exitCode = await runOpportunities(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('import')

@@ -12,6 +12,7 @@ export function elementWord(element: ElementKind): string {
         case 'channel': return t('Channel');
         case 'metric': return t('Metric');
         case 'data-source': return t('Data source');
+        case 'opportunity': return t('Opportunity');
         case 'journey': return t('Journey');
         case 'stage': return t('Stage');
         case 'step': return t('Step');
@@ -55,6 +56,13 @@ export function fieldWord(field: string): string {
         case 'score': return t('score');
         case 'value': return t('value');
         case 'link': return t('data link');
+        case 'owner': case 'owners': return t('owner');
+        case 'status': return t('status');
+        case 'effort': return t('effort');
+        case 'addresses': return t('addressed step');
+        case 'expects': return t('expected metric');
+        case 'evidence': return t('evidence');
+        case 'opportunityRefs': return t('opportunity');
         default: return field;
     }
 }
@@ -73,10 +81,14 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
         case 'scale':
         case 'emotionScale': return `${(value as Scale).min}..${(value as Scale).max}`;
         case 'link': return linkText(value as NonNullable<MetricValueModel['link']>);
+        case 'expects': {
+            const expects = value as { metric: string; target?: { comparison: '>=' | '<='; value: number } };
+            return expects.target ? `${expects.metric} ${expects.target.comparison === '>=' ? '≥' : '≤'} ${formatNumber(expects.target.value)}` : expects.metric;
+        }
         case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
         case 'warn': return formatMetricValue(value as number, metric);
         // Free texts in quotes; keywords and names (`online`, `烦躁`, `week`) as written.
-        case 'title': case 'role': case 'quote': case 'documentation': case 'accessibleTitle': case 'note': case 'path': return quoted(String(value));
+        case 'title': case 'role': case 'quote': case 'documentation': case 'accessibleTitle': case 'note': case 'path': case 'owner': return quoted(String(value));
         default: return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
     }
 }

@@ -126,6 +126,8 @@ const nestedChanges: { [Kind in ElementKind]: (before: never, after: never, owne
         declarationChanges('metric', matchDeclarations(before, after), displayName, context, context.renamed.metrics),
     'data-source': (before: JourneyModel['dataSources'], after: JourneyModel['dataSources'], _owner, context) =>
         declarationChanges('data-source', matchDeclarations(before, after), source => source.name, context),
+    opportunity: (before: JourneyModel['opportunities'], after: JourneyModel['opportunities'], _owner, context) =>
+        declarationChanges('opportunity', matchDeclarations(before ?? [], after ?? []), displayName, context),
     journey: (before: JourneyMapModel[], after: JourneyMapModel[], _owner, context) => journeyChanges(before, after, context),
     stage: (before: StageModel[], after: StageModel[], owner, context) => stageAndStepChanges(before, after, owner.path, context),
     // Steps are matched across the whole journey (a step can move to another stage), by the stages above.

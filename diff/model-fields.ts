@@ -1,6 +1,6 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
-    PersonaEmotionModel, PersonaModel, StageModel, StepModel
+    OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel
 } from '../model/journey-model.js';
 
 /**
@@ -26,7 +26,7 @@ export type FieldRule =
     | { role: 'derived'; why: string };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
-export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value';
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value';
 
 type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
 
@@ -41,7 +41,7 @@ export const modelFields = {
         uri: { role: 'presentation', why: 'which file the model was read from; git reports renamed and copied files' },
         language: value,
         imports: elements('import'), personas: elements('persona'), channels: elements('channel'), metrics: elements('metric'),
-        dataSources: elements('data-source'), journeys: elements('journey')
+        dataSources: elements('data-source'), opportunities: elements('opportunity'), journeys: elements('journey')
     } satisfies FieldTable<JourneyModel>,
     import: { path: key, alias: value, range: whereWritten } satisfies FieldTable<ImportModel>,
     persona: {
@@ -52,6 +52,11 @@ export const modelFields = {
         name: key, title: value, unit: value, currency: value, scale: value, target: value, warn: value, aggregate: value, range: whereWritten
     } satisfies FieldTable<MetricModel>,
     'data-source': { name: key, path: value, period: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
+    opportunity: {
+        name: key, title: value, owner: value, status: value, value, effort: value, addresses: { role: 'names', ordered: false },
+        addressed: { role: 'derived', why: 'where the addressed steps are, found from `addresses`, which is compared' },
+        expects: value, evidence: texts, range: whereWritten
+    } satisfies FieldTable<OpportunityModel>,
     journey: {
         name: key, title: value, documentation: value, accessibleTitle: value, personas: { role: 'names', ordered: false }, emotionScale: value,
         // After the stages: a renamed start step is known by then.
@@ -63,7 +68,8 @@ export const modelFields = {
     } satisfies FieldTable<StageModel>,
     step: {
         name: key, title: value, personas: { role: 'names', ordered: false }, channels: { role: 'names', ordered: false },
-        touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), pains: texts, opportunities: texts, momentsOfTruth: texts,
+        touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), pains: texts, opportunities: texts,
+        opportunityRefs: { role: 'names', ordered: false }, owners: texts, momentsOfTruth: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
@@ -83,6 +89,7 @@ export const modelFields = {
 export const valueTypes: Record<string, string> = {
     SourcePosition: 'part of a SourceRange (presentation)',
     SourceRange: 'where an element is written (presentation)',
+    StepAddress: "where an opportunity's addressed step is (derived)",
     Scale: "compared whole, as the `scale` or `emotionScale` value it is",
     PeriodValue: "part of a metric value's series (derived)",
     StageMetricModel: "a stage's aggregated value (derived)"
@@ -91,7 +98,7 @@ export const valueTypes: Record<string, string> = {
 /** The model interface each element kind is: the field census test reads these names. */
 export const elementTypes: Record<ElementKind, string> = {
     file: 'JourneyModel', import: 'ImportModel', persona: 'PersonaModel', channel: 'ChannelModel', metric: 'MetricModel',
-    'data-source': 'DataSourceModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
+    'data-source': 'DataSourceModel', opportunity: 'OpportunityModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
     'persona-emotion': 'PersonaEmotionModel',
     'metric-value': 'MetricValueModel'
 };

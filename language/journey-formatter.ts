@@ -1,13 +1,12 @@
+import { lineKeywords } from './journey-line-keywords.js';
 import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import { isJourneyFile, isStage, isStep } from './generated/ast.js';
 
 /** Keywords that begin a line ("statement") inside each kind of block. */
-const statementKeywords: Record<string, ReadonlySet<string>> = {
-    Persona: new Set(['role', 'goal', 'frustration', 'quote']),
-    Journey: new Set(['persona', 'emotion', 'start']),
-    Step: new Set(['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit'])
-};
+/** The keywords a statement of a block starts with (its stages and steps are nodes of their own). */
+const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step']
+    .map(type => [type, new Set(lineKeywords[type].filter(keyword => keyword !== 'stage'))]));
 
 /** One line break, or two where the author left a blank line; never more. */
 const lineBreak: FormattingAction = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));

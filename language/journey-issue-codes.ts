@@ -44,7 +44,13 @@ export const IssueCodes = {
     FileTooLarge: 'file-too-large',
     LineTooLong: 'line-too-long',
     BinaryFile: 'binary-file',
-    DocumentFailed: 'document-failed'
+    DocumentFailed: 'document-failed',
+    OpportunityScoreOutOfRange: 'opportunity-score-out-of-range',
+    OpportunityStatusUnknown: 'opportunity-status-unknown',
+    OpportunityAddressesNothing: 'opportunity-addresses-nothing',
+    OpportunityStepUnreachable: 'opportunity-step-unreachable',
+    OpportunityMetricNotCarried: 'opportunity-metric-not-carried',
+    OpportunityMeasuredWithoutValue: 'opportunity-measured-without-value'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -108,5 +114,11 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'file-too-large': 'The file is larger than the size limit (setting journey.maxFileSize), so it is not parsed.',
     'line-too-long': 'A line is longer than the line limit (setting journey.maxLineLength), so the file is not parsed.',
     'binary-file': 'The file holds binary data, not text, so it is not parsed.',
-    'document-failed': 'Building the file failed inside the language server; the file is left empty and the others are checked.'
+    'document-failed': 'Building the file failed inside the language server; the file is left empty and the others are checked.',
+    'opportunity-score-out-of-range': "An opportunity's value or effort is not a whole number from 1 to 5.",
+    'opportunity-status-unknown': "An opportunity's status is none of idea, planned, building, shipped, measured, dropped.",
+    'opportunity-addresses-nothing': 'A declared opportunity names no step it addresses.',
+    'opportunity-step-unreachable': 'An opportunity addresses a step no path of its journey reaches.',
+    'opportunity-metric-not-carried': 'The metric an opportunity expects to move has no value at any step it addresses.',
+    'opportunity-measured-without-value': 'An opportunity is `measured`, but the metric it expects has no value at its steps.'
 };

@@ -4,11 +4,13 @@ import type { DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isPersona,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, type Opportunity,
     type Channel, type DataSource, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
-import type {
-    ChannelModel, DataSourceModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel, PersonaModel, SourceRange, StageModel, StepModel
+import {
+    opportunityStatuses,
+    type ChannelModel, type DataSourceModel, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type OpportunityModel,
+    type OpportunityStatus, type PersonaModel, type SourceRange, type StageModel, type StepModel
 } from '../model/journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
@@ -48,6 +50,7 @@ export class JourneyModelBuilder {
             channels: channels.map(channel => this.channel(channel)),
             metrics: [...metricModels.values()],
             dataSources: dataSources.map(dataSourceModel),
+            opportunities: named(file.elements.filter(isOpportunity)).map(opportunity => opportunityModel(opportunity, document)),
             journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels)))
         });
     }
@@ -107,6 +110,7 @@ export class JourneyModelBuilder {
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
             personaEmotions: personaEmotions.length > 0 ? personaEmotions : undefined,
             pains: texts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: texts(step.momentsOfTruth),
+            opportunityRefs: step.opportunityRefs.map(reference => reference.$refText).filter(Boolean), owners: texts(step.owners),
             metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
             exit: step.exit,
@@ -183,6 +187,32 @@ function withoutUndefined<T>(value: T): T {
  */
 function named<T extends { name?: string }>(nodes: T[]): T[] {
     return nodes.filter(node => typeof node.name === 'string' && node.name !== '');
+}
+
+/** An opportunity as declared: its first owner, status, value and effort (a repeated line is reported), the steps it addresses. */
+function opportunityModel(opportunity: Opportunity, document: LangiumDocument): OpportunityModel {
+    const expectation = opportunity.expectations[0];
+    const target = expectation?.target;
+    const status = opportunity.statuses[0];
+    return {
+        name: opportunity.name, title: opportunity.title, owner: texts(opportunity.owners)[0],
+        status: opportunityStatuses.includes(status as OpportunityStatus) ? status as OpportunityStatus : undefined,
+        value: opportunity.values[0], effort: opportunity.efforts[0],
+        addresses: opportunity.addresses.map(reference => reference.$refText).filter(Boolean),
+        addressed: opportunity.addresses.flatMap(reference => {
+            const step = reference.ref;
+            const stage = step?.$container;
+            const journey = stage?.$container;
+            if (!step || !isStage(stage) || !isJourney(journey)) return [];
+            const uri = AstUtils.getDocument(step).uri.toString();
+            return [{ journey: journey.name, stage: stage.name, step: step.name, uri: uri === document.uri.toString() ? undefined : uri }];
+        }),
+        expects: expectation?.metric?.$refText ? {
+            metric: expectation.metric.$refText,
+            target: target && typeof target.value === 'number' ? { comparison: target.comparison === '<=' || target.comparison === '=<' || target.comparison === '<' ? '<=' : '>=', value: target.value } : undefined
+        } : undefined,
+        evidence: texts(opportunity.evidence), range: rangeOf(opportunity)
+    };
 }
 
 function texts(values: Array<string | undefined>): string[] {

@@ -1,8 +1,8 @@
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, URI, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols, type ReferenceInfo, type Scope
 } from 'langium';
-import { isJourney, isJourneyFile, isStep, type Journey, type Step } from './generated/ast.js';
+import { isJourney, isJourneyFile, isOpportunity, isStep, type Journey, type Step } from './generated/ast.js';
 import type { JourneyImports } from './journey-imports.js';
 import type { JourneyServices } from './journey-module.js';
 
@@ -35,18 +35,23 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
  */
 export class JourneyScopeProvider extends DefaultScopeProvider {
     private readonly imports: JourneyImports;
+    private readonly langiumDocuments: LangiumDocuments;
     private readonly importScopes: WorkspaceCache<string, Scope>;
     /** One scope per journey, shared by all its `next` references (a map may have 50,000 steps). */
     private readonly stepScopes: WorkspaceCache<Journey, Scope>;
+    /** One scope per file of the steps an opportunity may address: `Journey.Step`, also `ns.Journey.Step` for imported files. */
+    private readonly addressableSteps: WorkspaceCache<LangiumDocument, Scope>;
     /** One scope per file and type of declaration, shared by all references to that type. */
     private readonly declarationScopes: WorkspaceCache<LangiumDocument, Map<string, Scope>>;
 
     constructor(services: JourneyServices) {
         super(services);
         this.imports = services.journey.Imports;
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
         this.importScopes = new WorkspaceCache(services.shared);
         this.stepScopes = new WorkspaceCache(services.shared);
         this.declarationScopes = new WorkspaceCache(services.shared);
+        this.addressableSteps = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -57,6 +62,9 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             return this.journeyStepScope(context.container);
         }
         const document = AstUtils.getDocument(context.container);
+        if (context.property === 'addresses' && isOpportunity(context.container)) {
+            return this.addressableSteps.get(document, () => this.stepPathScope(document));
+        }
         if (!document.localSymbols) {
             return super.getScope(context);
         }
@@ -95,6 +103,26 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             });
             return this.createScope([...plain, ...qualified]);
         });
+    }
+
+    /**
+     * The steps of this file's journeys as `Journey.Step`, then those of the files it imports,
+     * also as `ns.Journey.Step` for direct imports. Steps are not in the index (a workspace of
+     * 1,000 maps has 50,000): they are read from the imported documents themselves.
+     */
+    private stepPathScope(document: LangiumDocument): Scope {
+        const own = this.stepPaths(document.parseResult.value, '');
+        const imported = [...this.imports.importedDocuments(document)].flatMap(([uri, namespace]) => {
+            const root = this.langiumDocuments.getDocument(URI.parse(uri))?.parseResult.value;
+            return root ? [...this.stepPaths(root, ''), ...(namespace ? this.stepPaths(root, `${namespace}.`) : [])] : [];
+        });
+        return new MapScope(own, new MapScope(imported));
+    }
+
+    private stepPaths(root: AstNode, prefix: string): AstNodeDescription[] {
+        if (!isJourneyFile(root)) return [];
+        return root.elements.filter(isJourney).flatMap(journey =>
+            stepsOf(journey).filter(step => step.name).map(step => this.descriptions.createDescription(step, `${prefix}${journey.name}.${step.name}`)));
     }
 
     private nextStepScope(step: Step): Scope {

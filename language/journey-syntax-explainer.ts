@@ -1,3 +1,4 @@
+import { lineKeywords } from './journey-line-keywords.js';
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type LangiumDocument } from 'langium';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -6,26 +7,22 @@ import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 
 /** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
-export const lineKeywords: Record<string, string[]> = {
-    JourneyFile: ['language', 'import', 'persona', 'channel', 'metric', 'data', 'journey'],
-    Persona: ['role', 'goal', 'frustration', 'quote'],
-    Journey: ['persona', 'emotion', 'start', 'stage'],
-    Stage: ['step'],
-    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'moment', 'metric', 'next', 'exit']
-};
 
 const nameExamples: Record<string, string> = {
     persona: 'persona Ana', channel: 'channel Web', next: 'next Compare', start: 'start SeeAd', step: 'step Compare', stage: 'stage Awareness',
-    journey: 'journey FirstPurchase', metric: 'metric conversion', data: 'data funnel'
+    journey: 'journey FirstPurchase', metric: 'metric conversion', data: 'data funnel', addresses: 'addresses FirstPurchase.Compare',
+    expects: 'expects conversion >= 12', status: 'status planned'
 };
 
 /** What a keyword needs after it, when the writer left it out. */
 function neededAfter(keyword: string): string | undefined {
     switch (keyword) {
         case 'emotion': return t('a score on the journey\'s scale, as in `emotion 3 curious`');
-        case 'touchpoint': case 'pain': case 'opportunity': case 'truth': case 'role': case 'goal': case 'frustration': case 'quote':
+        case 'value': case 'effort': return t('a number from 1 to 5, as in `{keyword} 3`', { keyword });
+        case 'touchpoint': case 'pain': case 'opportunity': case 'truth': case 'role': case 'goal': case 'frustration': case 'quote': case 'owner': case 'evidence':
             return t('its text in double quotes, as in `{keyword} "…"`', { keyword: keyword === 'truth' ? 'moment of truth' : keyword });
         case 'persona': case 'channel': case 'next': case 'start': case 'step': case 'stage': case 'journey': case 'metric': case 'data':
+        case 'addresses': case 'expects': case 'status':
             return t('a name, as in `{example}`', { example: nameExamples[keyword] });
         default: return undefined;
     }

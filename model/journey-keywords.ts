@@ -8,5 +8,6 @@ export const journeyKeywords: ReadonlySet<string> = new Set([
     'aggregate', 'and', 'as', 'channel', 'count', 'currency', 'data', 'duration', 'emotion', 'exit', 'frustration', 'goal',
     'import', 'journey', 'language', 'last', 'max', 'mean', 'metric', 'min', 'moment', 'next', 'of', 'offline', 'online',
     'opportunity', 'pain', 'percent', 'period', 'persona', 'quote', 'ratio', 'role', 'scale', 'score', 'stage', 'start',
-    'step', 'sum', 'target', 'touchpoint', 'truth', 'warn', 'where'
+    'step', 'sum', 'target', 'touchpoint', 'truth', 'warn', 'where',
+    'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence'
 ]);

@@ -122,7 +122,12 @@ export interface StepModel {
     /** Emotions of single personas, where the step gives them (one curve per persona on the map). */
     personaEmotions?: PersonaEmotionModel[];
     pains: string[];
+    /** Ideas written on the step (`opportunity "…"`). */
     opportunities: string[];
+    /** Declared opportunities the step names (`opportunity ShowShipping`), by name. */
+    opportunityRefs?: string[];
+    /** Who owns the step (`owner "Web team"`). */
+    owners?: string[];
     momentsOfTruth: string[];
     metrics: MetricValueModel[];
     next: string[];
@@ -171,6 +176,40 @@ export interface DataSourceModel {
 }
 
 /** Everything one `.journey` file describes, with the imported declarations it uses. */
+export type OpportunityStatus = 'idea' | 'planned' | 'building' | 'shipped' | 'measured' | 'dropped';
+
+/** The statuses in the order an opportunity goes through them. */
+export const opportunityStatuses: readonly OpportunityStatus[] = ['idea', 'planned', 'building', 'shipped', 'measured', 'dropped'];
+
+/** A step an opportunity addresses: `FirstPurchase.Compare`, or in an imported file `shop.FirstPurchase.Compare`. */
+export interface StepAddress {
+    journey: string;
+    stage?: string;
+    step: string;
+    /** The file that declares the journey, when it is not this one. */
+    uri?: string;
+}
+
+/** An opportunity declared at the top of a file: who owns it, how far it is, what it addresses and should move. */
+export interface OpportunityModel {
+    name: string;
+    title?: string;
+    owner?: string;
+    status?: OpportunityStatus;
+    /** 1..5 */
+    value?: number;
+    /** 1..5 */
+    effort?: number;
+    /** The steps it addresses, as written (`FirstPurchase.Compare`, `shop.FirstPurchase.Compare`). */
+    addresses: string[];
+    /** Where those steps are, for those that resolve. */
+    addressed: StepAddress[];
+    /** The metric it should move, and where to. */
+    expects?: { metric: string; target?: { comparison: '>=' | '<='; value: number } };
+    evidence: string[];
+    range?: SourceRange;
+}
+
 export interface JourneyModel {
     uri: string;
     /** `language zh-cn` at the top of the file: the language to draw the map in (lower case). */
@@ -180,6 +219,8 @@ export interface JourneyModel {
     channels: ChannelModel[];
     metrics: MetricModel[];
     dataSources: DataSourceModel[];
+    /** Opportunities declared in this file (`opportunity ShowShipping "…" { … }`). */
+    opportunities?: OpportunityModel[];
     journeys: JourneyMapModel[];
 }
 

@@ -29,6 +29,7 @@ export type JourneyKeywordNames =
     | "=>"
     | ">"
     | ">="
+    | "addresses"
     | "aggregate"
     | "and"
     | "as"
@@ -37,8 +38,11 @@ export type JourneyKeywordNames =
     | "currency"
     | "data"
     | "duration"
+    | "effort"
     | "emotion"
+    | "evidence"
     | "exit"
+    | "expects"
     | "frustration"
     | "goal"
     | "import"
@@ -55,6 +59,7 @@ export type JourneyKeywordNames =
     | "offline"
     | "online"
     | "opportunity"
+    | "owner"
     | "pain"
     | "percent"
     | "period"
@@ -66,11 +71,13 @@ export type JourneyKeywordNames =
     | "score"
     | "stage"
     | "start"
+    | "status"
     | "step"
     | "sum"
     | "target"
     | "touchpoint"
     | "truth"
+    | "value"
     | "warn"
     | "where"
     | "{"
@@ -147,10 +154,10 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'emotion' | 'exit' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'warn' | 'where' | string;
+export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -172,7 +179,7 @@ export function isDataSource(item: unknown): item is DataSource {
     return reflection.isInstance(item, DataSource.$type);
 }
 
-export type Element = Channel | DataSource | Journey | MetricDefinition | Persona;
+export type Element = Channel | DataSource | Journey | MetricDefinition | Opportunity | Persona;
 
 export const Element = {
     $type: 'Element'
@@ -201,6 +208,23 @@ export const Emotion = {
 
 export function isEmotion(item: unknown): item is Emotion {
     return reflection.isInstance(item, Emotion.$type);
+}
+
+export interface Expectation extends langium.AstNode {
+    readonly $container: Opportunity;
+    readonly $type: 'Expectation';
+    metric: langium.Reference<MetricDefinition>;
+    target?: Target;
+}
+
+export const Expectation = {
+    $type: 'Expectation',
+    metric: 'metric',
+    target: 'target'
+} as const;
+
+export function isExpectation(item: unknown): item is Expectation {
+    return reflection.isInstance(item, Expectation.$type);
 }
 
 export interface Import extends langium.AstNode {
@@ -346,6 +370,37 @@ export function isNumberLiteral(item: unknown): item is NumberLiteral {
     return reflection.isInstance(item, NumberLiteral.$type);
 }
 
+export interface Opportunity extends langium.AstNode {
+    readonly $container: JourneyFile;
+    readonly $type: 'Opportunity';
+    addresses: Array<langium.Reference<Step>>;
+    efforts: Array<number>;
+    evidence: Array<string>;
+    expectations: Array<Expectation>;
+    name: string;
+    owners: Array<string>;
+    statuses: Array<string>;
+    title?: string;
+    values: Array<number>;
+}
+
+export const Opportunity = {
+    $type: 'Opportunity',
+    addresses: 'addresses',
+    efforts: 'efforts',
+    evidence: 'evidence',
+    expectations: 'expectations',
+    name: 'name',
+    owners: 'owners',
+    statuses: 'statuses',
+    title: 'title',
+    values: 'values'
+} as const;
+
+export function isOpportunity(item: unknown): item is Opportunity {
+    return reflection.isInstance(item, Opportunity.$type);
+}
+
 export interface Persona extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'Persona';
@@ -424,6 +479,8 @@ export interface Step extends langium.AstNode {
     name: string;
     next: Array<langium.Reference<Step>>;
     opportunities: Array<string>;
+    opportunityRefs: Array<langium.Reference<Opportunity>>;
+    owners: Array<string>;
     pains: Array<string>;
     personas: Array<langium.Reference<Persona>>;
     title?: string;
@@ -440,6 +497,8 @@ export const Step = {
     name: 'name',
     next: 'next',
     opportunities: 'opportunities',
+    opportunityRefs: 'opportunityRefs',
+    owners: 'owners',
     pains: 'pains',
     personas: 'personas',
     title: 'title',
@@ -450,8 +509,14 @@ export function isStep(item: unknown): item is Step {
     return reflection.isInstance(item, Step.$type);
 }
 
+export type StepPath = string;
+
+export function isStepPath(item: unknown): item is StepPath {
+    return typeof item === 'string';
+}
+
 export interface Target extends langium.AstNode {
-    readonly $container: MetricDefinition;
+    readonly $container: Expectation | MetricDefinition;
     readonly $type: 'Target';
     comparison: '<' | '<=' | '=<' | '=>' | '>' | '>=';
     value: number;
@@ -474,6 +539,7 @@ export type JourneyAstType = {
     DataSource: DataSource
     Element: Element
     Emotion: Emotion
+    Expectation: Expectation
     Import: Import
     Journey: Journey
     JourneyFile: JourneyFile
@@ -481,6 +547,7 @@ export type JourneyAstType = {
     MetricExpression: MetricExpression
     MetricValue: MetricValue
     NumberLiteral: NumberLiteral
+    Opportunity: Opportunity
     Persona: Persona
     Range: Range
     Stage: Stage
@@ -573,6 +640,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 score: {
                     name: Emotion.score
+                }
+            },
+            superTypes: []
+        },
+        Expectation: {
+            name: Expectation.$type,
+            properties: {
+                metric: {
+                    name: Expectation.metric,
+                    referenceType: MetricDefinition.$type
+                },
+                target: {
+                    name: Expectation.target
                 }
             },
             superTypes: []
@@ -694,6 +774,47 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [MetricExpression.$type]
         },
+        Opportunity: {
+            name: Opportunity.$type,
+            properties: {
+                addresses: {
+                    name: Opportunity.addresses,
+                    defaultValue: [],
+                    referenceType: Step.$type
+                },
+                efforts: {
+                    name: Opportunity.efforts,
+                    defaultValue: []
+                },
+                evidence: {
+                    name: Opportunity.evidence,
+                    defaultValue: []
+                },
+                expectations: {
+                    name: Opportunity.expectations,
+                    defaultValue: []
+                },
+                name: {
+                    name: Opportunity.name
+                },
+                owners: {
+                    name: Opportunity.owners,
+                    defaultValue: []
+                },
+                statuses: {
+                    name: Opportunity.statuses,
+                    defaultValue: []
+                },
+                title: {
+                    name: Opportunity.title
+                },
+                values: {
+                    name: Opportunity.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Element.$type]
+        },
         Persona: {
             name: Persona.$type,
             properties: {
@@ -784,6 +905,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 opportunities: {
                     name: Step.opportunities,
+                    defaultValue: []
+                },
+                opportunityRefs: {
+                    name: Step.opportunityRefs,
+                    defaultValue: [],
+                    referenceType: Opportunity.$type
+                },
+                owners: {
+                    name: Step.owners,
                     defaultValue: []
                 },
                 pains: {

@@ -153,7 +153,9 @@ describe('incremental parsing of an edit', () => {
     it('gives what a whole parse gives for one-character edits all over the map', async () => {
         await open(base);
         let partial = 0;
-        for (let position = 0; position < base.length; position += 11) {
+        // Without the fast path both sides parse the whole text: a fifth of the positions shows that as well.
+        const stride = fastPath ? 11 : 55;
+        for (let position = 0; position < base.length; position += stride) {
             for (const text of [base.slice(0, position) + base.slice(position + 1), base.slice(0, position) + '9' + base.slice(position)]) {
                 await open(base);
                 if (await edit(text)) partial++;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AstUtils, GrammarAST } from 'langium';
 import { JourneyMapGrammar } from '../../language/generated/grammar.js';
-import { lineKeywords } from '../../language/journey-syntax-explainer.js';
+import { lineKeywords } from '../../language/journey-line-keywords.js';
 
 /** The keyword a grammar element starts with, following rule calls (`stages+=Stage` starts with `stage`). */
 function firstKeyword(element: GrammarAST.AbstractElement): string | undefined {
@@ -24,6 +24,7 @@ describe('the keywords a misspelt word is compared with are the grammar\'s', () 
         assert.deepEqual([...lineKeywords.Step].sort(), linesOf('StepLine'));
         assert.deepEqual([...lineKeywords.Persona].sort(), linesOf('PersonaLine'));
         assert.deepEqual([...lineKeywords.Journey].sort(), linesOf('JourneyLine'));
+        assert.deepEqual([...lineKeywords.Opportunity].sort(), linesOf('OpportunityLine'));
         assert.deepEqual([...lineKeywords.JourneyFile].sort(), ['language', 'import', ...linesOf('Element')].sort());
         assert.deepEqual(lineKeywords.Stage, ['step']);
     });

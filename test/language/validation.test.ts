@@ -25,7 +25,21 @@ interface Case {
     covers: string;
 }
 
+/** An opportunity block after a journey whose steps it can address; B is reached from A, C from nothing. */
+function withOpportunity(lines: string, steps = '    step A { metric m = 3 next B }\n    step B { emotion 3 exit }\n    step C { emotion 2 }'): string {
+    return inJourney(steps, 'metric m count\nmetric n count') + `\nopportunity O "An idea" {\n${lines}\n}`;
+}
+
 const cases: Case[] = [
+    { code: IssueCodes.OpportunityScoreOutOfRange, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A\n  value 7'), covers: '7' },
+    { code: IssueCodes.OpportunityScoreOutOfRange, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A\n  effort 2.5'), covers: '2.5' },
+    { code: IssueCodes.OpportunityStatusUnknown, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A\n  status shiped'), covers: 'shiped' },
+    { code: IssueCodes.OpportunityAddressesNothing, severity: DiagnosticSeverity.Warning, text: withOpportunity('  owner "Web team"'), covers: 'O' },
+    { code: IssueCodes.OpportunityStepUnreachable, severity: DiagnosticSeverity.Warning, text: withOpportunity('  addresses J.A, J.C'), covers: 'J.C' },
+    { code: IssueCodes.OpportunityMetricNotCarried, severity: DiagnosticSeverity.Warning, text: withOpportunity('  addresses J.A\n  expects n >= 3'), covers: 'n' },
+    { code: IssueCodes.OpportunityMeasuredWithoutValue, severity: DiagnosticSeverity.Warning, text: withOpportunity('  addresses J.B\n  status measured\n  expects m >= 3'), covers: 'm' },
+    { code: IssueCodes.RepeatedProperty, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A\n  owner "A"\n  owner "B"'), covers: '"B"' },
+    { code: IssueCodes.UnresolvedReference, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.Nope'), covers: 'J.Nope' },
     { code: IssueCodes.UnresolvedReference, severity: DiagnosticSeverity.Error, text: 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }', covers: 'Anna' },
     { code: IssueCodes.DuplicateName, severity: DiagnosticSeverity.Error, text: inJourney('    step A { emotion 3 }\n    step A { emotion 4 }'), covers: 'A' },
     { code: IssueCodes.DuplicateName, severity: DiagnosticSeverity.Error, text: 'channel Web online\nchannel Web offline', covers: 'Web' },

@@ -1,0 +1,107 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
+import { formatNumber, statusWord } from '../metrics/metric-format.js';
+import { t } from '../model/localisation.js';
+import { escapeMarkdown } from '../render/markdown-text.js';
+import { filterBacklog, isOpportunityStatus, opportunityBacklog, type BacklogRow, type BacklogStep } from '../render/opportunity-backlog.js';
+import { ExitCode } from './check-command.js';
+import { inLanguageOfMaps } from './cli-language.js';
+import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { findJourneyFiles } from './journey-files.js';
+import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+import { formatTextTable } from './text-table.js';
+
+export const opportunitiesFormats = ['text', 'md', 'csv', 'json'] as const;
+
+export interface OpportunitiesOptions {
+    format: typeof opportunitiesFormats[number];
+    status?: string[];
+    owner?: string[];
+    root: string;
+    lang?: string;
+}
+
+/**
+ * `journeymap opportunities [paths…]`: the backlog across the repository — every declared
+ * opportunity with its owner, status, value and effort, the steps it addresses (with their
+ * lowest emotion and pains) and the metric it should move, as it stands now. Most value for
+ * the effort first; `--status` and `--owner` narrow it.
+ */
+export async function runOpportunities(paths: string[], options: OpportunitiesOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    const unknown = (options.status ?? []).filter(status => !isOpportunityStatus(status));
+    if (unknown.length > 0) {
+        err(t("Unknown status '{status}': use one of {statuses}.", { status: unknown.join(', '), statuses: 'idea, planned, building, shipped, measured, dropped' }));
+        return ExitCode.UsageOrInput;
+    }
+    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
+    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
+    for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
+    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
+    const check = buildCheckReport(loaded.documents, [], process.cwd());
+    if (check.counts.error > 0) {
+        err(formatTextReport(check, false));
+        return ExitCode.Errors;
+    }
+    // The files asked for and those they import: an opportunity may address a step in an imported file.
+    const all = loaded.services.shared.workspace.LangiumDocuments.all.toArray();
+    const asked = new Set(loaded.documents.map(document => document.uri.toString()));
+    const models = await Promise.all(all.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const text = await inLanguageOfMaps(models, options.lang, () => {
+        // `uri` becomes the file's path from here, as the other commands print paths.
+        const rows = filterBacklog(opportunityBacklog(models), options).filter(row => asked.has(row.uri)).map(row => ({ ...row, uri: relative(process.cwd(), fileURLToPath(row.uri)) }));
+        return formatBacklog(rows, options.format);
+    });
+    out(text);
+    return ExitCode.Clean;
+}
+
+/** A step as one line: `First purchase › Consideration › Compares offers (emotion 2; pains: …)`. */
+function stepText(step: BacklogStep): string {
+    const facts = [
+        ...(step.lowestEmotion !== undefined ? [t('emotion {score}', { score: step.lowestEmotion })] : []),
+        ...(step.pains.length > 0 ? [t('pains: {pains}', { pains: step.pains.join('; ') })] : [])
+    ];
+    return `${step.journey} › ${step.stage} › ${step.step}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`;
+}
+
+/** The expected metric, where to, and where it stands at each step: `conversion ≥ 12: 10 ✗ missed`. */
+function expectsText(row: BacklogRow): string {
+    if (!row.expects) return '';
+    const goal = row.expects.target !== undefined ? ` ${row.expects.comparison === '<=' ? '≤' : '≥'} ${formatNumber(row.expects.target)}` : '';
+    const now = row.steps.filter(step => step.metricValue !== undefined)
+        .map(step => `${formatNumber(step.metricValue!)}${step.metricStatus ? ` ${statusWord(step.metricStatus)}` : ''}`);
+    return `${row.expects.metric}${goal}${now.length > 0 ? `: ${now.join(', ')}` : ''}`;
+}
+
+const columns: Array<[string, (row: BacklogRow) => string]> = [
+    ['id', row => row.id], ['title', row => row.title], ['owner', row => row.owner ?? ''], ['status', row => row.status ?? ''],
+    ['value', row => row.value?.toString() ?? ''], ['effort', row => row.effort?.toString() ?? ''],
+    ['steps', row => row.steps.map(stepText).join('\n')], ['expects', expectsText], ['file', row => row.uri]
+];
+
+function columnTitle(name: string): string {
+    switch (name) {
+        case 'id': return t('id');
+        case 'title': return t('title');
+        case 'owner': return t('owner');
+        case 'status': return t('status');
+        case 'value': return t('value');
+        case 'effort': return t('effort');
+        case 'steps': return t('steps');
+        case 'expects': return t('expected metric');
+        default: return t('file');
+    }
+}
+
+function formatBacklog(rows: BacklogRow[], format: OpportunitiesOptions['format']): string {
+    if (format === 'json') return JSON.stringify({ version: 1, opportunities: rows.map(({ uri, ...row }) => ({ ...row, file: uri })) }, null, 2);
+    if (format === 'csv') return stringify([columns.map(([name]) => name), ...rows.map(row => columns.map(([, cell]) => cell(row)))]).trimEnd();
+    if (rows.length === 0) return t('No opportunities in these maps.');
+    const header = columns.map(([name]) => columnTitle(name));
+    if (format === 'md') {
+        return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
+            ...rows.map(row => `| ${columns.map(([, cell]) => cell(row).split('\n').map(escapeMarkdown).join('<br>')).join(' | ')} |`)].join('\n');
+    }
+    return formatTextTable(header, rows.map(row => columns.map(([name, cell]) => name === 'steps' ? cell(row).replace(/\n/g, ' / ') : cell(row))));
+}

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { parse } from 'csv-parse/sync';
+import { runCli } from './cli-runner.js';
+
+/** `journeymap opportunities`: the backlog across files, sorted by value for the effort, in four formats, filtered. */
+describe('journeymap opportunities', function () {
+    this.timeout(60_000);
+    const folder = 'test/fixtures/opportunities';
+
+    it('lists every declared opportunity, most value for the effort first, with its steps across files and the metric it should move', () => {
+        const result = runCli(['opportunities', folder, '-f', 'json']);
+        assert.equal(result.status, 0, result.stderr);
+        const { opportunities } = JSON.parse(result.stdout) as { opportunities: Array<{ id: string; owner: string; status: string; file: string; steps: Array<{ journey: string; stage: string; step: string; lowestEmotion?: number; pains: string[]; metricValue?: number; metricStatus?: string }>; expects?: { metric: string; target?: number } }> };
+        assert.deepEqual(opportunities.map(row => row.id), ['PriceInAd', 'ShowShipping', 'GuestCheckout']);
+        const guest = opportunities.find(row => row.id === 'GuestCheckout')!;
+        // Addressed in the imported file through its namespace; 14 is short of the 15 the opportunity expects.
+        assert.deepEqual(guest.steps, [{ journey: 'First purchase', stage: 'Purchase', step: 'Pays for the order', lowestEmotion: 4, pains: [], metricValue: 14, metricStatus: 'missed' }]);
+        const show = opportunities.find(row => row.id === 'ShowShipping')!;
+        assert.equal(show.steps[0].pains[0], 'Shipping costs appear only in the cart');
+        assert.deepEqual(show.steps.map(step => step.metricStatus), ['missed', 'met']);
+        assert.equal(show.file, 'test/fixtures/opportunities/shop.journey');
+    });
+
+    it('filters by status and owner, and writes CSV with stable column names', () => {
+        const result = runCli(['opportunities', folder, '-f', 'csv', '--status', 'planned', 'building', '--owner', 'web team']);
+        assert.equal(result.status, 0, result.stderr);
+        const rows = parse(result.stdout, { columns: true }) as Array<Record<string, string>>;
+        assert.deepEqual(rows.map(row => [row.id, row.owner, row.status, row.value, row.effort]), [['ShowShipping', 'Web team', 'planned', '4', '2']]);
+        assert.match(rows[0].expects, /^conversion ≥ 12: 9\.5 ✗ missed, 14 ✓ met$/);
+    });
+
+    it('writes a Markdown table and a text table', () => {
+        const markdown = runCli(['opportunities', folder, '-f', 'md']).stdout;
+        assert.match(markdown, /^\| id \| title \| owner \| status \|/);
+        assert.match(markdown, /\| GuestCheckout \| Check out without an account \| Checkout squad \| building \| 5 \| 4 \|/);
+        assert.match(runCli(['opportunities', folder]).stdout, /PriceInAd\s+Show a price range in the ad\s+Marketing\s+idea\s+3\s+1/);
+    });
+
+    it('refuses an unknown status, and says when there is nothing', () => {
+        const unknown = runCli(['opportunities', folder, '--status', 'plannd']);
+        assert.equal(unknown.status, 2);
+        assert.match(unknown.stderr, /Unknown status 'plannd'/);
+        const none = runCli(['opportunities', 'examples/saas']);
+        assert.equal(none.status, 0, none.stderr);
+        assert.match(none.stdout, /No opportunities in these maps\./);
+    });
+});

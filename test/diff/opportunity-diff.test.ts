@@ -1,0 +1,22 @@
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/cli-runner.js';
+
+/** The review of a backlog change: an opportunity's status and evidence, a step's owner. */
+describe('the diff of opportunities and owners', () => {
+    it('reports a status moved on, evidence added and a step that changed hands', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'opportunity-diff-'));
+        copyFileSync('test/fixtures/opportunities/shop.journey', join(folder, 'before.journey'));
+        copyFileSync('test/fixtures/opportunities/shop-next.journey.txt', join(folder, 'after.journey'));
+        const result = runCli(['diff', join(folder, 'before.journey'), join(folder, 'after.journey'), '--root', folder, '-f', 'json']);
+        assert.equal(result.status, 0, result.stderr);
+        const changes = (JSON.parse(result.stdout) as { changes: Array<{ kind: string; element: string; field?: string; before?: unknown; after?: unknown }> }).changes;
+        assert.deepEqual(changes.map(change => [change.kind, change.element, change.field, change.before, change.after]), [
+            ['changed', 'opportunity', 'status', 'planned', 'building'],
+            ['added', 'opportunity', 'evidence', undefined, 'Usability test, 7 of 9'],
+            ['changed', 'step', 'owners', 'Web team', 'Checkout squad']
+        ]);
+    });
+});
