@@ -14,7 +14,7 @@ import { runFmt } from './fmt-command.js';
 import { runImportMermaid } from './import-command.js';
 import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
-import { renderFormats, runRender, type RenderFormat } from './render-command.js';
+import { renderFormats, renderViews, runRender, type RenderFormat, type RenderView } from './render-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import type { MapTheme } from '../render/index.js';
 
@@ -98,8 +98,9 @@ function buildProgram(): Command {
         .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
+        .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: the map, the service blueprint, or the opportunities on value × effort').choices([...renderViews]).default('map'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number }, command: Command) => {
+        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: RenderView }, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runRender(file, { ...options, lang, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),

@@ -8,6 +8,9 @@ import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
+import { renderBlueprintSvg } from '../render/blueprint-svg.js';
+import { renderPortfolioSvg } from '../render/portfolio-svg.js';
+import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
 import { modelForPersona } from '../render/persona-view.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { t } from '../model/localisation.js';
@@ -33,7 +36,12 @@ export interface RenderOptions {
     persona?: string;
     /** `--width 1440`: stages wrap into rows to fit this many pixels (SVG, HTML, PNG). */
     width?: number;
+    /** `--view blueprint|portfolio`: the picture drawn for SVG, PNG and HTML (default: the map). */
+    view?: RenderView;
 }
+
+export const renderViews = ['map', 'blueprint', 'portfolio'] as const;
+export type RenderView = typeof renderViews[number];
 
 export interface Output {
     out: (text: string) => void;
@@ -68,15 +76,19 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     const model = options.persona ? modelForPersona(built, options.persona) : built;
     // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
-    if (!journey && (options.journey || options.format !== 'json')) {
+    if (!journey && (options.journey || (options.format !== 'json' && options.view !== 'portfolio'))) {
         const names = model.journeys.map(j => j.name).join(', ');
         io.err(options.journey ? t("No journey '{name}' in {file}. Journeys: {names}.", { name: options.journey, file, names: names || t('none') }) : t('{file} declares no journey.', { file }));
         return ExitCode.UsageOrInput;
     }
+    // The portfolio places the opportunities of the file and of the files it imports.
+    const portfolio = options.view === 'portfolio'
+        ? opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(each => loaded.services.journey.ModelBuilder.build(each))))
+        : [];
     // The map's labels in its own language (`language zh-cn`); the command's own lines stay in the reader's.
     const content = await inLanguageOfMaps([model], options.lang, async () => options.format === 'png'
-        ? pngOf(model, journey?.name, options)
-        : render(model, journey?.name, options));
+        ? pngOf(model, journey?.name, options, portfolio)
+        : render(model, journey?.name, options, portfolio));
     if (!options.output) {
         // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
         if (typeof content !== 'string') io.binary!(content);
@@ -90,16 +102,25 @@ export async function runRender(file: string, options: RenderOptions, io: Output
 }
 
 /** `auto` has no reader's system to follow in a picture: light. */
-function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): Buffer {
+function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): Buffer {
     const theme = options.theme === 'auto' ? 'light' : options.theme;
-    return svgToPng(renderJourneyMapSvg(model, journeyName, { theme, width: options.width }), { scale: options.scale, theme, fonts: options.font });
+    return svgToPng(pictureOf(model, journeyName, { ...options, theme }, portfolio), { scale: options.scale, theme, fonts: options.font });
 }
 
-function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions): string {
+/** The picture of the view asked for: the map, the service blueprint, or the opportunities on value × effort. */
+function pictureOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): string {
+    switch (options.view ?? 'map') {
+        case 'blueprint': return renderBlueprintSvg(model, journeyName, { theme: options.theme });
+        case 'portfolio': return renderPortfolioSvg(portfolio, { theme: options.theme });
+        default: return renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width });
+    }
+}
+
+function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): string {
     const journey = model.journeys.find(j => j.name === journeyName);
     switch (options.format) {
-        case 'svg': return renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width });
-        case 'html': return renderJourneyHtml(journey, renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width }), options.theme);
+        case 'svg': return pictureOf(model, journeyName, options, portfolio);
+        case 'html': return renderJourneyHtml(journey, pictureOf(model, journeyName, options, portfolio), options.theme);
         case 'md': return renderJourneyMarkdown(model, journey!);
         case 'mermaid': return renderMermaidJourney(journey!, model.personas);
         case 'flowchart': return renderMermaidFlowchart(journey!);

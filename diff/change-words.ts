@@ -18,6 +18,17 @@ export function elementWord(element: ElementKind): string {
         case 'step': return t('Step');
         case 'emotion': case 'persona-emotion': return t('Emotion');
         case 'metric-value': return t('Metric value');
+        case 'claim': return t('Evidence');
+        case 'lane-action': return t('Blueprint action');
+    }
+}
+
+/** A lane of the service blueprint as a reviewer calls it. */
+export function laneWord(lane: string): string {
+    switch (lane) {
+        case 'frontstage': return t('frontstage');
+        case 'backstage': return t('backstage');
+        default: return t('support');
     }
 }
 
@@ -63,6 +74,9 @@ export function fieldWord(field: string): string {
         case 'expects': return t('expected metric');
         case 'evidence': return t('evidence');
         case 'opportunityRefs': return t('opportunity');
+        case 'confidence': return t('confidence');
+        case 'lane': return t('lane');
+        case 'failPoints': return t('fail point');
         default: return field;
     }
 }

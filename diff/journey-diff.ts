@@ -3,7 +3,7 @@ import {
 } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { formatDelta, statusWord } from '../metrics/metric-format.js';
-import { elementWord, fieldWord, quoted, valueText } from './change-words.js';
+import { elementWord, fieldWord, laneWord, quoted, valueText } from './change-words.js';
 import { matchByKeyThenContent, matchByNameThenContent, matchTexts, positionsOf, reorderedPairs, type Matching } from './match-elements.js';
 import { comparedFields, ruleOf, type ElementKind } from './model-fields.js';
 
@@ -134,7 +134,11 @@ const nestedChanges: { [Kind in ElementKind]: (before: never, after: never, owne
     step: () => [],
     emotion: (before: StepModel['emotion'], after: StepModel['emotion'], owner, context) => emotionChanges(before, after, owner, context),
     'persona-emotion': (before: StepModel['personaEmotions'], after: StepModel['personaEmotions'], owner, context) => personaEmotionChanges(before ?? [], after ?? [], owner, context),
-    'metric-value': (before: MetricValueModel[], after: MetricValueModel[], owner, context) => metricValueChanges(before, after, owner, context)
+    'metric-value': (before: MetricValueModel[], after: MetricValueModel[], owner, context) => metricValueChanges(before, after, owner, context),
+    claim: (before: StepModel['claims'], after: StepModel['claims'], owner, context) =>
+        keyedChanges('claim', before ?? [], after ?? [], claim => `${claim.kind}:${claim.text}`, claim => quoted(claim.text), owner, context),
+    'lane-action': (before: StepModel['blueprint'], after: StepModel['blueprint'], owner, context) =>
+        keyedChanges('lane-action', before ?? [], after ?? [], action => `${action.lane}:${action.text}`, action => `${laneWord(action.lane)} ${quoted(action.text)}`, owner, context)
 };
 
 /** Declarations matched by name, then by everything else they say. */
@@ -356,6 +360,18 @@ function personaEmotionChanges(before: PersonaEmotionModel[], after: PersonaEmot
         ...matching.added.map(emotion => changeAt(placeOf(emotion), { kind: 'added', after: text(emotion), summary: t('{subject} set to {new}', { subject: subjectOf(placeOf(emotion)), new: text(emotion) }) })),
         ...matching.removed.map(emotion => changeAt(placeOf(emotion), { kind: 'removed', before: text(emotion), summary: t('{subject} removed (was {old})', { subject: subjectOf(placeOf(emotion)), old: text(emotion) }) })),
         ...matching.pairs.flatMap(([old, current]) => fieldChanges('persona-emotion', old, current, placeOf(current), context))
+    ];
+}
+
+/** Elements of a step known by a key (a claim by its text, a blueprint action by its lane and text): added, removed, or changed field by field. */
+function keyedChanges<T extends object>(element: ElementKind, before: T[], after: T[], keyOf: (value: T) => string, label: (value: T) => string, step: Place, context: DiffContext): Change[] {
+    const matching = matchByKeyThenContent(before, after, keyOf);
+    const placeOf = (): Place => ({ ...step, element });
+    const subject = (value: T) => t("{element} {label} of '{name}'", { element: elementWord(element), label: label(value), name: step.name });
+    return [
+        ...matching.added.map(value => changeAt(placeOf(), { kind: 'added', after: label(value), summary: t('{subject} added', { subject: subject(value) }) })),
+        ...matching.removed.map(value => changeAt(placeOf(), { kind: 'removed', before: label(value), summary: t('{subject} removed', { subject: subject(value) }) })),
+        ...matching.pairs.flatMap(([old, current]) => fieldChanges(element, old, current, { ...placeOf(), name: step.name }, context))
     ];
 }
 

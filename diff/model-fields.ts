@@ -1,6 +1,6 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
-    OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel
+    ClaimModel, LaneActionModel, OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel
 } from '../model/journey-model.js';
 
 /**
@@ -26,7 +26,7 @@ export type FieldRule =
     | { role: 'derived'; why: string };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
-export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value';
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action';
 
 type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
 
@@ -70,9 +70,12 @@ export const modelFields = {
         name: key, title: value, personas: { role: 'names', ordered: false }, channels: { role: 'names', ordered: false },
         touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), pains: texts, opportunities: texts,
         opportunityRefs: { role: 'names', ordered: false }, owners: texts, momentsOfTruth: texts,
+        claims: elements('claim'), blueprint: elements('lane-action'), failPoints: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
+    claim: { text: key, kind: value, evidence: texts, confidence: value } satisfies FieldTable<ClaimModel>,
+    'lane-action': { text: key, lane: value, owner: value } satisfies FieldTable<LaneActionModel>,
     'persona-emotion': { persona: key, score: value, feeling: value, note: value } satisfies FieldTable<PersonaEmotionModel>,
     'metric-value': {
         metric: key, value, link: value, range: whereWritten,
@@ -99,7 +102,7 @@ export const valueTypes: Record<string, string> = {
 export const elementTypes: Record<ElementKind, string> = {
     file: 'JourneyModel', import: 'ImportModel', persona: 'PersonaModel', channel: 'ChannelModel', metric: 'MetricModel',
     'data-source': 'DataSourceModel', opportunity: 'OpportunityModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
-    'persona-emotion': 'PersonaEmotionModel',
+    'persona-emotion': 'PersonaEmotionModel', claim: 'ClaimModel', 'lane-action': 'LaneActionModel',
     'metric-value': 'MetricValueModel'
 };
 

@@ -50,7 +50,9 @@ export const IssueCodes = {
     OpportunityAddressesNothing: 'opportunity-addresses-nothing',
     OpportunityStepUnreachable: 'opportunity-step-unreachable',
     OpportunityMetricNotCarried: 'opportunity-metric-not-carried',
-    OpportunityMeasuredWithoutValue: 'opportunity-measured-without-value'
+    OpportunityMeasuredWithoutValue: 'opportunity-measured-without-value',
+    ConfidenceUnknown: 'confidence-unknown',
+    EmptyText: 'empty-text'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -120,5 +122,7 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'opportunity-addresses-nothing': 'A declared opportunity names no step it addresses.',
     'opportunity-step-unreachable': 'An opportunity addresses a step no path of its journey reaches.',
     'opportunity-metric-not-carried': 'The metric an opportunity expects to move has no value at any step it addresses.',
-    'opportunity-measured-without-value': 'An opportunity is `measured`, but the metric it expects has no value at its steps.'
+    'opportunity-measured-without-value': 'An opportunity is `measured`, but the metric it expects has no value at its steps.',
+    'confidence-unknown': 'The confidence of a pain point or moment of truth is none of low, medium, high.',
+    'empty-text': 'A blueprint action, fail point, owner or piece of evidence has no text.'
 };

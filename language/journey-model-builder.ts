@@ -4,11 +4,11 @@ import type { DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, type Opportunity,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, type Opportunity, type Claim,
     type Channel, type DataSource, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
 import {
-    opportunityStatuses,
+    blueprintLanes, confidences, opportunityStatuses, type ClaimModel, type Confidence,
     type ChannelModel, type DataSourceModel, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type OpportunityModel,
     type OpportunityStatus, type PersonaModel, type SourceRange, type StageModel, type StepModel
 } from '../model/journey-model.js';
@@ -109,7 +109,10 @@ export class JourneyModelBuilder {
             touchpoints: texts(step.touchpoints),
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
             personaEmotions: personaEmotions.length > 0 ? personaEmotions : undefined,
-            pains: texts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: texts(step.momentsOfTruth),
+            pains: claimTexts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: claimTexts(step.momentsOfTruth),
+            claims: [...claimModels('pain', step.pains), ...claimModels('moment', step.momentsOfTruth)],
+            blueprint: blueprintLanes.flatMap(lane => step[lane].filter(action => typeof action.text === 'string').map(action => ({ lane, text: action.text, owner: action.owner }))),
+            failPoints: texts(step.failPoints),
             opportunityRefs: step.opportunityRefs.map(reference => reference.$refText).filter(Boolean), owners: texts(step.owners),
             metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
@@ -213,6 +216,18 @@ function opportunityModel(opportunity: Opportunity, document: LangiumDocument): 
         } : undefined,
         evidence: texts(opportunity.evidence), range: rangeOf(opportunity)
     };
+}
+
+function claimTexts(claims: Claim[]): string[] {
+    return texts(claims.map(claim => claim.text));
+}
+
+/** The claims written with a block: their evidence and confidence (an unknown confidence is reported, and left out). */
+function claimModels(kind: ClaimModel['kind'], claims: Claim[]): ClaimModel[] {
+    return claims.filter(claim => typeof claim.text === 'string' && (claim.evidence.length > 0 || claim.confidences.length > 0)).map(claim => ({
+        kind, text: claim.text, evidence: texts(claim.evidence),
+        confidence: confidences.includes(claim.confidences[0] as Confidence) ? claim.confidences[0] as Confidence : undefined
+    }));
 }
 
 function texts(values: Array<string | undefined>): string[] {

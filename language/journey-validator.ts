@@ -2,9 +2,9 @@ import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument, type Refe
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isJourney, isStep, type Import, type Emotion, type Journey, type JourneyAstType, type JourneyFile,
-    type MetricDefinition, type MetricValue, type Opportunity, type Persona, type Range, type Step
+    type Claim, type LaneAction, type MetricDefinition, type MetricValue, type Opportunity, type Persona, type Range, type Step
 } from './generated/ast.js';
-import { opportunityStatuses, type OpportunityStatus } from '../model/journey-model.js';
+import { confidences, opportunityStatuses, type Confidence, type OpportunityStatus } from '../model/journey-model.js';
 import { didYouMean } from './did-you-mean.js';
 import { findFlowProblems } from './journey-flow.js';
 import type { JourneyImports } from './journey-imports.js';
@@ -34,6 +34,8 @@ export function registerValidationChecks(services: JourneyServices): void {
         Journey: [validator.checkJourney, validator.checkFlow, validator.checkAmbiguousPersonas],
         Step: [validator.checkStep, validator.checkNextTargets, validator.checkAmbiguousReferences],
         Opportunity: validator.checkOpportunity,
+        Claim: validator.checkClaim,
+        LaneAction: validator.checkLaneAction,
         MetricValue: validator.checkMetricValue
     };
     registry.register(checks, validator);
@@ -297,6 +299,31 @@ export class JourneyValidator {
                 code: measured ? IssueCodes.OpportunityMeasuredWithoutValue : IssueCodes.OpportunityMetricNotCarried,
                 data: { code: measured ? IssueCodes.OpportunityMeasuredWithoutValue : IssueCodes.OpportunityMetricNotCarried }
             });
+        }
+    }
+
+    /** The research behind a pain point or moment of truth: one confidence of the three, evidence with text. */
+    checkClaim(claim: Claim, accept: ValidationAcceptor): void {
+        reportRepeated(claim, 'confidences', t('confidence'), accept);
+        claim.confidences.forEach((confidence, index) => {
+            if (confidences.includes(confidence as Confidence)) return;
+            accept('error', t("Unknown confidence '{confidence}': use low, medium or high.", { confidence }), {
+                node: claim, property: 'confidences', index, code: IssueCodes.ConfidenceUnknown,
+                data: { code: IssueCodes.ConfidenceUnknown, suggestions: didYouMean(confidence, [...confidences]) }
+            });
+        });
+        claim.evidence.forEach((evidence, index) => {
+            if (evidence.trim() === '') accept('warning', t('This evidence is empty: say where the claim comes from.'), { node: claim, property: 'evidence', index, code: IssueCodes.EmptyText, data: { code: IssueCodes.EmptyText } });
+        });
+    }
+
+    /** A blueprint action says what is done, and an owner who does it when one is named. */
+    checkLaneAction(action: LaneAction, accept: ValidationAcceptor): void {
+        if (typeof action.text === 'string' && action.text.trim() === '') {
+            accept('warning', t('This blueprint action is empty: say what the service does here.'), { node: action, property: 'text', code: IssueCodes.EmptyText, data: { code: IssueCodes.EmptyText } });
+        }
+        if (typeof action.owner === 'string' && action.owner.trim() === '') {
+            accept('warning', t('The owner is empty: name the team, or leave `owner` out.'), { node: action, property: 'owner', code: IssueCodes.EmptyText, data: { code: IssueCodes.EmptyText } });
         }
     }
 

@@ -9,5 +9,5 @@ export const journeyKeywords: ReadonlySet<string> = new Set([
     'import', 'journey', 'language', 'last', 'max', 'mean', 'metric', 'min', 'moment', 'next', 'of', 'offline', 'online',
     'opportunity', 'pain', 'percent', 'period', 'persona', 'quote', 'ratio', 'role', 'scale', 'score', 'stage', 'start',
     'step', 'sum', 'target', 'touchpoint', 'truth', 'warn', 'where',
-    'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence'
+    'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence', 'confidence', 'frontstage', 'backstage', 'support', 'fail', 'point'
 ]);

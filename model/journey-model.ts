@@ -111,6 +111,27 @@ export interface PersonaEmotionModel {
     note?: string;
 }
 
+export type Confidence = 'low' | 'medium' | 'high';
+export const confidences: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/** A pain point or moment of truth with the research behind it (only those written with a block). */
+export interface ClaimModel {
+    kind: 'pain' | 'moment';
+    text: string;
+    evidence: string[];
+    confidence?: Confidence;
+}
+
+export type BlueprintLane = 'frontstage' | 'backstage' | 'support';
+export const blueprintLanes: readonly BlueprintLane[] = ['frontstage', 'backstage', 'support'];
+
+/** What the service does for a step in one lane of the service blueprint, and who does it. */
+export interface LaneActionModel {
+    lane: BlueprintLane;
+    text: string;
+    owner?: string;
+}
+
 export interface StepModel {
     name: string;
     title?: string;
@@ -128,6 +149,12 @@ export interface StepModel {
     opportunityRefs?: string[];
     /** Who owns the step (`owner "Web team"`). */
     owners?: string[];
+    /** The evidence and confidence of its pains and moments of truth, where written. */
+    claims?: ClaimModel[];
+    /** The service blueprint under the step: frontstage, backstage and support actions. */
+    blueprint?: LaneActionModel[];
+    /** Where the service can fail at this step (`fail point "…"`). */
+    failPoints?: string[];
     momentsOfTruth: string[];
     metrics: MetricValueModel[];
     next: string[];

@@ -6,4 +6,6 @@ export { renderMermaidJourney, toFivePointScale } from './mermaid-journey.js';
 export { renderMermaidFlowchart } from './mermaid-flowchart.js';
 export { renderFunnelSvg } from './funnel-svg.js';
 export { renderJourneyOverviewSvg } from './journey-overview-svg.js';
+export { renderBlueprintSvg } from './blueprint-svg.js';
+export { renderPortfolioSvg } from './portfolio-svg.js';
 export type { MapTheme } from './map-theme.js';

@@ -79,6 +79,18 @@ const rules = [
     '.jm .small{font-size:11px}',
     '.jm .rule{stroke:var(--jm-border);stroke-width:1}',
     '.jm .grid{stroke:var(--jm-border);stroke-dasharray:2 4}',
+    // The service blueprint: its lines between lanes dashed, a step with a fail point outlined in red.
+    '.jm .blueprint-line{stroke:var(--jm-muted);stroke-dasharray:8 4}',
+    '.jm .strong{font-weight:600}',
+    '.jm .card.fail{stroke:var(--jm-pain);stroke-width:2}',
+    '.jm .fail-point{fill:var(--jm-pain)}',
+    // The portfolio: one dot per opportunity, coloured by status.
+    '.jm .status-idea{fill:var(--jm-muted)}',
+    '.jm .status-planned{fill:var(--jm-accent)}',
+    '.jm .status-building{fill:var(--jm-curve)}',
+    '.jm .status-shipped{fill:var(--jm-met)}',
+    '.jm .status-measured{fill:var(--jm-opportunity)}',
+    '.jm .status-dropped{fill:none;stroke:var(--jm-muted);stroke-dasharray:2 2}',
     '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
     '.jm .curve-branch{fill:none;stroke:var(--jm-curve);stroke-width:2;stroke-dasharray:6 5;opacity:.75}',
     // One curve per persona: told apart by colour and by the pattern of the line.

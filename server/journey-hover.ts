@@ -145,7 +145,7 @@ function stepCard(step: Step): string {
     }
     if (step.channels.length) lines.push(labelled(t('Channel:'), step.channels.map(channel => channel.$refText).join(', ')));
     if (step.touchpoints.length) lines.push(labelled(t('Touchpoints:'), step.touchpoints.map(escapeMarkdown).join(', ')));
-    if (step.momentsOfTruth.length) lines.push(labelled(t('Moment of truth:'), step.momentsOfTruth.map(escapeMarkdown).join('; ')));
+    if (step.momentsOfTruth.length) lines.push(labelled(t('Moment of truth:'), step.momentsOfTruth.map(claim => escapeMarkdown(claim.text ?? '')).join('; ')));
     if (step.pains.length) lines.push(labelled(t('Pain points:'), String(step.pains.length)));
     if (step.opportunities.length) lines.push(labelled(t('Opportunities:'), String(step.opportunities.length)));
     if (step.next.length) lines.push(labelled(t('Next:'), step.next.map(next => next.$refText).join(', ')));

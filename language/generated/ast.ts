@@ -33,7 +33,9 @@ export type JourneyKeywordNames =
     | "aggregate"
     | "and"
     | "as"
+    | "backstage"
     | "channel"
+    | "confidence"
     | "count"
     | "currency"
     | "data"
@@ -43,6 +45,8 @@ export type JourneyKeywordNames =
     | "evidence"
     | "exit"
     | "expects"
+    | "fail"
+    | "frontstage"
     | "frustration"
     | "goal"
     | "import"
@@ -64,6 +68,7 @@ export type JourneyKeywordNames =
     | "percent"
     | "period"
     | "persona"
+    | "point"
     | "quote"
     | "ratio"
     | "role"
@@ -74,6 +79,7 @@ export type JourneyKeywordNames =
     | "status"
     | "step"
     | "sum"
+    | "support"
     | "target"
     | "touchpoint"
     | "truth"
@@ -116,6 +122,25 @@ export function isChannelKind(item: unknown): item is ChannelKind {
     return item === 'online' || item === 'offline';
 }
 
+export interface Claim extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'Claim';
+    confidences: Array<string>;
+    evidence: Array<string>;
+    text: string;
+}
+
+export const Claim = {
+    $type: 'Claim',
+    confidences: 'confidences',
+    evidence: 'evidence',
+    text: 'text'
+} as const;
+
+export function isClaim(item: unknown): item is Claim {
+    return reflection.isInstance(item, Claim.$type);
+}
+
 export interface Condition extends langium.AstNode {
     readonly $container: DataLink;
     readonly $type: 'Condition';
@@ -154,10 +179,10 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'channel' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
+export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'fail' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -285,6 +310,23 @@ export const JourneyFile = {
 
 export function isJourneyFile(item: unknown): item is JourneyFile {
     return reflection.isInstance(item, JourneyFile.$type);
+}
+
+export interface LaneAction extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'LaneAction';
+    owner?: string;
+    text: string;
+}
+
+export const LaneAction = {
+    $type: 'LaneAction',
+    owner: 'owner',
+    text: 'text'
+} as const;
+
+export function isLaneAction(item: unknown): item is LaneAction {
+    return reflection.isInstance(item, LaneAction.$type);
 }
 
 export type LanguageTag = string;
@@ -471,27 +513,34 @@ export function isStage(item: unknown): item is Stage {
 export interface Step extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Step';
+    backstage: Array<LaneAction>;
     channels: Array<langium.Reference<Channel>>;
     emotions: Array<Emotion>;
     exit: boolean;
+    failPoints: Array<string>;
+    frontstage: Array<LaneAction>;
     metrics: Array<MetricValue>;
-    momentsOfTruth: Array<string>;
+    momentsOfTruth: Array<Claim>;
     name: string;
     next: Array<langium.Reference<Step>>;
     opportunities: Array<string>;
     opportunityRefs: Array<langium.Reference<Opportunity>>;
     owners: Array<string>;
-    pains: Array<string>;
+    pains: Array<Claim>;
     personas: Array<langium.Reference<Persona>>;
+    support: Array<LaneAction>;
     title?: string;
     touchpoints: Array<string>;
 }
 
 export const Step = {
     $type: 'Step',
+    backstage: 'backstage',
     channels: 'channels',
     emotions: 'emotions',
     exit: 'exit',
+    failPoints: 'failPoints',
+    frontstage: 'frontstage',
     metrics: 'metrics',
     momentsOfTruth: 'momentsOfTruth',
     name: 'name',
@@ -501,6 +550,7 @@ export const Step = {
     owners: 'owners',
     pains: 'pains',
     personas: 'personas',
+    support: 'support',
     title: 'title',
     touchpoints: 'touchpoints'
 } as const;
@@ -534,6 +584,7 @@ export function isTarget(item: unknown): item is Target {
 
 export type JourneyAstType = {
     Channel: Channel
+    Claim: Claim
     Condition: Condition
     DataLink: DataLink
     DataSource: DataSource
@@ -543,6 +594,7 @@ export type JourneyAstType = {
     Import: Import
     Journey: Journey
     JourneyFile: JourneyFile
+    LaneAction: LaneAction
     MetricDefinition: MetricDefinition
     MetricExpression: MetricExpression
     MetricValue: MetricValue
@@ -571,6 +623,23 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type]
+        },
+        Claim: {
+            name: Claim.$type,
+            properties: {
+                confidences: {
+                    name: Claim.confidences,
+                    defaultValue: []
+                },
+                evidence: {
+                    name: Claim.evidence,
+                    defaultValue: []
+                },
+                text: {
+                    name: Claim.text
+                }
+            },
+            superTypes: []
         },
         Condition: {
             name: Condition.$type,
@@ -712,6 +781,18 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 language: {
                     name: JourneyFile.language
+                }
+            },
+            superTypes: []
+        },
+        LaneAction: {
+            name: LaneAction.$type,
+            properties: {
+                owner: {
+                    name: LaneAction.owner
+                },
+                text: {
+                    name: LaneAction.text
                 }
             },
             superTypes: []
@@ -874,6 +955,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Step: {
             name: Step.$type,
             properties: {
+                backstage: {
+                    name: Step.backstage,
+                    defaultValue: []
+                },
                 channels: {
                     name: Step.channels,
                     defaultValue: [],
@@ -886,6 +971,14 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 exit: {
                     name: Step.exit,
                     defaultValue: false
+                },
+                failPoints: {
+                    name: Step.failPoints,
+                    defaultValue: []
+                },
+                frontstage: {
+                    name: Step.frontstage,
+                    defaultValue: []
                 },
                 metrics: {
                     name: Step.metrics,
@@ -924,6 +1017,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Step.personas,
                     defaultValue: [],
                     referenceType: Persona.$type
+                },
+                support: {
+                    name: Step.support,
+                    defaultValue: []
                 },
                 title: {
                     name: Step.title

@@ -82,14 +82,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -116,7 +116,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -135,7 +135,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -220,7 +220,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -232,7 +232,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -287,7 +287,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -308,7 +308,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -329,7 +329,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -350,7 +350,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -379,7 +379,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -454,7 +454,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -466,7 +466,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -494,7 +494,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 },
@@ -561,7 +561,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -680,7 +680,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -696,7 +696,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -754,7 +754,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -782,7 +782,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -794,7 +794,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -813,7 +813,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -844,7 +844,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -856,7 +856,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -911,7 +911,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -932,7 +932,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -953,7 +953,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -974,7 +974,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -1075,7 +1075,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1105,7 +1105,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1142,7 +1142,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -1153,7 +1153,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -1167,7 +1167,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@36"
                 },
                 "arguments": []
               }
@@ -1197,7 +1197,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1209,7 +1209,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1263,7 +1263,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@29"
+                      "$ref": "#/rules@32"
                     },
                     "arguments": []
                   },
@@ -1290,7 +1290,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@32"
                         },
                         "arguments": []
                       },
@@ -1347,7 +1347,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@36"
                     },
                     "arguments": []
                   },
@@ -1374,7 +1374,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@36"
                         },
                         "arguments": []
                       },
@@ -1421,7 +1421,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1433,7 +1433,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1483,7 +1483,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1495,7 +1495,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1549,7 +1549,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@29"
+                      "$ref": "#/rules@32"
                     },
                     "arguments": []
                   },
@@ -1576,7 +1576,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@32"
                         },
                         "arguments": []
                       },
@@ -1608,7 +1608,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@29"
+                      "$ref": "#/rules@32"
                     },
                     "arguments": []
                   },
@@ -1632,7 +1632,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1653,7 +1653,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1674,7 +1674,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1698,7 +1698,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1715,7 +1715,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@32"
                         },
                         "arguments": []
                       },
@@ -1741,7 +1741,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1770,7 +1770,95 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@23"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "frontstage"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "frontstage",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "backstage"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "backstage",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "support"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "support",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "fail"
+              },
+              {
+                "$type": "Keyword",
+                "value": "point"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "failPoints",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1791,7 +1879,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1817,7 +1905,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@36"
                     },
                     "arguments": []
                   },
@@ -1844,7 +1932,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@36"
                         },
                         "arguments": []
                       },
@@ -1873,6 +1961,152 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
     },
     {
       "$type": "ParserRule",
+      "name": "Claim",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@38"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@24"
+                },
+                "arguments": [],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "ClaimLine",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "evidence"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "evidence",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "confidence"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "confidences",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@36"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LaneAction",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@38"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "owner"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "owner",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Emotion",
       "definition": {
         "$type": "Group",
@@ -1889,7 +2123,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1905,7 +2139,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -1917,7 +2151,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             },
@@ -1930,7 +2164,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1960,7 +2194,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1979,7 +2213,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1999,14 +2233,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           }
@@ -2026,7 +2260,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@34"
+            "$ref": "#/rules@37"
           },
           "arguments": []
         }
@@ -2053,7 +2287,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@36"
                 },
                 "arguments": []
               },
@@ -2072,7 +2306,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -2091,7 +2325,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -2110,7 +2344,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -2140,7 +2374,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -2159,7 +2393,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -2171,7 +2405,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2194,7 +2428,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -2208,7 +2442,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@36"
                 },
                 "arguments": []
               }
@@ -2231,14 +2465,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
@@ -2445,6 +2679,30 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "Keyword",
             "value": "evidence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "confidence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "frontstage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "backstage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "support"
+          },
+          {
+            "$type": "Keyword",
+            "value": "fail"
+          },
+          {
+            "$type": "Keyword",
+            "value": "point"
           }
         ]
       },

@@ -44,4 +44,16 @@ describe('journeymap opportunities', function () {
         assert.equal(none.status, 0, none.stderr);
         assert.match(none.stdout, /No opportunities in these maps\./);
     });
+
+    it('draws the service blueprint and the portfolio with render --view, labelled in the map\'s language', () => {
+        const blueprint = runCli(['render', 'examples/service/售后服务.journey', '--view', 'blueprint']);
+        assert.equal(blueprint.status, 0, blueprint.stderr);
+        assert.match(blueprint.stdout, /售后维修旅程的服务蓝图/);
+        assert.match(blueprint.stdout, /前台/);
+        assert.match(blueprint.stdout, /派单系统按区域分配技师/);
+        const portfolio = runCli(['render', 'test/fixtures/opportunities/backlog.journey', '--view', 'portfolio']);
+        assert.equal(portfolio.status, 0, portfolio.stderr);
+        // The file's own opportunities and those of the file it imports.
+        assert.equal(portfolio.stdout.match(/class="opportunity-dot"/g)?.length, 3);
+    });
 });

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { renderBlueprintSvg, renderPortfolioSvg } from '../../render/index.js';
+import { opportunityBacklog } from '../../render/opportunity-backlog.js';
+import { assertWellFormedXml, modelOf } from './render-kit.js';
+
+const map = `metric ces "Effort" score target <= 3
+journey J "Repair" {
+  stage S {
+    step Call "Calls the hotline" {
+      owner "Support"
+      frontstage "Agent logs the fault" owner "Support"
+      backstage "<script>alert(1)</script>" owner "\\"><img src=x onerror=alert(1)>"
+      support "Ticket system" owner "IT"
+      fail point "Queue over twenty minutes"
+      metric ces = 5
+      next Visit
+    }
+    step Visit "Technician visits" { frontstage "Technician repairs" }
+  }
+}
+opportunity Callback "Offer a callback" { owner "Support" status planned value 4 effort 2 addresses J.Call expects ces <= 3 }
+opportunity Tracking "Show the technician" { status shipped value 4 effort 2 addresses J.Visit }
+opportunity Dropped "A dropped idea" { status dropped value 1 effort 5 addresses J.Visit }
+`;
+
+describe('the service blueprint view', () => {
+    it('draws each step in the customer, frontstage, backstage and support lanes, with the three lines, owners and fail points', async () => {
+        const svg = renderBlueprintSvg(await modelOf(map), 'J', { theme: 'light' });
+        assertWellFormedXml(svg);
+        for (const lane of ['customer', 'frontstage', 'backstage', 'support']) {
+            assert.equal(svg.match(new RegExp(`class="blueprint-cell lane-${lane}"`, 'g'))?.length, 2, lane);
+        }
+        assert.equal(svg.match(/class="rule blueprint-line"/g)?.length, 3);
+        assert.match(svg, /line of interaction/);
+        assert.match(svg, /line of visibility/);
+        assert.match(svg, /line of internal interaction/);
+        assert.match(svg, /class="card fail"/);
+        assert.match(svg, /✗ Queue over twenty minutes/);
+        assert.match(svg, /Owner: IT/);
+    });
+
+    it('keeps hostile text as text', async () => {
+        const svg = renderBlueprintSvg(await modelOf(map), 'J');
+        assert.doesNotMatch(svg, /<script|<img/);
+        assert.match(svg, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    });
+});
+
+describe('the portfolio view', () => {
+    it('places each opportunity on value × effort, coloured by status, and lists every one with its steps', async () => {
+        const rows = opportunityBacklog([await modelOf(map)]);
+        const svg = renderPortfolioSvg(rows, { theme: 'dark' });
+        assertWellFormedXml(svg);
+        assert.equal(svg.match(/class="opportunity-dot"/g)?.length, 3);
+        assert.equal(svg.match(/class="opportunity-row"/g)?.length, 3);
+        for (const status of ['planned', 'shipped', 'dropped']) assert.match(svg, new RegExp(`class="status-${status}"`));
+        assert.match(svg, /Offer a callback — Repair › Calls the hotline/);
+    });
+
+    it('stays readable with 1,000 opportunities: every one in the list, names in the chart only where few share a cell', () => {
+        const rows = Array.from({ length: 1000 }, (_, index) => ({
+            id: `O${index}`, title: `Opportunity ${index}`, status: 'idea' as const, value: 1 + (index % 5), effort: 1 + (index % 3), uri: 'file:///m.journey', steps: [], evidence: []
+        }));
+        const svg = renderPortfolioSvg(rows);
+        assertWellFormedXml(svg);
+        assert.equal(svg.match(/class="opportunity-row"/g)?.length, 1000);
+        assert.ok(!svg.includes('>O0</text>'), 'crowded cells show dots without names');
+    });
+});
