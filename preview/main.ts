@@ -4,7 +4,7 @@
  * the page only through the renderers (which escape it) or `textContent`.
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
-import { renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
+import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../model/localisation.js';
@@ -65,6 +65,8 @@ async function draw(): Promise<void> {
         svg = mapViewSvg(model, view, { idPrefix: 'map', width: paneWidth() });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
+    } else if (state.view === 'blueprint') {
+        svg = renderBlueprintSvg(forChosenPersona(model), shownJourney.name, { idPrefix: 'blueprint' });
     } else {
         const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney, model.personas) : renderMermaidFlowchart(shownJourney);
         try {

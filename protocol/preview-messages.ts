@@ -7,7 +7,7 @@ import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
 
-export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel';
+export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel' | 'blueprint';
 
 /** What the webview remembers across reloads (`vscode.setState`) and the serializer restores. */
 export interface PreviewState {

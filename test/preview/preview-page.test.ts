@@ -364,7 +364,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const { page, errors } = await openPreview(url);
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
         await send(page, update(service.model));
-        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗']);
+        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗', '服务蓝图']);
         const lanes = await page.locator('#canvas .lane-label').allTextContents();
         for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
         assert.match(await page.locator('#canvas .subtitle').textContent() ?? '', /\d+ 个阶段 · \d+ 个步骤/);
@@ -387,6 +387,26 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         assert.ok(lanes.includes('STAGE') && lanes.includes('EMOTION'), lanes.join(', '));
         assert.deepEqual(errors, []);
         await page.close();
+    });
+
+    it('switches to the service blueprint, light, dark and in Chinese, and writes screenshots', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
+        for (const [scheme, messages, name] of [['light', undefined, 'blueprint-light'], ['dark', undefined, 'blueprint-dark'], ['light', chinese, 'blueprint-zh-cn']] as const) {
+            const { page, errors } = await openPreview();
+            await page.emulateMedia({ colorScheme: scheme });
+            await send(page, { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: service.model, messages });
+            const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+            await page.locator('#views button[data-view="blueprint"]').click();
+            await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+            const steps = service.model.journeys[0].stages.flatMap(stage => stage.steps).length;
+            assert.equal(await page.locator('#canvas .blueprint-cell.lane-frontstage').count(), steps, name);
+            assert.equal(await page.locator('#canvas .card.fail').count(), 1, name);
+            if (messages) assert.ok((await page.locator('#canvas .lane-label').allTextContents()).includes('前台'));
+            await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+            assert.deepEqual(errors, [], name);
+            await page.close();
+        }
     });
 
     it('offers a persona picker where steps give emotions per persona, and draws one persona\'s curve when one is picked', async () => {
