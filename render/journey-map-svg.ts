@@ -30,6 +30,8 @@ interface Lane {
     /** The emotion lane is drawn as one curve, not cell by cell. */
     kind: 'cells' | 'emotion';
     label: string;
+    /** What a reader needs to read the lane (faded boxes: low confidence), under its name. */
+    legend?: string;
     cell: (step: StepModel) => Cell | undefined;
 }
 
@@ -179,10 +181,13 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
         lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) });
     }
     if (steps.some(step => step.pains.length > 0)) {
-        lanes.push({ kind: 'cells', label: t('PAIN POINTS'), cell: step => noteBoxes(step.pains, 'pain', '−') });
+        const lowConfidence = steps.some(step => (step.claims ?? []).some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
+        // The legend of the faded boxes goes under the lane's name, where there are some.
+        const legend = lowConfidence ? t('faded: low confidence') : undefined;
+        lanes.push({ kind: 'cells', label: t('PAIN POINTS'), legend, cell: step => noteBoxes(step.pains.map(pain => claimNote(step, 'pain', pain)), 'pain', '−') });
     }
-    if (steps.some(step => step.opportunities.length > 0)) {
-        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(step.opportunities, 'opportunity', '+') });
+    if (steps.some(step => step.opportunities.length > 0 || (step.opportunityRefs ?? []).length > 0)) {
+        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model), 'opportunity', '+') });
     }
     if (steps.some(step => step.metrics.length > 0)) {
         lanes.push({ kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) });
@@ -199,6 +204,7 @@ function drawLane(lane: Lane, columns: Column[], y: number, width: number): { sv
     return {
         svg: element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y })
             + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' })
+            + (lane.legend ? textLines(wrapText(lane.legend, layout.labelWidth - 8, 11), layout.pad, y + layout.cellPad + 28, layout.smallLine, { class: 'small muted legend' }) : '')
             + drawn.join(''),
         height
     };
@@ -233,6 +239,7 @@ function stepCard(step: StepModel, titles: Map<string, string>, markers?: (step:
     const title = wrapText(displayName(step), inner, 13);
     const badges: Array<{ lines: string[]; className: string }> = [];
     if (markers) badges.push({ lines: wrapText(markers(step), inner, 11), className: 'small' });
+    for (const owner of step.owners ?? []) badges.push({ lines: wrapText(t('Owner: {owner}', { owner }), inner, 11), className: 'small muted' });
     for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ ${t('Moment of truth: {moment}', { moment })}`, inner, 11), className: 'small' });
     if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.map(name => titles.get(name) ?? name).join(', ')}`, inner, 11), className: 'small muted' });
     if (step.exit) badges.push({ lines: wrapText(`⏏ ${t('The customer may leave here')}`, inner, 11), className: 'small muted' });
@@ -293,19 +300,58 @@ function channelIcon(kind: 'online' | 'offline' | 'unknown', cx: number, cy: num
     ]);
 }
 
-function noteBoxes(notes: string[], className: 'pain' | 'opportunity', marker: string): Cell | undefined {
+/** A note box: its text, and small lines under it (evidence, owner, status); faded when the claim is of low confidence. */
+interface Note {
+    text: string;
+    details: string[];
+    faded?: boolean;
+}
+
+/** A pain point with the research behind it, where the step gives it. */
+function claimNote(step: StepModel, kind: 'pain' | 'moment', text: string): Note {
+    const claim = (step.claims ?? []).find(candidate => candidate.kind === kind && candidate.text === text);
+    if (!claim) return { text, details: [] };
+    const details = [
+        ...claim.evidence.map(evidence => t('Evidence: {evidence}', { evidence })),
+        ...(claim.confidence ? [t('Confidence: {confidence}', { confidence: confidenceWord(claim.confidence) })] : [])
+    ];
+    return { text, details, faded: claim.confidence === 'low' };
+}
+
+function confidenceWord(confidence: 'low' | 'medium' | 'high'): string {
+    switch (confidence) {
+        case 'low': return t('low');
+        case 'medium': return t('medium');
+        default: return t('high');
+    }
+}
+
+/** The ideas written on the step, then the declared opportunities it names, with their owner and status. */
+function opportunityNotes(step: StepModel, model: JourneyModel): Note[] {
+    const declared = (step.opportunityRefs ?? []).map(name => {
+        const opportunity = model.opportunities?.find(candidate => candidate.name === name);
+        const chips = [opportunity?.owner, opportunity?.status].filter((chip): chip is string => chip !== undefined);
+        return { text: opportunity ? displayName(opportunity) : name, details: chips.length > 0 ? [chips.join(' · ')] : [] };
+    });
+    return [...step.opportunities.map(text => ({ text, details: [] })), ...declared];
+}
+
+function noteBoxes(notes: Note[], className: 'pain' | 'opportunity', marker: string): Cell | undefined {
     if (notes.length === 0) return undefined;
-    const boxes = notes.map(note => wrapText(`${marker} ${note}`, inner - 12, 12));
-    const boxHeight = (lines: string[]) => lines.length * layout.line + 10;
-    const height = boxes.reduce((sum, lines) => sum + boxHeight(lines) + 6, -6);
+    const boxes = notes.map(note => ({ note, lines: wrapText(`${marker} ${note.text}`, inner - 12, 12), details: note.details.flatMap(detail => wrapText(detail, inner - 12, 11)) }));
+    const boxHeight = (box: typeof boxes[number]) => box.lines.length * layout.line + box.details.length * layout.smallLine + 10;
+    const height = boxes.reduce((sum, box) => sum + boxHeight(box) + 6, -6);
     return {
         height,
         draw: (x, y) => {
             let cursor = y;
-            return boxes.map(lines => {
-                const svg = element('rect', { class: className, x, y: cursor, width: layout.column, height: boxHeight(lines), rx: 6 })
-                    + textLines(lines, x + 6, cursor + 17, layout.line, { class: 'body' });
-                cursor += boxHeight(lines) + 6;
+            return boxes.map(box => {
+                const svg = element('g', { class: box.note.faded ? 'note low-confidence' : 'note' }, [
+                    element('rect', { class: className, x, y: cursor, width: layout.column, height: boxHeight(box), rx: 6 }),
+                    textLines(box.lines, x + 6, cursor + 17, layout.line, { class: 'body' }),
+                    box.details.length > 0 ? textLines(box.details, x + 6, cursor + 17 + box.lines.length * layout.line, layout.smallLine, { class: 'small muted' }) : ''
+                ]);
+                cursor += boxHeight(box) + 6;
                 return svg;
             }).join('');
         }

@@ -67,3 +67,31 @@ describe('the portfolio view', () => {
         assert.ok(!svg.includes('>O0</text>'), 'crowded cells show dots without names');
     });
 });
+
+describe('opportunities, owners and evidence on the map', () => {
+    const withClaims = `opportunity Callback "Offer a callback" { owner "Support" status planned value 4 effort 2 addresses J.Call }
+journey J {
+  stage S {
+    step Call "Calls the hotline" {
+      owner "Contact centre"
+      pain "The line is always busy" { evidence "Survey 2026-10: 62% mention the queue" confidence high }
+      pain "Agents seem rushed" { confidence low }
+      opportunity Callback
+      opportunity "Show the waiting time"
+    }
+  }
+}`;
+
+    it('draws a declared opportunity with its owner and status, the step\'s owner, the evidence, and fades a claim of low confidence, with a legend', async () => {
+        const { renderJourneyMapSvg } = await import('../../render/index.js');
+        const svg = renderJourneyMapSvg(await modelOf(withClaims), 'J');
+        assertWellFormedXml(svg);
+        assert.match(svg, /\+ Offer a callback/);
+        assert.match(svg, />Support · planned</);
+        assert.match(svg, /\+ Show the waiting time/);
+        assert.match(svg, /Owner: Contact centre/);
+        assert.match(svg, /Evidence: Survey 2026-10:<\/tspan><tspan[^>]*>62% mention the queue/);
+        assert.equal(svg.match(/class="note low-confidence"/g)?.length, 1);
+        assert.match(svg, /class="small muted legend"><tspan[^>]*>faded: low<\/tspan><tspan[^>]*>confidence</);
+    });
+});
