@@ -16,6 +16,7 @@ import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-comma
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { renderFormats, renderViews, runRender, type RenderFormat, type RenderView } from './render-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
+import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -129,6 +130,16 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: OpportunitiesOptions, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runOpportunities(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
+    program.command('owners')
+        .description('List who owns which steps, blueprint actions and opportunities, by owner.')
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...ownersFormats]).default('text'))
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: OwnersOptions, command: Command) => {
+            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
+            process.exitCode = await runOwners(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('import')

@@ -7,9 +7,7 @@ import { escapeMarkdown } from '../render/markdown-text.js';
 import { filterBacklog, isOpportunityStatus, opportunityBacklog, type BacklogRow, type BacklogStep } from '../render/opportunity-backlog.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
-import { findJourneyFiles } from './journey-files.js';
-import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+import { loadCheckedModels } from './load-checked-models.js';
 import { formatTextTable } from './text-table.js';
 
 export const opportunitiesFormats = ['text', 'md', 'csv', 'json'] as const;
@@ -34,19 +32,9 @@ export async function runOpportunities(paths: string[], options: OpportunitiesOp
         err(t("Unknown status '{status}': use one of {statuses}.", { status: unknown.join(', '), statuses: 'idea, planned, building, shipped, measured, dropped' }));
         return ExitCode.UsageOrInput;
     }
-    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
-    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
-    for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
-    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
-    const check = buildCheckReport(loaded.documents, [], process.cwd());
-    if (check.counts.error > 0) {
-        err(formatTextReport(check, false));
-        return ExitCode.Errors;
-    }
-    // The files asked for and those they import: an opportunity may address a step in an imported file.
-    const all = loaded.services.shared.workspace.LangiumDocuments.all.toArray();
-    const asked = new Set(loaded.documents.map(document => document.uri.toString()));
-    const models = await Promise.all(all.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const loaded = await loadCheckedModels(paths, options.root, err);
+    if (typeof loaded === 'number') return loaded;
+    const { models, asked } = loaded;
     const text = await inLanguageOfMaps(models, options.lang, () => {
         // `uri` becomes the file's path from here, as the other commands print paths.
         const rows = filterBacklog(opportunityBacklog(models), options).filter(row => asked.has(row.uri)).map(row => ({ ...row, uri: relative(process.cwd(), fileURLToPath(row.uri)) }));

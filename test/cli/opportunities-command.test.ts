@@ -56,4 +56,16 @@ describe('journeymap opportunities', function () {
         // The file's own opportunities and those of the file it imports.
         assert.equal(portfolio.stdout.match(/class="opportunity-dot"/g)?.length, 3);
     });
+
+    it('lists who owns which steps, blueprint actions and opportunities (journeymap owners)', () => {
+        const result = runCli(['owners', 'examples/service', folder, '-f', 'json']);
+        assert.equal(result.status, 0, result.stderr);
+        const owners = (JSON.parse(result.stdout) as { owners: Array<{ owner: string; kind: string; where: string; what: string }> }).owners;
+        assert.deepEqual(owners.filter(item => item.owner === '客服中心').map(item => [item.kind, item.what]), [
+            ['step', '拨打客服热线'], ['frontstage', '客服专员记录故障并预约技师'], ['opportunity', '提供在线预约回拨']
+        ]);
+        assert.deepEqual(owners.filter(item => item.owner === 'Web team').map(item => item.kind), ['step', 'opportunity']);
+        const csv = runCli(['owners', folder, '-f', 'csv']).stdout;
+        assert.match(csv, /^owner,kind,where,what,file\n/);
+    });
 });

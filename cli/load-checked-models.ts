@@ -1,0 +1,25 @@
+import type { JourneyModel } from '../model/journey-model.js';
+import { ExitCode } from './check-command.js';
+import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { findJourneyFiles } from './journey-files.js';
+import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+
+/**
+ * The models of the maps found under `paths` and of every file they import, for a command
+ * that reports across files; or the exit code, after saying why, when a path cannot be read
+ * or a map has errors (its numbers and names cannot be trusted).
+ */
+export async function loadCheckedModels(paths: string[], root: string, err: (text: string) => void): Promise<{ models: JourneyModel[]; asked: Set<string> } | number> {
+    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
+    const loaded = await loadWorkspace(files, { root, maxFileBytes: defaultMaxFileBytes });
+    for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
+    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
+    const check = buildCheckReport(loaded.documents, [], process.cwd());
+    if (check.counts.error > 0) {
+        err(formatTextReport(check, false));
+        return ExitCode.Errors;
+    }
+    const all = loaded.services.shared.workspace.LangiumDocuments.all.toArray();
+    const models = await Promise.all(all.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    return { models, asked: new Set(loaded.documents.map(document => document.uri.toString())) };
+}
