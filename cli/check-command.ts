@@ -4,6 +4,7 @@ import { buildCheckReport, formatGithubReport, formatTextReport, type CheckRepor
 import { findJourneyFiles } from './journey-files.js';
 import { formatSarifReport } from './sarif-report.js';
 import { t } from '../model/localisation.js';
+import { missingEvidence, type EvidenceKind } from '../language/evidence-requirement.js';
 
 export interface CheckOptions {
     format: CheckFormat;
@@ -12,6 +13,10 @@ export interface CheckOptions {
     /** Characters in one line; a file with a longer line is not parsed. */
     maxLineLength?: number;
     hints: boolean;
+    /** `--require-evidence pain,moment`: claims of these kinds without evidence are reported. */
+    requireEvidence?: EvidenceKind[];
+    /** With `--require-evidence`: as errors, not warnings. */
+    strict?: boolean;
 }
 
 export const checkFormats = ['text', 'json', 'github', 'sarif'] as const;
@@ -26,6 +31,11 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
         progress(t('Checking {count} journey files…', { count: files.length }));
     }
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength });
+    if (options.requireEvidence?.length) {
+        for (const document of loaded.documents) {
+            document.diagnostics = [...(document.diagnostics ?? []), ...missingEvidence(document, options.requireEvidence, options.strict ?? false)];
+        }
+    }
     const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());
     out(formatReport(report, options));
     if (report.problems.length > 0) {

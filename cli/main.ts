@@ -14,6 +14,7 @@ import { runFmt } from './fmt-command.js';
 import { runImportMermaid } from './import-command.js';
 import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
+import { evidenceKinds, type EvidenceKind } from '../language/evidence-requirement.js';
 import { renderFormats, renderViews, runRender, type RenderFormat, type RenderView } from './render-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
@@ -25,6 +26,14 @@ function positiveNumber(value: string): number {
         throw new InvalidArgumentError('expected a positive number');
     }
     return parsed;
+}
+
+/** `pain,moment` → the kinds, refusing others. */
+function evidenceKindList(value: string): EvidenceKind[] {
+    const kinds = value.split(',').map(kind => kind.trim()).filter(Boolean);
+    const unknown = kinds.filter(kind => !(evidenceKinds as readonly string[]).includes(kind));
+    if (unknown.length > 0 || kinds.length === 0) throw new InvalidArgumentError(`use pain, moment or pain,moment (not ${unknown.join(', ') || 'nothing'})`);
+    return kinds as EvidenceKind[];
 }
 
 function buildProgram(): Command {
@@ -44,7 +53,9 @@ function buildProgram(): Command {
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
         .option('--max-line-length <characters>', 'do not parse a file with a longer line', positiveNumber, defaultTextLimits.maxLineLength)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
-        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean }) => {
+        .option('--require-evidence <kinds>', 'report pain points and moments of truth without evidence (pain, moment, or pain,moment)', evidenceKindList)
+        .option('--strict', 'with --require-evidence: report them as errors (exit 1)', false)
+        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 text => process.stdout.write(text + '\n'),
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });

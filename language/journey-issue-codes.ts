@@ -52,7 +52,8 @@ export const IssueCodes = {
     OpportunityMetricNotCarried: 'opportunity-metric-not-carried',
     OpportunityMeasuredWithoutValue: 'opportunity-measured-without-value',
     ConfidenceUnknown: 'confidence-unknown',
-    EmptyText: 'empty-text'
+    EmptyText: 'empty-text',
+    EvidenceMissing: 'evidence-missing'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -124,5 +125,6 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'opportunity-metric-not-carried': 'The metric an opportunity expects to move has no value at any step it addresses.',
     'opportunity-measured-without-value': 'An opportunity is `measured`, but the metric it expects has no value at its steps.',
     'confidence-unknown': 'The confidence of a pain point or moment of truth is none of low, medium, high.',
-    'empty-text': 'A blueprint action, fail point, owner or piece of evidence has no text.'
+    'empty-text': 'A blueprint action, fail point, owner or piece of evidence has no text.',
+    'evidence-missing': 'A pain point or moment of truth has no evidence, and `journeymap check --require-evidence` asks for it.'
 };

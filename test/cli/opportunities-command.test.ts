@@ -68,4 +68,20 @@ describe('journeymap opportunities', function () {
         const csv = runCli(['owners', folder, '-f', 'csv']).stdout;
         assert.match(csv, /^owner,kind,where,what,file\n/);
     });
+
+    it('asks for evidence behind pain points and moments of truth when told to (check --require-evidence, --strict)', () => {
+        const warned = runCli(['check', 'examples/service', '--require-evidence', 'pain,moment', '-f', 'json']);
+        assert.equal(warned.status, 0, warned.stderr);
+        const diagnostics = (JSON.parse(warned.stdout) as { diagnostics: Array<{ code: string; severity: string; message: string }> }).diagnostics;
+        const missing = diagnostics.filter(diagnostic => diagnostic.code === 'evidence-missing');
+        // The after-sales map backs its queue pain with a survey; the other pain and both moments have nothing behind them.
+        assert.equal(missing.length, 3);
+        assert.ok(missing.every(diagnostic => diagnostic.severity === 'warning'));
+        assert.ok(!missing.some(diagnostic => diagnostic.message.includes('客服电话总是占线')));
+        const strict = runCli(['check', 'examples/service', '--require-evidence', 'pain', '--strict']);
+        assert.equal(strict.status, 1);
+        assert.match(strict.stdout, /error evidence-missing The pain point '故障代码看不懂'/);
+        assert.equal(runCli(['check', 'examples/service']).status, 0, 'without the option, nothing is asked');
+        assert.equal(runCli(['check', 'examples/service', '--require-evidence', 'pane']).status, 2);
+    });
 });
