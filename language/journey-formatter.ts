@@ -1,16 +1,21 @@
 import { lineKeywords } from './journey-line-keywords.js';
 import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
-import { isJourneyFile, isStage, isStep } from './generated/ast.js';
+import { isClaim, isJourneyFile, isStage, isStep } from './generated/ast.js';
 
-/** Keywords that begin a line ("statement") inside each kind of block. */
 /** The keywords a statement of a block starts with (its stages and steps are nodes of their own). */
-const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step']
+const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step', 'Claim']
     .map(type => [type, new Set(lineKeywords[type].filter(keyword => keyword !== 'stage'))]));
 
 /** One line break, or two where the author left a blank line; never more. */
 const lineBreak: FormattingAction = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
 const indentedLine: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+/**
+ * A claim's block (`pain "…" { evidence "…" }`) opens in the middle of a step's line, and
+ * Langium indents from the step: its lines go two levels in, its `}` one.
+ */
+const claimLine: FormattingAction = { options: {}, moves: [{ tabs: 2, lines: 1 }, { tabs: 2, lines: 2 }] };
+const claimClose: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }] };
 
 /**
  * One statement per line inside a block written over several lines, one space between
@@ -49,17 +54,19 @@ export class JourneyFormatter extends AbstractFormatter {
         }
         if (child.hidden) {
             const ownLine = previous.range.end.line < child.range.start.line;
-            return ownLine && multiLine ? indentedLine : undefined;
+            return ownLine && multiLine ? (isClaim(node) ? claimLine : indentedLine) : undefined;
         }
         const text = keywordOf(child);
         if (text === '}') {
-            return multiLine ? Formatting.newLine() : Formatting.oneSpace();
+            if (!multiLine) return Formatting.oneSpace();
+            return isClaim(node) ? claimClose : Formatting.newLine();
         }
         if (text === ',' || text === '..' || text === '.' || ['..', '.'].includes(keywordOf(previous) ?? '')) {
             return Formatting.noSpace();
         }
         if (this.startsStatement(node, child)) {
-            return multiLine ? indentedLine : Formatting.oneSpace();
+            if (!multiLine) return Formatting.oneSpace();
+            return isClaim(node) ? claimLine : indentedLine;
         }
         return Formatting.oneSpace();
     }
