@@ -6,6 +6,7 @@ import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } f
 import { isIdentifier } from '../model/journey-names.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { quote } from '../model/string-literals.js';
+import { confidences, opportunityStatuses } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { DataSources } from '../language/journey-data-sources.js';
 
@@ -37,6 +38,12 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             for (const feeling of feelingsUsedIn(context.document.parseResult.value as JourneyFile)) {
                 acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: t('feeling used in this file') });
             }
+            return;
+        }
+        // Words the grammar reads as names, the checks as one of a few: offer those few.
+        const choices = next.property === 'statuses' ? opportunityStatuses : next.property === 'confidences' ? confidences : undefined;
+        if (choices) {
+            for (const choice of choices) acceptor(context, { label: choice, kind: CompletionItemKind.EnumMember });
             return;
         }
         const link = linkAt(context.node);

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromi
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isPersona, isStage, isStep,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep, type Opportunity,
     type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';
 import { metricModel } from '../language/journey-model-builder.js';
@@ -98,7 +98,41 @@ export function hoverCard(node: AstNode): string | undefined {
     if (isDataSource(node)) return dataSourceCard(node);
     if (isJourney(node)) return journeyCard(node);
     if (isStage(node)) return stageCard(node);
+    if (isOpportunity(node)) return opportunityCard(node);
     return undefined;
+}
+
+/** `conversion ≥ 12`: the metric an opportunity expects to move, and where to. */
+function expectationText(opportunity: Opportunity): string {
+    const { metric, target } = opportunity.expectations[0];
+    const goal = target ? ` ${['<=', '=<', '<'].includes(target.comparison) ? '≤' : '≥'} ${target.value}` : '';
+    return escapeMarkdown(`${metric.$refText}${goal}`);
+}
+
+/** An opportunity: who owns it, how far it is, what it is worth and costs, and each step it addresses with that step's pains and emotion. */
+function opportunityCard(opportunity: Opportunity): string {
+    const lines = [heading(t('Opportunity'), opportunity.name, opportunity.title)];
+    const facts = [
+        opportunity.owners[0] && labelled(t('Owner:'), escapeMarkdown(opportunity.owners[0])),
+        opportunity.statuses[0] && labelled(t('Status:'), escapeMarkdown(opportunity.statuses[0])),
+        opportunity.values[0] !== undefined && labelled(t('Value:'), `${opportunity.values[0]} / 5`),
+        opportunity.efforts[0] !== undefined && labelled(t('Effort:'), `${opportunity.efforts[0]} / 5`),
+        opportunity.expectations[0]?.metric && labelled(t('Expects:'), expectationText(opportunity))
+    ].filter((fact): fact is string => Boolean(fact));
+    if (facts.length > 0) lines.push(facts.join(' · '));
+    for (const reference of opportunity.addresses) {
+        const step = reference.ref;
+        if (!step) continue;
+        const emotion = step.emotions[0];
+        const pains = step.pains.map(claim => claim.text).filter((text): text is string => typeof text === 'string');
+        const about = [
+            emotion ? t('emotion {score}', { score: emotion.score }) : undefined,
+            pains.length > 0 ? t('pains: {pains}', { pains: pains.join('; ') }) : undefined
+        ].filter(Boolean).join('; ');
+        lines.push(`- \`${escapeMarkdown(reference.$refText)}\` ${escapeMarkdown(step.title ?? step.name)}${about ? ` — ${escapeMarkdown(about)}` : ''}`);
+    }
+    for (const evidence of opportunity.evidence) lines.push(labelled(t('Evidence:'), escapeMarkdown(evidence)));
+    return lines.join('\n\n');
 }
 
 function heading(kind: string, name: string, title: string | undefined): string {

@@ -69,11 +69,28 @@ describe('language server features', () => {
         });
     });
 
+    describe('completion of the words of an opportunity and a claim', () => {
+        const complete = expectCompletion(journey);
+
+        it('offers the statuses after `status` and the confidences after `confidence`', async () => {
+            await complete({ text: 'journey J { stage S { step A { emotion 3 } } }\nopportunity O { status <|>', index: 0, expectedItems: ['idea', 'planned', 'building', 'shipped', 'measured', 'dropped'] });
+            await complete({ text: 'journey J { stage S { step A { pain "Slow" { confidence <|> } } } }', index: 0, expectedItems: ['low', 'medium', 'high'] });
+        });
+    });
+
     describe('hover', () => {
         const hover = expectHover(journey);
 
         it('shows a persona card on a persona reference', async () => {
             await hover({ text: `${people}\njourney J { persona <|>Ana stage S { step A { emotion 3 } } }`, index: 0, hover: /\*\*Persona\*\* `Ana`[\s\S]*Buys supplies for a 5-person shop[\s\S]*Hidden shipping costs[\s\S]*我只想知道总价/ });
+        });
+
+        it('shows an opportunity card with its owner, status and the steps it addresses, with their pains and emotions', async () => {
+            await hover({
+                text: 'metric c percent\njourney J { stage S { step A "Compares" { emotion 2 pain "Hidden costs" metric c = 3 } } }\nopportunity <|>Show "Show shipping" { owner "Web" status planned value 4 effort 2 addresses J.A expects c >= 12 evidence "Funnel" }',
+                index: 0,
+                hover: /\*\*Opportunity\*\* `Show` — Show shipping[\s\S]*\*Owner:\* Web · \*Status:\* planned · \*Value:\* 4 \/ 5 · \*Effort:\* 2 \/ 5 · \*Expects:\* c ≥ 12[\s\S]*`J\.A` Compares — emotion 2; pains: Hidden costs[\s\S]*\*Evidence:\* Funnel/
+            });
         });
 
         it('shows a metric with unit and target', async () => {
