@@ -1,7 +1,9 @@
-import type { LangiumDocument } from 'langium';
+import { CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position } from 'vscode-languageserver';
-import { isJourney, type JourneyFile } from '../language/generated/ast.js';
+import { isJourney, isStep, type JourneyFile } from '../language/generated/ast.js';
+import { identifierFromTitle } from '../model/journey-names.js';
+import { quote, unquote } from '../model/string-literals.js';
 import { IssueCodes, type IssueData } from '../language/journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 
@@ -18,7 +20,8 @@ const declarationTemplates: Record<string, { title: (name: string) => string; te
  */
 export class JourneyCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
-        return params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+        const promotion = promoteOpportunity(document, params.range.start);
+        return [...params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic)), ...(promotion ? [promotion] : [])];
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -69,6 +72,32 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText }] } }
         };
     }
+}
+
+/**
+ * On an idea written on a step (`opportunity "Show shipping costs"`): declare it at the end of
+ * the file, with an id made from its text and the step it addresses, and name it on the step
+ * instead — so that it can get an owner, a status and a value.
+ */
+function promoteOpportunity(document: LangiumDocument, position: Position): CodeAction | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
+    const step = leaf?.astNode;
+    if (!leaf || !isStep(step) || GrammarUtils.findAssignment(leaf)?.feature !== 'opportunities') return undefined;
+    const text = unquote(leaf.text);
+    const journey = step.$container.$container;
+    const file = document.parseResult.value as JourneyFile;
+    const taken = new Set(file.elements.map(element => element.name));
+    const base = identifierFromTitle(text, 'Opportunity');
+    let id = base;
+    for (let number = 2; taken.has(id); number++) id = `${base}${number}`;
+    const end = document.textDocument.positionAt(document.textDocument.getText().length);
+    const declaration = `\nopportunity ${id} ${quote(text)} {\n  status idea\n  addresses ${journey.name}.${step.name}\n}\n`;
+    return {
+        title: t("Declare '{text}' as an opportunity, to give it an owner and a status", { text }),
+        kind: CodeActionKind.RefactorRewrite,
+        edit: { changes: { [document.textDocument.uri]: [{ range: leaf.range, newText: id }, { range: { start: end, end }, newText: declaration }] } }
+    };
 }
 
 /** New declarations go just before the first journey, where readers expect them. */

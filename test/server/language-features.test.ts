@@ -225,5 +225,28 @@ describe('language server features', () => {
             assert.match(created.newText, /^persona Anna "Anna" \{/);
             assert.equal(URI.parse(document.uri.toString()).path.endsWith('scratch.journey'), true);
         });
+
+        it('promotes an idea written on a step to a declared opportunity that addresses the step, and the result checks clean', async () => {
+            const fresh = createTestServices();
+            const text = 'opportunity ShowShippingCosts "taken" { addresses J.A }\njourney J { stage S { step A { emotion 3 opportunity "Show shipping costs" opportunity ShowShippingCosts } } }\n';
+            const [document] = await buildDocuments(fresh, { [join(designDir, 'promote.journey')]: text });
+            const at = document.textDocument.positionAt(text.indexOf('"Show shipping costs"') + 3);
+            const actions = await fresh.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() }, range: { start: at, end: at }, context: { diagnostics: [] }
+            }) as CodeAction[];
+            const promote = actions.find(action => action.title.startsWith("Declare 'Show shipping costs'"))!;
+            assert.ok(promote, actions.map(action => action.title).join(', '));
+            const edits = [...promote.edit!.changes![document.uri.toString()]].sort((a, b) => document.textDocument.offsetAt(b.range.start) - document.textDocument.offsetAt(a.range.start));
+            let promoted = text;
+            for (const edit of edits) promoted = promoted.slice(0, document.textDocument.offsetAt(edit.range.start)) + edit.newText + promoted.slice(document.textDocument.offsetAt(edit.range.end));
+            assert.match(promoted, /opportunity ShowShippingCosts2 opportunity ShowShippingCosts } } }/, `the id is free: the first choice was taken\n${promoted}`);
+            assert.match(promoted, /\nopportunity ShowShippingCosts2 "Show shipping costs" \{\n {2}status idea\n {2}addresses J\.A\n\}\n$/);
+            const [checked] = await buildDocuments(createTestServices(), { [join(designDir, 'promoted.journey')]: promoted });
+            assert.deepEqual((checked.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).map(diagnostic => diagnostic.message), []);
+            const elsewhere = await fresh.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() }, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } }, context: { diagnostics: [] }
+            }) as CodeAction[];
+            assert.deepEqual(elsewhere, [], 'nothing to promote outside an idea');
+        });
     });
 });
