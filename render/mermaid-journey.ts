@@ -1,3 +1,4 @@
+import { t } from '../model/localisation.js';
 import { isNamedAfterActor } from '../model/actor-names.js';
 import { displayName, shareOfScale, type JourneyMapModel, type PersonaModel } from '../model/journey-model.js';
 import { mermaidJourneyText, mermaidText } from './mermaid-text.js';
@@ -32,7 +33,26 @@ export function renderMermaidJourney(journey: JourneyMapModel, personas: Persona
             lines.push(`      ${task}: ${score}${actors ? `: ${actors}` : ''}`);
         }
     }
+    const dropped = droppedByMermaid(journey);
+    if (dropped) lines.push(`%% ${dropped}`);
     return lines.join('\n') + '\n';
+}
+
+/**
+ * What the map says that Mermaid's journey diagram has no place for, counted, for a comment
+ * at the end of the diagram: a reader of the Mermaid text knows something was left out.
+ */
+function droppedByMermaid(journey: JourneyMapModel): string | undefined {
+    const steps = journey.stages.flatMap(stage => stage.steps);
+    const count = (of: (step: typeof steps[number]) => number) => steps.reduce((sum, step) => sum + of(step), 0);
+    const parts = [
+        [t('blueprint actions'), count(step => step.blueprint?.length ?? 0)],
+        [t('owners'), count(step => (step.owners?.length ?? 0) + (step.blueprint ?? []).filter(action => action.owner).length)],
+        [t('fail points'), count(step => step.failPoints?.length ?? 0)],
+        [t('pieces of evidence'), count(step => (step.claims ?? []).reduce((sum, claim) => sum + claim.evidence.length, 0))]
+    ].filter(([, number]) => (number as number) > 0).map(([what, number]) => `${what} (${number})`);
+    // A comment is one line: no line break from a translation can end it early.
+    return parts.length > 0 ? t('Not in this Mermaid diagram: {parts}', { parts: parts.join(', ') }).replace(/[\r\n]+/g, ' ') : undefined;
 }
 
 /** `accDescr: …`, or the block form for a description of several lines (a `}` would end it early, a leading `%%` hide the line). */

@@ -95,3 +95,14 @@ journey J {
         assert.match(svg, /class="small muted legend"><tspan[^>]*>faded: low<\/tspan><tspan[^>]*>confidence</);
     });
 });
+
+describe('the Mermaid export of a map with a blueprint', () => {
+    it('says in a comment what Mermaid cannot show, and stays a diagram Mermaid reads', async () => {
+        const { renderMermaidJourney } = await import('../../render/index.js');
+        const model = await modelOf(map);
+        const mermaid = renderMermaidJourney(model.journeys[0], model.personas);
+        assert.match(mermaid, /\n%% Not in this Mermaid diagram: blueprint actions \(4\), owners \(4\), fail points \(1\)\n$/);
+        const plain = renderMermaidJourney((await modelOf('journey J { stage S { step A { emotion 3 } } }')).journeys[0]);
+        assert.doesNotMatch(plain, /%%/);
+    });
+});
