@@ -33,7 +33,8 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
     ];
     const groups = new Map<string, Change[]>();
     for (const change of changes) {
-        const key = change.journey ?? t('Declarations');
+        // Opportunities have a section of their own: a status moved on is what a reviewer of the backlog looks for.
+        const key = change.element === 'opportunity' ? t('Opportunities') : change.journey ?? t('Declarations');
         groups.set(key, [...(groups.get(key) ?? []), change]);
     }
     for (const [journey, group] of groups) {

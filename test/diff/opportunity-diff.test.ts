@@ -19,4 +19,13 @@ describe('the diff of opportunities and owners', () => {
             ['changed', 'step', 'owners', 'Web team', 'Checkout squad']
         ]);
     });
+
+    it('gives opportunities a section of their own in the Markdown for a pull request', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'opportunity-diff-'));
+        copyFileSync('test/fixtures/opportunities/shop.journey', join(folder, 'before.journey'));
+        copyFileSync('test/fixtures/opportunities/shop-next.journey.txt', join(folder, 'after.journey'));
+        const markdown = runCli(['diff', join(folder, 'before.journey'), join(folder, 'after.journey'), '--root', folder, '-f', 'md']).stdout;
+        assert.match(markdown, /#### Opportunities\n\n- .* Opportunity 'ShowShipping': status planned → building/);
+        assert.match(markdown, /#### FirstPurchase\n\n- .* Step 'Compares offers': owner/);
+    });
 });
