@@ -6,7 +6,7 @@ import {
 } from './generated/ast.js';
 import { confidences, opportunityStatuses, type Confidence, type OpportunityStatus } from '../model/journey-model.js';
 import { didYouMean } from './did-you-mean.js';
-import { findFlowProblems } from './journey-flow.js';
+import { findFlowProblems, type FlowProblems } from './journey-flow.js';
 import type { JourneyImports } from './journey-imports.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
@@ -45,6 +45,8 @@ export function registerValidationChecks(services: JourneyServices): void {
 export class JourneyValidator {
     private readonly imports: JourneyImports;
     private readonly services: JourneyServices;
+    /** Per journey, the steps no path reaches: asked by the journey's check and by every opportunity addressing its steps. */
+    private readonly flowProblems: WorkspaceCache<Journey, FlowProblems>;
     /** Per file and type, the imported files that declare each name: asked for every reference of every step. */
     private readonly declaringFiles: WorkspaceCache<string, Map<string, string[]>>;
 
@@ -52,6 +54,11 @@ export class JourneyValidator {
         this.services = services;
         this.imports = services.journey.Imports;
         this.declaringFiles = new WorkspaceCache(services.shared);
+        this.flowProblems = new WorkspaceCache(services.shared);
+    }
+
+    private flowProblemsOf(journey: Journey): FlowProblems {
+        return this.flowProblems.get(journey, () => findFlowProblems(journey));
     }
 
     checkUniqueTopLevelNames(file: JourneyFile, accept: ValidationAcceptor): void {
@@ -139,7 +146,7 @@ export class JourneyValidator {
     }
 
     checkFlow(journey: Journey, accept: ValidationAcceptor): void {
-        const problems = findFlowProblems(journey);
+        const problems = this.flowProblemsOf(journey);
         for (const step of problems.unreachable) {
             accept('warning', t("No path reaches step '{name}': add it to the `next` of an earlier step, or remove it.", { name: step.name }), {
                 node: step, property: 'name', code: IssueCodes.UnreachableStep, data: { code: IssueCodes.UnreachableStep }
@@ -282,7 +289,7 @@ export class JourneyValidator {
         opportunity.addresses.forEach((reference, index) => {
             const step = reference.ref;
             const journey = step && AstUtils.getContainerOfType(step, isJourney);
-            if (step && journey && findFlowProblems(journey).unreachable.includes(step)) {
+            if (step && journey && this.flowProblemsOf(journey).unreachable.includes(step)) {
                 accept('warning', t("No path of its journey reaches the step '{step}' this opportunity addresses.", { step: reference.$refText }),
                     { node: opportunity, property: 'addresses', index, code: IssueCodes.OpportunityStepUnreachable, data: { code: IssueCodes.OpportunityStepUnreachable } });
             }

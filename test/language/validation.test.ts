@@ -169,3 +169,18 @@ journey J {
         ]);
     });
 });
+
+describe('validation of a backlog of 5,000 opportunities in one file', function () {
+    this.timeout(120_000);
+    it('checks every one, and reports only the ones that miss their metric', async () => {
+        const lines = ['metric m count', 'journey J {', '  stage S {'];
+        for (let index = 0; index < 1000; index++) lines.push(index < 999 ? `    step T${index} { emotion 3 metric m = ${index} next T${index + 1} }` : `    step T${index} { emotion 3 }`);
+        lines.push('  }', '}');
+        for (let index = 0; index < 5000; index++) {
+            lines.push(`opportunity O${index} "Idea ${index}" { owner "Team ${index % 7}" status planned value ${1 + index % 5} effort ${1 + index % 3} addresses J.T${index % 1000} expects m >= 3 }`);
+        }
+        const document = await buildText(createTestServices(), lines.join('\n'), join(fixtureDir, 'backlog.journey'));
+        // T999, the last step, carries no value of m: the five opportunities that address it say so.
+        assert.deepEqual(codesOf(document.diagnostics), Array(5).fill(IssueCodes.OpportunityMetricNotCarried));
+    });
+});
