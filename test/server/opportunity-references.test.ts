@@ -1,0 +1,44 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReferenceParams, RenameParams } from 'vscode-languageserver';
+import { buildDocuments, createTestServices, repoRoot } from '../journey-test-kit.js';
+
+/** `addresses shop.FirstPurchase.Checkout` is a reference like any other: definition, references and rename reach across files. */
+describe('the steps an opportunity addresses, across files', () => {
+    const folder = join(repoRoot, 'test', 'fixtures', 'opportunities');
+    const shopPath = join(folder, 'shop.journey');
+    const backlogPath = join(folder, 'backlog.journey');
+
+    async function open() {
+        const services = createTestServices();
+        const [shop, backlog] = await buildDocuments(services, { [shopPath]: undefined, [backlogPath]: undefined });
+        return { services, shop, backlog };
+    }
+
+    it('goes to the step in the imported file, and finds the opportunity among the step\'s references', async () => {
+        const { services, shop, backlog } = await open();
+        const text = readFileSync(backlogPath, 'utf8');
+        const at = backlog.textDocument.positionAt(text.indexOf('shop.FirstPurchase.Checkout') + 25);
+        const definitions = await services.Journey.lsp.DefinitionProvider!.getDefinition(backlog, { textDocument: { uri: backlog.uri.toString() }, position: at });
+        assert.equal(definitions?.[0].targetUri, shop.uri.toString());
+        const shopText = readFileSync(shopPath, 'utf8');
+        const stepAt = shop.textDocument.positionAt(shopText.indexOf('step Checkout') + 6);
+        const params: ReferenceParams = { textDocument: { uri: shop.uri.toString() }, position: stepAt, context: { includeDeclaration: false } };
+        const references = await services.Journey.lsp.ReferencesProvider!.findReferences(shop, params);
+        assert.ok(references.some(reference => reference.uri === backlog.uri.toString()), JSON.stringify(references));
+    });
+
+    it('renames the step in every `addresses`, keeping the journey and the namespace before it', async () => {
+        const { services, shop, backlog } = await open();
+        const shopText = readFileSync(shopPath, 'utf8');
+        const params: RenameParams = { textDocument: { uri: shop.uri.toString() }, position: shop.textDocument.positionAt(shopText.indexOf('step Checkout') + 6), newName: 'Pay' };
+        const edit = await services.Journey.lsp.RenameProvider!.rename(shop, params);
+        const inBacklog = edit?.changes?.[backlog.uri.toString()] ?? [];
+        assert.equal(inBacklog.length, 1);
+        assert.equal(backlog.textDocument.getText(inBacklog[0].range), 'Checkout');
+        assert.equal(inBacklog[0].newText, 'Pay');
+        const inShop = edit?.changes?.[shop.uri.toString()] ?? [];
+        assert.ok(inShop.some(change => shop.textDocument.getText(change.range) === 'Checkout' && change.range.start.line === shop.textDocument.positionAt(shopText.indexOf('FirstPurchase.Compare, FirstPurchase.Checkout') + 37).line));
+    });
+});
