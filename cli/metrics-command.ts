@@ -6,9 +6,7 @@ import { failingRows, metricReport, type MetricReportRow } from '../metrics/metr
 import { statusWord } from '../metrics/metric-format.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
-import { findJourneyFiles } from './journey-files.js';
-import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
+import { loadCheckedModels } from './load-checked-models.js';
 import { formatTextTable } from './text-table.js';
 import { t } from '../model/localisation.js';
 
@@ -28,16 +26,9 @@ export interface MetricsOptions {
  * CI gate). Maps with errors are reported and give exit 1 too: their numbers cannot be trusted.
  */
 export async function runMetrics(paths: string[], options: MetricsOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-    const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
-    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
-    for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
-    if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
-    const check = buildCheckReport(loaded.documents, [], process.cwd());
-    if (check.counts.error > 0) {
-        err(formatTextReport(check, false));
-        return ExitCode.Errors;
-    }
-    const models = await Promise.all(loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const loaded = await loadCheckedModels(paths, options.root, err);
+    if (typeof loaded === 'number') return loaded;
+    const models = loaded.models.filter(model => loaded.asked.has(model.uri));
     // The report about maps that declare their language (`language zh-cn`) is in it; the command's own lines are not.
     const report = await inLanguageOfMaps(models, options.lang, () => {
         const rows = metricReport(models, uri => relative(process.cwd(), fileURLToPath(uri)));
