@@ -44,6 +44,7 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
     <button role="tab" data-view="paths">${t('Paths')}</button>
     <button role="tab" data-view="funnel">${t('Funnel')}</button>
     <button role="tab" data-view="blueprint">${t('Blueprint')}</button>
+    <button role="tab" data-view="portfolio">${t('Portfolio')}</button>
   </div>
   <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${t('Close compare')}</button></span>
   <select id="journey-picker" aria-label="${t('Journey')}" hidden></select>

@@ -5,6 +5,7 @@ import type { FromPreview, PreviewState, ToPreview } from '../protocol/preview-m
 import { CompareRequest, type CompareRequestResult } from '../protocol/compare-request.js';
 import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
 import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
+import { PortfolioRequest } from '../protocol/portfolio-request.js';
 import type { CompareBase } from './compare-commands.js';
 import { createNonce, previewHtml } from './preview-html.js';
 
@@ -23,6 +24,8 @@ export class JourneyPreview implements vscode.Disposable {
     /** Set in compare mode: the older version the document is compared with. */
     private base: CompareBase | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** The preview shows the portfolio: it is sent again after each update. */
+    private portfolioShown = false;
     /** An update is scheduled (typing): a rebuild notice meanwhile needs no update of its own. */
     private updatePending = false;
     private pendingPng: ((answer: Extract<FromPreview, { type: 'png' }>) => void) | undefined;
@@ -96,6 +99,19 @@ export class JourneyPreview implements vscode.Disposable {
         } else if (message.type === 'endCompare') {
             this.base = undefined;
             this.scheduleUpdate(0);
+        } else if (message.type === 'needPortfolio') {
+            this.portfolioShown = true;
+            void this.sendPortfolio();
+        }
+    }
+
+    /** The opportunities of the whole workspace, for the portfolio view; a silent server leaves the last picture with a banner. */
+    private async sendPortfolio(): Promise<void> {
+        try {
+            const { rows } = await this.client.sendRequest(PortfolioRequest, {});
+            this.post({ type: 'portfolio', rows });
+        } catch (error) {
+            this.post({ type: 'portfolio', rows: [], error: serverSilence(error) });
         }
     }
 
@@ -135,6 +151,8 @@ export class JourneyPreview implements vscode.Disposable {
     private async update(): Promise<void> {
         const document = this.document;
         if (!this.panel || !document) return;
+        // The portfolio spans the workspace: after a rebuild it may have changed too.
+        if (this.portfolioShown) void this.sendPortfolio();
         if (this.base) return this.updateComparison(document, this.base);
         let result: ModelRequestResult;
         try {

@@ -4,8 +4,9 @@
  * the page only through the renderers (which escape it) or `textContent`.
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
+import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderPortfolioSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
+import type { BacklogRow } from '../render/opportunity-backlog.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../model/localisation.js';
 import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../render/persona-view.js';
@@ -33,6 +34,8 @@ let highlighted: string | undefined;
 /** Set while the preview compares an older version with the current one. */
 let comparison: Extract<ToPreview, { type: 'compare' }> | undefined;
 let renderCount = 0;
+/** The workspace's opportunities, once the extension sent them (the portfolio view asks). */
+let portfolio: BacklogRow[] | undefined;
 
 const canvas = document.getElementById('canvas')!;
 const viewport = document.getElementById('viewport')!;
@@ -65,6 +68,12 @@ async function draw(): Promise<void> {
         svg = mapViewSvg(model, view, { idPrefix: 'map', width: paneWidth() });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
+    } else if (state.view === 'portfolio') {
+        if (!portfolio) {
+            vscode.postMessage({ type: 'needPortfolio' });
+            return;
+        }
+        svg = renderPortfolioSvg(portfolio, { idPrefix: 'portfolio', title: t('Opportunities of the workspace by value and effort') });
     } else if (state.view === 'blueprint') {
         svg = renderBlueprintSvg(forChosenPersona(model), shownJourney.name, { idPrefix: 'blueprint' });
     } else {
@@ -250,6 +259,10 @@ window.addEventListener('message', event => {
             const where = `${message.fileName}:${message.error.line + 1}:${message.error.character + 1}`;
             showBanner(model ? t('{where} {message} — showing the last valid map.', { where, message: message.error.message }) : `${where} ${message.error.message}`);
         }
+    } else if (message.type === 'portfolio') {
+        portfolio = message.rows;
+        showBanner(message.error);
+        if (state.view === 'portfolio') void draw();
     } else if (message.type === 'highlight') {
         highlighted = message.step;
         applyHighlight();

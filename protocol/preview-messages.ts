@@ -6,8 +6,9 @@ import type { MessageBundle } from '../model/localisation.js';
 import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
+import type { BacklogRow } from '../render/opportunity-backlog.js';
 
-export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel' | 'blueprint';
+export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel' | 'blueprint' | 'portfolio';
 
 /** What the webview remembers across reloads (`vscode.setState`) and the serializer restores. */
 export interface PreviewState {
@@ -32,6 +33,8 @@ export type ToPreview =
     | { type: 'highlight'; step?: string }
     /** Rasterise the map as drawn now, at this many pixels per unit. */
     | { type: 'exportPng'; scale: number }
+    /** The opportunities of the whole workspace, for the portfolio view (asked for with `needPortfolio`). */
+    | { type: 'portfolio'; rows: BacklogRow[]; error?: string }
     /** Compare mode: an older version (`baseLabel`, e.g. HEAD) against the document as it is now. */
     | { type: 'compare'; uri: string; fileName: string; baseLabel: string; result: CompareRequestResult };
 
@@ -43,6 +46,8 @@ export type FromPreview =
     | { type: 'state'; state: PreviewState }
     /** The answer to `exportPng`: the PNG as base64, or why there is none. */
     | { type: 'png'; base64?: string; error?: string }
+    /** The portfolio view is shown: send the workspace's opportunities (again after each rebuild). */
+    | { type: 'needPortfolio' }
     /** The reader closed compare mode: back to the live map. */
     | { type: 'endCompare' }
     /** The reader clicked a metric value read from data: open the data file at its row (1-based line). */

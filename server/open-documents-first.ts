@@ -37,7 +37,6 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
             await this.traverseFolder(this.getRootFolder(folder), uris);
             for (const uri of uris) if (!this.documents.hasDocument(uri)) waiting.set(uri.toString(), uri);
         }
-        this._ready.resolve();
         // Checked as an edit checks them (Langium's start leaves that to the first edit): their diagnostics go out turn by turn.
         const options = { ...this.initialBuildOptions, ...this.documentBuilder.updateBuildOptions };
         const imported = new Set<LangiumDocument>();
@@ -49,6 +48,8 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
             for (const document of documents) waiting.delete(document.uri.toString());
             await this.documentBuilder.build(documents.filter(document => document.state < DocumentState.Validated), options);
         }
+        // Every file is loaded: what waits for the workspace (a request over all of it) may go on.
+        this._ready.resolve();
         const checkAgain = [...imported].filter(document => document.state === DocumentState.Validated);
         for (const document of checkAgain) this.documentBuilder.resetToState(document, DocumentState.IndexedReferences);
         await this.documentBuilder.build(checkAgain, options);

@@ -7,6 +7,7 @@ import type { JourneyInitializationOptions } from '../protocol/initialization-op
 import { registerCompareRequest, type CreateSnapshotServices } from './compare-request-handler.js';
 import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
+import { registerPortfolioRequest } from './portfolio-request-handler.js';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { refusalOf } from '../language/journey-text-guard.js';
 
@@ -25,6 +26,7 @@ export function startJourneyServer(connection: Connection, services: { shared: L
         Journey.journey.Workspace.setRoots(folders);
     });
     registerModelRequest(connection, shared, Journey);
+    registerPortfolioRequest(connection, shared, Journey);
     registerCompareRequest(connection, shared, Journey, createSnapshot);
     // Tell previews when a map was rebuilt, also because an imported map or a data file changed.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {

@@ -10,6 +10,7 @@ import type { FromPreview, ToPreview } from '../../protocol/preview-messages.js'
 import { compareEmotions } from '../../diff/emotion-comparison.js';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
+import { opportunityBacklog } from '../../render/opportunity-backlog.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
 import { exampleModels, largeJourneyText, modelOf, modelsWithImports } from '../render/render-kit.js';
@@ -364,7 +365,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const { page, errors } = await openPreview(url);
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
         await send(page, update(service.model));
-        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗', '服务蓝图']);
+        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗', '服务蓝图', '机会组合']);
         const lanes = await page.locator('#canvas .lane-label').allTextContents();
         for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
         assert.match(await page.locator('#canvas .subtitle').textContent() ?? '', /\d+ 个阶段 · \d+ 个步骤/);
@@ -403,6 +404,28 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             assert.equal(await page.locator('#canvas .blueprint-cell.lane-frontstage').count(), steps, name);
             assert.equal(await page.locator('#canvas .card.fail').count(), 1, name);
             if (messages) assert.ok((await page.locator('#canvas .lane-label').allTextContents()).includes('前台'));
+            await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+            assert.deepEqual(errors, [], name);
+            await page.close();
+        }
+    });
+
+    it('asks for the workspace\'s opportunities when the portfolio is shown, and places them, light, dark and in Chinese', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
+        const rows = opportunityBacklog((await exampleModels()).map(example => example.model));
+        assert.ok(rows.length >= 2);
+        for (const [scheme, messages, name] of [['light', undefined, 'portfolio-light'], ['dark', undefined, 'portfolio-dark'], ['light', chinese, 'portfolio-zh-cn']] as const) {
+            const { page, errors } = await openPreview();
+            await page.emulateMedia({ colorScheme: scheme });
+            await send(page, { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: service.model, messages });
+            await page.locator('#views button[data-view="portfolio"]').click();
+            await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'needPortfolio'));
+            const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+            await page.evaluate(message => window.postMessage(message, '*'), { type: 'portfolio', rows } as ToPreview);
+            await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
+            assert.equal(await page.locator('#canvas .opportunity-dot').count(), rows.length, name);
+            if (messages) assert.match(await page.locator('#canvas .title').first().textContent() ?? '', /工作区机会点/);
             await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
             assert.deepEqual(errors, [], name);
             await page.close();
