@@ -184,3 +184,25 @@ describe('validation of a backlog of 5,000 opportunities in one file', function 
         assert.deepEqual(codesOf(document.diagnostics), Array(5).fill(IssueCodes.OpportunityMetricNotCarried));
     });
 });
+
+describe('opportunities in odd places', () => {
+    it('reports an import cycle between two files that address each other\'s steps, and ends', async () => {
+        const services = createTestServices();
+        const [a, b] = await buildDocuments(services, {
+            [join(fixtureDir, 'cycle-a.journey')]: 'import "./cycle-b.journey" as b\njourney A { stage S { step One { emotion 3 } } }\nopportunity X { addresses b.B.Two }\n',
+            [join(fixtureDir, 'cycle-b.journey')]: 'import "./cycle-a.journey" as a\njourney B { stage S { step Two { emotion 3 } } }\nopportunity Y { addresses a.A.One }\n'
+        });
+        assert.deepEqual(codesOf(a.diagnostics).filter(code => code !== 'unused-persona'), [IssueCodes.ImportCycle]);
+        assert.deepEqual(codesOf(b.diagnostics), [IssueCodes.ImportCycle]);
+    });
+
+    it('keeps an opportunity named like a step apart from the step: a step names the opportunity, `addresses` the step', async () => {
+        const document = await buildText(createTestServices(), 'journey J { stage S { step Compare { emotion 3 opportunity Compare } } }\nopportunity Compare "Compare with shipping" { addresses J.Compare }\n', join(fixtureDir, 'clash.journey'));
+        assert.deepEqual(codesOf(document.diagnostics), []);
+        const file = document.parseResult.value;
+        const step = (file.elements.find(element => element.$type === 'Journey') as unknown as { stages: Array<{ steps: Array<{ opportunityRefs: Array<{ ref?: { $type: string } }> }> }> }).stages[0].steps[0];
+        assert.equal(step.opportunityRefs[0].ref?.$type, 'Opportunity');
+        const opportunity = file.elements.find(element => element.$type === 'Opportunity') as unknown as { addresses: Array<{ ref?: { $type: string } }> };
+        assert.equal(opportunity.addresses[0].ref?.$type, 'Step');
+    });
+});

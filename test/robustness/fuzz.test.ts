@@ -29,6 +29,14 @@ const runs = Number(process.env.FUZZ_RUNS ?? 40);
 const seed = process.env.FUZZ_SEED === undefined ? Date.now() ^ globalThis.crypto.getRandomValues(new Uint32Array(1))[0] : Number(process.env.FUZZ_SEED);
 const parameters = { numRuns: runs, seed, endOnFailure: true };
 
+/** Pieces of every kind of line, the opportunity, claim and blueprint ones among them, for the token soup. */
+const soupWords = [
+    'journey J', 'stage S', 'step A', 'emotion 3', 'persona P', 'metric m = 3', '\n',
+    'opportunity O "o" {', 'addresses J.A', 'addresses ns.J.A,', 'status planned', 'status plannd', 'value 9', 'effort 0', 'expects m >= 3', 'evidence ""',
+    'owner "Web"', 'opportunity O', 'pain "p" {', 'evidence "e"', 'confidence low', 'confidence hihg', 'moment of truth "m" { confidence high }',
+    'frontstage "f" owner "o"', 'backstage ""', 'support "s"', 'fail point "x"', 'fail', 'point'
+];
+
 const examples = ['shop/checkout.journey', 'service/售后服务.journey', 'saas/onboarding.journey', 'shared/people.journey'].map(file => readFileSync(join(examplesDir, file), 'utf8'));
 /** Generated maps of the size where the server used to break (a typo there overflowed the stack); fewer cases take them, as each is slow. */
 const largeMaps = [200, 2000].map(steps => generatedJourney(steps).text);
@@ -68,7 +76,7 @@ function mutate(text: string, mutations: Mutation[]): string {
 const documentText: fc.Arbitrary<string> = fc.oneof(
     { weight: 4, arbitrary: fc.tuple(startingMap, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([text, mutations]) => mutate(text, mutations)) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(...nasties, 'journey J', 'stage S', 'step A', 'emotion 3', 'persona P', 'metric m = 3', '\n'), { maxLength: 40 }).map(parts => parts.join(' ')) }
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...nasties, ...soupWords), { maxLength: 40 }).map(parts => parts.join(' ')) }
 );
 
 /**
