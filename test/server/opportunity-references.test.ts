@@ -42,3 +42,14 @@ describe('the steps an opportunity addresses, across files', () => {
         assert.ok(inShop.some(change => shop.textDocument.getText(change.range) === 'Checkout' && change.range.start.line === shop.textDocument.positionAt(shopText.indexOf('FirstPurchase.Compare, FirstPurchase.Checkout') + 37).line));
     });
 });
+
+describe('the outline of a file with opportunities', () => {
+    it('lists each declared opportunity beside the journeys', async () => {
+        const services = createTestServices();
+        const [shop] = await buildDocuments(services, { [join(repoRoot, 'test', 'fixtures', 'opportunities', 'shop.journey')]: undefined });
+        const symbols = await services.Journey.lsp.DocumentSymbolProvider!.getSymbols(shop, { textDocument: { uri: shop.uri.toString() } });
+        const names = symbols.map(symbol => symbol.name);
+        assert.ok(names.includes('ShowShipping'), names.join(', '));
+        assert.ok(names.includes('FirstPurchase'), names.join(', '));
+    });
+});
