@@ -116,12 +116,19 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('svg.jm g.step').count(), 6);
         assert.match(await view.locator('svg.jm').innerHTML(), /Ana, small-business owner/);
+        // The service blueprint of the same map, then back to the map.
+        await view.locator('#views button[data-view="blueprint"]').click();
+        await view.locator('#canvas .blueprint-cell.lane-frontstage', { hasText: 'Cart shows the' }).waitFor({ timeout: 30_000 });
+        await view.locator('#views button[data-view="map"]').click();
+        await view.locator('svg.jm g.step').first().waitFor({ timeout: 30_000 });
         // Back to the text by keyboard: a click on an editor line can land on an overlay (sticky scroll, a scrollbar).
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(29, 'step Compare "Weighs the offers" {');
         await view.locator('svg.jm text', { hasText: 'Weighs the offers' }).waitFor();
         await view.locator('svg.jm g.cell[data-step="Leave"]').first().click();
-        await workbench.page.locator('.statusbar', { hasText: /Ln 5\d, Col/ }).waitFor();
+        // The click reveals the step's own line (the map links each card to its text).
+        const leaveLine = readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8').split('\n').findIndex(line => line.includes('step Leave')) + 1;
+        await workbench.page.locator('.statusbar', { hasText: new RegExp(`Ln ${leaveLine}, Col`) }).waitFor();
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(29, 'step Compare "Weighs the offers" { }}}');
         await view.locator('#banner:not([hidden])').waitFor();
