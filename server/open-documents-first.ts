@@ -40,16 +40,21 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
         // Checked as an edit checks them (Langium's start leaves that to the first edit): their diagnostics go out turn by turn.
         const options = { ...this.initialBuildOptions, ...this.documentBuilder.updateBuildOptions };
         const imported = new Set<LangiumDocument>();
-        while (waiting.size > 0) {
-            // A turn of the event loop, for the editor's notifications (a file opened) to come in.
-            await new Promise(resolve => setTimeout(resolve, 0));
-            const turn = this.nextTurn(waiting);
-            const documents = await this.withImports(turn, imported);
-            for (const document of documents) waiting.delete(document.uri.toString());
-            await this.documentBuilder.build(documents.filter(document => document.state < DocumentState.Validated), options);
+        try {
+            while (waiting.size > 0) {
+                // A turn of the event loop, for the editor's notifications (a file opened) to come in.
+                await new Promise(resolve => setTimeout(resolve, 0));
+                const turn = this.nextTurn(waiting);
+                // Each file of the turn is waited for once, read or not (one deleted since the folder was read is skipped).
+                for (const uri of turn) waiting.delete(uri.toString());
+                const documents = await this.withImports(turn, imported);
+                for (const document of documents) waiting.delete(document.uri.toString());
+                await this.documentBuilder.build(documents.filter(document => document.state < DocumentState.Validated), options);
+            }
+        } finally {
+            // Every file is loaded (or could not be): what waits for the workspace (a request over all of it) may go on.
+            this._ready.resolve();
         }
-        // Every file is loaded: what waits for the workspace (a request over all of it) may go on.
-        this._ready.resolve();
         const checkAgain = [...imported].filter(document => document.state === DocumentState.Validated);
         for (const document of checkAgain) this.documentBuilder.resetToState(document, DocumentState.IndexedReferences);
         await this.documentBuilder.build(checkAgain, options);
@@ -69,7 +74,8 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
     /** The files of the turn, loaded, and every file they import inside the workspace (noted in `imported`). */
     private async withImports(turn: URI[], imported: Set<LangiumDocument>): Promise<LangiumDocument[]> {
         const found = new Map<string, LangiumDocument>();
-        const pending = await Promise.all(turn.map(uri => this.documents.getOrCreateDocument(uri)));
+        const loaded = await Promise.all(turn.map(uri => this.documents.getOrCreateDocument(uri).catch(() => undefined)));
+        const pending = loaded.filter(document => document !== undefined);
         while (pending.length > 0) {
             const document = pending.shift()!;
             if (found.has(document.uri.toString())) continue;
@@ -80,10 +86,10 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
                 const target = await services.journey.Workspace.followLinks(document.uri, services.journey.Imports.resolve(declaration));
                 if (target.kind !== 'inside') continue;
                 // One that cannot be read is reported on its import when the importer is checked.
-                const loaded = await this.documents.getOrCreateDocument(target.uri).catch(() => undefined);
-                if (loaded) {
-                    imported.add(loaded);
-                    pending.push(loaded);
+                const importedDocument = await this.documents.getOrCreateDocument(target.uri).catch(() => undefined);
+                if (importedDocument) {
+                    imported.add(importedDocument);
+                    pending.push(importedDocument);
                 }
             }
         }
