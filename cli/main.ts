@@ -101,6 +101,7 @@ function buildProgram(): Command {
     program.command('render')
         .description('Draw a journey map: SVG or standalone HTML (the preview\'s picture), Markdown, Mermaid, or the model as JSON.')
         .argument('<file>', 'the .journey file')
+        .argument('[more...]', 'with --view portfolio: more files or folders whose opportunities join the portfolio')
         .addOption(new Option('-f, --format <format>', 'output format').choices([...renderFormats]).default('svg'))
         .option('-j, --journey <name>', 'which journey, when the file has several (default: the first)')
         .addOption(new Option('--theme <theme>', 'colours for SVG and HTML').choices(['auto', 'light', 'dark']).default('auto'))
@@ -112,9 +113,9 @@ function buildProgram(): Command {
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
         .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: the map, the service blueprint, or the opportunities on value × effort').choices([...renderViews]).default('map'))
         .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
-        .action(async (file: string, options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: RenderView }, command: Command) => {
+        .action(async (file: string, more: string[], options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: RenderView }, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
-            process.exitCode = await runRender(file, { ...options, lang, root: resolve(options.root) }, {
+            process.exitCode = await runRender(file, { ...options, more, lang, root: resolve(options.root) }, {
                 out: text => process.stdout.write(text + '\n'),
                 err: text => process.stderr.write(text + '\n'),
                 binary: process.stdout.isTTY ? undefined : bytes => process.stdout.write(bytes)

@@ -8,6 +8,7 @@ import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
+import { findJourneyFiles } from './journey-files.js';
 import { renderBlueprintSvg } from '../render/blueprint-svg.js';
 import { renderPortfolioSvg } from '../render/portfolio-svg.js';
 import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
@@ -38,6 +39,8 @@ export interface RenderOptions {
     width?: number;
     /** `--view blueprint|portfolio`: the picture drawn for SVG, PNG and HTML (default: the map). */
     view?: RenderView;
+    /** With `--view portfolio`: more files or folders whose opportunities join the portfolio. */
+    more?: string[];
 }
 
 export const renderViews = ['map', 'blueprint', 'portfolio'] as const;
@@ -56,7 +59,14 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         io.err(t('PNG is binary: write it to a file with -o map.png, or pipe it (journeymap render -f png map.journey > map.png).'));
         return ExitCode.UsageOrInput;
     }
-    const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
+    if ((options.more ?? []).length > 0 && options.view !== 'portfolio') {
+        io.err(t('Only the portfolio draws several files: give one file, or add --view portfolio.'));
+        return ExitCode.UsageOrInput;
+    }
+    const others = options.more?.length ? await findJourneyFiles(options.more) : { files: [], problems: [] };
+    for (const problem of others.problems) io.err(`${problem.path}: ${problem.message}`);
+    if (others.problems.length > 0) return ExitCode.UsageOrInput;
+    const loaded = await loadWorkspace([resolve(file), ...others.files], { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const [document] = loaded.documents;
     if (!document) {
         io.err(`${file}: ${loaded.problems[0]?.message ?? t('cannot be read')}`);

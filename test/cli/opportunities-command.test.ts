@@ -84,4 +84,13 @@ describe('journeymap opportunities', function () {
         assert.equal(runCli(['check', 'examples/service']).status, 0, 'without the option, nothing is asked');
         assert.equal(runCli(['check', 'examples/service', '--require-evidence', 'pane']).status, 2);
     });
+
+    it('draws one portfolio over every map given, and refuses several files for any other view', () => {
+        const portfolio = runCli(['render', 'examples/shop/checkout.journey', 'examples/service', folder, '--view', 'portfolio']);
+        assert.equal(portfolio.status, 0, portfolio.stderr);
+        assert.equal(portfolio.stdout.match(/class="opportunity-dot"/g)?.length, 5);
+        const map = runCli(['render', 'examples/shop/checkout.journey', 'examples/service']);
+        assert.equal(map.status, 2);
+        assert.match(map.stderr, /Only the portfolio draws several files/);
+    });
 });
