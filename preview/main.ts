@@ -306,6 +306,13 @@ canvas.addEventListener('click', event => {
         showWindow(Number(part.getAttribute('data-window')));
         return;
     }
+    // A portfolio dot or row: to the first step the opportunity addresses, in whichever file.
+    const opportunity = event.target instanceof Element ? event.target.closest('[data-step-uri]') : null;
+    if (opportunity) {
+        const start = { line: Number(opportunity.getAttribute('data-step-line')), character: Number(opportunity.getAttribute('data-step-character')) };
+        vscode.postMessage({ type: 'reveal', range: { uri: opportunity.getAttribute('data-step-uri')!, start, end: start } });
+        return;
+    }
     const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;
     if (metric && !metric.closest('.compare-before')) {
         const line = Number(metric.getAttribute('data-origin-line'));

@@ -1,6 +1,6 @@
 import {
     displayName, opportunityStatuses,
-    type JourneyModel, type MetricStatus, type OpportunityModel, type OpportunityStatus, type StepModel
+    type JourneyModel, type MetricStatus, type OpportunityModel, type OpportunityStatus, type SourceRange, type StepModel
 } from '../model/journey-model.js';
 
 /** A step an opportunity addresses, with what the map says about it. */
@@ -14,6 +14,8 @@ export interface BacklogStep {
     /** The value of the expected metric at this step, if the step carries it. */
     metricValue?: number;
     metricStatus?: MetricStatus;
+    /** Where the step is written, for a view that links to it. */
+    range?: SourceRange;
 }
 
 /** One opportunity of the backlog, as `journeymap opportunities` lists it. */
@@ -72,7 +74,7 @@ function backlogStep(journey: string, stage: string, step: StepModel, expects: O
     const value = expects ? step.metrics.find(candidate => candidate.metric === expects.metric) : undefined;
     return {
         journey, stage, step: displayName(step), lowestEmotion: scores.length > 0 ? Math.min(...scores) : undefined, pains: step.pains,
-        metricValue: value?.value, metricStatus: value && expectationStatus(value.value, expects?.target) || value?.status
+        metricValue: value?.value, metricStatus: value && expectationStatus(value.value, expects?.target) || value?.status, range: step.range
     };
 }
 

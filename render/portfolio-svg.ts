@@ -37,7 +37,7 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
             const spread = together.length === 1 ? 0 : Math.min(cell / 2 - dot * 2, 8 + together.length * 2);
             const x = centreX + Math.cos(angle) * spread;
             const y = centreY + Math.sin(angle) * spread;
-            parts.push(element('g', { class: 'opportunity-dot', 'data-opportunity': row.id }, [
+            parts.push(element('g', { class: 'opportunity-dot', 'data-opportunity': row.id, ...stepLink(row) }, [
                 element('title', {}, escapeXml(`${row.title} — ${stepsOf(row)}`)),
                 element('circle', { class: `status-${row.status ?? 'idea'}`, cx: x, cy: y, r: dot }),
                 together.length <= 4 ? text(row.id, { x: x + dot + 3, y: y + 4, class: 'small' }) : ''
@@ -50,7 +50,7 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
     for (const row of rows) {
         const facts = [row.status ?? '', `${t('value')} ${row.value ?? '–'}`, `${t('effort')} ${row.effort ?? '–'}`, row.owner ?? ''].filter(Boolean).join(' · ');
         const lines = wrapText(`${row.id} — ${row.title} (${facts}): ${stepsOf(row)}`, listWidth, 12);
-        parts.push(element('g', { class: 'opportunity-row', 'data-opportunity': row.id }, [
+        parts.push(element('g', { class: 'opportunity-row', 'data-opportunity': row.id, ...stepLink(row) }, [
             element('circle', { class: `status-${row.status ?? 'idea'}`, cx: pad + 5, cy: y - 4, r: 5 }),
             textLines(lines, pad + 16, y, rowHeight - 2, { class: 'body' })
         ]));
@@ -78,6 +78,12 @@ function grid(left: number, top: number, cell: number): string[] {
     parts.push(text(t('value ↑'), { x: left - 36, y: top - 8, class: 'lane-label' }));
     parts.push(text(t('effort →'), { x: left + 5 * cell, y: top + 5 * cell + 34, class: 'lane-label', 'text-anchor': 'end' }));
     return parts;
+}
+
+/** Where the first step an opportunity addresses is written: a click in the preview opens it there. */
+function stepLink(row: BacklogRow): Record<string, string | number | undefined> {
+    const range = row.steps.find(step => step.range)?.range;
+    return range ? { 'data-step-uri': range.uri, 'data-step-line': range.start.line, 'data-step-character': range.start.character } : {};
 }
 
 function isScore(score: number | undefined): score is number {

@@ -426,6 +426,11 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
             assert.equal(await page.locator('#canvas .opportunity-dot').count(), rows.length, name);
             if (messages) assert.match(await page.locator('#canvas .title').first().textContent() ?? '', /工作区机会点/);
+            // Each opportunity links to the first step it addresses.
+            await page.locator('#canvas .opportunity-row circle').first().click();
+            const revealed = await page.evaluate(() => (window as unknown as { posted: Array<{ type: string; range?: { uri: string; start: { line: number } } }> }).posted.filter(message => message.type === 'reveal').at(-1));
+            const first = rows[0].steps[0].range!;
+            assert.deepEqual(revealed?.range, { uri: first.uri, start: first.start, end: first.start }, name);
             await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
             assert.deepEqual(errors, [], name);
             await page.close();
