@@ -72,6 +72,11 @@ describe('language server features', () => {
     describe('completion of the words of an opportunity and a claim', () => {
         const complete = expectCompletion(journey);
 
+        it('offers the steps of the journeys as `Journey.Step` after `addresses`, and declared opportunities on a step', async () => {
+            await complete({ text: 'journey J { stage S { step A { emotion 3 } step B { emotion 2 } } }\nopportunity O { addresses <|>', index: 0, expectedItems: ['J.A', 'J.B'] });
+            await complete({ text: 'opportunity Callback { addresses J.A }\njourney J { stage S { step A { opportunity <|> } } }', index: 0, expectedItems: ['Callback'] });
+        });
+
         it('offers the statuses after `status` and the confidences after `confidence`', async () => {
             await complete({ text: 'journey J { stage S { step A { emotion 3 } } }\nopportunity O { status <|>', index: 0, expectedItems: ['idea', 'planned', 'building', 'shipped', 'measured', 'dropped'] });
             await complete({ text: 'journey J { stage S { step A { pain "Slow" { confidence <|> } } } }', index: 0, expectedItems: ['low', 'medium', 'high'] });
