@@ -25,6 +25,13 @@ export class CheckResults {
     }
 }
 
+/**
+ * Nodes whose checks look at steps anywhere in the file, through the flow of their journeys:
+ * an opportunity warns about an addressed step no path reaches, which an edit of another step
+ * (a new `next`) can change. They are few; their checks always run.
+ */
+const looksAcrossTheFile = new Set(['Opportunity']);
+
 /** For each node of a document being validated: whether its checks run, or what the last run's gave, moved with the text. */
 export interface CheckReuse {
     mustCheck(node: AstNode): boolean;
@@ -49,7 +56,7 @@ export function planCheckReuse(last: CheckResults | undefined, next: CheckResult
     const recheck = new Set<AstNode>(relink.relinked);
     for (let node = graft.added[0].$container; node; node = node.$container) recheck.add(node);
     return {
-        mustCheck: node => recheck.has(node),
+        mustCheck: node => recheck.has(node) || looksAcrossTheFile.has(node.$type),
         reused: node => last.of(node)?.map(diagnostic => movedWithText(diagnostic, graft)) ?? []
     };
 }

@@ -133,6 +133,17 @@ describe('incremental parsing of an edit', () => {
         }
     });
 
+    it('checks an opportunity again after an edit of another step changes what its journey reaches', async () => {
+        const map = 'metric m count\njourney J {\n  stage S {\n    step A {\n      emotion 3\n      next C\n    }\n    step B {\n      emotion 2\n    }\n    step C {\n      emotion 4\n    }\n  }\n}\nopportunity O "o" { addresses J.B }\n';
+        await open(map);
+        const unreachable = () => (document.diagnostics ?? []).filter(diagnostic => diagnostic.code === 'opportunity-step-unreachable').length;
+        assert.equal(unreachable(), 1);
+        const text = map.replace('      next C\n', '      next B, C\n');
+        expectReparsedInPart(await edit(text));
+        assert.equal(unreachable(), 0, 'B is reached now');
+        await expectSameAsFullParse(text);
+    });
+
     it('runs the data-link checks again after a data file changed, though the edit is in another step', async () => {
         const csv = join(folder, 'funnel.csv');
         writeFileSync(csv, 'week,step,conversion\n2026-W47,see-ad,14.5\n');
