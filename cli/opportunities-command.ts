@@ -83,7 +83,8 @@ function columnTitle(name: string): string {
 }
 
 function formatBacklog(rows: BacklogRow[], format: OpportunitiesOptions['format']): string {
-    if (format === 'json') return JSON.stringify({ version: 1, opportunities: rows.map(({ uri, ...row }) => ({ ...row, file: uri })) }, null, 2);
+    // Where each step is written is for views that link to it; the file paths say enough here.
+    if (format === 'json') return JSON.stringify({ version: 1, opportunities: rows.map(({ uri, steps, ...row }) => ({ ...row, steps: steps.map(({ range: _range, ...step }) => step), file: uri })) }, null, 2);
     if (format === 'csv') return stringify([columns.map(([name]) => name), ...rows.map(row => columns.map(([, cell]) => cell(row)))]).trimEnd();
     if (rows.length === 0) return t('No opportunities in these maps.');
     const header = columns.map(([name]) => columnTitle(name));
