@@ -121,6 +121,10 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await view.locator('#canvas .blueprint-cell.lane-frontstage', { hasText: 'Cart shows the' }).waitFor({ timeout: 30_000 });
         await view.locator('#views button[data-view="map"]').click();
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 30_000 });
+        // A click on a card reveals its text, which gives the keyboard back to the editor (the tabs kept it in the webview).
+        const seeAdLine = readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8').split('\n').findIndex(line => line.includes('step SeeAd')) + 1;
+        await view.locator('svg.jm g.cell[data-step="SeeAd"]').first().click();
+        await workbench.page.locator('.statusbar', { hasText: new RegExp(`Ln ${seeAdLine}, Col`) }).waitFor();
         // Back to the text by keyboard: a click on an editor line can land on an overlay (sticky scroll, a scrollbar).
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(29, 'step Compare "Weighs the offers" {');
