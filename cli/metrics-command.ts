@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { escapeMarkdown } from '../render/markdown-text.js';
+import { markdownTable } from '../render/markdown-text.js';
 import { failingRows, metricReport, type MetricReportRow } from '../metrics/metric-report.js';
 import { statusWord } from '../metrics/metric-format.js';
 import { ExitCode } from './check-command.js';
@@ -64,7 +64,7 @@ function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): 
     if (format === 'csv') return stringify([columns.map(([title]) => title), ...rows.map(row => columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))))]).trimEnd();
     const header = columns.map(([title]) => columnTitle(title));
     if (format === 'md') {
-        return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...cells.map(row => `| ${row.map(cell => escapeMarkdown(cell)).join(' | ')} |`)].join('\n');
+        return markdownTable(header, cells);
     }
     return formatTextTable(header, cells);
 }

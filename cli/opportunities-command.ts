@@ -1,9 +1,10 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { formatNumber, statusWord } from '../metrics/metric-format.js';
+import { comparisonSymbol, formatNumber, statusWord } from '../metrics/metric-format.js';
 import { t } from '../model/localisation.js';
-import { escapeMarkdown } from '../render/markdown-text.js';
+import { opportunityStatuses } from '../model/journey-model.js';
+import { markdownTable } from '../render/markdown-text.js';
 import { filterBacklog, isOpportunityStatus, opportunityBacklog, type BacklogRow, type BacklogStep } from '../render/opportunity-backlog.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
@@ -29,7 +30,7 @@ export interface OpportunitiesOptions {
 export async function runOpportunities(paths: string[], options: OpportunitiesOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     const unknown = (options.status ?? []).filter(status => !isOpportunityStatus(status));
     if (unknown.length > 0) {
-        err(t("Unknown status '{status}': use one of {statuses}.", { status: unknown.join(', '), statuses: 'idea, planned, building, shipped, measured, dropped' }));
+        err(t("Unknown status '{status}': use one of {statuses}.", { status: unknown.join(', '), statuses: opportunityStatuses.join(', ') }));
         return ExitCode.UsageOrInput;
     }
     const loaded = await loadCheckedModels(paths, options.root, err);
@@ -56,7 +57,7 @@ function stepText(step: BacklogStep): string {
 /** The expected metric, where to, and where it stands at each step: `conversion ≥ 12: 10 ✗ missed`. */
 function expectsText(row: BacklogRow): string {
     if (!row.expects) return '';
-    const goal = row.expects.target !== undefined ? ` ${row.expects.comparison === '<=' ? '≤' : '≥'} ${formatNumber(row.expects.target)}` : '';
+    const goal = row.expects.target !== undefined ? ` ${comparisonSymbol(row.expects.comparison ?? '>=')} ${formatNumber(row.expects.target)}` : '';
     const now = row.steps.filter(step => step.metricValue !== undefined)
         .map(step => `${formatNumber(step.metricValue!)}${step.metricStatus ? ` ${statusWord(step.metricStatus)}` : ''}`);
     return `${row.expects.metric}${goal}${now.length > 0 ? `: ${now.join(', ')}` : ''}`;
@@ -89,8 +90,7 @@ function formatBacklog(rows: BacklogRow[], format: OpportunitiesOptions['format'
     if (rows.length === 0) return t('No opportunities in these maps.');
     const header = columns.map(([name]) => columnTitle(name));
     if (format === 'md') {
-        return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
-            ...rows.map(row => `| ${columns.map(([, cell]) => cell(row).split('\n').map(escapeMarkdown).join('<br>')).join(' | ')} |`)].join('\n');
+        return markdownTable(header, rows.map(row => columns.map(([, cell]) => cell(row).split('\n'))));
     }
     return formatTextTable(header, rows.map(row => columns.map(([name, cell]) => name === 'steps' ? cell(row).replace(/\n/g, ' / ') : cell(row))));
 }

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { t } from '../model/localisation.js';
-import { escapeMarkdown } from '../render/markdown-text.js';
+import { markdownTable } from '../render/markdown-text.js';
 import { ownership, type OwnedItem } from '../render/ownership.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
@@ -48,7 +48,7 @@ function formatOwnership(items: OwnedItem[], format: OwnersOptions['format']): s
     if (items.length === 0) return t('No owners in these maps.');
     const header = [t('owner'), t('kind'), t('where'), t('what'), t('file')];
     if (format === 'md') {
-        return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...items.map(item => `| ${columns.map(([, cell]) => escapeMarkdown(cell(item))).join(' | ')} |`)].join('\n');
+        return markdownTable(header, items.map(item => columns.map(([, cell]) => cell(item))));
     }
     return formatTextTable(header, items.map(item => columns.map(([, cell]) => cell(item))));
 }

@@ -1,6 +1,6 @@
 import type { MetricModel, MetricValueModel, Scale } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
-import { formatMetricValue, formatNumber } from '../metrics/metric-format.js';
+import { comparisonSymbol, formatMetricValue, formatNumber } from '../metrics/metric-format.js';
 import type { ElementKind } from './model-fields.js';
 
 /** An element as a sentence starts with it: `Persona`, `Data source`. */
@@ -90,14 +90,14 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
     switch (field) {
         case 'target': {
             const target = value as NonNullable<MetricModel['target']>;
-            return `${target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(target.value, metric)}`;
+            return `${comparisonSymbol(target.comparison)} ${formatMetricValue(target.value, metric)}`;
         }
         case 'scale':
         case 'emotionScale': return `${(value as Scale).min}..${(value as Scale).max}`;
         case 'link': return linkText(value as NonNullable<MetricValueModel['link']>);
         case 'expects': {
             const expects = value as { metric: string; target?: { comparison: '>=' | '<='; value: number } };
-            return expects.target ? `${expects.metric} ${expects.target.comparison === '>=' ? '≥' : '≤'} ${formatNumber(expects.target.value)}` : expects.metric;
+            return expects.target ? `${expects.metric} ${comparisonSymbol(expects.target.comparison)} ${formatNumber(expects.target.value)}` : expects.metric;
         }
         case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
         case 'warn': return formatMetricValue(value as number, metric);

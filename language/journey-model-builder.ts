@@ -212,7 +212,7 @@ function opportunityModel(opportunity: Opportunity, document: LangiumDocument): 
         }),
         expects: expectation?.metric?.$refText ? {
             metric: expectation.metric.$refText,
-            target: target && typeof target.value === 'number' ? { comparison: target.comparison === '<=' || target.comparison === '=<' || target.comparison === '<' ? '<=' : '>=', value: target.value } : undefined
+            target: target && typeof target.value === 'number' ? { comparison: intendedComparison(target.comparison), value: target.value } : undefined
         } : undefined,
         evidence: texts(opportunity.evidence), range: rangeOf(opportunity)
     };

@@ -33,10 +33,15 @@ export function formatMetricValue(value: number | undefined, metric: Pick<Metric
     }
 }
 
+/** How a reader sees a target's direction: `≥` for at least, `≤` for at most. */
+export function comparisonSymbol(comparison: '>=' | '<='): '≥' | '≤' {
+    return comparison === '>=' ? '≥' : '≤';
+}
+
 /** `≥ 12%`, or undefined without a target. */
 export function formatTargetValue(metric: MetricModel | undefined): string | undefined {
     if (!metric?.target) return undefined;
-    return `${metric.target.comparison === '>=' ? '≥' : '≤'} ${formatMetricValue(metric.target.value, metric)}`;
+    return `${comparisonSymbol(metric.target.comparison)} ${formatMetricValue(metric.target.value, metric)}`;
 }
 
 /** `target ≥ 12%`, or undefined without a target. */

@@ -1,3 +1,4 @@
+import { metricStatus } from '../metrics/metric-status.js';
 import {
     displayName, opportunityStatuses,
     type JourneyModel, type MetricStatus, type OpportunityModel, type OpportunityStatus, type SourceRange, type StepModel
@@ -74,14 +75,10 @@ function backlogStep(journey: string, stage: string, step: StepModel, expects: O
     const value = expects ? step.metrics.find(candidate => candidate.metric === expects.metric) : undefined;
     return {
         journey, stage, step: displayName(step), lowestEmotion: scores.length > 0 ? Math.min(...scores) : undefined, pains: step.pains,
-        metricValue: value?.value, metricStatus: value && expectationStatus(value.value, expects?.target) || value?.status, range: step.range
+        // Where the opportunity expects it, when it gives a target of its own; else the metric's own status.
+        metricValue: value?.value, metricStatus: value && expects?.target && value.value !== undefined ? metricStatus({ target: expects.target }, value.value) : value?.status,
+        range: step.range
     };
-}
-
-/** Whether a value is where the opportunity expects it: against the opportunity's own target, when it gives one. */
-function expectationStatus(value: number | undefined, target: NonNullable<OpportunityModel['expects']>['target']): MetricStatus | undefined {
-    if (value === undefined || !target) return undefined;
-    return (target.comparison === '>=' ? value >= target.value : value <= target.value) ? 'met' : 'missed';
 }
 
 function priority(row: BacklogRow): number {

@@ -10,7 +10,8 @@ import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue } from '../model/journey-model.js';
 import { isCompleteLink, resolveDataLink } from '../language/journey-data-link.js';
 import type { DataSources } from '../language/journey-data-sources.js';
-import { formatMetricValue, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { comparisonSymbol, formatMetricValue, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { intendedComparison } from '../language/target-comparison.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
@@ -105,7 +106,7 @@ export function hoverCard(node: AstNode): string | undefined {
 /** `conversion ≥ 12`: the metric an opportunity expects to move, and where to. */
 function expectationText(opportunity: Opportunity): string {
     const { metric, target } = opportunity.expectations[0];
-    const goal = target ? ` ${['<=', '=<', '<'].includes(target.comparison) ? '≤' : '≥'} ${target.value}` : '';
+    const goal = target ? ` ${comparisonSymbol(intendedComparison(target.comparison))} ${target.value}` : '';
     return escapeMarkdown(`${metric.$refText}${goal}`);
 }
 
