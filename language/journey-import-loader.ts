@@ -1,5 +1,4 @@
 import type { LangiumDocument, URI } from 'langium';
-import type { JourneyFile } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
 
 /** The text of a file, or undefined when it cannot be read (the validator then reports the import). */
@@ -15,11 +14,10 @@ export async function loadImportedDocuments(services: JourneyServices, documents
     const pending = [...documents];
     while (pending.length > 0) {
         const document = pending.shift()!;
-        for (const imp of (document.parseResult.value as JourneyFile).imports ?? []) {
-            const target = await services.journey.Workspace.followLinks(document.uri, services.journey.Imports.resolve(imp));
-            if (target.kind !== 'inside' || langiumDocuments.hasDocument(target.uri)) continue;
-            const text = await readText(target.uri);
-            if (text !== undefined) pending.push(langiumDocuments.createDocument(target.uri, text));
+        for (const uri of await services.journey.Imports.importedFilesInside(document)) {
+            if (langiumDocuments.hasDocument(uri)) continue;
+            const text = await readText(uri);
+            if (text !== undefined) pending.push(langiumDocuments.createDocument(uri, text));
         }
     }
 }

@@ -31,6 +31,16 @@ export class JourneyImports {
         return isIdentifier(base) ? base : undefined;
     }
 
+    /** The files a document imports that lie inside the workspace, symbolic links followed: what loading its imports may read. */
+    async importedFilesInside(document: LangiumDocument): Promise<URI[]> {
+        const inside: URI[] = [];
+        for (const imp of importsOf(document.parseResult.value)) {
+            const target = await this.workspace.followLinks(document.uri, this.resolve(imp));
+            if (target.kind === 'inside') inside.push(target.uri);
+        }
+        return inside;
+    }
+
     importedDocument(imp: Import): LangiumDocument | undefined {
         const resolved = this.resolve(imp);
         return resolved.kind === 'inside' ? this.documents.getDocument(resolved.uri) : undefined;

@@ -1,7 +1,6 @@
 import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
-import type { JourneyFile } from '../language/generated/ast.js';
 import type { JourneyServices } from '../language/journey-module.js';
 
 /** Files built together between two looks at what the editor has opened. */
@@ -81,12 +80,10 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
             if (found.has(document.uri.toString())) continue;
             found.set(document.uri.toString(), document);
             const services = this.serviceRegistry.getServices(document.uri);
-            if (!isJourneyServices(services) || !isJourneyFile(document)) continue;
-            for (const declaration of document.parseResult.value.imports ?? []) {
-                const target = await services.journey.Workspace.followLinks(document.uri, services.journey.Imports.resolve(declaration));
-                if (target.kind !== 'inside') continue;
+            if (!isJourneyServices(services)) continue;
+            for (const uri of await services.journey.Imports.importedFilesInside(document)) {
                 // One that cannot be read is reported on its import when the importer is checked.
-                const importedDocument = await this.documents.getOrCreateDocument(target.uri).catch(() => undefined);
+                const importedDocument = await this.documents.getOrCreateDocument(uri).catch(() => undefined);
                 if (importedDocument) {
                     imported.add(importedDocument);
                     pending.push(importedDocument);
@@ -99,8 +96,4 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
 
 function isJourneyServices(services: object): services is JourneyServices {
     return 'journey' in services;
-}
-
-function isJourneyFile(document: LangiumDocument): document is LangiumDocument<JourneyFile> {
-    return document.parseResult.value.$type === 'JourneyFile';
 }
