@@ -88,6 +88,8 @@ export class JourneyPreview implements vscode.Disposable {
 
     private onMessage(message: FromPreview): void {
         if (message.type === 'ready') {
+            // A new page has none of the workspace's opportunities: it asks when it shows the portfolio.
+            this.portfolioShown = false;
             this.scheduleUpdate(0);
         } else if (message.type === 'reveal') {
             void this.reveal(message.range);
@@ -100,8 +102,14 @@ export class JourneyPreview implements vscode.Disposable {
             this.base = undefined;
             this.scheduleUpdate(0);
         } else if (message.type === 'needPortfolio') {
+            // A page that has no opportunities yet asks; one that just switched to the portfolio was sent them already (see 'state').
+            if (!this.portfolioShown) void this.sendPortfolio();
             this.portfolioShown = true;
-            void this.sendPortfolio();
+        } else if (message.type === 'state') {
+            // Only while the portfolio is shown does an update ask the server for the whole workspace's opportunities.
+            const shown = message.state.view === 'portfolio';
+            if (shown && !this.portfolioShown) void this.sendPortfolio();
+            this.portfolioShown = shown;
         }
     }
 

@@ -42,6 +42,29 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.dispose();
     });
 
+    it('asks the server for the workspace\'s opportunities once when the portfolio is shown, after each update while it is, and not after', async () => {
+        const { vscode, panel, requests, rebuilt, document } = await setUp();
+        panel.open(true);
+        const [webviewPanel] = vscode.fake.panels;
+        const portfolioRequests = () => requests.filter(uri => uri === undefined).length;
+        webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        assert.equal(portfolioRequests(), 0);
+        // The tab: its state first, then the page asks, having none yet; one request.
+        webviewPanel.received.fire({ type: 'state', state: { view: 'portfolio', zoom: 1 } });
+        webviewPanel.received.fire({ type: 'needPortfolio' });
+        await settle();
+        assert.equal(portfolioRequests(), 1);
+        rebuilt([document.uri.toString()]);
+        await settle();
+        assert.equal(portfolioRequests(), 2, 'a rebuild while the portfolio is shown');
+        webviewPanel.received.fire({ type: 'state', state: { view: 'map', zoom: 1 } });
+        rebuilt([document.uri.toString()]);
+        await settle();
+        assert.equal(portfolioRequests(), 2, 'nothing once the map is shown again');
+        panel.dispose();
+    });
+
     it('waits for typing to pause, then sends one update; an error keeps the model out and says where', async () => {
         const { vscode, panel, requests, document, setAnswer } = await setUp();
         panel.open(true);
