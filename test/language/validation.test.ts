@@ -40,6 +40,7 @@ const cases: Case[] = [
     { code: IssueCodes.OpportunityMeasuredWithoutValue, severity: DiagnosticSeverity.Warning, text: withOpportunity('  addresses J.B\n  status measured\n  expects m >= 3'), covers: 'm' },
     { code: IssueCodes.RepeatedProperty, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A\n  owner "A"\n  owner "B"'), covers: '"B"' },
     { code: IssueCodes.UnresolvedReference, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.Nope'), covers: 'J.Nope' },
+    { code: IssueCodes.DuplicateName, severity: DiagnosticSeverity.Error, text: withOpportunity('  addresses J.A') + '\nopportunity O "again" { addresses J.B }', covers: 'O' },
     { code: IssueCodes.ConfidenceUnknown, severity: DiagnosticSeverity.Error, text: inJourney('    step A { pain "Slow" { evidence "Survey" confidence hihg } }'), covers: 'hihg' },
     { code: IssueCodes.EmptyText, severity: DiagnosticSeverity.Warning, text: inJourney('    step A { frontstage "" owner "Support" }'), covers: '""' },
     { code: IssueCodes.UnresolvedReference, severity: DiagnosticSeverity.Error, text: 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }', covers: 'Anna' },
