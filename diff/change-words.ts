@@ -1,6 +1,6 @@
-import type { MetricModel, MetricValueModel, Scale } from '../model/journey-model.js';
+import type { DataSourceModel, MeasuredEmotionModel, MetricModel, MetricValueModel, Scale, SurveySample } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
-import { comparisonSymbol, formatMetricValue, formatNumber } from '../metrics/metric-format.js';
+import { comparisonSymbol, formatMetricValue, formatNumber, sampleText } from '../metrics/metric-format.js';
 import type { ElementKind } from './model-fields.js';
 
 /** An element as a sentence starts with it: `Persona`, `Data source`. */
@@ -77,6 +77,10 @@ export function fieldWord(field: string): string {
         case 'confidence': return t('confidence');
         case 'lane': return t('lane');
         case 'failPoints': return t('fail point');
+        case 'query': return t('query');
+        case 'measuredEmotion': return t('measured emotion');
+        case 'quotes': return t('customer quote');
+        case 'sample': return t('sample');
         default: return field;
     }
 }
@@ -95,6 +99,17 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
         case 'scale':
         case 'emotionScale': return `${(value as Scale).min}..${(value as Scale).max}`;
         case 'link': return linkText(value as NonNullable<MetricValueModel['link']>);
+        case 'sample': return sampleText(value as SurveySample, metric);
+        case 'query': {
+            const query = value as NonNullable<DataSourceModel['query']>;
+            return `${quoted(query.path)} ${query.engine === 'postgres' ? 'on postgres' : '(DuckDB)'}`;
+        }
+        case 'measuredEmotion': {
+            const measured = value as MeasuredEmotionModel;
+            return t('{score} ({mean} of {min}..{max}, n = {n}) from {link}', {
+                score: formatNumber(measured.score), mean: formatNumber(measured.mean), min: measured.answerScale.min, max: measured.answerScale.max, n: measured.n, link: linkText(measured.link)
+            });
+        }
         case 'expects': {
             const expects = value as { metric: string; target?: { comparison: '>=' | '<='; value: number } };
             return expects.target ? `${expects.metric} ${comparisonSymbol(expects.target.comparison)} ${formatNumber(expects.target.value)}` : expects.metric;
@@ -102,7 +117,7 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
         case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
         case 'warn': return formatMetricValue(value as number, metric);
         // Free texts in quotes; keywords and names (`online`, `烦躁`, `week`) as written.
-        case 'title': case 'role': case 'quote': case 'documentation': case 'accessibleTitle': case 'note': case 'path': case 'owner': return quoted(String(value));
+        case 'title': case 'role': case 'quote': case 'quotes': case 'documentation': case 'accessibleTitle': case 'note': case 'path': case 'owner': return quoted(String(value));
         default: return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
     }
 }

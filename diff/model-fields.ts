@@ -51,7 +51,7 @@ export const modelFields = {
     metric: {
         name: key, title: value, unit: value, currency: value, scale: value, target: value, warn: value, aggregate: value, range: whereWritten
     } satisfies FieldTable<MetricModel>,
-    'data-source': { name: key, path: value, period: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
+    'data-source': { name: key, path: value, period: value, query: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
     opportunity: {
         name: key, title: value, owner: value, status: value, value, effort: value, addresses: { role: 'names', ordered: false },
         addressed: { role: 'derived', why: 'where the addressed steps are, found from `addresses`, which is compared' },
@@ -68,7 +68,8 @@ export const modelFields = {
     } satisfies FieldTable<StageModel>,
     step: {
         name: key, title: value, personas: { role: 'names', ordered: false }, channels: { role: 'names', ordered: false },
-        touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), pains: texts, opportunities: texts,
+        touchpoints: texts, emotion: elements('emotion'), personaEmotions: elements('persona-emotion'), measuredEmotion: value, quotes: texts,
+        pains: texts, opportunities: texts,
         opportunityRefs: { role: 'names', ordered: false }, owners: texts, momentsOfTruth: texts,
         claims: elements('claim'), blueprint: elements('lane-action'), failPoints: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
@@ -78,7 +79,7 @@ export const modelFields = {
     'lane-action': { text: key, lane: value, owner: value } satisfies FieldTable<LaneActionModel>,
     'persona-emotion': { persona: key, score: value, feeling: value, note: value } satisfies FieldTable<PersonaEmotionModel>,
     'metric-value': {
-        metric: key, value, link: value, range: whereWritten,
+        metric: key, value, link: value, sample: value, range: whereWritten,
         origin: { role: 'presentation', why: 'the row of the data file the value was read from; sorting the file moves it' },
         series: { role: 'derived', why: "the earlier periods behind the value; the latest period is the value, which is compared" },
         status: { role: 'derived', why: 'met or missed follows from the value and the target: a flip is told with the change of either' }
@@ -95,6 +96,9 @@ export const valueTypes: Record<string, string> = {
     StepAddress: "where an opportunity's addressed step is (derived)",
     Scale: "compared whole, as the `scale` or `emotionScale` value it is",
     PeriodValue: "part of a metric value's series (derived)",
+    SurveySample: "compared whole, as a metric value's `sample`",
+    MeasuredEmotionModel: "compared whole, as a step's `measuredEmotion`",
+    DataLinkModel: 'compared whole, inside a `link` or a measured emotion',
     StageMetricModel: "a stage's aggregated value (derived)"
 };
 

@@ -2,15 +2,18 @@ import type { Condition, DataLink } from './generated/ast.js';
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
-import type { PeriodValue } from '../model/journey-model.js';
-import { numericCell, type DataTable } from '../metrics/data-table.js';
+import type { PeriodValue, SurveySample } from '../model/journey-model.js';
+import { cellOf, numericCell, rowOf, type DataTable } from '../metrics/data-table.js';
 import { periodProblemOf, rowPlace } from '../metrics/period-values.js';
 
 /** Which part of a data link a problem is about, so the diagnostic marks exactly that. */
 export type LinkPart = { part: 'column' } | { part: 'key'; condition: Condition } | { part: 'condition'; condition: Condition } | { part: 'where' };
 
+/** What every link into a table has: a column, and the conditions that pick rows (a metric's link, a measured emotion, quotes). */
+export type LinkShape = Pick<DataLink, 'column' | 'conditions'>;
+
 export type LinkResolution =
-    | { kind: 'value'; value: number; row: Record<string, string>; line?: number; series?: PeriodValue[] }
+    | { kind: 'value'; value: number; row?: Record<string, string>; line?: number; series?: PeriodValue[]; sample?: SurveySample }
     | {
         kind: 'problem'; code: IssueCode; message: string; at: LinkPart; suggestions?: string[];
         /** The problem is the data source's (its period column), reported once where the source is declared. */
@@ -18,7 +21,7 @@ export type LinkResolution =
     };
 
 /** Whether a link was parsed whole: text the parser recovered from can lack a column or a key. */
-export function isCompleteLink(link: DataLink): boolean {
+export function isCompleteLink(link: LinkShape): boolean {
     return typeof link.column === 'string' && link.conditions.every(condition => typeof condition.key === 'string');
 }
 
@@ -27,7 +30,7 @@ export function isCompleteLink(link: DataLink): boolean {
  * cell. With a `period` column, one row per period: the latest is the value, all of them
  * (oldest first) the series.
  */
-export function resolveDataLink(link: DataLink, table: DataTable, periodColumn?: string): LinkResolution {
+export function resolveDataLink(link: LinkShape, table: DataTable, periodColumn?: string): LinkResolution {
     if (periodColumn !== undefined) {
         // A period column that is missing or holds no periods is one error, at the source: no link reads it.
         const broken = !table.columns.includes(periodColumn) || periodProblemOf(table, periodColumn) !== undefined;
@@ -40,42 +43,52 @@ export function resolveDataLink(link: DataLink, table: DataTable, periodColumn?:
     if (rows.length === 0) return noRow(link, table);
     if (rows.length > 1) {
         const conditions = describeConditions(link);
-        const where = places(table, rows.map(entry => entry.index));
+        const where = places(table, rows);
         const message = link.conditions.length === 0
             ? t('{count} rows match {conditions} ({where}); add `where column = "value"` to pick one.', { count: rows.length, conditions, where })
             : t('{count} rows match {conditions} ({where}); add `and column = "value"` to pick one.', { count: rows.length, conditions, where });
         return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message, at: { part: 'where' } };
     }
-    const value = numericValue(link, rows[0].row, rowPlace(table, rows[0].index));
-    return typeof value === 'number' ? { kind: 'value', value, row: rows[0].row, line: rows[0].line } : value;
+    const value = numericValue(link, table, rows[0]);
+    return typeof value === 'number' ? { kind: 'value', value, row: rowOf(table, rows[0]), line: table.lines?.[rows[0]] } : value;
 }
 
 /** One row per period; the periods in order (numbers as numbers, `2026-W9` before `2026-W10`). */
-function resolveSeries(link: DataLink, table: DataTable, periodColumn: string): LinkResolution {
+function resolveSeries(link: LinkShape, table: DataTable, periodColumn: string): LinkResolution {
     const unknownColumn = findUnknownColumn(link, table);
     if (unknownColumn) return unknownColumn;
     const rows = matchingRows(link, table);
     if (rows.length === 0) return noRow(link, table);
-    const byPeriod = new Map<string, typeof rows>();
-    for (const entry of rows) byPeriod.set(entry.row[periodColumn], [...(byPeriod.get(entry.row[periodColumn]) ?? []), entry]);
+    const byPeriod = rowsByPeriod(table, rows, periodColumn);
     const repeated = [...byPeriod].find(([, entries]) => entries.length > 1);
     if (repeated) {
-        const where = places(table, repeated[1].map(entry => entry.index));
+        const where = places(table, repeated[1]);
         return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }), at: { part: 'where' } };
     }
-    const periods = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     const series: PeriodValue[] = [];
-    for (const period of periods) {
-        const entry = byPeriod.get(period)![0];
-        const value = numericValue(link, entry.row, rowPlace(table, entry.index));
+    for (const [period, [row]] of byPeriod) {
+        const value = numericValue(link, table, row);
         if (typeof value !== 'number') return value;
         series.push({ period, value });
     }
-    const latest = byPeriod.get(periods.at(-1)!)![0];
-    return { kind: 'value', value: series.at(-1)!.value, row: latest.row, line: latest.line, series };
+    const latest = byPeriod.get(series.at(-1)!.period)![0];
+    return { kind: 'value', value: series.at(-1)!.value, row: rowOf(table, latest), line: table.lines?.[latest], series };
 }
 
-function findUnknownColumn(link: DataLink, table: DataTable): LinkResolution | undefined {
+/** The rows of each period, the periods in order (numbers as numbers, `2026-W9` before `2026-W10`). */
+export function rowsByPeriod(table: DataTable, rows: readonly number[], periodColumn: string): Map<string, number[]> {
+    const byPeriod = new Map<string, number[]>();
+    for (const row of rows) {
+        const period = cellOf(table, periodColumn, row);
+        const entries = byPeriod.get(period);
+        if (entries) entries.push(row);
+        else byPeriod.set(period, [row]);
+    }
+    const periods = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return new Map(periods.map(period => [period, byPeriod.get(period)!]));
+}
+
+export function findUnknownColumn(link: LinkShape, table: DataTable): LinkResolution | undefined {
     const unknown = [{ name: link.column, at: { part: 'column' } as LinkPart }, ...link.conditions.map(condition => ({ name: condition.key, at: { part: 'key', condition } as LinkPart }))]
         .find(entry => !table.columns.includes(entry.name));
     return unknown && { kind: 'problem', code: IssueCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, t('column')), at: unknown.at };
@@ -88,14 +101,18 @@ export function describeUnknownColumn(name: string, columns: string[], what: str
     return { message: t("The data source has no {what} '{name}'. {hint}", { what, name, hint }), suggestions };
 }
 
-function matchingRows(link: DataLink, table: DataTable): Array<{ row: Record<string, string>; line?: number; index: number }> {
-    return table.rows
-        .map((row, index) => ({ row, line: table.lines?.[index], index }))
-        .filter(({ row }) => link.conditions.every(condition => cellMatches(row[condition.key], condition)));
+/** The indexes of the rows that meet every condition of a link. */
+export function matchingRows(link: LinkShape, table: DataTable): number[] {
+    const tests = link.conditions.map(condition => ({ cells: table.cells.get(condition.key), condition }));
+    const rows: number[] = [];
+    for (let row = 0; row < table.rowCount; row++) {
+        if (tests.every(({ cells, condition }) => cellMatches(cells?.[row], condition))) rows.push(row);
+    }
+    return rows;
 }
 
 /** `lines 2, 5, 8` (or records of a JSON file), at most five named. */
-function places(table: DataTable, rows: number[]): string {
+export function places(table: DataTable, rows: readonly number[]): string {
     const shown = rows.slice(0, 5).map(row => rowPlace(table, row));
     return shown.join(', ') + (rows.length > 5 ? ', …' : '');
 }
@@ -104,13 +121,13 @@ function places(table: DataTable, rows: number[]): string {
  * No row matches: for the first condition whose value no row has, the values the file does
  * have for that key, closest first (`step = "see-adx"`: did you mean "see-ad"?).
  */
-function noRow(link: DataLink, table: DataTable): LinkResolution {
+export function noRow(link: LinkShape, table: DataTable): LinkResolution {
     const conditions = describeConditions(link);
-    const missing = link.conditions.find(condition => !table.rows.some(row => cellMatches(row[condition.key], condition)));
+    const missing = link.conditions.find(condition => !(table.cells.get(condition.key) ?? []).some(cell => cellMatches(cell, condition)));
     if (!missing) {
         return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: t('No row matches {conditions} together; each value is in the file, but not in one row.', { conditions }), at: { part: 'where' } };
     }
-    const values = [...new Set(table.rows.map(row => row[missing.key] ?? '').filter(value => value !== ''))];
+    const values = [...new Set(table.cells.get(missing.key) ?? [])].filter(value => value !== '');
     const written = missing.text ?? String(missing.number);
     const close = didYouMean(written, values);
     const shown = (close.length > 0 ? close : values.slice(0, 5)).map(value => JSON.stringify(value)).join(', ') + (close.length === 0 && values.length > 5 ? ', …' : '');
@@ -120,10 +137,14 @@ function noRow(link: DataLink, table: DataTable): LinkResolution {
     return { kind: 'problem', code: IssueCodes.DataRowNotFound, message, at: { part: 'condition', condition: missing } };
 }
 
-function numericValue(link: DataLink, row: Record<string, string>, where: string): number | LinkResolution {
-    const cell = row[link.column] ?? '';
+function numericValue(link: LinkShape, table: DataTable, row: number): number | LinkResolution {
+    const cell = cellOf(table, link.column, row);
     const value = numericCell(cell);
-    return value ?? { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
+    return value ?? notNumeric(link, cell, rowPlace(table, row));
+}
+
+export function notNumeric(link: LinkShape, cell: string, where: string): LinkResolution {
+    return { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
 }
 
 function cellMatches(cell: string | undefined, condition: Condition): boolean {
@@ -133,7 +154,7 @@ function cellMatches(cell: string | undefined, condition: Condition): boolean {
     return condition.text !== undefined ? cell === condition.text : numericCell(cell) === condition.number;
 }
 
-function describeConditions(link: DataLink): string {
+export function describeConditions(link: LinkShape): string {
     if (link.conditions.length === 0) {
         return t('the link (it has no `where`)');
     }

@@ -3,9 +3,12 @@ import { isDataSource, type DataSource, type JourneyFile } from './generated/ast
 import type { JourneyServices } from './journey-module.js';
 import type { JourneyWorkspace } from './journey-workspace.js';
 import { t } from '../model/localisation.js';
-import { parseDataTable, type DataTable } from '../metrics/data-table.js';
+import { isBinaryDataFile, parseDataTable, type DataTable } from '../metrics/data-table.js';
 
-/** Larger data files are refused before they are read: parsing 100 MB of CSV takes seconds already. */
+/**
+ * Larger data files are refused before they are read: a 2 GB export is no file to read on every
+ * start (and no JavaScript string holds more than about 512 MB). Aggregate such data with a query.
+ */
 export const maxDataFileBytes = 256 * 1024 * 1024;
 
 function megabytes(bytes: number): string {
@@ -27,6 +30,8 @@ export class DataSources {
     private readonly fileSystem: FileSystemProvider;
     private readonly workspace: JourneyWorkspace;
     private readonly cache = new Map<string, Promise<LoadedSource>>();
+    /** The last table read from each file, with the hash of its content: a file rewritten unchanged is not parsed again. */
+    private readonly lastRead = new Map<string, { hash: string; table: DataTable }>();
     private changes = 0;
     private readonly documents: LangiumDocuments;
 
@@ -83,8 +88,13 @@ export class DataSources {
             return { kind: 'unreadable', uri, reason: t('it is {size}; data files up to {limit} are read (export a smaller period, or aggregate first)', { size: megabytes(size), limit: megabytes(maxDataFileBytes) }) };
         }
         try {
-            const text = await this.fileSystem.readFile(uri);
-            return { kind: 'table', uri, table: await parseDataTable(text, uri.path) };
+            const content = isBinaryDataFile(uri.path) ? await this.fileSystem.readBinary(uri) : await this.fileSystem.readFile(uri);
+            const hash = await contentHash(content);
+            const last = this.lastRead.get(uri.toString());
+            if (last?.hash === hash) return { kind: 'table', uri, table: last.table };
+            const table = await parseDataTable(content, uri.path);
+            this.lastRead.set(uri.toString(), { hash, table });
+            return { kind: 'table', uri, table };
         } catch (error) {
             return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
         }
@@ -97,4 +107,11 @@ export class DataSources {
             return false;
         }
     }
+}
+
+/** SHA-256 of a file's content, with the Web Crypto API that Node and browser workers both have. */
+async function contentHash(content: string | Uint8Array): Promise<string> {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+    return Array.from(digest, byte => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -53,7 +53,12 @@ export const IssueCodes = {
     OpportunityMeasuredWithoutValue: 'opportunity-measured-without-value',
     ConfidenceUnknown: 'confidence-unknown',
     EmptyText: 'empty-text',
-    EvidenceMissing: 'evidence-missing'
+    EvidenceMissing: 'evidence-missing',
+    MetricUnitUnknown: 'metric-unit-unknown',
+    LowSample: 'low-sample',
+    AnswerOutOfRange: 'answer-out-of-range',
+    EmotionBeliefGap: 'emotion-belief-gap',
+    QueryEngineUnknown: 'query-engine-unknown'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -126,5 +131,10 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'opportunity-measured-without-value': 'An opportunity is `measured`, but the metric it expects has no value at its steps.',
     'confidence-unknown': 'The confidence of a pain point or moment of truth is none of low, medium, high.',
     'empty-text': 'A blueprint action, fail point, owner or piece of evidence has no text.',
-    'evidence-missing': 'A pain point or moment of truth has no evidence, and `journeymap check --require-evidence` asks for it.'
+    'evidence-missing': 'A pain point or moment of truth has no evidence, and `journeymap check --require-evidence` asks for it.',
+    'metric-unit-unknown': 'A metric unit that is none of percent, score, count, currency, duration, ratio, nps, csat, ces.',
+    'low-sample': 'A survey value (nps, csat, ces, or a measured emotion) comes from fewer than 30 answers.',
+    'answer-out-of-range': "Rows of a survey link whose answer is outside the unit's or the given scale, or not a number: they are left out.",
+    'emotion-belief-gap': 'The emotion measured from survey answers differs from the written one by more than one point.',
+    'query-engine-unknown': 'A data source `from` a query `on` an engine other than postgres (DuckDB is the default).'
 };

@@ -9,6 +9,6 @@ export const lineKeywords: Record<string, string[]> = {
     Opportunity: ['owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence'],
     Journey: ['persona', 'emotion', 'start', 'stage'],
     Stage: ['step'],
-    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'owner', 'moment', 'frontstage', 'backstage', 'support', 'fail', 'metric', 'next', 'exit'],
+    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'owner', 'moment', 'frontstage', 'backstage', 'support', 'fail', 'metric', 'next', 'exit', 'quotes'],
     Claim: ['evidence', 'confidence']
 };

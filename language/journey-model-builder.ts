@@ -1,16 +1,20 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { isCompleteLink, resolveDataLink } from './journey-data-link.js';
+import { resolveMeasuredEmotion, resolveSurveyLink, selectQuotes } from './journey-survey-link.js';
+import { isSurveyUnit } from '../metrics/survey-scores.js';
+import type { DataTable } from '../metrics/data-table.js';
 import type { DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
     isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, type Opportunity, type Claim,
-    type Channel, type DataSource, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
+    type Channel, type DataLink, type DataSource, type MeasuredEmotion, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
 import {
     blueprintLanes, confidences, opportunityStatuses, type ClaimModel, type Confidence,
     type ChannelModel, type DataSourceModel, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type OpportunityModel,
-    type OpportunityStatus, type PersonaModel, type SourceRange, type StageModel, type StepModel
+    type OpportunityStatus, type PersonaModel, type SourceRange, type StageModel, type StepModel,
+    type DataLinkModel, type MeasuredEmotionModel, type PeriodValue, type Scale, type SurveySample
 } from '../model/journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
@@ -40,7 +44,10 @@ export class JourneyModelBuilder {
         const channels = unique([...named(file.elements.filter(isChannel)), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
-        const links = steps.flatMap(step => step.metrics.map(value => value.value)).filter(value => value?.$type === 'DataLink');
+        const links = [
+            ...steps.flatMap(step => step.metrics.map(value => value.value)).filter(value => value?.$type === 'DataLink'),
+            ...steps.flatMap(step => [...step.measuredEmotions, ...step.quoteLinks])
+        ];
         const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref)]);
         return withoutUndefined({
             uri: document.uri.toString(),
@@ -73,7 +80,7 @@ export class JourneyModelBuilder {
             personas: journey.personas.flatMap(p => p.ref ? [p.ref.name] : []),
             starts: journey.starts.flatMap(s => s.ref ? [s.ref.name] : []),
             emotionScale: { min: scale.min, max: scale.max },
-            stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics))),
+            stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics, scale))),
             range: rangeOf(journey)
         };
     }
@@ -92,12 +99,12 @@ export class JourneyModelBuilder {
         return { documentation: description || undefined, accessibleTitle: tag.content.toString().trim() || undefined };
     }
 
-    private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>): Promise<StageModel> {
-        const steps = await Promise.all(named(stage.steps).map(step => this.step(step, metrics)));
+    private async stage(stage: Stage, metrics: Map<MetricDefinition, MetricModel>, emotionScale: Scale): Promise<StageModel> {
+        const steps = await Promise.all(named(stage.steps).map(step => this.step(step, metrics, emotionScale)));
         return { name: stage.name, title: stage.title, steps, metrics: aggregateStageMetrics(steps, [...metrics.values()]), range: rangeOf(stage) };
     }
 
-    private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>): Promise<StepModel> {
+    private async step(step: Step, metrics: Map<MetricDefinition, MetricModel>, emotionScale: Scale): Promise<StepModel> {
         const scored = step.emotions.filter(candidate => typeof candidate.score === 'number' && Number.isFinite(candidate.score));
         const emotion = scored.find(candidate => !candidate.persona);
         const personaEmotions = scored.flatMap(candidate => candidate.persona?.ref
@@ -109,6 +116,8 @@ export class JourneyModelBuilder {
             touchpoints: texts(step.touchpoints),
             emotion: emotion && { score: emotion.score, feeling: emotion.feeling, note: emotion.note },
             personaEmotions: personaEmotions.length > 0 ? personaEmotions : undefined,
+            measuredEmotion: step.measuredEmotions.length > 0 ? await this.measuredEmotion(step, emotionScale) : undefined,
+            quotes: step.quoteLinks.length > 0 ? await this.quotes(step) : undefined,
             pains: claimTexts(step.pains), opportunities: texts(step.opportunities), momentsOfTruth: claimTexts(step.momentsOfTruth),
             claims: [...claimModels('pain', step.pains), ...claimModels('moment', step.momentsOfTruth)],
             blueprint: blueprintLanes.flatMap(lane => step[lane].filter(action => typeof action.text === 'string').map(action => ({ lane, text: action.text, owner: action.owner }))),
@@ -130,21 +139,44 @@ export class JourneyModelBuilder {
         if (expression.$type === 'NumberLiteral') {
             return { metric: definition.name, value: expression.value, status: metricStatus(metrics.get(definition), expression.value), range: rangeOf(value) };
         }
-        const link = {
-            source: expression.source?.$refText ?? "", column: expression.column,
-            conditions: expression.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' }))
-        };
+        const link = linkModel(expression);
         const dataSource = expression.source?.ref;
         const source = dataSource && await this.dataSources.load(dataSource);
         if (source?.kind !== 'table') {
             return { metric: definition.name, link, status: 'no-data', range: rangeOf(value) };
         }
-        const resolution = resolveDataLink(expression, source.table, dataSource!.period);
-        const found = resolution.kind === 'value' ? resolution : undefined;
+        const found = linkedValue(expression, source.table, definition, dataSource!.period);
         return {
             metric: definition.name, value: found?.value, link, origin: { uri: source.uri.toString(), line: found?.line },
-            series: found?.series, status: metricStatus(metrics.get(definition), found?.value), range: rangeOf(value)
+            series: found?.series, sample: found?.sample, status: metricStatus(metrics.get(definition), found?.value), range: rangeOf(value)
         };
+    }
+
+    /** `emotion from survey.score scale 0..10 where …`, when its answers can be read. */
+    private async measuredEmotion(step: Step, journeyScale: Scale): Promise<MeasuredEmotionModel | undefined> {
+        const measured = step.measuredEmotions[0];
+        const dataSource = measured?.source?.ref;
+        if (!measured || !dataSource || !isCompleteLink(measured) || !measured.scale || !(measured.scale.min < measured.scale.max)) return undefined;
+        const source = await this.dataSources.load(dataSource);
+        if (source.kind !== 'table') return undefined;
+        const answerScale = { min: measured.scale.min, max: measured.scale.max };
+        const result = resolveMeasuredEmotion(measured, answerScale, source.table, journeyScale, dataSource.period);
+        if (result.kind !== 'measured' || result.score === undefined) return undefined;
+        return { score: result.score, mean: result.mean!, answerScale, n: result.n, link: linkModel(measured), range: rangeOf(measured) };
+    }
+
+    /** `quotes from survey.comment where …`: ordered by the score column of the step's other links to the same file. */
+    private async quotes(step: Step): Promise<string[] | undefined> {
+        const quotes: string[] = [];
+        for (const link of step.quoteLinks) {
+            const dataSource = link.source?.ref;
+            if (!dataSource || !isCompleteLink(link)) continue;
+            const source = await this.dataSources.load(dataSource);
+            if (source.kind !== 'table') continue;
+            const chosen = selectQuotes(link, source.table, scoreColumnFor(step, dataSource, source.table));
+            if (Array.isArray(chosen)) quotes.push(...chosen.filter(quote => !quotes.includes(quote)));
+        }
+        return quotes.length > 0 ? quotes : undefined;
     }
 }
 
@@ -162,7 +194,31 @@ export function metricModel(metric: MetricDefinition): MetricModel {
 }
 
 function dataSourceModel(source: DataSource): DataSourceModel {
-    return { name: source.name, path: source.path, period: source.period, range: rangeOf(source) };
+    const query = typeof source.query === 'string' ? { path: source.query, engine: source.engine === 'postgres' ? 'postgres' as const : 'duckdb' as const } : undefined;
+    return { name: source.name, path: source.path, period: source.period, query, range: rangeOf(source) };
+}
+
+function linkModel(link: DataLink | MeasuredEmotion): DataLinkModel {
+    return { source: link.source?.$refText ?? '', column: link.column, conditions: link.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' })) };
+}
+
+/** A metric's value read from its table: one cell, or for a survey unit every matching answer. */
+function linkedValue(link: DataLink, table: DataTable, metric: MetricDefinition, period: string | undefined): { value?: number; line?: number; series?: PeriodValue[]; sample?: SurveySample } | undefined {
+    if (isSurveyUnit(metric.unit)) {
+        const answers = resolveSurveyLink(link, table, metric.unit, period);
+        if (answers.kind !== 'answers' || !answers.score) return undefined;
+        return { value: answers.score.value, line: answers.line, series: answers.series, sample: { n: answers.score.n, margin: answers.score.margin } };
+    }
+    const resolution = resolveDataLink(link, table, period);
+    return resolution.kind === 'value' ? resolution : undefined;
+}
+
+/** The column whose answers order a step's quotes: that of its measured emotion or survey metric on the same file, else `score`. */
+function scoreColumnFor(step: Step, source: DataSource, table: DataTable): string | undefined {
+    const measured = step.measuredEmotions.find(candidate => candidate.source?.ref === source)?.column;
+    const surveyed = step.metrics.find(value => value.value?.$type === 'DataLink' && value.value.source?.ref === source && isSurveyUnit(value.metric?.ref?.unit));
+    const column = measured ?? (surveyed?.value as DataLink | undefined)?.column ?? 'score';
+    return table.columns.includes(column) ? column : undefined;
 }
 
 /** Drops properties whose value is undefined, so the model equals its own JSON. */

@@ -13,7 +13,7 @@ import type { JourneyServices } from './journey-module.js';
 import { stepsOf } from './journey-scope.js';
 import { t } from '../model/localisation.js';
 import { intendedComparison, isWellWritten } from './target-comparison.js';
-import { checkMetricValue } from './metric-units.js';
+import { checkMetricValue, metricUnits } from './metric-units.js';
 
 export const defaultEmotionScale = { min: 1, max: 5 } as const;
 
@@ -92,6 +92,12 @@ export class JourneyValidator {
     }
 
     checkMetricDefinition(metric: MetricDefinition, accept: ValidationAcceptor): void {
+        if (metric.unit !== undefined && !metricUnits.includes(metric.unit)) {
+            const suggestions = didYouMean(metric.unit, metricUnits);
+            const hint = suggestions.length > 0 ? t("Did you mean '{name}'?", { name: suggestions[0] }) : t('Units: {units}.', { units: metricUnits.join(', ') });
+            accept('error', t("'{unit}' is not a metric unit. {hint}", { unit: metric.unit, hint }),
+                { node: metric, property: 'unit', code: IssueCodes.MetricUnitUnknown, data: { code: IssueCodes.MetricUnitUnknown, suggestions } });
+        }
         if (metric.unit === 'percent' && metric.scale && (metric.scale.min < 0 || metric.scale.max > 100)) {
             accept('error', t("A percent metric's scale must lie within 0..100."), { node: metric, property: 'scale', code: IssueCodes.PercentOutOfRange, data: { code: IssueCodes.PercentOutOfRange } });
         }

@@ -1,56 +1,201 @@
-import { parse } from 'csv-parse';
-
-/** A data source read into memory: column names and rows of cells, all kept as text. */
-export interface DataTable {
-    columns: string[];
-    rows: Array<Record<string, string>>;
-    /** For CSV: the 1-based line of each row in the file, to open the file there. */
-    lines?: number[];
-}
-
-/** CSV text is fed to the parser in pieces this large, with a pause between them. */
-const csvChunkLength = 256 * 1024;
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import { parquetMetadata, parquetRead } from 'hyparquet';
 
 /**
- * Reads CSV (header row; `,` or `;`; quoted fields; BOM) or JSON (an array of records).
- * Rejects with an Error whose message says what is wrong with the file. A large CSV is
- * parsed piece by piece, giving the event loop a turn between pieces, so a language
- * server reading a 100 MB export keeps answering meanwhile.
+ * A data source read into memory, column by column: a survey export of a million answers is
+ * four arrays, not a million row objects. Every cell is kept as text ('' for none), and a
+ * column's repeated values (steps, weeks, scores) are one string each.
  */
-export async function parseDataTable(text: string, fileName: string): Promise<DataTable> {
-    return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
+export interface DataTable {
+    columns: string[];
+    rowCount: number;
+    /** The cells of each column, one per row. */
+    cells: ReadonlyMap<string, readonly string[]>;
+    /** For CSV: the 1-based line of each row in the file (a row across lines: its last), to open the file there. */
+    lines?: readonly number[];
 }
 
-async function parseCsvTable(text: string): Promise<DataTable> {
-    const records = await parseCsvRecords(text);
-    const [header, ...body] = records;
-    if (!header) {
-        throw new Error('the CSV file is empty: it needs a header row');
+/** The cell of one row, '' when the row has none or the table no such column. */
+export function cellOf(table: DataTable, column: string, row: number): string {
+    return table.cells.get(column)?.[row] ?? '';
+}
+
+/** One row as a record of its cells, for messages and tests. */
+export function rowOf(table: DataTable, row: number): Record<string, string> {
+    return Object.fromEntries(table.columns.map(column => [column, cellOf(table, column, row)]));
+}
+
+/**
+ * Reads CSV (header row; `,` or `;`; quoted fields; BOM), JSON (an array of records) or
+ * Parquet (bytes). Rejects with an Error whose message says what is wrong with the file.
+ */
+export async function parseDataTable(content: string | Uint8Array, fileName: string): Promise<DataTable> {
+    const name = fileName.toLowerCase();
+    if (name.endsWith('.parquet')) return parseParquetTable(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    return name.endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
+}
+
+/** Whether a data file is read as bytes (Parquet) rather than text. */
+export function isBinaryDataFile(fileName: string): boolean {
+    return fileName.toLowerCase().endsWith('.parquet');
+}
+
+/** Builds a table column by column, one string per distinct value of a column. */
+class ColumnBuilder {
+    readonly cells = new Map<string, string[]>();
+    private readonly distinct = new Map<string, Map<string, string>>();
+    readonly lines: number[] = [];
+    rowCount = 0;
+
+    constructor(readonly columns: string[]) {
+        for (const column of columns) {
+            this.cells.set(column, []);
+            this.distinct.set(column, new Map());
+        }
     }
-    const columns = header.record;
-    const rows = body.map(({ record }) => Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])));
-    return { columns, rows, lines: body.map(({ info }) => info.lines) };
+
+    addRow(cells: readonly string[], line?: number): void {
+        for (let index = 0; index < this.columns.length; index++) {
+            const column = this.columns[index];
+            this.cells.get(column)!.push(this.shared(column, (cells[index] ?? '').trim()));
+        }
+        if (line !== undefined) this.lines.push(line);
+        this.rowCount++;
+    }
+
+    private shared(column: string, cell: string): string {
+        const values = this.distinct.get(column)!;
+        const known = values.get(cell);
+        if (known !== undefined) return known;
+        values.set(cell, cell);
+        return cell;
+    }
+
+    table(withLines: boolean): DataTable {
+        return { columns: this.columns, rowCount: this.rowCount, cells: this.cells, lines: withLines ? this.lines : undefined };
+    }
 }
 
-function parseCsvRecords(text: string): Promise<Array<{ record: string[]; info: { lines: number } }>> {
-    return new Promise((resolve, reject) => {
-        const records: Array<{ record: string[]; info: { lines: number } }> = [];
-        const parser = parse({ bom: true, delimiter: [',', ';'], skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
-        parser.on('readable', () => {
-            for (let record = parser.read(); record !== null; record = parser.read()) records.push(record);
-        });
-        parser.on('error', reject);
-        parser.on('end', () => resolve(records));
-        const feed = (offset: number): void => {
-            if (offset >= text.length) {
-                parser.end();
-                return;
+/** Work between two turns of the event loop, so a language server reading a 100 MB export keeps answering. */
+const sliceMilliseconds = 20;
+
+/**
+ * CSV, line by line: a line without a quote is split on its own (most lines of an export);
+ * a record with quotes, which may run over several lines, goes to csv-parse whole.
+ */
+async function parseCsvTable(source: string): Promise<DataTable> {
+    const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+    const lines = new LineReader(text);
+    let header = lines.nextRecord();
+    // `# pulled from queries/funnel.sql …`: the lines `journeymap data pull` writes above a snapshot's header.
+    while (header?.text.startsWith('#')) header = lines.nextRecord();
+    if (!header) throw new Error('the CSV file is empty: it needs a header row');
+    const builder = new ColumnBuilder(csvCells(header.text).map(cell => cell.trim()));
+    let sliceStart = Date.now();
+    for (let record = lines.nextRecord(); record; record = lines.nextRecord()) {
+        builder.addRow(csvCells(record.text), record.line);
+        if ((builder.rowCount & 4095) === 0 && Date.now() - sliceStart > sliceMilliseconds) {
+            await new Promise(resolve => setTimeout(resolve, 0));
+            sliceStart = Date.now();
+        }
+    }
+    return builder.table(true);
+}
+
+/** The records of CSV text: each a line, or the lines a quoted field spans; empty lines skipped. */
+class LineReader {
+    private offset = 0;
+    private line = 0;
+
+    constructor(private readonly text: string) {}
+
+    nextRecord(): { text: string; line: number } | undefined {
+        for (;;) {
+            const first = this.nextLine();
+            if (first === undefined) return undefined;
+            if (first === '') continue;
+            let record = first;
+            // An odd number of quotes: a quoted field goes on over the next line.
+            while (quoteCount(record) % 2 === 1) {
+                const more = this.nextLine();
+                if (more === undefined) break; // csv-parse reports the quote left open
+                record += '\n' + more;
             }
-            parser.write(text.slice(offset, offset + csvChunkLength));
-            setTimeout(() => feed(offset + csvChunkLength), 0);
-        };
-        feed(0);
-    });
+            return { text: record, line: this.line };
+        }
+    }
+
+    private nextLine(): string | undefined {
+        if (this.offset >= this.text.length) return undefined;
+        let end = this.text.indexOf('\n', this.offset);
+        if (end < 0) end = this.text.length;
+        const line = this.text.slice(this.offset, end > this.offset && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        this.offset = end + 1;
+        this.line++;
+        return line;
+    }
+}
+
+function quoteCount(text: string): number {
+    let count = 0;
+    for (let index = text.indexOf('"'); index >= 0; index = text.indexOf('"', index + 1)) count++;
+    return count;
+}
+
+const delimiter = /[,;]/;
+
+/**
+ * The cells of one record: split directly when it has no quotes; with quotes, fields in
+ * RFC 4180 quoting (`"said ""slow"", then"`) are read here, and anything else (a quote
+ * inside an unquoted field, one left open) goes to csv-parse, which explains the mistake.
+ */
+function csvCells(record: string): string[] {
+    if (!record.includes('"')) return record.split(delimiter);
+    return quotedCells(record) ?? strictCells(record);
+}
+
+/** Cells of a record with quoted fields; undefined when the quoting is not the plain kind. */
+function quotedCells(record: string): string[] | undefined {
+    const cells: string[] = [];
+    let offset = 0;
+    for (;;) {
+        while (record[offset] === ' ' || record[offset] === '\t') offset++;
+        if (record[offset] === '"') {
+            let cell = '';
+            let at = offset + 1;
+            for (;;) {
+                const quote = record.indexOf('"', at);
+                if (quote < 0) return undefined;
+                cell += record.slice(at, quote);
+                if (record[quote + 1] === '"') {
+                    cell += '"';
+                    at = quote + 2;
+                    continue;
+                }
+                offset = quote + 1;
+                break;
+            }
+            while (record[offset] === ' ' || record[offset] === '\t') offset++;
+            cells.push(cell);
+            if (offset >= record.length) return cells;
+            if (record[offset] !== ',' && record[offset] !== ';') return undefined;
+            offset++;
+        } else {
+            const match = delimiter.exec(record.slice(offset));
+            const end = match ? offset + match.index : record.length;
+            const cell = record.slice(offset, end);
+            if (cell.includes('"')) return undefined;
+            cells.push(cell);
+            if (!match) return cells;
+            offset = end + 1;
+        }
+    }
+}
+
+function strictCells(record: string): string[] {
+    const [cells] = parseCsvSync(record, { delimiter: [',', ';'], relax_column_count: true, trim: true }) as string[][];
+    return cells ?? [];
 }
 
 function parseJsonTable(text: string): DataTable {
@@ -58,9 +203,54 @@ function parseJsonTable(text: string): DataTable {
     if (!Array.isArray(value) || !value.every(item => typeof item === 'object' && item !== null && !Array.isArray(item))) {
         throw new Error('a JSON data source must be an array of records (objects)');
     }
-    const columns = [...new Set(value.flatMap(record => Object.keys(record)))];
-    const rows = value.map(record => Object.fromEntries(Object.entries(record).map(([key, cell]) => [key, cell === null ? '' : String(cell)])));
-    return { columns, rows };
+    const builder = new ColumnBuilder([...new Set(value.flatMap(record => Object.keys(record)))]);
+    for (const record of value as Array<Record<string, unknown>>) {
+        builder.addRow(builder.columns.map(column => cellText(record[column])));
+    }
+    return builder.table(false);
+}
+
+/**
+ * Parquet through hyparquet (pure JavaScript, so the web extension reads it too), column
+ * chunk by column chunk. A corrupt file, or one compressed with a codec hyparquet does not
+ * bundle, is an Error with hyparquet's reason.
+ */
+async function parseParquetTable(bytes: Uint8Array): Promise<DataTable> {
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    let metadata;
+    try {
+        metadata = parquetMetadata(file);
+    } catch (error) {
+        throw new Error(`not a readable Parquet file (${reason(error)})`);
+    }
+    const columns = metadata.schema.slice(1).filter(element => element.num_children === undefined).map(element => element.name);
+    const rowCount = Number(metadata.num_rows);
+    const cells = new Map(columns.map(column => [column, new Array<string>(rowCount).fill('')]));
+    try {
+        await parquetRead({
+            file, metadata,
+            onChunk: chunk => {
+                const target = cells.get(chunk.columnName);
+                if (!target) return;
+                for (let row = chunk.rowStart; row < chunk.rowEnd && row < rowCount; row++) target[row] = cellText(chunk.columnData[row - chunk.rowStart]);
+            }
+        });
+    } catch (error) {
+        throw new Error(`cannot read this Parquet file (${reason(error)})`);
+    }
+    return { columns, rowCount, cells };
+}
+
+function reason(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/** A JSON or Parquet value as the text of a cell: nothing for null, numbers and booleans as written, dates as ISO. */
+function cellText(value: unknown): string {
+    if (value === null || value === undefined) return '';
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'object') return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? Number(inner) : inner));
+    return String(value);
 }
 
 /** A cell as a number: plain decimals, also with a trailing `%` or thousands separators. */

@@ -1,4 +1,4 @@
-import type { Aggregation, MetricModel, MetricStatus, MetricValueModel } from '../model/journey-model.js';
+import type { Aggregation, MetricModel, MetricStatus, MetricValueModel, SurveySample } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { isImprovement } from './metric-status.js';
 
@@ -29,8 +29,25 @@ export function formatMetricValue(value: number | undefined, metric: Pick<Metric
         case 'percent': return `${number}%`;
         case 'currency': return metric.currency ? `${number} ${metric.currency}` : number;
         case 'ratio': return `${number}×`;
+        // Survey scores are read as whole points (NPS 40, CSAT 85%) and effort to one decimal.
+        case 'nps': return formatNumber(Math.round(value));
+        case 'csat': return `${formatNumber(Math.round(value))}%`;
+        case 'ces': return formatNumber(Math.round(value * 10) / 10);
         default: return number;
     }
+}
+
+/** `± 18, n = 10`: how sure a survey value is (no margin from a single answer). */
+export function sampleText(sample: SurveySample, metric?: Pick<MetricModel, 'unit'>): string {
+    const margin = sample.margin === undefined ? undefined : metric?.unit === 'ces' ? Math.round(sample.margin * 10) / 10 : Math.round(sample.margin);
+    return margin === undefined ? `n = ${sample.n}` : `± ${formatNumber(margin)}, n = ${sample.n}`;
+}
+
+/** A value with its unit and, for survey answers, its margin and sample: `40 ± 18, n = 10`. */
+export function formatMeasuredValue(value: MetricValueModel, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+    const text = formatMetricValue(value.value, metric);
+    if (!value.sample || value.value === undefined) return text;
+    return value.sample.margin === undefined ? `${text}, ${sampleText(value.sample, metric)}` : `${text} ${sampleText(value.sample, metric)}`;
 }
 
 /** How a reader sees a target's direction: `≥` for at least, `≤` for at most. */

@@ -40,7 +40,7 @@ export type PeriodProblem =
  * form — otherwise their order, and so the latest value and the trend, would mean nothing.
  * Rows are 0-based indexes.
  */
-export function checkPeriods(values: string[]): PeriodProblem | undefined {
+export function checkPeriods(values: readonly string[]): PeriodProblem | undefined {
     let first: { form: PeriodForm; value: string } | undefined;
     for (let row = 0; row < values.length; row++) {
         const value = values[row];
@@ -60,7 +60,7 @@ const checked = new WeakMap<DataTable, Map<string, PeriodProblem | undefined>>()
 export function periodProblemOf(table: DataTable, column: string): PeriodProblem | undefined {
     let byColumn = checked.get(table);
     if (!byColumn) checked.set(table, byColumn = new Map());
-    if (!byColumn.has(column)) byColumn.set(column, checkPeriods(table.rows.map(row => row[column] ?? '')));
+    if (!byColumn.has(column)) byColumn.set(column, checkPeriods(table.cells.get(column) ?? []));
     return byColumn.get(column);
 }
 

@@ -9,5 +9,6 @@ export const journeyKeywords: ReadonlySet<string> = new Set([
     'import', 'journey', 'language', 'last', 'max', 'mean', 'metric', 'min', 'moment', 'next', 'of', 'offline', 'online',
     'opportunity', 'pain', 'percent', 'period', 'persona', 'quote', 'ratio', 'role', 'scale', 'score', 'stage', 'start',
     'step', 'sum', 'target', 'touchpoint', 'truth', 'warn', 'where',
-    'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence', 'confidence', 'frontstage', 'backstage', 'support', 'fail', 'point'
+    'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence', 'confidence', 'frontstage', 'backstage', 'support', 'fail', 'point',
+    'from', 'on', 'quotes'
 ]);

@@ -42,7 +42,17 @@ export interface ChannelModel {
     range?: SourceRange;
 }
 
-export type MetricUnit = 'percent' | 'score' | 'count' | 'currency' | 'duration' | 'ratio';
+export type MetricUnit = 'percent' | 'score' | 'count' | 'currency' | 'duration' | 'ratio' | SurveyUnit;
+
+/** Units whose linked value aggregates raw survey answers (one row per response) instead of reading one cell. */
+export type SurveyUnit = 'nps' | 'csat' | 'ces';
+export const surveyUnits: readonly SurveyUnit[] = ['nps', 'csat', 'ces'];
+
+/** How many answers a survey value was computed from, and its 95 % margin (none from a single answer). */
+export interface SurveySample {
+    n: number;
+    margin?: number;
+}
 
 /** How a stage sums up its steps' values of a metric. */
 export type Aggregation = 'sum' | 'mean' | 'min' | 'max' | 'last';
@@ -72,17 +82,21 @@ export type MetricStatus = 'met' | 'close' | 'missed' | 'no-target' | 'no-data';
 export interface PeriodValue {
     period: string;
     value: number;
+    /** For a survey unit: the answers of that period. */
+    sample?: SurveySample;
 }
 
 export interface MetricValueModel {
     metric: string;
     value?: number;
     /** For a value linked to data: the source, column and `where` conditions. */
-    link?: { source: string; column: string; conditions: Array<{ key: string; value: string | number }> };
+    link?: DataLinkModel;
     /** The data file and the 1-based line of the row the value came from (CSV), to open it there. */
     origin?: { uri: string; line?: number };
     /** For a source with a `period` column: every period's value, oldest first; the last is `value`. */
     series?: PeriodValue[];
+    /** For a survey unit (`nps`, `csat`, `ces`): how many answers the value comes from, and its margin. */
+    sample?: SurveySample;
     status: MetricStatus;
     range?: SourceRange;
 }
@@ -101,6 +115,28 @@ export interface EmotionModel {
     score: number;
     feeling?: string;
     note?: string;
+}
+
+/**
+ * `emotion from survey.score scale 0..10 where …`: what customers said, the mean answer mapped
+ * linearly from the answers' scale onto the journey's emotion scale.
+ */
+export interface MeasuredEmotionModel {
+    /** On the journey's emotion scale. */
+    score: number;
+    /** The mean answer, on the answers' own scale. */
+    mean: number;
+    answerScale: Scale;
+    n: number;
+    link: DataLinkModel;
+    range?: SourceRange;
+}
+
+/** A link into a data source: `survey.score where step = "checkout"`. */
+export interface DataLinkModel {
+    source: string;
+    column: string;
+    conditions: Array<{ key: string; value: string | number }>;
 }
 
 /** `emotion Bo 2 confused "…"`: how one persona of the step feels (the step's `emotion` is everyone else's). */
@@ -142,6 +178,10 @@ export interface StepModel {
     emotion?: EmotionModel;
     /** Emotions of single personas, where the step gives them (one curve per persona on the map). */
     personaEmotions?: PersonaEmotionModel[];
+    /** The emotion measured from survey answers (`emotion from …`). Without a written emotion, it is the curve. */
+    measuredEmotion?: MeasuredEmotionModel;
+    /** Customers' own words (`quotes from …`): comments of the lowest scores; evidence for the step's pains. */
+    quotes?: string[];
     pains: string[];
     /** Ideas written on the step (`opportunity "…"`). */
     opportunities: string[];
@@ -199,6 +239,8 @@ export interface DataSourceModel {
     path: string;
     /** The column that makes each link a time series. */
     period?: string;
+    /** The query `journeymap data pull` writes this snapshot from, and where it runs. */
+    query?: { path: string; engine: 'duckdb' | 'postgres' };
     range?: SourceRange;
 }
 

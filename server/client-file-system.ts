@@ -1,6 +1,6 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../protocol/file-system-requests.js';
+import { ReadBinaryRequest, ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../protocol/file-system-requests.js';
 
 /** Langium's file access for a server in a browser worker: every read is a request to the extension. */
 export class ClientFileSystemProvider implements FileSystemProvider {
@@ -21,7 +21,8 @@ export class ClientFileSystemProvider implements FileSystemProvider {
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {
-        return new TextEncoder().encode(await this.readFile(uri));
+        const binary = atob(await this.connection.sendRequest(ReadBinaryRequest, { uri: uri.toString() }));
+        return Uint8Array.from(binary, character => character.charCodeAt(0));
     }
 
     async readDirectory(uri: URI): Promise<FileSystemNode[]> {

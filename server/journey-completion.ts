@@ -69,7 +69,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     private async keyValuesOf(link: DataLink, key: string): Promise<string[]> {
         const table = await this.tableOf(link);
-        const values = new Set((table?.rows ?? []).map(row => row[key]).filter((value): value is string => value !== undefined && value !== ''));
+        const values = new Set((table?.cells.get(key) ?? []).filter(value => value !== ''));
         return [...values].slice(0, maxKeyValues);
     }
 

@@ -46,6 +46,7 @@ export type JourneyKeywordNames =
     | "exit"
     | "expects"
     | "fail"
+    | "from"
     | "frontstage"
     | "frustration"
     | "goal"
@@ -61,6 +62,7 @@ export type JourneyKeywordNames =
     | "next"
     | "of"
     | "offline"
+    | "on"
     | "online"
     | "opportunity"
     | "owner"
@@ -70,6 +72,7 @@ export type JourneyKeywordNames =
     | "persona"
     | "point"
     | "quote"
+    | "quotes"
     | "ratio"
     | "role"
     | "scale"
@@ -142,7 +145,7 @@ export function isClaim(item: unknown): item is Claim {
 }
 
 export interface Condition extends langium.AstNode {
-    readonly $container: DataLink;
+    readonly $container: DataLink | MeasuredEmotion;
     readonly $type: 'Condition';
     key: DataName;
     number?: number;
@@ -161,7 +164,7 @@ export function isCondition(item: unknown): item is Condition {
 }
 
 export interface DataLink extends langium.AstNode {
-    readonly $container: MetricValue;
+    readonly $container: MetricValue | Step;
     readonly $type: 'DataLink';
     column: DataName;
     conditions: Array<Condition>;
@@ -179,25 +182,29 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'fail' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
+export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'fail' | 'from' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'on' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'quotes' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || item === 'from' || item === 'on' || item === 'quotes' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'DataSource';
+    engine?: string;
     name: string;
     path: string;
     period?: DataName;
+    query?: string;
 }
 
 export const DataSource = {
     $type: 'DataSource',
+    engine: 'engine',
     name: 'name',
     path: 'path',
-    period: 'period'
+    period: 'period',
+    query: 'query'
 } as const;
 
 export function isDataSource(item: unknown): item is DataSource {
@@ -335,6 +342,27 @@ export function isLanguageTag(item: unknown): item is LanguageTag {
     return (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})+/.test(item)));
 }
 
+export interface MeasuredEmotion extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'MeasuredEmotion';
+    column: DataName;
+    conditions: Array<Condition>;
+    scale: Range;
+    source: langium.Reference<DataSource>;
+}
+
+export const MeasuredEmotion = {
+    $type: 'MeasuredEmotion',
+    column: 'column',
+    conditions: 'conditions',
+    scale: 'scale',
+    source: 'source'
+} as const;
+
+export function isMeasuredEmotion(item: unknown): item is MeasuredEmotion {
+    return reflection.isInstance(item, MeasuredEmotion.$type);
+}
+
 export interface MetricDefinition extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'MetricDefinition';
@@ -374,10 +402,10 @@ export function isMetricExpression(item: unknown): item is MetricExpression {
     return reflection.isInstance(item, MetricExpression.$type);
 }
 
-export type MetricUnit = 'count' | 'currency' | 'duration' | 'percent' | 'ratio' | 'score';
+export type MetricUnit = 'count' | 'currency' | 'duration' | 'percent' | 'ratio' | 'score' | string;
 
 export function isMetricUnit(item: unknown): item is MetricUnit {
-    return item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio';
+    return item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item)));
 }
 
 export interface MetricValue extends langium.AstNode {
@@ -475,7 +503,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 }
 
 export interface Range extends langium.AstNode {
-    readonly $container: Journey | MetricDefinition;
+    readonly $container: Journey | MeasuredEmotion | MetricDefinition;
     readonly $type: 'Range';
     max: number;
     min: number;
@@ -519,6 +547,7 @@ export interface Step extends langium.AstNode {
     exit: boolean;
     failPoints: Array<string>;
     frontstage: Array<LaneAction>;
+    measuredEmotions: Array<MeasuredEmotion>;
     metrics: Array<MetricValue>;
     momentsOfTruth: Array<Claim>;
     name: string;
@@ -528,6 +557,7 @@ export interface Step extends langium.AstNode {
     owners: Array<string>;
     pains: Array<Claim>;
     personas: Array<langium.Reference<Persona>>;
+    quoteLinks: Array<DataLink>;
     support: Array<LaneAction>;
     title?: string;
     touchpoints: Array<string>;
@@ -541,6 +571,7 @@ export const Step = {
     exit: 'exit',
     failPoints: 'failPoints',
     frontstage: 'frontstage',
+    measuredEmotions: 'measuredEmotions',
     metrics: 'metrics',
     momentsOfTruth: 'momentsOfTruth',
     name: 'name',
@@ -550,6 +581,7 @@ export const Step = {
     owners: 'owners',
     pains: 'pains',
     personas: 'personas',
+    quoteLinks: 'quoteLinks',
     support: 'support',
     title: 'title',
     touchpoints: 'touchpoints'
@@ -595,6 +627,7 @@ export type JourneyAstType = {
     Journey: Journey
     JourneyFile: JourneyFile
     LaneAction: LaneAction
+    MeasuredEmotion: MeasuredEmotion
     MetricDefinition: MetricDefinition
     MetricExpression: MetricExpression
     MetricValue: MetricValue
@@ -676,6 +709,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         DataSource: {
             name: DataSource.$type,
             properties: {
+                engine: {
+                    name: DataSource.engine
+                },
                 name: {
                     name: DataSource.name
                 },
@@ -684,6 +720,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 period: {
                     name: DataSource.period
+                },
+                query: {
+                    name: DataSource.query
                 }
             },
             superTypes: [Element.$type]
@@ -793,6 +832,26 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 text: {
                     name: LaneAction.text
+                }
+            },
+            superTypes: []
+        },
+        MeasuredEmotion: {
+            name: MeasuredEmotion.$type,
+            properties: {
+                column: {
+                    name: MeasuredEmotion.column
+                },
+                conditions: {
+                    name: MeasuredEmotion.conditions,
+                    defaultValue: []
+                },
+                scale: {
+                    name: MeasuredEmotion.scale
+                },
+                source: {
+                    name: MeasuredEmotion.source,
+                    referenceType: DataSource.$type
                 }
             },
             superTypes: []
@@ -980,6 +1039,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Step.frontstage,
                     defaultValue: []
                 },
+                measuredEmotions: {
+                    name: Step.measuredEmotions,
+                    defaultValue: []
+                },
                 metrics: {
                     name: Step.metrics,
                     defaultValue: []
@@ -1017,6 +1080,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Step.personas,
                     defaultValue: [],
                     referenceType: Persona.$type
+                },
+                quoteLinks: {
+                    name: Step.quoteLinks,
+                    defaultValue: []
                 },
                 support: {
                     name: Step.support,

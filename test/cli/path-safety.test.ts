@@ -34,15 +34,15 @@ describe('path safety: nothing outside the workspace is read', () => {
         assert.ok(codes.includes('unresolved-reference'), out);
     });
 
-    it('refuses a data file that claims 1 GB before reading it, and says why a truncated one cannot be read', () => {
+    it('refuses a data file that claims 2 GB before reading it, and says why a truncated one cannot be read', () => {
         const huge = check('data d "huge.csv"', dir => {
             const fd = openSync(join(dir, 'maps', 'huge.csv'), 'w');
-            ftruncateSync(fd, 1024 * 1024 * 1024); // sparse: claims 1 GB, holds nothing
+            ftruncateSync(fd, 2 * 1024 * 1024 * 1024); // sparse: claims 2 GB, holds nothing
             closeSync(fd);
         });
         const [diagnostic] = JSON.parse(huge).diagnostics;
         assert.equal(diagnostic.code, 'data-file-unreadable');
-        assert.match(diagnostic.message, /it is 1024 MB; data files up to 256 MB are read/);
+        assert.match(diagnostic.message, /it is 2048 MB; data files up to 256 MB are read/);
         const cut = check('data d "cut.csv"', dir => writeFileSync(join(dir, 'maps', 'cut.csv'), 'step,conversion\nsee-ad,14.5\n"compare,9'));
         assert.match(JSON.parse(cut).diagnostics[0].message, /Cannot read data file "cut.csv": Quote Not Closed/);
     });
