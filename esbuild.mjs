@@ -61,7 +61,7 @@ const webOptions = {
     format: 'cjs',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
-    alias: { 'csv-parse': 'csv-parse/browser/esm' },
+    alias: { 'csv-parse': 'csv-parse/browser/esm', 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
     external: ['vscode'],
     minify: true,
     metafile: true,

@@ -61,7 +61,7 @@ function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): 
     if (format === 'json') return JSON.stringify({ version: 1, metrics: rows }, null, 2);
     if (rows.length === 0) return format === 'csv' ? stringify([columns.map(([title]) => title)]).trimEnd() : t('No metric values in these maps.');
     const cells = rows.map(row => columns.map(([, cell]) => cell(row)));
-    if (format === 'csv') return stringify([columns.map(([title]) => title), ...rows.map(row => columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))))]).trimEnd();
+    if (format === 'csv') return csvRows(rows);
     const header = columns.map(([title]) => columnTitle(title));
     if (format === 'md') {
         return markdownTable(header, cells);
@@ -82,4 +82,15 @@ function columnTitle(column: string): string {
         case 'trend': return t('trend');
         default: return t('source');
     }
+}
+
+/** CSV keeps numbers raw; survey values add their sample size and margin as columns of their own. */
+function csvRows(rows: MetricReportRow[]): string {
+    const sampled = rows.some(row => row.n !== undefined);
+    const header = [...columns.map(([title]) => title), ...(sampled ? ['n', 'margin'] : [])];
+    const body = rows.map(row => [
+        ...columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))),
+        ...(sampled ? [String(row.n ?? ''), row.margin === undefined ? '' : String(Math.round(row.margin * 100) / 100)] : [])
+    ]);
+    return stringify([header, ...body]).trimEnd();
 }

@@ -9,7 +9,7 @@ import { describeConditions, describeUnknownColumn, isCompleteLink, resolveDataL
 import { rejectedPlaces, resolveMeasuredEmotion, resolveSurveyLink, selectQuotes } from './journey-survey-link.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/survey-scores.js';
-import { formatNumber, sampleText } from '../metrics/metric-format.js';
+import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
 import type { DataTable } from '../metrics/data-table.js';
 import type { Scale } from '../model/journey-model.js';
 import type { DataSources } from './journey-data-sources.js';
@@ -72,8 +72,8 @@ export class DataLinkValidator {
             reportRejected(link, table, answers.rejected, surveyAnswerScales[metric.unit], accept);
             const n = answers.score?.n ?? 0;
             if (n < minimumSample) {
-                const sample = answers.score ? ` (${sampleText(answers.score, { unit: metric.unit })})` : '';
-                accept('warning', t("{metric} is computed from {n} answers{sample}: fewer than {minimum} make it too uncertain to act on.", { metric: metric.title ?? metric.name, n, sample, minimum: minimumSample }),
+                const value = answers.score ? ` ${formatWithMargin(answers.score.value, answers.score, { unit: metric.unit })}` : '';
+                accept('warning', t('{metric}{value} rests on {n} answers: fewer than {minimum} make it too uncertain to act on.', { metric: metric.title ?? metric.name, value, n, minimum: minimumSample }),
                     { node: link, code: IssueCodes.LowSample, data: { code: IssueCodes.LowSample } });
             }
             return;
@@ -100,7 +100,7 @@ export class DataLinkValidator {
         if (result.kind === 'problem') return reportProblem(measured, result, accept);
         reportRejected(measured, loaded.table, result.rejected, measured.scale, accept);
         if (result.n < minimumSample) {
-            accept('warning', t('The measured emotion is the mean of {n} answers: fewer than {minimum} make it too uncertain to act on.', { n: result.n, minimum: minimumSample }),
+            accept('warning', t('The measured emotion rests on {n} answers: fewer than {minimum} make it too uncertain to act on.', { n: result.n, minimum: minimumSample }),
                 { node: measured, code: IssueCodes.LowSample, data: { code: IssueCodes.LowSample } });
         }
         const written = AstUtils.getContainerOfType(measured, isStep)?.emotions.find(emotion => !emotion.persona && typeof emotion.score === 'number');

@@ -1,6 +1,7 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
-import { isCompleteLink, resolveDataLink } from './journey-data-link.js';
-import { resolveMeasuredEmotion, resolveSurveyLink, selectQuotes } from './journey-survey-link.js';
+import { isCompleteLink } from './journey-data-link.js';
+import { resolveMeasuredEmotion, selectQuotes } from './journey-survey-link.js';
+import { linkedValue } from './journey-linked-value.js';
 import { isSurveyUnit } from '../metrics/survey-scores.js';
 import type { DataTable } from '../metrics/data-table.js';
 import type { DataSources } from './journey-data-sources.js';
@@ -14,7 +15,7 @@ import {
     blueprintLanes, confidences, opportunityStatuses, type ClaimModel, type Confidence,
     type ChannelModel, type DataSourceModel, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type OpportunityModel,
     type OpportunityStatus, type PersonaModel, type SourceRange, type StageModel, type StepModel,
-    type DataLinkModel, type MeasuredEmotionModel, type PeriodValue, type Scale, type SurveySample
+    type DataLinkModel, type MeasuredEmotionModel, type Scale
 } from '../model/journey-model.js';
 import type { JourneyServices } from './journey-module.js';
 import { emotionScaleOf } from './journey-validator.js';
@@ -153,7 +154,7 @@ export class JourneyModelBuilder {
     }
 
     /** `emotion from survey.score scale 0..10 where …`, when its answers can be read. */
-    private async measuredEmotion(step: Step, journeyScale: Scale): Promise<MeasuredEmotionModel | undefined> {
+    async measuredEmotion(step: Step, journeyScale: Scale): Promise<MeasuredEmotionModel | undefined> {
         const measured = step.measuredEmotions[0];
         const dataSource = measured?.source?.ref;
         if (!measured || !dataSource || !isCompleteLink(measured) || !measured.scale || !(measured.scale.min < measured.scale.max)) return undefined;
@@ -166,7 +167,7 @@ export class JourneyModelBuilder {
     }
 
     /** `quotes from survey.comment where …`: ordered by the score column of the step's other links to the same file. */
-    private async quotes(step: Step): Promise<string[] | undefined> {
+    async quotes(step: Step): Promise<string[] | undefined> {
         const quotes: string[] = [];
         for (const link of step.quoteLinks) {
             const dataSource = link.source?.ref;
@@ -200,17 +201,6 @@ function dataSourceModel(source: DataSource): DataSourceModel {
 
 function linkModel(link: DataLink | MeasuredEmotion): DataLinkModel {
     return { source: link.source?.$refText ?? '', column: link.column, conditions: link.conditions.map(c => ({ key: c.key, value: c.text ?? c.number ?? '' })) };
-}
-
-/** A metric's value read from its table: one cell, or for a survey unit every matching answer. */
-function linkedValue(link: DataLink, table: DataTable, metric: MetricDefinition, period: string | undefined): { value?: number; line?: number; series?: PeriodValue[]; sample?: SurveySample } | undefined {
-    if (isSurveyUnit(metric.unit)) {
-        const answers = resolveSurveyLink(link, table, metric.unit, period);
-        if (answers.kind !== 'answers' || !answers.score) return undefined;
-        return { value: answers.score.value, line: answers.line, series: answers.series, sample: { n: answers.score.n, margin: answers.score.margin } };
-    }
-    const resolution = resolveDataLink(link, table, period);
-    return resolution.kind === 'value' ? resolution : undefined;
 }
 
 /** The column whose answers order a step's quotes: that of its measured emotion or survey metric on the same file, else `score`. */

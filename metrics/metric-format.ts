@@ -39,15 +39,26 @@ export function formatMetricValue(value: number | undefined, metric: Pick<Metric
 
 /** `± 18, n = 10`: how sure a survey value is (no margin from a single answer). */
 export function sampleText(sample: SurveySample, metric?: Pick<MetricModel, 'unit'>): string {
-    const margin = sample.margin === undefined ? undefined : metric?.unit === 'ces' ? Math.round(sample.margin * 10) / 10 : Math.round(sample.margin);
-    return margin === undefined ? `n = ${sample.n}` : `± ${formatNumber(margin)}, n = ${sample.n}`;
+    const margin = marginText(sample, metric);
+    return margin === undefined ? `n = ${sample.n}` : `${margin}, n = ${sample.n}`;
+}
+
+/** `± 18`: NPS and CSAT margins in whole points, effort to one decimal. */
+function marginText(sample: SurveySample, metric?: Pick<MetricModel, 'unit'>): string | undefined {
+    if (sample.margin === undefined) return undefined;
+    return `± ${formatNumber(metric?.unit === 'ces' ? Math.round(sample.margin * 10) / 10 : Math.round(sample.margin))}`;
+}
+
+/** A survey value with its margin: `40 ± 18`. */
+export function formatWithMargin(value: number, sample: SurveySample, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+    const margin = marginText(sample, metric);
+    return margin === undefined ? formatMetricValue(value, metric) : `${formatMetricValue(value, metric)} ${margin}`;
 }
 
 /** A value with its unit and, for survey answers, its margin and sample: `40 ± 18, n = 10`. */
-export function formatMeasuredValue(value: MetricValueModel, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
-    const text = formatMetricValue(value.value, metric);
-    if (!value.sample || value.value === undefined) return text;
-    return value.sample.margin === undefined ? `${text}, ${sampleText(value.sample, metric)}` : `${text} ${sampleText(value.sample, metric)}`;
+export function formatMeasuredValue(value: Pick<MetricValueModel, 'value' | 'sample'>, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+    if (!value.sample || value.value === undefined) return formatMetricValue(value.value, metric);
+    return `${formatWithMargin(value.value, value.sample, metric)}, n = ${value.sample.n}`;
 }
 
 /** How a reader sees a target's direction: `≥` for at least, `≤` for at most. */

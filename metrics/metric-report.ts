@@ -1,5 +1,5 @@
 import { displayName, type JourneyModel, type MetricModel, type MetricStatus } from '../model/journey-model.js';
-import { formatAggregation, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
+import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */
 export interface MetricReportRow {
@@ -13,6 +13,9 @@ export interface MetricReportRow {
     unit?: string;
     target?: string;
     status: MetricStatus;
+    /** For a survey unit: how many answers the value comes from, and its 95 % margin. */
+    n?: number;
+    margin?: number;
     /** For a stage: how its steps' values were combined. */
     aggregate?: string;
     period?: string;
@@ -38,7 +41,7 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
             const metric = metricOf(value.metric);
             const trend = trendOf(value, metric);
             return {
-                ...base, step: displayName(step), ...describeMetric(metric, value.metric), value: value.value, shown: formatMetricValue(value.value, metric), status: value.status,
+                ...base, step: displayName(step), ...describeMetric(metric, value.metric), value: value.value, shown: formatMeasuredValue(value, metric), n: value.sample?.n, margin: value.sample?.margin, status: value.status,
                 period: value.series?.at(-1)?.period, trend: trend && formatTrend(trend),
                 source: value.origin && `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`
             };

@@ -6,7 +6,7 @@ import type { MapTheme } from './map-theme.js';
 import { svgDocument } from './svg-document.js';
 import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
-import { formatAggregation, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { t } from '../model/localisation.js';
 
 export interface MapRenderOptions {
@@ -402,7 +402,7 @@ function metricEntry(value: MetricValueModel, metric: MetricModel | undefined): 
         }, [
             text(`${displayName(metric ?? { name: value.metric })}${period ? ` · ${period}` : ''}`, { x: x + 2, y: top + 11, class: 'small muted' }),
             statusIcon(value, x + 8, top + layout.smallLine + 8),
-            text(`${formatMetricValue(value.value, metric)}  ${statusWord(value.status)}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
+            text(`${formatMeasuredValue(value, metric)}  ${statusWord(value.status)}`, { x: x + 20, y: top + layout.smallLine + 12, class: 'body' }),
             details[0] ? textLines(details, x + 2, top + detailsTop, layout.smallLine, { class: 'small muted' }) : '',
             hasSparkline ? sparkline(value.series!.map(point => point.value), x + 2, top + height - 20, layout.column - 2 * layout.cellPad - 4, 16) : ''
         ])
@@ -427,6 +427,6 @@ function statusIcon(value: MetricValueModel, cx: number, cy: number): string {
 
 function metricLabel(value: MetricValueModel, metric: MetricModel | undefined): string {
     const trend = trendOf(value, metric);
-    const shown = [formatMetricValue(value.value, metric), statusWord(value.status), ...(trend ? [formatTrend(trend)] : [])].join(', ');
+    const shown = [formatMeasuredValue(value, metric), statusWord(value.status), ...(trend ? [formatTrend(trend)] : [])].join(', ');
     return t('Metric {name}: {value}', { name: displayName(metric ?? { name: value.metric }), value: shown });
 }

@@ -1,5 +1,5 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
-import { formatMetricValue, statusWord } from '../metrics/metric-format.js';
+import { formatMeasuredValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
 import { t } from '../model/localisation.js';
@@ -23,7 +23,7 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
             const emotion = step.emotion ? `${step.emotion.score}${step.emotion.feeling ? ` ${step.emotion.feeling}` : ''}` : '';
             const metrics = step.metrics.map(value => {
                 const metric = model.metrics.find(m => m.name === value.metric);
-                return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatMetricValue(value.value, metric)} (${statusWord(value.status)})`;
+                return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatMeasuredValue(value, metric)} (${statusWord(value.status)})`;
             });
             const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
             lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);

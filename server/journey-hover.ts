@@ -1,16 +1,18 @@
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep, type Opportunity,
     type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';
-import { metricModel } from '../language/journey-model-builder.js';
+import { metricModel, type JourneyModelBuilder } from '../language/journey-model-builder.js';
 import type { JourneyServices } from '../language/journey-module.js';
-import type { PeriodValue } from '../model/journey-model.js';
+import type { PeriodValue, SurveySample } from '../model/journey-model.js';
+import { linkedValue } from '../language/journey-linked-value.js';
+import { isSurveyUnit } from '../metrics/survey-scores.js';
 import { isCompleteLink, resolveDataLink } from '../language/journey-data-link.js';
 import type { DataSources } from '../language/journey-data-sources.js';
-import { comparisonSymbol, formatMetricValue, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import { comparisonSymbol, formatMeasuredValue, formatNumber, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { intendedComparison } from '../language/target-comparison.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { emotionScaleOf } from '../language/journey-validator.js';
@@ -26,10 +28,12 @@ import { stepsOf } from '../language/journey-scope.js';
  */
 export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     private readonly dataSources: DataSources;
+    private readonly modelBuilder: JourneyModelBuilder;
 
     constructor(services: JourneyServices) {
         super(services);
         this.dataSources = services.journey.DataSources;
+        this.modelBuilder = services.journey.ModelBuilder;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -51,7 +55,7 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const found = await this.resolveValue(value);
         const status = metricStatus(metric, found.number);
         const name = `**${escapeMarkdown(metric.title ?? metric.name)}**`;
-        const lines = [found.number === undefined ? `${name} = ${statusWord('no-data')}` : `${name} = **${escapeMarkdown(formatMetricValue(found.number, metric))}** ${statusWord(status)}`];
+        const lines = [found.number === undefined ? `${name} = ${statusWord('no-data')}` : `${name} = **${escapeMarkdown(formatMeasuredValue({ value: found.number, sample: found.sample }, metric))}** ${statusWord(status)}`];
         const target = formatTarget(metric);
         if (target) {
             const judged = t('{target} ({direction})', { target: escapeMarkdown(target), direction: directionWords(metric.target!.comparison) });
@@ -70,7 +74,7 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     }
 
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
-    private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
+    private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; sample?: SurveySample; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
         const expression = value.value;
         if (!expression) return { problem: t('The value is missing.') };
         if (expression.$type === 'NumberLiteral') return { number: expression.value };
@@ -78,16 +82,38 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const source = expression.source?.ref;
         const loaded = source && await this.dataSources.load(source);
         if (!source || loaded?.kind !== 'table') return { problem: source ? t('The data file "{path}" cannot be read.', { path: source.path }) : t("Unknown data source '{name}'.", { name: expression.source?.$refText ?? '' }) };
+        const definition = value.metric?.ref;
+        if (definition && isSurveyUnit(definition.unit)) {
+            const found = linkedValue(expression, loaded.table, definition, source.period);
+            return found ? { number: found.value, series: found.series, sample: found.sample, line: found.line, path: source.path } : { path: source.path, problem: t('No answers match.') };
+        }
         const resolution = resolveDataLink(expression, loaded.table, source.period);
         if (resolution.kind === 'problem') return { path: source.path, problem: resolution.message };
         return { number: resolution.value, series: resolution.series, row: resolution.row, line: resolution.line, path: source.path };
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+    protected override async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
         const card = hoverCard(node);
+        const voice = isStep(node) ? await this.customerVoice(node) : undefined;
         const documentation = this.documentationProvider.getDocumentation(node);
-        const parts = [card, documentation].filter((part): part is string => Boolean(part));
+        const parts = [card && voice ? `${card}\n\n${voice}` : card, documentation].filter((part): part is string => Boolean(part));
         return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
+    }
+
+    /** What customers said about a step: the emotion measured from their answers, and their own words. */
+    private async customerVoice(step: Step): Promise<string | undefined> {
+        const journey = step.$container.$container;
+        const scale = emotionScaleOf(journey);
+        const measured = step.measuredEmotions.length > 0 ? await this.modelBuilder.measuredEmotion(step, scale) : undefined;
+        const quotes = step.quoteLinks.length > 0 ? await this.modelBuilder.quotes(step) : undefined;
+        const lines: string[] = [];
+        if (measured) {
+            lines.push(labelled(t('Measured emotion:'), t('{score} of {min}..{max} (mean answer {mean} of {answerMin}..{answerMax}, n = {n})', {
+                score: formatNumber(measured.score), min: scale.min, max: scale.max, mean: formatNumber(measured.mean), answerMin: measured.answerScale.min, answerMax: measured.answerScale.max, n: measured.n
+            })));
+        }
+        if (quotes) lines.push(labelled(t('Customers said:'), ''), ...quotes.map(quote => `> ${escapeMarkdown(quote)}`));
+        return lines.length > 0 ? lines.join('\n\n') : undefined;
     }
 }
 

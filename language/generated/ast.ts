@@ -368,7 +368,7 @@ export interface MetricDefinition extends langium.AstNode {
     readonly $type: 'MetricDefinition';
     aggregate?: Aggregation;
     currency?: string;
-    name: string;
+    name: MetricName;
     scale?: Range;
     target?: Target;
     title?: string;
@@ -400,6 +400,18 @@ export const MetricExpression = {
 
 export function isMetricExpression(item: unknown): item is MetricExpression {
     return reflection.isInstance(item, MetricExpression.$type);
+}
+
+export type MetricName = 'confidence' | 'effort' | 'evidence' | 'owner' | 'status' | 'value' | string;
+
+export function isMetricName(item: unknown): item is MetricName {
+    return item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'evidence' || item === 'confidence' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item)));
+}
+
+export type MetricReference = string;
+
+export function isMetricReference(item: unknown): item is MetricReference {
+    return typeof item === 'string';
 }
 
 export type MetricUnit = 'count' | 'currency' | 'duration' | 'percent' | 'ratio' | 'score' | string;
