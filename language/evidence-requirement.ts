@@ -19,8 +19,10 @@ export function missingEvidence(document: LangiumDocument, kinds: readonly Evide
             ...(kinds.includes('pain') ? step.pains.map(claim => ['pain', claim] as [EvidenceKind, Claim]) : []),
             ...(kinds.includes('moment') ? step.momentsOfTruth.map(claim => ['moment', claim] as [EvidenceKind, Claim]) : [])
         ];
+        // Customers' comments on the step (`quotes from survey.comment …`) are evidence for its pains.
+        const quoted = step.quoteLinks.length > 0;
         for (const [kind, claim] of claims) {
-            if (claim.evidence.length > 0 || typeof claim.text !== 'string' || !claim.$cstNode) continue;
+            if ((kind === 'pain' && quoted) || claim.evidence.length > 0 || typeof claim.text !== 'string' || !claim.$cstNode) continue;
             diagnostics.push({
                 severity: strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
                 range: claim.$cstNode.range,

@@ -1,8 +1,9 @@
-import { shareOfScale, type JourneyMapModel, type Scale, type StepModel } from '../model/journey-model.js';
+import { shareOfScale, type JourneyMapModel, type MeasuredEmotionModel, type Scale, type StepModel } from '../model/journey-model.js';
 import { journeyPaths } from './journey-paths.js';
 import { emotionOfPersona, hasPersonaEmotions, personaShapesOf } from './persona-view.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
-import { element, num, text } from './svg.js';
+import { element, num, text, textLines } from './svg.js';
+import { wrapText } from './text-wrap.js';
 import { t } from '../model/localisation.js';
 
 interface CurvePoint {
@@ -29,7 +30,8 @@ interface Curve {
  */
 export function emotionCurves(journey: JourneyMapModel): Curve[] {
     if (!hasPersonaEmotions(journey)) {
-        return [{ className: 'curve', at: step => step.emotion }];
+        // Without a written emotion, what customers said is the curve.
+        return [{ className: 'curve', at: step => step.emotion ?? (step.measuredEmotion && { score: step.measuredEmotion.score }) }];
     }
     const shapes = personaShapesOf(journey);
     return [...shapes].map(([persona, marker], index) => ({
@@ -54,6 +56,9 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
     const curves = emotionCurves(journey);
     // Several curves: each persona's faces side by side in the column, so two equal scores never hide each other.
     const offsetOf = (index: number) => (curves.length > 1 ? (index - (curves.length - 1) / 2) * 24 : 0);
+    // Where the team wrote an emotion and customers' answers measured one, both: the measured as a hollow ring.
+    const measured = columns.flatMap(column => (column.step?.emotion && column.step.measuredEmotion
+        ? [{ x: column.x + layout.column / 2 + offsetOf(0), step: column.step, written: column.step.emotion.score, measured: column.step.measuredEmotion }] : []));
     const drawn = curves.map((curve, index) => {
         const points: CurvePoint[] = columns.flatMap(column => {
             const emotion = column.step && curve.at(column.step);
@@ -74,11 +79,44 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
         ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
             + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
         curves.length > 1 ? legend(curves, layout.pad, y + layout.cellPad + 34) : '',
+        measured.length > 0 ? measuredLegend(layout.pad, y + layout.cellPad + (curves.length > 1 ? 34 + curves.length * 18 : 34)) : '',
         ...drawn.flatMap(curve => curve.branches),
         ...drawn.map(curve => curve.line),
+        ...measured.map(point => drawMeasured(point, toY)),
         ...drawn.flatMap(curve => curve.faces)
     ];
     return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max }) }, parts), height };
+}
+
+interface MeasuredPoint {
+    x: number;
+    step: StepModel;
+    written: number;
+    measured: MeasuredEmotionModel;
+}
+
+/** The measured emotion beside the written one: a hollow ring joined to the written face by a thin line. */
+function drawMeasured(point: MeasuredPoint, toY: (score: number) => number): string {
+    const { x, measured } = point;
+    const label = t('{step}: measured {score} (mean answer {mean} of {min}..{max}, n = {n}); written {written}', {
+        step: stepLabel(point.step), score: formatScore(measured.score), mean: formatScore(measured.mean), min: measured.answerScale.min, max: measured.answerScale.max, n: measured.n, written: point.written
+    });
+    return element('g', { class: 'measured-point', 'data-step': point.step.name, role: 'img', 'aria-label': label }, [
+        element('line', { class: 'measured-link', x1: x, x2: x, y1: toY(point.written), y2: toY(measured.score) }),
+        element('circle', { class: 'measured', cx: x, cy: toY(measured.score), r: 7 })
+    ]);
+}
+
+function measuredLegend(x: number, y: number): string {
+    const lines = wrapText(t('measured from answers'), layout.labelWidth - 40, 11);
+    return element('g', { class: 'legend' }, [
+        element('circle', { class: 'measured', cx: x + 6, cy: y - 4, r: 5 }),
+        textLines(lines, x + 16, y, layout.smallLine, { class: 'small' })
+    ]);
+}
+
+function formatScore(score: number): string {
+    return String(Math.round(score * 100) / 100);
 }
 
 /** Every whole score on small scales; five even steps on large ones. */
@@ -122,7 +160,9 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
     const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
     const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
-    const labelY = y + 28 > bottom + 24 ? y - 18 : y + 26;
+    // Above the face when there is no room below it, or when the measured ring sits there.
+    const ringBelow = point.step.emotion && point.step.measuredEmotion && point.step.measuredEmotion.score < point.step.emotion.score;
+    const labelY = y + 28 > bottom + 24 || ringBelow ? y - 18 : y + 26;
     const label = curve.persona ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})` : stepLabel(point.step);
     return element('g', { class: 'point', 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
         element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),

@@ -86,7 +86,7 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
 
 
 function hasEmotion(step: StepModel): boolean {
-    return step.emotion !== undefined || (step.personaEmotions?.length ?? 0) > 0;
+    return step.emotion !== undefined || step.measuredEmotion !== undefined || (step.personaEmotions?.length ?? 0) > 0;
 }
 
 function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
@@ -179,6 +179,9 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     if (steps.some(step => step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling))) {
         const shapeOf = personaShapesOf(journey);
         lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) });
+    }
+    if (steps.some(step => (step.quotes ?? []).length > 0)) {
+        lanes.push({ kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) });
     }
     if (steps.some(step => step.pains.length > 0)) {
         const lowConfidence = steps.some(step => (step.claims ?? []).some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
@@ -356,6 +359,16 @@ function noteBoxes(notes: Note[], className: 'pain' | 'opportunity', marker: str
             }).join('');
         }
     };
+}
+
+/** Customers' own words, in quotes and italics, each cut to a few lines. */
+function quoteCell(quotes: string[]): Cell | undefined {
+    if (quotes.length === 0) return undefined;
+    const lines = quotes.flatMap(quote => {
+        const wrapped = wrapText(`“${quote}”`, inner, 12);
+        return wrapped.length > 4 ? [...wrapped.slice(0, 3), `${wrapped[3]}…`] : wrapped;
+    });
+    return { height: lines.length * layout.line, draw: (x, y) => textLines(lines, x + 2, y + 12, layout.line, { class: 'body quote' }) };
 }
 
 /** `Conversion (mean of 2): 11.8% ✓ met`. */

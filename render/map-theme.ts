@@ -96,6 +96,9 @@ const rules = [
     '.jm .status-dropped{fill:none;stroke:var(--jm-muted);stroke-dasharray:2 2}',
     '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
     '.jm .curve-branch{fill:none;stroke:var(--jm-curve);stroke-width:2;stroke-dasharray:6 5;opacity:.75}',
+    '.jm .measured{fill:var(--jm-bg);stroke:var(--jm-curve);stroke-width:2.5}',
+    '.jm .measured-link{stroke:var(--jm-curve);stroke-width:1;opacity:.8}',
+    '.jm .quote{font-style:italic}',
     // One curve per persona: told apart by colour and by the pattern of the line.
     '.jm .curve-p1{stroke:var(--jm-accent);stroke-dasharray:10 4}',
     '.jm .curve-p2{stroke:var(--jm-opportunity);stroke-dasharray:2 4}',
