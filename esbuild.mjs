@@ -15,8 +15,9 @@ const options = {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // resvg is a native module: loaded from node_modules, only when a PNG is asked for.
-    external: ['vscode', '@resvg/resvg-js'],
+    // Native modules and database drivers: loaded from node_modules, only when a PNG is asked
+    // for (resvg) or `data pull` runs a query (DuckDB, pg), so no other command or bundle carries them.
+    external: ['vscode', '@resvg/resvg-js', '@duckdb/node-api', 'pg'],
     sourcemap: true,
     logLevel: 'warning'
 };

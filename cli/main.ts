@@ -18,6 +18,7 @@ import { evidenceKinds, type EvidenceKind } from '../language/evidence-requireme
 import { renderFormats, renderViews, runRender, type RenderFormat, type RenderView } from './render-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
+import { runDataPull } from './data-pull-command.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -152,6 +153,18 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: OwnersOptions, command: Command) => {
             const lang = command.optsWithGlobals<{ lang?: string }>().lang;
             process.exitCode = await runOwners(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
+    program.command('data')
+        .description('Data behind the maps.')
+        .command('pull')
+        .description('Run the query of every `data … from "query.sql"` (DuckDB, or `on postgres` at $JOURNEYMAP_POSTGRES_URL) and write its result to the data file the map reads: a snapshot to commit and review.')
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
+        .option('--check', 'write nothing; exit 1 when a snapshot differs from what its query returns now (for scheduled CI)', false)
+        .option('--root <folder>', 'workspace folder that data, query and snapshot files must stay inside; DuckDB reads paths in queries relative to it', '.')
+        .action(async (paths: string[], options: { check: boolean; root: string }) => {
+            process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
+                text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('import')

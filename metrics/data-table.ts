@@ -221,7 +221,7 @@ async function parseParquetTable(bytes: Uint8Array): Promise<DataTable> {
     try {
         metadata = parquetMetadata(file);
     } catch (error) {
-        throw new Error(`not a readable Parquet file (${reason(error)})`);
+        throw new Error(`not a readable Parquet file (${reason(error)})`, { cause: error });
     }
     const columns = metadata.schema.slice(1).filter(element => element.num_children === undefined).map(element => element.name);
     const rowCount = Number(metadata.num_rows);
@@ -236,7 +236,7 @@ async function parseParquetTable(bytes: Uint8Array): Promise<DataTable> {
             }
         });
     } catch (error) {
-        throw new Error(`cannot read this Parquet file (${reason(error)})`);
+        throw new Error(`cannot read this Parquet file (${reason(error)})`, { cause: error });
     }
     return { columns, rowCount, cells };
 }
