@@ -28,6 +28,8 @@ interface PulledSource {
     query: string;
     /** As written in the map, for the snapshot's comment. */
     queryAsWritten: string;
+    /** The folder of the map that declares the source: DuckDB reads the query's relative paths from there first. */
+    mapFolder: string;
     engine: 'duckdb' | 'postgres';
 }
 
@@ -92,14 +94,14 @@ function pulledSources(services: JourneyServices, documents: LangiumDocument[]):
             else if (query.kind === 'outside') problems.push(`${where}: ${t('Query path "{path}" {reason}.', { path: source.query, reason: query.reason })}`);
             else if (!source.path.toLowerCase().endsWith('.csv')) problems.push(`${where}: ${t('a query writes a CSV snapshot; name the data file "….csv" (it is "{path}").', { path: source.path })}`);
             else if (source.engine !== undefined && source.engine !== 'postgres') problems.push(`${where}: ${t("Queries run in DuckDB (write no `on`) or `on postgres`; '{engine}' is neither.", { engine: source.engine })}`);
-            else sources.set(snapshot.uri.fsPath, describe(source, snapshot.uri.fsPath, query.uri.fsPath));
+            else sources.set(snapshot.uri.fsPath, describe(source, snapshot.uri.fsPath, query.uri.fsPath, dirname(document.uri.fsPath)));
         }
     }
     return { sources: [...sources.values()], problems };
 }
 
-function describe(source: DataSource, snapshot: string, query: string): PulledSource {
-    return { name: source.name, snapshot, query, queryAsWritten: source.query!, engine: source.engine === 'postgres' ? 'postgres' : 'duckdb' };
+function describe(source: DataSource, snapshot: string, query: string, mapFolder: string): PulledSource {
+    return { name: source.name, snapshot, query, queryAsWritten: source.query!, mapFolder, engine: source.engine === 'postgres' ? 'postgres' : 'duckdb' };
 }
 
 /** The query's rows, or the message and exit code of why there are none. */
@@ -108,7 +110,7 @@ async function runQuery(source: PulledSource, options: DataPullOptions): Promise
     const sql = await readFile(source.query, 'utf8').catch(() => undefined);
     if (sql === undefined) return { message: t('{file}: the query file does not exist.', { file: queryFile }), exitCode: ExitCode.UsageOrInput };
     try {
-        if (source.engine === 'duckdb') return await runDuckDbQuery(sql, options.root);
+        if (source.engine === 'duckdb') return await runDuckDbQuery(sql, [source.mapFolder, options.root]);
         if (!options.postgresUrl) {
             return { message: t('{file}: `on postgres` needs the server\'s URL in the environment variable JOURNEYMAP_POSTGRES_URL (postgres://user:password@host:5432/database).', { file: queryFile }), exitCode: ExitCode.UsageOrInput };
         }

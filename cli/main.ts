@@ -161,7 +161,7 @@ function buildProgram(): Command {
         .description('Run the query of every `data … from "query.sql"` (DuckDB, or `on postgres` at $JOURNEYMAP_POSTGRES_URL) and write its result to the data file the map reads: a snapshot to commit and review.')
         .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
         .option('--check', 'write nothing; exit 1 when a snapshot differs from what its query returns now (for scheduled CI)', false)
-        .option('--root <folder>', 'workspace folder that data, query and snapshot files must stay inside; DuckDB reads paths in queries relative to it', '.')
+        .option('--root <folder>', 'workspace folder that data, query and snapshot files must stay inside; DuckDB reads paths in a query relative to the map, then to this folder', '.')
         .action(async (paths: string[], options: { check: boolean; root: string }) => {
             process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
                 text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));

@@ -21,15 +21,16 @@ export class QueryError extends Error {
 export class ConnectionError extends Error {}
 
 /**
- * DuckDB, in memory, with the workspace folder as the place relative paths in the query
- * resolve (`read_csv('analytics/events.csv')`).
+ * DuckDB, in memory. Relative paths in the query (`read_csv('data/events.csv')`) are looked
+ * up in the given folders, in order: the map's folder (as the map's own paths are), then the
+ * workspace folder.
  */
-export async function runDuckDbQuery(sql: string, workspaceRoot: string): Promise<QueryResult> {
+export async function runDuckDbQuery(sql: string, searchFolders: string[]): Promise<QueryResult> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
-        await connection.run(`SET file_search_path = '${workspaceRoot.replace(/'/g, "''")}'`);
+        await connection.run(`SET file_search_path = '${searchFolders.join(',').replace(/'/g, "''")}'`);
         const reader = await connection.runAndReadAll(sql);
         return { columns: reader.columnNames(), rows: reader.getRows().map(row => row.map(cellText)) };
     } catch (error) {

@@ -160,9 +160,12 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
     const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
     const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
-    // Above the face when there is no room below it, or when the measured ring sits there.
-    const ringBelow = point.step.emotion && point.step.measuredEmotion && point.step.measuredEmotion.score < point.step.emotion.score;
-    const labelY = y + 28 > bottom + 24 || ringBelow ? y - 18 : y + 26;
+    // Below the face, or above it when there is no room below or the measured ring sits there;
+    // beside it when the ring takes the only side there is.
+    const ring = point.step.emotion && point.step.measuredEmotion ? Math.sign(point.step.measuredEmotion.score - point.step.emotion.score) : 0;
+    const roomBelow = y + 28 <= bottom + 24 && ring >= 0;
+    const roomAbove = ring <= 0;
+    const labelAt = roomBelow ? { x, y: y + 26, 'text-anchor': 'middle' } : roomAbove ? { x, y: y - 18, 'text-anchor': 'middle' } : { x: x + 16, y: y + 4, 'text-anchor': 'start' };
     const label = curve.persona ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})` : stepLabel(point.step);
     return element('g', { class: 'point', 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
         element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
@@ -172,7 +175,7 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
         point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': 'moment of truth' }) : '',
         // With one curve per persona, the marker says whose face it is; feelings are in the notes lane.
         curve.marker ? text(curve.marker, { x, y: y + 24, class: 'small', 'text-anchor': 'middle' }) : '',
-        !curve.marker && emotion.feeling ? text(emotion.feeling, { x, y: labelY, class: 'small muted', 'text-anchor': 'middle' }) : ''
+        !curve.marker && emotion.feeling ? text(emotion.feeling, { ...labelAt, class: 'small muted' }) : ''
     ]);
 }
 
