@@ -4,6 +4,7 @@ import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 import type { PeriodValue, SurveySample } from '../model/journey-model.js';
 import { cellOf, numericCell, rowOf, type DataTable } from '../metrics/data-table.js';
+import { intersectRows, rowsByValue } from '../metrics/table-index.js';
 import { periodProblemOf, rowPlace } from '../metrics/period-values.js';
 
 /** Which part of a data link a problem is about, so the diagnostic marks exactly that. */
@@ -78,14 +79,15 @@ function resolveSeries(link: LinkShape, table: DataTable, periodColumn: string):
 /** The rows of each period, the periods in order (numbers as numbers, `2026-W9` before `2026-W10`). */
 export function rowsByPeriod(table: DataTable, rows: readonly number[], periodColumn: string): Map<string, number[]> {
     const byPeriod = new Map<string, number[]>();
+    const cells = table.cells.get(periodColumn) ?? [];
     for (const row of rows) {
-        const period = cellOf(table, periodColumn, row);
+        const period = cells[row] ?? '';
         const entries = byPeriod.get(period);
         if (entries) entries.push(row);
         else byPeriod.set(period, [row]);
     }
-    const periods = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    return new Map(periods.map(period => [period, byPeriod.get(period)!]));
+    const ordered = [...byPeriod.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return new Map(ordered.map(period => [period, byPeriod.get(period)!]));
 }
 
 export function findUnknownColumn(link: LinkShape, table: DataTable): LinkResolution | undefined {
@@ -101,14 +103,18 @@ export function describeUnknownColumn(name: string, columns: string[], what: str
     return { message: t("The data source has no {what} '{name}'. {hint}", { what, name, hint }), suggestions };
 }
 
-/** The indexes of the rows that meet every condition of a link. */
-export function matchingRows(link: LinkShape, table: DataTable): number[] {
-    const tests = link.conditions.map(condition => ({ cells: table.cells.get(condition.key), condition }));
-    const rows: number[] = [];
-    for (let row = 0; row < table.rowCount; row++) {
-        if (tests.every(({ cells, condition }) => cellMatches(cells?.[row], condition))) rows.push(row);
-    }
-    return rows;
+/** The indexes of the rows that meet every condition of a link, in the file's order. */
+export function matchingRows(link: LinkShape, table: DataTable): readonly number[] {
+    if (link.conditions.length === 0) return Array.from({ length: table.rowCount }, (_, row) => row);
+    return intersectRows(link.conditions.map(condition => rowsMeeting(condition, table)));
+}
+
+/** The rows of one condition, through the column's index: a text as it is, a number however the cells write it (`12`, `12.0`). */
+function rowsMeeting(condition: Condition, table: DataTable): readonly number[] {
+    const index = rowsByValue(table, condition.key);
+    if (condition.text !== undefined) return index.get(condition.text) ?? [];
+    const matching = [...index].filter(([cell]) => cellMatches(cell, condition)).map(([, rows]) => rows);
+    return matching.length === 1 ? matching[0] : matching.flat().sort((a, b) => a - b);
 }
 
 /** `lines 2, 5, 8` (or records of a JSON file), at most five named. */

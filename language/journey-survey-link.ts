@@ -1,4 +1,4 @@
-import { cellOf, numericCell, type DataTable } from '../metrics/data-table.js';
+import { numericCell, type DataTable } from '../metrics/data-table.js';
 import { rowPlace } from '../metrics/period-values.js';
 import { mapOntoScale, meanOf, surveyAnswerScales, surveyScore, type SurveyScore } from '../metrics/survey-scores.js';
 import type { PeriodValue, Scale, SurveyUnit } from '../model/journey-model.js';
@@ -25,8 +25,12 @@ export type SurveyResolution =
     | Problem;
 
 export function resolveSurveyLink(link: LinkShape, table: DataTable, unit: SurveyUnit, periodColumn?: string): SurveyResolution {
+    return remembered(table, ['survey', linkKey(link), unit, periodColumn], () => surveyLink(link, table, unit, periodColumn));
+}
+
+function surveyLink(link: LinkShape, table: DataTable, unit: SurveyUnit, periodColumn?: string): SurveyResolution {
     const rows = pickRows(link, table);
-    if (!Array.isArray(rows)) return rows;
+    if (!isRows(rows)) return rows;
     const scale = surveyAnswerScales[unit];
     if (periodColumn === undefined || !table.columns.includes(periodColumn)) {
         const answers = answersOf(link, table, rows, scale);
@@ -55,8 +59,12 @@ export type MeasuredResolution =
     | Problem;
 
 export function resolveMeasuredEmotion(link: LinkShape, answerScale: Scale, table: DataTable, journeyScale: Scale, periodColumn?: string): MeasuredResolution {
+    return remembered(table, ['measured', linkKey(link), answerScale.min, answerScale.max, journeyScale.min, journeyScale.max, periodColumn], () => measuredEmotion(link, answerScale, table, journeyScale, periodColumn));
+}
+
+function measuredEmotion(link: LinkShape, answerScale: Scale, table: DataTable, journeyScale: Scale, periodColumn?: string): MeasuredResolution {
     const all = pickRows(link, table);
-    if (!Array.isArray(all)) return all;
+    if (!isRows(all)) return all;
     const rows = periodColumn !== undefined && table.columns.includes(periodColumn) ? [...rowsByPeriod(table, all, periodColumn).values()].at(-1) ?? [] : all;
     const answers = answersOf(link, table, rows, answerScale);
     if (answers.values.length === 0) return { kind: 'measured', n: 0, rejected: answers.rejected };
@@ -73,12 +81,15 @@ export const quotesShown = 3;
  */
 export function selectQuotes(link: LinkShape, table: DataTable, scoreColumn: string | undefined): string[] | Problem {
     const rows = pickRows(link, table);
-    if (!Array.isArray(rows)) return rows;
+    if (!isRows(rows)) return rows;
     const scores = scoreColumn !== undefined ? table.cells.get(scoreColumn) : undefined;
+    const texts = table.cells.get(link.column) ?? [];
+    const numbers = new Map<string, number>();
+    const scoreOf = (cell: string) => numbers.get(cell) ?? numbers.set(cell, numericCell(cell) ?? Infinity).get(cell)!;
     const comments = rows
-        .map(row => ({ text: cellOf(table, link.column, row).trim(), score: scores ? numericCell(scores[row]) ?? Infinity : 0 }))
-        .filter(comment => comment.text !== '')
-        .sort((a, b) => a.score - b.score || [...a.text].length - [...b.text].length);
+        .filter(row => texts[row] !== undefined && texts[row] !== '')
+        .map(row => ({ text: texts[row], score: scores ? scoreOf(scores[row]) : 0, length: [...texts[row]].length }))
+        .sort((a, b) => a.score - b.score || a.length - b.length);
     const seen = new Set<string>();
     const chosen: string[] = [];
     for (const comment of comments) {
@@ -96,11 +107,37 @@ export function rejectedPlaces(table: DataTable, rows: readonly number[]): strin
     return rows.slice(0, 5).map(row => rowPlace(table, row)).join(', ') + (rows.length > 5 ? ', …' : '');
 }
 
-function pickRows(link: LinkShape, table: DataTable): number[] | Problem {
+function pickRows(link: LinkShape, table: DataTable): readonly number[] | Problem {
     const unknown = findUnknownColumn(link, table);
     if (unknown) return unknown as Problem;
     const rows = matchingRows(link, table);
     return rows.length > 0 ? rows : noRow(link, table) as Problem;
+}
+
+const resolutions = new WeakMap<DataTable, Map<string, SurveyResolution | MeasuredResolution>>();
+
+/**
+ * A link's answers, worked out once per table read: the checks and the model ask for the
+ * same link, and a million rows are worth not reading twice. Problems are not kept: they
+ * point at the syntax tree of the document that asked.
+ */
+function remembered<T extends SurveyResolution | MeasuredResolution>(table: DataTable, key: unknown[], compute: () => T): T {
+    let byLink = resolutions.get(table);
+    if (!byLink) resolutions.set(table, byLink = new Map());
+    const text = JSON.stringify(key);
+    const known = byLink.get(text);
+    if (known) return known as T;
+    const result = compute();
+    if (result.kind !== 'problem') byLink.set(text, result);
+    return result;
+}
+
+function linkKey(link: LinkShape): unknown {
+    return [link.column, link.conditions.map(condition => [condition.key, condition.text ?? condition.number])];
+}
+
+function isRows(rows: readonly number[] | Problem): rows is readonly number[] {
+    return Array.isArray(rows);
 }
 
 function answersOf(link: LinkShape, table: DataTable, rows: readonly number[], scale: Scale): Answers {

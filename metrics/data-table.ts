@@ -45,22 +45,43 @@ export function isBinaryDataFile(fileName: string): boolean {
 class ColumnBuilder {
     readonly cells = new Map<string, string[]>();
     private readonly distinct = new Map<string, Map<string, string>>();
-    readonly lines: number[] = [];
+    private lines: number[];
     rowCount = 0;
 
-    constructor(readonly columns: string[]) {
+    /**
+     * `expectedRows`, when known, sizes the columns once: growing arrays of a million cells
+     * step by step leaves each of their earlier copies behind, a hundred megabytes of garbage.
+     */
+    constructor(readonly columns: string[], expectedRows = 0) {
         for (const column of columns) {
-            this.cells.set(column, []);
+            this.cells.set(column, new Array<string>(expectedRows));
             this.distinct.set(column, new Map());
         }
+        this.lines = new Array<number>(expectedRows);
     }
 
     addRow(cells: readonly string[], line?: number): void {
         for (let index = 0; index < this.columns.length; index++) {
             const column = this.columns[index];
-            this.cells.get(column)!.push(this.shared(column, (cells[index] ?? '').trim()));
+            this.cells.get(column)![this.rowCount] = this.shared(column, (cells[index] ?? '').trim());
         }
-        if (line !== undefined) this.lines.push(line);
+        if (line !== undefined) this.lines[this.rowCount] = line;
+        this.rowCount++;
+    }
+
+    /** A line without quotes, its cells cut straight out of the file's text: no line string, no array per row. */
+    addCellsOf(text: string, start: number, end: number, line: number): void {
+        let cellStart = start;
+        let index = 0;
+        for (let at = start; at <= end && index < this.columns.length; at++) {
+            const code = at < end ? text.charCodeAt(at) : 44;
+            if (code !== 44 && code !== 59) continue; // `,` and `;`
+            const column = this.columns[index++];
+            this.cells.get(column)![this.rowCount] = this.shared(column, text.slice(cellStart, at).trim());
+            cellStart = at + 1;
+        }
+        for (; index < this.columns.length; index++) this.cells.get(this.columns[index])![this.rowCount] = '';
+        this.lines[this.rowCount] = line;
         this.rowCount++;
     }
 
@@ -68,13 +89,23 @@ class ColumnBuilder {
         const values = this.distinct.get(column)!;
         const known = values.get(cell);
         if (known !== undefined) return known;
-        values.set(cell, cell);
-        return cell;
+        // A new value is copied out of the file's text, which a slice of it would keep alive as long as the table.
+        const own = cell.length > 12 ? flatCopy(cell) : cell;
+        values.set(own, own);
+        return own;
     }
 
     table(withLines: boolean): DataTable {
+        // Sized for every line of the file: blank lines and rows across lines leave some unused.
+        for (const cells of this.cells.values()) cells.length = this.rowCount;
+        this.lines.length = this.rowCount;
         return { columns: this.columns, rowCount: this.rowCount, cells: this.cells, lines: withLines ? this.lines : undefined };
     }
+}
+
+/** A string of its own, not a view into a larger one. */
+function flatCopy(text: string): string {
+    return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** Work between two turns of the event loop, so a language server reading a 100 MB export keeps answering. */
@@ -87,14 +118,17 @@ const sliceMilliseconds = 20;
 async function parseCsvTable(source: string): Promise<DataTable> {
     const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
     const lines = new LineReader(text);
+    const textOf = (record: { text?: string; start: number; end: number }) => record.text ?? text.slice(record.start, record.end);
     let header = lines.nextRecord();
     // `# pulled from queries/funnel.sql …`: the lines `journeymap data pull` writes above a snapshot's header.
-    while (header?.text.startsWith('#')) header = lines.nextRecord();
+    while (header && textOf(header).startsWith('#')) header = lines.nextRecord();
     if (!header) throw new Error('the CSV file is empty: it needs a header row');
-    const builder = new ColumnBuilder(csvCells(header.text).map(cell => cell.trim()));
+    // At most a few million slots ahead: V8 keeps larger preallocated arrays as slow dictionaries.
+    const builder = new ColumnBuilder(csvCells(textOf(header)).map(cell => cell.trim()), Math.min(lineCount(text), 4_000_000));
     let sliceStart = Date.now();
     for (let record = lines.nextRecord(); record; record = lines.nextRecord()) {
-        builder.addRow(csvCells(record.text), record.line);
+        if (record.text === undefined) builder.addCellsOf(text, record.start, record.end, record.line);
+        else builder.addRow(csvCells(record.text), record.line);
         if ((builder.rowCount & 4095) === 0 && Date.now() - sliceStart > sliceMilliseconds) {
             await new Promise(resolve => setTimeout(resolve, 0));
             sliceStart = Date.now();
@@ -110,31 +144,47 @@ class LineReader {
 
     constructor(private readonly text: string) {}
 
-    nextRecord(): { text: string; line: number } | undefined {
+    /**
+     * The next record: a line without quotes as its place in the text (most lines of an
+     * export: its cells are cut out of the text directly), one with quotes as its text.
+     */
+    nextRecord(): { text?: string; start: number; end: number; line: number } | undefined {
         for (;;) {
-            const first = this.nextLine();
-            if (first === undefined) return undefined;
-            if (first === '') continue;
-            let record = first;
+            const start = this.offset;
+            const end = this.nextLineEnd();
+            if (end === undefined) return undefined;
+            if (end === start) continue;
+            const quote = this.text.indexOf('"', start);
+            if (quote < 0 || quote >= end) return { start, end, line: this.line };
+            let record = this.text.slice(start, end);
             // An odd number of quotes: a quoted field goes on over the next line.
             while (quoteCount(record) % 2 === 1) {
-                const more = this.nextLine();
+                const from = this.offset;
+                const more = this.nextLineEnd();
                 if (more === undefined) break; // csv-parse reports the quote left open
-                record += '\n' + more;
+                record += '\n' + this.text.slice(from, more);
             }
-            return { text: record, line: this.line };
+            return { text: record, start, end, line: this.line };
         }
     }
 
-    private nextLine(): string | undefined {
+    /** Moves past the next line; where its text ends (before `\r\n` or `\n`), or undefined at the end. */
+    private nextLineEnd(): number | undefined {
         if (this.offset >= this.text.length) return undefined;
         let end = this.text.indexOf('\n', this.offset);
         if (end < 0) end = this.text.length;
-        const line = this.text.slice(this.offset, end > this.offset && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        const textEnd = end > this.offset && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
         this.offset = end + 1;
         this.line++;
-        return line;
+        return textEnd;
     }
+}
+
+/** How many lines the text has, at most how many rows it holds. */
+function lineCount(text: string): number {
+    let count = 1;
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+    return count;
 }
 
 function quoteCount(text: string): number {

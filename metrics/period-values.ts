@@ -42,10 +42,13 @@ export type PeriodProblem =
  */
 export function checkPeriods(values: readonly string[]): PeriodProblem | undefined {
     let first: { form: PeriodForm; value: string } | undefined;
+    // A period column of a million rows holds a few hundred periods: each is read once.
+    const forms = new Map<string, ReturnType<typeof periodForm>>();
     for (let row = 0; row < values.length; row++) {
         const value = values[row];
         if (value.trim() === '') continue;
-        const found = periodForm(value);
+        let found = forms.get(value);
+        if (found === undefined && !forms.has(value)) forms.set(value, found = periodForm(value));
         if (!found) return { kind: 'unknown', row, value };
         if (!found.valid) return { kind: 'invalid', row, value, form: found.form };
         if (!first) first = { form: found.form, value };
