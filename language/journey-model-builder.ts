@@ -163,7 +163,7 @@ export class JourneyModelBuilder {
         const answerScale = { min: measured.scale.min, max: measured.scale.max };
         const result = resolveMeasuredEmotion(measured, answerScale, source.table, journeyScale, dataSource.period);
         if (result.kind !== 'measured' || result.score === undefined) return undefined;
-        return { score: result.score, mean: result.mean!, answerScale, n: result.n, link: linkModel(measured), range: rangeOf(measured) };
+        return { score: result.score, mean: result.mean!, answerScale, n: result.n, link: linkModel(measured) };
     }
 
     /** `quotes from survey.comment where …`: ordered by the score column of the step's other links to the same file. */

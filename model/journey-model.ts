@@ -129,7 +129,6 @@ export interface MeasuredEmotionModel {
     answerScale: Scale;
     n: number;
     link: DataLinkModel;
-    range?: SourceRange;
 }
 
 /** A link into a data source: `survey.score where step = "checkout"`. */

@@ -1698,41 +1698,42 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "value": "emotion"
               },
               {
-                "$type": "Keyword",
-                "value": "from"
-              },
-              {
-                "$type": "Assignment",
-                "feature": "measuredEmotions",
-                "operator": "+=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@27"
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "from"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "measuredEmotions",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@27"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
                   },
-                  "arguments": []
-                }
-              }
-            ]
-          },
-          {
-            "$type": "Group",
-            "elements": [
-              {
-                "$type": "Keyword",
-                "value": "emotion"
-              },
-              {
-                "$type": "Assignment",
-                "feature": "emotions",
-                "operator": "+=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@26"
-                  },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "emotions",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@26"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ]
           },

@@ -60,7 +60,7 @@ function otherValue(slot: Slot, choice: number): unknown {
     if (current !== undefined && !required && choice % 3 === 0) return undefined;
     switch (slot.field) {
         case 'kind': return pick(['online', 'offline']);
-        case 'unit': return pick(['percent', 'score', 'count', 'duration']);
+        case 'unit': return pick(['percent', 'score', 'count', 'duration', 'nps', 'ces']);
         case 'currency': return pick(['CNY', 'EUR']);
         case 'scale': case 'emotionScale': return pick([{ min: 1, max: 5 }, { min: 1, max: 7 }, { min: 0, max: 10 }]);
         case 'target': return pick([{ comparison: '>=', value: 12 }, { comparison: '<=', value: 12 }, { comparison: '>=', value: 70 }]);
@@ -71,6 +71,12 @@ function otherValue(slot: Slot, choice: number): unknown {
         case 'alias': return pick(['shared', 'people', '共享']);
         case 'feeling': return pick(['curious', 'anxious', '烦躁', '愤怒']);
         case 'exit': return !current;
+        case 'sample': return pick([{ n: 10, margin: 18 }, { n: 40, margin: 9.5 }, { n: 1 }]);
+        case 'query': return pick([{ path: 'queries/funnel.sql', engine: 'duckdb' }, { path: 'queries/funnel.sql', engine: 'postgres' }, { path: 'queries/新.sql', engine: 'duckdb' }]);
+        case 'measuredEmotion': return pick([
+            { score: 3.9, mean: 7.3, answerScale: { min: 0, max: 10 }, n: 10, link: { source: 'D0', column: 'score', conditions: [{ key: 'step', value: 'checkout' }] } },
+            { score: 2.2, mean: 3, answerScale: { min: 0, max: 10 }, n: 45, link: { source: 'D0', column: 'score', conditions: [] } }
+        ]);
         case 'link': return pick([{ source: 'D0', column: 'conversion', conditions: [] }, { source: 'D0', column: '转化率', conditions: [{ key: 'step', value: 'see-ad' }] }]);
         default: return pick([`${current ?? ''} 改`, '新的 text', 'another text entirely']);
     }
