@@ -390,6 +390,33 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.close();
     });
 
+    it('draws what customers said beside what the team wrote: a hollow ring joined to the written face, in English and Chinese, with screenshots', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const survey = await modelOf(readFileSync(join(repoRoot, 'test', 'fixtures', 'survey', 'checkout.journey'), 'utf8'), join(repoRoot, 'test', 'fixtures', 'survey', 'screenshot.journey'));
+        const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!.model;
+        for (const [model, messages, name, gapStep] of [[survey, undefined, 'measured-emotion-en', 'Checkout'], [service, chinese, 'measured-emotion-zh-cn', '上门维修']] as const) {
+            const { page, errors } = await openPreview();
+            await send(page, { type: 'update', uri: model.uri, fileName: 'map.journey', model, messages });
+            const rings = page.locator('#canvas .measured-point');
+            const withBoth = model.journeys[0].stages.flatMap(stage => stage.steps).filter(step => step.emotion && step.measuredEmotion).map(step => step.name);
+            assert.deepEqual(await rings.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-step'))), withBoth, name);
+            const ring = page.locator(`#canvas .measured-point[data-step="${gapStep}"]`);
+            // Hollow: filled with the page's background, outlined in the curve's colour; the thin line reaches the written face.
+            const style = await ring.locator('circle.measured').evaluate(node => { const computed = getComputedStyle(node); return { fill: computed.fill, stroke: computed.stroke, background: getComputedStyle(document.querySelector('#canvas .bg')!).fill }; });
+            assert.equal(style.fill, style.background, name);
+            assert.notEqual(style.stroke, 'none', name);
+            const line = await ring.locator('line.measured-link').evaluate(node => ({ y1: Number(node.getAttribute('y1')), y2: Number(node.getAttribute('y2')) }));
+            const face = await page.locator(`#canvas g.point[data-step="${gapStep}"] circle`).first().evaluate(node => Number(node.getAttribute('cy')));
+            assert.equal(line.y1, face, 'the line starts at the written face');
+            assert.ok(line.y2 > line.y1, 'customers said worse than the team wrote: the ring is lower');
+            assert.match(await ring.getAttribute('aria-label') ?? '', messages ? /实测/ : /measured .* written 5/);
+            assert.ok((await page.locator('#canvas .lane-label').allTextContents()).includes(messages ? '客户原话' : 'CUSTOMERS SAID'), name);
+            await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+            assert.deepEqual(errors, [], name);
+            await page.close();
+        }
+    });
+
     it('switches to the service blueprint, light, dark and in Chinese, and writes screenshots', async () => {
         const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
