@@ -83,6 +83,27 @@ describe('the language server in a browser worker', function () {
         assert.match(hover.contents.value, /\*\*用户画像\*\* `Ana`/);
     });
 
+    it('reads survey answers from a Parquet file through the page, as bytes', async () => {
+        const uri = `${root}/survey/parquet.journey`;
+        const text = `data answers "answers.parquet"
+metric nps "NPS" nps
+journey J { stage S { step Checkout {
+  metric nps = answers.score where step = "checkout"
+  emotion from answers.score scale 0..10 where step = "checkout"
+} } }`;
+        const parquet = `base64:${readFileSync(join(repoRoot, 'test', 'fixtures', 'survey', 'research', 'answers.parquet')).toString('base64')}`;
+        type Lsp = { start(f: unknown, u: string): Promise<void>; open(u: string, t: string): void; diagnostics(u: string): Array<{ code?: string; message: string }> | undefined };
+        await page.evaluate(([files, rootUri]) => (window as unknown as { lsp: Lsp }).lsp.start(files, rootUri), [{ [uri]: text, [`${root}/survey/answers.parquet`]: parquet }, root] as const);
+        await page.evaluate(([u, t]) => (window as unknown as { lsp: Lsp }).lsp.open(u, t), [uri, text] as const);
+        await page.waitForFunction(u => (window as unknown as { lsp: Lsp }).lsp.diagnostics(u) !== undefined, uri);
+        const codes = (await page.evaluate(u => (window as unknown as { lsp: Lsp }).lsp.diagnostics(u), uri))!.map(diagnostic => diagnostic.code);
+        assert.deepEqual(codes.filter(code => code !== 'low-sample'), [], 'the Parquet file was read');
+        const model = await request('journey/model', { uri }) as { model?: { journeys: Array<{ stages: Array<{ steps: Array<{ metrics: Array<{ value?: number; sample?: { n: number } }>; measuredEmotion?: { n: number } }> }> }> } };
+        const step = model.model!.journeys[0].stages[0].steps[0];
+        assert.equal(step.metrics[0].sample?.n, 12);
+        assert.equal(step.measuredEmotion?.n, 12);
+    });
+
     // That our code in them uses no Node-only global (Buffer, process…) is a lint rule (eslint.config.mjs), and running them here.
     it('is built from no Node built-in module', () => {
         const meta: Record<string, esbuild.Metafile> = JSON.parse(readFileSync(join(repoRoot, 'dist', 'web', 'meta.json'), 'utf8'));

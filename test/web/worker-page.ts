@@ -23,6 +23,12 @@ async function start(given: Record<string, string>, rootUri: string, messages?: 
         if (!(uri in files)) throw new Error(`${uri} does not exist`);
         return files[uri];
     });
+    // Binary files come as `base64:…`; a text file read as bytes is its UTF-8.
+    connection.onRequest('journey/fs/readBinary', ({ uri }: { uri: string }) => {
+        if (!(uri in files)) throw new Error(`${uri} does not exist`);
+        const content = files[uri];
+        return content.startsWith('base64:') ? content.slice('base64:'.length) : btoa(String.fromCharCode(...new TextEncoder().encode(content)));
+    });
     connection.onRequest('journey/fs/readDirectory', ({ uri }: { uri: string }) => {
         const prefix = uri.replace(/\/?$/, '/');
         const children = new Set(Object.keys(files).filter(file => file.startsWith(prefix)).map(file => prefix + file.slice(prefix.length).split('/')[0]));
