@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { URI } from 'langium';
+import type { DataSource } from '../../language/generated/ast.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectHover } from 'langium/test';
@@ -119,6 +122,27 @@ journey J { stage S {
 } }`);
         const missing = missingEvidence(document, ['pain'], false);
         assert.deepEqual(missing.map(diagnostic => coveredText(document, diagnostic)), ['"Too many tabs"']);
+    });
+
+    it('reads a data file once: an edit of the map reads nothing, a rewrite with the same content parses nothing', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'data-cache-'));
+        const csv = join(folder, 'answers.csv');
+        writeFileSync(csv, 'step,score\ncheckout,9\n');
+        const own = createTestServices();
+        own.Journey.journey.Workspace.setRoots([URI.file(folder)]);
+        const sources = own.Journey.journey.DataSources;
+        const document = await buildText(own, 'data answers "answers.csv"\n', join(folder, 'map.journey'));
+        const source = document.parseResult.value.elements[0] as DataSource;
+        const first = await sources.load(source);
+        assert.equal(await sources.load(source), first, 'asked again (another edit of the map): the same reading');
+        writeFileSync(csv, 'step,score\ncheckout,9\n');
+        sources.invalidate([URI.file(csv).toString()]);
+        const rewritten = await sources.load(source);
+        assert.ok(first.kind === 'table' && rewritten.kind === 'table' && rewritten.table === first.table, 'same content: the table already parsed');
+        writeFileSync(csv, 'step,score\ncheckout,3\n');
+        sources.invalidate([URI.file(csv).toString()]);
+        const changed = await sources.load(source);
+        assert.ok(changed.kind === 'table' && changed.table !== (first as { table: unknown }).table && changed.table.cells.get('score')?.[0] === '3');
     });
 
     it('hovers a step with its measured emotion and the customers\' words, escaped', async () => {
