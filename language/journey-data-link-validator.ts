@@ -6,7 +6,7 @@ import type { JourneyServices } from './journey-module.js';
 import { checkMetricValue } from './metric-units.js';
 import { t } from '../model/localisation.js';
 import { describeConditions, describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from './journey-data-link.js';
-import { rejectedPlaces, resolveMeasuredEmotion, resolveSurveyLink, selectQuotes } from './journey-survey-link.js';
+import { linkProblem, rejectedPlaces, resolveMeasuredEmotion, resolveSurveyLink } from './journey-survey-link.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/survey-scores.js';
 import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
@@ -61,8 +61,8 @@ export class DataLinkValidator {
         if (!loaded) return;
         const { table, source } = loaded;
         if (link.$containerProperty === 'quoteLinks') {
-            const quotes = selectQuotes(link, table, undefined);
-            if (!Array.isArray(quotes)) reportProblem(link, quotes, accept);
+            const problem = linkProblem(link, table);
+            if (problem) reportProblem(link, problem, accept);
             return;
         }
         const metric = AstUtils.getContainerOfType(link, isMetricValue)?.metric?.ref;

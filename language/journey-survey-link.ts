@@ -102,6 +102,12 @@ export function selectQuotes(link: LinkShape, table: DataTable, scoreColumn: str
     return chosen;
 }
 
+/** Why a link finds no rows (an unknown column, no matching row), or undefined when it finds some. */
+export function linkProblem(link: LinkShape, table: DataTable): Problem | undefined {
+    const rows = pickRows(link, table);
+    return isRows(rows) ? undefined : rows;
+}
+
 /** `lines 5, 9, 12`: where rejected answers are, for a warning. */
 export function rejectedPlaces(table: DataTable, rows: readonly number[]): string {
     return rows.slice(0, 5).map(row => rowPlace(table, row)).join(', ') + (rows.length > 5 ? ', …' : '');
