@@ -177,6 +177,7 @@ export class JourneyValidator {
             }
             seen.add(whose);
         });
+        reportRepeated(step, 'measuredEmotions', t('measured emotion'), accept);
         const journey = AstUtils.getContainerOfType(step, isJourney);
         if (!journey) {
             return;

@@ -99,6 +99,16 @@ journey J { stage S { step A { metric a = 1 metric b = 1 metric c = 1 } } }`);
         assert.match(diagnostics[1].message, /must be between 0 and 100/);
     });
 
+    it('reports a second measured emotion in a step, at the second', async () => {
+        const document = await build(`data survey "research/survey.csv"
+journey J { stage S { step A {
+  emotion from survey.score scale 0..10 where step = "checkout"
+  emotion from survey.score scale 1..10 where step = "checkout"
+} } }`);
+        const repeated = (document.diagnostics ?? []).filter(diagnostic => diagnostic.code === 'repeated-property');
+        assert.deepEqual(repeated.map(diagnostic => coveredText(document, diagnostic)), ['survey.score scale 1..10 where step = "checkout"']);
+    });
+
     it('says to run `data pull` for a snapshot not written yet, and errors on a survey link whose rows do not exist', async () => {
         const document = await build(`metric nps "NPS" nps
 data survey "research/survey.csv"
