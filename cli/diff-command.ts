@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../diff/diff-report.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture } from '../diff/diff-report.js';
+import { renderMermaidJourney } from '../render/mermaid-journey.js';
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
 import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { ExitCode } from './check-command.js';
@@ -48,7 +49,7 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
     if (loaded.length < 2) return ExitCode.UsageOrInput;
     const [old, current] = loaded;
     const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
-    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out);
+    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, journeyPictures(after));
 }
 
 interface LoadedSide {
@@ -93,7 +94,7 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     const changes = compared.map(({ before, after }) => diffJourneyModels(before, after));
     if (options.format !== 'text') {
         const emotions = compared.flatMap(({ before, after }) => compareEmotions(before, after));
-        return report(changes.flat(), emotions, options, out);
+        return report(changes.flat(), emotions, options, out, compared.flatMap(({ after }) => journeyPictures(after)));
     }
     compared.forEach(({ file }, index) => {
         if (changes[index].length === 0) return;
@@ -126,10 +127,15 @@ async function modelOf(path: string, root: string, revision?: string): Promise<J
     return loaded.services.journey.ModelBuilder.build(document);
 }
 
-function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void): number {
-    const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes, emotions) : formatDiffText(changes, options.colour);
+function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void, pictures: JourneyPicture[] = []): number {
+    const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes, emotions, pictures) : formatDiffText(changes, options.colour);
     out(text.trimEnd());
     return exitCodeFor(changes, options);
+}
+
+/** Every journey of a version as a Mermaid diagram, for the pull-request comment (only the changed ones are shown). */
+function journeyPictures(model: JourneyModel): JourneyPicture[] {
+    return model.journeys.map(journey => ({ journey: journey.name, mermaid: renderMermaidJourney(journey, model.personas) }));
 }
 
 /** Like `git diff --exit-code`: 1 when something changed, only when asked for. */

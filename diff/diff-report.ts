@@ -19,11 +19,18 @@ export function formatDiffText(changes: Change[], colour: boolean): string {
     return [...lines, changes.length === 1 ? t('1 change') : t('{count} changes', { count: changes.length })].join('\n');
 }
 
+/** A changed journey as it is after the change, as a Mermaid `journey` diagram. */
+export interface JourneyPicture {
+    journey: string;
+    mermaid: string;
+}
+
 /**
  * A summary table for a pull-request comment, then the changes grouped by journey, each
- * journey whose emotions changed with its before/after curve as a Mermaid chart.
+ * journey whose emotions changed with its before/after curve as a Mermaid chart, and each
+ * changed journey as it now is, a Mermaid `journey` in a collapsed block (GitHub draws both).
  */
-export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = []): string {
+export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = [], pictures: JourneyPicture[] = []): string {
     if (changes.length === 0) return `**${t('Journey maps:')}** ${t('no semantic changes.')}\n`;
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
@@ -41,6 +48,8 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
         lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`), '');
         const curve = emotions.find(comparison => comparison.journey === journey);
         if (curve) lines.push(...emotionChartMarkdown(curve), '');
+        const picture = pictures.find(candidate => candidate.journey === journey);
+        if (picture) lines.push(...pictureMarkdown(picture), '');
     }
     return lines.join('\n');
 }
@@ -67,6 +76,15 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
     if (onlyBefore.length > 0) lines.push(t('Only before: {steps}.', { steps: list(onlyBefore, 'before') }));
     if (onlyAfter.length > 0) lines.push(t('Only after: {steps}.', { steps: list(onlyAfter, 'after') }));
     return lines;
+}
+
+/** The journey after the change, folded away: the list of changes stays what a reviewer reads first. */
+function pictureMarkdown(picture: JourneyPicture): string[] {
+    return ['<details>', `<summary>${escapeHtml(t('The journey {name} after this change (Mermaid)', { name: picture.journey }))}</summary>`, '', '```mermaid', picture.mermaid.trimEnd(), '```', '', '</details>'];
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Stable JSON: `{ "version": 2, "changes": [...] }`, each change as in `Change` (`diff/journey-diff.schema.json`). */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { formatDiffMarkdown } from '../../diff/diff-report.js';
+import { renderMermaidJourney } from '../../render/mermaid-journey.js';
 import { compareEmotions } from '../../diff/emotion-comparison.js';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { launchChromium, renderWithMermaid } from '../browser-kit.js';
@@ -34,6 +35,23 @@ describe('diff in Markdown: the before/after emotion curve', () => {
         assert.doesNotMatch(markdown, /(^|[^\\])<img/m, 'markup is escaped');
         browser = await launchChromium();
         const [rendered] = await renderWithMermaid(browser, [chart]);
+        assert.equal(rendered.error, undefined);
+        assert.match(rendered.svg!, /看到广告/);
+    });
+
+    it('adds each changed journey as it now is, a Mermaid journey folded in <details>, after the list of changes; Mermaid draws it', async () => {
+        const old = await modelOf(oldText);
+        const current = await modelOf(newText);
+        const picture = { journey: 'J', mermaid: renderMermaidJourney(current.journeys[0], current.personas) };
+        const markdown = formatDiffMarkdown(diffJourneyModels(old, current), compareEmotions(old, current), [picture, { journey: 'Unchanged', mermaid: 'journey' }]);
+        const details = /<details>\n<summary>The journey J after this change \(Mermaid\)<\/summary>\n\n```mermaid\n([\s\S]*?)```\n\n<\/details>/.exec(markdown);
+        assert.ok(details, markdown);
+        assert.ok(markdown.indexOf('- ') < markdown.indexOf('<details>'), 'the changes come first');
+        assert.doesNotMatch(markdown, /Unchanged/, 'only changed journeys are drawn');
+        assert.match(details[1], /^journey\n {4}title 购买旅程\n {4}section S\n/);
+        assert.doesNotMatch(details[1], /<img/, 'a hostile step title cannot become markup');
+        browser ??= await launchChromium();
+        const [rendered] = await renderWithMermaid(browser, [details[1]]);
         assert.equal(rendered.error, undefined);
         assert.match(rendered.svg!, /看到广告/);
     });
