@@ -19,6 +19,7 @@ import { renderFormats, renderViews, runRender, type RenderFormat, type RenderVi
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
+import { runPrComment } from './pr-comment-command.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -165,6 +166,14 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: { check: boolean; root: string }) => {
             process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
                 text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
+    program.command('pr-comment')
+        .description('In GitHub Actions on a pull request: post the journeys\' semantic diff (base...head) as one comment, updated on each push and deleted when no journey changes any more. Needs GITHUB_TOKEN and the job\'s GITHUB_EVENT_PATH.')
+        .argument('[paths...]', 'the paths to compare (default: the whole repository)')
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: { root: string }) => {
+            process.exitCode = await runPrComment(paths, { root: resolve(options.root), env: process.env }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('import')
