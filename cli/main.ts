@@ -20,6 +20,7 @@ import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } fro
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
 import { runPrComment } from './pr-comment-command.js';
+import { runSite } from './site-command.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -166,6 +167,19 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: { check: boolean; root: string }) => {
             process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
                 text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+        });
+
+    program.command('site')
+        .description('Build a static site of every journey: an index with each journey\'s health, a page per journey with its views, metrics and text, a persona library and a search. Works from file:// and any static host.')
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
+        .requiredOption('-o, --output <folder>', 'the folder to write the site to')
+        .option('--force', 'write into a folder that is not empty (the site\'s files are replaced; nothing is deleted)', false)
+        .option('--allow-errors', 'exit 0 even when maps have errors (they get error pages either way)', false)
+        .option('--title <title>', 'the title of the front page')
+        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .action(async (paths: string[], options: { output: string; force: boolean; allowErrors: boolean; title?: string; root: string }, command: Command) => {
+            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
+            process.exitCode = await runSite(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
         });
 
     program.command('pr-comment')

@@ -1,0 +1,213 @@
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type PersonaModel } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
+import { formatMeasuredValue, formatTargetValue, statusWord } from '../metrics/metric-format.js';
+import type { JourneyHealth } from './journey-health.js';
+
+/**
+ * The pages of the static site of a repository's journeys (`journeymap site`): pure functions
+ * from the models to HTML. Every text from a map is escaped; no page has an inline script or
+ * style, and each says so in its Content-Security-Policy, so the site can be served anywhere.
+ */
+
+/** One journey's page: where it is, what it shows. Paths are relative to the site's root. */
+export interface SiteJourney {
+    page: string;
+    /** The folder of its map, relative to the repository (`shop`), for grouping. */
+    folder: string;
+    /** Its map, relative to the repository. */
+    file: string;
+    journey: JourneyMapModel;
+    model: JourneyModel;
+    health: JourneyHealth;
+    /** The pictures of its views, as files of the site. */
+    views: Array<{ id: 'map' | 'blueprint' | 'funnel' | 'portfolio'; image: string }>;
+    /** The model as a JSON file of the site: what `<journey-map src>` reads. */
+    modelFile: string;
+    mermaid: string;
+    paths: string;
+    source: string;
+    /** `2026-11-28`, the last commit that changed the map, where git knows it. */
+    lastChange?: string;
+}
+
+/** A map that does not check: a page with its first errors instead of its views. */
+export interface SiteError {
+    page: string;
+    file: string;
+    errors: Array<{ line: number; message: string }>;
+}
+
+export interface SiteEntry {
+    kind: 'journey' | 'error';
+    journey?: SiteJourney;
+    error?: SiteError;
+}
+
+export const sitePolicy = "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+export function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A link to a file of the site: each part of the path percent-encoded, so Chinese names and spaces work from `file://` too. */
+export function href(from: string, to: string): string {
+    const depth = from.split('/').length - 1;
+    return '../'.repeat(depth) + to.split('/').map(encodeURIComponent).join('/');
+}
+
+function page(path: string, title: string, language: string | undefined, body: string, scripts: string[] = []): string {
+    return `<!DOCTYPE html>
+<html lang="${escapeHtml(language ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${sitePolicy}">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${href(path, 'assets/site.css')}">
+${scripts.map(script => `<script src="${href(path, script)}" defer></script>`).join('\n')}
+</head>
+<body>
+<header class="site"><a href="${href(path, 'index.html')}">${escapeHtml(t('Journeys'))}</a> · <a href="${href(path, 'personas.html')}">${escapeHtml(t('Personas'))}</a></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** The front page: every journey grouped by folder, each with its health; a search over journeys, steps, pains and opportunities. */
+export function siteIndexPage(entries: SiteEntry[], title: string): string {
+    const folders = new Map<string, SiteEntry[]>();
+    for (const entry of entries) {
+        const folder = entry.journey?.folder ?? (entry.error!.file.includes('/') ? entry.error!.file.slice(0, entry.error!.file.lastIndexOf('/')) : '.');
+        folders.set(folder, [...(folders.get(folder) ?? []), entry]);
+    }
+    const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => `<section class="folder">
+<h2>${escapeHtml(folder)}</h2>
+<ul class="journeys">
+${inFolder.map(entry => `<li>${entry.journey ? journeyLine(entry.journey) : errorLine(entry.error!)}</li>`).join('\n')}
+</ul>
+</section>`).join('\n');
+    const search = `<section class="search" aria-label="${escapeHtml(t('Search'))}">
+<label for="search">${escapeHtml(t('Search journeys, steps, pains and opportunities'))}</label>
+<input id="search" type="search" autocomplete="off">
+<ul id="results" aria-live="polite"></ul>
+</section>`;
+    return page('index.html', title, undefined, `<h1>${escapeHtml(title)}</h1>\n${search}\n${sections}`, ['assets/search-index.js', 'assets/search.js']);
+}
+
+function journeyLine(entry: SiteJourney): string {
+    const { metrics, lowest, pains, openOpportunities } = entry.health;
+    const facts = [
+        `<span class="met">✓ ${metrics.met}</span> <span class="close">▲ ${metrics.close}</span> <span class="missed">✗ ${metrics.missed}</span>`,
+        lowest ? escapeHtml(t('lowest emotion {score} at {step}', { score: lowest.score, step: lowest.step })) : '',
+        escapeHtml(t('{count} pains', { count: pains })),
+        escapeHtml(t('{count} open opportunities', { count: openOpportunities })),
+        entry.lastChange ? escapeHtml(t('changed {date}', { date: entry.lastChange })) : ''
+    ].filter(Boolean);
+    return `<a href="${href('index.html', entry.page)}">${escapeHtml(displayName(entry.journey))}</a> <span class="file">${escapeHtml(entry.file)}</span>
+<div class="health">${facts.join(' · ')}</div>`;
+}
+
+function errorLine(error: SiteError): string {
+    return `<a class="broken" href="${href('index.html', error.page)}">${escapeHtml(error.file)}</a> <span class="missed">${escapeHtml(t('does not check: {count} errors', { count: error.errors.length }))}</span>`;
+}
+
+/** A journey: its views, its metrics with their sources, and its text. */
+export function journeyPage(entry: SiteJourney): string {
+    const { journey, model } = entry;
+    const words: Record<SiteJourney['views'][number]['id'], string> = { map: t('Map'), blueprint: t('Blueprint'), funnel: t('Funnel'), portfolio: t('Portfolio') };
+    const nav = [...entry.views.map(view => [view.id, words[view.id]]), ['paths', t('Paths')], ['mermaid', t('Mermaid')], ['metrics', t('Metrics')], ['source', t('Source')]]
+        .map(([id, label]) => `<a href="#${id}">${escapeHtml(label)}</a>`).join(' ');
+    const views = entry.views.map(view => {
+        const image = `<img src="${href(entry.page, view.image)}" alt="${escapeHtml(`${words[view.id]}: ${displayName(journey)}`)}">`;
+        // The map through the custom element any page can embed, with the model inline (a page
+        // opened from file:// may not fetch); the picture is there without scripts.
+        const shown = view.id === 'map'
+            ? `<journey-map journey="${escapeHtml(journey.name)}"><script type="application/json">${inlineJson(model)}</script>${image}</journey-map>`
+            : image;
+        return `<section id="${view.id}" class="view"><h2>${escapeHtml(words[view.id])}</h2>\n<div class="picture">${shown}</div></section>`;
+    });
+    const body = `<h1>${escapeHtml(displayName(journey))}</h1>
+<p class="file">${escapeHtml(entry.file)}${entry.lastChange ? ` · ${escapeHtml(t('changed {date}', { date: entry.lastChange }))}` : ''}</p>
+${journey.documentation ? `<p class="documentation">${escapeHtml(journey.documentation)}</p>` : ''}
+<nav class="views">${nav}</nav>
+${views.join('\n')}
+<section id="paths"><h2>${escapeHtml(t('Paths'))}</h2><p>${escapeHtml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeHtml(entry.paths)}</code></pre></section>
+<section id="mermaid"><h2>${escapeHtml(t('Mermaid'))}</h2><pre><code>${escapeHtml(entry.mermaid)}</code></pre></section>
+<section id="metrics"><h2>${escapeHtml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
+<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(entry.source)}</code></pre></section>`;
+    return page(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
+}
+
+/** JSON inside an HTML data block: nothing in it can close the block or open a comment. */
+function inlineJson(value: unknown): string {
+    return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function metricTable(journey: JourneyMapModel, model: JourneyModel): string {
+    const rows = allSteps(journey).flatMap(step => step.metrics.map(value => {
+        const metric = model.metrics.find(candidate => candidate.name === value.metric);
+        const source = value.link ? `${value.link.source}.${value.link.column}${value.origin?.line ? ` (${t('line {line}', { line: value.origin.line })})` : ''}` : '';
+        return [displayName(step), metric ? displayName(metric) : value.metric, formatMeasuredValue(value, metric), formatTargetValue(metric) ?? '', statusWord(value.status), source];
+    }));
+    if (rows.length === 0) return `<p>${escapeHtml(t('No metric values in these maps.'))}</p>`;
+    const header = [t('step'), t('metric'), t('value'), t('target'), t('status'), t('source')];
+    return `<table><thead><tr>${header.map(cell => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map(row => `<tr>${row.map(cell => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;
+}
+
+/** A map that does not check: its first errors with their lines, and the text. */
+export function errorPage(error: SiteError, source: string): string {
+    const body = `<h1>${escapeHtml(error.file)}</h1>
+<p class="missed">${escapeHtml(t('This map does not check, so it is not drawn. Run `journeymap check` on it.'))}</p>
+<ul class="errors">${error.errors.map(entry => `<li>${escapeHtml(t('line {line}', { line: entry.line }))}: ${escapeHtml(entry.message)}</li>`).join('\n')}</ul>
+<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(source)}</code></pre></section>`;
+    return page(error.page, error.file, undefined, body);
+}
+
+/** Every persona, and the journeys and steps they appear in. */
+export function personasPage(journeys: SiteJourney[]): string {
+    const personas = new Map<string, { persona: PersonaModel; places: Array<{ entry: SiteJourney; steps: string[] }> }>();
+    for (const entry of journeys) {
+        for (const persona of entry.model.personas) {
+            const known = personas.get(persona.name) ?? { persona, places: [] };
+            const steps = allSteps(entry.journey).filter(step => (step.personas.length > 0 ? step.personas : entry.journey.personas).includes(persona.name)).map(displayName);
+            if (entry.journey.personas.includes(persona.name) || steps.length > 0) known.places.push({ entry, steps });
+            personas.set(persona.name, known);
+        }
+    }
+    const cards = [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name)).map(({ persona, places }) => `<section class="persona" id="${escapeHtml(persona.name)}">
+<h2>${escapeHtml(displayName(persona))}</h2>
+${persona.role ? `<p>${escapeHtml(persona.role)}</p>` : ''}
+${persona.goals.length ? `<p>${escapeHtml(t('Goals'))}: ${escapeHtml(persona.goals.join('; '))}</p>` : ''}
+${persona.frustrations.length ? `<p>${escapeHtml(t('Frustrations'))}: ${escapeHtml(persona.frustrations.join('; '))}</p>` : ''}
+${persona.quote ? `<blockquote>${escapeHtml(persona.quote)}</blockquote>` : ''}
+<ul>${places.map(({ entry, steps }) => `<li><a href="${href('personas.html', entry.page)}">${escapeHtml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeHtml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>
+</section>`);
+    return page('personas.html', t('Personas'), undefined, `<h1>${escapeHtml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeHtml(t('No personas.'))}</p>`}`);
+}
+
+/** What the search finds: one record per journey, step, pain and opportunity, with the page it is on. */
+export interface SearchRecord {
+    kind: 'journey' | 'step' | 'pain' | 'opportunity';
+    text: string;
+    journey: string;
+    page: string;
+}
+
+export function searchRecords(journeys: SiteJourney[]): SearchRecord[] {
+    return journeys.flatMap(entry => {
+        const journey = displayName(entry.journey);
+        const at = (kind: SearchRecord['kind'], text: string): SearchRecord => ({ kind, text, journey, page: entry.page });
+        const steps = allSteps(entry.journey);
+        return [
+            at('journey', journey),
+            ...steps.map(step => at('step', displayName(step))),
+            ...steps.flatMap(step => step.pains.map(pain => at('pain', pain))),
+            ...steps.flatMap(step => [...step.opportunities, ...(step.opportunityRefs ?? [])].map(text => at('opportunity', text))),
+            ...(entry.model.opportunities ?? []).map(opportunity => at('opportunity', displayName(opportunity)))
+        ];
+    });
+}
