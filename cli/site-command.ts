@@ -80,6 +80,7 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     await writer.copy('assets/search.js', bundled('site-search.js'));
     await writer.copy('assets/journey-map.js', bundled('journey-map.js'));
     await writer.write(siteMarker, t('Written by journeymap site; it may write here again.') + '\n');
+    await writer.flush();
     const broken = entries.filter(entry => entry.kind === 'error').length;
     out(t('Wrote a site of {journeys} journeys to {folder} ({files} files); open index.html.', { journeys: journeys.length, folder: relative(process.cwd(), output) || '.', files: writer.count }));
     if (broken > 0) err(t('{count} maps have errors: each has an error page.', { count: broken }));
@@ -159,17 +160,26 @@ function bundled(name: string): string {
 class SiteWriter {
     count = 0;
     private readonly folders = new Set<string>();
+    private readonly pending: Array<Promise<void>> = [];
     private readonly repositoryUri: string;
 
     constructor(private readonly root: string, repository: string) {
         this.repositoryUri = `${URI.file(repository).toString()}/`;
     }
 
+    /** Queues the file; a few dozen are written at once, so the disk is never waited on one file at a time. */
     async write(path: string, content: string): Promise<void> {
         const target = join(this.root, path);
         await this.folder(dirname(target));
-        await writeFile(target, content.split(this.repositoryUri).join(''));
+        this.pending.push(writeFile(target, content.split(this.repositoryUri).join('')));
         this.count++;
+        if (this.pending.length >= 64) await this.flush();
+    }
+
+    /** Waits for every queued file: a failure to write one is the build's error. */
+    async flush(): Promise<void> {
+        const writing = this.pending.splice(0);
+        await Promise.all(writing);
     }
 
     async copy(path: string, from: string): Promise<void> {

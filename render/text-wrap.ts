@@ -10,8 +10,18 @@ import { eastAsianWidth } from 'get-east-asian-width';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/**
+ * What can join characters into one grapheme: combining and spacing marks, joiners, variation
+ * selectors, surrogates (emoji, flags and other characters beyond the BMP), conjoining Hangul
+ * jamo, CR (of CR LF), prepended Arabic signs and Thai and Lao SARA AM. Text without any —
+ * most text on a map — is split a character at a time without the segmenter, which is the
+ * slow part of drawing a thousand maps.
+ */
+const graphemeJoiners = /[\p{M}\u200C\u200D\uFE00-\uFE0F\uD800-\uDFFF\u{10000}-\u{10FFFF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u08E2\u0E33\u0EB3]/u;
+
 /** The graphemes of a text. */
 export function graphemesOf(text: string): string[] {
+    if (!graphemeJoiners.test(text)) return text.split('');
     return Array.from(graphemes.segment(text), segment => segment.segment);
 }
 
@@ -42,10 +52,19 @@ export function characterWidth(grapheme: string, fontSize: number): number {
     return fontSize * ems(grapheme);
 }
 
+/** Widths in ems of texts measured before: titles, labels and notes repeat across a repository's maps. */
+const emsOfText = new Map<string, number>();
+const rememberedTexts = 100_000;
+
 export function textWidth(text: string, fontSize: number): number {
-    let width = 0;
-    for (const grapheme of graphemes.segment(text)) width += characterWidth(grapheme.segment, fontSize);
-    return width;
+    let known = emsOfText.get(text);
+    if (known === undefined) {
+        known = 0;
+        for (const grapheme of graphemesOf(text)) known += ems(grapheme);
+        if (emsOfText.size >= rememberedTexts) emsOfText.clear();
+        emsOfText.set(text, known);
+    }
+    return known * fontSize;
 }
 
 /** Words with their trailing spaces, and each wide grapheme on its own (CJK breaks anywhere). */
