@@ -11,13 +11,13 @@ import { eastAsianWidth } from 'get-east-asian-width';
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
- * What can join characters into one grapheme: combining and spacing marks, joiners, variation
- * selectors, surrogates (emoji, flags and other characters beyond the BMP), conjoining Hangul
+ * What can join characters into one grapheme: combining and spacing marks (variation
+ * selectors among them), joiners, surrogates (emoji, flags and other characters beyond the BMP), conjoining Hangul
  * jamo, CR (of CR LF), prepended Arabic signs and Thai and Lao SARA AM. Text without any —
  * most text on a map — is split a character at a time without the segmenter, which is the
  * slow part of drawing a thousand maps.
  */
-const graphemeJoiners = /[\p{M}\u200C\u200D\uFE00-\uFE0F\uD800-\uDFFF\u{10000}-\u{10FFFF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u08E2\u0E33\u0EB3]/u;
+const graphemeJoiners = /\p{M}|\u200C|\u200D|[\u{10000}-\u{10FFFF}\uD800-\uDFFF\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u08E2\u0E33\u0EB3]/u;
 
 /** The graphemes of a text. */
 export function graphemesOf(text: string): string[] {
