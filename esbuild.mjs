@@ -75,7 +75,14 @@ const webOptions = {
 /** @type {esbuild.BuildOptions} */
 const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-browser.ts' }, format: 'iife', outExtension: {} };
 
-const all = [options, previewOptions, webOptions, webServerOptions, clientOptions];
+/**
+ * The markdown-it plugin (`journey-maps-as-code/markdown-it`, also VS Code's Markdown preview)
+ * and the worker thread it draws fences in, which holds the language.
+ */
+/** @type {esbuild.BuildOptions} */
+const markdownOptions = { ...options, entryPoints: { 'markdown-it': 'markdown/markdown-it-journey.ts', 'markdown-worker': 'cli/markdown-render-worker.ts' }, outExtension: { '.js': '.cjs' } };
+
+const all = [options, previewOptions, webOptions, webServerOptions, clientOptions, markdownOptions];
 if (watch) {
     await Promise.all(all.map(async o => (await esbuild.context(o)).watch()));
 } else {

@@ -1,12 +1,19 @@
 /** The extension on the desktop: the language server runs in Node, started over IPC. */
 import type * as vscode from 'vscode';
+import { workspace } from 'vscode';
+import journeyMarkdownIt, { type MarkdownIt } from '../markdown/markdown-it-journey.js';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
 import { activateJourney, clientOptions } from './activate-journey.js';
 import { serverEnvironment, watchFastPathSetting } from './fast-path-setting.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What VS Code's Markdown preview asks the extension for (`markdown.markdownItPlugins`): ```journey fences drawn as maps. */
+export interface JourneyExtensionApi {
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
     const serverModule = context.asAbsolutePath('dist/server.js');
     const env = serverEnvironment();
     const serverOptions: ServerOptions = {
@@ -16,6 +23,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watchFastPathSetting(context);
     client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions(context));
     await activateJourney(context, client);
+    return {
+        extendMarkdownIt: md => md.use(journeyMarkdownIt, {
+            root: workspace.workspaceFolders?.[0]?.uri.fsPath,
+            workerPath: context.asAbsolutePath('dist/markdown-worker.cjs')
+        })
+    };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,40 @@
+/**
+ * A ```journey fence of a Markdown file: the map written inside it, or a map file it points
+ * at (```journey src="maps/checkout.journey" view="blueprint" journey="ToBe"). Pure: shared by
+ * the markdown-it plugin and the renderer that runs the language.
+ */
+
+/** The views a fence can show. */
+export const fenceViews = ['map', 'blueprint', 'funnel'] as const;
+export type FenceView = typeof fenceViews[number];
+
+export interface FenceRequest {
+    /** The map written in the fence, when it has no `src`. */
+    text?: string;
+    /** A map file, relative to the Markdown file. */
+    src?: string;
+    view: FenceView;
+    journey?: string;
+    /** The Markdown file (imports, data and `src` resolve from its folder) and the workspace they must stay inside. */
+    markdownPath: string;
+    root: string;
+}
+
+export type FenceResult =
+    | { kind: 'picture'; svg: string; title: string }
+    | { kind: 'errors'; errors: Array<{ line?: number; message: string }> };
+
+/** `src="maps/a.journey" view="blueprint"` → the attributes, or what is wrong with them. */
+export function parseFenceInfo(info: string): { src?: string; view: FenceView; journey?: string } | { error: string } {
+    const rest = info.trim().replace(/^journey\b/, '').trim();
+    const attributes = new Map<string, string>();
+    const pattern = /([a-zA-Z]+)\s*=\s*"([^"]*)"|(\S+)/g;
+    for (let match = pattern.exec(rest); match; match = pattern.exec(rest)) {
+        if (match[3] !== undefined) return { error: `"${match[3]}" is not an attribute; write src="…", view="…" or journey="…"` };
+        if (!['src', 'view', 'journey'].includes(match[1])) return { error: `unknown attribute ${match[1]}; a fence takes src, view and journey` };
+        attributes.set(match[1], match[2]);
+    }
+    const view = attributes.get('view') ?? 'map';
+    if (!(fenceViews as readonly string[]).includes(view)) return { error: `view="${view}" is not a view: use ${fenceViews.join(', ')}` };
+    return { src: attributes.get('src'), view: view as FenceView, journey: attributes.get('journey') };
+}
