@@ -8,6 +8,7 @@ import type { Workbench } from './workbench.js';
 /** Makes the workspace a git repository with one commit of the maps, and adds a messy file to format. */
 function prepareWorkspace(workspace: string): void {
     writeFileSync(join(workspace, 'messy.journey'), 'persona   Tidy {\nrole "r"\n  goal    "g"\n}\n');
+    writeFileSync(join(workspace, 'design.md'), '# Design\n\n```journey src="service/售后服务.journey" view="blueprint"\n```\n\n```journey\njourney J { stage S { step A { emotion 9 } } }\n```\n\nThe end.\n');
     const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
     git('init', '-q');
     git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
@@ -156,6 +157,17 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         const view = workbench.webview();
         await view.locator('.compare-changes li', { hasText: "Emotion of 'Sees a social ad' fell from 3 to 1" }).waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('.compare-maps svg.jm').count(), 2);
+    });
+
+    it('draws ```journey fences in VS Code\'s Markdown preview: a map file\'s blueprint, and an error box for a fence that does not check', async () => {
+        await workbench.openFile('design.md');
+        await workbench.runCommand('Markdown: Open Preview to the Side');
+        const preview = workbench.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+        const picture = preview.locator('.journey-map-fence img[alt="售后维修旅程"]');
+        await picture.waitFor({ timeout: 60_000 });
+        assert.ok(await picture.evaluate(image => (image as HTMLImageElement).naturalWidth > 300));
+        await preview.locator('.journey-map-error', { hasText: "Emotion 9 is outside the journey's scale" }).waitFor();
+        await preview.locator('p', { hasText: 'The end.' }).waitFor();
     });
 
     // Last: at its end the language server is stopped for good.
