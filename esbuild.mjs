@@ -80,7 +80,7 @@ const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-br
  * and the worker thread it draws fences in, which holds the language.
  */
 /** @type {esbuild.BuildOptions} */
-const markdownOptions = { ...options, entryPoints: { 'markdown-it': 'markdown/markdown-it-journey.ts', 'markdown-worker': 'cli/markdown-render-worker.ts' }, outExtension: { '.js': '.cjs' } };
+const markdownOptions = { ...options, entryPoints: { 'markdown-it': 'markdown/markdown-it-journey.ts', 'markdown-worker': 'cli/markdown-worker-main.ts' }, outExtension: { '.js': '.cjs' } };
 
 const all = [options, previewOptions, webOptions, webServerOptions, clientOptions, markdownOptions];
 if (watch) {

@@ -33,7 +33,8 @@ export async function renderFence(request: FenceRequest): Promise<FenceResult> {
     const model = await loaded.services.journey.ModelBuilder.build(document);
     const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
     if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);
-    const svg = request.view === 'blueprint' ? renderBlueprintSvg(model, journey.name) : request.view === 'funnel' ? renderFunnelSvg(model, journey.name) : renderJourneyMapSvg(model, journey.name);
+    const theme = request.theme ?? 'auto';
+    const svg = request.view === 'blueprint' ? renderBlueprintSvg(model, journey.name, { theme }) : request.view === 'funnel' ? renderFunnelSvg(model, journey.name, { theme }) : renderJourneyMapSvg(model, journey.name, { theme });
     return { kind: 'picture', svg, title: displayName(journey) };
 }
 

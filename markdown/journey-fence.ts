@@ -15,6 +15,8 @@ export interface FenceRequest {
     src?: string;
     view: FenceView;
     journey?: string;
+    /** The colours: the editor's theme in VS Code; by default the reader's (`auto`). */
+    theme?: 'auto' | 'light' | 'dark';
     /** The Markdown file (imports, data and `src` resolve from its folder) and the workspace they must stay inside. */
     markdownPath: string;
     root: string;

@@ -25,6 +25,8 @@ export interface JourneyMarkdownOptions {
     documentPath?: (env: Record<string, unknown>) => string | undefined;
     /** At most this many fences are drawn per document; the others get a box saying so (default 100). */
     maxFences?: number;
+    /** The colours of the maps, asked for each render (VS Code: its theme's); default the reader's (`auto`). */
+    theme?: () => 'auto' | 'light' | 'dark';
     /** The worker script that runs the language (default: markdown-worker.cjs beside this file). */
     workerPath?: string;
 }
@@ -57,7 +59,7 @@ export default function journeyMarkdownIt(md: MarkdownIt, options: JourneyMarkdo
         const info = parseFenceInfo(token.info);
         if ('error' in info) return errorBox([{ message: info.error }], token.map?.[0]);
         const markdownPath = resolve(options.documentPath?.(env) ?? documentPathOf(env) ?? join(root, 'index.md'));
-        const request: FenceRequest = { ...info, text: info.src === undefined ? token.content : undefined, markdownPath, root };
+        const request: FenceRequest = { ...info, text: info.src === undefined ? token.content : undefined, markdownPath, root, theme: options.theme?.() };
         const key = JSON.stringify([request, info.src === undefined ? 0 : modifiedAt(resolve(markdownPath, '..', info.src))]);
         let result = drawn.get(key);
         if (!result) {

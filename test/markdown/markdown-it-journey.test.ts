@@ -31,6 +31,9 @@ describe('journey fences in Markdown (markdown-it)', function () {
         assert.match(html, /^<h1>Design<\/h1>\n<p>Before\.<\/p>\n<div class="journey-map-fence"><img alt="购买旅程" src="data:image\/svg\+xml;charset=utf-8,%3Csvg/);
         assert.match(html, /<div class="journey-map-error" role="alert"><strong>Journey map not drawn<\/strong><ul><li>line 10: Emotion 9 is outside the journey&#39;s scale 1\.\.5/);
         assert.match(html, /<p>After\.<\/p>\n<pre><code class="language-js">plain\n<\/code><\/pre>/);
+        const light = render(fence(small), { theme: () => 'light' });
+        const dark = render(fence(small), { theme: () => 'dark' });
+        assert.notEqual(light, dark, 'drawn in the colours asked for (VS Code: its theme\'s)');
     });
 
     it('reads a map file with src, relative to the Markdown file, with its imports; view and journey pick what to draw', () => {
