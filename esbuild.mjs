@@ -8,7 +8,8 @@ const watch = process.argv.includes('--watch');
 const options = {
     entryPoints: {
         server: 'server/main.ts',
-        cli: 'cli/main.ts'
+        cli: 'cli/main.ts',
+        'site-worker': 'cli/site-worker.ts'
     },
     outdir: 'dist',
     bundle: true,

@@ -23,14 +23,19 @@ export function useCliLanguage(language: CliLanguage): void {
     useMessageBundle(bundles[language]);
 }
 
+/** The language the maps all declare, when we speak it and `--lang` was not given. */
+export function languageOfMaps(maps: Array<{ language?: string }>, explicit: string | undefined): CliLanguage | undefined {
+    const declared = [...new Set(maps.map(map => map.language))];
+    return explicit === undefined && declared.length === 1 ? cliLanguages.find(known => known === declared[0]) : undefined;
+}
+
 /**
  * Runs `draw` in the language the maps declare (`language zh-cn`), when they all declare the
  * same one we speak and `--lang` was not given; then the reader's language again, for the
  * command's own lines (`Wrote …`).
  */
 export async function inLanguageOfMaps<T>(maps: Array<{ language?: string }>, explicit: string | undefined, draw: () => T | Promise<T>): Promise<T> {
-    const declared = [...new Set(maps.map(map => map.language))];
-    const language = explicit === undefined && declared.length === 1 ? cliLanguages.find(known => known === declared[0]) : undefined;
+    const language = languageOfMaps(maps, explicit);
     if (!language) return draw();
     useCliLanguage(language);
     try {

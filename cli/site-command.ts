@@ -1,21 +1,22 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney, renderPortfolioSvg } from '../render/index.js';
-import { journeyHealth } from '../render/journey-health.js';
-import { opportunityBacklog } from '../render/opportunity-backlog.js';
-import { errorPage, journeyPage, personasPage, searchRecords, siteIndexPage, type SiteEntry, type SiteJourney } from '../render/site-pages.js';
-import { funnelsOf } from '../metrics/funnel.js';
+import type { JourneyModel } from '../model/journey-model.js';
+import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
+import { errorPage, personasPage, searchRecords, siteIndexPage, type SiteEntry } from '../render/site-pages.js';
+import { siteStyle } from '../render/site-style.js';
 import { t } from '../model/localisation.js';
 import { ExitCode } from './check-command.js';
-import { inLanguageOfMaps } from './cli-language.js';
+import { chooseCliLanguage, languageOfMaps, useCliLanguage, type CliLanguage } from './cli-language.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
-import { siteStyle } from '../render/site-style.js';
+import { planJourney, slugOf, writeJourneyFiles, type JourneyTask } from './site-journey.js';
+import { SiteWorkerPool } from './site-worker-pool.js';
+import { SiteWriter } from './site-writer.js';
 
 export interface SiteOptions {
     output: string;
@@ -49,15 +50,16 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     for (const problem of problems) err(`${problem.path}: ${problem.message}`);
     if (problems.length > 0) return ExitCode.UsageOrInput;
     err(t('Reading {count} maps…', { count: files.length }));
+    // Workers start while the maps are read, and draw each journey as soon as its model is built.
+    const drawer = new JourneyDrawer(files.length, output, options.root, err);
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const lastChanges = await lastChangeDates(options.root);
     const writer = new SiteWriter(output, options.root);
     const entries: SiteEntry[] = [];
-    const journeys: SiteJourney[] = [];
-    const allModels = await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(document => loaded.services.journey.ModelBuilder.build(document)));
-    const backlog = opportunityBacklog(allModels);
-    for (const [index, document] of loaded.documents.entries()) {
-        if (index > 0 && index % 200 === 0) err(t('Drawing map {index} of {count}…', { index, count: loaded.documents.length }));
+    const models = new Map<string, JourneyModel>();
+    const modelOf = async (document: LangiumDocument) => models.get(document.uri.toString()) ?? models.set(document.uri.toString(), await loaded.services.journey.ModelBuilder.build(document)).get(document.uri.toString())!;
+    const waiting: Array<{ document: LangiumDocument; model: JourneyModel; file: string }> = [];
+    for (const document of loaded.documents) {
         const file = relative(options.root, document.uri.fsPath).split('\\').join('/');
         const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
         if (errors.length > 0) {
@@ -66,13 +68,26 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
             entries.push({ kind: 'error', error });
             continue;
         }
-        const model = allModels.find(candidate => candidate.uri === document.uri.toString())!;
-        for (const journey of model.journeys) {
-            const entry = await inLanguageOfMaps([model], options.lang, () => writeJourney(writer, document, model, journey, file, lastChanges.get(file), backlog.filter(row => row.uri === model.uri)));
-            entries.push({ kind: 'journey', journey: entry });
-            journeys.push(entry);
-        }
+        const model = await modelOf(document);
+        // A map with opportunities has a portfolio, which needs every map's steps: it is drawn last.
+        if ((model.opportunities ?? []).length > 0) waiting.push({ document, model, file });
+        else entries.push(...drawJourneysOf(document, model, file, [], drawer));
     }
+    const backlog = opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf)));
+    for (const { document, model, file } of waiting) entries.push(...drawJourneysOf(document, model, file, backlog.filter(row => row.uri === model.uri), drawer));
+    writer.count += await drawer.finish(writer);
+    useCliLanguage(chooseCliLanguage(options.lang, process.env));
+
+    /** Plans a map's journeys and hands them to the drawer. */
+    function drawJourneysOf(document: LangiumDocument, model: JourneyModel, file: string, ownBacklog: BacklogRow[], into: JourneyDrawer): SiteEntry[] {
+        const language = languageOfMaps([model], options.lang) ?? chooseCliLanguage(options.lang, process.env);
+        return model.journeys.map(journey => {
+            const entry = planJourney(model, journey, file, lastChanges.get(file), ownBacklog);
+            into.add({ entry, backlog: ownBacklog, source: document.textDocument.getText() }, language);
+            return { kind: 'journey', journey: entry };
+        });
+    }
+    const journeys = entries.flatMap(entry => entry.journey ?? []);
     await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
     await writer.write('personas.html', personasPage(journeys));
     await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
@@ -87,38 +102,50 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     return broken > 0 && !options.allowErrors ? ExitCode.Errors : ExitCode.Clean;
 }
 
-async function writeJourney(writer: SiteWriter, document: LangiumDocument, model: JourneyModel, journey: JourneyMapModel, file: string, lastChange: string | undefined, backlog: ReturnType<typeof opportunityBacklog>): Promise<SiteJourney> {
-    const slug = `${slugOf(file)}--${slugOf(journey.name)}`;
-    const views: SiteJourney['views'] = [{ id: 'map', image: `j/${slug}.map.svg` }];
-    await writer.write(views[0].image, renderJourneyMapSvg(model, journey.name, { width: 1400 }));
-    const steps = journey.stages.flatMap(stage => stage.steps);
-    if (steps.some(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0)) {
-        views.push({ id: 'blueprint', image: `j/${slug}.blueprint.svg` });
-        await writer.write(views.at(-1)!.image, renderBlueprintSvg(model, journey.name));
-    }
-    if (funnelsOf(journey, model.metrics).length > 0) {
-        views.push({ id: 'funnel', image: `j/${slug}.funnel.svg` });
-        await writer.write(views.at(-1)!.image, renderFunnelSvg(model, journey.name));
-    }
-    if (backlog.length > 0) {
-        views.push({ id: 'portfolio', image: `j/${slug}.portfolio.svg` });
-        await writer.write(views.at(-1)!.image, renderPortfolioSvg(backlog, { title: displayName(journey) }));
-    }
-    const modelFile = `j/${slug}.json`;
-    await writer.write(modelFile, JSON.stringify(model));
-    const entry: SiteJourney = {
-        page: `j/${slug}.html`, folder: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', file, journey, model,
-        health: journeyHealth(model, journey), views, modelFile,
-        mermaid: renderMermaidJourney(journey, model.personas), paths: renderMermaidFlowchart(journey),
-        source: document.textDocument.getText(), lastChange
-    };
-    await writer.write(entry.page, journeyPage(entry));
-    return entry;
-}
+/**
+ * Draws and writes journeys' files: in worker threads, one per processor, for a large site
+ * (each journey as soon as it is planned); here, after planning, for a few journeys, where
+ * starting workers would take longer than the drawing.
+ */
+class JourneyDrawer {
+    private readonly pool?: SiteWorkerPool;
+    private readonly drawing: Array<Promise<number>> = [];
+    private readonly later: Array<{ task: JourneyTask; language: CliLanguage }> = [];
+    private done = 0;
+    private failure?: Error;
 
-/** A file name for a path or a name: letters of any script kept, path separators and characters file systems refuse replaced. */
-function slugOf(text: string): string {
-    return text.replace(/\.journey$/, '').replace(/[\\/:*?"<>|\s#%&{}$!'@+`=]+/g, '_').replace(/^\.+/, '_');
+    constructor(maps: number, output: string, repository: string, private readonly err: (text: string) => void) {
+        const workerPath = join(__dirname, 'site-worker.js');
+        if (maps >= 20 && existsSync(workerPath)) this.pool = new SiteWorkerPool(workerPath, { output, repository });
+    }
+
+    add(task: JourneyTask, language: CliLanguage): void {
+        if (!this.pool) {
+            this.later.push({ task, language });
+            return;
+        }
+        // Caught at once (a rejection nobody awaits yet would end the process), reported by finish().
+        this.drawing.push(this.pool.run(task, language).then(files => {
+            if (++this.done % 200 === 0) this.err(t('Drew {index} journeys…', { index: this.done }));
+            return files;
+        }, (error: unknown) => {
+            this.failure ??= error instanceof Error ? error : new Error(String(error));
+            return 0;
+        }));
+    }
+
+    /** Waits for every journey; how many files the workers wrote (the writer counts its own). */
+    async finish(writer: SiteWriter): Promise<number> {
+        for (const { task, language } of this.later) {
+            useCliLanguage(language);
+            await writeJourneyFiles(task, writer);
+        }
+        const files = (await Promise.all(this.drawing)).reduce((sum, count) => sum + count, 0);
+        // Every file written before the site says it is done, also when a journey failed.
+        await this.pool?.close();
+        if (this.failure) throw this.failure;
+        return files;
+    }
 }
 
 /** Refuses a folder that holds other files than a site written before, unless forced. */
@@ -150,48 +177,4 @@ async function lastChangeDates(root: string): Promise<Map<string, string>> {
 /** A browser script built next to the CLI (dist/), copied into the site. */
 function bundled(name: string): string {
     return join(__dirname, name);
-}
-
-/**
- * Writes the site's files, creating folders, and counts them. File URIs inside the repository
- * (in models, and in pictures that link steps to their lines) become paths relative to it:
- * a published site shows no machine's folders.
- */
-class SiteWriter {
-    count = 0;
-    private readonly folders = new Set<string>();
-    private readonly pending: Array<Promise<void>> = [];
-    private readonly repositoryUri: string;
-
-    constructor(private readonly root: string, repository: string) {
-        this.repositoryUri = `${URI.file(repository).toString()}/`;
-    }
-
-    /** Queues the file; a few dozen are written at once, so the disk is never waited on one file at a time. */
-    async write(path: string, content: string): Promise<void> {
-        const target = join(this.root, path);
-        await this.folder(dirname(target));
-        this.pending.push(writeFile(target, content.split(this.repositoryUri).join('')));
-        this.count++;
-        if (this.pending.length >= 64) await this.flush();
-    }
-
-    /** Waits for every queued file: a failure to write one is the build's error. */
-    async flush(): Promise<void> {
-        const writing = this.pending.splice(0);
-        await Promise.all(writing);
-    }
-
-    async copy(path: string, from: string): Promise<void> {
-        const target = join(this.root, path);
-        await this.folder(dirname(target));
-        await copyFile(from, target);
-        this.count++;
-    }
-
-    private async folder(path: string): Promise<void> {
-        if (this.folders.has(path)) return;
-        await mkdir(path, { recursive: true });
-        this.folders.add(path);
-    }
 }

@@ -27,6 +27,8 @@ class JourneyMapElement extends HTMLElement {
 
     private async draw(): Promise<void> {
         const attempt = ++this.loading;
+        // A page opened from a file may not fetch another file: what the element holds (a picture) stays, quietly.
+        if (location.protocol === 'file:' && !this.querySelector('script[type="application/json"]')) return;
         try {
             const model = await this.model();
             if (attempt !== this.loading) return; // a newer src or view was asked for meanwhile

@@ -23,11 +23,15 @@ export interface SiteJourney {
     views: Array<{ id: 'map' | 'blueprint' | 'funnel' | 'portfolio'; image: string }>;
     /** The model as a JSON file of the site: what `<journey-map src>` reads. */
     modelFile: string;
+    /** `2026-11-28`, the last commit that changed the map, where git knows it. */
+    lastChange?: string;
+}
+
+/** The texts a journey's page shows besides its pictures. */
+export interface JourneyTexts {
     mermaid: string;
     paths: string;
     source: string;
-    /** `2026-11-28`, the last commit that changed the map, where git knows it. */
-    lastChange?: string;
 }
 
 /** A map that does not check: a page with its first errors instead of its views. */
@@ -115,18 +119,16 @@ function errorLine(error: SiteError): string {
 }
 
 /** A journey: its views, its metrics with their sources, and its text. */
-export function journeyPage(entry: SiteJourney): string {
+export function journeyPage(entry: SiteJourney, texts: JourneyTexts): string {
     const { journey, model } = entry;
     const words: Record<SiteJourney['views'][number]['id'], string> = { map: t('Map'), blueprint: t('Blueprint'), funnel: t('Funnel'), portfolio: t('Portfolio') };
     const nav = [...entry.views.map(view => [view.id, words[view.id]]), ['paths', t('Paths')], ['mermaid', t('Mermaid')], ['metrics', t('Metrics')], ['source', t('Source')]]
         .map(([id, label]) => `<a href="#${id}">${escapeHtml(label)}</a>`).join(' ');
     const views = entry.views.map(view => {
         const image = `<img src="${href(entry.page, view.image)}" alt="${escapeHtml(`${words[view.id]}: ${displayName(journey)}`)}">`;
-        // The map through the custom element any page can embed, with the model inline (a page
-        // opened from file:// may not fetch); the picture is there without scripts.
-        const shown = view.id === 'map'
-            ? `<journey-map journey="${escapeHtml(journey.name)}"><script type="application/json">${inlineJson(model)}</script>${image}</journey-map>`
-            : image;
+        // The map through the custom element any page can embed, reading the model file; the
+        // picture is there without scripts, and stays where the page may not fetch (file://).
+        const shown = view.id === 'map' ? `<journey-map src="${href(entry.page, entry.modelFile)}" journey="${escapeHtml(journey.name)}">${image}</journey-map>` : image;
         return `<section id="${view.id}" class="view"><h2>${escapeHtml(words[view.id])}</h2>\n<div class="picture">${shown}</div></section>`;
     });
     const body = `<h1>${escapeHtml(displayName(journey))}</h1>
@@ -134,16 +136,11 @@ export function journeyPage(entry: SiteJourney): string {
 ${journey.documentation ? `<p class="documentation">${escapeHtml(journey.documentation)}</p>` : ''}
 <nav class="views">${nav}</nav>
 ${views.join('\n')}
-<section id="paths"><h2>${escapeHtml(t('Paths'))}</h2><p>${escapeHtml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeHtml(entry.paths)}</code></pre></section>
-<section id="mermaid"><h2>${escapeHtml(t('Mermaid'))}</h2><pre><code>${escapeHtml(entry.mermaid)}</code></pre></section>
+<section id="paths"><h2>${escapeHtml(t('Paths'))}</h2><p>${escapeHtml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeHtml(texts.paths)}</code></pre></section>
+<section id="mermaid"><h2>${escapeHtml(t('Mermaid'))}</h2><pre><code>${escapeHtml(texts.mermaid)}</code></pre></section>
 <section id="metrics"><h2>${escapeHtml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
-<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(entry.source)}</code></pre></section>`;
+<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(texts.source)}</code></pre></section>`;
     return page(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
-}
-
-/** JSON inside an HTML data block: nothing in it can close the block or open a comment. */
-function inlineJson(value: unknown): string {
-    return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function metricTable(journey: JourneyMapModel, model: JourneyModel): string {

@@ -140,6 +140,25 @@ describe('journeymap site', function () {
         assert.equal(runCli(['site', 'maps', '-o', 'out'], dir).status, 0, 'a site written before may be written again');
     });
 
+    it('draws a larger site in worker threads: every page and picture written, each in its map\'s language', () => {
+        const maps: Record<string, string> = {};
+        for (let index = 0; index < 24; index++) {
+            maps[`maps/m${index}.journey`] = `${index % 2 ? 'language zh-cn\n' : ''}journey J${index} "Journey ${index}" { stage S { step A "看到广告 ${index}" { emotion ${1 + (index % 5)} } step B { emotion 3 } } }\n`;
+        }
+        const dir = workspaceWith(maps);
+        const result = runCli(['site', 'maps', '-o', 'out'], dir);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /Wrote a site of 24 journeys to out \(\d+ files\)/);
+        const written = Number(/\((\d+) files\)/.exec(result.stdout)![1]);
+        const onDisk = readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true }).filter(entry => entry.isFile()).length;
+        assert.equal(written, onDisk, 'the count says what is on disk');
+        for (let index = 0; index < 24; index++) {
+            const page = readFileSync(join(dir, 'out', 'j', `maps_m${index}--J${index}.html`), 'utf8');
+            assert.ok(existsSync(join(dir, 'out', 'j', `maps_m${index}--J${index}.map.svg`)));
+            assert.match(page, index % 2 ? /<a href="#map">旅程图<\/a>/ : /<a href="#map">Map<\/a>/, `m${index}`);
+        }
+    });
+
     it('dates each journey by the last commit that changed its map, where git knows it', () => {
         const dir = workspaceWith({ 'maps/a.journey': 'journey A { stage S { step X { emotion 3 } } }\n', 'maps/b.journey': 'journey B { stage S { step Y { emotion 2 } } }\n' });
         const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };

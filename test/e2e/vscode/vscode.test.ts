@@ -168,10 +168,10 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         assert.ok(await picture.evaluate(image => (image as HTMLImageElement).naturalWidth > 300));
         await preview.locator('.journey-map-error', { hasText: "Emotion 9 is outside the journey's scale" }).waitFor();
         await preview.locator('p', { hasText: 'The end.' }).waitFor();
-        // Back to the workbench: close the preview, so that the next scenario's keys reach the editor.
-        await workbench.page.locator('.tab', { hasText: 'Preview design.md' }).click();
-        await workbench.page.keyboard.press('Control+W');
-        await workbench.page.locator('.tab', { hasText: 'Preview design.md' }).waitFor({ state: 'detached' });
+        // Back to the workbench (the keys went to the preview): close every editor, so that the next scenario starts clean.
+        await workbench.page.locator('.tab[data-resource-name="design.md"]').first().click();
+        await workbench.runCommand('View: Close All Editors');
+        await workbench.page.locator('.tab').first().waitFor({ state: 'detached' });
     });
 
     // Last: at its end the language server is stopped for good.
