@@ -41,6 +41,21 @@ describe('the steps an opportunity addresses, across files', () => {
         const inShop = edit?.changes?.[shop.uri.toString()] ?? [];
         assert.ok(inShop.some(change => shop.textDocument.getText(change.range) === 'Checkout' && change.range.start.line === shop.textDocument.positionAt(shopText.indexOf('FirstPurchase.Compare, FirstPurchase.Checkout') + 37).line));
     });
+
+    it('renames a journey also where opportunities address its steps, in this file and in files that import it', async () => {
+        const { services, shop, backlog } = await open();
+        const shopText = readFileSync(shopPath, 'utf8');
+        const params: RenameParams = { textDocument: { uri: shop.uri.toString() }, position: shop.textDocument.positionAt(shopText.indexOf('journey FirstPurchase') + 9), newName: 'Onboarding' };
+        const edit = await services.Journey.lsp.RenameProvider!.rename(shop, params);
+        const replaced = (document: typeof shop) => (edit?.changes?.[document.uri.toString()] ?? [])
+            .map(change => `${document.textDocument.getText({ start: { line: change.range.start.line, character: 0 }, end: { line: change.range.start.line, character: 200 } }).trim()} @${change.range.start.character}:${document.textDocument.getText(change.range)}→${change.newText}`);
+        const inBacklog = replaced(backlog);
+        assert.deepEqual(inBacklog.map(line => line.replace(/^.* @\d+:/, '')), ['FirstPurchase→Onboarding', 'FirstPurchase→Onboarding'], inBacklog.join('\n'));
+        assert.ok(inBacklog.some(line => line.startsWith('addresses shop.FirstPurchase.Checkout')), 'the namespace stays');
+        const inShop = replaced(shop);
+        assert.equal(inShop.filter(line => line.startsWith('addresses')).length, 2, inShop.join('\n'));
+        assert.ok(inShop.some(line => line.startsWith('journey FirstPurchase')), 'the declaration');
+    });
 });
 
 describe('the outline of a file with opportunities', () => {
