@@ -58,7 +58,7 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     const entries: SiteEntry[] = [];
     const models = new Map<string, JourneyModel>();
     const modelOf = async (document: LangiumDocument) => models.get(document.uri.toString()) ?? models.set(document.uri.toString(), await loaded.services.journey.ModelBuilder.build(document)).get(document.uri.toString())!;
-    const waiting: Array<{ document: LangiumDocument; model: JourneyModel; file: string }> = [];
+    const waiting: CheckedMap[] = [];
     for (const document of loaded.documents) {
         const file = relative(options.root, document.uri.fsPath).split('\\').join('/');
         const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
@@ -69,24 +69,15 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
             continue;
         }
         const model = await modelOf(document);
+        const map = { document, model, file, lastChange: lastChanges.get(file) };
         // A map with opportunities has a portfolio, which needs every map's steps: it is drawn last.
-        if ((model.opportunities ?? []).length > 0) waiting.push({ document, model, file });
-        else entries.push(...drawJourneysOf(document, model, file, [], drawer));
+        if ((model.opportunities ?? []).length > 0) waiting.push(map);
+        else entries.push(...drawJourneysOf(map, [], drawer, options.lang));
     }
     const backlog = opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf)));
-    for (const { document, model, file } of waiting) entries.push(...drawJourneysOf(document, model, file, backlog.filter(row => row.uri === model.uri), drawer));
+    for (const map of waiting) entries.push(...drawJourneysOf(map, backlog.filter(row => row.uri === map.model.uri), drawer, options.lang));
     writer.count += await drawer.finish(writer);
     useCliLanguage(chooseCliLanguage(options.lang, process.env));
-
-    /** Plans a map's journeys and hands them to the drawer. */
-    function drawJourneysOf(document: LangiumDocument, model: JourneyModel, file: string, ownBacklog: BacklogRow[], into: JourneyDrawer): SiteEntry[] {
-        const language = languageOfMaps([model], options.lang) ?? chooseCliLanguage(options.lang, process.env);
-        return model.journeys.map(journey => {
-            const entry = planJourney(model, journey, file, lastChanges.get(file), ownBacklog);
-            into.add({ entry, backlog: ownBacklog, source: document.textDocument.getText() }, language);
-            return { kind: 'journey', journey: entry };
-        });
-    }
     const journeys = entries.flatMap(entry => entry.journey ?? []);
     await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
     await writer.write('personas.html', personasPage(journeys));
@@ -100,6 +91,24 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     out(t('Wrote a site of {journeys} journeys to {folder} ({files} files); open index.html.', { journeys: journeys.length, folder: relative(process.cwd(), output) || '.', files: writer.count }));
     if (broken > 0) err(t('{count} maps have errors: each has an error page.', { count: broken }));
     return broken > 0 && !options.allowErrors ? ExitCode.Errors : ExitCode.Clean;
+}
+
+/** A map that checks, with its model, its path in the repository and its last change. */
+interface CheckedMap {
+    document: LangiumDocument;
+    model: JourneyModel;
+    file: string;
+    lastChange?: string;
+}
+
+/** Plans a map's journeys (in the map's language, unless `--lang` says otherwise) and hands them to the drawer. */
+function drawJourneysOf(map: CheckedMap, backlog: BacklogRow[], drawer: JourneyDrawer, explicitLanguage: string | undefined): SiteEntry[] {
+    const language = languageOfMaps([map.model], explicitLanguage) ?? chooseCliLanguage(explicitLanguage, process.env);
+    return map.model.journeys.map(journey => {
+        const entry = planJourney(map.model, journey, map.file, map.lastChange, backlog);
+        drawer.add({ entry, backlog, source: map.document.textDocument.getText() }, language);
+        return { kind: 'journey', journey: entry };
+    });
 }
 
 /**

@@ -87,7 +87,8 @@ export function siteIndexPage(entries: SiteEntry[], title: string): string {
         const folder = entry.journey?.folder ?? (entry.error!.file.includes('/') ? entry.error!.file.slice(0, entry.error!.file.lastIndexOf('/')) : '.');
         folders.set(folder, [...(folders.get(folder) ?? []), entry]);
     }
-    const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => `<section class="folder">
+    const fileOf = (entry: SiteEntry) => entry.journey?.file ?? entry.error!.file;
+    const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const).map(([folder, inFolder]) => `<section class="folder">
 <h2>${escapeHtml(folder)}</h2>
 <ul class="journeys">
 ${inFolder.map(entry => `<li>${entry.journey ? journeyLine(entry.journey) : errorLine(entry.error!)}</li>`).join('\n')}
