@@ -72,10 +72,12 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         const stageRow = drawStageRow(journey, row, y, model.metrics);
         parts.push(stageRow.svg);
         y += stageRow.height + 8;
-        // A lane with nothing in this row of a wrapped map is left out of the row.
-        const inRow = lanes.filter(lane => row.some(column => column.step && (lane.kind === 'emotion' ? hasEmotion(column.step) : lane.cell(column.step))));
-        for (const lane of inRow.length > 0 ? inRow : lanes.slice(0, 1)) {
-            const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width);
+        // A lane with nothing in this row of a wrapped map is left out of the row. Each cell is
+        // laid out once: the same cells tell whether the lane is in the row and are drawn.
+        const inRow = lanes.map(lane => ({ lane, cells: lane.kind === 'emotion' ? undefined : row.map(column => column.step && lane.cell(column.step)) }))
+            .filter(({ cells }) => (cells ? cells.some(Boolean) : row.some(column => column.step && hasEmotion(column.step))));
+        for (const { lane, cells } of inRow.length > 0 ? inRow : [{ lane: lanes[0], cells: undefined }]) {
+            const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width, cells);
             parts.push(drawn.svg);
             y += drawn.height;
         }
@@ -198,8 +200,8 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     return lanes;
 }
 
-function drawLane(lane: Lane, columns: Column[], y: number, width: number): { svg: string; height: number } {
-    const cells = columns.map(column => ({ column, cell: column.step && lane.cell(column.step) }));
+function drawLane(lane: Lane, columns: Column[], y: number, width: number, laidOut?: Array<Cell | undefined>): { svg: string; height: number } {
+    const cells = columns.map((column, index) => ({ column, cell: laidOut ? laidOut[index] : column.step && lane.cell(column.step) }));
     const height = Math.max(40, ...cells.map(({ cell }) => (cell?.height ?? 0) + 2 * layout.cellPad));
     const drawn = cells.map(({ column, cell }) => cell && column.step
         ? element('g', { class: 'cell', 'data-step': column.step.name }, cell.draw(column.x, y + layout.cellPad, height - 2 * layout.cellPad))

@@ -16,6 +16,15 @@ export interface JourneyPaths {
  * — a second `next`, the way into an exit that is not on the path — is a branch.
  */
 export function journeyPaths(journey: JourneyMapModel): JourneyPaths {
+    // Each row of a wrapped map draws its part of the curve from the same paths.
+    let paths = known.get(journey);
+    if (!paths) known.set(journey, paths = pathsOf(journey));
+    return paths;
+}
+
+const known = new WeakMap<JourneyMapModel, JourneyPaths>();
+
+function pathsOf(journey: JourneyMapModel): JourneyPaths {
     const steps = allSteps(journey);
     const byName = new Map(steps.map(step => [step.name, step]));
     const alternatives = new Set(steps.flatMap(step => step.next.slice(1)));
