@@ -1,6 +1,7 @@
 import { t } from '../model/localisation.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { mermaidText } from '../render/mermaid-text.js';
+import { escapeXml } from '../render/svg.js';
 import type { EmotionComparison } from './emotion-comparison.js';
 import type { Change } from './journey-diff.js';
 
@@ -80,11 +81,7 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
 
 /** The journey after the change, folded away: the list of changes stays what a reviewer reads first. */
 function pictureMarkdown(picture: JourneyPicture): string[] {
-    return ['<details>', `<summary>${escapeHtml(t('The journey {name} after this change (Mermaid)', { name: picture.journey }))}</summary>`, '', '```mermaid', picture.mermaid.trimEnd(), '```', '', '</details>'];
-}
-
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return ['<details>', `<summary>${escapeXml(t('The journey {name} after this change (Mermaid)', { name: picture.journey }))}</summary>`, '', '```mermaid', picture.mermaid.trimEnd(), '```', '', '</details>'];
 }
 
 /** Stable JSON: `{ "version": 2, "changes": [...] }`, each change as in `Change` (`diff/journey-diff.schema.json`). */

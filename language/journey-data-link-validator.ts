@@ -5,8 +5,8 @@ import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { checkMetricValue } from './metric-units.js';
 import { t } from '../model/localisation.js';
-import { describeConditions, describeUnknownColumn, isCompleteLink, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from './journey-data-link.js';
-import { linkProblem, rejectedPlaces, resolveMeasuredEmotion, resolveSurveyLink } from './journey-survey-link.js';
+import { describeConditions, describeUnknownColumn, isCompleteLink, places, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from './journey-data-link.js';
+import { linkProblem, resolveMeasuredEmotion, resolveSurveyLink } from './journey-survey-link.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/survey-scores.js';
 import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
@@ -130,7 +130,7 @@ function reportProblem(link: DataLink | MeasuredEmotion, problem: Extract<LinkRe
 function reportRejected(link: DataLink | MeasuredEmotion, table: DataTable, rows: readonly number[], scale: Scale, accept: ValidationAcceptor): void {
     if (rows.length === 0) return;
     accept('warning', t("{count} answers in column '{column}' matching {conditions} are not numbers within {min}..{max} ({where}); they are left out.", {
-        count: rows.length, column: link.column, conditions: describeConditions(link), min: scale.min, max: scale.max, where: rejectedPlaces(table, rows)
+        count: rows.length, column: link.column, conditions: describeConditions(link), min: scale.min, max: scale.max, where: places(table, rows)
     }), { node: link, property: 'column', code: IssueCodes.AnswerOutOfRange, data: { code: IssueCodes.AnswerOutOfRange } });
 }
 

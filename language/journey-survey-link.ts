@@ -1,5 +1,4 @@
 import { numericCell, type DataTable } from '../metrics/data-table.js';
-import { rowPlace } from '../metrics/period-values.js';
 import { mapOntoScale, meanOf, surveyAnswerScales, surveyScore, type SurveyScore } from '../metrics/survey-scores.js';
 import type { PeriodValue, Scale, SurveyUnit } from '../model/journey-model.js';
 import { findUnknownColumn, matchingRows, noRow, rowsByPeriod, type LinkResolution, type LinkShape } from './journey-data-link.js';
@@ -106,11 +105,6 @@ export function selectQuotes(link: LinkShape, table: DataTable, scoreColumn: str
 export function linkProblem(link: LinkShape, table: DataTable): Problem | undefined {
     const rows = pickRows(link, table);
     return isRows(rows) ? undefined : rows;
-}
-
-/** `lines 5, 9, 12`: where rejected answers are, for a warning. */
-export function rejectedPlaces(table: DataTable, rows: readonly number[]): string {
-    return rows.slice(0, 5).map(row => rowPlace(table, row)).join(', ') + (rows.length > 5 ? ', …' : '');
 }
 
 function pickRows(link: LinkShape, table: DataTable): readonly number[] | Problem {

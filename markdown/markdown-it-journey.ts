@@ -16,6 +16,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type markdownIt from 'markdown-it';
 import { syncWorkerFunction } from './sync-worker.js';
+import { escapeXml } from '../render/svg.js';
 import { parseFenceInfo, type FenceRequest, type FenceResult } from './journey-fence.js';
 
 export interface JourneyMarkdownOptions {
@@ -90,19 +91,15 @@ function modifiedAt(path: string): number {
     }
 }
 
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 function picture(svg: string, title: string): string {
-    return `<div class="journey-map-fence"><img alt="${escapeHtml(title)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}"></div>\n`;
+    return `<div class="journey-map-fence"><img alt="${escapeXml(title)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}"></div>\n`;
 }
 
 /** A visible box with the first messages, their lines counted in the Markdown file. */
 function errorBox(errors: Array<{ line?: number; message: string }>, fenceLine: number | undefined): string {
     const items = errors.map(error => {
         const line = error.line !== undefined && fenceLine !== undefined ? fenceLine + 1 + error.line : undefined;
-        return `<li>${line !== undefined ? `line ${line}: ` : ''}${escapeHtml(error.message)}</li>`;
+        return `<li>${line !== undefined ? `line ${line}: ` : ''}${escapeXml(error.message)}</li>`;
     });
     return `<div class="journey-map-error" role="alert"><strong>Journey map not drawn</strong><ul>${items.join('')}</ul></div>\n`;
 }

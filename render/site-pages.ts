@@ -2,6 +2,7 @@ import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type Pe
 import { t } from '../model/localisation.js';
 import { formatMeasuredValue, formatTargetValue, statusWord } from '../metrics/metric-format.js';
 import type { JourneyHealth } from './journey-health.js';
+import { escapeXml } from './svg.js';
 
 /**
  * The pages of the static site of a repository's journeys (`journeymap site`): pure functions
@@ -49,10 +50,6 @@ export interface SiteEntry {
 
 export const sitePolicy = "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-export function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
 /** A link to a file of the site: each part of the path percent-encoded, so Chinese names and spaces work from `file://` too. */
 export function href(from: string, to: string): string {
     const depth = from.split('/').length - 1;
@@ -61,17 +58,17 @@ export function href(from: string, to: string): string {
 
 function page(path: string, title: string, language: string | undefined, body: string, scripts: string[] = []): string {
     return `<!DOCTYPE html>
-<html lang="${escapeHtml(language ?? 'en')}">
+<html lang="${escapeXml(language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${sitePolicy}">
-<title>${escapeHtml(title)}</title>
+<title>${escapeXml(title)}</title>
 <link rel="stylesheet" href="${href(path, 'assets/site.css')}">
 ${scripts.map(script => `<script src="${href(path, script)}" defer></script>`).join('\n')}
 </head>
 <body>
-<header class="site"><a href="${href(path, 'index.html')}">${escapeHtml(t('Journeys'))}</a> · <a href="${href(path, 'personas.html')}">${escapeHtml(t('Personas'))}</a></header>
+<header class="site"><a href="${href(path, 'index.html')}">${escapeXml(t('Journeys'))}</a> · <a href="${href(path, 'personas.html')}">${escapeXml(t('Personas'))}</a></header>
 <main>
 ${body}
 </main>
@@ -89,34 +86,34 @@ export function siteIndexPage(entries: SiteEntry[], title: string): string {
     }
     const fileOf = (entry: SiteEntry) => entry.journey?.file ?? entry.error!.file;
     const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const).map(([folder, inFolder]) => `<section class="folder">
-<h2>${escapeHtml(folder)}</h2>
+<h2>${escapeXml(folder)}</h2>
 <ul class="journeys">
 ${inFolder.map(entry => `<li>${entry.journey ? journeyLine(entry.journey) : errorLine(entry.error!)}</li>`).join('\n')}
 </ul>
 </section>`).join('\n');
-    const search = `<section class="search" aria-label="${escapeHtml(t('Search'))}">
-<label for="search">${escapeHtml(t('Search journeys, steps, pains and opportunities'))}</label>
+    const search = `<section class="search" aria-label="${escapeXml(t('Search'))}">
+<label for="search">${escapeXml(t('Search journeys, steps, pains and opportunities'))}</label>
 <input id="search" type="search" autocomplete="off">
 <ul id="results" aria-live="polite"></ul>
 </section>`;
-    return page('index.html', title, undefined, `<h1>${escapeHtml(title)}</h1>\n${search}\n${sections}`, ['assets/search-index.js', 'assets/search.js']);
+    return page('index.html', title, undefined, `<h1>${escapeXml(title)}</h1>\n${search}\n${sections}`, ['assets/search-index.js', 'assets/search.js']);
 }
 
 function journeyLine(entry: SiteJourney): string {
     const { metrics, lowest, pains, openOpportunities } = entry.health;
     const facts = [
         `<span class="met">✓ ${metrics.met}</span> <span class="close">▲ ${metrics.close}</span> <span class="missed">✗ ${metrics.missed}</span>`,
-        lowest ? escapeHtml(t('lowest emotion {score} at {step}', { score: lowest.score, step: lowest.step })) : '',
-        escapeHtml(t('{count} pains', { count: pains })),
-        escapeHtml(t('{count} open opportunities', { count: openOpportunities })),
-        entry.lastChange ? escapeHtml(t('changed {date}', { date: entry.lastChange })) : ''
+        lowest ? escapeXml(t('lowest emotion {score} at {step}', { score: lowest.score, step: lowest.step })) : '',
+        escapeXml(t('{count} pains', { count: pains })),
+        escapeXml(t('{count} open opportunities', { count: openOpportunities })),
+        entry.lastChange ? escapeXml(t('changed {date}', { date: entry.lastChange })) : ''
     ].filter(Boolean);
-    return `<a href="${href('index.html', entry.page)}">${escapeHtml(displayName(entry.journey))}</a> <span class="file">${escapeHtml(entry.file)}</span>
+    return `<a href="${href('index.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a> <span class="file">${escapeXml(entry.file)}</span>
 <div class="health">${facts.join(' · ')}</div>`;
 }
 
 function errorLine(error: SiteError): string {
-    return `<a class="broken" href="${href('index.html', error.page)}">${escapeHtml(error.file)}</a> <span class="missed">${escapeHtml(t('does not check: {count} errors', { count: error.errors.length }))}</span>`;
+    return `<a class="broken" href="${href('index.html', error.page)}">${escapeXml(error.file)}</a> <span class="missed">${escapeXml(t('does not check: {count} errors', { count: error.errors.length }))}</span>`;
 }
 
 /** A journey: its views, its metrics with their sources, and its text. */
@@ -124,23 +121,23 @@ export function journeyPage(entry: SiteJourney, texts: JourneyTexts): string {
     const { journey, model } = entry;
     const words: Record<SiteJourney['views'][number]['id'], string> = { map: t('Map'), blueprint: t('Blueprint'), funnel: t('Funnel'), portfolio: t('Portfolio') };
     const nav = [...entry.views.map(view => [view.id, words[view.id]]), ['paths', t('Paths')], ['mermaid', t('Mermaid')], ['metrics', t('Metrics')], ['source', t('Source')]]
-        .map(([id, label]) => `<a href="#${id}">${escapeHtml(label)}</a>`).join(' ');
+        .map(([id, label]) => `<a href="#${id}">${escapeXml(label)}</a>`).join(' ');
     const views = entry.views.map(view => {
-        const image = `<img src="${href(entry.page, view.image)}" alt="${escapeHtml(`${words[view.id]}: ${displayName(journey)}`)}">`;
+        const image = `<img src="${href(entry.page, view.image)}" alt="${escapeXml(`${words[view.id]}: ${displayName(journey)}`)}">`;
         // The map through the custom element any page can embed, reading the model file; the
         // picture is there without scripts, and stays where the page may not fetch (file://).
-        const shown = view.id === 'map' ? `<journey-map src="${href(entry.page, entry.modelFile)}" journey="${escapeHtml(journey.name)}">${image}</journey-map>` : image;
-        return `<section id="${view.id}" class="view"><h2>${escapeHtml(words[view.id])}</h2>\n<div class="picture">${shown}</div></section>`;
+        const shown = view.id === 'map' ? `<journey-map src="${href(entry.page, entry.modelFile)}" journey="${escapeXml(journey.name)}">${image}</journey-map>` : image;
+        return `<section id="${view.id}" class="view"><h2>${escapeXml(words[view.id])}</h2>\n<div class="picture">${shown}</div></section>`;
     });
-    const body = `<h1>${escapeHtml(displayName(journey))}</h1>
-<p class="file">${escapeHtml(entry.file)}${entry.lastChange ? ` · ${escapeHtml(t('changed {date}', { date: entry.lastChange }))}` : ''}</p>
-${journey.documentation ? `<p class="documentation">${escapeHtml(journey.documentation)}</p>` : ''}
+    const body = `<h1>${escapeXml(displayName(journey))}</h1>
+<p class="file">${escapeXml(entry.file)}${entry.lastChange ? ` · ${escapeXml(t('changed {date}', { date: entry.lastChange }))}` : ''}</p>
+${journey.documentation ? `<p class="documentation">${escapeXml(journey.documentation)}</p>` : ''}
 <nav class="views">${nav}</nav>
 ${views.join('\n')}
-<section id="paths"><h2>${escapeHtml(t('Paths'))}</h2><p>${escapeHtml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeHtml(texts.paths)}</code></pre></section>
-<section id="mermaid"><h2>${escapeHtml(t('Mermaid'))}</h2><pre><code>${escapeHtml(texts.mermaid)}</code></pre></section>
-<section id="metrics"><h2>${escapeHtml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
-<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(texts.source)}</code></pre></section>`;
+<section id="paths"><h2>${escapeXml(t('Paths'))}</h2><p>${escapeXml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeXml(texts.paths)}</code></pre></section>
+<section id="mermaid"><h2>${escapeXml(t('Mermaid'))}</h2><pre><code>${escapeXml(texts.mermaid)}</code></pre></section>
+<section id="metrics"><h2>${escapeXml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
+<section id="source"><h2>${escapeXml(t('Source'))}</h2><pre><code>${escapeXml(texts.source)}</code></pre></section>`;
     return page(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
 }
 
@@ -150,18 +147,18 @@ function metricTable(journey: JourneyMapModel, model: JourneyModel): string {
         const source = value.link ? `${value.link.source}.${value.link.column}${value.origin?.line ? ` (${t('line {line}', { line: value.origin.line })})` : ''}` : '';
         return [displayName(step), metric ? displayName(metric) : value.metric, formatMeasuredValue(value, metric), formatTargetValue(metric) ?? '', statusWord(value.status), source];
     }));
-    if (rows.length === 0) return `<p>${escapeHtml(t('No metric values in these maps.'))}</p>`;
+    if (rows.length === 0) return `<p>${escapeXml(t('No metric values in these maps.'))}</p>`;
     const header = [t('step'), t('metric'), t('value'), t('target'), t('status'), t('source')];
-    return `<table><thead><tr>${header.map(cell => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map(row => `<tr>${row.map(cell => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;
+    return `<table><thead><tr>${header.map(cell => `<th>${escapeXml(cell)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map(row => `<tr>${row.map(cell => `<td>${escapeXml(cell)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;
 }
 
 /** A map that does not check: its first errors with their lines, and the text. */
 export function errorPage(error: SiteError, source: string): string {
-    const body = `<h1>${escapeHtml(error.file)}</h1>
-<p class="missed">${escapeHtml(t('This map does not check, so it is not drawn. Run `journeymap check` on it.'))}</p>
-<ul class="errors">${error.errors.map(entry => `<li>${escapeHtml(t('line {line}', { line: entry.line }))}: ${escapeHtml(entry.message)}</li>`).join('\n')}</ul>
-<section id="source"><h2>${escapeHtml(t('Source'))}</h2><pre><code>${escapeHtml(source)}</code></pre></section>`;
+    const body = `<h1>${escapeXml(error.file)}</h1>
+<p class="missed">${escapeXml(t('This map does not check, so it is not drawn. Run `journeymap check` on it.'))}</p>
+<ul class="errors">${error.errors.map(entry => `<li>${escapeXml(t('line {line}', { line: entry.line }))}: ${escapeXml(entry.message)}</li>`).join('\n')}</ul>
+<section id="source"><h2>${escapeXml(t('Source'))}</h2><pre><code>${escapeXml(source)}</code></pre></section>`;
     return page(error.page, error.file, undefined, body);
 }
 
@@ -176,15 +173,15 @@ export function personasPage(journeys: SiteJourney[]): string {
             personas.set(persona.name, known);
         }
     }
-    const cards = [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name)).map(({ persona, places }) => `<section class="persona" id="${escapeHtml(persona.name)}">
-<h2>${escapeHtml(displayName(persona))}</h2>
-${persona.role ? `<p>${escapeHtml(persona.role)}</p>` : ''}
-${persona.goals.length ? `<p>${escapeHtml(t('Goals'))}: ${escapeHtml(persona.goals.join('; '))}</p>` : ''}
-${persona.frustrations.length ? `<p>${escapeHtml(t('Frustrations'))}: ${escapeHtml(persona.frustrations.join('; '))}</p>` : ''}
-${persona.quote ? `<blockquote>${escapeHtml(persona.quote)}</blockquote>` : ''}
-<ul>${places.map(({ entry, steps }) => `<li><a href="${href('personas.html', entry.page)}">${escapeHtml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeHtml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>
+    const cards = [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name)).map(({ persona, places }) => `<section class="persona" id="${escapeXml(persona.name)}">
+<h2>${escapeXml(displayName(persona))}</h2>
+${persona.role ? `<p>${escapeXml(persona.role)}</p>` : ''}
+${persona.goals.length ? `<p>${escapeXml(t('Goals'))}: ${escapeXml(persona.goals.join('; '))}</p>` : ''}
+${persona.frustrations.length ? `<p>${escapeXml(t('Frustrations'))}: ${escapeXml(persona.frustrations.join('; '))}</p>` : ''}
+${persona.quote ? `<blockquote>${escapeXml(persona.quote)}</blockquote>` : ''}
+<ul>${places.map(({ entry, steps }) => `<li><a href="${href('personas.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeXml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>
 </section>`);
-    return page('personas.html', t('Personas'), undefined, `<h1>${escapeHtml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeHtml(t('No personas.'))}</p>`}`);
+    return page('personas.html', t('Personas'), undefined, `<h1>${escapeXml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeXml(t('No personas.'))}</p>`}`);
 }
 
 /** What the search finds: one record per journey, step, pain and opportunity, with the page it is on. */
