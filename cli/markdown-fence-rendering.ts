@@ -4,7 +4,7 @@ import { URI } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { displayName } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg } from '../render/index.js';
+import { renderJourneyView } from '../render/index.js';
 import type { FenceRequest, FenceResult } from '../markdown/journey-fence.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 
@@ -33,9 +33,7 @@ export async function renderFence(request: FenceRequest): Promise<FenceResult> {
     const model = await loaded.services.journey.ModelBuilder.build(document);
     const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
     if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);
-    const theme = request.theme ?? 'auto';
-    const svg = request.view === 'blueprint' ? renderBlueprintSvg(model, journey.name, { theme }) : request.view === 'funnel' ? renderFunnelSvg(model, journey.name, { theme }) : renderJourneyMapSvg(model, journey.name, { theme });
-    return { kind: 'picture', svg, title: displayName(journey) };
+    return { kind: 'picture', svg: renderJourneyView(model, journey.name, request.view, { theme: request.theme ?? 'auto' }), title: displayName(journey) };
 }
 
 function errors(message: string): FenceResult {

@@ -1,6 +1,6 @@
 import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { funnelsOf } from '../metrics/funnel.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderMermaidFlowchart, renderMermaidJourney, renderPortfolioSvg } from '../render/index.js';
+import { renderJourneyView, renderMermaidFlowchart, renderMermaidJourney, renderPortfolioSvg } from '../render/index.js';
 import { journeyHealth } from '../render/journey-health.js';
 import type { BacklogRow } from '../render/opportunity-backlog.js';
 import { journeyPage, type SiteJourney } from '../render/site-pages.js';
@@ -32,10 +32,7 @@ export function planJourney(model: JourneyModel, journey: JourneyMapModel, file:
 export async function writeJourneyFiles({ entry, backlog, source }: JourneyTask, writer: SiteWriter): Promise<number> {
     const { model, journey } = entry;
     for (const view of entry.views) {
-        const svg = view.id === 'map' ? renderJourneyMapSvg(model, journey.name, { width: 1400 })
-            : view.id === 'blueprint' ? renderBlueprintSvg(model, journey.name)
-                : view.id === 'funnel' ? renderFunnelSvg(model, journey.name)
-                    : renderPortfolioSvg(backlog, { title: displayName(journey) });
+        const svg = view.id === 'portfolio' ? renderPortfolioSvg(backlog, { title: displayName(journey) }) : renderJourneyView(model, journey.name, view.id, { width: 1400 });
         await writer.write(view.image, svg);
     }
     await writer.write(entry.modelFile, JSON.stringify(model));

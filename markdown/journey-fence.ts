@@ -4,16 +4,14 @@
  * the markdown-it plugin and the renderer that runs the language.
  */
 
-/** The views a fence can show. */
-export const fenceViews = ['map', 'blueprint', 'funnel'] as const;
-export type FenceView = typeof fenceViews[number];
+import { isJourneyView, journeyViews, type JourneyView } from '../render/journey-view.js';
 
 export interface FenceRequest {
     /** The map written in the fence, when it has no `src`. */
     text?: string;
     /** A map file, relative to the Markdown file. */
     src?: string;
-    view: FenceView;
+    view: JourneyView;
     journey?: string;
     /** The colours: the editor's theme in VS Code; by default the reader's (`auto`). */
     theme?: 'auto' | 'light' | 'dark';
@@ -27,7 +25,7 @@ export type FenceResult =
     | { kind: 'errors'; errors: Array<{ line?: number; message: string }> };
 
 /** `src="maps/a.journey" view="blueprint"` → the attributes, or what is wrong with them. */
-export function parseFenceInfo(info: string): { src?: string; view: FenceView; journey?: string } | { error: string } {
+export function parseFenceInfo(info: string): { src?: string; view: JourneyView; journey?: string } | { error: string } {
     const rest = info.trim().replace(/^journey\b/, '').trim();
     const attributes = new Map<string, string>();
     const pattern = /([a-zA-Z]+)\s*=\s*"([^"]*)"|(\S+)/g;
@@ -37,6 +35,6 @@ export function parseFenceInfo(info: string): { src?: string; view: FenceView; j
         attributes.set(match[1], match[2]);
     }
     const view = attributes.get('view') ?? 'map';
-    if (!(fenceViews as readonly string[]).includes(view)) return { error: `view="${view}" is not a view: use ${fenceViews.join(', ')}` };
-    return { src: attributes.get('src'), view: view as FenceView, journey: attributes.get('journey') };
+    if (!isJourneyView(view)) return { error: `view="${view}" is not a view: use ${journeyViews.join(', ')}` };
+    return { src: attributes.get('src'), view, journey: attributes.get('journey') };
 }

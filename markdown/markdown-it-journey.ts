@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import type markdownIt from 'markdown-it';
 import { syncWorkerFunction } from './sync-worker.js';
 import { escapeXml } from '../render/svg.js';
+import { svgDataUrl } from '../render/journey-view.js';
 import { parseFenceInfo, type FenceRequest, type FenceResult } from './journey-fence.js';
 
 export interface JourneyMarkdownOptions {
@@ -92,7 +93,7 @@ function modifiedAt(path: string): number {
 }
 
 function picture(svg: string, title: string): string {
-    return `<div class="journey-map-fence"><img alt="${escapeXml(title)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}"></div>\n`;
+    return `<div class="journey-map-fence"><img alt="${escapeXml(title)}" src="${svgDataUrl(svg)}"></div>\n`;
 }
 
 /** A visible box with the first messages, their lines counted in the Markdown file. */

@@ -8,10 +8,7 @@
  */
 import type { JourneyModel } from '../model/journey-model.js';
 import { displayName } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, type MapTheme } from '../render/index.js';
-
-const views = ['map', 'blueprint', 'funnel'] as const;
-type View = typeof views[number];
+import { isJourneyView, renderJourneyView, svgDataUrl, type MapTheme } from '../render/index.js';
 
 class JourneyMapElement extends HTMLElement {
     static observedAttributes = ['src', 'journey', 'view', 'theme'];
@@ -33,7 +30,7 @@ class JourneyMapElement extends HTMLElement {
             const model = await this.model();
             if (attempt !== this.loading) return; // a newer src or view was asked for meanwhile
             const picture = document.createElement('img');
-            picture.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this.svg(model))}`;
+            picture.src = svgDataUrl(this.svg(model));
             const journey = model.journeys.find(candidate => candidate.name === this.getAttribute('journey')) ?? model.journeys[0];
             picture.alt = journey ? displayName(journey) : 'Journey map';
             picture.style.maxWidth = '100%';
@@ -58,12 +55,9 @@ class JourneyMapElement extends HTMLElement {
     }
 
     private svg(model: JourneyModel): string {
-        const view = (views as readonly string[]).includes(this.getAttribute('view') ?? '') ? this.getAttribute('view') as View : 'map';
+        const view = this.getAttribute('view');
         const theme = (['light', 'dark'].includes(this.getAttribute('theme') ?? '') ? this.getAttribute('theme') : 'auto') as MapTheme;
-        const journey = this.getAttribute('journey') ?? undefined;
-        if (view === 'blueprint') return renderBlueprintSvg(model, journey, { theme });
-        if (view === 'funnel') return renderFunnelSvg(model, journey, { theme });
-        return renderJourneyMapSvg(model, journey, { theme });
+        return renderJourneyView(model, this.getAttribute('journey') ?? undefined, isJourneyView(view) ? view : 'map', { theme });
     }
 }
 

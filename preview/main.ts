@@ -4,7 +4,7 @@
  * the page only through the renderers (which escape it) or `textContent`.
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderPortfolioSvg, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
+import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderPortfolioSvg, svgDataUrl, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import type { BacklogRow } from '../render/opportunity-backlog.js';
 import { formatNumber } from '../metrics/metric-format.js';
@@ -278,7 +278,7 @@ async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
     const svg = mapViewSvg(model, inView(forChosenPersona(model)), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light', width: paneWidth() });
     const image = new Image();
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    image.src = svgDataUrl(svg);
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(image.width * scale);
