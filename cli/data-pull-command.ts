@@ -3,12 +3,13 @@ import { dirname, relative } from 'node:path';
 import { AstUtils, type LangiumDocument } from 'langium';
 import { isDataSource, type DataSource } from '../language/generated/ast.js';
 import type { JourneyServices } from '../language/journey-module.js';
+import { queryEngineOf, unknownEngineMessage } from '../language/journey-data-sources.js';
 import { t } from '../model/localisation.js';
 import { ExitCode } from './check-command.js';
 import { bodyOfSnapshot, snapshotBody, snapshotText } from './data-snapshot.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
-import { ConnectionError, describeServer, QueryError, runDuckDbQuery, runPostgresQuery, withoutSecrets, type QueryResult } from './query-engines.js';
+import { ConnectionError, describeServer, engineName, QueryError, runDuckDbQuery, runPostgresQuery, withoutSecrets, type QueryResult } from './query-engines.js';
 import { writeAtomically } from './write-atomically.js';
 
 export interface DataPullOptions {
@@ -56,7 +57,7 @@ export async function runDataPull(paths: string[], options: DataPullOptions, out
     let exitCode: number = ExitCode.Clean;
     for (const [index, source] of found.sources.entries()) {
         const shown = relative(process.cwd(), source.snapshot);
-        err(t('[{index}/{count}] {name}: running {query} ({engine})…', { index: index + 1, count: found.sources.length, name: source.name, query: relative(process.cwd(), source.query), engine: source.engine === 'postgres' ? 'PostgreSQL' : 'DuckDB' }));
+        err(t('[{index}/{count}] {name}: running {query} ({engine})…', { index: index + 1, count: found.sources.length, name: source.name, query: relative(process.cwd(), source.query), engine: engineName(source.engine) }));
         const result = await runQuery(source, options);
         if (!('columns' in result)) {
             err(result.message);
@@ -93,7 +94,7 @@ function pulledSources(services: JourneyServices, documents: LangiumDocument[]):
             if (snapshot.kind === 'outside') problems.push(`${where}: ${t('Data path "{path}" {reason}.', { path: source.path ?? '', reason: snapshot.reason })}`);
             else if (query.kind === 'outside') problems.push(`${where}: ${t('Query path "{path}" {reason}.', { path: source.query, reason: query.reason })}`);
             else if (!source.path.toLowerCase().endsWith('.csv')) problems.push(`${where}: ${t('a query writes a CSV snapshot; name the data file "….csv" (it is "{path}").', { path: source.path })}`);
-            else if (source.engine !== undefined && source.engine !== 'postgres') problems.push(`${where}: ${t("Queries run in DuckDB (write no `on`) or `on postgres`; '{engine}' is neither.", { engine: source.engine })}`);
+            else if (source.engine !== undefined && queryEngineOf(source) === undefined) problems.push(`${where}: ${unknownEngineMessage(source.engine)}`);
             else sources.set(snapshot.uri.fsPath, describe(source, snapshot.uri.fsPath, query.uri.fsPath, dirname(document.uri.fsPath)));
         }
     }
@@ -101,7 +102,7 @@ function pulledSources(services: JourneyServices, documents: LangiumDocument[]):
 }
 
 function describe(source: DataSource, snapshot: string, query: string, mapFolder: string): PulledSource {
-    return { name: source.name, snapshot, query, queryAsWritten: source.query!, mapFolder, engine: source.engine === 'postgres' ? 'postgres' : 'duckdb' };
+    return { name: source.name, snapshot, query, queryAsWritten: source.query!, mapFolder, engine: queryEngineOf(source) ?? 'duckdb' };
 }
 
 /** The query's rows, or the message and exit code of why there are none. */

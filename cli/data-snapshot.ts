@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { QueryResult } from './query-engines.js';
+import { engineName, type QueryResult } from './query-engines.js';
 
 /**
  * A query's result as the CSV file the map reads: a comment line naming the query, the
@@ -7,7 +7,7 @@ import type { QueryResult } from './query-engines.js';
  * in the pull request; the rows are what `--check` compares.
  */
 export function snapshotText(result: QueryResult, query: string, engine: 'duckdb' | 'postgres', pulledAt: Date): string {
-    const header = `# journeymap data pull: ${query} (${engine === 'postgres' ? 'PostgreSQL' : 'DuckDB'}) at ${pulledAt.toISOString()}`;
+    const header = `# journeymap data pull: ${query} (${engineName(engine)}) at ${pulledAt.toISOString()}`;
     return `${header}\n${snapshotBody(result)}`;
 }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { URI } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import type { JourneyWorkspace } from '../language/journey-workspace.js';
 import { displayName } from '../model/journey-model.js';
 import { renderJourneyView } from '../render/index.js';
 import type { FenceRequest, FenceResult } from '../markdown/journey-fence.js';
@@ -17,9 +18,7 @@ export async function renderFence(request: FenceRequest): Promise<FenceResult> {
     const folder = dirname(request.markdownPath);
     let path = join(folder, `.journey-fence-${process.pid}.journey`);
     if (request.src !== undefined) {
-        const resolved = createNodeJourneyServices().Journey.journey.Workspace;
-        resolved.setRoots([URI.file(request.root)]);
-        const target = resolved.resolve(URI.file(request.markdownPath), request.src);
+        const target = resolveSrc(request.markdownPath, request.src, request.root);
         if (target.kind === 'outside') return errors(`src="${request.src}" ${target.reason}`);
         path = target.uri.fsPath;
         if (!existsSync(path) || !statSync(path).isFile()) return errors(`src="${request.src}": no such map (looked for ${path})`);
@@ -34,6 +33,15 @@ export async function renderFence(request: FenceRequest): Promise<FenceResult> {
     const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
     if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);
     return { kind: 'picture', svg: renderJourneyView(model, journey.name, request.view, { theme: request.theme ?? 'auto' }), title: displayName(journey) };
+}
+
+let resolver: JourneyWorkspace | undefined;
+
+/** Where a fence's `src` leads, and whether that stays inside the workspace: the language's own rules, one set of services for every fence. */
+function resolveSrc(markdownPath: string, src: string, root: string): ReturnType<JourneyWorkspace['resolve']> {
+    resolver ??= createNodeJourneyServices().Journey.journey.Workspace;
+    resolver.setRoots([URI.file(root)]);
+    return resolver.resolve(URI.file(markdownPath), src);
 }
 
 function errors(message: string): FenceResult {

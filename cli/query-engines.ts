@@ -4,6 +4,11 @@
  * that `check`, `render` and the language server never load them.
  */
 
+/** An engine as a reader calls it. */
+export function engineName(engine: 'duckdb' | 'postgres'): string {
+    return engine === 'postgres' ? 'PostgreSQL' : 'DuckDB';
+}
+
 /** A query's result as text cells, ready to be written as a CSV snapshot. */
 export interface QueryResult {
     columns: string[];

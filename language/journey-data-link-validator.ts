@@ -12,7 +12,7 @@ import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/surv
 import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
 import type { DataTable } from '../metrics/data-table.js';
 import type { Scale } from '../model/journey-model.js';
-import type { DataSources } from './journey-data-sources.js';
+import { queryEngineOf, unknownEngineMessage, type DataSources } from './journey-data-sources.js';
 import { describePeriodProblem, periodProblemOf } from '../metrics/period-values.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
@@ -32,8 +32,8 @@ export class DataLinkValidator {
     async checkSource(source: DataSource, accept: ValidationAcceptor): Promise<void> {
         const loaded = await this.sources.load(source);
         const at = { node: source, property: 'path' } as const;
-        if (source.engine !== undefined && source.engine !== 'postgres') {
-            accept('error', t("Queries run in DuckDB (write no `on`) or `on postgres`; '{engine}' is neither.", { engine: source.engine }),
+        if (source.engine !== undefined && queryEngineOf(source) === undefined) {
+            accept('error', unknownEngineMessage(source.engine),
                 { node: source, property: 'engine', code: IssueCodes.QueryEngineUnknown, data: { code: IssueCodes.QueryEngineUnknown } });
         }
         if (loaded.kind === 'missing' && source.query !== undefined) {

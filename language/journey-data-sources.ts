@@ -15,6 +15,16 @@ function megabytes(bytes: number): string {
     return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
+/** Where a data source's query runs: DuckDB, unless `on postgres`; undefined for an engine we do not know. */
+export function queryEngineOf(source: DataSource): 'duckdb' | 'postgres' | undefined {
+    return source.engine === undefined ? 'duckdb' : source.engine === 'postgres' ? 'postgres' : undefined;
+}
+
+/** Why `on <engine>` is refused, for the editor and for `journeymap data pull`. */
+export function unknownEngineMessage(engine: string): string {
+    return t("Queries run in DuckDB (write no `on`) or `on postgres`; '{engine}' is neither.", { engine });
+}
+
 export type LoadedSource =
     | { kind: 'table'; uri: URI; table: DataTable }
     | { kind: 'outside'; uri: URI; reason: string }

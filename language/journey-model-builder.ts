@@ -4,7 +4,7 @@ import { resolveMeasuredEmotion, selectQuotes } from './journey-survey-link.js';
 import { linkedValue } from './journey-linked-value.js';
 import { isSurveyUnit } from '../metrics/survey-scores.js';
 import type { DataTable } from '../metrics/data-table.js';
-import type { DataSources } from './journey-data-sources.js';
+import { queryEngineOf, type DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
@@ -195,7 +195,7 @@ export function metricModel(metric: MetricDefinition): MetricModel {
 }
 
 function dataSourceModel(source: DataSource): DataSourceModel {
-    const query = typeof source.query === 'string' ? { path: source.query, engine: source.engine === 'postgres' ? 'postgres' as const : 'duckdb' as const } : undefined;
+    const query = typeof source.query === 'string' ? { path: source.query, engine: queryEngineOf(source) ?? 'duckdb' } : undefined;
     return { name: source.name, path: source.path, period: source.period, query, range: rangeOf(source) };
 }
 

@@ -30,10 +30,9 @@ export function rowOf(table: DataTable, row: number): Record<string, string> {
  * Parquet (bytes). Rejects with an Error whose message says what is wrong with the file.
  */
 export async function parseDataTable(content: string | Uint8Array, fileName: string): Promise<DataTable> {
-    const name = fileName.toLowerCase();
-    if (name.endsWith('.parquet')) return parseParquetTable(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    if (isBinaryDataFile(fileName)) return parseParquetTable(typeof content === 'string' ? new TextEncoder().encode(content) : content);
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    return name.endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
+    return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
 }
 
 /** Whether a data file is read as bytes (Parquet) rather than text. */
