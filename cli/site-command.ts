@@ -57,7 +57,13 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     const writer = new SiteWriter(output, options.root);
     const entries: SiteEntry[] = [];
     const models = new Map<string, JourneyModel>();
-    const modelOf = async (document: LangiumDocument) => models.get(document.uri.toString()) ?? models.set(document.uri.toString(), await loaded.services.journey.ModelBuilder.build(document)).get(document.uri.toString())!;
+    // Each file's model once: the maps asked for as they are drawn, then the rest for the backlog.
+    const modelOf = async (document: LangiumDocument): Promise<JourneyModel> => {
+        const key = document.uri.toString();
+        let model = models.get(key);
+        if (!model) models.set(key, model = await loaded.services.journey.ModelBuilder.build(document));
+        return model;
+    };
     const waiting: CheckedMap[] = [];
     for (const document of loaded.documents) {
         const file = relative(options.root, document.uri.fsPath).split('\\').join('/');
