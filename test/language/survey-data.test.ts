@@ -155,6 +155,39 @@ journey J { stage S {
         assert.ok(changed.kind === 'table' && changed.table !== (first as { table: unknown }).table && changed.table.cells.get('score')?.[0] === '3');
     });
 
+    it('reads a data file once however many edits of the map follow: the file is read again only when it changes', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'data-reads-'));
+        const csv = join(folder, 'answers.csv');
+        writeFileSync(csv, 'step,score,comment\ncheckout,9,fine\ncheckout,3,slow\n');
+        const own = createTestServices();
+        own.Journey.journey.Workspace.setRoots([URI.file(folder)]);
+        const fileSystem = own.shared.workspace.FileSystemProvider;
+        const reads: string[] = [];
+        const readFile = fileSystem.readFile.bind(fileSystem);
+        fileSystem.readFile = async uri => { reads.push(uri.fsPath); return readFile(uri); };
+        const mapPath = join(folder, 'map.journey');
+        const mapText = (emotion: number, title: string) => `data survey "answers.csv"
+metric nps "NPS" nps
+journey J { stage S { step A "${title}" {
+  emotion ${emotion}
+  emotion from survey.score scale 0..10 where step = "checkout"
+  metric nps = survey.score where step = "checkout"
+  quotes from survey.comment where step = "checkout"
+} } }`;
+        for (let edit = 0; edit < 30; edit++) {
+            if (edit > 0) own.shared.workspace.LangiumDocuments.deleteDocument(URI.file(mapPath));
+            const document = await buildText(own, mapText(1 + (edit % 5), `Pays ${edit} 次`), mapPath);
+            assert.equal((await own.Journey.journey.ModelBuilder.build(document)).journeys[0].stages[0].steps[0].metrics[0].sample?.n, 2);
+        }
+        assert.deepEqual(reads.filter(path => path === csv), [csv], '30 versions of the map, one reading of the data');
+        writeFileSync(csv, 'step,score,comment\ncheckout,10,great\n');
+        own.Journey.journey.DataSources.invalidate([URI.file(csv).toString()]);
+        own.shared.workspace.LangiumDocuments.deleteDocument(URI.file(mapPath));
+        const changed = await buildText(own, mapText(3, 'Pays'), mapPath);
+        assert.equal((await own.Journey.journey.ModelBuilder.build(changed)).journeys[0].stages[0].steps[0].metrics[0].sample?.n, 1);
+        assert.equal(reads.filter(path => path === csv).length, 2, 'read again once it changed');
+    });
+
     it('hovers a step with its measured emotion and the customers\' words, escaped', async () => {
         const hover = expectHover(services.Journey);
         await hover({
