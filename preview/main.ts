@@ -65,7 +65,8 @@ async function draw(): Promise<void> {
     updateWindowBar(view.windows);
     let svg: string;
     if (state.view === 'map' || !shownJourney) {
-        svg = mapViewSvg(model, view, { idPrefix: 'map', width: paneWidth() });
+        drawnForWidth = paneWidth(); // a rewrap still pending from an earlier resize then finds nothing to do
+        svg = mapViewSvg(model, view, { idPrefix: 'map', width: drawnForWidth });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
     } else if (state.view === 'portfolio') {

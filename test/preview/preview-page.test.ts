@@ -36,8 +36,9 @@ describe('preview page in real Chromium', function () {
     });
     after(async () => browser?.close());
 
-    async function openPreview(url = pageUrl): Promise<{ page: Page; errors: string[] }> {
+    async function openPreview(url = pageUrl, beforeLoad?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
         const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+        await beforeLoad?.(page);
         const errors: string[] = [];
         page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
         page.on('pageerror', error => errors.push(error.message));
@@ -400,16 +401,25 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             const rings = page.locator('#canvas .measured-point');
             const withBoth = model.journeys[0].stages.flatMap(stage => stage.steps).filter(step => step.emotion && step.measuredEmotion).map(step => step.name);
             assert.deepEqual(await rings.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-step'))), withBoth, name);
-            const ring = page.locator(`#canvas .measured-point[data-step="${gapStep}"]`);
+            // Read in one evaluation: the pane may rewrap the map (a scrollbar appearing changes its width),
+            // and a node found before a redraw is detached after it, with no computed style.
+            const drawn = await page.evaluate(step => {
+                const ring = document.querySelector(`#canvas .measured-point[data-step="${step}"]`)!;
+                const computed = getComputedStyle(ring.querySelector('circle.measured')!);
+                const line = ring.querySelector('line.measured-link')!;
+                return {
+                    fill: computed.fill, stroke: computed.stroke, label: ring.getAttribute('aria-label') ?? '',
+                    background: getComputedStyle(document.querySelector('#canvas .bg')!).fill,
+                    y1: Number(line.getAttribute('y1')), y2: Number(line.getAttribute('y2')),
+                    face: Number(document.querySelector(`#canvas g.point[data-step="${step}"] circle`)!.getAttribute('cy'))
+                };
+            }, gapStep);
             // Hollow: filled with the page's background, outlined in the curve's colour; the thin line reaches the written face.
-            const style = await ring.locator('circle.measured').evaluate(node => { const computed = getComputedStyle(node); return { fill: computed.fill, stroke: computed.stroke, background: getComputedStyle(document.querySelector('#canvas .bg')!).fill }; });
-            assert.equal(style.fill, style.background, name);
-            assert.notEqual(style.stroke, 'none', name);
-            const line = await ring.locator('line.measured-link').evaluate(node => ({ y1: Number(node.getAttribute('y1')), y2: Number(node.getAttribute('y2')) }));
-            const face = await page.locator(`#canvas g.point[data-step="${gapStep}"] circle`).first().evaluate(node => Number(node.getAttribute('cy')));
-            assert.equal(line.y1, face, 'the line starts at the written face');
-            assert.ok(line.y2 > line.y1, 'customers said worse than the team wrote: the ring is lower');
-            assert.match(await ring.getAttribute('aria-label') ?? '', messages ? /实测/ : /measured .* written 5/);
+            assert.equal(drawn.fill, drawn.background, name);
+            assert.notEqual(drawn.stroke, 'none', name);
+            assert.equal(drawn.y1, drawn.face, 'the line starts at the written face');
+            assert.ok(drawn.y2 > drawn.y1, 'customers said worse than the team wrote: the ring is lower');
+            assert.match(drawn.label, messages ? /实测/ : /measured .* written 5/);
             assert.ok((await page.locator('#canvas .lane-label').allTextContents()).includes(messages ? '客户原话' : 'CUSTOMERS SAID'), name);
             await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
             assert.deepEqual(errors, [], name);
@@ -493,6 +503,25 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         // settles after 150 ms) may come first on a busy machine, at the old width.
         await page.waitForFunction(() => Number(document.querySelector('#canvas svg')?.getAttribute('width')) > 700);
         assert.ok(await mapWidth() > 700);
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('draws a map once when the pane was resized before it came: the pending rewrap sees the width it was drawn at', async () => {
+        // The rewrap waits 150 ms on a timer: a paused clock holds it, and is run past it instead of sleeping.
+        const { page, errors } = await openPreview(pageUrl, async page => {
+            await page.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+            await page.clock.pauseAt(new Date('2026-01-01T00:00:01Z'));
+        });
+        await page.setViewportSize({ width: 1000, height: 900 });
+        // A resize observer made now is told after the page's own one, in the same frame: the rewrap is pending.
+        await page.evaluate(() => new Promise<void>(resolve => new ResizeObserver((_, observer) => { observer.disconnect(); resolve(); }).observe(document.getElementById('viewport')!)));
+        const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
+        await send(page, update(checkout.model));
+        const drawn = await page.evaluate(() => Number(document.body.dataset.rendered));
+        await page.clock.runFor(1000);
+        assert.equal(await page.evaluate(() => Number(document.body.dataset.rendered)), drawn, 'drawn once, at 1000 px');
+        assert.ok(await page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width'))) <= 1000);
         assert.deepEqual(errors, []);
         await page.close();
     });
