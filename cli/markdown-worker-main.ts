@@ -1,4 +1,4 @@
 /** dist/markdown-worker.cjs: the markdown-it plugin's worker thread. */
-import { answerMarkdownFences } from './markdown-render-worker.js';
+import { answerMarkdownFences } from '../server/markdown-render-worker.js';
 
 answerMarkdownFences();

@@ -6,13 +6,16 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser.js';
 import { activateJourney, clientOptions } from './activate-journey.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
+import type { JourneyExtensionApi } from './extension.js';
+import { webMarkdownFences } from './web-markdown-fences.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
     client = new LanguageClient('journey', 'Journey Language Server', clientOptions(context), await startServerWorker(context));
     context.subscriptions.push(...serveWorkspaceFiles(client));
     await activateJourney(context, client);
+    return { extendMarkdownIt: webMarkdownFences(context, client) };
 }
 
 /**

@@ -1,9 +1,10 @@
 /** The extension on the desktop: the language server runs in Node, started over IPC. */
 import type * as vscode from 'vscode';
-import { ColorThemeKind, window, workspace } from 'vscode';
+import { workspace } from 'vscode';
 import journeyMarkdownIt, { type MarkdownIt } from '../markdown/markdown-it-journey.js';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
 import { activateJourney, clientOptions } from './activate-journey.js';
+import { editorThemeForFences } from './markdown-fence-theme.js';
 import { serverEnvironment, watchFastPathSetting } from './fast-path-setting.js';
 
 let client: LanguageClient | undefined;
@@ -26,8 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     return {
         extendMarkdownIt: md => md.use(journeyMarkdownIt, {
             root: workspace.workspaceFolders?.[0]?.uri.fsPath,
-            // The picture is an image: it cannot see the preview's colours, so it is drawn in the editor theme's.
-            theme: () => (window.activeColorTheme.kind === ColorThemeKind.Dark || window.activeColorTheme.kind === ColorThemeKind.HighContrast ? 'dark' : 'light'),
+            theme: editorThemeForFences,
             // The language server's bundle, started as a worker thread: the extension carries the language once.
             workerPath: context.asAbsolutePath('dist/server.js')
         })

@@ -15,8 +15,9 @@ export interface FenceRequest {
     journey?: string;
     /** The colours: the editor's theme in VS Code; by default the reader's (`auto`). */
     theme?: 'auto' | 'light' | 'dark';
-    /** The Markdown file (imports, data and `src` resolve from its folder) and the workspace they must stay inside. */
-    markdownPath: string;
+    /** The Markdown file, a URI: imports, data and `src` resolve from its folder. */
+    document: string;
+    /** The workspace folder, a URI, that they must stay inside. */
     root: string;
 }
 

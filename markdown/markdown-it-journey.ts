@@ -14,11 +14,12 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type markdownIt from 'markdown-it';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { syncWorkerFunction } from './sync-worker.js';
-import { escapeXml } from '../render/svg.js';
-import { svgDataUrl } from '../render/journey-view.js';
-import { parseFenceInfo, type FenceRequest, type FenceResult } from './journey-fence.js';
+import type { FenceRequest, FenceResult } from './journey-fence.js';
+import { useJourneyFences, type MarkdownIt } from './journey-fences.js';
+
+export type { MarkdownIt } from './journey-fences.js';
 
 export interface JourneyMarkdownOptions {
     /** The workspace: imports, data and `src` files must stay inside it (default: the current folder). */
@@ -33,48 +34,22 @@ export interface JourneyMarkdownOptions {
     workerPath?: string;
 }
 
-type RenderFence = (request: FenceRequest) => FenceResult;
-/** A markdown-it instance (the package's types export the constructor). */
-export type MarkdownIt = ReturnType<typeof markdownIt>;
-
-/** Pictures drawn before, by everything that decides them: a preview re-renders the whole document on every keystroke. */
-const drawn = new Map<string, FenceResult>();
-const rememberedFences = 500;
-
+/** markdown-it renders synchronously: each fence is drawn in a worker thread the plugin waits for. */
 export default function journeyMarkdownIt(md: MarkdownIt, options: JourneyMarkdownOptions = {}): void {
     const root = resolve(options.root ?? process.cwd());
-    const maxFences = options.maxFences ?? 100;
-    let render: RenderFence | undefined;
-    const renderFence = (request: FenceRequest): FenceResult => {
-        render ??= syncWorkerFunction<FenceRequest, FenceResult>(options.workerPath ?? join(__dirname, 'markdown-worker.cjs'), 60_000);
-        return render(request);
-    };
-    const fallback = md.renderer.rules.fence;
-    md.renderer.rules.fence = (tokens, index, renderOptions, given: Record<string, unknown> | undefined, self) => {
-        const env = given ?? {};
-        const token = tokens[index];
-        if (token.info.trim().split(/\s+/)[0] !== 'journey') {
-            return fallback ? fallback(tokens, index, renderOptions, env, self) : self.renderToken(tokens, index, renderOptions);
-        }
-        const counted = (env.journeyFences = Number(env.journeyFences ?? 0) + 1);
-        if (counted > maxFences) return errorBox([{ message: `Only the first ${maxFences} journey maps of a document are drawn; this is number ${counted}.` }], token.map?.[0]);
-        const info = parseFenceInfo(token.info);
-        if ('error' in info) return errorBox([{ message: info.error }], token.map?.[0]);
-        const markdownPath = resolve(options.documentPath?.(env) ?? documentPathOf(env) ?? join(root, 'index.md'));
-        const request: FenceRequest = { ...info, text: info.src === undefined ? token.content : undefined, markdownPath, root, theme: options.theme?.() };
-        const key = JSON.stringify([request, info.src === undefined ? 0 : modifiedAt(resolve(markdownPath, '..', info.src))]);
-        let result = drawn.get(key);
-        if (!result) {
-            try {
-                result = renderFence(request);
-            } catch (error) {
-                result = { kind: 'errors', errors: [{ message: `The map could not be drawn: ${error instanceof Error ? error.message : String(error)}` }] };
-            }
-            if (drawn.size >= rememberedFences) drawn.clear();
-            drawn.set(key, result);
-        }
-        return result.kind === 'picture' ? picture(result.svg, result.title) : errorBox(result.errors, token.map?.[0]);
-    };
+    let drawInWorker: ((request: FenceRequest) => FenceResult) | undefined;
+    useJourneyFences(md, {
+        documentOf: env => pathToFileURL(resolve(options.documentPath?.(env) ?? documentPathOf(env) ?? join(root, 'index.md'))).href,
+        rootOf: () => pathToFileURL(root).href,
+        draw: request => {
+            drawInWorker ??= syncWorkerFunction<FenceRequest, FenceResult>(options.workerPath ?? join(__dirname, 'markdown-worker.cjs'), 60_000);
+            return drawInWorker(request);
+        },
+        // A `src` file edited since it was drawn is drawn again.
+        stampOf: request => (request.src === undefined ? 0 : modifiedAt(resolve(fileURLToPath(request.document), '..', request.src))),
+        maxFences: options.maxFences,
+        theme: options.theme
+    });
 }
 
 /** Where editors and docs sites say the document is. */
@@ -90,17 +65,4 @@ function modifiedAt(path: string): number {
     } catch {
         return -1;
     }
-}
-
-function picture(svg: string, title: string): string {
-    return `<div class="journey-map-fence"><img alt="${escapeXml(title)}" src="${svgDataUrl(svg)}"></div>\n`;
-}
-
-/** A visible box with the first messages, their lines counted in the Markdown file. */
-function errorBox(errors: Array<{ line?: number; message: string }>, fenceLine: number | undefined): string {
-    const items = errors.map(error => {
-        const line = error.line !== undefined && fenceLine !== undefined ? fenceLine + 1 + error.line : undefined;
-        return `<li>${line !== undefined ? `line ${line}: ` : ''}${escapeXml(error.message)}</li>`;
-    });
-    return `<div class="journey-map-error" role="alert"><strong>Journey map not drawn</strong><ul>${items.join('')}</ul></div>\n`;
 }

@@ -8,7 +8,7 @@ import { createNodeJourneyServices } from '../language/node-journey-services.js'
 import { journeyLspExtensions } from './journey-lsp-module.js';
 import { startJourneyServer } from './start-journey-server.js';
 import { isMainThread } from 'node:worker_threads';
-import { answerMarkdownFences } from '../cli/markdown-render-worker.js';
+import { answerMarkdownFences } from './markdown-render-worker.js';
 
 if (isMainThread) {
     const connection = createConnection(ProposedFeatures.all);

@@ -8,12 +8,13 @@ import { registerCompareRequest, type CreateSnapshotServices } from './compare-r
 import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
 import { registerPortfolioRequest } from './portfolio-request-handler.js';
+import { registerFenceRequest } from './fence-request-handler.js';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { refusalOf } from '../language/journey-text-guard.js';
 
 /**
  * Starts the Journey language server on a connection, the same in Node and in a browser
- * worker: workspace folders as roots, our requests (`journey/model`, `journey/compare`)
+ * worker: workspace folders as roots, our requests (`journey/model`, `journey/compare`, `journey/drawFence`)
  * and the rebuild notices previews listen to.
  */
 export function startJourneyServer(connection: Connection, services: { shared: LangiumSharedServices; Journey: JourneyServices }, createSnapshot: CreateSnapshotServices): void {
@@ -28,6 +29,7 @@ export function startJourneyServer(connection: Connection, services: { shared: L
     registerModelRequest(connection, shared, Journey);
     registerPortfolioRequest(connection, shared, Journey);
     registerCompareRequest(connection, shared, Journey, createSnapshot);
+    registerFenceRequest(connection, createSnapshot);
     // Tell previews when a map was rebuilt, also because an imported map or a data file changed.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });

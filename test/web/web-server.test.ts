@@ -104,6 +104,24 @@ journey J { stage S { step Checkout {
         assert.equal(step.measuredEmotion?.n, 12);
     });
 
+    it('draws Markdown fences for the web\'s Markdown preview: a src map with its import read through the page, errors with their lines, escaped text', async () => {
+        await page.evaluate(([files, rootUri]) => (window as unknown as { lsp: { start(f: unknown, u: string): Promise<void> } }).lsp.start(files, rootUri), [exampleFiles(), root] as const);
+        const markdown = `${root}/docs/design.md`;
+        const drawFence = (fence: object) => request('journey/drawFence', { view: 'map', document: markdown, root, theme: 'light', ...fence }) as Promise<{ kind: string; svg?: string; title?: string; errors?: Array<{ line?: number; message: string }> }>;
+        const fromFile = await drawFence({ src: '../shop/checkout.journey' });
+        assert.equal(fromFile.kind, 'picture', JSON.stringify(fromFile.errors));
+        assert.match(fromFile.svg!, /<svg[^>]*class="jm/);
+        assert.match(fromFile.svg!, /Ana/, 'the persona of the imported file');
+        const hostile = '<script>alert(1)</script>';
+        const written = await drawFence({ text: `journey H "${hostile}" { stage S { step A "售后 ${hostile}" { emotion 3 } } }` });
+        assert.equal(written.title, hostile);
+        assert.ok(!written.svg!.includes('<script>') && written.svg!.includes('&lt;script&gt;'));
+        const broken = await drawFence({ text: 'journey K {\n stage S { step A { emotion 9 } } }' });
+        assert.deepEqual(broken.errors?.map(error => error.line), [2]);
+        assert.match((await drawFence({ src: '../../outside.journey' })).errors![0].message, /leaves the workspace folder/);
+        assert.match((await drawFence({ src: 'missing.journey' })).errors![0].message, /no such map/);
+    });
+
     // That our code in them uses no Node-only global (Buffer, process…) is a lint rule (eslint.config.mjs), and running them here.
     it('is built from no Node built-in module', () => {
         const meta: Record<string, esbuild.Metafile> = JSON.parse(readFileSync(join(repoRoot, 'dist', 'web', 'meta.json'), 'utf8'));

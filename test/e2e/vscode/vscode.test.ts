@@ -2,13 +2,14 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectJourneyFencesInMarkdownPreview, writeDesignMarkdown } from './markdown-preview.js';
 import { useVsCodeSession } from './vscode-session.js';
 import type { Workbench } from './workbench.js';
 
 /** Makes the workspace a git repository with one commit of the maps, and adds a messy file to format. */
 function prepareWorkspace(workspace: string): void {
     writeFileSync(join(workspace, 'messy.journey'), 'persona   Tidy {\nrole "r"\n  goal    "g"\n}\n');
-    writeFileSync(join(workspace, 'design.md'), '# Design\n\n```journey src="service/售后服务.journey" view="blueprint"\n```\n\n```journey\njourney J { stage S { step A { emotion 9 } } }\n```\n\nThe end.\n');
+    writeDesignMarkdown(workspace);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
     git('init', '-q');
     git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
@@ -160,18 +161,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
     });
 
     it('draws ```journey fences in VS Code\'s Markdown preview: a map file\'s blueprint, and an error box for a fence that does not check', async () => {
-        await workbench.openFile('design.md');
-        await workbench.runCommand('Markdown: Open Preview to the Side');
-        const preview = workbench.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-        const picture = preview.locator('.journey-map-fence img[alt="售后维修旅程"]');
-        await picture.waitFor({ timeout: 60_000 });
-        assert.ok(await picture.evaluate(image => (image as HTMLImageElement).naturalWidth > 300));
-        await preview.locator('.journey-map-error', { hasText: "Emotion 9 is outside the journey's scale" }).waitFor();
-        await preview.locator('p', { hasText: 'The end.' }).waitFor();
-        // Back to the workbench (the keys went to the preview): close every editor, so that the next scenario starts clean.
-        await workbench.page.locator('.tab[data-resource-name="design.md"]').first().click();
-        await workbench.runCommand('View: Close All Editors');
-        await workbench.page.locator('.tab').first().waitFor({ state: 'detached' });
+        await expectJourneyFencesInMarkdownPreview(workbench);
     });
 
     // Last: at its end the language server is stopped for good.

@@ -5,9 +5,11 @@
  * preview), so that the extension does not carry the language twice.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { createNodeJourneyServices } from '../language/node-journey-services.js';
+import type { FenceRequest } from '../markdown/journey-fence.js';
 import { answerInWorker } from '../markdown/sync-worker.js';
-import { renderFence } from './markdown-fence-rendering.js';
+import { drawFence } from './fence-drawing.js';
 
 export function answerMarkdownFences(): void {
-    if (parentPort) answerInWorker(workerData.port, parentPort, renderFence);
+    if (parentPort) answerInWorker(workerData.port, parentPort, (request: FenceRequest) => drawFence(() => createNodeJourneyServices(), request));
 }
