@@ -140,23 +140,32 @@ describe('journeymap site', function () {
         assert.equal(runCli(['site', 'maps', '-o', 'out'], dir).status, 0, 'a site written before may be written again');
     });
 
-    it('draws a larger site in worker threads: every page and picture written, each in its map\'s language', () => {
-        const maps: Record<string, string> = {};
+    it('builds a larger site in worker threads, each checking and drawing a part: every page and picture written, each in its map\'s language, errors and portfolios too', () => {
+        const maps: Record<string, string> = { 'shared/base.journey': 'journey Base { stage S { step Call "拨打客服热线" { emotion 1 pain "排队二十分钟" } } }\n' };
         for (let index = 0; index < 24; index++) {
             maps[`maps/m${index}.journey`] = `${index % 2 ? 'language zh-cn\n' : ''}journey J${index} "Journey ${index}" { stage S { step A "看到广告 ${index}" { emotion ${1 + (index % 5)} } step B { emotion 3 } } }\n`;
         }
+        maps['maps/m5.journey'] = 'journey J5 { stage S { step A { emotion 9 } } }\n';
+        // The last part's map: an opportunity addressing a step of a map it imports, drawn in its portfolio.
+        maps['maps/m23.journey'] = `${maps['maps/m23.journey'].replace('\n', '\nimport "../shared/base.journey"\n')}opportunity Callback "预约回拨" { value 4 effort 2 addresses Base.Call }\n`;
         const dir = workspaceWith(maps);
-        const result = runCli(['site', 'maps', '-o', 'out'], dir);
+        const result = runCli(['site', 'maps', '-o', 'out', '--allow-errors'], dir);
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /Wrote a site of 24 journeys to out \(\d+ files\)/);
+        assert.match(result.stdout, /Wrote a site of 23 journeys to out \(\d+ files\)/);
+        assert.match(result.stderr, /1 maps have errors/);
         const written = Number(/\((\d+) files\)/.exec(result.stdout)![1]);
         const onDisk = readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true }).filter(entry => entry.isFile()).length;
         assert.equal(written, onDisk, 'the count says what is on disk');
         for (let index = 0; index < 24; index++) {
+            if (index === 5) continue;
             const page = readFileSync(join(dir, 'out', 'j', `maps_m${index}--J${index}.html`), 'utf8');
             assert.ok(existsSync(join(dir, 'out', 'j', `maps_m${index}--J${index}.map.svg`)));
             assert.match(page, index % 2 ? /<a href="#map">旅程图<\/a>/ : /<a href="#map">Map<\/a>/, `m${index}`);
         }
+        assert.match(readFileSync(join(dir, 'out', 'j', 'maps_m5.html'), 'utf8'), /line 1: Emotion 9 is outside the journey&#39;s scale/);
+        assert.match(readFileSync(join(dir, 'out', 'j', 'maps_m23--J23.portfolio.svg'), 'utf8'), /预约回拨/);
+        const index = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+        assert.equal((index.match(/href="j\/maps_m\d+(--J\d+)?\.html"/g) ?? []).length, 24, 'every map in the index, the one with errors too');
     });
 
     it('dates each journey by the last commit that changed its map, where git knows it', () => {
