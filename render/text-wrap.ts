@@ -35,82 +35,113 @@ export function isWideGrapheme(grapheme: string): boolean {
     return eastAsianWidth(first, { ambiguousAsWide: false }) === 2 || emojiPresentation.test(grapheme);
 }
 
-/** Each grapheme's width in ems, remembered: maps repeat the same few hundred characters. */
-const emsOf = new Map<string, number>();
+/**
+ * Each grapheme's width in hundredths of an em, remembered: maps repeat the same few hundred
+ * characters. Whole numbers, so that widths added piece by piece are exactly those measured
+ * at once (0.55 + 0.55 is not 1.1 in floating point).
+ */
+const centiEmsOf = new Map<string, number>();
 
-function ems(grapheme: string): number {
-    let known = emsOf.get(grapheme);
+function centiEms(grapheme: string): number {
+    let known = centiEmsOf.get(grapheme);
     if (known === undefined) {
-        known = isWideGrapheme(grapheme) ? 1 : narrowCharacter.test(grapheme) ? 0.3 : broadCharacter.test(grapheme) ? 0.68 : 0.55;
-        emsOf.set(grapheme, known);
+        known = isWideGrapheme(grapheme) ? 100 : narrowCharacter.test(grapheme) ? 30 : broadCharacter.test(grapheme) ? 68 : 55;
+        centiEmsOf.set(grapheme, known);
     }
     return known;
 }
 
 /** The width of one grapheme at a font size. */
 export function characterWidth(grapheme: string, fontSize: number): number {
-    return fontSize * ems(grapheme);
+    return (fontSize * centiEms(grapheme)) / 100;
 }
 
-/** Widths in ems of texts measured before: titles, labels and notes repeat across a repository's maps. */
-const emsOfText = new Map<string, number>();
+/** Widths of texts measured before: titles, labels and notes repeat across a repository's maps. */
+const centiEmsOfText = new Map<string, number>();
 const rememberedTexts = 100_000;
 
 export function textWidth(text: string, fontSize: number): number {
-    let known = emsOfText.get(text);
+    let known = centiEmsOfText.get(text);
     if (known === undefined) {
-        known = 0;
-        for (const grapheme of graphemesOf(text)) known += ems(grapheme);
-        if (emsOfText.size >= rememberedTexts) emsOfText.clear();
-        emsOfText.set(text, known);
+        known = textCentiEms(text);
+        if (centiEmsOfText.size >= rememberedTexts) centiEmsOfText.clear();
+        centiEmsOfText.set(text, known);
     }
-    return known * fontSize;
+    return (known * fontSize) / 100;
+}
+
+function textCentiEms(text: string): number {
+    let total = 0;
+    for (const grapheme of graphemesOf(text)) total += centiEms(grapheme);
+    return total;
+}
+
+/** A piece a line may break after, with its width and that of its trailing spaces, in hundredths of an em. */
+interface Piece {
+    text: string;
+    width: number;
+    trailing: number;
 }
 
 /** Words with their trailing spaces, and each wide grapheme on its own (CJK breaks anywhere). */
-function breakablePieces(paragraph: string): string[] {
-    const pieces: string[] = [];
-    let piece = '';
+function breakablePieces(paragraph: string): Piece[] {
+    const pieces: Piece[] = [];
+    let piece: Piece = { text: '', width: 0, trailing: 0 };
     let pieceIsWord = false;
     for (const grapheme of graphemesOf(paragraph)) {
-        const space = /^\s+$/.test(grapheme);
-        if (space) {
-            piece += grapheme;
+        const width = centiEms(grapheme);
+        if (/^\s+$/.test(grapheme)) {
+            piece.text += grapheme;
+            piece.width += width;
+            piece.trailing += width;
             pieceIsWord = false;
             continue;
         }
         const wide = isWideGrapheme(grapheme);
         // A new piece starts after spaces, at a wide grapheme, and after a wide grapheme.
-        if (piece !== '' && (wide || !pieceIsWord)) {
+        if (piece.text !== '' && (wide || !pieceIsWord)) {
             pieces.push(piece);
-            piece = '';
+            piece = { text: '', width: 0, trailing: 0 };
         }
-        piece += grapheme;
+        piece.text += grapheme;
+        piece.width += width;
+        piece.trailing = 0;
         pieceIsWord = !wide;
     }
-    if (piece !== '') pieces.push(piece);
+    if (piece.text !== '') pieces.push(piece);
     return pieces;
 }
 
 /**
  * Breaks text into lines no wider than `maxWidth`: between words for spaced scripts,
  * between any two characters for CJK, and inside a word only when it alone is too wide.
+ * Widths add up grapheme by grapheme, so a line's width grows by each piece's instead of
+ * being measured again from its start.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
     const lines: string[] = [];
+    const fits = (centiEmsWide: number) => (centiEmsWide * fontSize) / 100 <= maxWidth;
     for (const paragraph of text.split('\n')) {
         let line = '';
+        // The line's width, and that of its trailing spaces (which do not count at a line's end).
+        let lineWidth = 0;
+        let lineTrailing = 0;
         for (const piece of breakablePieces(paragraph)) {
-            if (textWidth((line + piece).trimEnd(), fontSize) <= maxWidth) {
-                line += piece;
+            const onlySpaces = piece.width === piece.trailing;
+            if (fits(onlySpaces ? lineWidth - lineTrailing : lineWidth + piece.width - piece.trailing)) {
+                line += piece.text;
+                lineTrailing = onlySpaces ? lineTrailing + piece.width : piece.trailing;
+                lineWidth += piece.width;
                 continue;
             }
             if (line.trim() !== '') lines.push(line.trimEnd());
             line = '';
-            for (const chunk of chopToWidth(piece.trimStart(), maxWidth, fontSize)) {
+            for (const chunk of chopToWidth(piece.text.trimStart(), maxWidth, fontSize)) {
                 if (line !== '') lines.push(line.trimEnd());
                 line = chunk;
             }
+            lineWidth = textCentiEms(line);
+            lineTrailing = lineWidth - textCentiEms(line.trimEnd());
         }
         lines.push(line.trimEnd());
     }
