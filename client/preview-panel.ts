@@ -4,6 +4,7 @@ import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../protocol/preview-messages.js';
 import { CompareRequest, type CompareRequestResult } from '../protocol/compare-request.js';
 import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
+import { applyDelta } from '../protocol/model-delta.js';
 import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
 import { PortfolioRequest } from '../protocol/portfolio-request.js';
 import type { CompareBase } from './compare-commands.js';
@@ -21,6 +22,10 @@ export class JourneyPreview implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private document: vscode.TextDocument | undefined;
     private model: JourneyModel | undefined;
+    /** The server's id of `model`: the next request asks for a delta against it. */
+    private modelId: string | undefined;
+    /** The id of the model the webview holds, to which a delta can be passed on; none after a new page or a comparison. */
+    private webviewModelId: string | undefined;
     /** Set in compare mode: the older version the document is compared with. */
     private base: CompareBase | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,8 +93,9 @@ export class JourneyPreview implements vscode.Disposable {
 
     private onMessage(message: FromPreview): void {
         if (message.type === 'ready') {
-            // A new page has none of the workspace's opportunities: it asks when it shows the portfolio.
+            // A new page has none of the workspace's opportunities (it asks when it shows the portfolio), and no model.
             this.portfolioShown = false;
+            this.webviewModelId = undefined;
             this.scheduleUpdate(0);
         } else if (message.type === 'reveal') {
             void this.reveal(message.range);
@@ -144,6 +150,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.document = document;
         this.base = undefined;
         this.model = undefined;
+        this.modelId = undefined;
         this.scheduleUpdate(0);
     }
 
@@ -163,17 +170,34 @@ export class JourneyPreview implements vscode.Disposable {
         if (this.portfolioShown) void this.sendPortfolio();
         if (this.base) return this.updateComparison(document, this.base);
         let result: ModelRequestResult;
+        const since = this.modelId;
         try {
-            result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString() });
+            result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString(), since });
         } catch (error) {
             // The server is starting, restarting or crashed: say so in the banner, keep the picture.
             result = { error: { message: serverSilence(error), line: 0, character: 0 } };
         }
         if (document !== this.document) return;
-        this.model = result.model ?? this.model;
-        const messages = await this.messagesFor(result.model?.language);
-        this.post({ type: 'update', uri: document.uri.toString(), fileName: fileNameOf(document), model: result.model, error: result.error, messages });
-        if (result.model) this.modelWaiters.splice(0).forEach(wake => wake());
+        if (result.delta !== undefined && (since !== this.modelId || !this.model)) {
+            // A delta against a model this panel no longer holds (an overlapping update went first): ask for the whole one.
+            this.modelId = undefined;
+            this.scheduleUpdate(0);
+            return;
+        }
+        const model = result.delta !== undefined ? applyDelta(this.model!, result.delta) : result.model;
+        const uri = document.uri.toString();
+        const messages = await this.messagesFor(model?.language);
+        if (!model) {
+            this.post({ type: 'update', uri, fileName: fileNameOf(document), error: result.error, messages });
+            return;
+        }
+        this.model = model;
+        this.modelId = result.id;
+        // The webview holds the model the delta was made against: it is sent the delta alone.
+        const delta = result.delta !== undefined && since !== undefined && this.webviewModelId === since;
+        this.post(delta ? { type: 'update', uri, fileName: fileNameOf(document), delta: result.delta, messages } : { type: 'update', uri, fileName: fileNameOf(document), model, messages });
+        this.webviewModelId = result.id;
+        this.modelWaiters.splice(0).forEach(wake => wake());
     }
 
     /**
@@ -201,6 +225,9 @@ export class JourneyPreview implements vscode.Disposable {
         }
         if (document !== this.document || base !== this.base) return;
         this.model = result.after ?? this.model;
+        // The comparison's model is not one the server numbered: the next update is whole.
+        this.modelId = undefined;
+        this.webviewModelId = undefined;
         this.post({ type: 'compare', uri: document.uri.toString(), fileName: fileNameOf(document), baseLabel: base.label, result });
     }
 

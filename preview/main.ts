@@ -13,6 +13,7 @@ import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../re
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from '../protocol/preview-messages.js';
+import { applyDelta } from '../protocol/model-delta.js';
 import { previewCss } from './preview-style.js';
 
 interface VsCodeApi {
@@ -250,8 +251,9 @@ window.addEventListener('message', event => {
             state = { ...state, uri: message.uri, journey: undefined, window: undefined };
             saveState();
         }
-        if (message.model) {
-            model = message.model;
+        const updated = message.delta !== undefined && model ? applyDelta(model, message.delta) : message.model;
+        if (updated) {
+            model = updated;
             // A map that says its language is drawn in it, whatever the editor speaks.
             useMessageBundle(message.messages ?? editorMessages);
             showBanner(undefined);

@@ -3,6 +3,7 @@ import type { MessageBundle } from '../model/localisation.js';
  * The one message protocol between the extension (client/) and the preview webview
  * (preview/). Both sides import these types, so a change here is checked on both.
  */
+import type { ModelDelta } from './model-delta.js';
 import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
@@ -23,9 +24,12 @@ export interface PreviewState {
 }
 
 export type ToPreview =
-    /** A new validated model, or the first error of text that has one (the last picture stays). */
+    /**
+     * A new validated model, or its delta against the model the page holds (protocol/model-delta.ts),
+     * or the first error of text that has one (the last picture stays).
+     */
     | {
-        type: 'update'; uri: string; fileName: string; model?: JourneyModel; error?: FirstError;
+        type: 'update'; uri: string; fileName: string; model?: JourneyModel; delta?: ModelDelta; error?: FirstError;
         /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
         messages?: MessageBundle;
     }

@@ -4,13 +4,16 @@ import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
 import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
 import { t } from '../model/localisation.js';
+import { SentModels } from './sent-models.js';
 
 /**
  * Answers `journey/model` for the preview: waits until the document is validated, then
- * builds the model, or reports the first error so the preview can keep its last picture.
+ * builds the model (or its delta against the one the asker holds), or reports the first
+ * error so the preview can keep its last picture.
  */
 export function registerModelRequest(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices): void {
-    connection.onRequest(ModelRequest, async ({ uri }, cancelToken): Promise<ModelRequestResult> => {
+    const sent = new SentModels();
+    connection.onRequest(ModelRequest, async ({ uri, since }, cancelToken): Promise<ModelRequestResult> => {
         const parsed = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
         const document = shared.workspace.LangiumDocuments.getDocument(parsed);
@@ -21,6 +24,6 @@ export function registerModelRequest(connection: Connection, shared: LangiumShar
         if (firstError) {
             return { error: { message: firstError.message, line: firstError.range.start.line, character: firstError.range.start.character } };
         }
-        return { model: await journey.journey.ModelBuilder.build(document) };
+        return sent.answer(uri, await journey.journey.ModelBuilder.build(document), since);
     });
 }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { JourneyModel } from '../../model/journey-model.js';
 import type { ModelRequestResult } from '../../protocol/model-request.js';
+import { applyDelta } from '../../protocol/model-delta.js';
+import type { ToPreview } from '../../protocol/preview-messages.js';
+import { SentModels } from '../../server/sent-models.js';
 import { exampleModels } from '../render/render-kit.js';
 import { loadWithFakeVsCode } from './load-with-fake-vscode.js';
 
@@ -14,9 +17,10 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const { preview, vscode } = await loadWithFakeVsCode();
         const requests: string[] = [];
         let answer: ModelRequestResult = { model };
+        let answering: ((params: { uri: string; since?: string }) => ModelRequestResult) | undefined;
         const notified: Array<(params: { uris: string[] }) => void> = [];
         const client = {
-            sendRequest: async (_type: unknown, params: { uri: string }) => { requests.push(params.uri); return answer; },
+            sendRequest: async (_type: unknown, params: { uri: string; since?: string }) => { requests.push(params.uri); return answering?.(params) ?? answer; },
             onNotification: (_type: unknown, handler: (params: { uris: string[] }) => void) => { notified.push(handler); return { dispose: () => undefined }; }
         };
         const context = { extensionUri: vscode.Uri.file('/ext') };
@@ -24,7 +28,11 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         vscode.window.activeTextEditor = { document, viewColumn: 1 };
         const panel = new preview.JourneyPreview(context as never, client as never);
         const rebuilt = (uris: string[]) => notified.forEach(handler => handler({ uris }));
-        return { vscode, panel, requests, document, rebuilt, setAnswer: (next: ModelRequestResult) => { answer = next; } };
+        return {
+            vscode, panel, requests, document, rebuilt,
+            setAnswer: (next: ModelRequestResult) => { answer = next; },
+            answerWith: (next: (params: { uri: string; since?: string }) => ModelRequestResult) => { answering = next; }
+        };
     }
 
     it('opens beside the editor with a nonce CSP page, and sends the model once the webview is ready', async () => {
@@ -39,6 +47,40 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const update = webviewPanel.posted.find((m): m is { type: string; model: JourneyModel; fileName: string } => (m as { type: string }).type === 'update');
         assert.equal(update?.model, model);
         assert.equal(update?.fileName, 'checkout.journey');
+        panel.dispose();
+    });
+
+    it('passes the server\'s delta on to the page that holds the model it was made against, and the whole model to a new page', async () => {
+        const { vscode, panel, document, rebuilt, answerWith } = await setUp();
+        // The server's own bookkeeping answers, with the model of each build, as JSON crosses.
+        const server = new SentModels();
+        let built: JourneyModel = JSON.parse(JSON.stringify(model));
+        const asked: Array<string | undefined> = [];
+        answerWith(params => {
+            asked.push(params.since);
+            return JSON.parse(JSON.stringify(server.answer(params.uri, built, params.since)));
+        });
+        panel.open(true);
+        const [webviewPanel] = vscode.fake.panels;
+        webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        const updates = () => webviewPanel.posted.filter((m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update');
+        let held = updates()[0].model!;
+        assert.deepEqual(held, built, 'the first update is the whole model');
+        for (const title of ['改过的', 'Pays, again']) {
+            built = JSON.parse(JSON.stringify(built));
+            built.journeys[0].stages[1].steps[0].title = title;
+            rebuilt([document.uri.toString()]);
+            await settle();
+            const last = updates().at(-1)!;
+            assert.equal(last.model, undefined, 'a delta, not the model');
+            held = applyDelta(held, last.delta);
+            assert.deepEqual(held, built, 'the page holds the model the server built');
+        }
+        assert.deepEqual(asked, [undefined, '1', '2'], 'each request names the model the panel holds');
+        webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        assert.deepEqual(updates().at(-1)!.model, built, 'a reloaded page is sent the whole model');
         panel.dispose();
     });
 

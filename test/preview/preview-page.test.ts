@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/preview-html.js';
 import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
+import { deltaOf } from '../../protocol/model-delta.js';
 import type { JourneyModel } from '../../model/journey-model.js';
 import type { FromPreview, ToPreview } from '../../protocol/preview-messages.js';
 import { compareEmotions } from '../../diff/emotion-comparison.js';
@@ -60,7 +61,7 @@ describe('preview page in real Chromium', function () {
     async function send(page: Page, message: ToPreview): Promise<void> {
         const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
         await page.evaluate(m => window.postMessage(m, '*'), message);
-        if (message.type === 'update' && message.model) {
+        if (message.type === 'update' && (message.model || message.delta !== undefined)) {
             await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
         }
     }
@@ -522,6 +523,24 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.clock.runFor(1000);
         assert.equal(await page.evaluate(() => Number(document.body.dataset.rendered)), drawn, 'drawn once, at 1000 px');
         assert.ok(await page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width'))) <= 1000);
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
+    it('applies a delta to the map it holds: one changed step is carried, the whole map is drawn', async () => {
+        const { page, errors } = await openPreview();
+        const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!.model;
+        await send(page, update(checkout));
+        const edited: JourneyModel = JSON.parse(JSON.stringify(checkout));
+        const step = edited.journeys[0].stages[1].steps[0];
+        step.title = '<b>改过的</b> step';
+        const delta = deltaOf(checkout, edited);
+        assert.ok(JSON.stringify(delta).length < JSON.stringify(edited).length / 10, 'the message is the change');
+        await send(page, { type: 'update', uri: checkout.uri, fileName: 'checkout.journey', delta });
+        const titles = await page.locator('#canvas g.step').allTextContents();
+        assert.ok(titles.some(text => text.includes('<b>改过的</b> step')), 'the changed step, as text');
+        assert.equal(await page.locator('#canvas g.step').count(), checkout.journeys[0].stages.flatMap(stage => stage.steps).length, 'and every other step');
+        assert.equal(await page.locator('#canvas b').count(), 0);
         assert.deepEqual(errors, []);
         await page.close();
     });

@@ -57,8 +57,12 @@ describe('the language server in a browser worker', function () {
         await page.waitForFunction(uri => (window as unknown as { lsp: { diagnostics(u: string): unknown } }).lsp.diagnostics(uri) !== undefined, checkoutUri);
         const diagnostics = await page.evaluate(uri => (window as unknown as { lsp: { diagnostics(u: string): unknown } }).lsp.diagnostics(uri), checkoutUri);
         assert.deepEqual(diagnostics, []);
-        const model = await request('journey/model', { uri: checkoutUri }) as { model?: { journeys: Array<{ stages: Array<{ steps: Array<{ metrics: Array<{ value?: number }> }> }> }> } };
+        const model = await request('journey/model', { uri: checkoutUri }) as { id: string; model?: { journeys: Array<{ stages: Array<{ steps: Array<{ metrics: Array<{ value?: number }> }> }> }> } };
         assert.equal(model.model?.journeys[0].stages[0].steps[0].metrics[0].value, 14.5, 'the CSV was read from the page');
+        // Asked again with the model held: nothing changed, so the answer is one mark; with an unknown one, the whole model.
+        const again = await request('journey/model', { uri: checkoutUri, since: model.id }) as { id: string; model?: unknown; delta?: unknown };
+        assert.deepEqual([again.model, again.delta], [undefined, { $kept: 1 }]);
+        assert.ok((await request('journey/model', { uri: checkoutUri, since: 'old' }) as { model?: unknown }).model);
     });
 
     it('answers completion and hover on the example', async () => {
