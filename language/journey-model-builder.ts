@@ -211,7 +211,6 @@ function scoreColumnFor(step: Step, source: DataSource, table: DataTable): strin
     return table.columns.includes(column) ? column : undefined;
 }
 
-/** Drops properties whose value is undefined, so the model equals its own JSON. */
 /**
  * Drops the properties left undefined, so that a model compares and serialises the same
  * however it was built. In place: the model is freshly made here, and copying it whole was a
