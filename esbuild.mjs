@@ -1,6 +1,7 @@
 // Bundles the extension, the language server and the CLI into dist/ (CommonJS for Node).
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { extractMessages } from './tools/extract-messages.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -91,4 +92,11 @@ if (watch) {
     // What went into the web bundles, for the test that no Node built-in is among it.
     writeFileSync('dist/web/meta.json', JSON.stringify({ extension: webExtension.metafile, server: webServer.metafile }));
     writeFileSync('dist/client-meta.json', JSON.stringify(client.metafile));
+    // The messages of every `t(…)`, for the localisation test; a message that is not a literal fails the build.
+    const { messages, problems } = extractMessages(process.cwd());
+    if (problems.length > 0) {
+        console.error(`A message must be a string literal, or no translation bundle can hold it:\n  ${problems.join('\n  ')}`);
+        process.exit(1);
+    }
+    writeFileSync('dist/l10n-messages.json', JSON.stringify(messages, null, 1) + '\n');
 }

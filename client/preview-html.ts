@@ -1,4 +1,4 @@
-import { t as translate, type MessageBundle } from '../model/localisation.js';
+import { t, type MessageBundle } from '../model/localisation.js';
 import { escapeXml } from '../render/svg.js';
 
 /**
@@ -16,8 +16,8 @@ export interface PreviewPageOptions {
 }
 
 /** A translated word of the page, escaped for HTML text and attributes. */
-function t(message: string): string {
-    return escapeXml(translate(message));
+function html(text: string): string {
+    return escapeXml(text);
 }
 
 export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPageOptions): string {
@@ -34,29 +34,29 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t('Journey preview')}</title>
+<title>${html(t('Journey preview'))}</title>
 </head>
 <body>
-<div id="toolbar" role="toolbar" aria-label="${t('Preview')}">
+<div id="toolbar" role="toolbar" aria-label="${html(t('Preview'))}">
   <div id="views" role="tablist">
-    <button role="tab" data-view="map">${t('Map')}</button>
-    <button role="tab" data-view="mermaid">${t('Mermaid journey')}</button>
-    <button role="tab" data-view="paths">${t('Paths')}</button>
-    <button role="tab" data-view="funnel">${t('Funnel')}</button>
-    <button role="tab" data-view="blueprint">${t('Blueprint')}</button>
-    <button role="tab" data-view="portfolio">${t('Portfolio')}</button>
+    <button role="tab" data-view="map">${html(t('Map'))}</button>
+    <button role="tab" data-view="mermaid">${html(t('Mermaid journey'))}</button>
+    <button role="tab" data-view="paths">${html(t('Paths'))}</button>
+    <button role="tab" data-view="funnel">${html(t('Funnel'))}</button>
+    <button role="tab" data-view="blueprint">${html(t('Blueprint'))}</button>
+    <button role="tab" data-view="portfolio">${html(t('Portfolio'))}</button>
   </div>
-  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${t('Close compare')}</button></span>
-  <select id="journey-picker" aria-label="${t('Journey')}" hidden></select>
-  <select id="persona-picker" aria-label="${t('Persona')}" hidden></select>
-  <span id="window-bar" hidden><button id="window-overview">${t('‹ Overview')}</button> <button id="window-previous" aria-label="${t('Previous part')}">‹</button> <span id="window-label"></span> <button id="window-next" aria-label="${t('Next part')}">›</button></span>
+  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${html(t('Close compare'))}</button></span>
+  <select id="journey-picker" aria-label="${html(t('Journey'))}" hidden></select>
+  <select id="persona-picker" aria-label="${html(t('Persona'))}" hidden></select>
+  <span id="window-bar" hidden><button id="window-overview">${html(t('‹ Overview'))}</button> <button id="window-previous" aria-label="${html(t('Previous part'))}">‹</button> <span id="window-label"></span> <button id="window-next" aria-label="${html(t('Next part'))}">›</button></span>
   <span class="spacer"></span>
-  <button id="zoom-out" aria-label="${t('Zoom out')}">−</button>
-  <button id="zoom-reset" aria-label="${t('Actual size')}">100%</button>
-  <button id="zoom-in" aria-label="${t('Zoom in')}">+</button>
+  <button id="zoom-out" aria-label="${html(t('Zoom out'))}">−</button>
+  <button id="zoom-reset" aria-label="${html(t('Actual size'))}">100%</button>
+  <button id="zoom-in" aria-label="${html(t('Zoom in'))}">+</button>
 </div>
 <div id="banner" role="alert" hidden></div>
-<div id="viewport"><div id="canvas"><p class="placeholder">${t('Open a .journey file to see its map.')}</p></div></div>
+<div id="viewport"><div id="canvas"><p class="placeholder">${html(t('Open a .journey file to see its map.'))}</p></div></div>
 <script id="messages" type="application/json">${jsonInHtml(messages ?? {})}</script>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

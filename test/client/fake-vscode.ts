@@ -71,6 +71,8 @@ export const fake = {
     /** The answer of the next quick pick: the index of the item to pick, or undefined to cancel. */
     quickPickAnswer: 0 as number | undefined,
     quickPicks: [] as Array<Array<{ label: string; description?: string }>>,
+    /** The commands registered, by id. */
+    commands: new Map<string, (...args: unknown[]) => unknown>(),
     /** What `vscode.extensions.getExtension('vscode.git')` finds; undefined: no Git extension. */
     git: undefined as undefined | { enabled: boolean; repository?: { show(ref: string, path: string): Promise<string>; log(options: object): Promise<Array<{ hash: string; message: string }>> } }
 };
@@ -98,6 +100,13 @@ export const window = {
     }
 };
 
+export const commands = {
+    registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+        fake.commands.set(id, handler);
+        return { dispose: () => fake.commands.delete(id) };
+    }
+};
+
 export const extensions = {
     getExtension: (id: string) => {
         const git = fake.git;
@@ -116,5 +125,6 @@ export const workspace = {
 
 /** VS Code's l10n with no translation loaded: the English text with `{0}`… filled in. */
 export const l10n = {
+    bundle: undefined,
     t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)]))
 };

@@ -9,6 +9,7 @@ import type * as FakeVsCode from './fake-vscode.js';
 export interface ClientModules {
     preview: typeof import('../../client/preview-panel.js');
     compare: typeof import('../../client/compare-commands.js');
+    activate: typeof import('../../client/activate-journey.js');
     vscode: typeof FakeVsCode;
 }
 
@@ -18,12 +19,13 @@ export async function loadWithFakeVsCode(): Promise<ClientModules> {
     const contents = [
         `export * as preview from ${JSON.stringify(join(repoRoot, 'client/preview-panel.ts'))};`,
         `export * as compare from ${JSON.stringify(join(repoRoot, 'client/compare-commands.ts'))};`,
+        `export * as activate from ${JSON.stringify(join(repoRoot, 'client/activate-journey.ts'))};`,
         `export * as vscode from 'vscode';`
     ].join('\n');
     await esbuild.build({
         stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: join(dir, 'entry.ts') },
         bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'bundle.cjs'),
-        alias: { vscode: join(repoRoot, 'test/client/fake-vscode.ts') }, logLevel: 'warning'
+        alias: { vscode: join(repoRoot, 'test/client/fake-vscode.ts'), 'vscode-languageclient': join(repoRoot, 'test/client/fake-languageclient.ts') }, logLevel: 'warning'
     });
     return createRequire(import.meta.url)(join(dir, 'bundle.cjs'));
 }
