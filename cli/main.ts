@@ -39,6 +39,20 @@ function evidenceKindList(value: string): EvidenceKind[] {
     return kinds as EvidenceKind[];
 }
 
+/** A line to standard output, and to standard error. */
+const print = (text: string) => process.stdout.write(text + '\n');
+const printError = (text: string) => process.stderr.write(text + '\n');
+
+/** `--root`, the same for every command that reads maps. */
+function rootOption(): Option {
+    return new Option('--root <folder>', 'workspace folder that imports and data files must stay inside').default('.');
+}
+
+/** The global `--lang`, as a command sees it. */
+function languageOf(command: Command): string | undefined {
+    return command.optsWithGlobals<{ lang?: string }>().lang;
+}
+
 function buildProgram(): Command {
     const program = new Command('journeymap')
         .description('Check and render customer journey maps written in the Journey language (.journey files).')
@@ -52,7 +66,7 @@ function buildProgram(): Command {
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
         .argument('[paths...]', 'files or folders to check (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; sarif: SARIF 2.1.0 for code scanning)').choices([...checkFormats]).default('text'))
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber, defaultMaxFileBytes / 1024 / 1024)
         .option('--max-line-length <characters>', 'do not parse a file with a longer line', positiveNumber, defaultTextLimits.maxLineLength)
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
@@ -60,7 +74,7 @@ function buildProgram(): Command {
         .option('--strict', 'with --require-evidence: report them as errors (exit 1)', false)
         .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }) => {
             process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
-                text => process.stdout.write(text + '\n'),
+                print,
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
         });
 
@@ -69,9 +83,9 @@ function buildProgram(): Command {
         .argument('[paths...]', 'files or folders to format (default: the current folder)')
         .option('--check', 'write nothing; exit 1 when a file is not formatted', false)
         .option('--indent <spaces>', 'spaces per indentation level', positiveNumber, 2)
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: { check: boolean; indent: number; root: string }) => {
-            process.exitCode = await runFmt(paths, { ...options, root: resolve(options.root) }, text => process.stdout.write(text + '\n'));
+            process.exitCode = await runFmt(paths, { ...options, root: resolve(options.root) }, print);
         });
 
     program.command('diff')
@@ -80,15 +94,13 @@ function buildProgram(): Command {
         .option('--git <revisions>', 'compare git revisions: <rev> (against the working tree) or <a>..<b>')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string }, command: Command) => {
             const diffOptions = { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) };
-            const out = (text: string) => process.stdout.write(text + '\n');
-            const err = (text: string) => process.stderr.write(text + '\n');
             if (options.git) {
-                process.exitCode = await runGitDiff(options.git, files, diffOptions, out, err);
+                process.exitCode = await runGitDiff(options.git, files, diffOptions, print, printError);
             } else if (files.length === 2) {
-                process.exitCode = await runDiff(files[0], files[1], diffOptions, out, err);
+                process.exitCode = await runDiff(files[0], files[1], diffOptions, print, printError);
             } else {
                 command.error('journeymap diff needs two files (<old> <new>), or --git <revisions>', { exitCode: ExitCode.UsageOrInput });
             }
@@ -98,7 +110,7 @@ function buildProgram(): Command {
         .description('For git: print a .journey file as Markdown, reading its imports and data at the revision it comes from (git config diff.journey.textconv "journeymap textconv").')
         .argument('<file>', 'the file git hands over (a working-tree file or a temporary copy of a blob)')
         .action(async (file: string) => {
-            process.exitCode = await runTextconv(file, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            process.exitCode = await runTextconv(file, print, printError);
         });
 
     program.command('render')
@@ -115,12 +127,12 @@ function buildProgram(): Command {
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
         .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: the map, the service blueprint, or the opportunities on value × effort').choices([...renderViews]).default('map'))
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (file: string, more: string[], options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: RenderView }, command: Command) => {
-            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
+            const lang = languageOf(command);
             process.exitCode = await runRender(file, { ...options, more, lang, root: resolve(options.root) }, {
-                out: text => process.stdout.write(text + '\n'),
-                err: text => process.stderr.write(text + '\n'),
+                out: print,
+                err: printError,
                 binary: process.stdout.isTTY ? undefined : bytes => process.stdout.write(bytes)
             });
         });
@@ -129,10 +141,10 @@ function buildProgram(): Command {
         .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format').choices([...metricsFormats]).default('text'))
         .addOption(new Option('--fail-on <status>', 'exit 1 when a value is missed (or, with warn, also close to missing)').choices(['missed', 'warn']))
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: MetricsOptions, command: Command) => {
-            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
-            process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            const lang = languageOf(command);
+            process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
     program.command('opportunities')
@@ -141,20 +153,20 @@ function buildProgram(): Command {
         .addOption(new Option('-f, --format <format>', 'output format').choices([...opportunitiesFormats]).default('text'))
         .option('--status <status...>', 'only opportunities in these statuses (idea, planned, building, shipped, measured, dropped)')
         .option('--owner <owner...>', 'only opportunities of these owners')
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: OpportunitiesOptions, command: Command) => {
-            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
-            process.exitCode = await runOpportunities(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            const lang = languageOf(command);
+            process.exitCode = await runOpportunities(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
     program.command('owners')
         .description('List who owns which steps, blueprint actions and opportunities, by owner.')
         .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format').choices([...ownersFormats]).default('text'))
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: OwnersOptions, command: Command) => {
-            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
-            process.exitCode = await runOwners(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            const lang = languageOf(command);
+            process.exitCode = await runOwners(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
     program.command('data')
@@ -166,7 +178,7 @@ function buildProgram(): Command {
         .option('--root <folder>', 'workspace folder that data, query and snapshot files must stay inside; DuckDB reads paths in a query relative to the map, then to this folder', '.')
         .action(async (paths: string[], options: { check: boolean; root: string }) => {
             process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
-                text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+                print, printError);
         });
 
     program.command('site')
@@ -176,18 +188,18 @@ function buildProgram(): Command {
         .option('--force', 'write into a folder that is not empty (the site\'s files are replaced; nothing is deleted)', false)
         .option('--allow-errors', 'exit 0 even when maps have errors (they get error pages either way)', false)
         .option('--title <title>', 'the title of the front page')
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: { output: string; force: boolean; allowErrors: boolean; title?: string; root: string }, command: Command) => {
-            const lang = command.optsWithGlobals<{ lang?: string }>().lang;
-            process.exitCode = await runSite(paths, { ...options, lang, root: resolve(options.root) }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            const lang = languageOf(command);
+            process.exitCode = await runSite(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
     program.command('pr-comment')
         .description('In GitHub Actions on a pull request: post the journeys\' semantic diff (base...head) as one comment, updated on each push and deleted when no journey changes any more. Needs GITHUB_TOKEN and the job\'s GITHUB_EVENT_PATH.')
         .argument('[paths...]', 'the paths to compare (default: the whole repository)')
-        .option('--root <folder>', 'workspace folder that imports and data files must stay inside', '.')
+        .addOption(rootOption())
         .action(async (paths: string[], options: { root: string }) => {
-            process.exitCode = await runPrComment(paths, { root: resolve(options.root), env: process.env }, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            process.exitCode = await runPrComment(paths, { root: resolve(options.root), env: process.env }, print, printError);
         });
 
     program.command('import')
@@ -198,7 +210,7 @@ function buildProgram(): Command {
         .option('-o, --output <file>', 'write the .journey file here instead of standard output')
         .option('--force', 'replace the output file when it exists', false)
         .action(async (file: string, options: { output?: string; force: boolean }) => {
-            process.exitCode = await runImportMermaid(file, options, text => process.stdout.write(text + '\n'), text => process.stderr.write(text + '\n'));
+            process.exitCode = await runImportMermaid(file, options, print, printError);
         });
     return program;
 }
