@@ -1,0 +1,54 @@
+import type { AstReflection } from 'langium';
+
+/**
+ * The parser's stack of AST nodes under construction, handing out each new node with every
+ * property of its type already there (undefined until assigned). Langium starts a node as
+ * `{ $type }` and assigns its properties by computed name; V8 turns an object that gains more
+ * than a dozen properties that way into a hash table. A step has some thirty properties (its
+ * lines' lists): as a hash table it took 1.5 KB, a sixth of a large workspace's heap. Made
+ * from a template of its type, a node keeps a fixed shape of in-object fields.
+ */
+export class ShapedNodeStack extends Array<object> {
+    private templates?: Map<string, object | undefined>;
+    private reflection?: AstReflection;
+
+    /** Arrays made by `map` or `slice` of this stack are plain arrays. */
+    static override get [Symbol.species](): ArrayConstructor {
+        return Array;
+    }
+
+    static shapedBy(reflection: AstReflection): ShapedNodeStack {
+        const stack = new ShapedNodeStack();
+        stack.reflection = reflection;
+        stack.templates = new Map();
+        return stack;
+    }
+
+    override push(...nodes: object[]): number {
+        for (const node of nodes) super.push(this.shaped(node));
+        return this.length;
+    }
+
+    /** A fresh `{ $type }` as a copy of its type's template; anything else as it is (data type values, merged nodes). */
+    private shaped(node: object): object {
+        const type = (node as { $type?: unknown }).$type;
+        if (typeof type !== 'string' || !this.templates) return node;
+        for (const key in node) if (key !== '$type') return node;
+        let template = this.templates.get(type);
+        if (!this.templates.has(type)) {
+            template = templateOf(this.reflection!, type);
+            this.templates.set(type, template);
+        }
+        return template ? { ...template } : node;
+    }
+}
+
+/** `{ $type, a: undefined, b: undefined, … }` with every property of the type, or undefined for a type the reflection does not know. */
+function templateOf(reflection: AstReflection, type: string): object | undefined {
+    try {
+        const properties = Object.values(reflection.getTypeMetaData(type).properties).map(property => property.name);
+        return Object.fromEntries([['$type', type], ...properties.map(name => [name, undefined])]);
+    } catch {
+        return undefined;
+    }
+}
