@@ -6,7 +6,8 @@ import type { AstReflection } from 'langium';
  * `{ $type }` and assigns its properties by computed name; V8 turns an object that gains more
  * than a dozen properties that way into a hash table. A step has some thirty properties (its
  * lines' lists): as a hash table it took 1.5 KB, a sixth of a large workspace's heap. Made
- * from a template of its type, a node keeps a fixed shape of in-object fields.
+ * from a template of its type, a node keeps a fixed shape of in-object fields. And once a
+ * node is finished, its lists are cut to size.
  */
 export class ShapedNodeStack extends Array<object> {
     private templates?: Map<string, object | undefined>;
@@ -27,6 +28,13 @@ export class ShapedNodeStack extends Array<object> {
     override push(...nodes: object[]): number {
         for (const node of nodes) super.push(this.shaped(node));
         return this.length;
+    }
+
+    /** The node the parser has finished: its lists, grown item by item with room to spare, are cut to their length. */
+    override pop(): object | undefined {
+        const node = super.pop();
+        if (node) withExactLists(node as Record<string, unknown>);
+        return node;
     }
 
     /** A fresh `{ $type }` as a copy of its type's template; anything else as it is (data type values, merged nodes). */
@@ -50,5 +58,17 @@ function templateOf(reflection: AstReflection, type: string): object | undefined
         return Object.fromEntries([['$type', type], ...properties.map(name => [name, undefined])]);
     } catch {
         return undefined;
+    }
+}
+
+/**
+ * A list that grew by `push` keeps room for 16 more items; most lists of a step hold one or
+ * two. A copy made by `slice` holds exactly its items. The parser keeps no list of a finished
+ * node, so the copies take the lists' place.
+ */
+function withExactLists(node: Record<string, unknown>): void {
+    for (const key in node) {
+        const value = node[key];
+        if (Array.isArray(value) && value.length > 0) node[key] = value.slice();
     }
 }
