@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-    createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
+    AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
     type CstNode, type LangiumDocument, type ReferenceDescription
 } from 'langium';
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
@@ -108,5 +108,18 @@ describe('the lean syntax tree', () => {
         const { nodes, slow } = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
         assert.ok(nodes > 60, `${nodes} nodes`);
         assert.deepEqual(slow, [], 'nodes whose properties V8 keeps in a hash table');
+    });
+
+    it('gives a map\'s nodes one empty list between them, frozen, and lists with items of their own', function () {
+        if (!fastPathEnabled()) this.skip(); // stock Langium gives every list property a [] of its own
+        const steps = Array.from({ length: 20 }, (_, i) => `step S${i} { ${i % 2 ? 'touchpoint "T"' : ''} emotion 3 }`).join(' ');
+        const root = ours.parse(`journey J { stage A { ${steps} } }`).value;
+        const lists = [...AstUtils.streamAst(root)].flatMap(node => Object.values(node).filter(Array.isArray));
+        const empty = new Set(lists.filter(list => list.length === 0));
+        assert.equal(empty.size, 1, `${empty.size} distinct empty lists`);
+        assert.ok(Object.isFrozen([...empty][0]), 'a write into it throws instead of reaching every node');
+        const touchpoints = [...AstUtils.streamAst(root)].filter(node => node.$type === 'Step').map(node => (node as Step).touchpoints);
+        assert.deepEqual(touchpoints.map(list => list.length), Array.from({ length: 20 }, (_, i) => i % 2));
+        assert.equal(new Set(touchpoints.filter(list => list.length > 0)).size, 10, 'each list with items is its own');
     });
 });
