@@ -73,11 +73,14 @@ export const fake = {
     quickPicks: [] as Array<Array<{ label: string; description?: string }>>,
     /** The commands registered, by id. */
     commands: new Map<string, (...args: unknown[]) => unknown>(),
+    /** Each command run with `vscode.commands.executeCommand`, by id. */
+    commandRun: new EventSource<string>(),
     /** What `vscode.extensions.getExtension('vscode.git')` finds; undefined: no Git extension. */
     git: undefined as undefined | { enabled: boolean; repository?: { show(ref: string, path: string): Promise<string>; log(options: object): Promise<Array<{ hash: string; message: string }>> } }
 };
 
 export const window = {
+    activeColorTheme: { kind: 1 as number },
     activeTextEditor: undefined as { document: FakeDocument; viewColumn?: number } | undefined,
     visibleTextEditors: [] as Array<{ document: FakeDocument; viewColumn?: number }>,
     onDidChangeActiveTextEditor: fake.activeEditorChanged.event,
@@ -104,8 +107,11 @@ export const commands = {
     registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
         fake.commands.set(id, handler);
         return { dispose: () => fake.commands.delete(id) };
-    }
+    },
+    executeCommand: async (id: string) => { fake.commandRun.fire(id); }
 };
+
+export const ColorThemeKind = { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 } as const;
 
 export const extensions = {
     getExtension: (id: string) => {

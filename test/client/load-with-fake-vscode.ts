@@ -10,6 +10,7 @@ export interface ClientModules {
     preview: typeof import('../../client/preview-panel.js');
     compare: typeof import('../../client/compare-commands.js');
     activate: typeof import('../../client/activate-journey.js');
+    webFences: typeof import('../../client/web-markdown-fences.js');
     vscode: typeof FakeVsCode;
 }
 
@@ -20,6 +21,7 @@ export async function loadWithFakeVsCode(): Promise<ClientModules> {
         `export * as preview from ${JSON.stringify(join(repoRoot, 'client/preview-panel.ts'))};`,
         `export * as compare from ${JSON.stringify(join(repoRoot, 'client/compare-commands.ts'))};`,
         `export * as activate from ${JSON.stringify(join(repoRoot, 'client/activate-journey.ts'))};`,
+        `export * as webFences from ${JSON.stringify(join(repoRoot, 'client/web-markdown-fences.ts'))};`,
         `export * as vscode from 'vscode';`
     ].join('\n');
     await esbuild.build({
