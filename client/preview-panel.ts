@@ -35,6 +35,8 @@ export class JourneyPreview implements vscode.Disposable {
     private updatePending = false;
     private pendingPng: ((answer: Extract<FromPreview, { type: 'png' }>) => void) | undefined;
     private modelWaiters: Array<() => void> = [];
+    /** Updates begun: an answer that comes after a later update began is not shown (the later one will be). */
+    private updatesBegun = 0;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
@@ -171,13 +173,14 @@ export class JourneyPreview implements vscode.Disposable {
         if (this.base) return this.updateComparison(document, this.base);
         let result: ModelRequestResult;
         const since = this.modelId;
+        const update = ++this.updatesBegun;
         try {
             result = await this.client.sendRequest(ModelRequest, { uri: document.uri.toString(), since });
         } catch (error) {
             // The server is starting, restarting or crashed: say so in the banner, keep the picture.
             result = { error: { message: serverSilence(error), line: 0, character: 0 } };
         }
-        if (document !== this.document) return;
+        if (document !== this.document || update !== this.updatesBegun) return;
         if (result.delta !== undefined && (since !== this.modelId || !this.model)) {
             // A delta against a model this panel no longer holds (an overlapping update went first): ask for the whole one.
             this.modelId = undefined;
@@ -187,6 +190,7 @@ export class JourneyPreview implements vscode.Disposable {
         const model = result.delta !== undefined ? applyDelta(this.model!, result.delta) : result.model;
         const uri = document.uri.toString();
         const messages = await this.messagesFor(model?.language);
+        if (update !== this.updatesBegun) return;
         if (!model) {
             this.post({ type: 'update', uri, fileName: fileNameOf(document), error: result.error, messages });
             return;

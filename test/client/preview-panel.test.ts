@@ -84,6 +84,29 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.dispose();
     });
 
+    it('shows the newest model when two updates overlap and the older answer comes last', async () => {
+        const { vscode, panel, document, rebuilt, answerWith } = await setUp();
+        // Each request waits until the test answers it.
+        const pending: Array<(result: ModelRequestResult) => void> = [];
+        answerWith(() => new Promise<ModelRequestResult>(resolve => pending.push(resolve)) as never);
+        panel.open(true);
+        const [webviewPanel] = vscode.fake.panels;
+        webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        rebuilt([document.uri.toString()]);
+        await settle();
+        assert.equal(pending.length, 2, 'two requests in flight');
+        const older: JourneyModel = { ...model, journeys: [{ ...model.journeys[0], title: 'older' }] };
+        const newer: JourneyModel = { ...model, journeys: [{ ...model.journeys[0], title: 'newer' }] };
+        pending[1]({ model: newer, id: '2' });
+        await settle();
+        pending[0]({ model: older, id: '1' });
+        await settle();
+        const updates = webviewPanel.posted.filter((m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update');
+        assert.deepEqual(updates.map(update => update.model?.journeys[0].title), ['newer'], 'the older answer is not shown after the newer');
+        panel.dispose();
+    });
+
     it('asks the server for the workspace\'s opportunities once when the portfolio is shown, after each update while it is, and not after', async () => {
         const { vscode, panel, requests, rebuilt, document } = await setUp();
         panel.open(true);
