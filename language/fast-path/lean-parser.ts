@@ -19,7 +19,7 @@ export class LeanParser extends GuardedParser {
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LeanCstNodeBuilder();
         // Likewise its stack of nodes under construction: ours hands out nodes of a fixed shape (see ShapedNodeStack).
         if (!Array.isArray((this as unknown as { stack?: unknown }).stack)) throw new Error(langiumMovedMessage(['LangiumParser.stack']));
-        (this as unknown as { stack: object[] }).stack = ShapedNodeStack.shapedBy(services.shared.AstReflection);
+        (this as unknown as { stack: object[] }).stack = new ShapedNodeStack(services.shared.AstReflection);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {

@@ -1,5 +1,11 @@
 import type { AstReflection } from 'langium';
 
+/** What the stack knows of a type: a node with every property, and which properties are lists. */
+interface TypeShape {
+    template: object;
+    lists: string[];
+}
+
 /**
  * The parser's stack of AST nodes under construction, handing out each new node with every
  * property of its type already there (undefined until assigned). Langium starts a node as
@@ -10,21 +16,15 @@ import type { AstReflection } from 'langium';
  * node is finished, its lists are cut to size.
  */
 export class ShapedNodeStack extends Array<object> {
-    private templates?: Map<string, object | undefined>;
-    private listProperties?: Map<string, string[]>;
-    private reflection?: AstReflection;
+    private readonly shapes = new Map<string, TypeShape | undefined>();
+
+    constructor(private readonly reflection: AstReflection) {
+        super();
+    }
 
     /** Arrays made by `map` or `slice` of this stack are plain arrays. */
     static override get [Symbol.species](): ArrayConstructor {
         return Array;
-    }
-
-    static shapedBy(reflection: AstReflection): ShapedNodeStack {
-        const stack = new ShapedNodeStack();
-        stack.reflection = reflection;
-        stack.templates = new Map();
-        stack.listProperties = new Map();
-        return stack;
     }
 
     override push(...nodes: object[]): number {
@@ -32,76 +32,55 @@ export class ShapedNodeStack extends Array<object> {
         return this.length;
     }
 
-    /**
-     * The node the parser has finished: its lists, grown item by item with room to spare, are
-     * cut to their length, and the lists it has nothing in are one shared, frozen empty list.
-     */
+    /** The node the parser has finished: see `finish`. */
     override pop(): object | undefined {
         const node = super.pop();
-        if (node) {
-            withExactLists(node as Record<string, unknown>);
-            this.withSharedEmptyLists(node as Record<string, unknown>);
-        }
+        if (node) this.finish(node as Record<string, unknown>);
         return node;
-    }
-
-    /**
-     * Langium gives every list property a `[]` of its own (32 bytes; a step has some twenty-five
-     * it does not use). Nothing adds to a finished node's lists — the incremental parse replaces
-     * items, it never inserts — so one frozen list serves them all; a write would throw, not corrupt.
-     */
-    private withSharedEmptyLists(node: Record<string, unknown>): void {
-        const type = node.$type;
-        if (typeof type !== 'string' || !this.listProperties) return;
-        let lists = this.listProperties.get(type);
-        if (!lists) this.listProperties.set(type, lists = listPropertiesOf(this.reflection!, type));
-        for (const name of lists) if (node[name] === undefined) node[name] = noItems;
     }
 
     /** A fresh `{ $type }` as a copy of its type's template; anything else as it is (data type values, merged nodes). */
     private shaped(node: object): object {
-        const type = (node as { $type?: unknown }).$type;
-        if (typeof type !== 'string' || !this.templates) return node;
         for (const key in node) if (key !== '$type') return node;
-        let template = this.templates.get(type);
-        if (!this.templates.has(type)) {
-            template = templateOf(this.reflection!, type);
-            this.templates.set(type, template);
+        const shape = this.shapeOf((node as { $type?: unknown }).$type);
+        return shape ? { ...shape.template } : node;
+    }
+
+    /**
+     * A list grown by `push` keeps room for 16 more items, where most lists of a step hold one
+     * or two: a copy made by `slice` holds exactly its items. And Langium gives every list
+     * property a `[]` of its own (32 bytes; a step has some twenty-five it does not use): one
+     * frozen list serves them all. Nothing adds to a finished node's lists — the parser keeps
+     * none of them, the incremental parse replaces items and never inserts — so a write would
+     * throw, not corrupt.
+     */
+    private finish(node: Record<string, unknown>): void {
+        for (const name of this.shapeOf(node.$type)?.lists ?? []) {
+            const list = node[name];
+            if (list === undefined) node[name] = noItems;
+            else if (Array.isArray(list) && list.length > 0) node[name] = list.slice();
         }
-        return template ? { ...template } : node;
+    }
+
+    private shapeOf(type: unknown): TypeShape | undefined {
+        if (typeof type !== 'string') return undefined;
+        if (!this.shapes.has(type)) this.shapes.set(type, shapeOf(this.reflection, type));
+        return this.shapes.get(type);
     }
 }
 
 /** The one empty list of every finished node that has nothing in a list. */
 const noItems: readonly unknown[] = Object.freeze([]);
 
-/** The properties of a type that are lists (Langium's default value for them is `[]`). */
-function listPropertiesOf(reflection: AstReflection, type: string): string[] {
+/** `{ $type, a: undefined, b: undefined, … }` and the list properties (Langium's default for them is `[]`); none for a type the reflection does not know. */
+function shapeOf(reflection: AstReflection, type: string): TypeShape | undefined {
     try {
-        return Object.values(reflection.getTypeMetaData(type).properties).filter(property => Array.isArray(property.defaultValue)).map(property => property.name);
-    } catch {
-        return [];
-    }
-}
-
-/** `{ $type, a: undefined, b: undefined, … }` with every property of the type, or undefined for a type the reflection does not know. */
-function templateOf(reflection: AstReflection, type: string): object | undefined {
-    try {
-        const properties = Object.values(reflection.getTypeMetaData(type).properties).map(property => property.name);
-        return Object.fromEntries([['$type', type], ...properties.map(name => [name, undefined])]);
+        const properties = Object.values(reflection.getTypeMetaData(type).properties);
+        return {
+            template: Object.fromEntries([['$type', type], ...properties.map(property => [property.name, undefined])]),
+            lists: properties.filter(property => Array.isArray(property.defaultValue)).map(property => property.name)
+        };
     } catch {
         return undefined;
-    }
-}
-
-/**
- * A list that grew by `push` keeps room for 16 more items; most lists of a step hold one or
- * two. A copy made by `slice` holds exactly its items. The parser keeps no list of a finished
- * node, so the copies take the lists' place.
- */
-function withExactLists(node: Record<string, unknown>): void {
-    for (const key in node) {
-        const value = node[key];
-        if (Array.isArray(value) && value.length > 0) node[key] = value.slice();
     }
 }
