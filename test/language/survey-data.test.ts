@@ -16,6 +16,16 @@ let inline = 0;
 /** A document beside the survey files, so `research/…` resolves. */
 const besideSurvey = () => join(surveyDir, `inline-${++inline}.journey`);
 
+/** A folder of its own with `answers.csv`, and language services whose workspace it is. */
+function workspaceWithAnswers(prefix: string, answers: string) {
+    const folder = mkdtempSync(join(tmpdir(), prefix));
+    const csv = join(folder, 'answers.csv');
+    writeFileSync(csv, answers);
+    const own = createTestServices();
+    own.Journey.journey.Workspace.setRoots([URI.file(folder)]);
+    return { folder, csv, own };
+}
+
 /** Survey answers (research/survey.csv: 15 rows, weeks 2026-W09 and W10), measured emotion, quotes, Parquet. */
 describe('voice of the customer: survey metrics, measured emotion and quotes from raw answers', () => {
     const services = createTestServices();
@@ -135,11 +145,7 @@ journey J { stage S {
     });
 
     it('reads a data file once: an edit of the map reads nothing, a rewrite with the same content parses nothing', async () => {
-        const folder = mkdtempSync(join(tmpdir(), 'data-cache-'));
-        const csv = join(folder, 'answers.csv');
-        writeFileSync(csv, 'step,score\ncheckout,9\n');
-        const own = createTestServices();
-        own.Journey.journey.Workspace.setRoots([URI.file(folder)]);
+        const { folder, csv, own } = workspaceWithAnswers('data-cache-', 'step,score\ncheckout,9\n');
         const sources = own.Journey.journey.DataSources;
         const document = await buildText(own, 'data answers "answers.csv"\n', join(folder, 'map.journey'));
         const source = document.parseResult.value.elements[0] as DataSource;
@@ -156,11 +162,7 @@ journey J { stage S {
     });
 
     it('reads a data file once however many edits of the map follow: the file is read again only when it changes', async () => {
-        const folder = mkdtempSync(join(tmpdir(), 'data-reads-'));
-        const csv = join(folder, 'answers.csv');
-        writeFileSync(csv, 'step,score,comment\ncheckout,9,fine\ncheckout,3,slow\n');
-        const own = createTestServices();
-        own.Journey.journey.Workspace.setRoots([URI.file(folder)]);
+        const { folder, csv, own } = workspaceWithAnswers('data-reads-', 'step,score,comment\ncheckout,9,fine\ncheckout,3,slow\n');
         const fileSystem = own.shared.workspace.FileSystemProvider;
         const reads: string[] = [];
         const readFile = fileSystem.readFile.bind(fileSystem);
