@@ -6,8 +6,9 @@ import type {
 /**
  * What the diff does with one field of the JourneyModel. The table below gives every field
  * of every element one of these, and the type makes that complete: a field added to the
- * model does not compile until it is classified here (and `test/diff/model-fields.test.ts`
- * checks the same from the source, for types the compiler cannot see through).
+ * model does not compile until it is classified here. `test/diff/model-fields.test.ts` takes a
+ * census of the models the builder really makes (the examples and a fixture), so that a field
+ * written without being declared, or a table rule no map exercises, fails too.
  */
 export type FieldRule =
     /** What elements of two versions are matched on (a name, a path). */
@@ -85,30 +86,6 @@ export const modelFields = {
         status: { role: 'derived', why: 'met or missed follows from the value and the target: a flip is told with the change of either' }
     } satisfies FieldTable<MetricValueModel>
 } as const;
-
-/**
- * Types of journey-model.ts that are not elements of their own: values compared whole inside
- * a field (a scale, a target), or only ever derived or presentation.
- */
-export const valueTypes: Record<string, string> = {
-    SourcePosition: 'part of a SourceRange (presentation)',
-    SourceRange: 'where an element is written (presentation)',
-    StepAddress: "where an opportunity's addressed step is (derived)",
-    Scale: "compared whole, as the `scale` or `emotionScale` value it is",
-    PeriodValue: "part of a metric value's series (derived)",
-    SurveySample: "compared whole, as a metric value's `sample`",
-    MeasuredEmotionModel: "compared whole, as a step's `measuredEmotion`",
-    DataLinkModel: 'compared whole, inside a `link` or a measured emotion',
-    StageMetricModel: "a stage's aggregated value (derived)"
-};
-
-/** The model interface each element kind is: the field census test reads these names. */
-export const elementTypes: Record<ElementKind, string> = {
-    file: 'JourneyModel', import: 'ImportModel', persona: 'PersonaModel', channel: 'ChannelModel', metric: 'MetricModel',
-    'data-source': 'DataSourceModel', opportunity: 'OpportunityModel', journey: 'JourneyMapModel', stage: 'StageModel', step: 'StepModel', emotion: 'EmotionModel',
-    'persona-emotion': 'PersonaEmotionModel', claim: 'ClaimModel', 'lane-action': 'LaneActionModel',
-    'metric-value': 'MetricValueModel'
-};
 
 /** The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table order. */
 export function comparedFields(element: ElementKind): string[] {
