@@ -27,9 +27,22 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         const current = this.current;
         // `| 0`: Chevrotain's tokens hold their numbers boxed (its EOF token's NaN made V8 store them
         // as doubles); copied as they are, each leaf would box its offset too.
-        const leaf = new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, !feature, feature, current);
-        current.content.push(leaf);
+        const leaf = new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, feature, current);
+        arrayPush.call(current.content, leaf);
         return leaf;
+    }
+
+    /** Langium's, with the node told its container here rather than by the content array's `push`. */
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const current = this.current;
+        const node = new CompositeCstNodeImpl();
+        // In Langium's order (content, grammar source, root, container), so that every node has one shape.
+        node.grammarSource = feature;
+        node.root = current.root;
+        node.container = current;
+        arrayPush.call(current.content, node);
+        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
+        return node;
     }
 
     /**
@@ -42,7 +55,7 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         if (tokens.length === 0) return;
         const current = this.current;
         const leavesIn = (container: CompositeCstNode) =>
-            tokens.map(token => new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, true, undefined, container));
+            tokens.map(token => new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, undefined, container));
         if (current.content.length > 0) {
             appendAll(current.content, leavesIn(current));
             return;
@@ -57,6 +70,13 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         spliceAll(current.root.content, 0, 0, leavesIn(current.root));
     }
 }
+
+/**
+ * Array's own `push`. Langium's content array overrides it to tell each item its container,
+ * spreading the items into a new array on every call: 5 % of checking a workspace, for nodes
+ * that this builder makes knowing their container already.
+ */
+const arrayPush = Array.prototype.push;
 
 /** After an edit, every offset at or after `from` moves by `delta`. */
 interface Shift {
@@ -125,25 +145,34 @@ function settleShifts(composite: CompositeCstNode, root: ShiftingRootCstNode): v
  * A leaf of its own rather than a subclass of Langium's: with every field set in the
  * constructor, in one order, V8 gives all leaves one shape and the parse stays on its fast
  * paths (a subclass that set `container` late made parsing two to three times slower).
+ * A map holds some 17 leaves a step, so each field is 8 bytes times that: what a leaf can
+ * work out (its root, from its container; hidden, when no grammar element consumed it) it
+ * works out when asked instead of keeping.
  */
 class TextLeafCstNode implements LeafCstNode {
     // Declared only: assigned in the constructor, after the parameters, so that no field is first made undefined.
     /** The offset after the first `shiftsTaken` shifts of the root. */
     declare private at: number;
-    declare root: RootCstNode;
     declare private shiftsTaken: number;
 
     constructor(
         offset: number,
         readonly length: number,
         readonly tokenType: TokenType,
-        readonly hidden: boolean,
         readonly grammarSource: GrammarAST.AbstractElement | undefined,
         public container: CompositeCstNode
     ) {
         this.at = offset;
-        this.root = container.root;
-        this.shiftsTaken = (this.root as ShiftingRootCstNode).shifts.length;
+        this.shiftsTaken = (container.root as ShiftingRootCstNode).shifts.length;
+    }
+
+    get root(): RootCstNode {
+        return this.container.root;
+    }
+
+    /** Comments and white space: Langium's builder makes a leaf without a grammar element only for them. */
+    get hidden(): boolean {
+        return this.grammarSource === undefined;
     }
 
     get offset(): number {
@@ -170,12 +199,15 @@ class TextLeafCstNode implements LeafCstNode {
         return { start: positionAt(lineStarts, offset), end: positionAt(lineStarts, offset + this.length) };
     }
 
-    /** Moves the leaf by `delta` now, or into another tree where its text starts `delta` further on. */
-    move(delta: number, root: RootCstNode): void {
+    /**
+     * Moves the leaf by `delta` now, or, hung under `container` of another tree, to where its
+     * text starts `delta` further on in that tree.
+     */
+    move(delta: number, container: CompositeCstNode): void {
         const at = this.offset;
-        this.root = root;
+        this.container = container;
         this.at = at + delta;
-        this.shiftsTaken = (root as ShiftingRootCstNode).shifts.length;
+        this.shiftsTaken = (container.root as ShiftingRootCstNode).shifts.length;
     }
 
     /** Takes the waiting shifts, and counts from the first shift of a new list. */
@@ -194,9 +226,9 @@ class TextLeafCstNode implements LeafCstNode {
     }
 }
 
-/** Moves a leaf by `delta` characters, into `root` (its own by default). */
-export function moveLeaf(leaf: LeafCstNode, delta: number, root: RootCstNode = leaf.root): void {
-    (leaf as TextLeafCstNode).move(delta, root);
+/** Moves a leaf by `delta` characters, under `container` (its own by default), whose tree it then takes the shifts of. */
+export function moveLeaf(leaf: LeafCstNode, delta: number, container: CompositeCstNode = leaf.container!): void {
+    (leaf as TextLeafCstNode).move(delta, container);
 }
 
 /** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). Kept on the root with the text it was counted in: after an incremental parse the root holds a new text. */

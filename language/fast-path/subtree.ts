@@ -34,14 +34,14 @@ export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: Roo
     Object.assign(replacement, { $cstNode: newCst });
 }
 
-/** Hangs a subtree under the map's root: its tokens move by `start`. */
+/** Hangs a subtree under the map's root: its tokens move by `start`; its leaves take their root from their container. */
 function adopt(composite: CompositeCstNode, root: RootCstNode, start: number): void {
     Object.assign(composite, { root });
     for (const child of composite.content) {
         if (isCompositeCstNode(child)) {
             adopt(child, root, start);
         } else {
-            moveLeaf(child as LeafCstNode, start, root);
+            moveLeaf(child as LeafCstNode, start, composite);
         }
     }
 }

@@ -38,6 +38,26 @@ describe('the lean syntax tree', () => {
         }
     });
 
+    it('tells every node the node that holds it, its tree\'s root and its grammar element, as Langium does', () => {
+        const shape = (root: CstNode | undefined) => {
+            const nodes = [...CstUtils.streamCst(root!)];
+            return nodes.map(node => ({
+                container: node.container ? nodes.indexOf(node.container) : -1,
+                held: node.container ? node.container.content.indexOf(node) : -1,
+                root: node.root === root, hidden: node.hidden, element: node.grammarSource?.$type,
+                token: isLeafCstNode(node) ? node.tokenType.name : undefined
+            }));
+        };
+        let hidden = 0;
+        for (const text of tricky) {
+            const expected = shape(langiums.parse(text).value.$cstNode);
+            assert.ok(expected.some(node => node.container > 0), 'nodes inside nodes');
+            hidden += expected.filter(node => node.hidden).length;
+            assert.deepEqual(shape(ours.parse(text).value.$cstNode), expected);
+        }
+        assert.ok(hidden > 0, 'a comment among the texts');
+    });
+
     it('keeps no tokens of the last text once the tree is built', function () {
         if (!fastPathEnabled()) this.skip(); // Stock Langium keeps them: letting go is the fast path's.
         ours.parse(tricky[1]);

@@ -14,7 +14,11 @@ export function treeSnapshot(document: LangiumDocument, services: TestServices) 
     const named = nodes.filter(node => typeof (node as { name?: unknown }).name === 'string');
     return {
         ast: JSON.parse(services.Journey.serializer.JsonSerializer.serialize(root, { textRegions: true, refText: true, comments: true })) as unknown,
-        cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({ offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text })),
+        cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({
+            offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text,
+            // Held by the node it names as its container, in the document's one tree.
+            linked: (node.container ? node.container.content.includes(node) : node === root.$cstNode) && node.root === root.$cstNode!.root
+        })),
         links: nodes.flatMap(node => AstUtils.streamReferences(node).map(({ reference }) => isReference(reference)
             ? `${path(node)} ${reference.$refText} → ${reference.ref ? path(reference.ref) : reference.error?.message}`
             : `${path(node)} ${reference.$refText} (a multi-reference)`).toArray()),
