@@ -13,7 +13,7 @@ import {
 export const writtenFor = { langium: '4.2', chevrotain: '11.1' };
 
 const methodsUsed: Array<[string, object, string[]]> = [
-    ['LangiumParser', LangiumParser.prototype, ['parse']],
+    ['LangiumParser', LangiumParser.prototype, ['parse', 'construct', 'doParse', 'isRecording']],
     ['CstNodeBuilder', CstNodeBuilder.prototype, ['buildRootNode', 'buildLeafNode', 'addHiddenNodes', 'buildCompositeNode', 'construct']],
     ['DefaultLangiumDocumentFactory', DefaultLangiumDocumentFactory.prototype, ['update', 'parse', 'parseAsync', 'fromUri', 'createLangiumDocument']],
     ['DefaultDocumentBuilder', DefaultDocumentBuilder.prototype, ['update', 'resetToState', 'runCancelable', 'markAsCompleted']],

@@ -1,33 +1,88 @@
-import type { AstNode, CstNodeBuilder, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
+import { AstUtils, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import type { IToken } from 'chevrotain';
 import { builtAndGuarded, GuardedParser } from '../journey-parser.js';
 import { langiumMovedMessage } from './langium-internals.js';
 import { LeanCstNodeBuilder } from './lean-cst-builder.js';
 import { ShapedNodeStack } from './shaped-node-stack.js';
+
+/** The parts of Langium's parser that `parse` and `construct` below use; `langium-internals.ts` checks they are there. */
+interface LangiumParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    stack: ShapedNodeStack;
+    lexerResult: unknown;
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    doParse(rule: unknown): AstNode;
+}
 
 /**
  * The guarded parser with three savings on memory: leaves that work out their range when asked
  * (see LeanCstNodeBuilder), AST nodes of a fixed shape (see ShapedNodeStack), and the token
  * list let go once the tree is built — Chevrotain
  * keeps the last input alive on the shared parser, which held every token of the last map
- * parsed (a quarter of its memory) until the next parse.
+ * parsed (a quarter of its memory) until the next parse. And one on time: the stack gives a
+ * finished node its defaults and tells its children their container, so that `construct` and
+ * `parse` leave out Langium's walks that do the same.
  */
 export class LeanParser extends GuardedParser {
     constructor(services: LangiumCoreServices) {
         super(services);
-        if (!('nodeBuilder' in this)) throw new Error(langiumMovedMessage(['LangiumParser.nodeBuilder']));
+        const fieldsMissing = ['nodeBuilder', 'allRules'].filter(field => !(field in this));
+        if (fieldsMissing.length > 0) throw new Error(langiumMovedMessage(fieldsMissing.map(field => `LangiumParser.${field}`)));
         // Langium creates its builder in a private field; there is no service to swap it through (checked in langium-internals.ts).
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LeanCstNodeBuilder();
         // Likewise its stack of nodes under construction: ours hands out nodes of a fixed shape (see ShapedNodeStack).
         if (!Array.isArray((this as unknown as { stack?: unknown }).stack)) throw new Error(langiumMovedMessage(['LangiumParser.stack']));
         (this as unknown as { stack: object[] }).stack = new ShapedNodeStack(services.shared.AstReflection);
+        // Langium's `construct` is private: the one that knows shaped nodes goes on the instance.
+        const langiumConstruct = (this as unknown as { construct?: unknown }).construct;
+        if (typeof langiumConstruct !== 'function') throw new Error(langiumMovedMessage(['LangiumParser.construct']));
+        Object.assign(this, { construct: () => this.constructShaped(langiumConstruct as () => unknown) });
     }
 
-    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+    private get internals(): LangiumParserInternals {
+        return this as unknown as LangiumParserInternals;
+    }
+
+    /**
+     * Langium's `parse`, less its last step, `linkContentToContainer(result, { deep: true })`:
+     * the stack told every node its container as it finished it. Should a node of a type the
+     * stack does not know have gone through, the walk runs as in Langium.
+     */
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const parser = this.internals;
         try {
-            return super.parse<T>(input, options);
+            parser.stack.unshapedSeen = false;
+            parser.nodeBuilder.buildRootNode(input);
+            const lexerResult = this.lexer.tokenize(input);
+            parser.lexerResult = lexerResult;
+            this.wrapper.input = lexerResult.tokens;
+            const ruleMethod = options.rule ? parser.allRules.get(options.rule) : parser.mainRule;
+            if (!ruleMethod) {
+                throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+            }
+            const result = parser.doParse(ruleMethod);
+            parser.nodeBuilder.addHiddenNodes(lexerResult.hidden as IToken[]);
+            this.unorderedGroups.clear();
+            parser.lexerResult = undefined;
+            if (parser.stack.unshapedSeen) AstUtils.linkContentToContainer(result, { deep: true });
+            return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
         } finally {
             this.wrapper.input = [];
         }
+    }
+
+    /**
+     * Langium's `construct`, less `assignMandatoryProperties` for a node the stack shaped: popping
+     * it gave it its defaults. Anything else (a data type value) goes to Langium's.
+     */
+    private constructShaped(langiumConstruct: () => unknown): unknown {
+        const parser = this.internals;
+        const node = parser.stack[parser.stack.length - 1];
+        if (this.isRecording() || node === undefined || '$infixName' in node || !parser.stack.isShaped(node)) return langiumConstruct.call(this);
+        parser.stack.pop();
+        parser.nodeBuilder.construct(node as AstNode & { $cstNode: never });
+        return node;
     }
 }
 

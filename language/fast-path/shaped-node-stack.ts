@@ -1,9 +1,11 @@
-import type { AstReflection } from 'langium';
+import { isAstNode, type AstNode, type AstReflection } from 'langium';
 
-/** What the stack knows of a type: a node with every property, and which properties are lists. */
+/** What the stack knows of a type: a node with every property, which are lists, which others, and the defaults of those. */
 interface TypeShape {
     template: object;
     lists: string[];
+    singles: string[];
+    defaults: Array<[string, unknown]>;
 }
 
 /**
@@ -13,10 +15,15 @@ interface TypeShape {
  * than a dozen properties that way into a hash table. A step has some thirty properties (its
  * lines' lists): as a hash table it took 1.5 KB, a sixth of a large workspace's heap. Made
  * from a template of its type, a node keeps a fixed shape of in-object fields. And once a
- * node is finished, its lists are cut to size.
+ * node is finished, its lists are cut to size, its properties take their defaults and its
+ * children learn their container: Langium does the last two on every node by walking its
+ * `Object.entries` (a sixth of parsing), once in `construct` and again over the whole tree
+ * at the end of the parse; `LeanParser` leaves both out for the nodes made here.
  */
 export class ShapedNodeStack extends Array<object> {
     private readonly shapes = new Map<string, TypeShape | undefined>();
+    /** Whether an AST node of a type the reflection does not know went through: its children were not linked here. */
+    unshapedSeen = false;
 
     constructor(private readonly reflection: AstReflection) {
         super();
@@ -39,11 +46,25 @@ export class ShapedNodeStack extends Array<object> {
         return node;
     }
 
-    /** A fresh `{ $type }` as a copy of its type's template; anything else as it is (data type values, merged nodes). */
+    /**
+     * A fresh `{ $type }` as a copy of its type's template; anything else as it is: a data type
+     * value, or a node made before that a rule without an assignment of its own hands on (a
+     * `MetricExpression` that is a `NumberLiteral`), which `finish` sees again when popped.
+     */
     private shaped(node: object): object {
+        const type = (node as { $type?: unknown }).$type;
+        const shape = this.shapeOf(type);
+        if (!shape) {
+            this.unshapedSeen ||= typeof type === 'string';
+            return node;
+        }
         for (const key in node) if (key !== '$type') return node;
-        const shape = this.shapeOf((node as { $type?: unknown }).$type);
-        return shape ? { ...shape.template } : node;
+        return { ...shape.template };
+    }
+
+    /** Whether a node is of a type the stack knows, so that popping it gave it its defaults. */
+    isShaped(node: object): boolean {
+        return this.shapeOf((node as { $type?: unknown }).$type) !== undefined;
     }
 
     /**
@@ -55,10 +76,27 @@ export class ShapedNodeStack extends Array<object> {
      * throw, not corrupt.
      */
     private finish(node: Record<string, unknown>): void {
-        for (const name of this.shapeOf(node.$type)?.lists ?? []) {
+        const shape = this.shapeOf(node.$type);
+        if (!shape) return;
+        for (const name of shape.lists) {
             const list = node[name];
-            if (list === undefined) node[name] = noItems;
-            else if (Array.isArray(list) && list.length > 0) node[name] = list.slice();
+            if (list === undefined) {
+                node[name] = noItems;
+            } else if (Array.isArray(list) && list.length > 0) {
+                const items = list.slice();
+                node[name] = items;
+                for (let index = 0; index < items.length; index++) {
+                    const item = items[index];
+                    if (isAstNode(item)) contain(item, node, name).$containerIndex = index;
+                }
+            }
+        }
+        for (const name of shape.singles) {
+            const value = node[name];
+            if (isAstNode(value)) contain(value, node, name);
+        }
+        for (const [name, value] of shape.defaults) {
+            if (node[name] === undefined) node[name] = value;
         }
     }
 
@@ -69,16 +107,31 @@ export class ShapedNodeStack extends Array<object> {
     }
 }
 
+/** Tells a node its container and the property that holds it, as Langium's `linkContentToContainer` does. */
+function contain(child: AstNode, container: Record<string, unknown>, property: string): { -readonly [Key in keyof AstNode]: AstNode[Key] } {
+    const writable = child as { -readonly [Key in keyof AstNode]: AstNode[Key] };
+    writable.$container = container as unknown as AstNode;
+    writable.$containerProperty = property;
+    return writable;
+}
+
 /** The one empty list of every finished node that has nothing in a list. */
 const noItems: readonly unknown[] = Object.freeze([]);
 
-/** `{ $type, a: undefined, b: undefined, … }` and the list properties (Langium's default for them is `[]`); none for a type the reflection does not know. */
+/**
+ * `{ $type, a: undefined, b: undefined, … }`, the list properties (Langium's default for them is
+ * `[]`), the others, and the defaults of those (`false` for a flag); none for a type the
+ * reflection does not know.
+ */
 function shapeOf(reflection: AstReflection, type: string): TypeShape | undefined {
     try {
         const properties = Object.values(reflection.getTypeMetaData(type).properties);
+        const singles = properties.filter(property => !Array.isArray(property.defaultValue));
         return {
             template: Object.fromEntries([['$type', type], ...properties.map(property => [property.name, undefined])]),
-            lists: properties.filter(property => Array.isArray(property.defaultValue)).map(property => property.name)
+            lists: properties.filter(property => Array.isArray(property.defaultValue)).map(property => property.name),
+            singles: singles.map(property => property.name),
+            defaults: singles.filter(property => property.defaultValue !== undefined).map(property => [property.name, property.defaultValue])
         };
     } catch {
         return undefined;

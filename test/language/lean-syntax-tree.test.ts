@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
-    type CstNode, type LangiumDocument, type ReferenceDescription
+    type AstNode, type CstNode, type LangiumDocument, type ReferenceDescription
 } from 'langium';
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
@@ -56,6 +56,26 @@ describe('the lean syntax tree', () => {
             assert.deepEqual(shape(ours.parse(text).value.$cstNode), expected);
         }
         assert.ok(hidden > 0, 'a comment among the texts');
+    });
+
+    it('tells every AST node its container, property and place, and gives every property its default, as Langium does', () => {
+        const locator = services.Journey.workspace.AstNodeLocator;
+        // By path (container, property and place), since a node of ours lists its properties in its type's order, not in the order they were parsed.
+        const shape = (root: AstNode) => new Map([...AstUtils.streamAst(root)].map(node => [locator.getAstNodePath(node), {
+            type: node.$type, container: node.$container?.$type, property: node.$containerProperty, index: node.$containerIndex,
+            // What each property holds: a list's length, or the type of a value; undefined ones as Langium leaves them, absent.
+            properties: Object.fromEntries(Object.entries(node).filter(([name, value]) => !name.startsWith('$') && value !== undefined)
+                .map(([name, value]) => [name, Array.isArray(value) ? value.length : typeof value]))
+        }]));
+        const examples = journeyFilesIn(examplesDir).map(path => services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path)));
+        const compared = [];
+        for (const text of [...tricky, ...examples]) {
+            const expected = shape(langiums.parse(text).value);
+            compared.push(...expected.values());
+            assert.deepEqual(shape(ours.parse(text).value), expected);
+        }
+        assert.ok(compared.some(node => node.index !== undefined) && compared.some(node => node.property === 'value'), 'list items and single children');
+        assert.ok(compared.some(node => node.properties.exit === 'boolean'), 'a flag with its default');
     });
 
     it('keeps no tokens of the last text once the tree is built', function () {
