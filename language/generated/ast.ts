@@ -424,7 +424,7 @@ export interface MetricValue extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'MetricValue';
     metric: langium.Reference<MetricDefinition>;
-    value: MetricExpression;
+    value: DataLink | NumberLiteral;
 }
 
 export const MetricValue = {
