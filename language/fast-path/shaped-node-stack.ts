@@ -48,8 +48,8 @@ export class ShapedNodeStack extends Array<object> {
 
     /**
      * A fresh `{ $type }` as a copy of its type's template; anything else as it is: a data type
-     * value, or a node made before that a rule without an assignment of its own hands on (a
-     * `MetricExpression` that is a `NumberLiteral`), which `finish` sees again when popped.
+     * value, or a node made before that a rule without an assignment of its own hands on (an
+     * `Element` that is a `Persona`), which `finish` sees again when popped.
      */
     private shaped(node: object): object {
         const type = (node as { $type?: unknown }).$type;
