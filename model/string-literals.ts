@@ -5,6 +5,8 @@ const simpleEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\
 /** Removes the quotes of a string literal and resolves its escapes; text in other quotes (reported) has no escapes. */
 export function unquote(literal: string): string {
     if (!literal.startsWith('"')) return literal.slice(1, -1);
+    // Most texts have no escapes: then the string is closed when it ends with a quote (one in every five tokens of a map is a string).
+    if (!literal.includes('\\')) return literal.length > 1 && literal.endsWith('"') ? literal.slice(1, -1) : literal.slice(1).trimEnd();
     const closed = isClosedString(literal);
     const body = closed ? literal.slice(1, -1) : literal.slice(1).trimEnd();
     return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_match, escape: string) => {
