@@ -82,7 +82,7 @@ export class JourneyFormatter extends AbstractFormatter {
 
 /**
  * The tokens of a node and the nodes of its children, in order. Rule calls that do not
- * create a node of their own (`Element`, `QualifiedName`, `MetricReference`) wrap the
+ * create a node of their own (`Element`, `QualifiedName`, `MetricName`) wrap the
  * node's tokens in extra CST levels; those are looked through.
  */
 function ownTokens(cst: CstNode, node: AstNode): CstNode[] {

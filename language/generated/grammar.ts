@@ -2666,40 +2666,11 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "$type": "Group",
         "elements": [
           {
-            "$type": "Alternatives",
-            "elements": [
-              {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@38"
-                },
-                "arguments": []
-              },
-              {
-                "$type": "Keyword",
-                "value": "owner"
-              },
-              {
-                "$type": "Keyword",
-                "value": "status"
-              },
-              {
-                "$type": "Keyword",
-                "value": "value"
-              },
-              {
-                "$type": "Keyword",
-                "value": "effort"
-              },
-              {
-                "$type": "Keyword",
-                "value": "evidence"
-              },
-              {
-                "$type": "Keyword",
-                "value": "confidence"
-              }
-            ]
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@32"
+            },
+            "arguments": []
           },
           {
             "$type": "Group",
@@ -2709,40 +2680,11 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "value": "."
               },
               {
-                "$type": "Alternatives",
-                "elements": [
-                  {
-                    "$type": "RuleCall",
-                    "rule": {
-                      "$ref": "#/rules@38"
-                    },
-                    "arguments": []
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "owner"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "status"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "value"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "effort"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "evidence"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "confidence"
-                  }
-                ]
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@32"
+                },
+                "arguments": []
               }
             ],
             "cardinality": "?"
