@@ -27,14 +27,25 @@ export interface JourneyFencesOptions {
     maxFences?: number;
     /** The colours of the maps, asked for each render; default the reader's (`auto`). */
     theme?: () => 'auto' | 'light' | 'dark';
+    /** The time in milliseconds (default `Date.now`), for asking again after a failure. */
+    now?: () => number;
 }
 
 /** Pictures drawn before, by everything that decides them: a preview re-renders the whole document on every keystroke. */
 const drawn = new Map<string, FenceResult>();
 const rememberedFences = 500;
 
+/**
+ * When the drawer failed for a fence (the language server did not answer): that fence is asked
+ * again on a render this long after, not on the refresh that shows the failure, which would
+ * ask, fail and refresh in a loop while the server is down.
+ */
+const failedAt = new Map<string, number>();
+export const askAgainAfterFailureMs = 10_000;
+
 export function useJourneyFences(md: MarkdownIt, options: JourneyFencesOptions): void {
     const maxFences = options.maxFences ?? 100;
+    const now = options.now ?? Date.now;
     const pending = new Set<string>();
     const fallback = md.renderer.rules.fence;
     md.renderer.rules.fence = (tokens, index, renderOptions, given: Record<string, unknown> | undefined, self) => {
@@ -50,7 +61,7 @@ export function useJourneyFences(md: MarkdownIt, options: JourneyFencesOptions):
         const document = options.documentOf(env);
         const request: FenceRequest = { ...info, text: info.src === undefined ? token.content : undefined, document, root: options.rootOf(document), theme: options.theme?.() };
         const key = JSON.stringify([request, options.stampOf?.(request) ?? 0]);
-        const result = drawn.get(key) ?? drawNow(key, request);
+        const result = remembered(key, now()) ?? drawNow(key, request);
         if (!result) return waitingBox();
         return result.kind === 'picture' ? picture(result.svg, result.title) : errorBox(result.errors, token.map?.[0]);
     };
@@ -58,15 +69,19 @@ export function useJourneyFences(md: MarkdownIt, options: JourneyFencesOptions):
     /** The picture if the drawer has it at once; else it is drawn meanwhile, and the document rendered again then. */
     function drawNow(key: string, request: FenceRequest): FenceResult | undefined {
         if (pending.has(key)) return undefined;
+        const failed = (error: unknown): FenceResult => {
+            failedAt.set(key, now());
+            return notDrawn(error);
+        };
         let answer: FenceResult | Promise<FenceResult>;
         try {
             answer = options.draw(request);
         } catch (error) {
-            answer = notDrawn(error);
+            answer = failed(error);
         }
         if (!(answer instanceof Promise)) return remember(key, answer);
         pending.add(key);
-        void answer.catch(notDrawn).then(result => {
+        void answer.catch(failed).then(result => {
             pending.delete(key);
             remember(key, result);
             options.onDrawn?.();
@@ -76,9 +91,23 @@ export function useJourneyFences(md: MarkdownIt, options: JourneyFencesOptions):
 }
 
 function remember(key: string, result: FenceResult): FenceResult {
-    if (drawn.size >= rememberedFences) drawn.clear();
+    if (drawn.size >= rememberedFences) {
+        drawn.clear();
+        failedAt.clear();
+    }
     drawn.set(key, result);
     return result;
+}
+
+/** What was drawn for a fence before; nothing for a failure old enough to ask again. */
+function remembered(key: string, now: number): FenceResult | undefined {
+    const failed = failedAt.get(key);
+    if (failed !== undefined && now - failed >= askAgainAfterFailureMs) {
+        failedAt.delete(key);
+        drawn.delete(key);
+        return undefined;
+    }
+    return drawn.get(key);
 }
 
 function notDrawn(error: unknown): FenceResult {

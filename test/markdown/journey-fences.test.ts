@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { createNodeJourneyServices } from '../../language/node-journey-services.js';
 import type { FenceRequest, FenceResult } from '../../markdown/journey-fence.js';
-import { useJourneyFences } from '../../markdown/journey-fences.js';
+import { askAgainAfterFailureMs, useJourneyFences } from '../../markdown/journey-fences.js';
 import { drawFence } from '../../server/fence-drawing.js';
 import { workspaceWith } from '../cli/cli-runner.js';
 
@@ -19,10 +19,11 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
     const workspace = workspaceWith({ 'docs/design.md': '', 'docs/maps/service.journey': 'journey S "售后服务" { stage A { step Visit "技师上门维修" { emotion 2 } } }\n' });
     const document = pathToFileURL(join(workspace, 'docs', 'design.md')).href;
 
-    function markdownDrawnLater(onDrawn: () => void) {
+    function markdownDrawnLater(onDrawn: () => void, now?: () => number) {
         const asked: FenceRequest[] = [];
         const md = new MarkdownIt();
         useJourneyFences(md, {
+            now,
             documentOf: () => document,
             rootOf: () => pathToFileURL(workspace).href,
             draw: (request): Promise<FenceResult> => {
@@ -60,5 +61,33 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
         assert.match(md.render(text), /journey-map-waiting/);
         await drawn;
         assert.match(md.render(text), /<div class="journey-map-error" role="alert"><strong>Journey map not drawn<\/strong><ul><li>The map could not be drawn: the server stopped<\/li>/);
+    });
+
+    it('asks again for a fence whose drawer failed once some time has passed, not on the refresh that shows the failure', async () => {
+        let time = Date.now();
+        let waiting = 0;
+        let told: () => void = () => undefined;
+        const { md, asked } = markdownDrawnLater(() => { if (--waiting === 0) told(); }, () => time);
+        const answers = (count: number) => new Promise<void>(resolve => { waiting = count; told = resolve; });
+        // A fence the server fails to draw, and one with a mistake in the map: an answer, kept. (Texts of
+        // their own: pictures are remembered across renderers, as across a preview's documents.)
+        const text = `${fence('journey Retry { stage S { step throw } }')}\n${fence('journey Kept {\n stage S { step A { emotion 9 } } }')}`;
+        let answered = answers(2);
+        md.render(text);
+        await answered;
+        assert.match(md.render(text), /The map could not be drawn: the server stopped/);
+        assert.equal(asked.length, 2);
+        time += askAgainAfterFailureMs - 1;
+        assert.match(md.render(text), /The map could not be drawn/, 'the refreshes meanwhile show the failure');
+        assert.equal(asked.length, 2, 'and ask nothing');
+        time += 1;
+        answered = answers(1);
+        const again = md.render(text);
+        assert.match(again, /journey-map-waiting/, 'the failed fence is asked again');
+        assert.match(again, /Emotion 9 is outside/, 'the map with a mistake keeps its answer');
+        assert.deepEqual(asked.slice(2).map(request => request.text?.trim()), ['journey Retry { stage S { step throw } }']);
+        await answered;
+        assert.match(md.render(text), /The map could not be drawn/);
+        assert.equal(asked.length, 3);
     });
 });
