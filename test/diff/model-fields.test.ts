@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { modelFields, type ElementKind, type FieldRule } from '../../diff/model-fields.js';
 import type { JourneyModel } from '../../model/journey-model.js';
-import { join } from 'node:path';
 import { designDir, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import { modelsWithImports } from '../render/render-kit.js';
 
