@@ -15,11 +15,6 @@ export interface PreviewPageOptions {
     messages?: MessageBundle;
 }
 
-/** A translated word of the page, escaped for HTML text and attributes. */
-function html(text: string): string {
-    return escapeXml(text);
-}
-
 export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPageOptions): string {
     const csp = [
         "default-src 'none'",
@@ -34,29 +29,29 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(t('Journey preview'))}</title>
+<title>${escapeXml(t('Journey preview'))}</title>
 </head>
 <body>
-<div id="toolbar" role="toolbar" aria-label="${html(t('Preview'))}">
+<div id="toolbar" role="toolbar" aria-label="${escapeXml(t('Preview'))}">
   <div id="views" role="tablist">
-    <button role="tab" data-view="map">${html(t('Map'))}</button>
-    <button role="tab" data-view="mermaid">${html(t('Mermaid journey'))}</button>
-    <button role="tab" data-view="paths">${html(t('Paths'))}</button>
-    <button role="tab" data-view="funnel">${html(t('Funnel'))}</button>
-    <button role="tab" data-view="blueprint">${html(t('Blueprint'))}</button>
-    <button role="tab" data-view="portfolio">${html(t('Portfolio'))}</button>
+    <button role="tab" data-view="map">${escapeXml(t('Map'))}</button>
+    <button role="tab" data-view="mermaid">${escapeXml(t('Mermaid journey'))}</button>
+    <button role="tab" data-view="paths">${escapeXml(t('Paths'))}</button>
+    <button role="tab" data-view="funnel">${escapeXml(t('Funnel'))}</button>
+    <button role="tab" data-view="blueprint">${escapeXml(t('Blueprint'))}</button>
+    <button role="tab" data-view="portfolio">${escapeXml(t('Portfolio'))}</button>
   </div>
-  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${html(t('Close compare'))}</button></span>
-  <select id="journey-picker" aria-label="${html(t('Journey'))}" hidden></select>
-  <select id="persona-picker" aria-label="${html(t('Persona'))}" hidden></select>
-  <span id="window-bar" hidden><button id="window-overview">${html(t('‹ Overview'))}</button> <button id="window-previous" aria-label="${html(t('Previous part'))}">‹</button> <span id="window-label"></span> <button id="window-next" aria-label="${html(t('Next part'))}">›</button></span>
+  <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${escapeXml(t('Close compare'))}</button></span>
+  <select id="journey-picker" aria-label="${escapeXml(t('Journey'))}" hidden></select>
+  <select id="persona-picker" aria-label="${escapeXml(t('Persona'))}" hidden></select>
+  <span id="window-bar" hidden><button id="window-overview">${escapeXml(t('‹ Overview'))}</button> <button id="window-previous" aria-label="${escapeXml(t('Previous part'))}">‹</button> <span id="window-label"></span> <button id="window-next" aria-label="${escapeXml(t('Next part'))}">›</button></span>
   <span class="spacer"></span>
-  <button id="zoom-out" aria-label="${html(t('Zoom out'))}">−</button>
-  <button id="zoom-reset" aria-label="${html(t('Actual size'))}">100%</button>
-  <button id="zoom-in" aria-label="${html(t('Zoom in'))}">+</button>
+  <button id="zoom-out" aria-label="${escapeXml(t('Zoom out'))}">−</button>
+  <button id="zoom-reset" aria-label="${escapeXml(t('Actual size'))}">100%</button>
+  <button id="zoom-in" aria-label="${escapeXml(t('Zoom in'))}">+</button>
 </div>
 <div id="banner" role="alert" hidden></div>
-<div id="viewport"><div id="canvas"><p class="placeholder">${html(t('Open a .journey file to see its map.'))}</p></div></div>
+<div id="viewport"><div id="canvas"><p class="placeholder">${escapeXml(t('Open a .journey file to see its map.'))}</p></div></div>
 <script id="messages" type="application/json">${jsonInHtml(messages ?? {})}</script>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
