@@ -19,6 +19,8 @@ describe('the lean syntax tree', () => {
     const ours = services.Journey.parser.LangiumParser;
     const langiums = createLangiumParser(services.Journey);
 
+    const exampleTexts = () => journeyFilesIn(examplesDir).map(path => services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path)));
+
     const leavesOf = (root: CstNode | undefined) => [...CstUtils.streamCst(root!)]
         .filter(isLeafCstNode)
         .map(node => ({ text: node.text, offset: node.offset, end: node.end, range: node.range }));
@@ -30,8 +32,7 @@ describe('the lean syntax tree', () => {
     ];
 
     it('gives every token the range Langium gives it: CRLF, CR, tabs, CJK, emoji, comments, broken input', () => {
-        const examples = journeyFilesIn(examplesDir).map(path => services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path)));
-        for (const text of [...tricky, ...examples]) {
+        for (const text of [...tricky, ...exampleTexts()]) {
             const expected = leavesOf(langiums.parse(text).value.$cstNode);
             assert.ok(expected.length > 5);
             assert.deepEqual(leavesOf(ours.parse(text).value.$cstNode), expected);
@@ -67,9 +68,8 @@ describe('the lean syntax tree', () => {
             properties: Object.fromEntries(Object.entries(node).filter(([name, value]) => !name.startsWith('$') && value !== undefined)
                 .map(([name, value]) => [name, Array.isArray(value) ? value.length : typeof value]))
         }]));
-        const examples = journeyFilesIn(examplesDir).map(path => services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path)));
         const compared = [];
-        for (const text of [...tricky, ...examples]) {
+        for (const text of [...tricky, ...exampleTexts()]) {
             const expected = shape(langiums.parse(text).value);
             compared.push(...expected.values());
             assert.deepEqual(shape(ours.parse(text).value), expected);
