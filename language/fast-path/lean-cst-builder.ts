@@ -1,7 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
     CompositeCstNodeImpl, CstNodeBuilder, RootCstNodeImpl,
-    type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode
+    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { appendAll, spliceAll } from '../large-arrays.js';
@@ -15,9 +15,12 @@ import { appendAll, spliceAll } from '../large-arrays.js';
  * `shiftText`), so its composite nodes work their range out each time instead of caching it.
  */
 export class LeanCstNodeBuilder extends CstNodeBuilder {
+    private readonly tokenTypes = new ElementTokenTypes();
+
     override buildRootNode(input: string): RootCstNode {
         const root = new ShiftingRootCstNode(input);
         root.root = root;
+        root.tokenTypes = this.tokenTypes;
         // Langium's builder keeps these in private fields, which its other methods read.
         Object.assign(this, { rootNode: root, nodeStack: [root] });
         return root;
@@ -43,6 +46,18 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         arrayPush.call(current.content, node);
         (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
         return node;
+    }
+
+    /**
+     * Langium's, and then the finished node's content cut to size. Langium's content array starts
+     * with room for 4 nodes and grows by half plus 16: nine composite nodes in ten hold four or
+     * fewer and the rest some eight in room for 23, a twentieth of a workspace's heap. Nothing is
+     * added to a finished node while parsing: comments go into open nodes (see `addHiddenNodes`).
+     */
+    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
+        const node = this.current;
+        super.construct(item);
+        if (node.content.length > 0) fitContent(node);
     }
 
     /**
@@ -78,6 +93,19 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
  */
 const arrayPush = Array.prototype.push;
 
+/**
+ * Gives `node` a plain array of its content, exactly its length. Langium's content class tells
+ * nodes added by `push` or `splice` their container, from a `parent` field that a plain array
+ * would keep out of line (40 bytes more per node); every node this builder or the incremental
+ * parse adds is told its container when made (`subtree.ts` fills a fresh node of Langium's).
+ */
+function fitContent(node: CompositeCstNode): void {
+    const content = node.content;
+    const fitted = new Array<CstNode>(content.length);
+    for (let index = 0; index < content.length; index++) fitted[index] = content[index];
+    (node as { content: CstNode[] }).content = fitted;
+}
+
 /** After an edit, every offset at or after `from` moves by `delta`. */
 interface Shift {
     from: number;
@@ -87,6 +115,7 @@ interface Shift {
 /** Langium's root, which also holds the shifts of its text that its leaves take when read. */
 class ShiftingRootCstNode extends RootCstNodeImpl {
     shifts: Shift[] = [];
+    tokenTypes!: ElementTokenTypes;
     lineStarts: { text: string; starts: Uint32Array } | undefined = undefined;
 }
 
@@ -146,33 +175,54 @@ function settleShifts(composite: CompositeCstNode, root: ShiftingRootCstNode): v
  * constructor, in one order, V8 gives all leaves one shape and the parse stays on its fast
  * paths (a subclass that set `container` late made parsing two to three times slower).
  * A map holds some 17 leaves a step, so each field is 8 bytes times that: what a leaf can
- * work out (its root, from its container; hidden, when no grammar element consumed it) it
- * works out when asked instead of keeping.
+ * work out it works out when asked instead of keeping — its root (from its container),
+ * whether it is hidden (nothing consumed it), its token type (the one of every token its
+ * grammar element consumed) — and its length shares a field with its count of shifts taken.
  */
 class TextLeafCstNode implements LeafCstNode {
     // Declared only: assigned in the constructor, after the parameters, so that no field is first made undefined.
     /** The offset after the first `shiftsTaken` shifts of the root. */
     declare private at: number;
-    declare private shiftsTaken: number;
+    /** The token's length times 512, plus `shiftsTaken` (never above `shiftsKeptAtMost`). */
+    declare private lengthAndShifts: number;
+    /** The grammar element that consumed the token; for a hidden token, which none consumed, its token type. */
+    declare private readonly source: GrammarAST.AbstractElement | TokenType;
 
     constructor(
         offset: number,
-        readonly length: number,
-        readonly tokenType: TokenType,
-        readonly grammarSource: GrammarAST.AbstractElement | undefined,
+        length: number,
+        tokenType: TokenType,
+        grammarSource: GrammarAST.AbstractElement | undefined,
         public container: CompositeCstNode
     ) {
+        const root = container.root as ShiftingRootCstNode;
         this.at = offset;
-        this.shiftsTaken = (container.root as ShiftingRootCstNode).shifts.length;
+        this.lengthAndShifts = Math.min(length, lengthKeptAtMost) * shiftsRoom + root.shifts.length;
+        this.source = grammarSource ?? tokenType;
+        if (length >= lengthKeptAtMost) longLengths.set(this, length);
+        if (grammarSource) root.tokenTypes.remember(grammarSource, tokenType, this);
     }
 
     get root(): RootCstNode {
         return this.container.root;
     }
 
+    get length(): number {
+        const length = Math.floor(this.lengthAndShifts / shiftsRoom);
+        return length === lengthKeptAtMost ? longLengths.get(this)! : length;
+    }
+
     /** Comments and white space: Langium's builder makes a leaf without a grammar element only for them. */
     get hidden(): boolean {
-        return this.grammarSource === undefined;
+        return (this.source as { $type?: string }).$type === undefined;
+    }
+
+    get grammarSource(): GrammarAST.AbstractElement | undefined {
+        return this.hidden ? undefined : this.source as GrammarAST.AbstractElement;
+    }
+
+    get tokenType(): TokenType {
+        return this.hidden ? this.source as TokenType : (this.root as ShiftingRootCstNode).tokenTypes.of(this.source as GrammarAST.AbstractElement, this);
     }
 
     get offset(): number {
@@ -216,6 +266,14 @@ class TextLeafCstNode implements LeafCstNode {
         this.shiftsTaken = 0;
     }
 
+    private get shiftsTaken(): number {
+        return this.lengthAndShifts % shiftsRoom;
+    }
+
+    private set shiftsTaken(count: number) {
+        this.lengthAndShifts += count - this.shiftsTaken;
+    }
+
     private take(shifts: Shift[]): void {
         let at = this.at;
         for (let index = this.shiftsTaken; index < shifts.length; index++) {
@@ -223,6 +281,38 @@ class TextLeafCstNode implements LeafCstNode {
         }
         this.at = at;
         this.shiftsTaken = shifts.length;
+    }
+}
+
+/** Room for a leaf's count of shifts taken, which goes up to `shiftsKeptAtMost` (inclusive) before it starts again. */
+const shiftsRoom = 512;
+
+/**
+ * The length that a leaf's field holds as a small integer (V8 boxes a larger number, and then
+ * every leaf's); a longer token (a comment of 4 MB) keeps its length in `longLengths`.
+ */
+const lengthKeptAtMost = Math.floor(0x7fffffff / shiftsRoom);
+
+const longLengths = new WeakMap<TextLeafCstNode, number>();
+
+/**
+ * The token type of the tokens each grammar element consumes: a keyword's own, a terminal
+ * rule's. One parser's leaves share one, which its root hands them (Langium builds new token
+ * types for every language services). Should an element ever consume tokens of two types,
+ * the leaves of the second keep theirs here by themselves.
+ */
+class ElementTokenTypes {
+    private readonly byElement = new Map<GrammarAST.AbstractElement, TokenType>();
+    private readonly byLeaf = new WeakMap<LeafCstNode, TokenType>();
+
+    remember(element: GrammarAST.AbstractElement, tokenType: TokenType, leaf: LeafCstNode): void {
+        const known = this.byElement.get(element);
+        if (known === undefined) this.byElement.set(element, tokenType);
+        else if (known !== tokenType) this.byLeaf.set(leaf, tokenType);
+    }
+
+    of(element: GrammarAST.AbstractElement, leaf: LeafCstNode): TokenType {
+        return this.byLeaf.get(leaf) ?? this.byElement.get(element)!;
     }
 }
 

@@ -39,6 +39,13 @@ describe('the lean syntax tree', () => {
         }
     });
 
+    it('keeps the length of a token longer than a leaf holds in its field, a comment of 4 million characters', () => {
+        const text = `/*${'长'.repeat(4_200_000)}*/\njourney J "T" { stage S { step A { emotion 3 } } }`;
+        const leaves = leavesOf(ours.parse(text).value.$cstNode);
+        assert.deepEqual(leaves.slice(0, 2).map(({ offset, end }) => ({ offset, end })), [{ offset: 0, end: 4_200_004 }, { offset: 4_200_005, end: 4_200_012 }]);
+        assert.deepEqual(leaves, leavesOf(langiums.parse(text).value.$cstNode));
+    });
+
     it('tells every node the node that holds it, its tree\'s root and its grammar element, as Langium does', () => {
         const shape = (root: CstNode | undefined) => {
             const nodes = [...CstUtils.streamCst(root!)];
