@@ -1,8 +1,9 @@
 import { isAstNode, type AstNode, type AstReflection } from 'langium';
+import { nodeFactories } from './node-factories.generated.js';
 
-/** What the stack knows of a type: a node with every property, which are lists, which others, and the defaults of those. */
+/** What the stack knows of a type: how to make a node with every property, which are lists, which others, and the defaults of those. */
 interface TypeShape {
-    template: object;
+    make: () => object;
     lists: string[];
     singles: string[];
     defaults: Array<[string, unknown]>;
@@ -14,7 +15,8 @@ interface TypeShape {
  * `{ $type }` and assigns its properties by computed name; V8 turns an object that gains more
  * than a dozen properties that way into a hash table. A step has some thirty properties (its
  * lines' lists): as a hash table it took 1.5 KB, a sixth of a large workspace's heap. Made
- * from a template of its type, a node keeps a fixed shape of in-object fields. And once a
+ * by its type's factory, an object literal with every property and Langium's `$container`
+ * and `$cstNode` (`node-factories.generated.ts`), a node keeps them all inside the object. And once a
  * node is finished, its lists are cut to size, its properties take their defaults and its
  * children learn their container: Langium does the last two on every node by walking its
  * `Object.entries` (a sixth of parsing), once in `construct` and again over the whole tree
@@ -47,7 +49,7 @@ export class ShapedNodeStack extends Array<object> {
     }
 
     /**
-     * A fresh `{ $type }` as a copy of its type's template; anything else as it is: a data type
+     * A fresh `{ $type }` as its type's factory makes it; anything else as it is: a data type
      * value, or a node made before that a rule without an assignment of its own hands on (an
      * `Element` that is a `Persona`), which `finish` sees again when popped.
      */
@@ -59,7 +61,7 @@ export class ShapedNodeStack extends Array<object> {
             return node;
         }
         for (const key in node) if (key !== '$type') return node;
-        return { ...shape.template };
+        return shape.make();
     }
 
     /** Whether a node is of a type the stack knows, so that popping it gave it its defaults. */
@@ -119,16 +121,18 @@ function contain(child: AstNode, container: Record<string, unknown>, property: s
 const noItems: readonly unknown[] = Object.freeze([]);
 
 /**
- * `{ $type, a: undefined, b: undefined, … }`, the list properties (Langium's default for them is
- * `[]`), the others, and the defaults of those (`false` for a flag); none for a type the
- * reflection does not know.
+ * The factory of a type's nodes (see `node-factories.generated.ts`), the list properties
+ * (Langium's default for them is `[]`), the others, and the defaults of those (`false` for a
+ * flag); none for a type the reflection or the factories do not know.
  */
 function shapeOf(reflection: AstReflection, type: string): TypeShape | undefined {
+    const make = Object.hasOwn(nodeFactories, type) ? nodeFactories[type] : undefined;
+    if (!make) return undefined;
     try {
         const properties = Object.values(reflection.getTypeMetaData(type).properties);
         const singles = properties.filter(property => !Array.isArray(property.defaultValue));
         return {
-            template: Object.fromEntries([['$type', type], ...properties.map(property => [property.name, undefined])]),
+            make,
             lists: properties.filter(property => Array.isArray(property.defaultValue)).map(property => property.name),
             singles: singles.map(property => property.name),
             defaults: singles.filter(property => property.defaultValue !== undefined).map(property => [property.name, property.defaultValue])

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
     AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
     type AstNode, type CstNode, type LangiumDocument, type ReferenceDescription
@@ -9,6 +10,7 @@ import {
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
 import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { nodeFactories } from '../../language/fast-path/node-factories.generated.js';
 
 /**
  * Our parser keeps less than Langium's (ranges worked out when asked, no tokens kept, lazy
@@ -138,23 +140,48 @@ describe('the lean syntax tree', () => {
         assert.equal(stepA.channels[0].$nodeDescription?.name, 'App');
     });
 
-    it('builds nodes of a fixed shape: every step of a map has its type\'s properties in-object, not in a hash table', function () {
+    it('builds nodes of a fixed shape: every node of a map keeps its properties in the object, not in a hash table or an array beside it', function () {
         if (!fastPathEnabled()) this.skip(); // stock Langium builds nodes property by property; this is the fast path's saving
-        // V8 says whether an object's properties are fast only with --allow-natives-syntax: asked in a child process.
+        // V8 says whether an object's properties are fast, and where it keeps them, only with
+        // --allow-natives-syntax: asked in a child process. %DebugPrint names a node's array of
+        // properties kept beside it (a PropertyArray) on the child's standard output; the counts come on its standard error.
         const script = `
             const { createNodeJourneyServices } = await import(${JSON.stringify(join(repoRoot, 'language', 'node-journey-services.ts'))});
             const { AstUtils } = await import('langium');
             const hasFastProperties = new Function('o', 'return %HasFastProperties(o)');
+            const debugPrint = new Function('o', '%DebugPrint(o)');
             const parser = createNodeJourneyServices().Journey.parser.LangiumParser;
             const steps = Array.from({ length: 30 }, (_, i) => 'step S' + i + ' "看到广告" { channel Web touchpoint "T" emotion 3 pain "P" metric m = 1 }').join(' ');
             const root = parser.parse('channel Web online metric m count journey J { stage A { ' + steps + ' } }').value;
             const nodes = [...AstUtils.streamAst(root)];
-            console.log(JSON.stringify({ nodes: nodes.length, slow: nodes.filter(node => !hasFastProperties(node)).map(node => node.$type) }));`;
-        const result = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+            nodes.forEach(debugPrint);
+            console.error(JSON.stringify({ nodes: nodes.length, slow: nodes.filter(node => !hasFastProperties(node)).map(node => node.$type) }));`;
+        // V8 prints into a file: into a pipe, which Node makes non-blocking, a print that finds it full is lost.
+        const printsFile = join(mkdtempSync(join(tmpdir(), 'node-shapes-')), 'prints.txt');
+        const prints = openSync(printsFile, 'w');
+        const result = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', prints, 'pipe'] });
+        closeSync(prints);
         assert.equal(result.status, 0, result.stderr);
-        const { nodes, slow } = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+        const { nodes, slow } = JSON.parse(result.stderr.trim().split('\n').at(-1)!);
         assert.ok(nodes > 60, `${nodes} nodes`);
         assert.deepEqual(slow, [], 'nodes whose properties V8 keeps in a hash table');
+        const printed = readFileSync(printsFile, 'utf8').split('DebugPrint:').slice(1);
+        rmSync(dirname(printsFile), { recursive: true });
+        assert.equal(printed.length, nodes, 'V8 printed every node');
+        assert.deepEqual(printed.filter(print => print.includes('<PropertyArray[')).length, 0, 'nodes with properties kept beside them');
+    });
+
+    it('makes every node with all its fields at once, as its type\'s factory writes them: none added later, which V8 keeps out of the object', function () {
+        if (!fastPathEnabled()) this.skip(); // stock Langium adds every property after `{ $type }`
+        const texts = [...tricky, ...exampleTexts()];
+        let nodes = 0;
+        for (const text of texts) {
+            for (const node of AstUtils.streamAst(ours.parse(text).value)) {
+                assert.deepEqual(Object.keys(node), Object.keys(nodeFactories[node.$type]()), node.$type);
+                nodes++;
+            }
+        }
+        assert.ok(nodes > 150, `${nodes} nodes`);
     });
 
     it('gives a map\'s nodes one empty list between them, frozen, and lists with items of their own', function () {
