@@ -2666,11 +2666,40 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         "$type": "Group",
         "elements": [
           {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@32"
-            },
-            "arguments": []
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@38"
+                },
+                "arguments": []
+              },
+              {
+                "$type": "Keyword",
+                "value": "owner"
+              },
+              {
+                "$type": "Keyword",
+                "value": "status"
+              },
+              {
+                "$type": "Keyword",
+                "value": "value"
+              },
+              {
+                "$type": "Keyword",
+                "value": "effort"
+              },
+              {
+                "$type": "Keyword",
+                "value": "evidence"
+              },
+              {
+                "$type": "Keyword",
+                "value": "confidence"
+              }
+            ]
           },
           {
             "$type": "Group",
@@ -2680,11 +2709,40 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "value": "."
               },
               {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@32"
-                },
-                "arguments": []
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@38"
+                    },
+                    "arguments": []
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "owner"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "status"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "value"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "effort"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "evidence"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "confidence"
+                  }
+                ]
               }
             ],
             "cardinality": "?"
