@@ -26,6 +26,6 @@ export class PartialIndexManager extends JourneyIndexManager {
         if (!relink || !previous || !(descriptions instanceof LazyReferenceDescriptionProvider)) {
             return super.updateReferences(document, cancelToken);
         }
-        this.referenceIndex.set(key, descriptions.redescribe(previous, relink, document.uri));
+        this.referenceIndex.set(key, descriptions.redescribe(previous, relink));
     }
 }
