@@ -46,7 +46,7 @@ export class JourneyModelBuilder {
         const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
         const links = [
-            ...steps.flatMap(step => step.metrics.map(value => value.value)).filter(value => value?.$type === 'DataLink'),
+            ...steps.flatMap(step => step.metrics.flatMap(value => value.value ?? [])),
             ...steps.flatMap(step => [...step.measuredEmotions, ...step.quoteLinks])
         ];
         const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref)]);
@@ -133,12 +133,12 @@ export class JourneyModelBuilder {
 
     private async metricValue(value: MetricValue, metrics: Map<MetricDefinition, MetricModel>): Promise<MetricValueModel | undefined> {
         const definition = value.metric?.ref;
-        const expression = value.value;
-        if (!definition || !expression || (expression.$type === 'DataLink' && !isCompleteLink(expression))) {
-            return undefined; // text that did not parse: the parser reports it
+        if (definition && value.number !== undefined) {
+            return { metric: definition.name, value: value.number, status: metricStatus(metrics.get(definition), value.number), range: rangeOf(value) };
         }
-        if (expression.$type === 'NumberLiteral') {
-            return { metric: definition.name, value: expression.value, status: metricStatus(metrics.get(definition), expression.value), range: rangeOf(value) };
+        const expression = value.value;
+        if (!definition || !expression || !isCompleteLink(expression)) {
+            return undefined; // text that did not parse: the parser reports it
         }
         const link = linkModel(expression);
         const dataSource = expression.source?.ref;

@@ -216,10 +216,10 @@ export class JourneyValidator {
 
     checkMetricValue(value: MetricValue, accept: ValidationAcceptor): void {
         const metric = value.metric?.ref;
-        if (metric && value.value?.$type === 'NumberLiteral') {
-            const problem = checkMetricValue(metric, value.value.value);
+        if (metric && value.number !== undefined) {
+            const problem = checkMetricValue(metric, value.number);
             if (problem) {
-                accept('error', problem.message, { node: value.value, code: problem.code, data: { code: problem.code } });
+                accept('error', problem.message, { node: value, property: 'number', code: problem.code, data: { code: problem.code } });
             }
         }
     }

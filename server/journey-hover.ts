@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -40,8 +40,8 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const value = leaf && AstUtils.getContainerOfType(leaf.astNode, isMetricValue);
-        // The metric's name shows the definition (the default); what follows `=` shows the value.
-        if (value && leaf.astNode !== value) {
+        // The metric's name shows the definition (the default); what follows `=` shows the value: a data link, or the number.
+        if (value && (leaf.astNode !== value || leaf === GrammarUtils.findNodeForProperty(value.$cstNode, 'number'))) {
             const card = await this.metricValueCard(value);
             if (card) return { contents: { kind: 'markdown', value: card } };
         }
@@ -75,9 +75,9 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
 
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
     private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; sample?: SurveySample; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
+        if (value.number !== undefined) return { number: value.number };
         const expression = value.value;
         if (!expression) return { problem: t('The value is missing.') };
-        if (expression.$type === 'NumberLiteral') return { number: expression.value };
         if (!isCompleteLink(expression)) return { problem: t('The link is incomplete.') };
         const source = expression.source?.ref;
         const loaded = source && await this.dataSources.load(source);

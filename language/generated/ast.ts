@@ -392,16 +392,6 @@ export function isMetricDefinition(item: unknown): item is MetricDefinition {
     return reflection.isInstance(item, MetricDefinition.$type);
 }
 
-export type MetricExpression = DataLink | NumberLiteral;
-
-export const MetricExpression = {
-    $type: 'MetricExpression'
-} as const;
-
-export function isMetricExpression(item: unknown): item is MetricExpression {
-    return reflection.isInstance(item, MetricExpression.$type);
-}
-
 export type MetricName = 'confidence' | 'effort' | 'evidence' | 'owner' | 'status' | 'value' | string;
 
 export function isMetricName(item: unknown): item is MetricName {
@@ -424,32 +414,19 @@ export interface MetricValue extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'MetricValue';
     metric: langium.Reference<MetricDefinition>;
-    value: DataLink | NumberLiteral;
+    number?: number;
+    value?: DataLink;
 }
 
 export const MetricValue = {
     $type: 'MetricValue',
     metric: 'metric',
+    number: 'number',
     value: 'value'
 } as const;
 
 export function isMetricValue(item: unknown): item is MetricValue {
     return reflection.isInstance(item, MetricValue.$type);
-}
-
-export interface NumberLiteral extends langium.AstNode {
-    readonly $container: MetricValue;
-    readonly $type: 'NumberLiteral';
-    value: number;
-}
-
-export const NumberLiteral = {
-    $type: 'NumberLiteral',
-    value: 'value'
-} as const;
-
-export function isNumberLiteral(item: unknown): item is NumberLiteral {
-    return reflection.isInstance(item, NumberLiteral.$type);
 }
 
 export interface Opportunity extends langium.AstNode {
@@ -641,9 +618,7 @@ export type JourneyAstType = {
     LaneAction: LaneAction
     MeasuredEmotion: MeasuredEmotion
     MetricDefinition: MetricDefinition
-    MetricExpression: MetricExpression
     MetricValue: MetricValue
-    NumberLiteral: NumberLiteral
     Opportunity: Opportunity
     Persona: Persona
     Range: Range
@@ -716,7 +691,7 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     referenceType: DataSource.$type
                 }
             },
-            superTypes: [MetricExpression.$type]
+            superTypes: []
         },
         DataSource: {
             name: DataSource.$type,
@@ -898,12 +873,6 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type]
         },
-        MetricExpression: {
-            name: MetricExpression.$type,
-            properties: {
-            },
-            superTypes: []
-        },
         MetricValue: {
             name: MetricValue.$type,
             properties: {
@@ -911,20 +880,14 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: MetricValue.metric,
                     referenceType: MetricDefinition.$type
                 },
+                number: {
+                    name: MetricValue.number
+                },
                 value: {
                     name: MetricValue.value
                 }
             },
             superTypes: []
-        },
-        NumberLiteral: {
-            name: NumberLiteral.$type,
-            properties: {
-                value: {
-                    name: NumberLiteral.value
-                }
-            },
-            superTypes: [MetricExpression.$type]
         },
         Opportunity: {
             name: Opportunity.$type,

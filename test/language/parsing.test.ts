@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseHelper } from 'langium/test';
-import type { DataLink, JourneyFile, NumberLiteral } from '../../language/generated/ast.js';
+import type { DataLink, JourneyFile } from '../../language/generated/ast.js';
 import { buildDocuments, createTestServices, describeDiagnostics, designDir, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
 
 describe('parsing the Journey language', () => {
@@ -115,7 +115,7 @@ data funnel "analytics/funnel.csv"`);
         assert.equal(link.source.$refText, 'funnel');
         assert.equal(link.column, 'conversion');
         assert.deepEqual(link.conditions.map(c => [c.key, c.text ?? c.number]), [['step', 'see-ad'], ['region', 3]]);
-        assert.equal((one.metrics[1].value as NumberLiteral).value, 4.4);
+        assert.equal(one.metrics[1].number, 4.4);
         assert.deepEqual(one.next.map(n => n.$refText), ['Two', 'Three']);
         assert.equal(two.exit, true);
     });
@@ -156,7 +156,7 @@ journey 售后 {
         assert.ok(journey.$type === 'Journey');
         const step = journey.stages[0].steps[0];
         assert.ok(Object.is(step.emotions[0].score, 0), 'emotion -0 is +0');
-        assert.equal((step.metrics[0].value as NumberLiteral).value, -1.25);
+        assert.equal(step.metrics[0].number, -1.25);
     });
 
     it('keeps // and /* */ comments out of the way and reads /** */ as documentation', async () => {
