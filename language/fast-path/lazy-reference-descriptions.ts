@@ -1,21 +1,18 @@
-import {
-    AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument,
-    type ReferenceDescription, type ReferenceInfo, type URI
-} from 'langium';
+import { DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { appendAll, spliceAll } from '../large-arrays.js';
 import type { FastPathDocuments } from './fast-path-documents.js';
 import type { FastPathServices } from './fast-path-module.js';
+import { JourneyReference } from './journey-reference.js';
 import { forEachReference } from './node-list.js';
 import type { PartialRelink } from './partial-linker.js';
 
 /**
  * The reference index holds one description per reference of every file (a 50,000-step map
- * has over 100,000). Langium's descriptions carry the source path and the range, worked
- * out up front; ours work them out when find-references, rename or highlight asks, which
- * halves what the index keeps per reference. Multi-references (none in our grammar) keep
- * Langium's.
+ * has over 100,000). Langium's descriptions are objects of their own that carry the source
+ * path and the range, worked out up front; ours are the references themselves, which work
+ * those out when find-references, rename or highlight asks (see journey-reference.ts).
+ * Multi-references (none in our grammar) keep Langium's.
  */
 export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly memory: FastPathDocuments;
@@ -39,7 +36,7 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
     redescribe(previous: ReferenceDescription[], relink: PartialRelink): ReferenceDescription[] {
         const relinked = new Set(relink.relinked);
         const redone = (description: ReferenceDescription) =>
-            description instanceof LazyReferenceDescription && (relink.removed.has(description.source) || relinked.has(description.source));
+            description instanceof JourneyReference && (relink.removed.has(description.container) || relinked.has(description.container));
         const fresh: ReferenceDescription[] = [];
         for (const node of relink.relinked) this.describeReferencesOf(node, fresh);
         const first = previous.findIndex(redone);
@@ -59,49 +56,13 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
         return this.describe(refInfo);
     }
 
-    /** Ours for a linked single reference, none for an unlinked one, Langium's for a multi-reference. */
+    /** A linked reference of ours describes itself; an unlinked one is not described; any other (a multi-reference) as Langium does. */
     private describe(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
-        if (!isReference(reference)) {
+        if (!(reference instanceof JourneyReference)) {
             return super.createInfoDescriptions(refInfo);
         }
         const target = reference.error ? undefined : reference.$nodeDescription;
-        return target && reference.$refNode ? [new LazyReferenceDescription(refInfo.container, reference.$refNode, target, this.nodeLocator)] : [];
-    }
-}
-
-/**
- * What the index keeps of a reference: its node, its CST node and its target, as the target was
- * when linked (a relink resets the reference before the index drops this). The rest is worked
- * out when asked: 16 bytes less for each of a workspace's hundred thousand references.
- */
-class LazyReferenceDescription implements ReferenceDescription {
-    readonly targetUri: URI;
-    readonly targetPath: string;
-
-    constructor(
-        readonly source: AstNode,
-        private readonly referenceNode: CstNode,
-        target: AstNodeDescription,
-        private readonly locator: AstNodeLocator
-    ) {
-        this.targetUri = target.documentUri;
-        this.targetPath = target.path;
-    }
-
-    get sourceUri(): URI {
-        return AstUtils.getDocument(this.source).uri;
-    }
-
-    get local(): boolean {
-        return UriUtils.equals(this.targetUri, this.sourceUri);
-    }
-
-    get sourcePath(): string {
-        return this.locator.getAstNodePath(this.source);
-    }
-
-    get segment(): DocumentSegment {
-        return CstUtils.toDocumentSegment(this.referenceNode);
+        return target && reference.$refNode ? [reference.describedAs(target)] : [];
     }
 }

@@ -1,20 +1,18 @@
 import {
-    AstUtils, DefaultLinker, DocumentState, isAstNode, isAstNodeDescription, isLinkingError, RefResolving,
-    type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference
+    AstUtils, DefaultLinker, DocumentState, isAstNode, isAstNodeDescription, RefResolving,
+    type AstNode, type CstNode, type LangiumDocument, type Reference
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { detached } from '../detached-string.js';
 import type { FastPathDocuments } from './fast-path-documents.js';
 import type { Graft } from './incremental-parse.js';
+import { JourneyReference } from './journey-reference.js';
 import { forEachReference } from './node-list.js';
 import type { FastPathServices } from './fast-path-module.js';
 
 /**
- * Langium's linker with references that are instances of one class. Langium builds each
- * reference as an object literal with three getters (three closures and a context each),
- * and its unlink `delete`s a property, which sends the object into dictionary mode: about
- * 800 bytes per reference, 1.6 KB per step of a large map. Ours take 80, and resolve exactly
- * as Langium's do (the steps of `resolve` follow its `buildReference`).
+ * Langium's linker with references that are instances of one class (see journey-reference.ts),
+ * which resolve exactly as Langium's do (the steps of `resolve` follow its `buildReference`).
  */
 export class PartialLinker extends DefaultLinker {
     private readonly memory: FastPathDocuments;
@@ -84,6 +82,11 @@ export class PartialLinker extends DefaultLinker {
         super.unlink(document);
     }
 
+    /** The path of a node in its document, as the index gives it. */
+    pathOf(node: AstNode): string {
+        return this.astNodeLocator.getAstNodePath(node);
+    }
+
     /** What `reference.ref` answers: linked on first use when the linker has not been there yet. */
     resolve(reference: JourneyReference): AstNode | undefined {
         if (isAstNode(reference._ref)) {
@@ -126,30 +129,4 @@ function declaresSameNames(graft: Graft): boolean {
         return typeof name === 'string' ? [`${node.$type}:${name}`] : [];
     }).join('\n');
     return names(graft.removed) === names(graft.added);
-}
-
-class JourneyReference implements Reference {
-    /** The target, its linking error, or RefResolving while it is being looked up; named as Langium's linker expects. */
-    _ref: AstNode | LinkingError | typeof RefResolving | undefined = undefined;
-    _nodeDescription: AstNodeDescription | undefined = undefined;
-
-    constructor(
-        private readonly linker: PartialLinker,
-        readonly container: AstNode,
-        readonly property: string,
-        readonly $refNode: CstNode | undefined,
-        readonly $refText: string
-    ) {}
-
-    get ref(): AstNode | undefined {
-        return this.linker.resolve(this);
-    }
-
-    get $nodeDescription(): AstNodeDescription | undefined {
-        return this._nodeDescription;
-    }
-
-    get error(): LinkingError | undefined {
-        return isLinkingError(this._ref) ? this._ref : undefined;
-    }
 }
