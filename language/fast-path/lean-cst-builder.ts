@@ -305,7 +305,7 @@ const longLengths = new WeakMap<TextLeafCstNode, number>();
  * types for every language services). Should an element ever consume tokens of two types,
  * the leaves of the second keep theirs here by themselves.
  */
-class ElementTokenTypes {
+export class ElementTokenTypes {
     private readonly byElement = new Map<GrammarAST.AbstractElement, TokenType>();
     private readonly byLeaf = new WeakMap<LeafCstNode, TokenType>();
 

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
     AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
-    type AstNode, type CstNode, type LangiumDocument, type ReferenceDescription
+    type AstNode, type CstNode, type GrammarAST, type LangiumDocument, type LeafCstNode, type ReferenceDescription
 } from 'langium';
+import type { TokenType } from 'chevrotain';
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
 import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
 import { nodeFactories } from '../../language/fast-path/node-factories.generated.js';
+import { ElementTokenTypes } from '../../language/fast-path/lean-cst-builder.js';
 
 /**
  * Our parser keeps less than Langium's (ranges worked out when asked, no tokens kept, lazy
@@ -46,6 +48,17 @@ describe('the lean syntax tree', () => {
         const leaves = leavesOf(ours.parse(text).value.$cstNode);
         assert.deepEqual(leaves.slice(0, 2).map(({ offset, end }) => ({ offset, end })), [{ offset: 0, end: 4_200_004 }, { offset: 4_200_005, end: 4_200_012 }]);
         assert.deepEqual(leaves, leavesOf(langiums.parse(text).value.$cstNode));
+    });
+
+    it('gives a leaf the token type of its grammar element, or its own when that element consumed another type before', () => {
+        const tokenTypes = new ElementTokenTypes();
+        const element = { $type: 'Keyword', value: 'step' } as unknown as GrammarAST.AbstractElement;
+        const [first, second] = [{ name: 'step' }, { name: 'ID' }] as TokenType[];
+        const [a, b, c] = [{}, {}, {}] as LeafCstNode[];
+        tokenTypes.remember(element, first, a);
+        tokenTypes.remember(element, second, b);
+        tokenTypes.remember(element, first, c);
+        assert.deepEqual([a, b, c].map(leaf => tokenTypes.of(element, leaf).name), ['step', 'ID', 'step']);
     });
 
     it('tells every node the node that holds it, its tree\'s root and its grammar element, as Langium does', () => {
