@@ -255,13 +255,13 @@ class TextLeafCstNode implements LeafCstNode {
      */
     move(delta: number, container: CompositeCstNode): void {
         const at = this.offset;
-        const tokenType = this.tokenType;
+        const from = (this.root as ShiftingRootCstNode).tokenTypes;
+        const root = container.root as ShiftingRootCstNode;
+        // One parser's trees share their token types; a tree of another parser's is told this leaf's.
+        if (root.tokenTypes !== from && !this.hidden) root.tokenTypes.remember(this.source as GrammarAST.AbstractElement, this.tokenType, this);
         this.container = container;
         this.at = at + delta;
-        const root = container.root as ShiftingRootCstNode;
         this.shiftsTaken = root.shifts.length;
-        // A tree of another parser's knows other token types (the same parser's shares them).
-        if (!this.hidden) root.tokenTypes.remember(this.source as GrammarAST.AbstractElement, tokenType, this);
     }
 
     /** Takes the waiting shifts, and counts from the first shift of a new list. */

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
     AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
-    type AstNode, type CstNode, type GrammarAST, type LangiumDocument, type LeafCstNode, type ReferenceDescription
+    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type LeafCstNode, type ReferenceDescription
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
 import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
 import { nodeFactories } from '../../language/fast-path/node-factories.generated.js';
-import { ElementTokenTypes } from '../../language/fast-path/lean-cst-builder.js';
+import { ElementTokenTypes, moveLeaf } from '../../language/fast-path/lean-cst-builder.js';
 
 /**
  * Our parser keeps less than Langium's (ranges worked out when asked, no tokens kept, lazy
@@ -59,6 +59,17 @@ describe('the lean syntax tree', () => {
         tokenTypes.remember(element, second, b);
         tokenTypes.remember(element, first, c);
         assert.deepEqual([a, b, c].map(leaf => tokenTypes.of(element, leaf).name), ['step', 'ID', 'step']);
+    });
+
+    it('keeps a leaf\'s token type when the leaf moves into a tree of another parser', function () {
+        if (!fastPathEnabled()) this.skip(); // Langium's own leaves keep their token type
+        const other = createTestServices().Journey.parser.LangiumParser;
+        const leaves = [...CstUtils.streamCst(other.parse('journey J { stage S { step A { emotion 3 } } }').value.$cstNode!)].filter(isLeafCstNode);
+        // A fresh parser's tree, whose token types know only what `journey K { }` holds.
+        const into = createTestServices().Journey.parser.LangiumParser.parse('journey K { }').value.$cstNode as CompositeCstNode;
+        const moved = leaves.filter(leaf => ['step', 'A', '3'].includes(leaf.text));
+        for (const leaf of moved) moveLeaf(leaf, 0, into);
+        assert.deepEqual(moved.map(leaf => leaf.tokenType.name), ['step', 'ID', 'NUMBER']);
     });
 
     it('tells every node the node that holds it, its tree\'s root and its grammar element, as Langium does', () => {
