@@ -78,9 +78,9 @@ export class LeanParser extends GuardedParser {
      */
     private constructShaped(langiumConstruct: () => unknown): unknown {
         const parser = this.internals;
-        const node = parser.stack[parser.stack.length - 1];
-        if (this.isRecording() || node === undefined || '$infixName' in node || !parser.stack.isShaped(node)) return langiumConstruct.call(this);
-        parser.stack.pop();
+        const top = parser.stack[parser.stack.length - 1];
+        const node = this.isRecording() || top === undefined || '$infixName' in top ? undefined : parser.stack.popShaped();
+        if (!node) return langiumConstruct.call(this);
         parser.nodeBuilder.construct(node as AstNode & { $cstNode: never });
         return node;
     }

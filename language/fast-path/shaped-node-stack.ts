@@ -43,8 +43,19 @@ export class ShapedNodeStack extends Array<object> {
 
     /** The node the parser has finished: see `finish`. */
     override pop(): object | undefined {
-        const node = super.pop();
-        if (node) this.finish(node as Record<string, unknown>);
+        const node = super.pop() as Record<string, unknown> | undefined;
+        const shape = node && this.shapeOf(node.$type);
+        if (shape) this.finish(node!, shape);
+        return node;
+    }
+
+    /** The finished node on top, popped and given its defaults, if it is of a type the stack knows; else nothing is popped. */
+    popShaped(): object | undefined {
+        const node = this[this.length - 1] as Record<string, unknown> | undefined;
+        const shape = node && this.shapeOf(node.$type);
+        if (!shape) return undefined;
+        super.pop();
+        this.finish(node!, shape);
         return node;
     }
 
@@ -64,11 +75,6 @@ export class ShapedNodeStack extends Array<object> {
         return shape.make();
     }
 
-    /** Whether a node is of a type the stack knows, so that popping it gave it its defaults. */
-    isShaped(node: object): boolean {
-        return this.shapeOf((node as { $type?: unknown }).$type) !== undefined;
-    }
-
     /**
      * A list grown by `push` keeps room for 16 more items, where most lists of a step hold one
      * or two: a copy made by `slice` holds exactly its items. And Langium gives every list
@@ -77,9 +83,7 @@ export class ShapedNodeStack extends Array<object> {
      * none of them, the incremental parse replaces items and never inserts — so a write would
      * throw, not corrupt.
      */
-    private finish(node: Record<string, unknown>): void {
-        const shape = this.shapeOf(node.$type);
-        if (!shape) return;
+    private finish(node: Record<string, unknown>, shape: TypeShape): void {
         for (const name of shape.lists) {
             const list = node[name];
             if (list === undefined) {
