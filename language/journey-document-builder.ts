@@ -1,4 +1,7 @@
-import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type MaybePromise, type Mutable } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled,
+    type AstNode, type BuildOptions, type LangiumDocument, type MaybePromise, type Mutable
+} from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { buildFailure, refusedParse } from './journey-text-guard.js';
 
@@ -7,8 +10,17 @@ import { buildFailure, refusedParse } from './journey-text-guard.js';
  * saying why (`document-failed`), and the build goes on with the others: in Langium's
  * builder, one exception stopped the whole build, and requests waiting for those documents
  * never ended.
+ *
+ * A build that a later edit can cancel starts once the edits that came in with it are read:
+ * a burst (a paste, a replace-all, a checkout) is built once, at its last text, not version
+ * by version.
  */
 export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        if (cancelToken !== CancellationToken.None) await afterPendingMessages(cancelToken);
+        await super.buildDocuments(documents, options, cancelToken);
+    }
+
     protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
         await super.runCancelable(documents, targetState, cancelToken, async document => {
@@ -44,6 +56,15 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
             this.markAsCompleted(document);
         }
     }
+}
+
+/**
+ * Resolves after the messages already received have been handled (each in its own turn of the
+ * event loop, before the timers of the next), or throws when one of them cancelled the build.
+ */
+async function afterPendingMessages(cancelToken: CancellationToken): Promise<void> {
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (cancelToken.isCancellationRequested) throw OperationCancelled;
 }
 
 /** Runs a step of bringing a failed document to an empty state; a failure there is logged, not thrown. */

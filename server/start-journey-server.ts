@@ -11,6 +11,7 @@ import { registerPortfolioRequest } from './portfolio-request-handler.js';
 import { registerFenceRequest } from './fence-request-handler.js';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { refusalOf } from '../language/journey-text-guard.js';
+import { answerStaleRequestsModified } from './stale-requests.js';
 
 /**
  * Starts the Journey language server on a connection, the same in Node and in a browser
@@ -35,6 +36,8 @@ export function startJourneyServer(connection: Connection, services: { shared: L
         void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
     });
     rebuildRefusedOnSettingChange(shared);
+    answerStaleRequestsModified(connection, listener =>
+        shared.workspace.TextDocuments.onDidChangeContent(change => listener(change.document.uri)));
     startLanguageServer(shared);
 }
 
