@@ -140,6 +140,8 @@ async function parseCsvTable(source: string): Promise<DataTable> {
 class LineReader {
     private offset = 0;
     private line = 0;
+    /** Where the next quote at or after `offset` is (-1: none left): searched once per quote, not once per line. */
+    private nextQuote = -2;
 
     constructor(private readonly text: string) {}
 
@@ -153,8 +155,8 @@ class LineReader {
             const end = this.nextLineEnd();
             if (end === undefined) return undefined;
             if (end === start) continue;
-            const quote = this.text.indexOf('"', start);
-            if (quote < 0 || quote >= end) return { start, end, line: this.line };
+            if (this.nextQuote !== -1 && this.nextQuote < start) this.nextQuote = this.text.indexOf('"', start);
+            if (this.nextQuote < 0 || this.nextQuote >= end) return { start, end, line: this.line };
             let record = this.text.slice(start, end);
             // An odd number of quotes: a quoted field goes on over the next line.
             while (quoteCount(record) % 2 === 1) {

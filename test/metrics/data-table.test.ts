@@ -40,6 +40,30 @@ describe('data tables: CSV and JSON as exported by real tools', () => {
         assert.ok(turns > 1, `other work ran ${turns} times while parsing ${(text.length / 1024 / 1024).toFixed(1)} MB`);
     });
 
+    it('reads a file in one pass: the characters its searches pass over grow with the rows, not with rows × file', async () => {
+        const survey = (rows: number) => ['step,week,score', ...Array.from({ length: rows }, (_, row) =>
+            row % 1000 === 7 ? `"see-ad, again",2026-W${row % 52},${row % 11}` : `step-${row % 5},2026-W${row % 52},${row % 11}`)].join('\n');
+        const scanned = async (text: string) => {
+            let passed = 0;
+            const indexOf = String.prototype.indexOf;
+            String.prototype.indexOf = function (this: string, search: string, from = 0) {
+                const found = indexOf.call(this, search, from);
+                if (this.length === text.length) passed += (found < 0 ? this.length : found) - from;
+                return found;
+            };
+            try {
+                assert.equal((await parseDataTable(text, 'survey.csv')).rowCount, text.split('\n').length - 1);
+            } finally {
+                String.prototype.indexOf = indexOf;
+            }
+            return passed / text.length;
+        };
+        const small = await scanned(survey(100_000));
+        const large = await scanned(survey(400_000));
+        assert.ok(large <= 4, `the searches passed over the 400,000-row file ${large.toFixed(1)} times`);
+        assert.ok(large <= small * 1.5, `passes over the file: ${small.toFixed(1)} at 100,000 rows, ${large.toFixed(1)} at 400,000`);
+    });
+
     it('reads numbers as analytics tools write them', () => {
         assert.deepEqual(['14.5', '14.5%', '1,580', '-3', '.5', '1e3', 'n/a', '', '12 %'].map(numericCell), [14.5, 14.5, 1580, -3, 0.5, 1000, undefined, undefined, undefined]);
     });
