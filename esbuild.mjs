@@ -82,7 +82,14 @@ const webServerOptions = { ...webOptions, entryPoints: { server: 'server/main-br
  * and the worker thread it draws fences in, which holds the language.
  */
 /** @type {esbuild.BuildOptions} */
-const markdownOptions = { ...options, entryPoints: { 'markdown-it': 'markdown/markdown-it-journey.ts', 'markdown-worker': 'cli/markdown-worker-main.ts' }, outExtension: { '.js': '.cjs' } };
+const markdownOptions = {
+    ...options,
+    entryPoints: { 'markdown-it': 'markdown/markdown-it-journey.ts', 'markdown-worker': 'cli/markdown-worker-main.ts' },
+    outExtension: { '.js': '.cjs' },
+    // The plugin is what `require` gives and what an ES module's default import gives (Node's default of
+    // a CommonJS module is `module.exports`); `.default` stays for code written against the bundle before.
+    footer: { js: "if (typeof module.exports.default === 'function') module.exports = Object.assign(module.exports.default, module.exports);" }
+};
 
 const all = [options, previewOptions, webOptions, webServerOptions, clientOptions, markdownOptions];
 if (watch) {

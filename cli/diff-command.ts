@@ -7,7 +7,7 @@ import { compareEmotions, type EmotionComparison } from '../diff/emotion-compari
 import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys, resolveRange, type ChangedJourney } from './git-revisions.js';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { t } from '../model/localisation.js';
@@ -43,7 +43,7 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
         return ExitCode.UsageOrInput;
     }
     // Both sides are read, and the problems of both reported, before anything is compared.
-    const results = await Promise.all(sides.map(side => loadSide(side, options.root)));
+    const results = await Promise.all(sides.map(side => loadSide(side, options.root, warning => err(`${side.file}: ${warning}`))));
     results.forEach((result, index) => typeof result === 'string' && err(`${sides[index].file}: ${result}`));
     const loaded = results.filter((result): result is LoadedSide => typeof result !== 'string');
     if (loaded.length < 2) return ExitCode.UsageOrInput;
@@ -57,8 +57,8 @@ interface LoadedSide {
     journey?: JourneyMapModel;
 }
 
-async function loadSide(side: DiffSide, root: string): Promise<LoadedSide | string> {
-    const model = await modelOf(resolve(side.file), root);
+async function loadSide(side: DiffSide, root: string, warn: (text: string) => void): Promise<LoadedSide | string> {
+    const model = await modelOf(resolve(side.file), root, undefined, warn);
     if (typeof model === 'string' || !side.journey) return typeof model === 'string' ? model : { model };
     const journey = model.journeys.find(candidate => candidate.name === side.journey);
     if (!journey) return `has no journey '${side.journey}' (it has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`;
@@ -78,9 +78,10 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     const problems: string[] = [];
     for (const file of files) {
         // A copy is a new file: everything in it is new to the repository, wherever it came from.
+        const warnAbout = (path: string, revision: string) => (warning: string) => err(`${path} (${revision}): ${warning}`);
         const sides = await Promise.all([
-            file.oldPath && file.status !== 'C' ? modelOf(join(root, file.oldPath), root, range.from) : emptyModel,
-            file.newPath ? modelOf(join(root, file.newPath), root, range.to) : emptyModel
+            file.oldPath && file.status !== 'C' ? modelOf(join(root, file.oldPath), root, range.from, warnAbout(file.oldPath, range.from)) : emptyModel,
+            file.newPath ? modelOf(join(root, file.newPath), root, range.to, warnAbout(file.newPath, range.to ?? t('working tree'))) : emptyModel
         ]);
         const failed = sides.map((side, index) => (typeof side === 'string' ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : range.to ?? t('working tree')}): ${side}` : undefined));
         problems.push(...failed.filter(problem => problem !== undefined));
@@ -111,20 +112,24 @@ const emptyModel: JourneyModel = { uri: '', imports: [], personas: [], channels:
 
 /**
  * The model of a file, read from disk or at a git revision (with its imports and data from
- * that revision), or why there is none: the first syntax errors with their lines, as
- * `journeymap check` words them.
+ * that revision), or why there is none: the first syntax errors with their lines. Other
+ * errors are told to `warn`, and the model is compared all the same.
  */
-async function modelOf(path: string, root: string, revision?: string): Promise<JourneyModel | string> {
+async function modelOf(path: string, root: string, revision?: string, warn?: (text: string) => void): Promise<JourneyModel | string> {
     const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, revision });
     const document = loaded.documents[0];
     if (!document) return loaded.problems[0]?.message ?? t('cannot be read');
-    if (hasSyntaxErrors(document)) {
-        const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
-        const listed = errors.slice(0, 5).map(error => `\n  ${error.range.start.line + 1}:${error.range.start.character + 1} ${error.message}`).join('');
-        const more = errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '';
-        return t('has syntax errors; run journeymap check on it') + listed + more;
-    }
+    const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+    if (hasSyntaxErrors(document)) return t('has syntax errors; run journeymap check on it') + listedErrors(errors);
+    // Compared all the same, but said: a missing data file or name shows in the diff as a changed value.
+    if (errors.length > 0) warn?.(t('does not check, so some changes may come from its errors:') + listedErrors(errors));
     return loaded.services.journey.ModelBuilder.build(document);
+}
+
+/** The first errors with their lines, as `journeymap check` words them. */
+function listedErrors(errors: Diagnostic[]): string {
+    const listed = errors.slice(0, 5).map(error => `\n  ${error.range.start.line + 1}:${error.range.start.character + 1} ${error.message}`).join('');
+    return listed + (errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '');
 }
 
 function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void, pictures: JourneyPicture[] = []): number {

@@ -40,11 +40,18 @@ export async function runFmt(paths: string[], options: FmtOptions, out: (text: s
         if (!options.check) await writeAtomically(path, formatted);
     }
     for (const problem of [...problems, ...loaded.problems]) out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
-    for (const path of broken) out(`${displayPath(cwd, path)}: ${t('not formatted: it has syntax errors (see journeymap check)')}`);
+    for (const path of broken) out(`${displayPath(cwd, path)}: ${t('does not parse, so it is not formatted (see journeymap check)')}`);
     for (const path of unformatted) out(`${displayPath(cwd, path)}: ${options.check ? t('not formatted') : t('formatted')}`);
-    const checked = loaded.documents.length === 1 ? t('1 file checked') : t('{count} files checked', { count: loaded.documents.length });
-    const count = { count: unformatted.length };
-    out(t('{files}: {counts}', { files: checked, counts: options.check ? t('{count} not formatted', count) : t('{count} formatted', count) }));
+    out(fmtSummary(loaded.documents.length, unformatted.length, broken.length, options.check));
     if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
     return broken.length > 0 || (options.check && unformatted.length > 0) ? ExitCode.Errors : ExitCode.Clean;
+}
+
+/** `3 files checked: 1 not formatted, 1 does not parse`: every file is counted under what happened to it. */
+function fmtSummary(files: number, unformatted: number, broken: number, check: boolean): string {
+    const checked = files === 1 ? t('1 file checked') : t('{count} files checked', { count: files });
+    const count = { count: unformatted };
+    let counts = check ? t('{count} not formatted', count) : t('{count} formatted', count);
+    if (broken > 0) counts += ', ' + (broken === 1 ? t('1 does not parse') : t('{count} do not parse', { count: broken }));
+    return t('{files}: {counts}', { files: checked, counts });
 }

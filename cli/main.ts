@@ -21,6 +21,7 @@ import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.j
 import { runDataPull } from './data-pull-command.js';
 import { runPrComment } from './pr-comment-command.js';
 import { runSite } from './site-command.js';
+import { endQuietlyWhenOutputCloses } from './closed-pipe.js';
 import type { MapTheme } from '../render/index.js';
 
 function positiveNumber(value: string): number {
@@ -216,6 +217,7 @@ function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+    endQuietlyWhenOutputCloses();
     try {
         await buildProgram().parseAsync(process.argv);
     } catch (error) {

@@ -53,8 +53,34 @@ export interface Output {
     binary?: (bytes: Uint8Array) => void;
 }
 
+/** The options that change some formats only, with the formats they change: given to another, they are an error. */
+const formatOptions: Array<{ flag: (options: RenderOptions) => string | undefined; formats: readonly RenderFormat[] }> = [
+    { flag: options => (options.view ?? 'map') !== 'map' ? `--view ${options.view}` : undefined, formats: ['svg', 'png', 'html'] },
+    { flag: options => options.width !== undefined ? '--width' : undefined, formats: ['svg', 'png', 'html'] },
+    { flag: options => options.theme !== 'auto' ? `--theme ${options.theme}` : undefined, formats: ['svg', 'png', 'html', 'funnel'] },
+    { flag: options => options.scale !== 1 ? '--scale' : undefined, formats: ['png'] },
+    { flag: options => options.font?.length ? '--font' : undefined, formats: ['png'] }
+];
+
+/** `--view portfolio -f md`: says which option the format cannot use, instead of leaving it out unsaid. */
+function unusableOption(options: RenderOptions): string | undefined {
+    for (const { flag, formats } of formatOptions) {
+        const given = flag(options);
+        if (given && !formats.includes(options.format)) {
+            return t('{option} does not apply to -f {format}: it changes {formats} only.',
+                { option: given, format: options.format, formats: formats.map(format => `-f ${format}`).join(', ') });
+        }
+    }
+    return undefined;
+}
+
 /** `journeymap render <file>`: the same picture as the preview, as a file or on stdout. */
 export async function runRender(file: string, options: RenderOptions, io: Output): Promise<number> {
+    const unusable = unusableOption(options);
+    if (unusable) {
+        io.err(unusable);
+        return ExitCode.UsageOrInput;
+    }
     if (options.format === 'png' && !options.output && !io.binary) {
         io.err(t('PNG is binary: write it to a file with -o map.png, or pipe it (journeymap render -f png map.journey > map.png).'));
         return ExitCode.UsageOrInput;

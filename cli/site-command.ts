@@ -87,11 +87,16 @@ async function outputRefusal(output: string, force: boolean): Promise<string | u
 async function lastChangeDates(root: string): Promise<Map<string, string>> {
     const dates = new Map<string, string>();
     try {
-        const { stdout } = await promisify(execFile)('git', ['log', '--format=%x00%cs', '--name-only', '--relative', '--', '.'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+        // -z: names as they are (`售后服务.journey`, not "\345\224…"); each commit is \x01 and its date.
+        const { stdout } = await promisify(execFile)('git', ['log', '-z', '--format=%x01%cs', '--name-only', '--relative', '--', '.'],
+            { cwd: root, maxBuffer: 256 * 1024 * 1024 });
         let date = '';
-        for (const line of stdout.split('\n')) {
-            if (line.startsWith('\0')) date = line.slice(1);
-            else if (line && !dates.has(line)) dates.set(line, date);
+        for (const field of stdout.split('\0')) {
+            if (field.startsWith('\x01')) date = field.slice(1);
+            else {
+                const name = field.replace(/^\n/, '');
+                if (name && !dates.has(name)) dates.set(name, date);
+            }
         }
     } catch {
         // not a git repository, or git missing: the site has no dates

@@ -58,6 +58,19 @@ describe('journeymap diff', () => {
         assert.match(broken.stderr, /broken\.journey: has syntax errors/);
         assert.equal(runCli(['diff', 'ok.journey', 'missing.journey'], dir).status, 2);
     });
+
+    it('says when a side does not check, names its errors, and compares all the same (--exit-code still works)', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'diff-'));
+        writeFileSync(join(dir, 'old.journey'), 'metric r "R" percent\ndata d "missing.csv"\n'
+            + 'journey A { stage S { step X { emotion 3 metric r = d.conversion where step = "x" } } }\n');
+        writeFileSync(join(dir, 'new.journey'), 'metric r "R" percent\njourney A { stage S { step X { emotion 4 metric r = 30 } } }\n');
+        const result = runCli(['diff', 'old.journey', 'new.journey'], dir);
+        assert.equal(result.status, 0);
+        assert.match(result.stderr, /^old\.journey: does not check, so some changes may come from its errors:\n {2}2:8 Data file "missing\.csv" does not exist/);
+        assert.doesNotMatch(result.stderr, /new\.journey/, 'the side that checks is not named');
+        assert.match(result.stdout, /Emotion of 'X' rose from 3 to 4/);
+        assert.equal(runCli(['diff', '--exit-code', 'old.journey', 'new.journey'], dir).status, 1);
+    });
 });
 
 describe('journeymap diff file#Journey', () => {

@@ -36,8 +36,19 @@ describe('journeymap fmt', () => {
         const dir = folderWith({ 'broken.journey': broken });
         const result = runCli(['fmt', '.'], dir);
         assert.equal(result.status, 1);
-        assert.match(result.stdout, /broken\.journey: not formatted: it has syntax errors/);
+        assert.match(result.stdout, /broken\.journey: does not parse, so it is not formatted/);
         assert.equal(readFileSync(join(dir, 'broken.journey'), 'utf8'), broken);
+    });
+
+    it('--check names and counts each file that does not parse', () => {
+        const dir = folderWith({ 'broken.journey': 'journey J { stage', 'messy.journey': messy, 'tidy.journey': tidy });
+        const result = runCli(['fmt', '--check', '.'], dir);
+        assert.equal(result.status, 1);
+        assert.deepEqual(result.stdout.trim().split('\n'), [
+            'broken.journey: does not parse, so it is not formatted (see journeymap check)',
+            'messy.journey: not formatted',
+            '3 files checked: 1 not formatted, 1 does not parse'
+        ]);
     });
 
     it('finds the examples already formatted', () => {

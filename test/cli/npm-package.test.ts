@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { repoRoot } from '../journey-test-kit.js';
 
 describe('the journeymap command as an npm package (npm pack)', () => {
-    it('holds the command, its bundle and its messages, and nothing else', () => {
+    it('holds the command, the markdown-it plugin, their bundles and messages, and nothing else', () => {
         const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' }));
         const files: string[] = packed.files.map((file: { path: string }) => file.path).sort();
         const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
         assert.ok(files.includes(manifest.bin.journeymap.replace(/^\.\//, '')), 'the bin entry is in the package');
         assert.ok(files.includes('dist/cli.js'));
-        assert.deepEqual(files.filter(file => !/^(bin\/journeymap\.cjs|dist\/cli\.js|l10n\/.*\.json|diff\/journey-diff\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)), []);
+        assert.deepEqual(files.filter(file => !/^(bin\/journeymap\.cjs|dist\/(cli\.js|markdown-it\.cjs|markdown-worker\.cjs)|l10n\/.*\.json|diff\/journey-diff\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)), []);
         assert.ok(packed.size < 2_000_000, `${packed.size} bytes`);
     });
 });

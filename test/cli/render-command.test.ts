@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedJourney } from '../../bench/generated-journey.js';
 import { repoRoot } from '../journey-test-kit.js';
 import { runCli } from './cli-runner.js';
 
@@ -58,6 +59,34 @@ describe('journeymap render', () => {
         const result = runCli(['render', 'nope.journey']);
         assert.equal(result.status, 2);
         assert.match(result.stderr, /nope\.journey: no such file/);
+    });
+
+    it('refuses an option the format cannot use, naming the option and the formats it changes', () => {
+        const cases: Array<[string[], RegExp]> = [
+            [['--view', 'portfolio', '-f', 'md'], /^--view portfolio does not apply to -f md: it changes -f svg, -f png, -f html only\.$/],
+            [['--theme', 'dark', '-f', 'json'], /^--theme dark does not apply to -f json/],
+            [['--scale', '2', '-f', 'svg'], /^--scale does not apply to -f svg: it changes -f png only\.$/],
+            [['--width', '900', '-f', 'mermaid'], /^--width does not apply to -f mermaid/]
+        ];
+        for (const [options, message] of cases) {
+            const result = runCli(['render', 'examples/shop/checkout.journey', ...options]);
+            assert.equal(result.status, 2, options.join(' '));
+            assert.match(result.stderr.trim(), message);
+            assert.equal(result.stdout, '');
+        }
+        assert.equal(runCli(['render', 'examples/shop/checkout.journey', '--theme', 'dark', '-f', 'html']).status, 0);
+    });
+
+    it('ends quietly with status 0 when the reader of its output goes away (render … | head -1)', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'render-pipe-'));
+        writeFileSync(join(dir, 'big.journey'), generatedJourney(3000).text);
+        const child = spawn(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'big.journey', '-f', 'json'], { cwd: dir });
+        let stderr = '';
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        child.stdout.once('data', () => child.stdout.destroy());
+        const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+        assert.equal(stderr, '');
+        assert.equal(status, 0);
     });
 });
 

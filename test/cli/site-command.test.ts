@@ -168,16 +168,20 @@ describe('journeymap site', function () {
         assert.equal((index.match(/href="j\/maps_m\d+(--J\d+)?\.html"/g) ?? []).length, 24, 'every map in the index, the one with errors too');
     });
 
-    it('dates each journey by the last commit that changed its map, where git knows it', () => {
-        const dir = workspaceWith({ 'maps/a.journey': 'journey A { stage S { step X { emotion 3 } } }\n', 'maps/b.journey': 'journey B { stage S { step Y { emotion 2 } } }\n' });
+    it('dates each journey by the last commit that changed its map, where git knows it, Chinese and quoted names too', () => {
+        const dir = workspaceWith({
+            'maps/a.journey': 'journey A { stage S { step X { emotion 3 } } }\n', 'maps/b.journey': 'journey B { stage S { step Y { emotion 2 } } }\n',
+            'maps/售后 "服务".journey': 'journey 售后 { stage S { step X { emotion 3 } } }\n'
+        });
         const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
         execFileSync('git', ['init', '-q'], { cwd: dir });
-        execFileSync('git', ['add', 'maps/a.journey'], { cwd: dir });
+        execFileSync('git', ['add', 'maps/a.journey', 'maps/售后 "服务".journey'], { cwd: dir });
         execFileSync('git', ['commit', '-q', '-m', 'a'], { cwd: dir, env: { ...env, GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z', GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z' } });
         assert.equal(runCli(['site', 'maps', '-o', 'out'], dir).status, 0);
         const index = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
         assert.match(index, />A<\/a>[^\n]*\n<div class="health">[^<]*<span[^\n]*changed 2026-03-04<\/div>/);
-        assert.doesNotMatch(index.slice(index.indexOf('>B</a>')), /changed/, 'a map git does not know has no date');
+        assert.match(index, />售后<\/a>[^\n]*\n<div class="health">[^<]*<span[^\n]*changed 2026-03-04<\/div>/, 'git quotes this name unless asked not to');
+        assert.doesNotMatch(index.slice(index.indexOf('>B</a>'), index.indexOf('>B</a>') + 300), /changed/, 'a map git does not know has no date');
     });
 
     it('embeds a map anywhere with <journey-map src>, over HTTP; a model that cannot be read leaves the fallback and says why', async () => {

@@ -8,7 +8,7 @@ import { repoRoot } from '../journey-test-kit.js';
 import { workspaceWith } from '../cli/cli-runner.js';
 
 /** The plugin as the package exports it (`journey-maps-as-code/markdown-it`): the built bundle. */
-const plugin = createRequire(import.meta.url)(join(repoRoot, 'dist', 'markdown-it.cjs')).default as (md: ReturnType<typeof MarkdownIt>, options?: object) => void;
+const plugin = createRequire(import.meta.url)(join(repoRoot, 'dist', 'markdown-it.cjs')) as (md: ReturnType<typeof MarkdownIt>, options?: object) => void;
 
 const fence = (text: string, info = 'journey') => `\`\`\`${info}\n${text}\n\`\`\`\n`;
 const small = 'journey J "购买旅程" { stage S { step A "看到广告" { emotion 3 } step B { emotion 4 } } }';
