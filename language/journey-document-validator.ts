@@ -57,10 +57,10 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             const name = error.info.reference.$refText;
             const type = this.reflection.getReferenceType(error.info);
             const kind = referenceKind(type);
-            const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name);
+            const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name).toArray();
             const suggestions = didYouMean(name, names);
             const data: IssueData = { code: IssueCodes.UnresolvedReference, suggestions, missingType: type, missingName: name };
-            linkingErrors.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions), {
+            linkingErrors.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions, names), {
                 node: error.info.container,
                 range: reference.$refNode?.range,
                 property: error.info.property,
@@ -77,12 +77,15 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
     return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[]): string {
+/** With no name close enough to guess (`放气` for `放弃`: one character of two), a short list of the names there are. */
+function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[], names: Iterable<string>): string {
     if (suggestions.length > 0) {
         return t("Unknown {kind} '{name}'. Did you mean {suggestions}?", { kind, name, suggestions: suggestions.map(s => `'${s}'`).join(t(' or ')) });
     }
+    const known = [...new Set(names)].filter(candidate => !candidate.includes('.'));
+    const listed = known.length > 0 && known.length <= 12 ? ' ' + t('Known: {names}.', { names: known.join(', ') }) : '';
     if (type === 'Step') {
-        return t("Unknown step '{name}': `next` must name a step of this journey.", { name });
+        return t("Unknown step '{name}': `next` must name a step of this journey.", { name }) + listed;
     }
-    return t("Unknown {kind} '{name}': declare it, or import the file that declares it.", { kind, name });
+    return t("Unknown {kind} '{name}': declare it, or import the file that declares it.", { kind, name }) + listed;
 }

@@ -16,12 +16,17 @@ export interface FlowProblems {
  * Paths begin at the journey's `start` steps, or at its first step. A journey is non-linear as
  * soon as one step says `next` (or it names where it starts). Then a step goes to its `next`
  * steps; a step without `next` goes on to the following step unless it says `exit`. A
- * path ends at an `exit` or at the last step. Linear journeys have no flow problems.
+ * path ends at an `exit` or at the last step. Linear journeys have no flow problems, and
+ * neither has a journey one of whose `next` or `start` names resolves to no step.
  */
 export function findFlowProblems(journey: Journey): FlowProblems {
     const steps = stepsOf(journey);
     const starts = journey.starts.flatMap(reference => reference.ref ?? []);
     if (!steps.some(step => step.next.length > 0) && starts.length === 0) {
+        return { unreachable: [], deadEnds: [] };
+    }
+    // `next Dnoe`: until every name resolves, the paths are not known, and their warnings would be the typo's echo.
+    if (journey.starts.some(reference => !reference.ref) || steps.some(step => step.next.some(reference => !reference.ref))) {
         return { unreachable: [], deadEnds: [] };
     }
     const entries = starts.length > 0 ? starts : steps.slice(0, 1);

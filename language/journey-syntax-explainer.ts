@@ -5,6 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
+import { opportunityStatuses } from '../model/journey-model.js';
 
 /** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
 
@@ -80,7 +81,7 @@ export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diag
     for (const diagnostic of diagnostics) {
         if (diagnostic.data?.code === 'parsing-error') continue;
         if (diagnostic.data?.code === 'lexing-error') {
-            kept.push(explainCharacter(diagnostic, text.charAt(offsetOf(diagnostic))));
+            kept.push(explainCharacter(diagnostic, text, offsetOf(diagnostic)));
             continue;
         }
         // Anything else inside a mistake's region is a consequence of it.
@@ -147,15 +148,41 @@ class Regions {
     }
 }
 
-/** A character the language has no use for, with what to do about it: punctuation a writer adds out of habit is removed. */
-function explainCharacter(diagnostic: Diagnostic, character: string): Diagnostic {
-    const remove = (message: string): Diagnostic => ({ ...diagnostic, message, code: IssueCodes.FullWidthPunctuation, data: { code: IssueCodes.FullWidthPunctuation, replacement: '' } });
+/**
+ * A character the language has no use for, with what to do about it: punctuation a writer adds
+ * out of habit is removed. The example is the writer's own line (`emotion： 3` → `emotion 3`).
+ */
+function explainCharacter(diagnostic: Diagnostic, text: string, offset: number): Diagnostic {
+    const character = text.charAt(offset);
+    // `emotion：2`: the colon stood where a space belongs.
+    const replacement = /[\p{L}\p{N}"]/u.test(text.charAt(offset - 1)) && /[\p{L}\p{N}"]/u.test(text.charAt(offset + 1)) ? ' ' : '';
+    const remove = (message: string): Diagnostic => ({ ...diagnostic, message, code: IssueCodes.FullWidthPunctuation, data: { code: IssueCodes.FullWidthPunctuation, replacement } });
+    const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+    const after = text.slice(offset + 1, lineEndOf(text, offset)).trim();
     switch (character) {
-        case ':': case '：': return remove(t('No colon after a keyword: write `pain "…"`, not `pain: "…"`.'));
+        case ':': case '：': {
+            const keyword = /([\p{L}_][\p{L}\p{N}_]*)\s*$/u.exec(before)?.[1];
+            if (!keyword) return remove(t('No `{colon}` is needed here: remove it.', { colon: character }));
+            const value = clipped(after) || '…';
+            return remove(t('No colon after a keyword: write `{keyword} {value}`, not `{keyword}{colon} {value}`.', { keyword, value, colon: character }));
+        }
         case ';': case '；': return remove(t('No `;` is needed: each statement is on a line of its own.'));
-        case '%': return remove(t('Write the number alone (`= 11`): the metric\'s unit makes it a percentage.'));
+        case '%': {
+            const number = /([-+]?\d+(?:\.\d+)?)\s*$/.exec(before)?.[1] ?? '…';
+            return remove(t('Write the number alone (`= {number}`): the metric\'s unit says what it counts.', { number }));
+        }
         default: return { ...diagnostic, code: IssueCodes.SyntaxError, data: { code: IssueCodes.SyntaxError } };
     }
+}
+
+function lineEndOf(text: string, offset: number): number {
+    const end = text.indexOf('\n', offset);
+    return end < 0 ? text.length : end;
+}
+
+/** A writer's text as a message quotes it: at most 30 characters. */
+function clipped(text: string): string {
+    return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
 /** The offsets of the tokens the parser built the syntax tree from: the others it skipped. */
@@ -196,12 +223,23 @@ function explain(error: IRecognitionException, reader: TokenReader, document: La
     if (rule === 'Emotion' && previous && beforePrevious?.image === 'emotion' && !reader.isKeyword(previous) && reader.sameLine(previous, token)) {
         return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: 'emotion', needed: neededAfter('emotion')!, found: previous.image }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);
     }
+    const written = rule === 'Range' ? undefined : explainWrittenValue(token, previous, beforePrevious, reader);
+    if (written?.token) {
+        const diagnostic = syntaxDiagnostic(document, written.token.startOffset, written.token, written.message, IssueCodes.SyntaxError, {});
+        return { diagnostic, region: written.region };
+    }
+    if (written) return at(written.message, IssueCodes.SyntaxError, written.region);
     const needed = previous && reader.isKeyword(previous) ? neededAfter(previous.image) : undefined;
     if (needed && (error.name === 'MismatchedTokenException' || error.name === 'NoViableAltException') && rule !== 'Step' && rule !== 'Stage' && rule !== 'Journey' && rule !== 'Persona' && rule !== 'JourneyFile') {
         return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: previous.image === 'truth' ? 'moment of truth' : previous.image, needed, found: shown(token) }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);
     }
     if (rule === 'Range') {
-        return at(t('Write a range as `low..high`, as in `1..5`.'), IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
+        const low = previous?.tokenType?.name === 'NUMBER' ? previous.image : undefined;
+        const high = reader.tokens[index + 1]?.tokenType?.name === 'NUMBER' ? reader.tokens[index + 1].image : undefined;
+        const message = low && high && reader.sameLine(previous!, reader.tokens[index + 1])
+            ? t('Write a range as `{low}..{high}`, not `{written}`.', { low, high, written: reader.lineText(previous!.startOffset, reader.tokens[index + 1].endOffset! + 1) })
+            : t('Write a range as `low..high`, as in `1..5`.');
+        return at(message, IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
     }
     if (block && block !== 'JourneyFile' && (token.tokenType?.name === 'EOF' || reader.isKeyword(token))) {
         const open = reader.unclosedBlock(document, offset);
@@ -224,6 +262,65 @@ function explain(error: IRecognitionException, reader: TokenReader, document: La
     }
     return at(error.message, IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
 }
+
+/**
+ * Mistakes in what follows a keyword, said with what the writer wrote: a word for a value, an
+ * unknown status, a list where one name goes, a unit after a number, a quote that ends a text
+ * too early. `token`: where to report it, when not at the parser's error.
+ */
+function explainWrittenValue(token: IToken, previous: IToken | undefined, beforePrevious: IToken | undefined,
+    reader: TokenReader): { message: string; region: [number, number]; token?: IToken } | undefined {
+    if (!previous) return undefined;
+    if (beforePrevious?.image === '=' && reader.isName(previous) && token.image !== '.') {
+        const statement = reader.statementUpTo(previous);
+        return {
+            message: t('`{statement}`: a value is a number (`= 11`) or a link to data (`= funnel.conversion`), and `{value}` is neither.',
+                { statement, value: previous.image }),
+            // The parser read on into the next line, looking for `.column`.
+            region: [beforePrevious.startOffset, reader.lineEnd(token.startOffset)],
+            token: previous
+        };
+    }
+    if (!reader.sameLine(previous, token)) return undefined;
+    const line: [number, number] = [previous.startOffset, reader.lineEnd(previous.startOffset)];
+    if (previous.image === 'status' && reader.isKeyword(previous)) {
+        const status = reader.wordAt(token.startOffset);
+        return { message: t("Unknown status '{status}': use one of {statuses}.", { status, statuses: opportunityStatuses.join(', ') }), region: line };
+    }
+    const next = reader.tokens[reader.indexAt(token.startOffset) + 1];
+    if (token.image === ',' && beforePrevious && oneNameKeywords.includes(beforePrevious.image) && reader.isName(previous)) {
+        const keyword = beforePrevious.image;
+        const second = next && reader.isName(next) ? next.image : '…';
+        return {
+            message: t('`{keyword}` takes one name: write `{keyword} {first}` and `{keyword} {second}` on lines of their own.', { keyword, first: previous.image, second }),
+            region: [beforePrevious.startOffset, reader.lineEnd(beforePrevious.startOffset)]
+        };
+    }
+    if (previous.tokenType?.name === 'NUMBER' && /^[\p{L}]/u.test(token.image) && previous.endOffset! + 1 < token.startOffset) {
+        const statement = reader.statementUpTo(previous);
+        const message = timeUnit.test(token.image)
+            ? t('A number is written without a unit: `{statement}`, not `{statement} {unit}`. A `duration` counts in the unit its title names, as in `metric wait "等待（天）" duration`.',
+                { statement, unit: token.image })
+            : t('A number is written without a unit: `{statement}`, not `{statement} {unit}`.', { statement, unit: token.image });
+        return {
+            message,
+            region: [token.startOffset, reader.lineEnd(token.startOffset)]
+        };
+    }
+    if (previous.tokenType?.name === 'STRING' && previous.endOffset! + 1 === token.startOffset && /^[\p{L}\p{N}_]/u.test(token.image)) {
+        return {
+            message: t('The text {text} ends at the quote before `{word}`: write a quote inside a text as `\\"`, as in `"…\\"{word}\\"…"`.',
+                { text: clipped(previous.image), word: token.image }),
+            region: reader.statementRegion(reader.indexAt(previous.startOffset))
+        };
+    }
+    return undefined;
+}
+
+const timeUnit = /^(days?|hours?|h|minutes?|mins?|seconds?|secs?|s|weeks?|months?|天|日|小时|分钟|秒|周|月)$/i;
+
+/** Keywords followed by one name, where a writer may list several. */
+const oneNameKeywords = ['channel', 'persona', 'start', 'detail'];
 
 /** Where an error is: its token, or for the end of the file (a token without a place), the end of the last token. */
 function errorOffset(error: IRecognitionException, reader: TokenReader): number {
@@ -288,6 +385,28 @@ class TokenReader {
     isKeyword(token: IToken): boolean {
         const name = token.tokenType?.name ?? '';
         return name !== 'ID' && name !== 'STRING' && name !== 'NUMBER' && name !== 'EOF' && /^[\p{L}]/u.test(token.image);
+    }
+
+    /** A name the writer gave (not a keyword, text or number). */
+    isName(token: IToken): boolean {
+        return token.tokenType?.name === 'ID';
+    }
+
+    /** The run of text without spaces at an offset: `in-progress`, which the lexer cuts into three tokens. */
+    wordAt(offset: number): string {
+        return clipped(/^[^\s{}]*/u.exec(this.text.slice(offset, this.lineEnd(offset)))?.[0] ?? '');
+    }
+
+    /** The text between two offsets, as written. */
+    lineText(from: number, to: number): string {
+        return this.text.slice(from, to);
+    }
+
+    /** The text from the keyword that starts the statement `last` ends (`target <= 2`, `metric r = 72`), through `last`. */
+    statementUpTo(last: IToken): string {
+        let first = this.indexAt(last.startOffset);
+        while (first > 0 && !this.isKeyword(this.tokens[first]) && this.sameLine(this.tokens[first - 1], last)) first--;
+        return this.text.slice(this.tokens[first].startOffset, last.endOffset! + 1);
     }
 
     sameLine(a: IToken, b: IToken): boolean {

@@ -28,6 +28,11 @@ export function mistakenText(mistake: Mistake): string {
 
 /** The errors of a text, as the editor and `journeymap check` show them. */
 export async function errorsOf(text: string, name: string, services = createTestServices()): Promise<Diagnostic[]> {
+    return (await diagnosticsOf(text, name, services)).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+}
+
+/** Every diagnostic of a text: errors, warnings and hints. */
+export async function diagnosticsOf(text: string, name: string, services = createTestServices()): Promise<Diagnostic[]> {
     const document = await buildText(services, text, join(mistakesDir, `${name}.journey`));
-    return (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+    return document.diagnostics ?? [];
 }

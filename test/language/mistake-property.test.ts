@@ -33,3 +33,42 @@ describe('a misspelt keyword never cascades (property)', function () {
         }), { numRuns: 300 });
     });
 });
+
+/**
+ * Messages name what was written, as a property: a keyword line of the base maps mistyped in
+ * one of the ways writers do (a colon after the keyword, a `%` or a unit after a number, a
+ * second name where one goes) gets a first message that quotes the writer's own keyword and value.
+ */
+describe('a message quotes the keyword and value the writer typed (property)', function () {
+    this.timeout(300_000);
+    const services = createTestServices();
+    let run = 0;
+    const bases = ['en', 'zh'].map(base => readFileSync(join(mistakesDir, `base.${base}.journey`), 'utf8'));
+    const statements = /^[ \t]+(touchpoint|pain|opportunity|emotion|channel|metric [\p{L}_]+ =) ([^\n]+)$/gmu;
+    const places = bases.flatMap((text, base) => [...text.matchAll(statements)]
+        .map(match => ({ base, at: match.index! + match[0].length - match[1].length - match[2].length - 1, keyword: match[1], value: match[2] })));
+    const mistypes = ['colon', 'full-width colon', 'percent', 'unit', 'second name'] as const;
+
+    it(`holds for the ${places.length} statements of the base maps, mistyped in ${mistypes.length} ways`, async () => {
+        await fc.assert(fc.asyncProperty(fc.constantFrom(...places), fc.constantFrom(...mistypes), fc.constantFrom('days', 'pct', '天'),
+            fc.constantFrom('App', 'Store', '官网'), async ({ base, at, keyword, value }, how, unit, other) => {
+                const number = /^-?\d+(\.\d+)?$/.test(value);
+                fc.pre(how !== 'percent' && how !== 'unit' ? true : number);
+                fc.pre(how !== 'second name' || keyword === 'channel');
+                const keywordOnly = keyword.split(' ')[0];
+                const written = how === 'colon' ? `${keywordOnly}: ${keyword.slice(keywordOnly.length + 1)} ${value}`.replace(/ +/g, ' ').replace(/ $/, '')
+                    : how === 'full-width colon' ? `${keyword.replace(/^(\S+)/, '$1：')} ${value}`
+                        : how === 'percent' ? `${keyword} ${value}%`
+                            : how === 'unit' ? `${keyword} ${value} ${unit}`
+                                : `${keyword} ${value}, ${other}`;
+                const line = `${keyword} ${value}`;
+                const text = bases[base].slice(0, at) + written + bases[base].slice(at + line.length);
+                const [first] = await errorsOf(text, `named-${++run}`, services);
+                assert.ok(first, `${written}: no error`);
+                const shownValue = how === 'second name' ? other : value.split(' ')[0];
+                assert.ok(first.message.includes(keywordOnly) || how === 'percent',
+                    `${written} → ${first.message}: the keyword is not named`);
+                assert.ok(first.message.includes(shownValue), `${written} → ${first.message}: the value ${shownValue} is not named`);
+            }), { numRuns: 200 });
+    });
+});
