@@ -1,4 +1,6 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
+import { opportunitiesOfStep } from '../model/step-opportunities.js';
+import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import { drawEmotionLane } from './emotion-curve.js';
 import { personaShapesOf } from './persona-view.js';
 import { columnsOf, layout, narrowestMap, rowsOf, stepLabel, type Column } from './map-layout.js';
@@ -191,8 +193,8 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
         const legend = lowConfidence ? t('faded: low confidence') : undefined;
         lanes.push({ kind: 'cells', label: t('PAIN POINTS'), legend, cell: step => noteBoxes(step.pains.map(pain => claimNote(step, 'pain', pain)), 'pain', '−') });
     }
-    if (steps.some(step => step.opportunities.length > 0 || (step.opportunityRefs ?? []).length > 0)) {
-        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model), 'opportunity', '+') });
+    if (steps.some(step => opportunitiesOfStep(model, journey.name, step).length > 0)) {
+        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+') });
     }
     if (steps.some(step => step.metrics.length > 0)) {
         lanes.push({ kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) });
@@ -331,14 +333,12 @@ function confidenceWord(confidence: 'low' | 'medium' | 'high'): string {
     }
 }
 
-/** The ideas written on the step, then the declared opportunities it names, with their owner and status. */
-function opportunityNotes(step: StepModel, model: JourneyModel): Note[] {
-    const declared = (step.opportunityRefs ?? []).map(name => {
-        const opportunity = model.opportunities?.find(candidate => candidate.name === name);
-        const chips = [opportunity?.owner, opportunity?.status].filter((chip): chip is string => chip !== undefined);
-        return { text: opportunity ? displayName(opportunity) : name, details: chips.length > 0 ? [chips.join(' · ')] : [] };
+/** The step's opportunities (see opportunitiesOfStep), declared ones with their owner and status. */
+function opportunityNotes(step: StepModel, model: JourneyModel, journey: string): Note[] {
+    return opportunitiesOfStep(model, journey, step).map(opportunity => {
+        const chips = [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)].filter((chip): chip is string => Boolean(chip));
+        return { text: opportunity.text, details: chips.length > 0 ? [chips.join(' · ')] : [] };
     });
-    return [...step.opportunities.map(text => ({ text, details: [] })), ...declared];
 }
 
 function noteBoxes(notes: Note[], className: 'pain' | 'opportunity', marker: string): Cell | undefined {

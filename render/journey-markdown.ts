@@ -3,6 +3,8 @@ import { formatMeasuredValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
 import { t } from '../model/localisation.js';
+import { opportunitiesOfStep, type StepOpportunity } from '../model/step-opportunities.js';
+import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 
 /**
  * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a
@@ -26,10 +28,17 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
                 return `${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${formatMeasuredValue(value, metric)} (${statusWord(value.status)})`;
             });
             const star = step.momentsOfTruth.length > 0 ? ' ★' : '';
-            lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(step.opportunities.join('; '))} | ${metrics.join('; ')} |`);
+            const opportunities = opportunitiesOfStep(model, journey.name, step).map(opportunityText).join('; ');
+            lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(opportunities)} | ${metrics.join('; ')} |`);
         }
     }
     lines.push('', '```mermaid', renderMermaidJourney(journey, model.personas).trimEnd(), '```', '');
     return lines.join('\n');
 }
 
+
+/** `Show shipping early (Mia · building)`: a declared opportunity with its owner and status. */
+function opportunityText(opportunity: StepOpportunity): string {
+    const chips = [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)].filter(Boolean);
+    return chips.length > 0 ? `${opportunity.text} (${chips.join(' · ')})` : opportunity.text;
+}

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { moodOf } from '../../render/emotion-curve.js';
-import { renderJourneyMapSvg } from '../../render/index.js';
+import { renderJourneyMapSvg, renderJourneyMarkdown } from '../../render/index.js';
+import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
+import { readFileSync } from 'node:fs';
+import { repoRoot } from '../journey-test-kit.js';
 import { journeyPaths } from '../../render/journey-paths.js';
 import { wrapText, textWidth } from '../../render/text-wrap.js';
 import { buildText, createTestServices, examplesDir } from '../journey-test-kit.js';
@@ -27,6 +30,40 @@ journey J "${'A very long journey title that no map is wide enough to hold on on
 function drawnTexts(svg: string): string[] {
     return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>|<text[^>]*>([^<]+)<\/text>/g)].map(match => (match[1] ?? match[2]).replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
 }
+
+const opportunities = `journey J {
+  stage S {
+    step Compare "Compares offers" { emotion 2 opportunity "Free returns" opportunity ShowShipping }
+    step Buy "Pays" { emotion 4 }
+  }
+}
+opportunity ShowShipping "Show shipping early" { owner "Web team" status building addresses J.Compare }
+opportunity OneClick "One-click checkout" { status planned addresses J.Buy }
+`;
+
+describe('a step\'s opportunities, in every output', () => {
+    it('are the ideas written on it, the declared ones it names and those that address it, on the map and in Markdown', async () => {
+        const model = await modelOf(opportunities);
+        const drawn = drawnTexts(renderJourneyMapSvg(model)).join(' ');
+        for (const text of ['+ Free returns', '+ Show shipping early', 'Web team · building', '+ One-click checkout', 'planned']) {
+            assert.ok(drawn.includes(text), `${text} is not on the map: ${drawn}`);
+        }
+        const markdown = renderJourneyMarkdown(model, model.journeys[0]);
+        assert.match(markdown, /\| Compares offers \| 2 \|  \| Free returns; Show shipping early \\\(Web team · building\\\) \|/);
+        assert.match(markdown, /\| Pays \| 4 \|  \| One-click checkout \\\(planned\\\) \|/);
+    });
+
+    it('show their status in the map\'s language', async () => {
+        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const model = await modelOf(opportunities);
+        useMessageBundle(chinese);
+        try {
+            assert.match(renderJourneyMarkdown(model, model.journeys[0]), /Web team · 开发中/);
+        } finally {
+            useMessageBundle(undefined);
+        }
+    });
+});
 
 describe('the map shows everything written', () => {
     it('draws emotion notes on the map, each in full, in a lane of their own', async () => {
