@@ -73,8 +73,8 @@ function buildProgram(): Command {
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
         .option('--require-evidence <kinds>', 'report pain points and moments of truth without evidence (pain, moment, or pain,moment)', evidenceKindList)
         .option('--strict', 'with --require-evidence: report them as errors (exit 1)', false)
-        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }) => {
-            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
+        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }, command: Command) => {
+            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root), lang: languageOf(command) },
                 print,
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
         });

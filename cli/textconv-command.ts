@@ -4,6 +4,7 @@ import { t } from '../model/localisation.js';
 import { hasSyntaxErrors } from '../language/syntax-errors.js';
 import { renderJourneyMarkdown } from '../render/index.js';
 import { ExitCode } from './check-command.js';
+import { inLanguageOfMaps } from './cli-language.js';
 import { revisionOfFile } from './git-revisions.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 
@@ -33,6 +34,8 @@ export async function runTextconv(file: string, out: (text: string) => void, err
         return ExitCode.Clean;
     }
     const model = await loaded.services.journey.ModelBuilder.build(document);
-    out(model.journeys.map(journey => renderJourneyMarkdown(model, journey).trimEnd()).join('\n\n') || t('{file} declares no journey.', { file: found?.path ?? file }));
+    // Labelled in the map's own language, as `render -f md` labels it.
+    const markdown = await inLanguageOfMaps([model], undefined, () => model.journeys.map(journey => renderJourneyMarkdown(model, journey).trimEnd()).join('\n\n'));
+    out(markdown || t('{file} declares no journey.', { file: found?.path ?? file }));
     return ExitCode.Clean;
 }

@@ -27,6 +27,25 @@ describe('the map\'s language (language zh-cn at the top of a file)', () => {
         assert.match(markdown, /\| 阶段 \| 步骤 \| 情绪 \|/);
     });
 
+    it('checks the map in its language on an English machine, each file in its own; --lang overrides it; codes stay', () => {
+        const broken = (language: string) => `${language}journey J {\n  stage S {\n    step A { emotion 9 }\n  }\n}\n`;
+        const dir = workspaceWith({ 'zh.journey': broken('language zh-cn\n'), 'en.journey': broken('') });
+        const checked = runCli(['check', '.'], dir, english);
+        assert.equal(checked.status, 1);
+        assert.match(checked.stdout, /^en\.journey:3:22 error emotion-out-of-scale Emotion 9 is outside the journey's scale 1\.\.5/m);
+        assert.match(checked.stdout, /^zh\.journey:4:22 error emotion-out-of-scale 情绪分值 9 超出了本旅程的刻度 1\.\.5/m);
+        assert.match(runCli(['--lang', 'en', 'check', 'zh.journey'], dir, english).stdout, /emotion-out-of-scale Emotion 9 is outside/);
+        const sarif = JSON.parse(runCli(['check', 'zh.journey', '-f', 'sarif'], dir, english).stdout);
+        assert.equal(sarif.runs[0].results[0].ruleId, 'emotion-out-of-scale');
+    });
+
+    it('labels git\'s textconv in the map\'s language, as render -f md does', () => {
+        const dir = workspaceWith({ 'map.journey': map('language zh-cn\n') });
+        const textconv = runCli(['textconv', 'map.journey'], dir, english);
+        assert.equal(textconv.status, 0, textconv.stderr);
+        assert.match(textconv.stdout, /\| 阶段 \| 步骤 \| 情绪 \|/);
+    });
+
     it('leaves a map without a language to the machine', () => {
         const dir = workspaceWith({ 'map.journey': map('') });
         assert.match(runCli(['render', 'map.journey'], dir, english).stdout, />STAGE</);
