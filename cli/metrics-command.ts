@@ -50,7 +50,7 @@ function failingSummary(count: number, failOn: 'missed' | 'warn'): string {
     return count === 1 ? t('1 metric value is missing its target:') : t('{count} metric values are missing their targets:', { count });
 }
 
-/** The columns: names as in CSV and JSON (stable for tools); the text and Markdown tables show them translated. */
+/** The columns of the text and Markdown tables, translated for the reader. */
 const columns: Array<[string, (row: MetricReportRow) => string]> = [
     ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step ?? `(${t('stage, {aggregate}', { aggregate: row.aggregate ?? '' })})`],
     ['metric', row => row.metric], ['value', row => row.shown], ['target', row => row.target ?? ''],
@@ -58,10 +58,10 @@ const columns: Array<[string, (row: MetricReportRow) => string]> = [
 ];
 
 function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): string {
-    if (format === 'json') return JSON.stringify({ version: 1, metrics: rows }, null, 2);
-    if (rows.length === 0) return format === 'csv' ? stringify([columns.map(([title]) => title)]).trimEnd() : t('No metric values in these maps.');
-    const cells = rows.map(row => columns.map(([, cell]) => cell(row)));
+    if (format === 'json') return JSON.stringify({ version: 2, metrics: rows.map(machineRow) }, null, 2);
     if (format === 'csv') return csvRows(rows);
+    if (rows.length === 0) return t('No metric values in these maps.');
+    const cells = rows.map(row => columns.map(([, cell]) => cell(row)));
     const header = columns.map(([title]) => columnTitle(title));
     if (format === 'md') {
         return markdownTable(header, cells);
@@ -84,12 +84,32 @@ function columnTitle(column: string): string {
     }
 }
 
-/** CSV keeps numbers raw; survey values add their sample size and margin as columns of their own. */
+/**
+ * A row for tools, the same in every language: numbers, keywords (`met`, `missed`, `close`,
+ * `no-target`, `no-data`; `mean`) and the writer's own names, never words of the message catalogue.
+ */
+function machineRow(row: MetricReportRow): Record<string, unknown> {
+    return {
+        journey: row.journey, stage: row.stage, step: row.step, metric: row.metric, value: row.value, unit: row.unit,
+        target: row.machine.target, status: row.status, n: row.n, margin: row.margin, aggregate: row.machine.aggregate,
+        period: row.period, change: row.machine.change, previousPeriod: row.machine.previousPeriod, better: row.machine.better, source: row.source
+    };
+}
+
+const csvColumns: Array<[string, (row: MetricReportRow) => unknown]> = [
+    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step], ['aggregate', row => row.machine.aggregate?.how],
+    ['metric', row => row.metric], ['value', row => row.value], ['unit', row => row.unit],
+    ['target', row => row.machine.target && `${row.machine.target.comparison} ${row.machine.target.value}`], ['status', row => row.status],
+    ['period', row => row.period], ['change', row => row.machine.change], ['previous period', row => row.machine.previousPeriod],
+    ['source', row => row.source]
+];
+
+/** CSV keeps numbers raw and statuses as keywords; survey values add their sample size and margin as columns of their own. */
 function csvRows(rows: MetricReportRow[]): string {
     const sampled = rows.some(row => row.n !== undefined);
-    const header = [...columns.map(([title]) => title), ...(sampled ? ['n', 'margin'] : [])];
+    const header = [...csvColumns.map(([title]) => title), ...(sampled ? ['n', 'margin'] : [])];
     const body = rows.map(row => [
-        ...columns.map(([title, cell]) => (title === 'value' ? String(row.value ?? '') : cell(row))),
+        ...csvColumns.map(([, cell]) => String(cell(row) ?? '')),
         ...(sampled ? [String(row.n ?? ''), row.margin === undefined ? '' : String(Math.round(row.margin * 100) / 100)] : [])
     ]);
     return stringify([header, ...body]).trimEnd();

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { comparisonSymbol, formatNumber, statusWord } from '../metrics/metric-format.js';
@@ -63,11 +64,22 @@ function expectsText(row: BacklogRow): string {
     return `${row.expects.metric}${goal}${now.length > 0 ? `: ${now.join(', ')}` : ''}`;
 }
 
+/** The columns as a reader sees them (text, Markdown), in the reader's language. */
 const columns: Array<[string, (row: BacklogRow) => string]> = [
-    ['id', row => row.id], ['title', row => row.title], ['owner', row => row.owner ?? ''], ['status', row => row.status ?? ''],
+    ['id', row => row.id], ['title', row => row.title], ['owner', row => row.owner ?? ''], ['status', row => (row.status ? opportunityStatusLabel(row.status) : '')],
     ['value', row => row.value?.toString() ?? ''], ['effort', row => row.effort?.toString() ?? ''],
     ['steps', row => row.steps.map(stepText).join('\n')], ['expects', expectsText], ['file', row => row.uri]
 ];
+
+/** The same columns for tools (CSV): keywords, numbers and paths, the same in every language. */
+const csvColumns: Array<[string, (row: BacklogRow) => string]> = columns.map(([name, cell]) => {
+    switch (name) {
+        case 'status': return [name, row => row.status ?? ''];
+        case 'steps': return [name, row => row.steps.map(step => `${step.journey} › ${step.stage} › ${step.step}`).join('\n')];
+        case 'expects': return [name, row => (row.expects ? [row.expects.metric, row.expects.comparison, row.expects.target].filter(part => part !== undefined).join(' ') : '')];
+        default: return [name, cell];
+    }
+});
 
 function columnTitle(name: string): string {
     switch (name) {
@@ -75,8 +87,8 @@ function columnTitle(name: string): string {
         case 'title': return t('title');
         case 'owner': return t('owner');
         case 'status': return t('status');
-        case 'value': return t('value');
-        case 'effort': return t('effort');
+        case 'value': return t('value (1–5)');
+        case 'effort': return t('effort (1–5)');
         case 'steps': return t('steps');
         case 'expects': return t('expected metric');
         default: return t('file');
@@ -86,7 +98,7 @@ function columnTitle(name: string): string {
 function formatBacklog(rows: BacklogRow[], format: OpportunitiesOptions['format']): string {
     // Where each step is written is for views that link to it; the file paths say enough here.
     if (format === 'json') return JSON.stringify({ version: 1, opportunities: rows.map(({ uri, steps, ...row }) => ({ ...row, steps: steps.map(({ range: _range, ...step }) => step), file: uri })) }, null, 2);
-    if (format === 'csv') return stringify([columns.map(([name]) => name), ...rows.map(row => columns.map(([, cell]) => cell(row)))]).trimEnd();
+    if (format === 'csv') return stringify([csvColumns.map(([name]) => name), ...rows.map(row => csvColumns.map(([, cell]) => cell(row)))]).trimEnd();
     if (rows.length === 0) return t('No opportunities in these maps.');
     const header = columns.map(([name]) => columnTitle(name));
     if (format === 'md') {

@@ -1,4 +1,4 @@
-import { displayName, type JourneyModel, type MetricModel, type MetricStatus } from '../model/journey-model.js';
+import { displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus, type MetricValueModel } from '../model/journey-model.js';
 import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */
@@ -22,6 +22,14 @@ export interface MetricReportRow {
     trend?: string;
     /** `funnel.csv:11` for a value read from data. */
     source?: string;
+    /** For tools (CSV, JSON): the target, the change since the previous period and the aggregation as numbers and keywords. */
+    machine: {
+        target?: { comparison: '>=' | '<='; value: number };
+        change?: number;
+        previousPeriod?: string;
+        better?: boolean;
+        aggregate?: { how: Aggregation; steps: number };
+    };
 }
 
 /**
@@ -35,7 +43,11 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
         const base = { journey: displayName(journey), stage: displayName(stage) };
         const aggregates: MetricReportRow[] = stage.metrics.filter(aggregate => aggregate.count > 1).map(aggregate => {
             const metric = metricOf(aggregate.metric);
-            return { ...base, ...describeMetric(metric, aggregate.metric), value: aggregate.value, shown: formatMetricValue(aggregate.value, metric), status: aggregate.status, aggregate: formatAggregation(aggregate.aggregate, aggregate.count) };
+            return {
+                ...base, ...describeMetric(metric, aggregate.metric), value: aggregate.value, shown: formatMetricValue(aggregate.value, metric),
+                status: aggregate.status, aggregate: formatAggregation(aggregate.aggregate, aggregate.count),
+                machine: { target: metric?.target, aggregate: { how: aggregate.aggregate, steps: aggregate.count } }
+            };
         });
         const values: MetricReportRow[] = stage.steps.flatMap(step => step.metrics.map(value => {
             const metric = metricOf(value.metric);
@@ -43,7 +55,8 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
             return {
                 ...base, step: displayName(step), ...describeMetric(metric, value.metric), value: value.value, shown: formatMeasuredValue(value, metric), n: value.sample?.n, margin: value.sample?.margin, status: value.status,
                 period: value.series?.at(-1)?.period, trend: trend && formatTrend(trend),
-                source: value.origin && `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`
+                source: value.origin && `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`,
+                machine: { target: metric?.target, ...changeOf(value.series, trend?.better) }
             };
         }));
         return [...aggregates, ...values];
@@ -57,4 +70,11 @@ function describeMetric(metric: MetricModel | undefined, name: string): Pick<Met
 /** Statuses at or past a `--fail-on` level: `missed` fails only on misses, `warn` also on values that are close. */
 export function failingRows(rows: MetricReportRow[], failOn: 'missed' | 'warn'): MetricReportRow[] {
     return rows.filter(row => row.step !== undefined && (row.status === 'missed' || (failOn === 'warn' && row.status === 'close')));
+}
+
+/** The change since the previous period of a time series, as a number. */
+function changeOf(series: MetricValueModel['series'], better: boolean | undefined): Pick<MetricReportRow['machine'], 'change' | 'previousPeriod' | 'better'> {
+    if (!series || series.length < 2) return {};
+    const [previous, current] = series.slice(-2);
+    return { change: Math.round((current.value - previous.value) * 100) / 100, previousPeriod: previous.period, better };
 }

@@ -46,13 +46,26 @@ describe('journeymap metrics', () => {
         assert.match(failed.stderr, /Conversion 7% \(target ≥ 12%\) ✗ missed/);
     });
 
+    it('writes CSV and JSON for tools in any language: statuses as keywords, targets and changes as numbers', () => {
+        const dir = workspaceWith({ 'map.journey': 'language zh-cn\n' + mapWith('metric conversion = funnel.conversion where step = "see-ad"'), 'funnel.csv': funnel });
+        for (const lang of [[], ['--lang', 'zh-cn']]) {
+            const csv: string[][] = parse(runCli([...lang, 'metrics', '--format', 'csv'], dir).stdout);
+            const row = Object.fromEntries(csv[0].map((column, index) => [column, csv[1][index]]));
+            assert.deepEqual([row.value, row.target, row.status, row.change, row['previous period']], ['14.5', '>= 12', 'met', '0.6', '2026-W46']);
+            const [value] = JSON.parse(runCli([...lang, 'metrics', '--format', 'json'], dir).stdout).metrics;
+            assert.deepEqual([value.value, value.target, value.status, value.change, value.previousPeriod, value.better],
+                [14.5, { comparison: '>=', value: 12 }, 'met', 0.6, '2026-W46', true]);
+            assert.doesNotMatch(JSON.stringify(value) + csv.join(), /达标|较|变好|✓/);
+        }
+    });
+
     it('fails on the examples, which miss targets, and writes CSV, JSON and Markdown', () => {
         assert.equal(runCli(['metrics', '--fail-on', 'missed', 'examples']).status, 1);
         const csv: string[][] = parse(runCli(['metrics', '--format', 'csv', 'examples/shop']).stdout);
-        assert.deepEqual(csv[0], ['journey', 'stage', 'step', 'metric', 'value', 'target', 'status', 'period', 'trend', 'source']);
-        assert.ok(csv.some(row => row[2] === 'Sees a social ad' && row[4] === '14.5' && row[6] === '✓ met'), JSON.stringify(csv));
+        assert.deepEqual(csv[0], ['journey', 'stage', 'step', 'aggregate', 'metric', 'value', 'unit', 'target', 'status', 'period', 'change', 'previous period', 'source']);
+        assert.ok(csv.some(row => row[2] === 'Sees a social ad' && row[5] === '14.5' && row[7] === '>= 12' && row[8] === 'met'), JSON.stringify(csv));
         const json = JSON.parse(runCli(['metrics', '--format', 'json', 'examples/service']).stdout);
-        assert.equal(json.version, 1);
+        assert.equal(json.version, 2);
         const close = json.metrics.find((row: { metric: string; step?: string }) => row.metric === 'Time to resolve (hours)' && row.step);
         assert.deepEqual([close.value, close.status, close.period], [52, 'close', '2026-11']);
         const markdown = runCli(['--lang', 'en', 'metrics', '--format', 'md', 'examples/service']).stdout; // the map says language zh-cn: --lang en keeps this table English
