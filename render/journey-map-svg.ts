@@ -1,4 +1,5 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
+import { confidenceLabel } from '../model/confidence-label.js';
 import { opportunitiesOfStep } from '../model/step-opportunities.js';
 import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import { drawEmotionLane } from './emotion-curve.js';
@@ -320,18 +321,11 @@ function claimNote(step: StepModel, kind: 'pain' | 'moment', text: string): Note
     if (!claim) return { text, details: [] };
     const details = [
         ...claim.evidence.map(evidence => t('Evidence: {evidence}', { evidence })),
-        ...(claim.confidence ? [t('Confidence: {confidence}', { confidence: confidenceWord(claim.confidence) })] : [])
+        ...(claim.confidence ? [t('Confidence: {confidence}', { confidence: confidenceLabel(claim.confidence) })] : [])
     ];
     return { text, details, faded: claim.confidence === 'low' };
 }
 
-function confidenceWord(confidence: 'low' | 'medium' | 'high'): string {
-    switch (confidence) {
-        case 'low': return t('low');
-        case 'medium': return t('medium');
-        default: return t('high');
-    }
-}
 
 /** The step's opportunities (see opportunitiesOfStep), declared ones with their owner and status. */
 function opportunityNotes(step: StepModel, model: JourneyModel, journey: string): Note[] {

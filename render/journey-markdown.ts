@@ -1,6 +1,7 @@
 import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
 import { formatMeasuredValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
+import { stepDetailsMarkdown } from './journey-markdown-details.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
 import { t } from '../model/localisation.js';
 import { opportunitiesOfStep, type StepOpportunity } from '../model/step-opportunities.js';
@@ -8,7 +9,7 @@ import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 
 /**
  * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a
- * table of steps, then a ```mermaid journey block that GitHub draws.
+ * table of steps, the details of each step, then a ```mermaid journey block that GitHub draws.
  */
 export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapModel): string {
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter(p => p !== undefined);
@@ -32,7 +33,8 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
             lines.push(`| ${escapeMarkdown(displayName(stage))} | ${escapeMarkdown(displayName(step))}${star} | ${escapeMarkdown(emotion)} | ${escapeMarkdown(step.pains.join('; '))} | ${escapeMarkdown(opportunities)} | ${metrics.join('; ')} |`);
         }
     }
-    lines.push('', '```mermaid', renderMermaidJourney(journey, model.personas).trimEnd(), '```', '');
+    lines.push('', ...stepDetailsMarkdown(model, journey));
+    lines.push('```mermaid', renderMermaidJourney(journey, model.personas).trimEnd(), '```', '');
     return lines.join('\n');
 }
 

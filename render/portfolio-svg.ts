@@ -1,4 +1,5 @@
 import { t } from '../model/localisation.js';
+import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import type { MapTheme } from './map-theme.js';
 import type { BacklogRow } from './opportunity-backlog.js';
 import { element, escapeXml, text, textLines } from './svg.js';
@@ -48,7 +49,8 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
     parts.push(text(t('Every opportunity'), { x: pad, y, class: 'lane-label' }));
     y += rowHeight;
     for (const row of rows) {
-        const facts = [row.status ?? '', `${t('value')} ${row.value ?? '–'}`, `${t('effort')} ${row.effort ?? '–'}`, row.owner ?? ''].filter(Boolean).join(' · ');
+        const facts = [row.status ? opportunityStatusLabel(row.status) : '', t('value {score}', { score: row.value ?? '–' }),
+            t('effort {score}', { score: row.effort ?? '–' }), row.owner ?? ''].filter(Boolean).join(' · ');
         const lines = wrapText(`${row.id} — ${row.title} (${facts}): ${stepsOf(row)}`, listWidth, 12);
         parts.push(element('g', { class: 'opportunity-row', 'data-opportunity': row.id, ...stepLink(row) }, [
             element('circle', { class: `status-${row.status ?? 'idea'}`, cx: pad + 5, cy: y - 4, r: 5 }),

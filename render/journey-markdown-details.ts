@@ -1,0 +1,60 @@
+import { displayName, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
+import { t } from '../model/localisation.js';
+import { escapeMarkdown } from './markdown-text.js';
+import { confidenceLabel } from '../model/confidence-label.js';
+
+/**
+ * Under the table of a journey's Markdown summary, what the map shows of each step beyond its
+ * emotion, pains, opportunities and metrics: channels and touchpoints, who takes part and owns
+ * it, the emotion's note and each persona's, what was measured and said, the evidence behind
+ * claims, the service blueprint, fail points, and where the step leads. So git's textconv and
+ * a README show every change a reviewer would see on the map.
+ */
+export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapModel): string[] {
+    const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(step => [step.name, displayName(step)]));
+    const sections = journey.stages.flatMap(stage => stage.steps.map(step => ({ step, lines: detailLines(model, step, titles) })))
+        .filter(section => section.lines.length > 0);
+    if (sections.length === 0) return [];
+    return [`## ${t('Step details')}`, '', ...sections.flatMap(({ step, lines }) => [`### ${escapeMarkdown(displayName(step))}`, '', ...lines.map(line => `- ${line}`), ''])];
+}
+
+function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, string>): string[] {
+    const text = escapeMarkdown;
+    const list = (items: string[]) => items.map(text).join(', ');
+    const channelTitle = (name: string) => displayName(model.channels.find(channel => channel.name === name) ?? { name });
+    const lines: string[] = [];
+    if (step.channels.length > 0) lines.push(t('Channels: {channels}', { channels: list(step.channels.map(channelTitle)) }));
+    if (step.touchpoints.length > 0) lines.push(t('Touchpoints: {touchpoints}', { touchpoints: list(step.touchpoints) }));
+    if (step.personas.length > 0) lines.push(t('Who: {personas}', { personas: list(step.personas) }));
+    for (const owner of step.owners ?? []) lines.push(t('Owner: {owner}', { owner: text(owner) }));
+    for (const moment of step.momentsOfTruth) lines.push(`★ ${t('Moment of truth: {moment}', { moment: text(moment) })}`);
+    if (step.emotion?.note) lines.push(t('Why: {note}', { note: `“${text(step.emotion.note)}”` }));
+    for (const emotion of step.personaEmotions ?? []) {
+        const words = [String(emotion.score), emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ');
+        lines.push(`${text(emotion.persona)}: ${text(words)}`);
+    }
+    const measured = step.measuredEmotion;
+    if (measured) lines.push(t('Measured emotion: {score} (n = {n})', { score: Math.round(measured.score * 10) / 10, n: measured.n }));
+    for (const quote of step.quotes ?? []) lines.push(t('Customers said: {quote}', { quote: `“${text(quote)}”` }));
+    for (const claim of step.claims ?? []) {
+        const confidence = claim.confidence ? ` (${t('confidence: {confidence}', { confidence: confidenceLabel(claim.confidence) })})` : '';
+        if (claim.evidence.length > 0 || confidence) {
+            lines.push(`${text(claim.text)}: ${t('Evidence: {evidence}', { evidence: list(claim.evidence) || '–' })}${confidence}`);
+        }
+    }
+    for (const action of step.blueprint ?? []) {
+        lines.push(`${laneWord(action.lane)}: ${text(action.text)}${action.owner ? ` (${text(action.owner)})` : ''}`);
+    }
+    for (const failPoint of step.failPoints ?? []) lines.push(t('Fail point: {text}', { text: text(failPoint) }));
+    if (step.next.length > 0) lines.push(`→ ${list(step.next.map(name => titles.get(name) ?? name))}`);
+    if (step.exit) lines.push(`⏏ ${t('The customer may leave here')}`);
+    return lines;
+}
+
+function laneWord(lane: 'frontstage' | 'backstage' | 'support'): string {
+    switch (lane) {
+        case 'frontstage': return t('Frontstage');
+        case 'backstage': return t('Backstage');
+        default: return t('Support processes');
+    }
+}

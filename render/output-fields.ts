@@ -1,0 +1,63 @@
+import type { StepModel } from '../model/journey-model.js';
+
+/**
+ * The outputs a map is written to: the picture (SVG, PNG, and the HTML, preview and site pages
+ * that show it), Markdown (`render -f md`, git's textconv, a README), the pull-request comment
+ * (the semantic diff: what changed, see diff/model-fields.ts), Mermaid, and the model as JSON.
+ */
+export const outputs = ['map', 'html', 'site', 'md', 'textconv', 'pr-comment', 'mermaid', 'json'] as const;
+export type Output = typeof outputs[number];
+
+/** An output shows a field, or leaves it out for the reason given. */
+export type Carried = 'shown' | { leftOut: string };
+
+type StepOutputs = { readonly [Field in keyof Required<StepModel>]: { readonly [Where in Output]: Carried } };
+
+const shown: Carried = 'shown';
+const mermaidHasNoPlace: Carried = {
+    leftOut: "Mermaid's journey diagram has sections, tasks with a score and actors, nothing else; the export counts what it leaves out in a comment"
+};
+const whereWritten: Carried = { leftOut: 'where the step is written in the file, for editors to jump to' };
+const blueprintView: Carried = { leftOut: 'drawn by the service blueprint view (`render --view blueprint`, the preview\'s Blueprint), not on the map' };
+
+/** Every output shows the field; Mermaid has no place for it. */
+const everywhereButMermaid = { map: shown, html: shown, site: shown, md: shown, textconv: shown, 'pr-comment': shown, mermaid: mermaidHasNoPlace, json: shown };
+const everywhere = { ...everywhereButMermaid, mermaid: shown };
+
+/**
+ * What each output carries of a step. The type makes it complete: a field added to the step
+ * does not compile until each output says it shows it, or why not. test/render/output-fields
+ * renders a map that uses every field and holds each output to this table.
+ */
+export const stepOutputs: StepOutputs = {
+    name: {
+        ...everywhere, map: { leftOut: 'the title stands for the step; the name is its identifier in the text' },
+        html: { leftOut: 'the title stands for the step, as on the map' }, site: { leftOut: 'the title stands for the step, as on the map' },
+        md: { leftOut: 'the title stands for the step' }, textconv: { leftOut: 'the title stands for the step, as in md' },
+        mermaid: { leftOut: 'the title stands for the task' },
+        'pr-comment': { leftOut: 'steps of two versions are matched by name; a new name shows as a rename' }
+    },
+    title: everywhere,
+    personas: everywhereButMermaid,
+    channels: everywhereButMermaid,
+    touchpoints: everywhereButMermaid,
+    emotion: everywhere,
+    personaEmotions: everywhere,
+    measuredEmotion: everywhereButMermaid,
+    quotes: everywhereButMermaid,
+    pains: everywhereButMermaid,
+    opportunities: everywhereButMermaid,
+    opportunityRefs: everywhereButMermaid,
+    owners: everywhereButMermaid,
+    claims: everywhereButMermaid,
+    blueprint: { ...everywhereButMermaid, map: blueprintView, html: blueprintView },
+    failPoints: { ...everywhereButMermaid, map: blueprintView, html: blueprintView },
+    momentsOfTruth: everywhereButMermaid,
+    metrics: everywhereButMermaid,
+    next: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws the branches" } },
+    exit: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws the exits" } },
+    range: {
+        map: whereWritten, html: whereWritten, site: whereWritten, md: whereWritten, textconv: whereWritten,
+        'pr-comment': { leftOut: 'where the step is written: moving text around is no change' }, mermaid: whereWritten, json: shown
+    }
+};
