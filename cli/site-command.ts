@@ -7,7 +7,7 @@ import { personasPage, searchRecords, siteIndexPage } from '../render/site-pages
 import { siteStyle } from '../render/site-style.js';
 import { t } from '../model/localisation.js';
 import { ExitCode } from './check-command.js';
-import { chooseCliLanguage, useCliLanguage } from './cli-language.js';
+import { chooseCliLanguage, inLanguageOfMaps, useCliLanguage } from './cli-language.js';
 import { findJourneyFiles } from './journey-files.js';
 import { buildSiteShard, type SiteShard } from './site-shard.js';
 import { shardsOf, SiteWorkers } from './site-workers.js';
@@ -60,9 +60,12 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     writer.count = built.reduce((sum, result) => sum + result.files, 0);
     useCliLanguage(chooseCliLanguage(options.lang, process.env));
     const journeys = entries.flatMap(entry => entry.journey ?? []);
-    await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
-    await writer.write('personas.html', personasPage(journeys));
-    await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
+    // The pages of the whole site speak the maps' language when they all declare the same one.
+    await inLanguageOfMaps(journeys.map(journey => journey.model), options.lang, async () => {
+        await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
+        await writer.write('personas.html', personasPage(journeys));
+        await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
+    });
     await writer.write('assets/site.css', siteStyle);
     await writer.copy('assets/search.js', bundled('site-search.js'));
     await writer.copy('assets/journey-map.js', bundled('journey-map.js'));

@@ -172,7 +172,7 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
         element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
         element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),
         element('path', { class: 'face-line', d: mouth }),
-        point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': 'moment of truth' }) : '',
+        point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': t('moment of truth') }) : '',
         // With one curve per persona, the marker says whose face it is; feelings are in the notes lane.
         curve.marker ? text(curve.marker, { x, y: y + 24, class: 'small', 'text-anchor': 'middle' }) : '',
         !curve.marker && emotion.feeling ? text(emotion.feeling, { ...labelAt, class: 'small muted' }) : ''
