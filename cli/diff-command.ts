@@ -4,7 +4,8 @@ import { diffJourneyModels, journeyPairModels, type Change } from '../diff/journ
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture } from '../diff/diff-report.js';
 import { renderMermaidJourney } from '../render/mermaid-journey.js';
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
-import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
+import { allSteps, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
+import { stepMarkdownLines } from '../render/journey-markdown-details.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys, resolveRange, type ChangedJourney } from './git-revisions.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -138,9 +139,15 @@ function report(changes: Change[], emotions: EmotionComparison[], options: DiffO
     return exitCodeFor(changes, options);
 }
 
-/** Every journey of a version as a Mermaid diagram, for the pull-request comment (only the changed ones are shown). */
+/**
+ * Every journey of a version as a Mermaid diagram, and what each of its steps shows, for the
+ * pull-request comment (only the changed journeys, and the added steps, are shown).
+ */
 function journeyPictures(model: JourneyModel): JourneyPicture[] {
-    return model.journeys.map(journey => ({ journey: journey.name, mermaid: renderMermaidJourney(journey, model.personas) }));
+    return model.journeys.map(journey => ({
+        journey: journey.name, mermaid: renderMermaidJourney(journey, model.personas),
+        steps: Object.fromEntries(allSteps(journey).map(step => [step.name, stepMarkdownLines(model, journey, step)]))
+    }));
 }
 
 /** Like `git diff --exit-code`: 1 when something changed, only when asked for. */

@@ -24,6 +24,8 @@ export function formatDiffText(changes: Change[], colour: boolean): string {
 export interface JourneyPicture {
     journey: string;
     mermaid: string;
+    /** What each step shows after the change, as Markdown lines: listed under a step that was added. */
+    steps?: Record<string, string[]>;
 }
 
 /**
@@ -46,10 +48,13 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
         groups.set(key, [...(groups.get(key) ?? []), change]);
     }
     for (const [journey, group] of groups) {
-        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.map(change => `- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`), '');
+        const picture = pictures.find(candidate => candidate.journey === journey);
+        // A new step is shown whole: a reviewer reads what it says, not only that it is there.
+        const contents = (change: Change) => (change.kind === 'added' && change.element === 'step' && !change.field && typeof change.after === 'string'
+            ? (picture?.steps?.[change.after] ?? []).map(line => `  - ${line}`) : []);
+        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.flatMap(change => [`- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`, ...contents(change)]), '');
         const curve = emotions.find(comparison => comparison.journey === journey);
         if (curve) lines.push(...emotionChartMarkdown(curve), '');
-        const picture = pictures.find(candidate => candidate.journey === journey);
         if (picture) lines.push(...pictureMarkdown(picture), '');
     }
     return lines.join('\n');

@@ -2,6 +2,8 @@ import { displayName, type JourneyMapModel, type JourneyModel, type StepModel } 
 import { t } from '../model/localisation.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { confidenceLabel } from '../model/confidence-label.js';
+import { opportunitiesOfStep } from '../model/step-opportunities.js';
+import { formatMeasuredValue } from '../metrics/metric-format.js';
 
 /**
  * Under the table of a journey's Markdown summary, what the map shows of each step beyond its
@@ -16,6 +18,23 @@ export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapMode
         .filter(section => section.lines.length > 0);
     if (sections.length === 0) return [];
     return [`## ${t('Step details')}`, '', ...sections.flatMap(({ step, lines }) => [`### ${escapeMarkdown(displayName(step))}`, '', ...lines.map(line => `- ${line}`), ''])];
+}
+
+/**
+ * Everything the map shows of one step, as Markdown lines: its emotion, pains, opportunities and
+ * metrics (the summary table's columns), then its details. For a step new in a pull request.
+ */
+export function stepMarkdownLines(model: JourneyModel, journey: JourneyMapModel, step: StepModel): string[] {
+    const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(each => [each.name, displayName(each)]));
+    const lines: string[] = [];
+    if (step.emotion) lines.push(t('Emotion: {emotion}', { emotion: escapeMarkdown([step.emotion.score, step.emotion.feeling].filter(Boolean).join(' ')) }));
+    for (const pain of step.pains) lines.push(t('Pain point: {pain}', { pain: escapeMarkdown(pain) }));
+    for (const opportunity of opportunitiesOfStep(model, journey.name, step)) lines.push(t('Opportunity: {opportunity}', { opportunity: escapeMarkdown(opportunity.text) }));
+    for (const value of step.metrics) {
+        const metric = model.metrics.find(candidate => candidate.name === value.metric);
+        lines.push(`${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${escapeMarkdown(formatMeasuredValue(value, metric))}`);
+    }
+    return [...lines, ...detailLines(model, step, titles)];
 }
 
 function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, string>): string[] {

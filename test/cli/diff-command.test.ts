@@ -59,6 +59,16 @@ describe('journeymap diff', () => {
         assert.equal(runCli(['diff', 'ok.journey', 'missing.journey'], dir).status, 2);
     });
 
+    it('shows a step added in a pull request whole: its emotion, pains, opportunities (named ones by title) and details', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'diff-'));
+        const header = 'opportunity Ship "Show shipping early" { owner "Web team" }\n';
+        writeFileSync(join(dir, 'old.journey'), `${header}journey J { stage S { step A { emotion 3 } } }\n`);
+        writeFileSync(join(dir, 'new.journey'), `${header}journey J { stage S { step A { emotion 3 } step B "Asks support" {\n`
+            + '  emotion 2 anxious\n  pain "No answer for a day"\n  opportunity Ship\n  touchpoint "Chat"\n  exit\n} } }\n');
+        const markdown = runCli(['diff', '-f', 'md', 'old.journey', 'new.journey'], dir).stdout;
+        assert.match(markdown, /- ➕ Step 'Asks support' added\n {2}- Emotion: 2 anxious\n {2}- Pain point: No answer for a day\n {2}- Opportunity: Show shipping early\n {2}- Touchpoints: Chat\n {2}- ⏏ The customer may leave here\n/);
+    });
+
     it('says when a side does not check, names its errors, and compares all the same (--exit-code still works)', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-'));
         writeFileSync(join(dir, 'old.journey'), 'metric r "R" percent\ndata d "missing.csv"\n'

@@ -90,7 +90,13 @@ describe('journeymap diff on a pair of maps with one edit of every kind', () => 
             const rendered = await page.evaluate(() => ({
                 headers: [...document.querySelectorAll('th')].map(cell => cell.textContent),
                 counts: [...document.querySelectorAll('td')].map(cell => cell.textContent),
-                items: [...document.querySelectorAll('li')].map(item => item.textContent ?? ''),
+                // Each change's own line; an added step lists what it shows in a list under it.
+                items: [...document.querySelectorAll('h4 + ul > li')].map(item => {
+                    const own = item.cloneNode(true) as HTMLElement;
+                    own.querySelectorAll('ul').forEach(list => list.remove());
+                    return (own.textContent ?? '').trim();
+                }),
+                contents: [...document.querySelectorAll('li li')].map(item => item.textContent ?? ''),
                 headings: [...document.querySelectorAll('h4')].map(heading => heading.textContent)
             }));
             assert.deepEqual(rendered.headers, ['added', 'removed', 'changed', 'renamed', 'moved']);
@@ -98,6 +104,7 @@ describe('journeymap diff on a pair of maps with one edit of every kind', () => 
             assert.deepEqual(rendered.headings, ['Declarations', 'Repair']);
             // What a reviewer reads is the sentence itself: no escapes, no markup left over.
             assert.deepEqual(rendered.items.map(item => item.replace(/^\S+ /, '')), expectedText.map(line => line.slice(2)));
+            assert.deepEqual(rendered.contents, [], 'no step is added here, so nothing is listed under a change (test/cli/diff-command: an added step)');
             mkdirSync(join(repoRoot, 'test', 'output'), { recursive: true });
             await page.screenshot({ path: join(repoRoot, 'test', 'output', 'diff-review.png'), fullPage: true });
         } finally {
