@@ -1,5 +1,4 @@
 import { loadWorkspace } from './load-workspace.js';
-import { diagnoseInLanguageOfEachMap } from './map-language-diagnostics.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCheckReport, formatGithubReport, formatTextReport, type CheckReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
@@ -18,8 +17,6 @@ export interface CheckOptions {
     requireEvidence?: EvidenceKind[];
     /** With `--require-evidence`: as errors, not warnings. */
     strict?: boolean;
-    /** `--lang`, when given: it wins over each map's own `language`. */
-    lang?: string;
 }
 
 export const checkFormats = ['text', 'json', 'github', 'sarif'] as const;
@@ -34,7 +31,6 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
         progress(t('Checking {count} journey files…', { count: files.length }));
     }
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength });
-    await diagnoseInLanguageOfEachMap(loaded, options.lang);
     if (options.requireEvidence?.length) {
         for (const document of loaded.documents) {
             document.diagnostics = [...(document.diagnostics ?? []), ...missingEvidence(document, options.requireEvidence, options.strict ?? false)];

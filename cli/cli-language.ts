@@ -1,5 +1,6 @@
 import chineseMessages from '../l10n/bundle.l10n.zh-cn.json' with { type: 'json' };
-import { useMessageBundle, type MessageBundle } from '../model/localisation.js';
+import { checkMapsInTheirLanguage } from '../language/node-message-scopes.js';
+import { useMessageBundle, useMessageScopes, type MessageBundle } from '../model/localisation.js';
 
 /** The languages `journeymap` speaks; English is the messages as written. */
 export const cliLanguages = ['en', 'zh-cn'] as const;
@@ -43,4 +44,13 @@ export async function inLanguageOfMaps<T>(maps: Array<{ language?: string }>, ex
     } finally {
         useCliLanguage(chooseCliLanguage(undefined, process.env));
     }
+}
+
+/**
+ * Each map is checked in the language it declares, unless `--lang` was given: then every
+ * message is in that language (see language/node-message-scopes.ts).
+ */
+export function checkInLanguageOfMaps(explicit: string | undefined): void {
+    if (explicit === undefined) checkMapsInTheirLanguage();
+    else useMessageScopes(undefined);
 }

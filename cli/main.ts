@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
-import { chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
+import { checkInLanguageOfMaps, chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
 import { runDiff, runGitDiff } from './diff-command.js';
 import { runTextconv } from './textconv-command.js';
 import { runFmt } from './fmt-command.js';
@@ -61,7 +61,11 @@ function buildProgram(): Command {
         .showHelpAfterError()
         .exitOverride()
         .addOption(new Option('--lang <language>', 'language of messages and map labels (default: from LC_ALL / LC_MESSAGES / LANG)').choices([...cliLanguages]))
-        .hook('preAction', command => useCliLanguage(chooseCliLanguage(command.opts<{ lang?: string }>().lang, process.env)));
+        .hook('preAction', command => {
+            const lang = command.opts<{ lang?: string }>().lang;
+            useCliLanguage(chooseCliLanguage(lang, process.env));
+            checkInLanguageOfMaps(lang);
+        });
 
     program.command('check')
         .description('Validate .journey files and folders (recursively); exit 1 when any has errors.')
@@ -73,8 +77,8 @@ function buildProgram(): Command {
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
         .option('--require-evidence <kinds>', 'report pain points and moments of truth without evidence (pain, moment, or pain,moment)', evidenceKindList)
         .option('--strict', 'with --require-evidence: report them as errors (exit 1)', false)
-        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }, command: Command) => {
-            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root), lang: languageOf(command) },
+        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }) => {
+            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
                 print,
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
         });

@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { JourneyModel } from '../model/journey-model.js';
 import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
 import { errorPage, type SiteEntry } from '../render/site-pages.js';
-import { chooseCliLanguage, languageOfMaps, useCliLanguage } from './cli-language.js';
+import { checkInLanguageOfMaps, chooseCliLanguage, languageOfMaps, useCliLanguage } from './cli-language.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { planJourney, slugOf, writeJourneyFiles } from './site-journey.js';
 import { SiteWriter } from './site-writer.js';
@@ -28,6 +28,8 @@ export interface SiteShard {
  * made from what this returns, once every shard is done.
  */
 export async function buildSiteShard(shard: SiteShard, drew: () => void): Promise<{ entries: SiteEntry[]; files: number }> {
+    // In a worker thread too: its error pages say each map's problems in the map's language.
+    checkInLanguageOfMaps(shard.lang);
     const loaded = await loadWorkspace(shard.files, { root: shard.root, maxFileBytes: defaultMaxFileBytes });
     const writer = new SiteWriter(shard.output, shard.root);
     const entries: SiteEntry[] = [];

@@ -3,7 +3,7 @@ import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-l
 import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
-import { t } from '../model/localisation.js';
+import { inMessageLanguage, t } from '../model/localisation.js';
 import { appendAll } from './large-arrays.js';
 import { refusalOf } from './journey-text-guard.js';
 import { explainSyntaxErrors } from './journey-syntax-explainer.js';
@@ -34,8 +34,16 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         this.lexer = services.parser.Lexer;
     }
 
-    /** A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, and nothing else. */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    /**
+     * In the language the map declares (`language zh-cn`), where the host can (see inMessageLanguage).
+     * A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, and nothing else.
+     */
+    override validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const language = (document.parseResult.value as { language?: string }).language;
+        return inMessageLanguage(language, () => this.validateInLanguage(document, options, cancelToken));
+    }
+
+    private async validateInLanguage(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const refusal = refusalOf(document.parseResult);
         if (refusal) {
             const data: IssueData = { code: refusal.code };

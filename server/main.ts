@@ -9,8 +9,10 @@ import { journeyLspExtensions } from './journey-lsp-module.js';
 import { startJourneyServer } from './start-journey-server.js';
 import { isMainThread } from 'node:worker_threads';
 import { answerMarkdownFences } from './markdown-render-worker.js';
+import { checkMapsInTheirLanguage } from '../language/node-message-scopes.js';
 
 if (isMainThread) {
+    checkMapsInTheirLanguage();
     const connection = createConnection(ProposedFeatures.all);
     startJourneyServer(connection, createNodeJourneyServices(connection, { extensions: journeyLspExtensions }), () => createNodeJourneyServices());
 } else {
