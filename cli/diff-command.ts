@@ -44,7 +44,8 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
         return ExitCode.UsageOrInput;
     }
     // Both sides are read, and the problems of both reported, before anything is compared.
-    const results = await Promise.all(sides.map(side => loadSide(side, options.root, warning => err(`${side.file}: ${warning}`))));
+    const warnAbout = (side: DiffSide) => (warning: string) => err(`${side.file}: ${warning}`);
+    const results = await Promise.all(sides.map(side => loadSide(side, options.root, warnAbout(side))));
     results.forEach((result, index) => typeof result === 'string' && err(`${sides[index].file}: ${result}`));
     const loaded = results.filter((result): result is LoadedSide => typeof result !== 'string');
     if (loaded.length < 2) return ExitCode.UsageOrInput;
@@ -79,10 +80,11 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     const problems: string[] = [];
     for (const file of files) {
         // A copy is a new file: everything in it is new to the repository, wherever it came from.
-        const warnAbout = (path: string, revision: string) => (warning: string) => err(`${path} (${revision}): ${warning}`);
+        const sideAt = (path: string, revision: string | undefined) => modelOf(join(root, path), root, revision,
+            warning => err(`${path} (${revision ?? t('working tree')}): ${warning}`));
         const sides = await Promise.all([
-            file.oldPath && file.status !== 'C' ? modelOf(join(root, file.oldPath), root, range.from, warnAbout(file.oldPath, range.from)) : emptyModel,
-            file.newPath ? modelOf(join(root, file.newPath), root, range.to, warnAbout(file.newPath, range.to ?? t('working tree'))) : emptyModel
+            file.oldPath && file.status !== 'C' ? sideAt(file.oldPath, range.from) : emptyModel,
+            file.newPath ? sideAt(file.newPath, range.to) : emptyModel
         ]);
         const failed = sides.map((side, index) => (typeof side === 'string' ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : range.to ?? t('working tree')}): ${side}` : undefined));
         problems.push(...failed.filter(problem => problem !== undefined));
@@ -116,20 +118,22 @@ const emptyModel: JourneyModel = { uri: '', imports: [], personas: [], channels:
  * that revision), or why there is none: the first syntax errors with their lines. Other
  * errors are told to `warn`, and the model is compared all the same.
  */
-async function modelOf(path: string, root: string, revision?: string, warn?: (text: string) => void): Promise<JourneyModel | string> {
+async function modelOf(path: string, root: string, revision: string | undefined,
+    warn: (text: string) => void): Promise<JourneyModel | string> {
     const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, revision });
     const document = loaded.documents[0];
     if (!document) return loaded.problems[0]?.message ?? t('cannot be read');
     const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
     if (hasSyntaxErrors(document)) return t('has syntax errors; run journeymap check on it') + listedErrors(errors);
     // Compared all the same, but said: a missing data file or name shows in the diff as a changed value.
-    if (errors.length > 0) warn?.(t('does not check, so some changes may come from its errors:') + listedErrors(errors));
+    if (errors.length > 0) warn(t('does not check, so some changes may come from its errors:') + listedErrors(errors));
     return loaded.services.journey.ModelBuilder.build(document);
 }
 
 /** The first errors with their lines, as `journeymap check` words them. */
 function listedErrors(errors: Diagnostic[]): string {
-    const listed = errors.slice(0, 5).map(error => `\n  ${error.range.start.line + 1}:${error.range.start.character + 1} ${error.message}`).join('');
+    const where = (error: Diagnostic) => `${error.range.start.line + 1}:${error.range.start.character + 1}`;
+    const listed = errors.slice(0, 5).map(error => `\n  ${where(error)} ${error.message}`).join('');
     return listed + (errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '');
 }
 

@@ -92,19 +92,20 @@ function machineRow(row: MetricReportRow): Record<string, unknown> {
     return {
         journey: row.journey, stage: row.stage, step: row.step, metric: row.metric, value: row.value, unit: row.unit,
         target: row.machine.target, status: row.status, n: row.n, margin: row.margin, aggregate: row.machine.aggregate,
-        period: row.period, change: row.machine.change, previousPeriod: row.machine.previousPeriod, better: row.machine.better, source: row.source
+        period: row.period, change: row.machine.change, previousPeriod: row.machine.previousPeriod, better: row.machine.better,
+        source: row.source
     };
 }
 
 const csvColumns: Array<[string, (row: MetricReportRow) => unknown]> = [
-    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step], ['aggregate', row => row.machine.aggregate?.how],
-    ['metric', row => row.metric], ['value', row => row.value], ['unit', row => row.unit],
-    ['target', row => row.machine.target && `${row.machine.target.comparison} ${row.machine.target.value}`], ['status', row => row.status],
-    ['period', row => row.period], ['change', row => row.machine.change], ['previous period', row => row.machine.previousPeriod],
-    ['source', row => row.source]
+    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step],
+    ['aggregate', row => row.machine.aggregate?.how], ['metric', row => row.metric], ['value', row => row.value], ['unit', row => row.unit],
+    ['target', row => row.machine.target && `${row.machine.target.comparison} ${row.machine.target.value}`],
+    ['status', row => row.status], ['period', row => row.period], ['change', row => row.machine.change],
+    ['previous period', row => row.machine.previousPeriod], ['source', row => row.source]
 ];
 
-/** CSV keeps numbers raw and statuses as keywords; survey values add their sample size and margin as columns of their own. */
+/** CSV keeps numbers raw and statuses as keywords; survey values add their sample size and margin as columns. */
 function csvRows(rows: MetricReportRow[]): string {
     const sampled = rows.some(row => row.n !== undefined);
     const header = [...csvColumns.map(([title]) => title), ...(sampled ? ['n', 'margin'] : [])];

@@ -66,17 +66,24 @@ function expectsText(row: BacklogRow): string {
 
 /** The columns as a reader sees them (text, Markdown), in the reader's language. */
 const columns: Array<[string, (row: BacklogRow) => string]> = [
-    ['id', row => row.id], ['title', row => row.title], ['owner', row => row.owner ?? ''], ['status', row => (row.status ? opportunityStatusLabel(row.status) : '')],
+    ['id', row => row.id], ['title', row => row.title], ['owner', row => row.owner ?? ''],
+    ['status', row => (row.status ? opportunityStatusLabel(row.status) : '')],
     ['value', row => row.value?.toString() ?? ''], ['effort', row => row.effort?.toString() ?? ''],
     ['steps', row => row.steps.map(stepText).join('\n')], ['expects', expectsText], ['file', row => row.uri]
 ];
+
+/** `conversion >= 12`: the expected metric in the words of the language. */
+function expectsKeywords(row: BacklogRow): string {
+    if (!row.expects) return '';
+    return [row.expects.metric, row.expects.comparison, row.expects.target].filter(part => part !== undefined).join(' ');
+}
 
 /** The same columns for tools (CSV): keywords, numbers and paths, the same in every language. */
 const csvColumns: Array<[string, (row: BacklogRow) => string]> = columns.map(([name, cell]) => {
     switch (name) {
         case 'status': return [name, row => row.status ?? ''];
-        case 'steps': return [name, row => row.steps.map(step => `${step.journey} › ${step.stage} › ${step.step}`).join('\n')];
-        case 'expects': return [name, row => (row.expects ? [row.expects.metric, row.expects.comparison, row.expects.target].filter(part => part !== undefined).join(' ') : '')];
+        case 'steps': return [name, row => row.steps.map(step => [step.journey, step.stage, step.step].join(' › ')).join('\n')];
+        case 'expects': return [name, row => expectsKeywords(row)];
         default: return [name, cell];
     }
 });
@@ -98,7 +105,9 @@ function columnTitle(name: string): string {
 function formatBacklog(rows: BacklogRow[], format: OpportunitiesOptions['format']): string {
     // Where each step is written is for views that link to it; the file paths say enough here.
     if (format === 'json') return JSON.stringify({ version: 1, opportunities: rows.map(({ uri, steps, ...row }) => ({ ...row, steps: steps.map(({ range: _range, ...step }) => step), file: uri })) }, null, 2);
-    if (format === 'csv') return stringify([csvColumns.map(([name]) => name), ...rows.map(row => csvColumns.map(([, cell]) => cell(row)))]).trimEnd();
+    if (format === 'csv') {
+        return stringify([csvColumns.map(([name]) => name), ...rows.map(row => csvColumns.map(([, cell]) => cell(row)))]).trimEnd();
+    }
     if (rows.length === 0) return t('No opportunities in these maps.');
     const header = columns.map(([name]) => columnTitle(name));
     if (format === 'md') {

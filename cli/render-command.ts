@@ -54,10 +54,16 @@ export interface Output {
 }
 
 /** The options that change some formats only, with the formats they change: given to another, they are an error. */
-const formatOptions: Array<{ flag: (options: RenderOptions) => string | undefined; formats: readonly RenderFormat[] }> = [
-    { flag: options => (options.view ?? 'map') !== 'map' ? `--view ${options.view}` : undefined, formats: ['svg', 'png', 'html'] },
+interface FormatOption {
+    /** The option as given (`--view portfolio`), when it is. */
+    flag: (options: RenderOptions) => string | undefined;
+    formats: readonly RenderFormat[];
+}
+
+const formatOptions: FormatOption[] = [
+    { flag: options => ((options.view ?? 'map') !== 'map' ? `--view ${options.view}` : undefined), formats: ['svg', 'png', 'html'] },
     { flag: options => options.width !== undefined ? '--width' : undefined, formats: ['svg', 'png', 'html'] },
-    { flag: options => options.theme !== 'auto' ? `--theme ${options.theme}` : undefined, formats: ['svg', 'png', 'html', 'funnel'] },
+    { flag: options => (options.theme !== 'auto' ? `--theme ${options.theme}` : undefined), formats: ['svg', 'png', 'html', 'funnel'] },
     { flag: options => options.scale !== 1 ? '--scale' : undefined, formats: ['png'] },
     { flag: options => options.font?.length ? '--font' : undefined, formats: ['png'] }
 ];

@@ -36,14 +36,16 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * In the language the map declares (`language zh-cn`), where the host can (see inMessageLanguage).
-     * A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, and nothing else.
+     * A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, nothing else.
      */
-    override validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    override validateDocument(document: LangiumDocument, options: ValidationOptions = {},
+        cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         const language = (document.parseResult.value as { language?: string }).language;
         return inMessageLanguage(language, () => this.validateInLanguage(document, options, cancelToken));
     }
 
-    private async validateInLanguage(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+    private async validateInLanguage(document: LangiumDocument, options: ValidationOptions,
+        cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const refusal = refusalOf(document.parseResult);
         if (refusal) {
             const data: IssueData = { code: refusal.code };
@@ -85,13 +87,14 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
     return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** With no name close enough to guess (`放气` for `放弃`: one character of two), a short list of the names there are. */
-function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[], names: Iterable<string>): string {
+/** With no name close enough to guess (`放气` for `放弃`: one character of two), a short list of the names. */
+function unresolvedMessage(type: string, kind: string, name: string, suggestions: string[], names: string[]): string {
     if (suggestions.length > 0) {
         return t("Unknown {kind} '{name}'. Did you mean {suggestions}?", { kind, name, suggestions: suggestions.map(s => `'${s}'`).join(t(' or ')) });
     }
     const known = [...new Set(names)].filter(candidate => !candidate.includes('.'));
-    const listed = known.length > 0 && known.length <= 12 ? ' ' + t('Known: {names}.', { names: known.join(', ') }) : '';
+    const few = known.length > 0 && known.length <= 12;
+    const listed = few ? ' ' + t('Known: {names}.', { names: known.join(', ') }) : '';
     if (type === 'Step') {
         return t("Unknown step '{name}': `next` must name a step of this journey.", { name }) + listed;
     }

@@ -155,8 +155,10 @@ class Regions {
 function explainCharacter(diagnostic: Diagnostic, text: string, offset: number): Diagnostic {
     const character = text.charAt(offset);
     // `emotion：2`: the colon stood where a space belongs.
-    const replacement = /[\p{L}\p{N}"]/u.test(text.charAt(offset - 1)) && /[\p{L}\p{N}"]/u.test(text.charAt(offset + 1)) ? ' ' : '';
-    const remove = (message: string): Diagnostic => ({ ...diagnostic, message, code: IssueCodes.FullWidthPunctuation, data: { code: IssueCodes.FullWidthPunctuation, replacement } });
+    const wordy = /[\p{L}\p{N}"]/u;
+    const replacement = wordy.test(text.charAt(offset - 1)) && wordy.test(text.charAt(offset + 1)) ? ' ' : '';
+    const code = IssueCodes.FullWidthPunctuation;
+    const remove = (message: string): Diagnostic => ({ ...diagnostic, message, code, data: { code, replacement } });
     const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
     const after = text.slice(offset + 1, lineEndOf(text, offset)).trim();
     switch (character) {
@@ -225,7 +227,8 @@ function explain(error: IRecognitionException, reader: TokenReader, document: La
     }
     const written = rule === 'Range' ? undefined : explainWrittenValue(token, previous, beforePrevious, reader);
     if (written?.token) {
-        const diagnostic = syntaxDiagnostic(document, written.token.startOffset, written.token, written.message, IssueCodes.SyntaxError, {});
+        const { token: at, message } = written;
+        const diagnostic = syntaxDiagnostic(document, at.startOffset, at, message, IssueCodes.SyntaxError, {});
         return { diagnostic, region: written.region };
     }
     if (written) return at(written.message, IssueCodes.SyntaxError, written.region);
@@ -234,10 +237,12 @@ function explain(error: IRecognitionException, reader: TokenReader, document: La
         return at(t('`{keyword}` needs {needed}; found `{found}`.', { keyword: previous.image === 'truth' ? 'moment of truth' : previous.image, needed, found: shown(token) }), IssueCodes.SyntaxError, [previous.startOffset, reader.lineEnd(previous.startOffset)]);
     }
     if (rule === 'Range') {
+        const after = reader.tokens[index + 1];
         const low = previous?.tokenType?.name === 'NUMBER' ? previous.image : undefined;
-        const high = reader.tokens[index + 1]?.tokenType?.name === 'NUMBER' ? reader.tokens[index + 1].image : undefined;
-        const message = low && high && reader.sameLine(previous!, reader.tokens[index + 1])
-            ? t('Write a range as `{low}..{high}`, not `{written}`.', { low, high, written: reader.lineText(previous!.startOffset, reader.tokens[index + 1].endOffset! + 1) })
+        const high = after?.tokenType?.name === 'NUMBER' ? after.image : undefined;
+        const written = low && high && reader.sameLine(previous!, after) ? reader.lineText(previous!.startOffset, after.endOffset! + 1) : undefined;
+        const message = written
+            ? t('Write a range as `{low}..{high}`, not `{written}`.', { low, high, written })
             : t('Write a range as `low..high`, as in `1..5`.');
         return at(message, IssueCodes.SyntaxError, [token.startOffset, reader.lineEnd(token.startOffset)]);
     }
@@ -285,10 +290,12 @@ function explainWrittenValue(token: IToken, previous: IToken | undefined, before
     const line: [number, number] = [previous.startOffset, reader.lineEnd(previous.startOffset)];
     if (previous.image === 'status' && reader.isKeyword(previous)) {
         const status = reader.wordAt(token.startOffset);
-        return { message: t("Unknown status '{status}': use one of {statuses}.", { status, statuses: opportunityStatuses.join(', ') }), region: line };
+        const statuses = opportunityStatuses.join(', ');
+        return { message: t("Unknown status '{status}': use one of {statuses}.", { status, statuses }), region: line };
     }
     const next = reader.tokens[reader.indexAt(token.startOffset) + 1];
-    if (token.image === ',' && beforePrevious && oneNameKeywords.includes(beforePrevious.image) && reader.isName(previous)) {
+    const listed = token.image === ',' && beforePrevious && oneNameKeywords.includes(beforePrevious.image);
+    if (listed && reader.isName(previous)) {
         const keyword = beforePrevious.image;
         const second = next && reader.isName(next) ? next.image : '…';
         return {
@@ -296,7 +303,8 @@ function explainWrittenValue(token: IToken, previous: IToken | undefined, before
             region: [beforePrevious.startOffset, reader.lineEnd(beforePrevious.startOffset)]
         };
     }
-    if (previous.tokenType?.name === 'NUMBER' && /^[\p{L}]/u.test(token.image) && previous.endOffset! + 1 < token.startOffset) {
+    const spaced = previous.endOffset! + 1 < token.startOffset;
+    if (previous.tokenType?.name === 'NUMBER' && /^[\p{L}]/u.test(token.image) && spaced) {
         const statement = reader.statementUpTo(previous);
         const message = timeUnit.test(token.image)
             ? t('A number is written without a unit: `{statement}`, not `{statement} {unit}`. A `duration` counts in the unit its title names, as in `metric wait "等待（天）" duration`.',
@@ -307,7 +315,7 @@ function explainWrittenValue(token: IToken, previous: IToken | undefined, before
             region: [token.startOffset, reader.lineEnd(token.startOffset)]
         };
     }
-    if (previous.tokenType?.name === 'STRING' && previous.endOffset! + 1 === token.startOffset && /^[\p{L}\p{N}_]/u.test(token.image)) {
+    if (previous.tokenType?.name === 'STRING' && !spaced && /^[\p{L}\p{N}_]/u.test(token.image)) {
         return {
             message: t('The text {text} ends at the quote before `{word}`: write a quote inside a text as `\\"`, as in `"…\\"{word}\\"…"`.',
                 { text: clipped(previous.image), word: token.image }),
@@ -402,7 +410,7 @@ class TokenReader {
         return this.text.slice(from, to);
     }
 
-    /** The text from the keyword that starts the statement `last` ends (`target <= 2`, `metric r = 72`), through `last`. */
+    /** The statement `last` ends, from its keyword (`target <= 2`, `metric r = 72`). */
     statementUpTo(last: IToken): string {
         let first = this.indexAt(last.startOffset);
         while (first > 0 && !this.isKeyword(this.tokens[first]) && this.sameLine(this.tokens[first - 1], last)) first--;

@@ -1,4 +1,6 @@
-import { displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus, type MetricValueModel } from '../model/journey-model.js';
+import {
+    displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus, type MetricValueModel
+} from '../model/journey-model.js';
 import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */
@@ -22,7 +24,7 @@ export interface MetricReportRow {
     trend?: string;
     /** `funnel.csv:11` for a value read from data. */
     source?: string;
-    /** For tools (CSV, JSON): the target, the change since the previous period and the aggregation as numbers and keywords. */
+    /** For tools (CSV, JSON): the target, the change since the period before and the aggregation, in numbers and keywords. */
     machine: {
         target?: { comparison: '>=' | '<='; value: number };
         change?: number;
@@ -73,8 +75,9 @@ export function failingRows(rows: MetricReportRow[], failOn: 'missed' | 'warn'):
 }
 
 /** The change since the previous period of a time series, as a number. */
-function changeOf(series: MetricValueModel['series'], better: boolean | undefined): Pick<MetricReportRow['machine'], 'change' | 'previousPeriod' | 'better'> {
+function changeOf(series: MetricValueModel['series'], better: boolean | undefined): Partial<MetricReportRow['machine']> {
     if (!series || series.length < 2) return {};
     const [previous, current] = series.slice(-2);
-    return { change: Math.round((current.value - previous.value) * 100) / 100, previousPeriod: previous.period, better };
+    const change = Math.round((current.value - previous.value) * 100) / 100;
+    return { change, previousPeriod: previous.period, better };
 }

@@ -26,13 +26,14 @@ export interface MessageScopes {
 
 let scopes: MessageScopes | undefined;
 
-/** The host's translation (its bundle, set by useMessageBundle); named so, it is no message call for the build's extraction. */
+/** The host's translation (its bundle, from useMessageBundle); under this name the build's extraction skips it. */
 const hostTranslation = l10n.t;
 
 /** Translates a message and fills its `{name}` (or `{0}`) placeholders, in the language of the work under way. */
 export function t(message: string, ...args: Array<string | number | boolean | Record<string, unknown>>): string {
     const scoped = scopes?.current();
-    return scoped ? fillPlaceholders(scoped[message] ?? message, args) : hostTranslation(message, ...(args as [Record<string, string | number | boolean>]));
+    if (scoped) return fillPlaceholders(scoped[message] ?? message, args);
+    return hostTranslation(message, ...(args as [Record<string, string | number | boolean>]));
 }
 
 /** Makes `t` answer from this bundle from now on; `undefined` means English. */

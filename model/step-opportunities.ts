@@ -1,4 +1,6 @@
-import { displayName, type JourneyModel, type OpportunityStatus, type StepModel } from './journey-model.js';
+import {
+    displayName, type JourneyModel, type OpportunityModel, type OpportunityStatus, type StepModel
+} from './journey-model.js';
 
 /** One opportunity as a step shows it: an idea written on the step, or a declared opportunity. */
 export interface StepOpportunity {
@@ -16,14 +18,16 @@ export interface StepOpportunity {
  */
 export function opportunitiesOfStep(model: JourneyModel, journey: string, step: StepModel): StepOpportunity[] {
     const declared = model.opportunities ?? [];
-    const named = (step.opportunityRefs ?? []).map(name => declared.find(candidate => candidate.name === name) ?? { name });
-    const addressing = declared.filter(opportunity => !named.some(each => each.name === opportunity.name)
-        && opportunity.addressed.some(address => address.uri === undefined && address.journey === journey && address.step === step.name));
-    return [
-        ...step.opportunities.map(text => ({ text })),
-        ...[...named, ...addressing].map(opportunity => ({
-            text: displayName(opportunity), name: opportunity.name,
-            owner: 'owner' in opportunity ? opportunity.owner : undefined, status: 'status' in opportunity ? opportunity.status : undefined
-        }))
-    ];
+    const named = (step.opportunityRefs ?? []).map(name => declared.find(each => each.name === name) ?? { name });
+    const addresses = (opportunity: OpportunityModel) => opportunity.addressed
+        .some(address => address.uri === undefined && address.journey === journey && address.step === step.name);
+    const unnamed = (opportunity: OpportunityModel) => !named.some(each => each.name === opportunity.name);
+    const addressing = declared.filter(opportunity => unnamed(opportunity) && addresses(opportunity));
+    return [...step.opportunities.map(text => ({ text })), ...[...named, ...addressing].map(asShown)];
+}
+
+/** A declared opportunity as a step shows it; one named but not declared (an error already) by its name. */
+function asShown(opportunity: OpportunityModel | { name: string }): StepOpportunity {
+    const declared = 'addressed' in opportunity ? opportunity : undefined;
+    return { text: displayName(opportunity), name: opportunity.name, owner: declared?.owner, status: declared?.status };
 }

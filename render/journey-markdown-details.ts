@@ -14,10 +14,13 @@ import { formatMeasuredValue } from '../metrics/metric-format.js';
  */
 export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapModel): string[] {
     const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(step => [step.name, displayName(step)]));
-    const sections = journey.stages.flatMap(stage => stage.steps.map(step => ({ step, lines: detailLines(model, step, titles) })))
+    const sections = journey.stages.flatMap(stage => stage.steps)
+        .map(step => ({ step, lines: detailLines(model, step, titles) }))
         .filter(section => section.lines.length > 0);
     if (sections.length === 0) return [];
-    return [`## ${t('Step details')}`, '', ...sections.flatMap(({ step, lines }) => [`### ${escapeMarkdown(displayName(step))}`, '', ...lines.map(line => `- ${line}`), ''])];
+    const section = ({ step, lines }: typeof sections[number]) =>
+        [`### ${escapeMarkdown(displayName(step))}`, '', ...lines.map(line => `- ${line}`), ''];
+    return [`## ${t('Step details')}`, '', ...sections.flatMap(section)];
 }
 
 /**
@@ -27,12 +30,18 @@ export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapMode
 export function stepMarkdownLines(model: JourneyModel, journey: JourneyMapModel, step: StepModel): string[] {
     const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(each => [each.name, displayName(each)]));
     const lines: string[] = [];
-    if (step.emotion) lines.push(t('Emotion: {emotion}', { emotion: escapeMarkdown([step.emotion.score, step.emotion.feeling].filter(Boolean).join(' ')) }));
+    if (step.emotion) {
+        const emotion = escapeMarkdown([step.emotion.score, step.emotion.feeling].filter(Boolean).join(' '));
+        lines.push(t('Emotion: {emotion}', { emotion }));
+    }
     for (const pain of step.pains) lines.push(t('Pain point: {pain}', { pain: escapeMarkdown(pain) }));
-    for (const opportunity of opportunitiesOfStep(model, journey.name, step)) lines.push(t('Opportunity: {opportunity}', { opportunity: escapeMarkdown(opportunity.text) }));
+    for (const opportunity of opportunitiesOfStep(model, journey.name, step)) {
+        lines.push(t('Opportunity: {opportunity}', { opportunity: escapeMarkdown(opportunity.text) }));
+    }
     for (const value of step.metrics) {
         const metric = model.metrics.find(candidate => candidate.name === value.metric);
-        lines.push(`${escapeMarkdown(displayName(metric ?? { name: value.metric }))} ${escapeMarkdown(formatMeasuredValue(value, metric))}`);
+        const name = displayName(metric ?? { name: value.metric });
+        lines.push(`${escapeMarkdown(name)} ${escapeMarkdown(formatMeasuredValue(value, metric))}`);
     }
     return [...lines, ...detailLines(model, step, titles)];
 }
@@ -40,25 +49,37 @@ export function stepMarkdownLines(model: JourneyModel, journey: JourneyMapModel,
 function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, string>): string[] {
     const text = escapeMarkdown;
     const list = (items: string[]) => items.map(text).join(', ');
-    const channelTitle = (name: string) => displayName(model.channels.find(channel => channel.name === name) ?? { name });
+    const channelTitle = (name: string) => displayName(model.channels.find(each => each.name === name) ?? { name });
     const lines: string[] = [];
-    if (step.channels.length > 0) lines.push(t('Channels: {channels}', { channels: list(step.channels.map(channelTitle)) }));
-    if (step.touchpoints.length > 0) lines.push(t('Touchpoints: {touchpoints}', { touchpoints: list(step.touchpoints) }));
+    if (step.channels.length > 0) {
+        lines.push(t('Channels: {channels}', { channels: list(step.channels.map(channelTitle)) }));
+    }
+    if (step.touchpoints.length > 0) {
+        lines.push(t('Touchpoints: {touchpoints}', { touchpoints: list(step.touchpoints) }));
+    }
     if (step.personas.length > 0) lines.push(t('Who: {personas}', { personas: list(step.personas) }));
     for (const owner of step.owners ?? []) lines.push(t('Owner: {owner}', { owner: text(owner) }));
-    for (const moment of step.momentsOfTruth) lines.push(`★ ${t('Moment of truth: {moment}', { moment: text(moment) })}`);
+    for (const moment of step.momentsOfTruth) {
+        lines.push(`★ ${t('Moment of truth: {moment}', { moment: text(moment) })}`);
+    }
     if (step.emotion?.note) lines.push(t('Why: {note}', { note: `“${text(step.emotion.note)}”` }));
     for (const emotion of step.personaEmotions ?? []) {
-        const words = [String(emotion.score), emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ');
+        const note = emotion.note && `“${emotion.note}”`;
+        const words = [String(emotion.score), emotion.feeling, note].filter(Boolean).join(' ');
         lines.push(`${text(emotion.persona)}: ${text(words)}`);
     }
     const measured = step.measuredEmotion;
-    if (measured) lines.push(t('Measured emotion: {score} (n = {n})', { score: Math.round(measured.score * 10) / 10, n: measured.n }));
+    if (measured) {
+        const score = Math.round(measured.score * 10) / 10;
+        lines.push(t('Measured emotion: {score} (n = {n})', { score, n: measured.n }));
+    }
     for (const quote of step.quotes ?? []) lines.push(t('Customers said: {quote}', { quote: `“${text(quote)}”` }));
     for (const claim of step.claims ?? []) {
-        const confidence = claim.confidence ? ` (${t('confidence: {confidence}', { confidence: confidenceLabel(claim.confidence) })})` : '';
+        const confidence = claim.confidence
+            ? ` (${t('confidence: {confidence}', { confidence: confidenceLabel(claim.confidence) })})` : '';
         if (claim.evidence.length > 0 || confidence) {
-            lines.push(`${text(claim.text)}: ${t('Evidence: {evidence}', { evidence: list(claim.evidence) || '–' })}${confidence}`);
+            const evidence = t('Evidence: {evidence}', { evidence: list(claim.evidence) || '–' });
+            lines.push(`${text(claim.text)}: ${evidence}${confidence}`);
         }
     }
     for (const action of step.blueprint ?? []) {

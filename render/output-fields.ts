@@ -15,13 +15,23 @@ type StepOutputs = { readonly [Field in keyof Required<StepModel>]: { readonly [
 
 const shown: Carried = 'shown';
 const mermaidHasNoPlace: Carried = {
-    leftOut: "Mermaid's journey diagram has sections, tasks with a score and actors, nothing else; the export counts what it leaves out in a comment"
+    leftOut: "Mermaid's journey diagram has sections, tasks with a score and actors, nothing else; "
+        + 'the export counts what it leaves out in a comment'
 };
 const whereWritten: Carried = { leftOut: 'where the step is written in the file, for editors to jump to' };
-const blueprintView: Carried = { leftOut: 'drawn by the service blueprint view (`render --view blueprint`, the preview\'s Blueprint), not on the map' };
+const blueprintView: Carried = {
+    leftOut: 'drawn by the service blueprint view (`render --view blueprint`, the preview\'s Blueprint), not on the map'
+};
+
+const oneLineOfTasks: Carried = {
+    leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws branches and exits"
+};
 
 /** Every output shows the field; Mermaid has no place for it. */
-const everywhereButMermaid = { map: shown, html: shown, site: shown, md: shown, textconv: shown, 'pr-comment': shown, mermaid: mermaidHasNoPlace, json: shown };
+const everywhereButMermaid = {
+    map: shown, html: shown, site: shown, md: shown, textconv: shown, 'pr-comment': shown,
+    mermaid: mermaidHasNoPlace, json: shown
+};
 const everywhere = { ...everywhereButMermaid, mermaid: shown };
 
 /**
@@ -32,8 +42,10 @@ const everywhere = { ...everywhereButMermaid, mermaid: shown };
 export const stepOutputs: StepOutputs = {
     name: {
         ...everywhere, map: { leftOut: 'the title stands for the step; the name is its identifier in the text' },
-        html: { leftOut: 'the title stands for the step, as on the map' }, site: { leftOut: 'the title stands for the step, as on the map' },
-        md: { leftOut: 'the title stands for the step' }, textconv: { leftOut: 'the title stands for the step, as in md' },
+        html: { leftOut: 'the title stands for the step, as on the map' },
+        site: { leftOut: 'the title stands for the step, as on the map' },
+        md: { leftOut: 'the title stands for the step' },
+        textconv: { leftOut: 'the title stands for the step, as in md' },
         mermaid: { leftOut: 'the title stands for the task' },
         'pr-comment': { leftOut: 'steps of two versions are matched by name; a new name shows as a rename' }
     },
@@ -54,10 +66,11 @@ export const stepOutputs: StepOutputs = {
     failPoints: { ...everywhereButMermaid, map: blueprintView, html: blueprintView },
     momentsOfTruth: everywhereButMermaid,
     metrics: everywhereButMermaid,
-    next: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws the branches" } },
-    exit: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws the exits" } },
+    next: { ...everywhereButMermaid, mermaid: oneLineOfTasks },
+    exit: { ...everywhereButMermaid, mermaid: oneLineOfTasks },
     range: {
         map: whereWritten, html: whereWritten, site: whereWritten, md: whereWritten, textconv: whereWritten,
-        'pr-comment': { leftOut: 'where the step is written: moving text around is no change' }, mermaid: whereWritten, json: shown
+        'pr-comment': { leftOut: 'where the step is written: moving text around is no change' },
+        mermaid: whereWritten, json: shown
     }
 };

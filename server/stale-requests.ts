@@ -9,7 +9,8 @@ const documentRequests = [
     'onDocumentFormatting', 'onDocumentRangeFormatting', 'onDocumentOnTypeFormatting', 'onSelectionRanges'
 ] as const;
 
-type RequestHandler = (params: { textDocument: { uri: string } }, token: CancellationToken, ...rest: unknown[]) => unknown;
+type RequestHandler = (params: { textDocument: { uri: string } }, token: CancellationToken, ...rest: unknown[])
+    => unknown;
 
 /**
  * Edits a client sends in a burst (a paste, a replace-all, a checkout, a storm) queue up with
@@ -18,9 +19,14 @@ type RequestHandler = (params: { textDocument: { uri: string } }, token: Cancell
  * for a text that is gone: its positions name places of an older version. Requests made after
  * the last edit wait for the build of the latest text and are answered from it.
  *
+ * A request about a document just opened waits until the server knows it (`documentKnown`):
+ * its build now starts once the messages received with it are read.
+ *
  * Call before the handlers are registered; `onEdit` must fire synchronously for every edit.
  */
-export function answerStaleRequestsModified(connection: Connection, onEdit: (listener: (uri: string) => void) => Disposable): void {
+export function answerStaleRequestsModified(connection: Connection,
+    onEdit: (listener: (uri: string) => void) => Disposable,
+    documentKnown: (uri: string, token: CancellationToken) => Promise<void> | undefined = () => undefined): void {
     const waiting = new Map<string, Set<CancellationTokenSource>>();
     onEdit(uri => {
         for (const source of waiting.get(uri) ?? []) source.cancel();
@@ -43,8 +49,11 @@ export function answerStaleRequestsModified(connection: Connection, onEdit: (lis
                 const untrack = track(params.textDocument.uri, edited);
                 const linked = linkedToken(token, edited);
                 try {
+                    const known = documentKnown(params.textDocument.uri, linked.token);
+                    if (known) await known;
                     const result = await handler(params, linked.token, ...rest);
-                    return edited.token.isCancellationRequested && !token.isCancellationRequested ? contentModified() : result;
+                    const overtaken = edited.token.isCancellationRequested && !token.isCancellationRequested;
+                    return overtaken ? contentModified() : result;
                 } finally {
                     untrack();
                     linked.dispose();

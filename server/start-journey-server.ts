@@ -12,6 +12,7 @@ import { registerFenceRequest } from './fence-request-handler.js';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { refusalOf } from '../language/journey-text-guard.js';
 import { answerStaleRequestsModified } from './stale-requests.js';
+import { openedDocumentKnown } from './opened-documents.js';
 
 /**
  * Starts the Journey language server on a connection, the same in Node and in a browser
@@ -36,8 +37,9 @@ export function startJourneyServer(connection: Connection, services: { shared: L
         void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
     });
     rebuildRefusedOnSettingChange(shared);
-    answerStaleRequestsModified(connection, listener =>
-        shared.workspace.TextDocuments.onDidChangeContent(change => listener(change.document.uri)));
+    answerStaleRequestsModified(connection,
+        listener => shared.workspace.TextDocuments.onDidChangeContent(change => listener(change.document.uri)),
+        (uri, token) => openedDocumentKnown(shared, uri, token));
     startLanguageServer(shared);
 }
 

@@ -59,6 +59,16 @@ describe('the language server in a burst of edits', function () {
         assert.deepEqual(early.filter(result => result !== 'answered' && result !== LSPErrorCodes.ContentModified), []);
         assert.ok(builds <= 3, `${builds} builds of ${edits} for one burst of ${edits} edits`);
     });
+
+    it('answers a request sent right after a document is opened from that document, not "No document found"', async () => {
+        const uris = ['first', 'second', 'third'].map(name => pathToFileURL(join(workspace, `${name}.journey`)).toString());
+        const text = 'journey J { stage S { step A "看到广告" { emotion 3 } } }\n';
+        const hovers = uris.map(uri => {
+            session.open(uri, text);
+            return session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 27 } });
+        });
+        for (const hover of await Promise.all(hovers)) assert.match(JSON.stringify(hover), /看到广告/);
+    });
 });
 
 function hoverOn(session: LspSession, uri: string, document: TextDocument, step: string): Promise<unknown> {
