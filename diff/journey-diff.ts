@@ -256,7 +256,11 @@ function nameChanges(field: string, before: string[], after: string[], ordered: 
     const stepNames = field === 'next' || field === 'starts';
     const renames = stepNames ? context.renamed.next : context.renamed[field as keyof DiffContext['renamed']] ?? new Map<string, string>();
     const old = before.map(name => renames.get(name) ?? name);
-    const label = (name: string, side: 'before' | 'after') => (stepNames ? context.stepTitles[side].get(name) ?? name : name);
+    // Steps and declared opportunities are named as the map names them: by their titles.
+    const opportunityTitle = (name: string, side: 'before' | 'after') =>
+        context[side].opportunities?.find(opportunity => opportunity.name === name)?.title ?? name;
+    const label = (name: string, side: 'before' | 'after') => (stepNames ? context.stepTitles[side].get(name) ?? name
+        : field === 'opportunityRefs' ? opportunityTitle(name, side) : name);
     const words = (item: string) => ({ subject: subjectOf(place), field: fieldWord(field), item: quoted(item) });
     const oldSet = new Set(old);
     const newSet = new Set(after);

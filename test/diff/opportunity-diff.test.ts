@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli/cli-runner.js';
@@ -27,5 +27,16 @@ describe('the diff of opportunities and owners', () => {
         const markdown = runCli(['diff', join(folder, 'before.journey'), join(folder, 'after.journey'), '--root', folder, '-f', 'md']).stdout;
         assert.match(markdown, /#### Opportunities\n\n- .* Opportunity 'ShowShipping': status planned → building/);
         assert.match(markdown, /#### FirstPurchase\n\n- .* Step 'Compares offers': owner/);
+    });
+
+    it('names an opportunity a step names by its title, as the map does', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'opportunity-diff-'));
+        const header = 'opportunity Ship "Show shipping early" { owner "Web team" }\n';
+        writeFileSync(join(folder, 'old.journey'), `${header}journey J { stage S { step A { emotion 3 } } }\n`);
+        writeFileSync(join(folder, 'new.journey'), `${header}journey J { stage S { step A { emotion 3 opportunity Ship } } }\n`);
+        const text = runCli(['diff', 'old.journey', 'new.journey'], folder).stdout;
+        assert.match(text, /^\+ Step 'A': opportunity added: “Show shipping early”/);
+        const [change] = JSON.parse(runCli(['diff', '-f', 'json', 'old.journey', 'new.journey'], folder).stdout).changes;
+        assert.equal(change.after, 'Ship', 'tools get the name');
     });
 });
