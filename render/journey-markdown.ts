@@ -1,4 +1,4 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type PersonaModel } from '../model/journey-model.js';
 import { formatMeasuredValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { stepDetailsMarkdown } from './journey-markdown-details.js';
@@ -14,9 +14,8 @@ import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapModel): string {
     const personas = journey.personas.map(name => model.personas.find(p => p.name === name)).filter(p => p !== undefined);
     const lines = [`# ${escapeMarkdown(displayName(journey))}`, ''];
-    for (const persona of personas) {
-        lines.push(`**${t('Persona:')}** ${escapeMarkdown(displayName(persona))}${persona.role ? ` — ${escapeMarkdown(persona.role)}` : ''}`, '');
-    }
+    if (journey.documentation) lines.push(escapeMarkdown(journey.documentation), '');
+    for (const persona of personas) lines.push(...personaMarkdown(persona));
     const scale = journey.emotionScale;
     lines.push(t('{stages} stages · {steps} steps · emotion scale {min}..{max}', { stages: journey.stages.length, steps: allSteps(journey).length, min: scale.min, max: scale.max }), '');
     const header = [t('Stage'), t('Step'), t('Emotion'), t('Pain points'), t('Opportunities'), t('Metrics')];
@@ -43,4 +42,16 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
 function opportunityText(opportunity: StepOpportunity): string {
     const chips = [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)].filter(Boolean);
     return chips.length > 0 ? `${opportunity.text} (${chips.join(' · ')})` : opportunity.text;
+}
+
+/** A persona as its card on the map shows it: title and role, goals, frustrations, quote. */
+function personaMarkdown(persona: PersonaModel): string[] {
+    const role = persona.role ? ` — ${escapeMarkdown(persona.role)}` : '';
+    const items = [
+        ...persona.goals.map(goal => t('Goal: {goal}', { goal: escapeMarkdown(goal) })),
+        ...persona.frustrations.map(text => t('Frustration: {frustration}', { frustration: escapeMarkdown(text) })),
+        ...(persona.quote ? [`“${escapeMarkdown(persona.quote)}”`] : [])
+    ];
+    const listed = items.length > 0 ? [...items.map(item => `- ${item}`), ''] : [];
+    return [`**${t('Persona:')}** ${escapeMarkdown(displayName(persona))}${role}`, '', ...listed];
 }

@@ -1,4 +1,4 @@
-import type { StepModel } from '../model/journey-model.js';
+import type { JourneyMapModel, PersonaModel, StageModel, StepModel } from '../model/journey-model.js';
 
 /**
  * The outputs a map is written to: the picture (SVG, PNG, and the HTML, preview and site pages
@@ -11,7 +11,8 @@ export type Output = typeof outputs[number];
 /** An output shows a field, or leaves it out for the reason given. */
 export type Carried = 'shown' | { leftOut: string };
 
-type StepOutputs = { readonly [Field in keyof Required<StepModel>]: { readonly [Where in Output]: Carried } };
+/** For every field of an element, what each output does with it. */
+type OutputTable<Element> = { readonly [Field in keyof Required<Element>]: { readonly [Where in Output]: Carried } };
 
 const shown: Carried = 'shown';
 const mermaidHasNoPlace: Carried = {
@@ -39,7 +40,7 @@ const everywhere = { ...everywhereButMermaid, mermaid: shown };
  * does not compile until each output says it shows it, or why not. test/render/output-fields
  * renders a map that uses every field and holds each output to this table.
  */
-export const stepOutputs: StepOutputs = {
+export const stepOutputs: OutputTable<StepModel> = {
     name: {
         ...everywhere, map: { leftOut: 'the title stands for the step; the name is its identifier in the text' },
         html: { leftOut: 'the title stands for the step, as on the map' },
@@ -73,4 +74,52 @@ export const stepOutputs: StepOutputs = {
         'pr-comment': { leftOut: 'where the step is written: moving text around is no change' },
         mermaid: whereWritten, json: shown
     }
+};
+
+const onlyThe = (outputs: Partial<Record<Output, Carried>>, otherwise: Carried) =>
+    Object.fromEntries((['map', 'html', 'site', 'md', 'textconv', 'pr-comment', 'mermaid', 'json'] as const)
+        .map(output => [output, outputs[output] ?? otherwise])) as Record<Output, Carried>;
+const identifier: Carried = { leftOut: 'the title stands for it; the name is its identifier in the text' };
+const matchedByName: Carried = { leftOut: 'two versions are matched by name; a new name shows as a rename' };
+const besideThePicture: Carried = {
+    leftOut: 'the picture is described by its counts; the site page shows the text beside it'
+};
+const notInMermaid: Carried = { leftOut: "Mermaid's journey has actors by name, nothing about them" };
+
+/** What each output carries of a persona of the journey (its card on the map). */
+export const personaOutputs: OutputTable<PersonaModel> = {
+    name: onlyThe({ mermaid: shown, json: shown, 'pr-comment': matchedByName }, identifier),
+    title: { ...everywhere, mermaid: { leftOut: 'Mermaid names actors by a word: the name' } },
+    role: { ...everywhereButMermaid, mermaid: notInMermaid },
+    goals: { ...everywhereButMermaid, mermaid: notInMermaid },
+    frustrations: { ...everywhereButMermaid, mermaid: notInMermaid },
+    quote: { ...everywhereButMermaid, mermaid: notInMermaid },
+    documentation: onlyThe({ 'pr-comment': shown, json: shown },
+        { leftOut: "a persona's documentation comment is for the editor's hover; its card shows role, goals, …" }),
+    range: onlyThe({ json: shown }, whereWritten)
+};
+
+/** What each output carries of a journey as a whole. */
+export const journeyOutputs: OutputTable<JourneyMapModel> = {
+    name: onlyThe({ json: shown, 'pr-comment': matchedByName }, identifier),
+    title: everywhere,
+    documentation: onlyThe({ map: besideThePicture, html: besideThePicture }, shown),
+    accessibleTitle: onlyThe({ mermaid: shown, 'pr-comment': shown, json: shown },
+        { leftOut: "Mermaid's `accTitle`; pictures and pages are titled by the journey's title" }),
+    personas: everywhere,
+    starts: onlyThe({ 'pr-comment': shown, json: shown },
+        { leftOut: 'where paths begin is drawn by the paths view (the preview\'s Paths) and `render -f flowchart`' }),
+    emotionScale: { ...everywhere, mermaid: { leftOut: 'Mermaid scores tasks 1..5: the export maps scores onto it' } },
+    stages: everywhere,
+    range: onlyThe({ json: shown }, whereWritten)
+};
+
+/** What each output carries of a stage. */
+export const stageOutputs: OutputTable<StageModel> = {
+    name: onlyThe({ json: shown, 'pr-comment': matchedByName }, identifier),
+    title: everywhere,
+    steps: everywhere,
+    metrics: onlyThe({ map: shown, html: shown, site: shown, json: shown },
+        { leftOut: "a stage's values are aggregated from its steps' values, which this output lists" }),
+    range: onlyThe({ json: shown }, whereWritten)
 };

@@ -54,7 +54,8 @@ describe('Mermaid and Markdown views', () => {
     it('summarises a journey in Markdown with a mermaid block GitHub renders', async () => {
         const { model } = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!;
         const markdown = renderJourneyMarkdown(model, model.journeys[0]);
-        assert.match(markdown, /^# First purchase\n\n\*\*Persona:\*\* Ana, small-business owner — Buys supplies for a 5-person shop/);
+        assert.match(markdown, /^# First purchase\n\nAna's first order, as the shop sees it today\.\n\n\*\*Persona:\*\* Ana, small-business owner — Buys supplies for a 5-person shop\n\n- Goal: Find a reliable supplier fast\n/);
+        assert.match(markdown, /- Frustration: Hidden shipping costs\n- “我只想知道总价。”\n/, 'the persona card, as on the map');
         assert.match(markdown, /\| 考虑 Consideration \| Compares offers ★ \| 2 anxious \| Shipping costs appear only in the cart \|/);
         assert.match(markdown, /Drop-off 31% \(✗ missed\)/);
         assert.match(markdown, /```mermaid\njourney\n {4}title First purchase\n[\s\S]*```\n$/);
