@@ -307,7 +307,7 @@ function explainWrittenValue(token: IToken, previous: IToken | undefined, before
     if (previous.tokenType?.name === 'NUMBER' && /^[\p{L}]/u.test(token.image) && spaced) {
         const statement = reader.statementUpTo(previous);
         const message = timeUnit.test(token.image)
-            ? t('A number is written without a unit: `{statement}`, not `{statement} {unit}`. A `duration` counts in the unit its title names, as in `metric wait "等待（天）" duration`.',
+            ? t('A number is written without a unit: `{statement}`, not `{statement} {unit}`. A `duration` counts in the unit its title names, as in `metric wait "Wait (days)" duration`.',
                 { statement, unit: token.image })
             : t('A number is written without a unit: `{statement}`, not `{statement} {unit}`.', { statement, unit: token.image });
         return {
@@ -327,8 +327,8 @@ function explainWrittenValue(token: IToken, previous: IToken | undefined, before
 
 const timeUnit = /^(days?|hours?|h|minutes?|mins?|seconds?|secs?|s|weeks?|months?|天|日|小时|分钟|秒|周|月)$/i;
 
-/** Keywords followed by one name, where a writer may list several. */
-const oneNameKeywords = ['channel', 'persona', 'start', 'detail'];
+/** Keywords of a step followed by one name, where a writer may list several (`persona` and `start` take lists). */
+const oneNameKeywords = ['channel'];
 
 /** Where an error is: its token, or for the end of the file (a token without a place), the end of the last token. */
 function errorOffset(error: IRecognitionException, reader: TokenReader): number {
