@@ -79,7 +79,9 @@ export function formatTarget(metric: MetricModel | undefined): string | undefine
 }
 
 export interface Trend {
-    /** The change since the previous period, signed: `+1.2`, `−3`. */
+    /** The change since the previous period, as a number: `1.2`, `-3`. */
+    change: number;
+    /** The same in words, signed: `+1.2`, `−3`. */
     delta: string;
     previousPeriod: string;
     /** Better or worse by the target's direction; undefined without a target or change. */
@@ -92,7 +94,10 @@ export function trendOf(value: MetricValueModel, metric: MetricModel | undefined
     if (!series || series.length < 2) return undefined;
     const [previous, current] = series.slice(-2);
     const difference = Math.round((current.value - previous.value) * 100) / 100;
-    return { delta: formatDelta(difference, metric), previousPeriod: previous.period, better: isImprovement(metric, previous.value, current.value) };
+    return {
+        change: difference, delta: formatDelta(difference, metric), previousPeriod: previous.period,
+        better: isImprovement(metric, previous.value, current.value)
+    };
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-    displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus, type MetricValueModel
+    displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus
 } from '../model/journey-model.js';
 import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
 
@@ -24,7 +24,7 @@ export interface MetricReportRow {
     trend?: string;
     /** `funnel.csv:11` for a value read from data. */
     source?: string;
-    /** For tools (CSV, JSON): the target, the change since the period before and the aggregation, in numbers and keywords. */
+    /** For tools (CSV, JSON): the target, the change since the period before and the aggregation, as data. */
     machine: {
         target?: { comparison: '>=' | '<='; value: number };
         change?: number;
@@ -58,7 +58,10 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
                 ...base, step: displayName(step), ...describeMetric(metric, value.metric), value: value.value, shown: formatMeasuredValue(value, metric), n: value.sample?.n, margin: value.sample?.margin, status: value.status,
                 period: value.series?.at(-1)?.period, trend: trend && formatTrend(trend),
                 source: value.origin && `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`,
-                machine: { target: metric?.target, ...changeOf(value.series, trend?.better) }
+                machine: {
+                    target: metric?.target, change: trend?.change,
+                    previousPeriod: trend?.previousPeriod, better: trend?.better
+                }
             };
         }));
         return [...aggregates, ...values];
@@ -72,12 +75,4 @@ function describeMetric(metric: MetricModel | undefined, name: string): Pick<Met
 /** Statuses at or past a `--fail-on` level: `missed` fails only on misses, `warn` also on values that are close. */
 export function failingRows(rows: MetricReportRow[], failOn: 'missed' | 'warn'): MetricReportRow[] {
     return rows.filter(row => row.step !== undefined && (row.status === 'missed' || (failOn === 'warn' && row.status === 'close')));
-}
-
-/** The change since the previous period of a time series, as a number. */
-function changeOf(series: MetricValueModel['series'], better: boolean | undefined): Partial<MetricReportRow['machine']> {
-    if (!series || series.length < 2) return {};
-    const [previous, current] = series.slice(-2);
-    const change = Math.round((current.value - previous.value) * 100) / 100;
-    return { change, previousPeriod: previous.period, better };
 }
