@@ -1,5 +1,5 @@
 import {
-    allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaEmotionModel, type StageModel, type StepModel
+    allSteps, displayName, stepTitles, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaEmotionModel, type StageModel, type StepModel
 } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { formatDelta, statusWord } from '../metrics/metric-format.js';
@@ -289,10 +289,6 @@ function journeyChanges(before: JourneyMapModel[], after: JourneyMapModel[], con
         changes.push(...fieldChanges('journey', old, current, placeOf(current), context));
     }
     return changes;
-}
-
-function stepTitles(journey: JourneyMapModel): Map<string, string> {
-    return new Map(allSteps(journey).map(step => [step.name, displayName(step)]));
 }
 
 /** Stages and their steps: added, removed, renamed, reordered; steps moved to another stage; every field of each. */

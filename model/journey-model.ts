@@ -306,3 +306,8 @@ export function shareOfScale(score: number, scale: Scale): number {
 export function allSteps(journey: JourneyMapModel): StepModel[] {
     return journey.stages.flatMap(stage => stage.steps);
 }
+
+/** The title a reader sees for each step of a journey, by name: how `next` targets are named. */
+export function stepTitles(journey: JourneyMapModel): Map<string, string> {
+    return new Map(allSteps(journey).map(step => [step.name, displayName(step)]));
+}

@@ -1,6 +1,7 @@
 import {
     displayName, type JourneyModel, type OpportunityModel, type OpportunityStatus, type StepModel
 } from './journey-model.js';
+import { opportunityStatusLabel } from './opportunity-status-label.js';
 
 /** One opportunity as a step shows it: an idea written on the step, or a declared opportunity. */
 export interface StepOpportunity {
@@ -24,6 +25,12 @@ export function opportunitiesOfStep(model: JourneyModel, journey: string, step: 
     const unnamed = (opportunity: OpportunityModel) => !named.some(each => each.name === opportunity.name);
     const addressing = declared.filter(opportunity => unnamed(opportunity) && addresses(opportunity));
     return [...step.opportunities.map(text => ({ text })), ...[...named, ...addressing].map(asShown)];
+}
+
+/** `Web team · 开发中`: a declared opportunity's owner and status, as its chips on a step say them. */
+export function opportunityChips(opportunity: StepOpportunity): string[] {
+    return [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)]
+        .filter((chip): chip is string => Boolean(chip));
 }
 
 /** A declared opportunity as a step shows it; one named but not declared (an error already) by its name. */

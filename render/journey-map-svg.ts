@@ -1,7 +1,6 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
+import { allSteps, displayName, stepTitles, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
 import { confidenceLabel } from '../model/confidence-label.js';
-import { opportunitiesOfStep } from '../model/step-opportunities.js';
-import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
+import { opportunityChips, opportunitiesOfStep } from '../model/step-opportunities.js';
 import { drawEmotionLane } from './emotion-curve.js';
 import { personaShapesOf } from './persona-view.js';
 import { columnsOf, layout, narrowestMap, rowsOf, stepLabel, type Column } from './map-layout.js';
@@ -172,7 +171,7 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
 /** The lanes that have something to show: empty lanes collapse. */
 function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     const steps = allSteps(journey);
-    const titles = new Map(steps.map(step => [step.name, displayName(step)]));
+    const titles = stepTitles(journey);
     const markers = personaMarkers(journey);
     const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers) }];
     if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
@@ -330,7 +329,7 @@ function claimNote(step: StepModel, kind: 'pain' | 'moment', text: string): Note
 /** The step's opportunities (see opportunitiesOfStep), declared ones with their owner and status. */
 function opportunityNotes(step: StepModel, model: JourneyModel, journey: string): Note[] {
     return opportunitiesOfStep(model, journey, step).map(opportunity => {
-        const chips = [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)].filter((chip): chip is string => Boolean(chip));
+        const chips = opportunityChips(opportunity);
         return { text: opportunity.text, details: chips.length > 0 ? [chips.join(' · ')] : [] };
     });
 }

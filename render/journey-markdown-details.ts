@@ -1,4 +1,4 @@
-import { displayName, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
+import { allSteps, displayName, stepTitles, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { confidenceLabel } from '../model/confidence-label.js';
@@ -13,8 +13,8 @@ import { formatMeasuredValue } from '../metrics/metric-format.js';
  * a README show every change a reviewer would see on the map.
  */
 export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapModel): string[] {
-    const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(step => [step.name, displayName(step)]));
-    const sections = journey.stages.flatMap(stage => stage.steps)
+    const titles = stepTitles(journey);
+    const sections = allSteps(journey)
         .map(step => ({ step, lines: detailLines(model, step, titles) }))
         .filter(section => section.lines.length > 0);
     if (sections.length === 0) return [];
@@ -28,7 +28,6 @@ export function stepDetailsMarkdown(model: JourneyModel, journey: JourneyMapMode
  * metrics (the summary table's columns), then its details. For a step new in a pull request.
  */
 export function stepMarkdownLines(model: JourneyModel, journey: JourneyMapModel, step: StepModel): string[] {
-    const titles = new Map(journey.stages.flatMap(stage => stage.steps).map(each => [each.name, displayName(each)]));
     const lines: string[] = [];
     if (step.emotion) {
         const emotion = escapeMarkdown([step.emotion.score, step.emotion.feeling].filter(Boolean).join(' '));
@@ -43,7 +42,7 @@ export function stepMarkdownLines(model: JourneyModel, journey: JourneyMapModel,
         const name = displayName(metric ?? { name: value.metric });
         lines.push(`${escapeMarkdown(name)} ${escapeMarkdown(formatMeasuredValue(value, metric))}`);
     }
-    return [...lines, ...detailLines(model, step, titles)];
+    return [...lines, ...detailLines(model, step, stepTitles(journey))];
 }
 
 function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, string>): string[] {

@@ -4,8 +4,7 @@ import { escapeMarkdown } from './markdown-text.js';
 import { stepDetailsMarkdown } from './journey-markdown-details.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
 import { t } from '../model/localisation.js';
-import { opportunitiesOfStep, type StepOpportunity } from '../model/step-opportunities.js';
-import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
+import { opportunityChips, opportunitiesOfStep, type StepOpportunity } from '../model/step-opportunities.js';
 
 /**
  * A Markdown summary for a README, a wiki or a pull request: the journey at a glance, a
@@ -40,7 +39,7 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
 
 /** `Show shipping early (Mia · building)`: a declared opportunity with its owner and status. */
 function opportunityText(opportunity: StepOpportunity): string {
-    const chips = [opportunity.owner, opportunity.status && opportunityStatusLabel(opportunity.status)].filter(Boolean);
+    const chips = opportunityChips(opportunity);
     return chips.length > 0 ? `${opportunity.text} (${chips.join(' · ')})` : opportunity.text;
 }
 

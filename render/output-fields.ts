@@ -76,9 +76,9 @@ export const stepOutputs: OutputTable<StepModel> = {
     }
 };
 
-const onlyThe = (outputs: Partial<Record<Output, Carried>>, otherwise: Carried) =>
-    Object.fromEntries((['map', 'html', 'site', 'md', 'textconv', 'pr-comment', 'mermaid', 'json'] as const)
-        .map(output => [output, outputs[output] ?? otherwise])) as Record<Output, Carried>;
+/** The outputs given, as given; every other output `otherwise`. */
+const onlyThe = (given: Partial<Record<Output, Carried>>, otherwise: Carried) =>
+    Object.fromEntries(outputs.map(output => [output, given[output] ?? otherwise])) as Record<Output, Carried>;
 const identifier: Carried = { leftOut: 'the title stands for it; the name is its identifier in the text' };
 const matchedByName: Carried = { leftOut: 'two versions are matched by name; a new name shows as a rename' };
 const besideThePicture: Carried = {
