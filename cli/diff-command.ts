@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
+import { addedStepOf, diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture } from '../diff/diff-report.js';
 import { renderMermaidJourney } from '../render/mermaid-journey.js';
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
@@ -51,7 +51,8 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
     if (loaded.length < 2) return ExitCode.UsageOrInput;
     const [old, current] = loaded;
     const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
-    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, journeyPictures(after));
+    const pictures = (changes: Change[]) => journeyPictures(after, changes);
+    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, pictures);
 }
 
 interface LoadedSide {
@@ -98,7 +99,8 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     const changes = compared.map(({ before, after }) => diffJourneyModels(before, after));
     if (options.format !== 'text') {
         const emotions = compared.flatMap(({ before, after }) => compareEmotions(before, after));
-        return report(changes.flat(), emotions, options, out, compared.flatMap(({ after }) => journeyPictures(after)));
+        const pictures = (all: Change[]) => compared.flatMap(({ after }) => journeyPictures(after, all));
+        return report(changes.flat(), emotions, options, out, pictures);
     }
     compared.forEach(({ file }, index) => {
         if (changes[index].length === 0) return;
@@ -137,20 +139,27 @@ function listedErrors(errors: Diagnostic[]): string {
     return listed + (errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '');
 }
 
-function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void, pictures: JourneyPicture[] = []): number {
-    const text = options.format === 'json' ? formatDiffJson(changes) : options.format === 'md' ? formatDiffMarkdown(changes, emotions, pictures) : formatDiffText(changes, options.colour);
+/** `pictures` are drawn for Markdown only: the other formats show none. */
+function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void,
+    pictures: (changes: Change[]) => JourneyPicture[]): number {
+    const text = options.format === 'json' ? formatDiffJson(changes)
+        : options.format === 'md' ? formatDiffMarkdown(changes, emotions, pictures(changes))
+            : formatDiffText(changes, options.colour);
     out(text.trimEnd());
     return exitCodeFor(changes, options);
 }
 
 /**
- * Every journey of a version as a Mermaid diagram, and what each of its steps shows, for the
- * pull-request comment (only the changed journeys, and the added steps, are shown).
+ * Every journey of a version as a Mermaid diagram, for the pull-request comment (only the changed
+ * ones are shown), with what each step the changes add shows (listed under its line).
  */
-function journeyPictures(model: JourneyModel): JourneyPicture[] {
+function journeyPictures(model: JourneyModel, changes: Change[]): JourneyPicture[] {
+    const added = new Set(changes.filter(change => addedStepOf(change) !== undefined)
+        .map(change => `${change.journey}\u0000${addedStepOf(change)}`));
     return model.journeys.map(journey => ({
         journey: journey.name, mermaid: renderMermaidJourney(journey, model.personas),
-        steps: Object.fromEntries(allSteps(journey).map(step => [step.name, stepMarkdownLines(model, journey, step)]))
+        steps: Object.fromEntries(allSteps(journey).filter(step => added.has(`${journey.name}\u0000${step.name}`))
+            .map(step => [step.name, stepMarkdownLines(model, journey, step)]))
     }));
 }
 

@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../render/markdown-text.js';
 import { mermaidText } from '../render/mermaid-text.js';
 import { escapeXml } from '../render/svg.js';
 import type { EmotionComparison } from './emotion-comparison.js';
-import type { Change } from './journey-diff.js';
+import { addedStepOf, type Change } from './journey-diff.js';
 
 const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
 /** Signs for a pull-request comment, where colour may not show: one per kind of change. */
@@ -50,8 +50,10 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
     for (const [journey, group] of groups) {
         const picture = pictures.find(candidate => candidate.journey === journey);
         // A new step is shown whole: a reviewer reads what it says, not only that it is there.
-        const contents = (change: Change) => (change.kind === 'added' && change.element === 'step' && !change.field && typeof change.after === 'string'
-            ? (picture?.steps?.[change.after] ?? []).map(line => `  - ${line}`) : []);
+        const contents = (change: Change) => {
+            const added = addedStepOf(change);
+            return added === undefined ? [] : (picture?.steps?.[added] ?? []).map(line => `  - ${line}`);
+        };
         lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.flatMap(change => [`- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`, ...contents(change)]), '');
         const curve = emotions.find(comparison => comparison.journey === journey);
         if (curve) lines.push(...emotionChartMarkdown(curve), '');

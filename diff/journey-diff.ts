@@ -27,6 +27,12 @@ export interface Change {
     summary: string;
 }
 
+/** The name of the step a change adds whole (not a field of it), or undefined. */
+export function addedStepOf(change: Change): string | undefined {
+    const whole = change.kind === 'added' && change.element === 'step' && !change.field;
+    return whole && change.after !== undefined ? String(change.after) : undefined;
+}
+
 /** Where a change is: the element, its path, and the name a reader knows it by (a step's title for its emotion and metric values). */
 interface Place {
     element: ElementKind;
