@@ -11,16 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startLanguageServer } from '../test/e2e/lsp-client.js';
-import { applyEdit, nextEdit, seededRandom } from '../test/robustness/storm-edits.js';
+import { seededRandom, sendStorm } from '../test/robustness/storm-edits.js';
 import { generatedJourney } from './generated-journey.js';
 
 const steps = Number(process.argv[2] ?? 1000);
 const edits = Number(process.argv[3] ?? 1500);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const targetSeconds = 5;
-const requests = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange'];
 
 /** One storm on a fresh server: the first build's time, and the wait for the last answer after the last edit. */
 async function storm(seed: number): Promise<{ firstBuild: number; lastAnswer: number; modified: number; answered: number }> {
@@ -28,27 +26,14 @@ async function storm(seed: number): Promise<{ firstBuild: number; lastAnswer: nu
     const session = await startLanguageServer(folder);
     try {
         const uri = pathToFileURL(join(folder, 'storm.journey')).toString();
-        let document = TextDocument.create(uri, 'journey', 1, generatedJourney(steps).text);
+        const text = generatedJourney(steps).text;
         const opened = performance.now();
-        session.open(uri, document.getText());
+        session.open(uri, text);
         await session.diagnosticsFor(uri);
         const firstBuild = performance.now() - opened;
-        const random = seededRandom(seed);
-        const answers: Array<Promise<'answered' | 'modified'>> = [];
-        for (let index = 0; index < edits; index++) {
-            const edit = nextEdit(document.getText(), random);
-            const range = { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) };
-            const version = document.version + 1;
-            session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.text }] });
-            document = TextDocument.create(uri, 'journey', version, applyEdit(document.getText(), edit));
-            if (index % 3 === 0) {
-                const position = document.positionAt(Math.floor(random() * (document.getText().length + 1)));
-                answers.push(session.connection.sendRequest(requests[index % 4], { textDocument: { uri }, position })
-                    .then(() => 'answered' as const, () => 'modified' as const));
-            }
-        }
+        const { requests } = sendStorm(session.connection, uri, text, edits, seededRandom(seed));
         const lastEdit = performance.now();
-        const outcomes = await Promise.all(answers);
+        const outcomes = await Promise.all(requests.map(request => request.then(() => 'answered' as const, () => 'modified' as const)));
         return {
             firstBuild, lastAnswer: performance.now() - lastEdit,
             modified: outcomes.filter(outcome => outcome === 'modified').length, answered: outcomes.filter(outcome => outcome === 'answered').length

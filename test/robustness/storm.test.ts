@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generatedJourney } from '../../bench/generated-journey.js';
 import { describePublished, startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
-import { applyEdit, nextEdit, seededRandom } from './storm-edits.js';
+import { seededRandom, sendStorm } from './storm-edits.js';
 
 /**
  * The server survives anything typed: random edits sent as a writer types them, without
@@ -65,26 +64,12 @@ interface StormResult {
 
 /** Sends the edits without waiting, a request after every third one; then waits for every answer. */
 async function storm(session: LspSession, uri: string, text: string, random: () => number, patience: number): Promise<StormResult> {
-    const { connection } = session;
-    let document = TextDocument.create(uri, 'journey', 1, text);
     session.open(uri, text);
-    const answers: Array<Promise<boolean>> = [];
-    for (let index = 0; index < edits; index++) {
-        const edit = nextEdit(document.getText(), random);
-        const range = { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) };
-        const version = document.version + 1;
-        connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.text }] });
-        document = TextDocument.create(uri, 'journey', version, applyEdit(document.getText(), edit));
-        if (index % 3 === 0) {
-            const position = document.positionAt(Math.floor(random() * (document.getText().length + 1)));
-            const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange'][index % 4];
-            answers.push(answered(connection.sendRequest(method, { textDocument: { uri }, position }), patience));
-        }
-    }
+    const sent = sendStorm(session.connection, uri, text, edits, random);
     const started = Date.now();
-    const results = await Promise.all(answers);
-    console.log(`      the last of ${answers.length} requests was answered ${((Date.now() - started) / 1000).toFixed(1)} s after the last edit was sent`);
-    return { text: document.getText(), requests: results.length, unanswered: results.filter(ok => !ok).length };
+    const results = await Promise.all(sent.requests.map(request => answered(request, patience)));
+    console.log(`      the last of ${results.length} requests was answered ${((Date.now() - started) / 1000).toFixed(1)} s after the last edit was sent`);
+    return { text: sent.text, requests: results.length, unanswered: results.filter(ok => !ok).length };
 }
 
 /** Whether a request got an answer, a result or an error, in time. */
