@@ -22,7 +22,7 @@ function catalogueFragments(): string[] {
 
 /**
  * A map that says `language zh-cn`, on a machine that speaks English: every output for
- * readers (the picture, HTML, Markdown, git's textconv, check, metrics, the site) is in Chinese.
+ * readers (the picture, HTML, Markdown, git's textconv, check, metrics, Mermaid, the site) is in Chinese.
  * The fixture uses every field of a step, so every lane, label and detail is drawn.
  */
 describe('a map in Chinese (language zh-cn) in every output, on an English machine', function () {
@@ -47,6 +47,8 @@ describe('a map in Chinese (language zh-cn) in every output, on an English machi
             md: cli('render', 'map.journey', '-f', 'md', '--allow-errors').stdout,
             textconv: cli('textconv', 'map.journey').stdout,
             check: cli('check', 'map.journey', '--hints').stdout.split('\n').slice(0, -2).join('\n'),
+            metrics: cli('metrics', 'map.journey').stdout,
+            mermaid: cli('render', 'map.journey', '-f', 'mermaid', '--allow-errors').stdout,
             site: readFileSync(join(folder, 'site', 'index.html'), 'utf8') + pages
         };
     }
