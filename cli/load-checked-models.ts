@@ -1,3 +1,5 @@
+import type { LangiumDocument } from 'langium';
+import type { JourneyServices } from '../language/journey-module.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
@@ -10,6 +12,14 @@ import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
  * or a map has errors (its numbers and names cannot be trusted).
  */
 export async function loadCheckedModels(paths: string[], root: string, err: (text: string) => void): Promise<{ models: JourneyModel[]; asked: Set<string> } | number> {
+    const loaded = await loadCheckedWorkspace(paths, root, err);
+    if (typeof loaded === 'number') return loaded;
+    const models = await Promise.all(loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    return { models, asked: loaded.asked };
+}
+
+/** The checked workspace itself: every loaded document (the asked maps and what they import) and the services. */
+export async function loadCheckedWorkspace(paths: string[], root: string, err: (text: string) => void): Promise<CheckedWorkspace | number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
     const loaded = await loadWorkspace(files, { root, maxFileBytes: defaultMaxFileBytes });
     for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
@@ -19,7 +29,16 @@ export async function loadCheckedModels(paths: string[], root: string, err: (tex
         err(formatTextReport(check, false));
         return ExitCode.Errors;
     }
-    const all = loaded.services.shared.workspace.LangiumDocuments.all.toArray();
-    const models = await Promise.all(all.map(document => loaded.services.journey.ModelBuilder.build(document)));
-    return { models, asked: new Set(loaded.documents.map(document => document.uri.toString())) };
+    return {
+        services: loaded.services,
+        documents: loaded.services.shared.workspace.LangiumDocuments.all.toArray(),
+        asked: new Set(loaded.documents.map(document => document.uri.toString()))
+    };
+}
+
+export interface CheckedWorkspace {
+    services: JourneyServices;
+    documents: LangiumDocument[];
+    /** URIs of the maps found under the paths asked for (not those only imported). */
+    asked: Set<string>;
 }

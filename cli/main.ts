@@ -19,6 +19,7 @@ import { renderFormats, renderViews, runRender, type RenderFormat, type RenderVi
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
+import { parseFitnessGate, pathsFormats, runPaths, type FitnessGate, type PathsOptions } from './paths-command.js';
 import { runPrComment } from './pr-comment-command.js';
 import { runSite } from './site-command.js';
 import { endQuietlyWhenOutputCloses } from './closed-pipe.js';
@@ -38,6 +39,12 @@ function evidenceKindList(value: string): EvidenceKind[] {
     const unknown = kinds.filter(kind => !(evidenceKinds as readonly string[]).includes(kind));
     if (unknown.length > 0 || kinds.length === 0) throw new InvalidArgumentError(`use pain, moment or pain,moment (not ${unknown.join(', ') || 'nothing'})`);
     return kinds as EvidenceKind[];
+}
+
+function fitnessGate(value: string): FitnessGate {
+    const gate = parseFitnessGate(value);
+    if (!gate) throw new InvalidArgumentError('write it as fitness<0.8 (or fitness<80%)');
+    return gate;
 }
 
 /** A line to standard output, and to standard error. */
@@ -150,6 +157,22 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: MetricsOptions, command: Command) => {
             const lang = languageOf(command);
             process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
+        });
+
+    program.command('paths')
+        .description('Hold event logs against the maps: the paths customers actually take through each journey with `paths from LOG`, how many follow the map, where they drop off, which steps nobody reaches; with --split, compare groups (A/B).')
+        .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices([...pathsFormats]).default('text'))
+        .option('--journey <name>', 'only this journey')
+        .option('--split <column>', 'compare the groups of this column of the log (default: the log\'s `variant` column)')
+        .option('--goal <step>', 'the step whose reach the split compares (default: `paths from LOG goal STEP`)')
+        .option('--fail-on <gate>', 'exit 1 when a journey\'s fitness is below, as in fitness<0.8 (a CI gate)', fitnessGate)
+        .addOption(rootOption())
+        .action(async (paths: string[], options: PathsOptions, command: Command) => {
+            const lang = languageOf(command);
+            process.exitCode = await runPaths(paths, {
+                ...options, lang, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined
+            }, print, printError);
         });
 
     program.command('opportunities')

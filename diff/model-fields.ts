@@ -24,7 +24,9 @@ export type FieldRule =
     /** Not part of what the map says: where it is written, which file holds it. */
     | { role: 'presentation'; why: string }
     /** Computed from other fields; a change shows through the fields it is computed from. */
-    | { role: 'derived'; why: string };
+    | { role: 'derived'; why: string }
+    /** What customers did, from a snapshot of data: told as changes of its numbers, not of the map's text. */
+    | { role: 'observed'; why: string };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
 export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action';
@@ -52,7 +54,7 @@ export const modelFields = {
     metric: {
         name: key, title: value, unit: value, currency: value, scale: value, target: value, warn: value, aggregate: value, range: whereWritten
     } satisfies FieldTable<MetricModel>,
-    'data-source': { name: key, path: value, period: value, query: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
+    'data-source': { name: key, path: value, period: value, query: value, eventLog: value, range: whereWritten } satisfies FieldTable<DataSourceModel>,
     opportunity: {
         name: key, title: value, owner: value, status: value, value, effort: value, addresses: { role: 'names', ordered: false },
         addressed: { role: 'derived', why: 'where the addressed steps are, found from `addresses`, which is compared' },
@@ -61,7 +63,9 @@ export const modelFields = {
     journey: {
         name: key, title: value, documentation: value, accessibleTitle: value, personas: { role: 'names', ordered: false }, emotionScale: value,
         // After the stages: a renamed start step is known by then.
-        stages: elements('stage'), starts: { role: 'names', ordered: false }, range: whereWritten
+        stages: elements('stage'), starts: { role: 'names', ordered: false },
+        observedPaths: { role: 'observed', why: 'the snapshot of the event log: compared by paths/paths-changes.ts, number by number' },
+        range: whereWritten
     } satisfies FieldTable<JourneyMapModel>,
     stage: {
         name: key, title: value, steps: elements('step'), range: whereWritten,
@@ -73,7 +77,8 @@ export const modelFields = {
         pains: texts, opportunities: texts,
         opportunityRefs: { role: 'names', ordered: false }, owners: texts, momentsOfTruth: texts,
         claims: elements('claim'), blueprint: elements('lane-action'), failPoints: texts,
-        metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value, range: whereWritten
+        metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value,
+        events: { role: 'names', ordered: false }, range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
     claim: { text: key, kind: value, evidence: texts, confidence: value } satisfies FieldTable<ClaimModel>,
@@ -90,7 +95,7 @@ export const modelFields = {
 /** The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table order. */
 export function comparedFields(element: ElementKind): string[] {
     return Object.entries(modelFields[element] as Record<string, FieldRule>)
-        .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived')
+        .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived' && rule.role !== 'observed')
         .map(([field]) => field);
 }
 

@@ -7,8 +7,9 @@ export const lineKeywords: Record<string, string[]> = {
     JourneyFile: ['language', 'import', 'persona', 'channel', 'metric', 'data', 'opportunity', 'journey'],
     Persona: ['role', 'goal', 'frustration', 'quote'],
     Opportunity: ['owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence'],
-    Journey: ['persona', 'emotion', 'start', 'stage'],
+    Journey: ['persona', 'emotion', 'start', 'paths', 'stage'],
     Stage: ['step'],
-    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'owner', 'moment', 'frontstage', 'backstage', 'support', 'fail', 'metric', 'next', 'exit', 'quotes'],
+    Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'owner', 'moment', 'frontstage', 'backstage', 'support', 'fail', 'metric', 'next', 'exit', 'quotes',
+        'events'],
     Claim: ['evidence', 'confidence']
 };

@@ -49,7 +49,8 @@ export class JourneyModelBuilder {
             ...steps.flatMap(step => step.metrics.flatMap(value => value.value ?? [])),
             ...steps.flatMap(step => [...step.measuredEmotions, ...step.quoteLinks])
         ];
-        const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref)]);
+        const logs = journeys.flatMap(journey => journey.pathSources.map(reading => reading.log?.ref));
+        const dataSources = unique([...named(file.elements.filter(isDataSource)), ...links.map(link => link.source?.ref), ...logs]);
         return withoutUndefined({
             uri: document.uri.toString(),
             language: file.language?.toLowerCase(),
@@ -127,6 +128,7 @@ export class JourneyModelBuilder {
             metrics: (await Promise.all(step.metrics.map(value => this.metricValue(value, metrics)))).filter(m => m !== undefined),
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
             exit: step.exit,
+            events: step.events.length > 0 ? texts(step.events) : undefined,
             range: rangeOf(step)
         };
     }
@@ -196,7 +198,9 @@ export function metricModel(metric: MetricDefinition): MetricModel {
 
 function dataSourceModel(source: DataSource): DataSourceModel {
     const query = typeof source.query === 'string' ? { path: source.query, engine: queryEngineOf(source) ?? 'duckdb' } : undefined;
-    return { name: source.name, path: source.path, period: source.period, query, range: rangeOf(source) };
+    const log = source.eventLog;
+    const eventLog = log && { case: log.caseColumn, activity: log.activityColumn, time: log.timeColumn, variant: log.variantColumn };
+    return { name: source.name, path: source.path, period: source.period, query, eventLog, range: rangeOf(source) };
 }
 
 function linkModel(link: DataLink | MeasuredEmotion): DataLinkModel {

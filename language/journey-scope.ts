@@ -2,7 +2,7 @@ import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, URI, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols, type ReferenceInfo, type Scope
 } from 'langium';
-import { isJourney, isJourneyFile, isOpportunity, isStep, type Journey, type Step } from './generated/ast.js';
+import { isJourney, isJourneyFile, isOpportunity, isPathSource, isStep, type Journey, type Step } from './generated/ast.js';
 import type { JourneyImports } from './journey-imports.js';
 import type { JourneyServices } from './journey-module.js';
 
@@ -60,6 +60,9 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         }
         if (context.property === 'starts' && isJourney(context.container)) {
             return this.journeyStepScope(context.container);
+        }
+        if (context.property === 'goal' && isPathSource(context.container) && isJourney(context.container.$container)) {
+            return this.journeyStepScope(context.container.$container);
         }
         const document = AstUtils.getDocument(context.container);
         if (context.property === 'addresses' && isOpportunity(context.container)) {

@@ -5,6 +5,8 @@
  * tests can write it by hand.
  */
 
+import type { ObservedPathsModel } from './observed-paths.js';
+
 export interface SourcePosition {
     line: number;
     character: number;
@@ -198,6 +200,8 @@ export interface StepModel {
     metrics: MetricValueModel[];
     next: string[];
     exit: boolean;
+    /** The event names of a log that mean the customer is at this step (`events "a", "b"`). */
+    events?: string[];
     range?: SourceRange;
 }
 
@@ -220,6 +224,8 @@ export interface JourneyMapModel {
     starts?: string[];
     emotionScale: Scale;
     stages: StageModel[];
+    /** `paths from clicks`: what the event log's snapshot says customers actually did. */
+    observedPaths?: ObservedPathsModel;
     range?: SourceRange;
 }
 
@@ -240,7 +246,16 @@ export interface DataSourceModel {
     period?: string;
     /** The query `journeymap data pull` writes this snapshot from, and where it runs. */
     query?: { path: string; engine: 'duckdb' | 'postgres' };
+    /** `events case user_id activity event time ts variant group`: the source is an event log with these columns. */
+    eventLog?: EventLogColumns;
     range?: SourceRange;
+}
+
+export interface EventLogColumns {
+    case: string;
+    activity: string;
+    time: string;
+    variant?: string;
 }
 
 /** Everything one `.journey` file describes, with the imported declarations it uses. */

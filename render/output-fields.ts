@@ -24,6 +24,10 @@ const blueprintView: Carried = {
     leftOut: 'drawn by the service blueprint view (`render --view blueprint`, the preview\'s Blueprint), not on the map'
 };
 
+const eventsReadTheLog: Carried = {
+    leftOut: 'the events a step binds are how the log is read; the picture shows what they add up to (reach, drop-off)'
+};
+
 const oneLineOfTasks: Carried = {
     leftOut: "Mermaid's journey is one line of tasks; `render -f flowchart` draws branches and exits"
 };
@@ -69,6 +73,10 @@ export const stepOutputs: OutputTable<StepModel> = {
     metrics: everywhereButMermaid,
     next: { ...everywhereButMermaid, mermaid: oneLineOfTasks },
     exit: { ...everywhereButMermaid, mermaid: oneLineOfTasks },
+    events: {
+        ...everywhereButMermaid,
+        map: eventsReadTheLog, html: eventsReadTheLog, site: eventsReadTheLog
+    },
     range: {
         map: whereWritten, html: whereWritten, site: whereWritten, md: whereWritten, textconv: whereWritten,
         'pr-comment': { leftOut: 'where the step is written: moving text around is no change' },
@@ -111,6 +119,7 @@ export const journeyOutputs: OutputTable<JourneyMapModel> = {
         { leftOut: 'where paths begin is drawn by the paths view (the preview\'s Paths) and `render -f flowchart`' }),
     emotionScale: { ...everywhere, mermaid: { leftOut: 'Mermaid scores tasks 1..5: the export maps scores onto it' } },
     stages: everywhere,
+    observedPaths: everywhereButMermaid,
     range: onlyThe({ json: shown }, whereWritten)
 };
 

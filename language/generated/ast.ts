@@ -29,11 +29,13 @@ export type JourneyKeywordNames =
     | "=>"
     | ">"
     | ">="
+    | "activity"
     | "addresses"
     | "aggregate"
     | "and"
     | "as"
     | "backstage"
+    | "case"
     | "channel"
     | "confidence"
     | "count"
@@ -42,6 +44,7 @@ export type JourneyKeywordNames =
     | "duration"
     | "effort"
     | "emotion"
+    | "events"
     | "evidence"
     | "exit"
     | "expects"
@@ -67,6 +70,7 @@ export type JourneyKeywordNames =
     | "opportunity"
     | "owner"
     | "pain"
+    | "paths"
     | "percent"
     | "period"
     | "persona"
@@ -84,9 +88,11 @@ export type JourneyKeywordNames =
     | "sum"
     | "support"
     | "target"
+    | "time"
     | "touchpoint"
     | "truth"
     | "value"
+    | "variant"
     | "warn"
     | "where"
     | "{"
@@ -182,16 +188,17 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'exit' | 'expects' | 'fail' | 'from' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'on' | 'online' | 'opportunity' | 'owner' | 'pain' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'quotes' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'touchpoint' | 'truth' | 'value' | 'warn' | 'where' | string;
+export type DataName = 'activity' | 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'case' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'events' | 'evidence' | 'exit' | 'expects' | 'fail' | 'from' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'on' | 'online' | 'opportunity' | 'owner' | 'pain' | 'paths' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'quotes' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'time' | 'touchpoint' | 'truth' | 'value' | 'variant' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || item === 'from' || item === 'on' || item === 'quotes' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || item === 'from' || item === 'on' || item === 'quotes' || item === 'events' || item === 'case' || item === 'activity' || item === 'time' || item === 'variant' || item === 'paths' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'DataSource';
     engine?: string;
+    eventLog?: EventLog;
     name: string;
     path: string;
     period?: DataName;
@@ -201,6 +208,7 @@ export interface DataSource extends langium.AstNode {
 export const DataSource = {
     $type: 'DataSource',
     engine: 'engine',
+    eventLog: 'eventLog',
     name: 'name',
     path: 'path',
     period: 'period',
@@ -242,6 +250,27 @@ export function isEmotion(item: unknown): item is Emotion {
     return reflection.isInstance(item, Emotion.$type);
 }
 
+export interface EventLog extends langium.AstNode {
+    readonly $container: DataSource;
+    readonly $type: 'EventLog';
+    activityColumn: DataName;
+    caseColumn: DataName;
+    timeColumn: DataName;
+    variantColumn?: DataName;
+}
+
+export const EventLog = {
+    $type: 'EventLog',
+    activityColumn: 'activityColumn',
+    caseColumn: 'caseColumn',
+    timeColumn: 'timeColumn',
+    variantColumn: 'variantColumn'
+} as const;
+
+export function isEventLog(item: unknown): item is EventLog {
+    return reflection.isInstance(item, EventLog.$type);
+}
+
 export interface Expectation extends langium.AstNode {
     readonly $container: Opportunity;
     readonly $type: 'Expectation';
@@ -281,6 +310,7 @@ export interface Journey extends langium.AstNode {
     readonly $type: 'Journey';
     emotionScales: Array<Range>;
     name: string;
+    pathSources: Array<PathSource>;
     personas: Array<langium.Reference<Persona>>;
     stages: Array<Stage>;
     starts: Array<langium.Reference<Step>>;
@@ -291,6 +321,7 @@ export const Journey = {
     $type: 'Journey',
     emotionScales: 'emotionScales',
     name: 'name',
+    pathSources: 'pathSources',
     personas: 'personas',
     stages: 'stages',
     starts: 'starts',
@@ -460,6 +491,23 @@ export function isOpportunity(item: unknown): item is Opportunity {
     return reflection.isInstance(item, Opportunity.$type);
 }
 
+export interface PathSource extends langium.AstNode {
+    readonly $container: Journey;
+    readonly $type: 'PathSource';
+    goal?: langium.Reference<Step>;
+    log: langium.Reference<DataSource>;
+}
+
+export const PathSource = {
+    $type: 'PathSource',
+    goal: 'goal',
+    log: 'log'
+} as const;
+
+export function isPathSource(item: unknown): item is PathSource {
+    return reflection.isInstance(item, PathSource.$type);
+}
+
 export interface Persona extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'Persona';
@@ -533,6 +581,7 @@ export interface Step extends langium.AstNode {
     backstage: Array<LaneAction>;
     channels: Array<langium.Reference<Channel>>;
     emotions: Array<Emotion>;
+    events: Array<string>;
     exit: boolean;
     failPoints: Array<string>;
     frontstage: Array<LaneAction>;
@@ -557,6 +606,7 @@ export const Step = {
     backstage: 'backstage',
     channels: 'channels',
     emotions: 'emotions',
+    events: 'events',
     exit: 'exit',
     failPoints: 'failPoints',
     frontstage: 'frontstage',
@@ -611,6 +661,7 @@ export type JourneyAstType = {
     DataSource: DataSource
     Element: Element
     Emotion: Emotion
+    EventLog: EventLog
     Expectation: Expectation
     Import: Import
     Journey: Journey
@@ -620,6 +671,7 @@ export type JourneyAstType = {
     MetricDefinition: MetricDefinition
     MetricValue: MetricValue
     Opportunity: Opportunity
+    PathSource: PathSource
     Persona: Persona
     Range: Range
     Stage: Stage
@@ -699,6 +751,9 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 engine: {
                     name: DataSource.engine
                 },
+                eventLog: {
+                    name: DataSource.eventLog
+                },
                 name: {
                     name: DataSource.name
                 },
@@ -739,6 +794,24 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        EventLog: {
+            name: EventLog.$type,
+            properties: {
+                activityColumn: {
+                    name: EventLog.activityColumn
+                },
+                caseColumn: {
+                    name: EventLog.caseColumn
+                },
+                timeColumn: {
+                    name: EventLog.timeColumn
+                },
+                variantColumn: {
+                    name: EventLog.variantColumn
+                }
+            },
+            superTypes: []
+        },
         Expectation: {
             name: Expectation.$type,
             properties: {
@@ -773,6 +846,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Journey.name
+                },
+                pathSources: {
+                    name: Journey.pathSources,
+                    defaultValue: []
                 },
                 personas: {
                     name: Journey.personas,
@@ -930,6 +1007,20 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type]
         },
+        PathSource: {
+            name: PathSource.$type,
+            properties: {
+                goal: {
+                    name: PathSource.goal,
+                    referenceType: Step.$type
+                },
+                log: {
+                    name: PathSource.log,
+                    referenceType: DataSource.$type
+                }
+            },
+            superTypes: []
+        },
         Persona: {
             name: Persona.$type,
             properties: {
@@ -1000,6 +1091,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 emotions: {
                     name: Step.emotions,
+                    defaultValue: []
+                },
+                events: {
+                    name: Step.events,
                     defaultValue: []
                 },
                 exit: {

@@ -82,14 +82,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -116,7 +116,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -135,7 +135,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -186,14 +186,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@19"
             },
             "arguments": []
           }
@@ -220,7 +220,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -232,7 +232,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -287,7 +287,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -308,7 +308,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -329,7 +329,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -350,7 +350,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -379,7 +379,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -454,7 +454,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -466,7 +466,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -494,7 +494,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 },
@@ -561,7 +561,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -631,7 +631,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           }
@@ -687,7 +687,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -703,7 +703,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -761,7 +761,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -789,7 +789,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -801,7 +801,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -820,7 +820,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -842,7 +842,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -861,13 +861,112 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
                   }
                 ],
                 "cardinality": "?"
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "eventLog",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@14"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EventLog",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "events"
+          },
+          {
+            "$type": "Keyword",
+            "value": "case"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "caseColumn",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "activity"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "activityColumn",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "time"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "timeColumn",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "variant"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "variantColumn",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@36"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "?"
@@ -895,7 +994,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -907,7 +1006,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -923,7 +1022,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@15"
+                  "$ref": "#/rules@16"
                 },
                 "arguments": [],
                 "cardinality": "*"
@@ -962,7 +1061,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -983,7 +1082,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -1004,7 +1103,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -1025,7 +1124,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -1046,12 +1145,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@23"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@17"
+                      "$ref": "#/rules@18"
                     },
                     "arguments": []
                   },
@@ -1073,12 +1172,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@23"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@17"
+                          "$ref": "#/rules@18"
                         },
                         "arguments": []
                       },
@@ -1105,7 +1204,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@17"
                   },
                   "arguments": []
                 }
@@ -1126,7 +1225,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -1156,7 +1255,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               },
@@ -1193,7 +1292,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -1204,7 +1303,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -1218,7 +1317,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               }
@@ -1248,7 +1347,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1260,7 +1359,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -1273,7 +1372,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@20"
             },
             "arguments": [],
             "cardinality": "*"
@@ -1314,7 +1413,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@35"
                     },
                     "arguments": []
                   },
@@ -1341,7 +1440,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@35"
                         },
                         "arguments": []
                       },
@@ -1393,12 +1492,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@23"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@39"
                     },
                     "arguments": []
                   },
@@ -1420,12 +1519,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@23"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@37"
+                          "$ref": "#/rules@39"
                         },
                         "arguments": []
                       },
@@ -1439,13 +1538,38 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             ]
           },
           {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "paths"
+              },
+              {
+                "$type": "Keyword",
+                "value": "from"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "pathSources",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@21"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
             "$type": "Assignment",
             "feature": "stages",
             "operator": "+=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1453,6 +1577,68 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
         ]
       },
       "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PathSource",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "log",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@13"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@39"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "goal"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "goal",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@23"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@39"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
       "parameters": []
     },
     {
@@ -1472,7 +1658,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1484,7 +1670,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -1501,7 +1687,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -1534,7 +1720,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1546,7 +1732,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -1559,7 +1745,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@24"
             },
             "arguments": [],
             "cardinality": "*"
@@ -1600,7 +1786,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@35"
                     },
                     "arguments": []
                   },
@@ -1627,7 +1813,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@35"
                         },
                         "arguments": []
                       },
@@ -1659,7 +1845,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@33"
+                      "$ref": "#/rules@35"
                     },
                     "arguments": []
                   },
@@ -1683,7 +1869,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -1714,7 +1900,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@29"
                           },
                           "arguments": []
                         }
@@ -1728,7 +1914,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -1755,7 +1941,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1776,7 +1962,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1800,7 +1986,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@41"
                       },
                       "arguments": []
                     }
@@ -1812,12 +1998,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@14"
+                        "$ref": "#/rules@15"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@33"
+                          "$ref": "#/rules@35"
                         },
                         "arguments": []
                       },
@@ -1843,7 +2029,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -1872,7 +2058,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1893,7 +2079,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1914,7 +2100,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1935,7 +2121,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1960,7 +2146,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -1981,7 +2167,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -2002,12 +2188,12 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@23"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@39"
                     },
                     "arguments": []
                   },
@@ -2029,17 +2215,60 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@23"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@37"
+                          "$ref": "#/rules@39"
                         },
                         "arguments": []
                       },
                       "deprecatedSyntax": false,
                       "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "events"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "events",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@41"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "events",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@41"
+                      },
+                      "arguments": []
                     }
                   }
                 ],
@@ -2074,7 +2303,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -2089,7 +2318,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@26"
                 },
                 "arguments": [],
                 "cardinality": "*"
@@ -2128,7 +2357,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -2149,7 +2378,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -2174,7 +2403,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -2193,7 +2422,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -2225,7 +2454,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@35"
                 },
                 "arguments": []
               },
@@ -2241,7 +2470,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -2253,7 +2482,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -2266,7 +2495,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -2296,7 +2525,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               },
@@ -2315,7 +2544,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -2350,7 +2579,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -2369,7 +2598,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@32"
                       },
                       "arguments": []
                     }
@@ -2404,7 +2633,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               },
@@ -2426,7 +2655,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -2438,7 +2667,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -2469,7 +2698,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               },
@@ -2488,7 +2717,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -2507,7 +2736,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -2526,7 +2755,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@32"
                       },
                       "arguments": []
                     }
@@ -2556,7 +2785,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -2575,7 +2804,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -2587,7 +2816,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -2610,7 +2839,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -2657,7 +2886,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               },
@@ -2700,7 +2929,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@39"
                     },
                     "arguments": []
                   },
@@ -2749,7 +2978,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -2763,7 +2992,7 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               }
@@ -2786,14 +3015,14 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
@@ -3036,6 +3265,30 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "Keyword",
             "value": "quotes"
+          },
+          {
+            "$type": "Keyword",
+            "value": "events"
+          },
+          {
+            "$type": "Keyword",
+            "value": "case"
+          },
+          {
+            "$type": "Keyword",
+            "value": "activity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "time"
+          },
+          {
+            "$type": "Keyword",
+            "value": "variant"
+          },
+          {
+            "$type": "Keyword",
+            "value": "paths"
           }
         ]
       },

@@ -17,6 +17,7 @@ function ruleInWords(rule: FieldRule): string {
         case 'elements': return `compared: each ${rule.element}, field by field`;
         case 'presentation': return `not compared (presentation): ${rule.why}`;
         case 'derived': return `not compared (derived): ${rule.why}`;
+        case 'observed': return `compared as observations: ${rule.why}`;
     }
 }
 
