@@ -65,7 +65,7 @@ function titleOf(journey: MinedJourney, escape: (text: string) => string = text 
 }
 
 function unmappedSentence(paths: ObservedPaths): string {
-    return t('{count} events of the log are bound to no step of this journey; they are left out.', { count: paths.unmappedEvents });
+    return t('Events of the log bound to no step of this journey, left out: {count}.', { count: paths.unmappedEvents });
 }
 
 /** What a reader should look at: moves the map does not show, and steps nobody reaches. */
@@ -83,8 +83,8 @@ function stepHeader(): string[] {
 function stepRows(paths: ObservedPaths, title: StepTitle): string[][] {
     return paths.steps.map(step => [
         title(step.step),
-        `${step.reach} (${percentText(shareOf(step.reach, paths.cases))})`,
-        step.dropOff > 0 ? `${step.dropOff} (${percentText(shareOf(step.dropOff, paths.cases))})` : '–'
+        `${step.reach} · ${percentText(shareOf(step.reach, paths.cases))}`,
+        step.dropOff > 0 ? `${step.dropOff} · ${percentText(shareOf(step.dropOff, paths.cases))}` : '–'
     ]);
 }
 
