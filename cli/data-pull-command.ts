@@ -11,6 +11,7 @@ import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { ConnectionError, describeServer, engineName, QueryError, runDuckDbQuery, runPostgresQuery, withoutSecrets, type QueryResult } from './query-engines.js';
 import { writeAtomically } from './write-atomically.js';
+import { pullPathsSnapshots, readsEventLogs } from './paths-pull.js';
 
 export interface DataPullOptions {
     root: string;
@@ -47,17 +48,28 @@ export async function runDataPull(paths: string[], options: DataPullOptions, out
     for (const problem of problems) err(`${problem.path}: ${problem.message}`);
     if (problems.length > 0) return ExitCode.UsageOrInput;
     const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: defaultMaxFileBytes });
-    const found = pulledSources(loaded.services, loaded.services.shared.workspace.LangiumDocuments.all.toArray());
+    const documents = loaded.services.shared.workspace.LangiumDocuments.all.toArray();
+    const found = pulledSources(loaded.services, documents);
     for (const problem of found.problems) err(problem);
     if (found.problems.length > 0) return ExitCode.UsageOrInput;
-    if (found.sources.length === 0) {
-        out(t('No data source in these maps has a query (`data name "file.csv" from "query.sql"`).'));
+    const now = (options.now ?? (() => new Date()))();
+    const asked = loaded.documents.map(document => document.uri.toString());
+    const mapsWithPaths = documents.filter(document => asked.includes(document.uri.toString()));
+    if (found.sources.length === 0 && !readsEventLogs(loaded.services, mapsWithPaths)) {
+        out(t('No data source in these maps has a query (`data name "file.csv" from "query.sql"`), and no journey reads an event log (`paths from`).'));
         return ExitCode.Clean;
     }
+    let exitCode = await pullTables(found.sources, options, now, out, err);
+    exitCode = Math.max(exitCode, await pullPathsSnapshots(loaded.services, mapsWithPaths, { check: options.check, postgresUrl: options.postgresUrl, now }, out, err));
+    return exitCode;
+}
+
+/** Runs each table query and writes (or, with `--check`, compares) its snapshot. */
+async function pullTables(sources: PulledSource[], options: DataPullOptions, now: Date, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     let exitCode: number = ExitCode.Clean;
-    for (const [index, source] of found.sources.entries()) {
+    for (const [index, source] of sources.entries()) {
         const shown = relative(process.cwd(), source.snapshot);
-        err(t('[{index}/{count}] {name}: running {query} ({engine})…', { index: index + 1, count: found.sources.length, name: source.name, query: relative(process.cwd(), source.query), engine: engineName(source.engine) }));
+        err(t('[{index}/{count}] {name}: running {query} ({engine})…', { index: index + 1, count: sources.length, name: source.name, query: relative(process.cwd(), source.query), engine: engineName(source.engine) }));
         const result = await runQuery(source, options);
         if (!('columns' in result)) {
             err(result.message);
@@ -74,7 +86,7 @@ export async function runDataPull(paths: string[], options: DataPullOptions, out
             continue;
         }
         await mkdir(dirname(source.snapshot), { recursive: true });
-        await writeAtomically(source.snapshot, snapshotText(result, source.queryAsWritten, source.engine, (options.now ?? (() => new Date()))()));
+        await writeAtomically(source.snapshot, snapshotText(result, source.queryAsWritten, source.engine, now));
         out(t('Wrote {file}: {rows} rows, {columns} columns.', { file: shown, rows: result.rows.length, columns: result.columns.length }));
     }
     return exitCode;
@@ -87,7 +99,7 @@ function pulledSources(services: JourneyServices, documents: LangiumDocument[]):
     const problems: string[] = [];
     for (const document of documents) {
         for (const source of AstUtils.streamAllContents(document.parseResult.value).filter(isDataSource)) {
-            if (typeof source.query !== 'string') continue;
+            if (typeof source.query !== 'string' || source.eventLog) continue; // an event log's query is counted by `paths`
             const where = `${relative(process.cwd(), document.uri.fsPath)}: data ${source.name}`;
             const snapshot = workspace.resolve(document.uri, source.path);
             const query = workspace.resolve(document.uri, source.query);

@@ -5,6 +5,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { queryEngineOf } from '../language/journey-data-sources.js';
 import type { EventLogColumns } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
+import { snapshotFileName } from '../paths/paths-snapshot.js';
 import type { EventLogRelation, JourneyEvents } from './event-log-engine.js';
 
 /** A journey that reads an event log (`paths from clicks`), with what counting its paths needs. */
@@ -30,7 +31,7 @@ export interface EventLog {
 
 /** The snapshot of a map's observed paths: `returns.journey` → `returns.paths.json`, beside it. */
 export function pathsSnapshotPath(mapPath: string): string {
-    return join(dirname(mapPath), `${basename(mapPath).replace(/\.journey$/i, '')}.paths.json`);
+    return join(dirname(mapPath), snapshotFileName(basename(mapPath)));
 }
 
 /** Every journey of these documents with `paths from`, or why one cannot be counted. */

@@ -6,6 +6,8 @@ import { formatDelta, statusWord } from '../metrics/metric-format.js';
 import { elementWord, fieldWord, laneWord, quoted, valueText } from './change-words.js';
 import { matchByKeyThenContent, matchByNameThenContent, matchTexts, positionsOf, reorderedPairs, type Matching } from './match-elements.js';
 import { comparedFields, ruleOf, type ElementKind } from './model-fields.js';
+import { observedPathChanges } from './observed-path-changes.js';
+import type { ObservedPathsModel } from '../model/observed-paths.js';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
 
@@ -115,6 +117,10 @@ function fieldChanges(element: ElementKind, old: object, current: object, place:
         else if (rule.role === 'texts') changes.push(...textChanges(field, (was ?? []) as string[], (now ?? []) as string[], place));
         else if (rule.role === 'names') changes.push(...nameChanges(field, (was ?? []) as string[], (now ?? []) as string[], rule.ordered, place, context));
         else if (rule.role === 'elements') changes.push(...nestedChanges[rule.element](was as never, now as never, place, context));
+        else if (rule.role === 'observed') {
+            changes.push(...observedPathChanges(was as ObservedPathsModel | undefined, now as ObservedPathsModel | undefined, context.stepTitles)
+                .map(change => changeAt(place, { kind: 'changed', field, ...change })));
+        }
     }
     return changes;
 }

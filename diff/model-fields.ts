@@ -64,7 +64,7 @@ export const modelFields = {
         name: key, title: value, documentation: value, accessibleTitle: value, personas: { role: 'names', ordered: false }, emotionScale: value,
         // After the stages: a renamed start step is known by then.
         stages: elements('stage'), starts: { role: 'names', ordered: false },
-        observedPaths: { role: 'observed', why: 'the snapshot of the event log: compared by paths/paths-changes.ts, number by number' },
+        observedPaths: { role: 'observed', why: 'the snapshot of the event log, compared number by number (diff/observed-path-changes.ts)' },
         range: whereWritten
     } satisfies FieldTable<JourneyMapModel>,
     stage: {
@@ -95,7 +95,7 @@ export const modelFields = {
 /** The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table order. */
 export function comparedFields(element: ElementKind): string[] {
     return Object.entries(modelFields[element] as Record<string, FieldRule>)
-        .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived' && rule.role !== 'observed')
+        .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived')
         .map(([field]) => field);
 }
 

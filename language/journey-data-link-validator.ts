@@ -30,6 +30,7 @@ export class DataLinkValidator {
     constructor(private readonly sources: DataSources) {}
 
     async checkSource(source: DataSource, accept: ValidationAcceptor): Promise<void> {
+        if (source.eventLog) return; // an event log is checked by its columns alone (journey-event-log-validator.ts)
         const loaded = await this.sources.load(source);
         const at = { node: source, property: 'path' } as const;
         if (source.engine !== undefined && queryEngineOf(source) === undefined) {

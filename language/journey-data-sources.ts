@@ -1,9 +1,10 @@
-import { AstUtils, type FileSystemProvider, type LangiumDocuments, type URI } from 'langium';
+import { AstUtils, UriUtils, type FileSystemProvider, type LangiumDocuments, type URI } from 'langium';
+import { parsePathsSnapshot, snapshotFileName, type PathsSnapshot } from '../paths/paths-snapshot.js';
 import { isDataSource, type DataSource, type JourneyFile } from './generated/ast.js';
 import type { JourneyServices } from './journey-module.js';
 import type { JourneyWorkspace } from './journey-workspace.js';
 import { t } from '../model/localisation.js';
-import { isBinaryDataFile, parseDataTable, type DataTable } from '../metrics/data-table.js';
+import { dataFileColumns, isBinaryDataFile, parseDataTable, type DataTable } from '../metrics/data-table.js';
 
 /**
  * Larger data files are refused before they are read: a 2 GB export is no file to read on every
@@ -25,6 +26,17 @@ export function unknownEngineMessage(engine: string): string {
     return t("Queries run in DuckDB (write no `on`) or `on postgres`; '{engine}' is neither.", { engine });
 }
 
+/** An event log's columns, or why they are not known here (the CLI reads the log itself). */
+export type LoadedColumns =
+    | Exclude<LoadedSource, { kind: 'table' }>
+    | { kind: 'columns'; uri: URI; columns: string[] }
+    | { kind: 'too-large'; uri: URI };
+
+export type LoadedSnapshot =
+    | { kind: 'snapshot'; uri: URI; snapshot: PathsSnapshot }
+    | { kind: 'missing'; uri: URI }
+    | { kind: 'unreadable'; uri: URI; reason: string };
+
 export type LoadedSource =
     | { kind: 'table'; uri: URI; table: DataTable }
     | { kind: 'outside'; uri: URI; reason: string }
@@ -40,6 +52,7 @@ export class DataSources {
     private readonly fileSystem: FileSystemProvider;
     private readonly workspace: JourneyWorkspace;
     private readonly cache = new Map<string, Promise<LoadedSource>>();
+    private readonly snapshots = new Map<string, Promise<LoadedSnapshot>>();
     /** The last table read from each file, with the hash of its content: a file rewritten unchanged is not parsed again. */
     private readonly lastRead = new Map<string, { hash: string; table: DataTable }>();
     private changes = 0;
@@ -66,9 +79,57 @@ export class DataSources {
         return loaded;
     }
 
+    /**
+     * The column names of an event log, from its header or schema alone: a log of millions of
+     * events is never read into the editor. A log larger than the data-file limit is left to
+     * `journeymap paths`, which reads it in DuckDB.
+     */
+    async logColumns(source: DataSource): Promise<LoadedColumns> {
+        const documentUri = AstUtils.getDocument(source).uri;
+        const resolved = await this.workspace.followLinks(documentUri, this.workspace.resolve(documentUri, source.path));
+        if (resolved.kind === 'outside') return resolved;
+        const uri = resolved.uri;
+        if (!(await this.exists(uri))) return { kind: 'missing', uri };
+        const size = await this.workspace.sizeOf(uri);
+        if (size !== undefined && size > maxDataFileBytes) return { kind: 'too-large', uri };
+        try {
+            const content = isBinaryDataFile(uri.path) ? await this.fileSystem.readBinary(uri) : await this.fileSystem.readFile(uri);
+            return { kind: 'columns', uri, columns: dataFileColumns(content, uri.path) };
+        } catch (error) {
+            return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
+        }
+    }
+
+    /**
+     * The snapshot of a map's observed paths (`returns.paths.json` beside `returns.journey`),
+     * read once until the editor reports it changed.
+     */
+    pathsSnapshot(documentUri: URI): Promise<LoadedSnapshot> {
+        const uri = UriUtils.joinPath(UriUtils.dirname(documentUri), snapshotFileName(UriUtils.basename(documentUri)));
+        const key = uri.toString();
+        let loaded = this.snapshots.get(key);
+        if (!loaded) {
+            loaded = this.readSnapshot(uri);
+            this.snapshots.set(key, loaded);
+        }
+        return loaded;
+    }
+
+    private async readSnapshot(uri: URI): Promise<LoadedSnapshot> {
+        if (!(await this.exists(uri))) return { kind: 'missing', uri };
+        try {
+            return { kind: 'snapshot', uri, snapshot: parsePathsSnapshot(await this.fileSystem.readFile(uri)) };
+        } catch (error) {
+            return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
+        }
+    }
+
     /** Forgets what was read from these files (URIs as strings): they changed, were created or deleted. */
     invalidate(files: Iterable<string>): void {
-        for (const file of files) this.cache.delete(file);
+        for (const file of files) {
+            this.cache.delete(file);
+            this.snapshots.delete(file);
+        }
         this.changes++;
     }
 
@@ -79,8 +140,9 @@ export class DataSources {
 
     /** The loaded maps with a `data` source that reads one of these files (URIs as strings). */
     documentsReading(files: ReadonlySet<string>): URI[] {
+        const snapshotOf = (uri: URI) => UriUtils.joinPath(UriUtils.dirname(uri), snapshotFileName(UriUtils.basename(uri))).toString();
         return this.documents.all
-            .filter(document => (document.parseResult.value as JourneyFile).elements?.some(element => {
+            .filter(document => files.has(snapshotOf(document.uri)) || (document.parseResult.value as JourneyFile).elements?.some(element => {
                 if (!isDataSource(element)) return false;
                 const resolved = this.workspace.resolve(document.uri, element.path);
                 return resolved.kind === 'inside' && files.has(resolved.uri.toString());

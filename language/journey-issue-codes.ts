@@ -58,7 +58,13 @@ export const IssueCodes = {
     LowSample: 'low-sample',
     AnswerOutOfRange: 'answer-out-of-range',
     EmotionBeliefGap: 'emotion-belief-gap',
-    QueryEngineUnknown: 'query-engine-unknown'
+    QueryEngineUnknown: 'query-engine-unknown',
+    EventLogExpected: 'event-log-expected',
+    EventBoundTwice: 'event-bound-twice',
+    PathsWithoutEvents: 'paths-without-events',
+    PathsSnapshotMissing: 'paths-snapshot-missing',
+    UndocumentedPath: 'undocumented-path',
+    DeadStep: 'dead-step'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -136,5 +142,11 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'low-sample': 'A survey value (nps, csat, ces, or a measured emotion) comes from fewer than 30 answers.',
     'answer-out-of-range': "Rows of a survey link whose answer is outside the unit's or the given scale, or not a number: they are left out.",
     'emotion-belief-gap': 'The emotion measured from survey answers differs from the written one by more than one point.',
-    'query-engine-unknown': 'A data source `from` a query `on` an engine other than postgres (DuckDB is the default).'
+    'query-engine-unknown': 'A data source `from` a query `on` an engine other than postgres (DuckDB is the default).',
+    'event-log-expected': 'A journey\'s `paths from` names a data table, not an event log (`data … events case … activity … time …`).',
+    'event-bound-twice': 'One event name bound to two steps of a journey: an event means one step.',
+    'paths-without-events': 'A journey reads its paths from an event log but binds no events to its steps.',
+    'paths-snapshot-missing': 'A journey reads its paths from an event log and has no snapshot of them yet (`journeymap data pull`).',
+    'undocumented-path': 'A hint: customers go straight from one step to another (above 5 % of them) where the map has no `next`.',
+    'dead-step': 'A hint: a step bound to events that no customer of the log reached.'
 };

@@ -18,6 +18,8 @@ import {
     type DataLinkModel, type MeasuredEmotionModel, type Scale
 } from '../model/journey-model.js';
 import type { JourneyServices } from './journey-module.js';
+import type { ObservedPathsModel } from '../model/observed-paths.js';
+import { t } from '../model/localisation.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { intendedComparison } from './target-comparison.js';
 
@@ -83,8 +85,22 @@ export class JourneyModelBuilder {
             starts: journey.starts.flatMap(s => s.ref ? [s.ref.name] : []),
             emotionScale: { min: scale.min, max: scale.max },
             stages: await Promise.all(named(journey.stages).map(stage => this.stage(stage, metrics, scale))),
+            observedPaths: await this.observedPaths(journey),
             range: rangeOf(journey)
         };
+    }
+
+    /** `paths from clicks`: the journey's numbers from the map's paths snapshot, or why there are none yet. */
+    private async observedPaths(journey: Journey): Promise<ObservedPathsModel | undefined> {
+        const reading = journey.pathSources[0];
+        if (!reading?.log?.ref) return undefined;
+        const loaded = await this.dataSources.pathsSnapshot(AstUtils.getDocument(journey).uri);
+        const model: ObservedPathsModel = { source: reading.log.ref.name, goal: reading.goal?.ref?.name, snapshot: loaded.uri.toString() };
+        if (loaded.kind === 'missing') return { ...model, missing: t('No snapshot of the paths yet: run `journeymap data pull`.') };
+        if (loaded.kind === 'unreadable') return { ...model, missing: t('The paths snapshot cannot be read: {reason}.', { reason: loaded.reason }) };
+        const paths = loaded.snapshot.journeys.find(entry => entry.journey === journey.name);
+        if (!paths) return { ...model, missing: t('The paths snapshot has nothing on this journey yet: run `journeymap data pull`.') };
+        return { ...model, pulledAt: loaded.snapshot.pulledAt, paths };
     }
 
     /**

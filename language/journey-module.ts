@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { DataSources } from './journey-data-sources.js';
 import { registerDataLinkChecks } from './journey-data-link-validator.js';
+import { registerEventLogChecks } from './journey-event-log-validator.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentFactory } from './journey-document-factory.js';
@@ -112,6 +113,7 @@ export function createJourneyServices(context: JourneyModuleContext): { shared: 
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     registerDataLinkChecks(Journey);
+    registerEventLogChecks(Journey);
     if (!context.connection) {
         // Without a language client nobody sends the configuration: start with the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

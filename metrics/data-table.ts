@@ -35,6 +35,26 @@ export async function parseDataTable(content: string | Uint8Array, fileName: str
     return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
 }
 
+/**
+ * Only the column names of a data file: the header of a CSV, the schema of a Parquet file, the
+ * keys of a JSON file's first record. What the editor checks an event log's columns against
+ * without reading its rows.
+ */
+export function dataFileColumns(content: string | Uint8Array, fileName: string): string[] {
+    if (isBinaryDataFile(fileName)) {
+        const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+        return parquetColumns(parquetMetadataOf(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+    }
+    const text = (typeof content === 'string' ? content : new TextDecoder().decode(content)).replace(/^\uFEFF/, '');
+    if (fileName.toLowerCase().endsWith('.json')) {
+        const [first] = JSON.parse(text) as Array<Record<string, unknown>>;
+        return first && typeof first === 'object' ? Object.keys(first) : [];
+    }
+    const header = text.split(/\r?\n/).find(line => line.trim() !== '' && !line.startsWith('#'));
+    if (header === undefined) throw new Error('the CSV file is empty: it needs a header row');
+    return csvCells(header).map(cell => cell.trim());
+}
+
 /** Whether a data file is read as bytes (Parquet) rather than text. */
 export function isBinaryDataFile(fileName: string): boolean {
     return fileName.toLowerCase().endsWith('.parquet');
@@ -261,6 +281,18 @@ function parseJsonTable(text: string): DataTable {
     return builder.table(false);
 }
 
+function parquetMetadataOf(file: ArrayBuffer): ReturnType<typeof parquetMetadata> {
+    try {
+        return parquetMetadata(file);
+    } catch (error) {
+        throw new Error(`not a readable Parquet file (${reason(error)})`, { cause: error });
+    }
+}
+
+function parquetColumns(metadata: ReturnType<typeof parquetMetadata>): string[] {
+    return metadata.schema.slice(1).filter(element => element.num_children === undefined).map(element => element.name);
+}
+
 /**
  * Parquet through hyparquet (pure JavaScript, so the web extension reads it too), column
  * chunk by column chunk. A corrupt file, or one compressed with a codec hyparquet does not
@@ -268,13 +300,8 @@ function parseJsonTable(text: string): DataTable {
  */
 async function parseParquetTable(bytes: Uint8Array): Promise<DataTable> {
     const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    let metadata;
-    try {
-        metadata = parquetMetadata(file);
-    } catch (error) {
-        throw new Error(`not a readable Parquet file (${reason(error)})`, { cause: error });
-    }
-    const columns = metadata.schema.slice(1).filter(element => element.num_children === undefined).map(element => element.name);
+    const metadata = parquetMetadataOf(file);
+    const columns = parquetColumns(metadata);
     const rowCount = Number(metadata.num_rows);
     const cells = new Map(columns.map(column => [column, new Array<string>(rowCount).fill('')]));
     try {

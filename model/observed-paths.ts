@@ -99,3 +99,11 @@ export function shareOf(part: number, whole: number): number {
 export function undocumentedTransitions(paths: ObservedPaths): ObservedTransition[] {
     return paths.transitions.filter(transition => !transition.declared).sort((a, b) => b.count - a.count);
 }
+
+/** Above this share of customers, a move the map does not show is worth a hint. */
+export const notableShare = 0.05;
+
+/** The undocumented transitions taken by more than `notableShare` of the cases. */
+export function notableUndocumented(paths: ObservedPaths): ObservedTransition[] {
+    return undocumentedTransitions(paths).filter(transition => shareOf(transition.count, paths.cases) > notableShare);
+}
