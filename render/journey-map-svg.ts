@@ -10,6 +10,8 @@ import { element, num, text, textLines } from './svg.js';
 import { wrapText } from './text-wrap.js';
 import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { t } from '../model/localisation.js';
+import { shareOf } from '../model/observed-paths.js';
+import { fitnessSentence, percentText } from '../paths/path-sentences.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -109,7 +111,9 @@ function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
 function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number, width: number): { svg: string; height: number } {
     const steps = allSteps(journey);
     const personaNames = journey.personas.map(name => displayName(model.personas.find(p => p.name === name) ?? { name }));
-    const subtitle = wrapText([t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames].join(' · '), width, 13);
+    const paths = journey.observedPaths?.paths;
+    const observed = paths ? [fitnessSentence(paths)] : [];
+    const subtitle = wrapText([t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames, ...observed].join(' · '), width, 13);
     const title = wrapText(displayName(journey), width, 20);
     const titleLine = 26;
     const svg = textLines(title, layout.pad, y + 22, titleLine, { class: 'title' })
@@ -173,7 +177,8 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
     const steps = allSteps(journey);
     const titles = stepTitles(journey);
     const markers = personaMarkers(journey);
-    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers) }];
+    const observed = observedBadge(journey);
+    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers, observed) }];
     if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
         lanes.push({ kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) });
     }
@@ -242,9 +247,32 @@ function emotionNote(step: StepModel, shapeOf: Map<string, string>): Cell | unde
     return { height: lines.length * layout.line, draw: (x, y) => textLines(lines, x + 2, y + 12, layout.line, { class: 'body muted' }) };
 }
 
-function stepCard(step: StepModel, titles: Map<string, string>, markers?: (step: StepModel) => string): Cell {
+/**
+ * With a paths snapshot, what customers did at each step: how many reach it and how many stop
+ * there; a step bound to events that nobody reached says so.
+ */
+function observedBadge(journey: JourneyMapModel): ((step: StepModel) => { text: string; className: string } | undefined) | undefined {
+    const paths = journey.observedPaths?.paths;
+    if (!paths) return undefined;
+    const byStep = new Map(paths.steps.map(entry => [entry.step, entry]));
+    return step => {
+        const entry = byStep.get(step.name);
+        if (!entry) return undefined;
+        if (paths.deadSteps.includes(step.name)) return { text: `◌ ${t('nobody reaches it')}`, className: 'small muted observed dead' };
+        const parts = [t('reach {share}', { share: percentText(shareOf(entry.reach, paths.cases)) })];
+        if (entry.dropOff > 0) parts.push(t('drop-off {share}', { share: percentText(shareOf(entry.dropOff, paths.cases)) }));
+        return { text: `◍ ${parts.join(' · ')}`, className: entry.dropOff > 0 ? 'small observed drop' : 'small observed' };
+    };
+}
+
+function stepCard(
+    step: StepModel, titles: Map<string, string>, markers?: (step: StepModel) => string,
+    observed?: (step: StepModel) => { text: string; className: string } | undefined
+): Cell {
     const title = wrapText(displayName(step), inner, 13);
     const badges: Array<{ lines: string[]; className: string }> = [];
+    const seen = observed?.(step);
+    if (seen) badges.push({ lines: wrapText(seen.text, inner, 11), className: seen.className });
     if (markers) badges.push({ lines: wrapText(markers(step), inner, 11), className: 'small' });
     for (const owner of step.owners ?? []) badges.push({ lines: wrapText(t('Owner: {owner}', { owner }), inner, 11), className: 'small muted' });
     for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ ${t('Moment of truth: {moment}', { moment })}`, inner, 11), className: 'small' });

@@ -87,6 +87,7 @@ function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, s
     for (const failPoint of step.failPoints ?? []) lines.push(t('Fail point: {text}', { text: text(failPoint) }));
     if (step.next.length > 0) lines.push(`→ ${list(step.next.map(name => titles.get(name) ?? name))}`);
     if (step.exit) lines.push(`⏏ ${t('The customer may leave here')}`);
+    if (step.events?.length) lines.push(t('Events: {events}', { events: list(step.events) }));
     return lines;
 }
 

@@ -3,6 +3,7 @@ import { formatMeasuredValue, statusWord } from '../metrics/metric-format.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { stepDetailsMarkdown } from './journey-markdown-details.js';
 import { renderMermaidJourney } from './mermaid-journey.js';
+import { observedPathsMarkdown } from './observed-paths-markdown.js';
 import { t } from '../model/localisation.js';
 import { opportunityChips, opportunitiesOfStep, type StepOpportunity } from '../model/step-opportunities.js';
 
@@ -32,6 +33,7 @@ export function renderJourneyMarkdown(model: JourneyModel, journey: JourneyMapMo
         }
     }
     lines.push('', ...stepDetailsMarkdown(model, journey));
+    lines.push(...observedPathsMarkdown(journey));
     lines.push('```mermaid', renderMermaidJourney(journey, model.personas).trimEnd(), '```', '');
     return lines.join('\n');
 }

@@ -84,6 +84,7 @@ const rules = [
     '.jm .strong{font-weight:600}',
     '.jm .card.fail{stroke:var(--jm-pain);stroke-width:2}',
     '.jm .fail-point{fill:var(--jm-pain)}',
+    '.jm .observed.drop{fill:var(--jm-neutral)}',
     // A claim the team holds with low confidence: faded, its box dashed (the lane's legend says so).
     '.jm .low-confidence{opacity:.55}',
     '.jm .low-confidence rect{stroke-dasharray:4 3}',
