@@ -20,7 +20,7 @@ const stepMarkers: Markers<typeof stepOutputs> = {
     quotes: ['Quotemark'], pains: ['Painmark'], opportunities: ['Ideamark'], opportunityRefs: ['Namedmark', '"Named"'],
     owners: ['Stepownermark'], claims: ['Evidencemark'], blueprint: ['Frontmark'], failPoints: ['Failmark'],
     momentsOfTruth: ['Momentmark'], metrics: ['42.5'], next: ['→ Nexttitlemark', '"Second"'], exit: ['⏏', '"exit":true'],
-    range: ['"range"']
+    events: ['Eventmark'], range: ['"range"']
 };
 
 /** The same for the persona Ana, the journey and its stage. */
@@ -31,7 +31,7 @@ const personaMarkers: Markers<typeof personaOutputs> = {
 const journeyMarkers: Markers<typeof journeyOutputs> = {
     name: ['"Every"'], title: ['Journeymark'], documentation: ['Journeydocmark'], accessibleTitle: ['Acctitlemark'],
     personas: ['Ana Personamark', '"Ana"', ': Ana'], starts: ['"starts":["First"]'], emotionScale: ['1..5', '1 to 5', '"min":1'],
-    stages: ['Stagemark'], range: ['"range"']
+    stages: ['Stagemark'], observedPaths: ['follow the map', '"observedPaths"'], range: ['"range"']
 };
 const stageMarkers: Markers<typeof stageOutputs> = {
     name: ['"Only"'], title: ['Stagemark'], steps: ['Titlemark'], metrics: ['"aggregate"', 'mean of', '42.5'], range: ['"range"']
@@ -109,6 +109,6 @@ describe('what each output carries of a step (render/output-fields.ts)', functio
             }
         }
         const leftOffMap = Object.entries(stepOutputs).filter(([, carried]) => carried.map !== 'shown').map(([field]) => field).sort();
-        assert.deepEqual(leftOffMap, ['blueprint', 'failPoints', 'name', 'range']);
+        assert.deepEqual(leftOffMap, ['blueprint', 'events', 'failPoints', 'name', 'range']);
     });
 });
