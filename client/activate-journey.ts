@@ -14,7 +14,7 @@ import { ServerWatchdog } from './server-watchdog.js';
  */
 export function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
     // Data files and other maps change what a map's diagnostics say.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json,parquet}');
     context.subscriptions.push(watcher);
     const initializationOptions: JourneyInitializationOptions = { messages: vscode.l10n.bundle };
     const outputChannel = vscode.window.createOutputChannel('Journey Language Server');

@@ -11,7 +11,7 @@ import { wrapText } from './text-wrap.js';
 import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTarget, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { t } from '../model/localisation.js';
 import { shareOf } from '../model/observed-paths.js';
-import { fitnessSentence, percentText } from '../paths/path-sentences.js';
+import { fitnessSentence, percentText, splitSentences } from '../paths/path-sentences.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -116,9 +116,18 @@ function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number, wi
     const subtitle = wrapText([t('{count} stages', { count: journey.stages.length }), t('{count} steps', { count: steps.length }), ...personaNames, ...observed].join(' · '), width, 13);
     const title = wrapText(displayName(journey), width, 20);
     const titleLine = 26;
+    // The split of an A/B test, worded with its interval: what the team decides on.
+    const split = paths?.split ? splitSentences(paths.split, stepTitle(journey)).flatMap(sentence => wrapText(sentence, width, 13)) : [];
+    const subtitleTop = y + 22 + title.length * titleLine - 6;
     const svg = textLines(title, layout.pad, y + 22, titleLine, { class: 'title' })
-        + textLines(subtitle, layout.pad, y + 22 + title.length * titleLine - 6, layout.line, { class: 'subtitle muted' });
-    return { svg, height: 22 + title.length * titleLine + subtitle.length * layout.line - 6 + 18 };
+        + textLines(subtitle, layout.pad, subtitleTop, layout.line, { class: 'subtitle muted' })
+        + (split.length > 0 ? textLines(split, layout.pad, subtitleTop + subtitle.length * layout.line, layout.line, { class: 'subtitle observed split' }) : '');
+    return { svg, height: 22 + title.length * titleLine + (subtitle.length + split.length) * layout.line - 6 + 18 };
+}
+
+function stepTitle(journey: JourneyMapModel): (step: string) => string {
+    const titles = stepTitles(journey);
+    return step => titles.get(step) ?? step;
 }
 
 function personaCard(persona: PersonaModel): { height: number; draw: (x: number, y: number, height: number) => string } {

@@ -19,9 +19,16 @@ describe('journeymap check', () => {
     it('passes the examples: exit 0 and a summary line', () => {
         const result = runCli(['check', 'examples']);
         assert.equal(result.status, 0, result.stdout + result.stderr);
-        // The one hint is meant: customers' answers disagree with the team at one step of the after-sales map.
-        assert.match(result.stdout.trim(), /^4 files checked: 1 hint$/m);
-        assert.match(runCli(['check', 'examples', '--hints']).stdout, /售后服务\.journey:\d+:\d+ hint emotion-belief-gap /);
+        // The hints are meant: customers' answers disagree with the team at one step of the after-sales map,
+        // and the returns log shows two moves the map does not show and a step nobody reaches.
+        assert.match(result.stdout.trim(), /^5 files checked: 4 hints$/m);
+        const hints = runCli(['check', 'examples', '--hints']).stdout;
+        assert.match(hints, /售后服务\.journey:\d+:\d+ hint emotion-belief-gap /);
+        assert.match(hints, /退货退款\.journey:27:\d+ hint undocumented-path 13 %的客户从“等待审核”直接到“收到退款”/);
+        assert.match(hints, /退货退款\.journey:48:\d+ hint dead-step /);
+        const sarif = JSON.parse(runCli(['check', 'examples', '--hints', '-f', 'sarif']).stdout);
+        const rules = sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId);
+        assert.ok(rules.includes('undocumented-path') && rules.includes('dead-step'), rules.join(', '));
     });
 
     it('reports the three errors of a broken map with path:line:col severity code message, and exits 1', () => {

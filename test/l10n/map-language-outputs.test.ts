@@ -30,6 +30,9 @@ describe('a map in Chinese (language zh-cn) in every output, on an English machi
     const folder = workspaceWith({});
     const fixtures = join(repoRoot, 'test', 'fixtures', 'outputs');
     copyFileSync(join(fixtures, 'survey.csv'), join(folder, 'survey.csv'));
+    copyFileSync(join(fixtures, 'clicks.csv'), join(folder, 'clicks.csv'));
+    // The snapshot of its observed paths, under the map's name, so they are drawn in Chinese too.
+    copyFileSync(join(fixtures, 'every-field.paths.json'), join(folder, 'map.paths.json'));
     const text = `language zh-cn\n${readFileSync(join(fixtures, 'every-field.journey'), 'utf8')}`;
     writeFileSync(join(folder, 'map.journey'), text);
     after(() => rmSync(folder, { recursive: true, force: true }));
