@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
-import { allSteps, type JourneyMapModel } from '../model/journey-model.js';
+import { allSteps, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { ObservedPaths } from '../model/observed-paths.js';
 import { analysePaths } from '../paths/step-path-analysis.js';
@@ -57,9 +57,9 @@ export async function runPaths(paths: string[], options: PathsOptions, out: (tex
     const loaded = await loadCheckedWorkspace(paths, options.root, err);
     if (typeof loaded === 'number') return loaded;
     const asked = loaded.documents.filter(document => loaded.asked.has(document.uri.toString()));
-    const mined = await mineJourneys(loaded.services, asked, options, err);
-    if (typeof mined === 'number') return mined;
     const models = await Promise.all(asked.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const mined = await mineJourneys(loaded.services, asked, { ...options, models }, err);
+    if (typeof mined === 'number') return mined;
     const text = await inLanguageOfMaps(models, options.lang, () => formatMined(mined, options.format));
     out(text);
     const failing = options.failOn ? mined.filter(entry => entry.paths.fitness < options.failOn!.below) : [];
@@ -84,7 +84,7 @@ function formatMined(mined: MinedJourney[], format: PathsOptions['format']): str
  */
 export async function mineJourneys(
     services: JourneyServices, documents: readonly LangiumDocument[],
-    options: Pick<PathsOptions, 'journey' | 'split' | 'goal' | 'postgresUrl'> & { variantLimit?: number },
+    options: Pick<PathsOptions, 'journey' | 'split' | 'goal' | 'postgresUrl'> & { variantLimit?: number; models?: JourneyModel[] },
     err: (text: string) => void
 ): Promise<MinedJourney[] | number> {
     const found = pathsJourneys(services, documents);
@@ -99,7 +99,7 @@ export async function mineJourneys(
     }
     const models = new Map<string, JourneyMapModel>();
     for (const document of documents) {
-        const model = await services.journey.ModelBuilder.build(document);
+        const model = options.models?.find(built => built.uri === document.uri.toString()) ?? await services.journey.ModelBuilder.build(document);
         for (const journey of model.journeys) models.set(`${document.uri.toString()}\u0000${journey.name}`, journey);
     }
     const mined: MinedJourney[] = [];

@@ -93,7 +93,7 @@ export class DataSources {
         const size = await this.workspace.sizeOf(uri);
         if (size !== undefined && size > maxDataFileBytes) return { kind: 'too-large', uri };
         try {
-            const content = isBinaryDataFile(uri.path) ? await this.fileSystem.readBinary(uri) : await this.fileSystem.readFile(uri);
+            const content = isBinaryDataFile(uri.path) ? await this.fileSystem.readBinary(uri) : await this.textHeadOf(uri);
             return { kind: 'columns', uri, columns: dataFileColumns(content, uri.path) };
         } catch (error) {
             return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
@@ -122,6 +122,20 @@ export class DataSources {
         } catch (error) {
             return { kind: 'unreadable', uri, reason: error instanceof Error ? error.message : String(error) };
         }
+    }
+
+    /**
+     * A CSV's header line, read alone where the file system allows (a log of a million events
+     * is not read to learn its columns); the whole text otherwise, and for JSON.
+     */
+    private async textHeadOf(uri: URI): Promise<string> {
+        if (!uri.path.toLowerCase().endsWith('.json')) {
+            const head = await this.workspace.headOf(uri, 64 * 1024);
+            const text = head && new TextDecoder().decode(head);
+            // Whole lines only: the last one may be cut.
+            if (text !== undefined && text.includes('\n')) return text.slice(0, text.lastIndexOf('\n') + 1);
+        }
+        return this.fileSystem.readFile(uri);
     }
 
     /** Forgets what was read from these files (URIs as strings): they changed, were created or deleted. */

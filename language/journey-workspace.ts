@@ -7,6 +7,8 @@ export interface FileFacts {
     realPath(uri: URI): Promise<URI>;
     /** The size in bytes, or undefined when unknown. */
     size(uri: URI): Promise<number | undefined>;
+    /** The first `bytes` bytes of a file, where the file system can read part of a file. */
+    head?(uri: URI, bytes: number): Promise<Uint8Array | undefined>;
 }
 
 export type ResolvedPath =
@@ -43,6 +45,11 @@ export class JourneyWorkspace {
     /** The size of a file in bytes, where the file system tells it. */
     async sizeOf(uri: URI): Promise<number | undefined> {
         return this.facts?.size(uri);
+    }
+
+    /** The first bytes of a file, or undefined where only whole files can be read. */
+    async headOf(uri: URI, bytes: number): Promise<Uint8Array | undefined> {
+        return this.facts?.head?.(uri, bytes);
     }
 
     /** Confirms a path that looks inside the workspace also is, once symbolic links are followed. */

@@ -50,9 +50,13 @@ export function dataFileColumns(content: string | Uint8Array, fileName: string):
         const [first] = JSON.parse(text) as Array<Record<string, unknown>>;
         return first && typeof first === 'object' ? Object.keys(first) : [];
     }
-    const header = text.split(/\r?\n/).find(line => line.trim() !== '' && !line.startsWith('#'));
-    if (header === undefined) throw new Error('the CSV file is empty: it needs a header row');
-    return csvCells(header).map(cell => cell.trim());
+    for (let start = 0; start < text.length;) {
+        const end = text.indexOf('\n', start);
+        const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+        if (line.trim() !== '' && !line.startsWith('#')) return csvCells(line).map(cell => cell.trim());
+        start = end < 0 ? text.length : end + 1;
+    }
+    throw new Error('the CSV file is empty: it needs a header row');
 }
 
 /** Whether a data file is read as bytes (Parquet) rather than text. */
