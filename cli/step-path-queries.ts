@@ -47,12 +47,13 @@ export async function duckDbStepPathQueries(session: SqlSession, source: string,
     const time = duckDbTime(when, columns.timeType);
     const activityList = activities.length > 0 ? `[${activities.map(sqlString).join(', ')}]` : 'CAST([] AS VARCHAR[])';
     // A projection only (no join), so the table keeps the rows in the order the file has them.
+    // The time as microseconds, once; `incomplete` reads it by its alias (DuckDB's lateral column alias).
     await session.run(`CREATE TEMP TABLE log_rows AS SELECT
         CAST(${who} AS VARCHAR) AS case_id,
         list_position(${activityList}, CAST(${what} AS VARCHAR)) AS code,
-        ${time} AS t,
+        epoch_us(${time}) AS micros,
         ${columns.group ? `CAST(${identifier(columns.group)} AS VARCHAR)` : 'NULL'} AS grp,
-        (${who} IS NULL OR ${what} IS NULL OR ${time} IS NULL) AS incomplete
+        (${who} IS NULL OR ${what} IS NULL OR micros IS NULL) AS incomplete
         FROM ${source}`);
     return {
         rowCount: async () => Number((await session.rows('SELECT count(*) FROM log_rows'))[0][0]),
@@ -62,10 +63,10 @@ export async function duckDbStepPathQueries(session: SqlSession, source: string,
                 return step === undefined ? 'NULL' : String(steps.indexOf(step));
             }).join(', ')}]`;
             const rows = await session.rows(`
-                WITH tagged AS (SELECT case_id, t, rowid AS n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step FROM log_rows),
+                WITH tagged AS (SELECT case_id, micros, rowid AS n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step FROM log_rows),
                 cases AS (
                     SELECT case_id, min(grp) AS grp, count(*) FILTER (WHERE step IS NULL) AS unmapped, min(n) FILTER (WHERE incomplete) AS bad,
-                        list_transform(list_sort(list([epoch_us(t), n, step]) FILTER (WHERE step IS NOT NULL)), entry -> entry[3]) AS steps
+                        list_transform(list_sort(list([micros, n, step]) FILTER (WHERE step IS NOT NULL)), entry -> entry[3]) AS steps
                     FROM tagged GROUP BY case_id
                 )
                 SELECT list_filter(steps, (step, i) -> i = 1 OR step <> steps[i - 1]) AS path, grp, count(*), sum(unmapped), min(bad)
