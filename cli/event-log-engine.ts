@@ -37,10 +37,13 @@ export async function countStepPaths(
     try {
         const source = relation.kind === 'file' ? fileRelation(relation.path) : `(${relation.sql.trim().replace(/;\s*$/, '')}) AS query`;
         const found = await session.columns(source);
-        checkColumns(found.map(column => column.name), [columns.case, columns.activity, columns.time, ...(split ? [split] : [])]);
+        // `file_row_number` is DuckDB's, added to a Parquet file's own columns.
+        checkColumns(found.map(column => column.name).filter(name => name !== 'file_row_number'), [columns.case, columns.activity, columns.time, ...(split ? [split] : [])]);
         const selection = { case: columns.case, activity: columns.activity, time: columns.time, group: split, timeType: found.find(column => column.name === columns.time)!.type.toUpperCase() };
         const activities = [...new Set(journeys.flatMap(journey => [...journey.steps.keys()]))];
-        const queries = onPostgres ? postgresStepPathQueries(session, source, selection) : await duckDbStepPathQueries(session, source, selection, activities);
+        const numbered = relation.kind === 'file' && isParquet(relation.path);
+        const queries = onPostgres ? postgresStepPathQueries(session, source, selection)
+            : await duckDbStepPathQueries(session, source, selection, activities, numbered);
         if ((await queries.rowCount()) === 0) throw new EventLogError(t('The event log has no rows.'));
         const counted = new Map<string, CountedPaths>();
         for (const journey of journeys) {
@@ -58,10 +61,14 @@ export async function countStepPaths(
 function fileRelation(path: string): string {
     const literal = sqlString(path);
     const lower = path.toLowerCase();
-    if (lower.endsWith('.parquet')) return `read_parquet(${literal})`;
+    if (isParquet(path)) return `read_parquet(${literal}, file_row_number = true)`;
     if (lower.endsWith('.json') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return `read_json_auto(${literal})`;
     // Every column as text: a malformed cell deep in the file is then reported by its row, not by the CSV reader.
     return `read_csv(${literal}, all_varchar = true)`;
+}
+
+function isParquet(path: string): boolean {
+    return path.toLowerCase().endsWith('.parquet');
 }
 
 function checkColumns(found: string[], wanted: string[]): void {

@@ -38,23 +38,32 @@ function duckDbTime(column: string, type: string): string {
 }
 
 /**
- * DuckDB: the log is read once into a table in the file's order (its rowid breaks equal times),
+ * DuckDB: the log is read once into a table in the file's order (its rowid breaks equal times;
+ * a Parquet file is read in place, its own row numbers breaking them),
  * each activity coded by its place in the list of bound events. A journey's paths are then one
  * aggregation: per case, the list of [time, row, step] sorted, its steps with repeats merged.
  */
-export async function duckDbStepPathQueries(session: SqlSession, source: string, columns: LogColumns, activities: string[]): Promise<StepPathQueries> {
+export async function duckDbStepPathQueries(
+    session: SqlSession, source: string, columns: LogColumns, activities: string[], numbered = false
+): Promise<StepPathQueries> {
     const [who, what, when] = [identifier(columns.case), identifier(columns.activity), identifier(columns.time)];
     const time = duckDbTime(when, columns.timeType);
     const activityList = activities.length > 0 ? `[${activities.map(sqlString).join(', ')}]` : 'CAST([] AS VARCHAR[])';
     // A projection only (no join), so the table keeps the rows in the order the file has them.
     // The time as microseconds, once; `incomplete` reads it by its alias (DuckDB's lateral column alias).
-    await session.run(`CREATE TEMP TABLE log_rows AS SELECT
+    const select = `SELECT
         CAST(${who} AS VARCHAR) AS case_id,
         list_position(${activityList}, CAST(${what} AS VARCHAR)) AS code,
         epoch_us(${time}) AS micros,
         ${columns.group ? `CAST(${identifier(columns.group)} AS VARCHAR)` : 'NULL'} AS grp,
-        (${who} IS NULL OR ${what} IS NULL OR micros IS NULL) AS incomplete
-        FROM ${source}`);
+        (${who} IS NULL OR ${what} IS NULL OR micros IS NULL) AS incomplete`;
+    if (numbered) {
+        // Parquet numbers its rows itself (`file_row_number`): no copy of the log is needed.
+        await session.run(`CREATE TEMP VIEW log_rows AS ${select}, file_row_number AS n FROM ${source}`);
+    } else {
+        await session.run(`CREATE TEMP TABLE log_table AS ${select} FROM ${source}`);
+        await session.run('CREATE TEMP VIEW log_rows AS SELECT *, rowid AS n FROM log_table');
+    }
     return {
         rowCount: async () => Number((await session.rows('SELECT count(*) FROM log_rows'))[0][0]),
         countPaths: async (journey, steps) => {
@@ -63,7 +72,7 @@ export async function duckDbStepPathQueries(session: SqlSession, source: string,
                 return step === undefined ? 'NULL' : String(steps.indexOf(step));
             }).join(', ')}]`;
             const rows = await session.rows(`
-                WITH tagged AS (SELECT case_id, micros, rowid AS n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step FROM log_rows),
+                WITH tagged AS (SELECT case_id, micros, n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step FROM log_rows),
                 cases AS (
                     SELECT case_id, min(grp) AS grp, count(*) FILTER (WHERE step IS NULL) AS unmapped, min(n) FILTER (WHERE incomplete) AS bad,
                         list_transform(list_sort(list([micros, n, step]) FILTER (WHERE step IS NOT NULL)), entry -> entry[3]) AS steps
