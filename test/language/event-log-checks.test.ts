@@ -18,7 +18,8 @@ ${journey}
 describe('event logs in the map: `data … events`, `events` and `paths from`', () => {
     let folder: string;
     const services = createTestServices();
-    const build = (text: string) => buildText(services, text, join(folder, `map-${Math.random().toString(36).slice(2)}.journey`));
+    let maps = 0;
+    const build = (text: string) => buildText(services, text, join(folder, `map-${++maps}.journey`));
     const found = async (text: string) => {
         const document = await build(text);
         assert.equal(document.parseResult.parserErrors.length, 0, document.parseResult.parserErrors.map(error => error.message).join('\n'));
