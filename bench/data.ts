@@ -7,10 +7,10 @@
  * measured in the same run, and under 300 MB resident at the command's peak.
  *   npm run build && node --import tsx bench/data.ts        (BENCH_ROWS=… for another size)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median, runJourneymap } from './measured-command.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -43,11 +43,6 @@ ${steps.map(step).join('\n')}
 `);
 }
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
 function measure(name: string, quoted: boolean): void {
     const folder = mkdtempSync(join(tmpdir(), 'bench-data-'));
     const survey = join(folder, 'survey.csv');
@@ -62,15 +57,8 @@ function measure(name: string, quoted: boolean): void {
         return performance.now() - start;
     }));
 
-    // The command's own peak resident memory, reported by the process itself as it exits.
-    const reportPeak = join(folder, 'report-peak.cjs');
-    writeFileSync(reportPeak, "process.on('exit', () => process.stderr.write('\\nPEAK_RSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
     const measured = Array.from({ length: runs }, () => {
-        const start = performance.now();
-        const result = spawnSync(process.execPath, ['--require', reportPeak, join(process.cwd(), 'bin', 'journeymap.cjs'), 'metrics', 'survey.journey', '-f', 'json'],
-            { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        const elapsed = performance.now() - start;
-        const peak = Number(/PEAK_RSS (\d+)/.exec(result.stderr)?.[1]) / 1024;
+        const { elapsed, peak, result } = runJourneymap(folder, ['metrics', 'survey.journey', '-f', 'json']);
         if (result.status !== 1 && result.status !== 0) throw new Error(`journeymap metrics failed (${result.status}): ${result.stderr}`);
         const values = JSON.parse(result.stdout).metrics as Array<{ step?: string; value?: number; n?: number }>;
         return { elapsed, peak, answers: values.filter(value => value.step).length };

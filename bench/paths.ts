@@ -6,12 +6,12 @@
  * baseline (docs/performance.md): the command should be ahead of it.
  *   npm run build && node --import tsx bench/paths.ts     (BENCH_CASES=…, BENCH_LARGE=0 to skip 10M)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { returnsMap } from '../test/paths/event-log-kit.js';
+import { median, runJourneymap } from './measured-command.js';
 
 const cases = Number(process.env.BENCH_CASES ?? 150_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -53,11 +53,6 @@ async function writeLog(folder: string, caseCount: number, formats: Array<'csv' 
     return Number(events);
 }
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** Node reading the CSV and splitting it into lines: what any tool reading the log must at least do. */
 function baselineOf(csv: string, events: number): number {
     return median(Array.from({ length: runs }, () => {
@@ -70,15 +65,10 @@ function baselineOf(csv: string, events: number): number {
 
 /** `journeymap paths` on the folder's map, its median time and its peak resident memory. */
 function measurePaths(folder: string, repeat: number): { time: number; peak: number; fitness: number } {
-    const reportPeak = join(folder, 'report-peak.cjs');
-    writeFileSync(reportPeak, "process.on('exit', () => process.stderr.write('\\nPEAK_RSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
     const measured = Array.from({ length: repeat }, () => {
-        const start = performance.now();
-        const result = spawnSync(process.execPath, ['--require', reportPeak, join(process.cwd(), 'bin', 'journeymap.cjs'), 'paths', 'returns.journey', '-f', 'json'],
-            { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        const elapsed = performance.now() - start;
+        const { elapsed, peak, result } = runJourneymap(folder, ['paths', 'returns.journey', '-f', 'json']);
         if (result.status !== 0) throw new Error(`journeymap paths failed (${result.status}): ${result.stderr}`);
-        return { elapsed, peak: Number(/PEAK_RSS (\d+)/.exec(result.stderr)?.[1]) / 1024, fitness: JSON.parse(result.stdout).journeys[0].fitness as number };
+        return { elapsed, peak, fitness: JSON.parse(result.stdout).journeys[0].fitness as number };
     });
     return { time: median(measured.map(run => run.elapsed)), peak: Math.max(...measured.map(run => run.peak)), fitness: measured[0].fitness };
 }

@@ -6,6 +6,7 @@ import { comparedFields, ruleOf, type ElementKind } from '../../diff/model-field
 import type { JourneyModel } from '../../model/journey-model.js';
 import { buildDocuments, createTestServices, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
 import { journeyModelArbitrary, text } from './model-arbitrary.js';
+import { seededRandom } from '../seeded-random.js';
 
 /**
  * One field of one element of a model, to change: what the diff must then report. The slots
@@ -194,13 +195,3 @@ function shuffle(list: unknown[], random: () => number): void {
     }
 }
 
-/** A small deterministic generator (mulberry32), so a failing case replays from fast-check's seed. */
-function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let value = Math.imul(state ^ (state >>> 15), 1 | state);
-        value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-        return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-    };
-}

@@ -3,6 +3,7 @@
  * split, and their observed paths computed here in plain TypeScript, walking every event: the
  * numbers `journeymap paths` must find, worked out independently of paths/ and DuckDB.
  */
+import { seededRandom } from '../seeded-random.js';
 
 export interface LogEvent {
     case: string;
@@ -65,18 +66,6 @@ export const returnsFlow = {
     } as Record<string, string>
 };
 
-/** A small deterministic random source (mulberry32), so a failing log can be made again from its seed. */
-export function randomSource(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let value = state;
-        value = Math.imul(value ^ (value >>> 15), value | 1);
-        value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-        return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /**
  * `cases` customers through the returns journey. Group B skips review more often (so reaches the
  * refund more often); some loop between waiting and manual review, some stop while waiting, some
@@ -84,7 +73,7 @@ export function randomSource(seed: number): () => number {
  * between cases, and within a case only where times differ, so file order breaks ties.
  */
 export function generateReturnsLog(seed: number, cases: number, groups: string[] = ['A', 'B']): LogEvent[] {
-    const random = randomSource(seed);
+    const random = seededRandom(seed);
     const events: LogEvent[] = [];
     for (let index = 0; index < cases; index++) {
         const id = `c${index}`;

@@ -2,17 +2,7 @@
 import type { MessageConnection } from 'vscode-jsonrpc';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** A small seeded generator (mulberry32): the same seed gives the same storm. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let mixed = state;
-        mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-        mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-        return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-    };
-}
+export { seededRandom } from '../seeded-random.js';
 
 /** One edit: replace `length` characters at `offset` with `text`. */
 export interface TextEditAt {
