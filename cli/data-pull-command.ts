@@ -59,13 +59,15 @@ export async function runDataPull(paths: string[], options: DataPullOptions, out
         out(t('No data source in these maps has a query (`data name "file.csv" from "query.sql"`), and no journey reads an event log (`paths from`).'));
         return ExitCode.Clean;
     }
-    let exitCode = await pullTables(found.sources, options, now, out, err);
-    exitCode = Math.max(exitCode, await pullPathsSnapshots(loaded.services, mapsWithPaths, { check: options.check, postgresUrl: options.postgresUrl, now }, out, err));
-    return exitCode;
+    const exitCode = await pullTables(found.sources, options, now, out, err);
+    const pathsPull = { check: options.check, postgresUrl: options.postgresUrl, now };
+    return Math.max(exitCode, await pullPathsSnapshots(loaded.services, mapsWithPaths, pathsPull, out, err));
 }
 
 /** Runs each table query and writes (or, with `--check`, compares) its snapshot. */
-async function pullTables(sources: PulledSource[], options: DataPullOptions, now: Date, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+async function pullTables(
+    sources: PulledSource[], options: DataPullOptions, now: Date, out: (text: string) => void, err: (text: string) => void
+): Promise<number> {
     let exitCode: number = ExitCode.Clean;
     for (const [index, source] of sources.entries()) {
         const shown = relative(process.cwd(), source.snapshot);
@@ -99,7 +101,8 @@ function pulledSources(services: JourneyServices, documents: LangiumDocument[]):
     const problems: string[] = [];
     for (const document of documents) {
         for (const source of AstUtils.streamAllContents(document.parseResult.value).filter(isDataSource)) {
-            if (typeof source.query !== 'string' || source.eventLog) continue; // an event log's query is counted by `paths`
+            // An event log's query is not a table to snapshot: its paths are (paths-pull.ts).
+            if (typeof source.query !== 'string' || source.eventLog) continue;
             const where = `${relative(process.cwd(), document.uri.fsPath)}: data ${source.name}`;
             const snapshot = workspace.resolve(document.uri, source.path);
             const query = workspace.resolve(document.uri, source.query);

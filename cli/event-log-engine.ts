@@ -2,8 +2,10 @@ import type { EventLogColumns } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { CountedPaths, GroupedVariant } from '../paths/step-path-analysis.js';
 import { describeUnknownColumn } from '../language/journey-data-link.js';
-import { duckDbSession, EventLogError, postgresSession, sqlString } from './sql-sessions.js';
-import { duckDbStepPathQueries, postgresStepPathQueries, type CountedRows, type StepPathQueries } from './step-path-queries.js';
+import { duckDbSession, EventLogError, postgresSession, sqlString, type SqlSession } from './sql-sessions.js';
+import {
+    duckDbStepPathQueries, postgresStepPathQueries, type CountedRows, type LogColumns, type StepPathQueries
+} from './step-path-queries.js';
 
 export { EventLogError } from './sql-sessions.js';
 
@@ -33,13 +35,11 @@ export async function countStepPaths(
     relation: EventLogRelation, columns: EventLogColumns, journeys: readonly JourneyEvents[], split?: string
 ): Promise<Map<string, CountedPaths>> {
     const onPostgres = relation.kind === 'query' && relation.engine === 'postgres';
-    const session = onPostgres ? await postgresSession(relation.postgresUrl) : await duckDbSession(relation.kind === 'query' ? relation.searchFolders : []);
+    const session = onPostgres ? await postgresSession(relation.postgresUrl)
+        : await duckDbSession(relation.kind === 'query' ? relation.searchFolders : []);
     try {
-        const source = relation.kind === 'file' ? fileRelation(relation.path) : `(${relation.sql.trim().replace(/;\s*$/, '')}) AS query`;
-        const found = await session.columns(source);
-        // `file_row_number` is DuckDB's, added to a Parquet file's own columns.
-        checkColumns(found.map(column => column.name).filter(name => name !== 'file_row_number'), [columns.case, columns.activity, columns.time, ...(split ? [split] : [])]);
-        const selection = { case: columns.case, activity: columns.activity, time: columns.time, group: split, timeType: found.find(column => column.name === columns.time)!.type.toUpperCase() };
+        const source = relation.kind === 'file' ? fileRelation(relation.path) : queryRelation(relation.sql);
+        const selection = await selectedColumns(session, source, columns, split);
         const activities = [...new Set(journeys.flatMap(journey => [...journey.steps.keys()]))];
         const numbered = relation.kind === 'file' && isParquet(relation.path);
         const queries = onPostgres ? postgresStepPathQueries(session, source, selection)
@@ -62,19 +62,32 @@ function fileRelation(path: string): string {
     const literal = sqlString(path);
     const lower = path.toLowerCase();
     if (isParquet(path)) return `read_parquet(${literal}, file_row_number = true)`;
-    if (lower.endsWith('.json') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return `read_json_auto(${literal})`;
+    if (/\.(json|ndjson|jsonl)$/.test(lower)) return `read_json_auto(${literal})`;
     // Every column as text: a malformed cell deep in the file is then reported by its row, not by the CSV reader.
     return `read_csv(${literal}, all_varchar = true)`;
 }
 
-function isParquet(path: string): boolean {
-    return path.toLowerCase().endsWith('.parquet');
+/** The log's columns for who, what, when and which group, once each is known to be there. */
+async function selectedColumns(
+    session: SqlSession, source: string, columns: EventLogColumns, split: string | undefined
+): Promise<LogColumns> {
+    // `file_row_number` is DuckDB's, added to a Parquet file's own columns.
+    const found = (await session.columns(source)).filter(column => column.name !== 'file_row_number');
+    const names = found.map(column => column.name);
+    for (const column of [columns.case, columns.activity, columns.time, ...(split ? [split] : [])]) {
+        if (!names.includes(column)) throw new EventLogError(describeUnknownColumn(column, names, t('column')).message);
+    }
+    const timeType = found.find(column => column.name === columns.time)!.type.toUpperCase();
+    return { case: columns.case, activity: columns.activity, time: columns.time, group: split, timeType };
 }
 
-function checkColumns(found: string[], wanted: string[]): void {
-    for (const column of wanted) {
-        if (!found.includes(column)) throw new EventLogError(describeUnknownColumn(column, found, t('column')).message);
-    }
+/** A query's rows as a relation; a trailing `;` is the writer's, not part of a subquery. */
+function queryRelation(sql: string): string {
+    return `(${sql.trim().replace(/;\s*$/, '')}) AS query`;
+}
+
+function isParquet(path: string): boolean {
+    return path.toLowerCase().endsWith('.parquet');
 }
 
 /** The error for a row without a case, an activity or a time that parses, naming its row and line. */
@@ -82,12 +95,15 @@ async function incompleteRow(queries: StepPathQueries, index: number): Promise<E
     const [caseId, activity, time] = await queries.rowAt(index);
     const row = index + 1;
     const line = row + 1;
-    if (caseId === null || caseId === undefined) return new EventLogError(t('Row {row} (line {line}) of the event log has no case.', { row, line }));
-    if (activity === null || activity === undefined) return new EventLogError(t('Row {row} (line {line}) of the event log has no activity.', { row, line }));
-    if (time === null || time === undefined || time === '') return new EventLogError(t('Row {row} (line {line}) of the event log has no time.', { row, line }));
-    return new EventLogError(t("Row {row} (line {line}) of the event log has the time '{time}', which is neither a date and time nor a number.", {
-        row, line, time: String(time).slice(0, 40)
-    }));
+    const missing = (value: unknown) => value === null || value === undefined || value === '';
+    const where = { row, line };
+    if (missing(caseId)) return new EventLogError(t('Row {row} (line {line}) of the event log has no case.', where));
+    if (missing(activity)) return new EventLogError(t('Row {row} (line {line}) of the event log has no activity.', where));
+    if (missing(time)) return new EventLogError(t('Row {row} (line {line}) of the event log has no time.', where));
+    return new EventLogError(t(
+        "Row {row} (line {line}) of the event log has the time '{time}', which is neither a date and time nor a number.",
+        { row, line, time: String(time).slice(0, 40) }
+    ));
 }
 
 /** Step indexes back to step names; cases without a mapped event are no variant. */

@@ -35,7 +35,9 @@ export function pathsSnapshotPath(mapPath: string): string {
 }
 
 /** Every journey of these documents with `paths from`, or why one cannot be counted. */
-export function pathsJourneys(services: JourneyServices, documents: readonly LangiumDocument[]): { journeys: PathsJourney[]; problems: string[] } {
+export function pathsJourneys(
+    services: JourneyServices, documents: readonly LangiumDocument[]
+): { journeys: PathsJourney[]; problems: string[] } {
     const journeys: PathsJourney[] = [];
     const problems: string[] = [];
     for (const document of documents) {
@@ -46,7 +48,11 @@ export function pathsJourneys(services: JourneyServices, documents: readonly Lan
             const where = `${relative(process.cwd(), document.uri.fsPath)}: journey ${journey.name}`;
             const log = eventLogOf(services, source);
             if (typeof log === 'string') problems.push(`${where}: ${log}`);
-            else journeys.push({ uri: document.uri.toString(), journey: journey.name, events: eventsOf(journey), goal: reading.goal?.ref?.name, log });
+            else {
+                const goal = reading.goal?.ref?.name;
+                const uri = document.uri.toString();
+                journeys.push({ uri, journey: journey.name, events: eventsOf(journey), goal, log });
+            }
         }
     }
     return { journeys, problems };
@@ -57,7 +63,9 @@ function eventsOf(journey: Journey): JourneyEvents {
     for (const stage of journey.stages) {
         for (const step of stage.steps) {
             // An event bound to two steps is an error the check reports; the first binding counts.
-            for (const event of step.events) if (typeof event === 'string' && !steps.has(event)) steps.set(event, step.name);
+            for (const event of step.events) {
+                if (typeof event === 'string' && !steps.has(event)) steps.set(event, step.name);
+            }
         }
     }
     return { journey: journey.name, steps };
@@ -65,26 +73,38 @@ function eventsOf(journey: Journey): JourneyEvents {
 
 function eventLogOf(services: JourneyServices, source: DataSource): EventLog | string {
     const log = source.eventLog;
-    if (!log) return t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.", { name: source.name });
-    const columns: EventLogColumns = { case: log.caseColumn, activity: log.activityColumn, time: log.timeColumn, variant: log.variantColumn };
+    if (!log) {
+        return t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.", { name: source.name });
+    }
+    const columns: EventLogColumns = {
+        case: log.caseColumn, activity: log.activityColumn, time: log.timeColumn, variant: log.variantColumn
+    };
     const documentUri = AstUtils.getDocument(source).uri;
     const workspace = services.journey.Workspace;
     if (typeof source.query === 'string') {
         const query = workspace.resolve(documentUri, source.query);
-        if (query.kind === 'outside') return t('Query path "{path}" {reason}.', { path: source.query, reason: query.reason });
+        if (query.kind === 'outside') {
+            return t('Query path "{path}" {reason}.', { path: source.query, reason: query.reason });
+        }
         const engine = queryEngineOf(source) ?? 'duckdb';
         const fileSystem = services.shared.workspace.FileSystemProvider;
         return {
             name: source.name, shown: source.query, key: `${engine}:${query.uri.toString()}`, columns,
             relation: async postgresUrl => {
+                const file = relative(process.cwd(), query.uri.fsPath);
                 const sql = await fileSystem.readFile(query.uri).catch(() => {
-                    throw new Error(t('{file}: the query file does not exist.', { file: relative(process.cwd(), query.uri.fsPath) }));
+                    throw new Error(t('{file}: the query file does not exist.', { file }));
                 });
-                return { kind: 'query', sql, engine, postgresUrl, searchFolders: [dirname(documentUri.fsPath), workspace.rootFor(documentUri).fsPath] };
+                // DuckDB reads a query's relative paths from the map's folder, then from the workspace.
+                const searchFolders = [dirname(documentUri.fsPath), workspace.rootFor(documentUri).fsPath];
+                return { kind: 'query', sql, engine, postgresUrl, searchFolders };
             }
         };
     }
     const file = workspace.resolve(documentUri, source.path);
     if (file.kind === 'outside') return t('Data path "{path}" {reason}.', { path: source.path, reason: file.reason });
-    return { name: source.name, shown: source.path, key: `file:${file.uri.toString()}`, columns, relation: async () => ({ kind: 'file', path: file.uri.fsPath }) };
+    return {
+        name: source.name, shown: source.path, key: `file:${file.uri.toString()}`, columns,
+        relation: async () => ({ kind: 'file', path: file.uri.fsPath })
+    };
 }

@@ -160,7 +160,9 @@ function buildProgram(): Command {
         });
 
     program.command('paths')
-        .description('Hold event logs against the maps: the paths customers actually take through each journey with `paths from LOG`, how many follow the map, where they drop off, which steps nobody reaches; with --split, compare groups (A/B).')
+        .description('Hold event logs against the maps: the paths customers actually take through each journey with '
+            + '`paths from LOG`, how many follow the map, where they drop off, which steps nobody reaches; '
+            + 'with --split, compare groups (A/B).')
         .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
         .addOption(new Option('-f, --format <format>', 'output format').choices([...pathsFormats]).default('text'))
         .option('--journey <name>', 'only this journey')
@@ -170,9 +172,8 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: PathsOptions, command: Command) => {
             const lang = languageOf(command);
-            process.exitCode = await runPaths(paths, {
-                ...options, lang, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined
-            }, print, printError);
+            const postgresUrl = process.env.JOURNEYMAP_POSTGRES_URL || undefined;
+            process.exitCode = await runPaths(paths, { ...options, lang, root: resolve(options.root), postgresUrl }, print, printError);
         });
 
     program.command('opportunities')

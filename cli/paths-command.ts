@@ -9,11 +9,10 @@ import { splitByGroup } from '../paths/path-split.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
-import { countStepPaths, EventLogError } from './event-log-engine.js';
+import { countStepPaths } from './event-log-engine.js';
 import { pathsJourneys, type PathsJourney } from './event-log-sources.js';
 import { loadCheckedWorkspace } from './load-checked-models.js';
 import { formatPathsMarkdown, formatPathsText } from './paths-report.js';
-import { ConnectionError } from './query-engines.js';
 
 export const pathsFormats = ['text', 'json', 'md'] as const;
 
@@ -41,6 +40,9 @@ export function parseFitnessGate(text: string): FitnessGate | undefined {
     return below >= 0 && below <= 1 ? { below } : undefined;
 }
 
+/** How paths are mined: which split and goal, where PostgreSQL is, how many variants to keep. */
+type MiningOptions = Pick<PathsOptions, 'split' | 'goal' | 'postgresUrl'> & { variantLimit?: number };
+
 /** A journey's observed paths, with the map model it was held against. */
 export interface MinedJourney {
     uri: string;
@@ -53,7 +55,9 @@ export interface MinedJourney {
  * event log (`paths from NAME`), counted where the log is (DuckDB, or PostgreSQL). Exit codes:
  * 0 done, 1 a map has errors or a journey's fitness is below `--fail-on`, 2 bad input or log.
  */
-export async function runPaths(paths: string[], options: PathsOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runPaths(
+    paths: string[], options: PathsOptions, out: (text: string) => void, err: (text: string) => void
+): Promise<number> {
     const loaded = await loadCheckedWorkspace(paths, options.root, err);
     if (typeof loaded === 'number') return loaded;
     const asked = loaded.documents.filter(document => loaded.asked.has(document.uri.toString()));
@@ -84,13 +88,13 @@ function formatMined(mined: MinedJourney[], format: PathsOptions['format']): str
  */
 export async function mineJourneys(
     services: JourneyServices, documents: readonly LangiumDocument[],
-    options: Pick<PathsOptions, 'journey' | 'split' | 'goal' | 'postgresUrl'> & { variantLimit?: number; models?: JourneyModel[] },
+    options: MiningOptions & { journey?: string; models?: JourneyModel[] },
     err: (text: string) => void
 ): Promise<MinedJourney[] | number> {
     const found = pathsJourneys(services, documents);
     for (const problem of found.problems) err(problem);
     if (found.problems.length > 0) return ExitCode.UsageOrInput;
-    const chosen = found.journeys.filter(journey => options.journey === undefined || journey.journey === options.journey);
+    const chosen = found.journeys.filter(journey => [undefined, journey.journey].includes(options.journey));
     if (chosen.length === 0) {
         err(options.journey === undefined
             ? t('No journey in these maps reads an event log: add `paths from NAME` to a journey, with `data NAME "events.csv" events case … activity … time …`.')
@@ -99,7 +103,8 @@ export async function mineJourneys(
     }
     const models = new Map<string, JourneyMapModel>();
     for (const document of documents) {
-        const model = options.models?.find(built => built.uri === document.uri.toString()) ?? await services.journey.ModelBuilder.build(document);
+        const built = options.models?.find(model => model.uri === document.uri.toString());
+        const model = built ?? await services.journey.ModelBuilder.build(document);
         for (const journey of model.journeys) models.set(`${document.uri.toString()}\u0000${journey.name}`, journey);
     }
     const mined: MinedJourney[] = [];
@@ -119,7 +124,7 @@ function byLog(journeys: PathsJourney[]): PathsJourney[][] {
 
 async function mineLog(
     journeys: PathsJourney[], models: Map<string, JourneyMapModel>,
-    options: Pick<PathsOptions, 'split' | 'goal' | 'postgresUrl'> & { variantLimit?: number }, err: (text: string) => void
+    options: MiningOptions, err: (text: string) => void
 ): Promise<MinedJourney[] | number> {
     const { log } = journeys[0];
     const split = options.split ?? log.columns.variant;
@@ -127,7 +132,8 @@ async function mineLog(
         const goal = options.goal ?? journey.goal;
         const model = models.get(`${journey.uri}\u0000${journey.journey}`)!;
         if (options.split !== undefined && goal === undefined) {
-            err(t('--split needs a goal: pass --goal STEP, or write `paths from {log} goal STEP` in journey {journey}.', { log: log.name, journey: journey.journey }));
+            err(t('--split needs a goal: pass --goal STEP, or write `paths from {log} goal STEP` in journey {journey}.',
+                { log: log.name, journey: journey.journey }));
             return ExitCode.UsageOrInput;
         }
         if (goal !== undefined && !allSteps(model).some(step => step.name === goal)) {
@@ -138,10 +144,11 @@ async function mineLog(
     err(t('Counting paths in {log} ({file})…', { log: log.name, file: log.shown }));
     let counted;
     try {
-        counted = await countStepPaths(await log.relation(options.postgresUrl), log.columns, journeys.map(journey => journey.events), split);
+        const relation = await log.relation(options.postgresUrl);
+        counted = await countStepPaths(relation, log.columns, journeys.map(journey => journey.events), split);
     } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        err(error instanceof EventLogError || error instanceof ConnectionError ? `${log.shown}: ${reason}` : `${log.shown}: ${reason}`);
+        // A log that cannot be read, a server out of reach, a query file missing: each one line naming the log.
+        err(`${log.shown}: ${error instanceof Error ? error.message : String(error)}`);
         return ExitCode.UsageOrInput;
     }
     return journeys.map(journey => {

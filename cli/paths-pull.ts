@@ -3,7 +3,9 @@ import { relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { JourneyServices } from '../language/journey-module.js';
 import { t } from '../model/localisation.js';
-import { parsePathsSnapshot, pathsSnapshotText, sameObservations, snapshotVariants, type PathsSnapshot } from '../paths/paths-snapshot.js';
+import {
+    parsePathsSnapshot, pathsSnapshotText, sameObservations, snapshotVariants, type PathsSnapshot
+} from '../paths/paths-snapshot.js';
 import { ExitCode } from './check-command.js';
 import { pathsJourneys, pathsSnapshotPath } from './event-log-sources.js';
 import { mineJourneys } from './paths-command.js';
@@ -27,7 +29,8 @@ export async function pullPathsSnapshots(
     const maps = documents.filter(document => pathsJourneys(services, [document]).journeys.length > 0);
     let exitCode: number = ExitCode.Clean;
     for (const map of maps) {
-        const mined = await mineJourneys(services, [map], { variantLimit: snapshotVariants, postgresUrl: options.postgresUrl }, err);
+        const mining = { variantLimit: snapshotVariants, postgresUrl: options.postgresUrl };
+        const mined = await mineJourneys(services, [map], mining, err);
         const file = pathsSnapshotPath(map.uri.fsPath);
         const shown = relative(process.cwd(), file);
         if (typeof mined === 'number') {
@@ -35,18 +38,20 @@ export async function pullPathsSnapshots(
             exitCode = Math.max(exitCode, mined);
             continue;
         }
-        const snapshot: PathsSnapshot = { pulledAt: options.now.toISOString(), journeys: mined.map(entry => entry.paths) };
+        const journeys = mined.map(entry => entry.paths);
+        const snapshot: PathsSnapshot = { pulledAt: options.now.toISOString(), journeys };
         if (options.check) {
             const current = await readSnapshot(file);
             const upToDate = current !== undefined && sameObservations(current, snapshot);
             out(upToDate ? t('{file} is up to date.', { file: shown })
                 : current === undefined ? t('{file} is missing: run `journeymap data pull`.', { file: shown })
-                    : t('{file} is out of date: the event log now gives other paths; run `journeymap data pull`.', { file: shown }));
+                    : t('{file} is out of date: the event log now gives other paths; run `journeymap data pull`.',
+                        { file: shown }));
             if (!upToDate) exitCode = Math.max(exitCode, ExitCode.Errors);
             continue;
         }
         await writeAtomically(file, pathsSnapshotText(snapshot));
-        out(t('Wrote {file}: the paths of {journeys}.', { file: shown, journeys: mined.map(entry => entry.paths.journey).join(', ') }));
+        out(t('Wrote {file}: the paths of {journeys}.', { file: shown, journeys: journeys.map(paths => paths.journey).join(', ') }));
     }
     return exitCode;
 }

@@ -1,10 +1,11 @@
 import { displayName, stepTitles } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
-import { shareOf, undocumentedTransitions, type ObservedPaths, type PathSplit } from '../model/observed-paths.js';
+import { shareOf, undocumentedTransitions, type ObservedPaths } from '../model/observed-paths.js';
 import {
     deadStepSentence, fitnessSentence, groupSentence, percentText, splitSentences, undocumentedSentence, type StepTitle
 } from '../paths/path-sentences.js';
 import { escapeMarkdown, markdownTable } from '../render/markdown-text.js';
+import { splitForMarkdown } from '../render/observed-paths-markdown.js';
 import type { MinedJourney } from './paths-command.js';
 import { formatTextTable } from './text-table.js';
 
@@ -18,7 +19,8 @@ export function formatPathsText(journeys: ShownJourney[]): string {
     return journeys.map(journey => {
         const title = titleOf(journey);
         const { paths } = journey;
-        const lines = [`${displayName(journey.model)} (${journey.file}, ${t('log {log}', { log: paths.source })})`, `  ${fitnessSentence(paths)}`];
+        const heading = `${displayName(journey.model)} (${journey.file}, ${t('log {log}', { log: paths.source })})`;
+        const lines = [heading, `  ${fitnessSentence(paths)}`];
         if (paths.unmappedEvents > 0) lines.push(`  ${unmappedSentence(paths)}`);
         for (const sentence of findings(paths, title)) lines.push(`  ${sentence}`);
         lines.push('', ...formatTextTable(stepHeader(), stepRows(paths, title)).split('\n').map(line => `  ${line}`));
@@ -37,26 +39,22 @@ export function formatPathsMarkdown(journeys: ShownJourney[]): string {
     return journeys.map(journey => {
         const title = titleOf(journey, escapeMarkdown);
         const { paths } = journey;
-        const lines = [`## ${escapeMarkdown(displayName(journey.model))}`, '', `${fitnessSentence(paths)} (\`${journey.file}\`, ${t('log {log}', { log: paths.source })})`, ''];
+        const where = `(\`${journey.file}\`, ${t('log {log}', { log: escapeMarkdown(paths.source) })})`;
+        const lines = [`## ${escapeMarkdown(displayName(journey.model))}`, '', `${fitnessSentence(paths)} ${where}`, ''];
         if (paths.unmappedEvents > 0) lines.push(unmappedSentence(paths), '');
         for (const sentence of findings(paths, title)) lines.push(`- ${sentence}`);
         // The table escapes its cells itself.
-        lines.push('', markdownTable(stepHeader(), stepRows(paths, titleOf(journey))), '', `**${t('Most common paths:')}**`, '');
+        lines.push('', markdownTable(stepHeader(), stepRows(paths, titleOf(journey))));
+        lines.push('', `**${t('Most common paths:')}**`, '');
         lines.push(...variantLines(paths, title).map(line => `1. ${line}`));
         if (paths.split) {
-            const split = withEscapedValues(paths.split);
+            const split = splitForMarkdown(paths.split);
             lines.push('', `**${t('Split by {column}:', { column: escapeMarkdown(split.column) })}**`, '');
             for (const group of split.groups) lines.push(`- ${groupSentence(group, split.goal, title)}`);
             lines.push('', ...splitSentences(split, title));
         }
         return lines.join('\n');
     }).join('\n\n');
-}
-
-/** The split with its values (cells of the log) escaped for Markdown. */
-function withEscapedValues(split: PathSplit): PathSplit {
-    const escape = <T extends { value: string }>(entry: T): T => ({ ...entry, value: escapeMarkdown(entry.value) });
-    return { ...split, groups: split.groups.map(escape), comparisons: split.comparisons?.map(escape) };
 }
 
 function titleOf(journey: MinedJourney, escape: (text: string) => string = text => text): StepTitle {
@@ -90,7 +88,10 @@ function stepRows(paths: ObservedPaths, title: StepTitle): string[][] {
 
 function variantLines(paths: ObservedPaths, title: StepTitle): string[] {
     const lines = paths.variants.slice(0, shownVariants)
-        .map(variant => `${percentText(shareOf(variant.count, paths.cases))} (${variant.count})  ${variant.path.map(title).join(' → ')}`);
+        .map(variant => {
+            const share = percentText(shareOf(variant.count, paths.cases));
+            return `${share} (${variant.count})  ${variant.path.map(title).join(' → ')}`;
+        });
     const total = paths.variantCount ?? paths.variants.length;
     if (total > shownVariants) lines.push(t('… and {count} other paths', { count: total - shownVariants }));
     return lines;

@@ -29,8 +29,10 @@ export async function duckDbSession(searchFolders: string[] = []): Promise<SqlSe
     if (searchFolders.length > 0) await connection.run(`SET file_search_path = ${sqlString(searchFolders.join(','))}`);
     return {
         engine: 'duckdb',
-        columns: source => guarded(async () => (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRows()
-            .map(row => ({ name: String(row[0]), type: String(row[1]) }))),
+        columns: source => guarded(async () => {
+            const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+            return described.getRows().map(row => ({ name: String(row[0]), type: String(row[1]) }));
+        }),
         rows: sql => guarded(async () => (await connection.runAndReadAll(sql)).getRows() as unknown[][]),
         run: sql => guarded(async () => { await connection.run(sql); }),
         close: async () => {
@@ -40,7 +42,7 @@ export async function duckDbSession(searchFolders: string[] = []): Promise<SqlSe
     };
 }
 
-/** PostgreSQL at `url` (JOURNEYMAP_POSTGRES_URL); a server that cannot be reached is a ConnectionError naming the host only. */
+/** PostgreSQL at `url` (JOURNEYMAP_POSTGRES_URL); a server out of reach is a ConnectionError naming the host only. */
 export async function postgresSession(url: string | undefined): Promise<SqlSession> {
     if (!url) {
         throw new EventLogError(t('`on postgres` needs the server\'s URL in the environment variable JOURNEYMAP_POSTGRES_URL (postgres://user:password@host:5432/database).'));
@@ -63,12 +65,15 @@ export async function postgresSession(url: string | undefined): Promise<SqlSessi
     return {
         engine: 'postgres',
         columns: async source => (await query(`SELECT * FROM ${source} LIMIT 0`)).fields
-            .map(field => ({ name: field.name, type: [25, 1042, 1043].includes(field.dataTypeID) ? 'TEXT' : String(field.dataTypeID) })),
+            .map(field => ({ name: field.name, type: textTypes.includes(field.dataTypeID) ? 'TEXT' : String(field.dataTypeID) })),
         rows: async sql => (await query(sql)).rows as unknown[][],
         run: async sql => { await query(sql); },
         close: async () => { await client.end().catch(() => undefined); }
     };
 }
+
+/** PostgreSQL's text, char and varchar. */
+const textTypes = [25, 1042, 1043];
 
 /** A name as an SQL identifier, whatever it holds. */
 export function identifier(name: string): string {

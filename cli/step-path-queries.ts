@@ -28,11 +28,13 @@ export interface StepPathQueries {
     rowAt(row: number): Promise<unknown[]>;
 }
 
-const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/;
+const numericTypes = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT)|HUGEINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/;
 
 /** A time as a timestamp with zone: text parsed as a date and time or as seconds since 1970, numbers as seconds. */
 function duckDbTime(column: string, type: string): string {
-    if (/CHAR|TEXT|STRING/.test(type)) return `COALESCE(TRY_CAST(${column} AS TIMESTAMPTZ), to_timestamp(TRY_CAST(${column} AS DOUBLE)))`;
+    if (/CHAR|TEXT|STRING/.test(type)) {
+        return `COALESCE(TRY_CAST(${column} AS TIMESTAMPTZ), to_timestamp(TRY_CAST(${column} AS DOUBLE)))`;
+    }
     if (numericTypes.test(type)) return `to_timestamp(CAST(${column} AS DOUBLE))`;
     return `TRY_CAST(${column} AS TIMESTAMPTZ)`;
 }
@@ -72,20 +74,32 @@ export async function duckDbStepPathQueries(
                 return step === undefined ? 'NULL' : String(steps.indexOf(step));
             }).join(', ')}]`;
             const rows = await session.rows(`
-                WITH tagged AS (SELECT case_id, micros, n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step FROM log_rows),
+                WITH tagged AS (
+                    SELECT case_id, micros, n, grp, incomplete, CAST((${stepOfCode})[code] AS BIGINT) AS step
+                    FROM log_rows
+                ),
                 cases AS (
-                    SELECT case_id, min(grp) AS grp, count(*) FILTER (WHERE step IS NULL) AS unmapped, min(n) FILTER (WHERE incomplete) AS bad,
-                        list_transform(list_sort(list([micros, n, step]) FILTER (WHERE step IS NOT NULL)), entry -> entry[3]) AS steps
+                    SELECT case_id, min(grp) AS grp,
+                        count(*) FILTER (WHERE step IS NULL) AS unmapped,
+                        min(n) FILTER (WHERE incomplete) AS bad,
+                        list_transform(
+                            list_sort(list([micros, n, step]) FILTER (WHERE step IS NOT NULL)), entry -> entry[3]
+                        ) AS steps
                     FROM tagged GROUP BY case_id
                 )
-                SELECT list_filter(steps, (step, i) -> i = 1 OR step <> steps[i - 1]) AS path, grp, count(*), sum(unmapped), min(bad)
+                SELECT list_filter(steps, (step, i) -> i = 1 OR step <> steps[i - 1]) AS path, grp,
+                    count(*), sum(unmapped), min(bad)
                 FROM cases GROUP BY ALL`);
             return countedRows(rows);
         },
-        rowAt: async row => (await session.rows(
-            `SELECT ${who}, ${what}, ${when} FROM (SELECT *, row_number() OVER () AS n FROM ${source}) AS numbered WHERE n = ${row + 1}`
-        ))[0] ?? []
+        rowAt: row => rowOfLog(session, source, [who, what, when], row)
     };
+}
+
+/** One row of the log, numbered in the order the engine reads it: only for a message, so read again. */
+async function rowOfLog(session: SqlSession, source: string, columns: string[], row: number): Promise<unknown[]> {
+    const numbered = `(SELECT *, row_number() OVER () AS n FROM ${source}) AS numbered`;
+    return (await session.rows(`SELECT ${columns.join(', ')} FROM ${numbered} WHERE n = ${row + 1}`))[0] ?? [];
 }
 
 /**
@@ -95,31 +109,40 @@ export async function duckDbStepPathQueries(
 export function postgresStepPathQueries(session: SqlSession, source: string, columns: LogColumns): StepPathQueries {
     const [who, what, when] = [identifier(columns.case), identifier(columns.activity), identifier(columns.time)];
     // PostgreSQL has no TRY_CAST: only text shaped as a date, or as a number, is read as a time.
-    const time = /TEXT/.test(columns.timeType)
-        ? `CASE WHEN ${when} ~ '^\\s*\\d{4}-\\d{2}-\\d{2}' THEN CAST(${when} AS TIMESTAMPTZ) WHEN ${when} ~ '^\\s*-?\\d+(\\.\\d+)?\\s*$' THEN to_timestamp(CAST(${when} AS DOUBLE PRECISION)) END`
-        : when;
+    const time = /TEXT/.test(columns.timeType) ? `CASE
+            WHEN ${when} ~ '^\\s*\\d{4}-\\d{2}-\\d{2}' THEN CAST(${when} AS TIMESTAMPTZ)
+            WHEN ${when} ~ '^\\s*-?\\d+(\\.\\d+)?\\s*$' THEN to_timestamp(CAST(${when} AS DOUBLE PRECISION))
+        END` : when;
+    const group = columns.group ? `CAST(${identifier(columns.group)} AS VARCHAR)` : 'NULL';
     const log = `(SELECT CAST(${who} AS VARCHAR) AS case_id, CAST(${what} AS VARCHAR) AS activity, ${time} AS t,
-        ${columns.group ? `CAST(${identifier(columns.group)} AS VARCHAR)` : 'NULL'} AS grp, row_number() OVER () - 1 AS n FROM ${source}) AS log`;
+        ${group} AS grp, row_number() OVER () - 1 AS n FROM ${source}) AS log`;
     return {
         rowCount: async () => Number((await session.rows(`SELECT count(*) FROM ${log}`))[0][0]),
         countPaths: async (journey, steps) => {
-            const mapping = [...journey.steps].map(([activity, step]) => `(${sqlString(activity)}, ${steps.indexOf(step)})`).join(', ');
+            const mapping = [...journey.steps]
+                .map(([activity, step]) => `(${sqlString(activity)}, ${steps.indexOf(step)})`).join(', ');
             const [[unmapped, bad]] = await session.rows(`WITH mapping(activity, step) AS (VALUES ${mapping})
                 SELECT count(*) FILTER (WHERE activity IS NULL OR activity NOT IN (SELECT activity FROM mapping)),
                     min(n) FILTER (WHERE t IS NULL OR case_id IS NULL OR activity IS NULL) FROM ${log}`);
             if (bad !== null) return { rows: [], unmapped: Number(unmapped), firstIncomplete: Number(bad) };
             const rows = await session.rows(`
                 WITH mapping(activity, step) AS (VALUES ${mapping}),
-                mapped AS (SELECT log.case_id, mapping.step, log.t, log.n, log.grp FROM ${log} JOIN mapping ON log.activity = mapping.activity),
+                mapped AS (
+                    SELECT log.case_id, mapping.step, log.t, log.n, log.grp
+                    FROM ${log} JOIN mapping ON log.activity = mapping.activity
+                ),
                 marked AS (SELECT *, lag(step) OVER (PARTITION BY case_id ORDER BY t, n) AS previous FROM mapped),
                 paths AS (
                     SELECT case_id, string_agg(CAST(step AS VARCHAR), ' ' ORDER BY t, n) AS path, min(grp) AS grp
                     FROM marked WHERE previous IS NULL OR previous <> step GROUP BY case_id
                 )
                 SELECT path, grp, count(*) FROM paths GROUP BY path, grp`);
-            return { rows: rows.map(([path, group, cases]) => ({ path: String(path).split(' ').map(Number), group: group as string | null, cases: Number(cases) })), unmapped: Number(unmapped) };
+            const counted = rows.map(([path, value, cases]) => ({
+                path: String(path).split(' ').map(Number), group: value as string | null, cases: Number(cases)
+            }));
+            return { rows: counted, unmapped: Number(unmapped) };
         },
-        rowAt: async row => (await session.rows(`SELECT ${who}, ${what}, ${when} FROM (SELECT *, row_number() OVER () AS n FROM ${source}) AS numbered WHERE n = ${row + 1}`))[0] ?? []
+        rowAt: row => rowOfLog(session, source, [who, what, when], row)
     };
 }
 
@@ -132,7 +155,8 @@ function countedRows(rows: unknown[][]): CountedRows {
         unmapped += Number(unmappedHere ?? 0);
         if (bad !== null && bad !== undefined) firstIncomplete = Math.min(firstIncomplete ?? Infinity, Number(bad));
         const steps = listItems(path).map(Number);
-        counted.push({ path: steps, group: group === null || group === undefined ? null : String(group), cases: Number(cases) });
+        const value = group === null || group === undefined ? null : String(group);
+        counted.push({ path: steps, group: value, cases: Number(cases) });
     }
     return { rows: counted, unmapped, firstIncomplete };
 }

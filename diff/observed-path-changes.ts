@@ -18,18 +18,28 @@ type Titles = { before: Map<string, string>; after: Map<string, string> };
  * steps nobody reaches, and the split. Shares are compared as they are shown (rounded), so a
  * pull of the same log with one more case does not fill a review with noise.
  */
-export function observedPathChanges(before: ObservedPathsModel | undefined, after: ObservedPathsModel | undefined, titles: Titles): ObservedChange[] {
+export function observedPathChanges(
+    before: ObservedPathsModel | undefined, after: ObservedPathsModel | undefined, titles: Titles
+): ObservedChange[] {
     const was = before?.paths;
     const now = after?.paths;
     if (!was && !now) return [];
-    if (!was) return [{ after: percentText(now!.fitness), summary: t('Observed paths from {log}: {share} of {cases} customers follow the map', { log: now!.source, share: percentText(now!.fitness), cases: now!.cases }) }];
+    if (!was) {
+        const share = percentText(now!.fitness);
+        const summary = t('Observed paths from {log}: {share} of {cases} customers follow the map', { log: now!.source, share, cases: now!.cases });
+        return [{ after: share, summary }];
+    }
     if (!now) return [{ before: percentText(was.fitness), summary: t('Observed paths from {log} removed', { log: was.source }) }];
-    return [...fitnessChange(was, now), ...transitionChanges(was, now, titles), ...deadStepChanges(was, now, titles), ...splitChange(was, now, titles)];
+    return [
+        ...fitnessChange(was, now), ...transitionChanges(was, now, titles), ...deadStepChanges(was, now, titles),
+        ...splitChange(was, now, titles)
+    ];
 }
 
 function fitnessChange(was: ObservedPaths, now: ObservedPaths): ObservedChange[] {
     const [old, current] = [percentText(was.fitness), percentText(now.fitness)];
-    return old === current ? [] : [{ before: old, after: current, summary: t('Customers who follow the map: {old} → {new}', { old, new: current }) }];
+    if (old === current) return [];
+    return [{ before: old, after: current, summary: t('Customers who follow the map: {old} → {new}', { old, new: current }) }];
 }
 
 /** Moves the map does not show, in either version: their shares of the customers. */
@@ -37,15 +47,14 @@ function transitionChanges(was: ObservedPaths, now: ObservedPaths, titles: Title
     const key = (move: ObservedTransition) => `${move.from}\u0000${move.to}`;
     const oldMoves = new Map(was.transitions.map(move => [key(move), move]));
     const newMoves = new Map(now.transitions.map(move => [key(move), move]));
+    // Undocumented now, or undocumented before and no longer taken.
     const undocumented = [...new Set([...oldMoves.keys(), ...newMoves.keys()])]
-        .filter(move => newMoves.get(move)?.declared === false || (!newMoves.has(move) && oldMoves.get(move)?.declared === false));
+        .filter(move => (newMoves.get(move) ?? oldMoves.get(move))?.declared === false);
+    const title = titleIn(titles);
     return undocumented.flatMap((move): ObservedChange[] => {
         const [old, current] = [oldMoves.get(move), newMoves.get(move)];
-        const words = {
-            from: titles.after.get((current ?? old)!.from) ?? titles.before.get(old?.from ?? '') ?? (current ?? old)!.from,
-            to: titles.after.get((current ?? old)!.to) ?? titles.before.get(old?.to ?? '') ?? (current ?? old)!.to,
-            old: old ? percentText(shareOf(old.count, was.cases)) : '', new: current ? percentText(shareOf(current.count, now.cases)) : ''
-        };
+        const either = (current ?? old)!;
+        const words = { from: title(either.from), to: title(either.to), old: shareText(old, was), new: shareText(current, now) };
         if (words.old === words.new) return [];
         if (!old) return [{ after: words.new, summary: t('New undocumented path {from} → {to}: {new}', words) }];
         if (!current) return [{ before: words.old, summary: t('Undocumented path {from} → {to} no longer taken (was {old})', words) }];
@@ -53,8 +62,18 @@ function transitionChanges(was: ObservedPaths, now: ObservedPaths, titles: Title
     });
 }
 
+/** A move's share of the customers, as shown; nothing for a move not taken. */
+function shareText(move: ObservedTransition | undefined, paths: ObservedPaths): string {
+    return move ? percentText(shareOf(move.count, paths.cases)) : '';
+}
+
+/** A step's title as the new version has it, else as the old one had it. */
+function titleIn(titles: Titles): (step: string) => string {
+    return step => titles.after.get(step) ?? titles.before.get(step) ?? step;
+}
+
 function deadStepChanges(was: ObservedPaths, now: ObservedPaths, titles: Titles): ObservedChange[] {
-    const title = (step: string) => titles.after.get(step) ?? titles.before.get(step) ?? step;
+    const title = titleIn(titles);
     return [
         ...now.deadSteps.filter(step => !was.deadSteps.includes(step))
             .map(step => ({ after: step, summary: t("Nobody reaches '{step}' any more", { step: title(step) }) })),
@@ -70,7 +89,7 @@ function splitChange(was: ObservedPaths, now: ObservedPaths, titles: Titles): Ob
     return [{
         before: pointsText(old), after: pointsText(current),
         summary: t('Split by {column} (goal {goal}): {group} against {baseline} {old} → {new}', {
-            column: split.column, goal: titles.after.get(split.goal) ?? split.goal, group: split.groups[1]?.value ?? '',
+            column: split.column, goal: titleIn(titles)(split.goal), group: split.groups[1]?.value ?? '',
             baseline: split.groups[0]?.value ?? '', old: pointsText(old), new: pointsText(current)
         })
     }];

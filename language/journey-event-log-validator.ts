@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DataSource, EventLog, Journey, JourneyAstType } from './generated/ast.js';
-import { IssueCodes, type IssueData } from './journey-issue-codes.js';
+import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { describeUnknownColumn } from './journey-data-link.js';
 import type { DataSources } from './journey-data-sources.js';
@@ -18,6 +18,11 @@ export function registerEventLogChecks(services: JourneyServices): void {
     services.validation.ValidationRegistry.register(checks, validator);
 }
 
+/** The `data` of a diagnostic: its code, for the quick fixes and the CLI. */
+function coded(code: IssueCode): { code: IssueCode; data: IssueData } {
+    return { code, data: { code } };
+}
+
 /** The event log's columns exist, and a journey that reads a log binds its events to one step each. */
 export class EventLogValidator {
     constructor(private readonly sources: DataSources) {}
@@ -27,16 +32,18 @@ export class EventLogValidator {
         if (typeof source.query === 'string') return; // the query's columns are known when it runs
         const loaded = await this.sources.logColumns(source);
         const at = { node: source, property: 'path' } as const;
+        const path = source.path;
         switch (loaded.kind) {
             case 'outside':
-                return accept('error', t('Data path "{path}" {reason}.', { path: source.path, reason: loaded.reason }),
-                    { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+                return accept('error', t('Data path "{path}" {reason}.', { path, reason: loaded.reason }),
+                    { ...at, ...coded(IssueCodes.PathOutsideWorkspace) });
             case 'missing':
-                return accept('error', t('Data file "{path}" does not exist (looked for {file}).', { path: source.path, file: loaded.uri.path }),
-                    { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
+                return accept('error', t('Data file "{path}" does not exist (looked for {file}).',
+                    { path, file: loaded.uri.path }),
+                    { ...at, ...coded(IssueCodes.DataFileNotFound) });
             case 'unreadable':
-                return accept('error', t('Cannot read data file "{path}": {reason}.', { path: source.path, reason: loaded.reason }),
-                    { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
+                return accept('error', t('Cannot read data file "{path}": {reason}.', { path, reason: loaded.reason }),
+                    { ...at, ...coded(IssueCodes.DataFileUnreadable) });
             case 'too-large':
                 return; // `journeymap paths` reads it, in DuckDB
             case 'columns':
@@ -58,10 +65,11 @@ export class EventLogValidator {
         const reading = journey.pathSources[0];
         if (!reading?.log?.ref?.eventLog) return;
         const loaded = await this.sources.pathsSnapshot(AstUtils.getDocument(journey).uri);
-        const paths = loaded.kind === 'snapshot' ? loaded.snapshot.journeys.find(entry => entry.journey === journey.name) : undefined;
+        const paths = loaded.kind === 'snapshot'
+            ? loaded.snapshot.journeys.find(entry => entry.journey === journey.name) : undefined;
         if (!paths) {
             accept('hint', t('No snapshot of the paths yet: run `journeymap data pull`.'),
-                { node: reading, code: IssueCodes.PathsSnapshotMissing, data: { code: IssueCodes.PathsSnapshotMissing } });
+                { node: reading, ...coded(IssueCodes.PathsSnapshotMissing) });
             return;
         }
         const steps = new Map(stepsOf(journey).map(step => [step.name, step]));
@@ -70,42 +78,54 @@ export class EventLogValidator {
             const step = steps.get(transition.from);
             if (!step) continue; // a step renamed since the snapshot: the next pull tells
             accept('hint', undocumentedSentence(transition, paths, title),
-                { node: step, property: 'name', code: IssueCodes.UndocumentedPath, data: { code: IssueCodes.UndocumentedPath } });
+                { node: step, property: 'name', ...coded(IssueCodes.UndocumentedPath) });
         }
         for (const name of paths.deadSteps) {
             const step = steps.get(name);
-            if (step) accept('hint', deadStepSentence(name, title), { node: step, property: 'name', code: IssueCodes.DeadStep, data: { code: IssueCodes.DeadStep } });
+            if (!step) continue;
+            const at = { node: step, property: 'name' } as const;
+            accept('hint', deadStepSentence(name, title), { ...at, ...coded(IssueCodes.DeadStep) });
         }
     }
 
     checkPathsFrom(journey: Journey, accept: ValidationAcceptor): void {
         const [reading, ...repeated] = journey.pathSources;
         for (const [index] of repeated.entries()) {
-            accept('error', t('This has more than one {property}; keep one.', { property: '`paths from`' }), {
-                node: journey, property: 'pathSources', index: index + 1, code: IssueCodes.RepeatedProperty, data: { code: IssueCodes.RepeatedProperty }
-            });
+            accept('error', t('This has more than one {property}; keep one.', { property: '`paths from`' }),
+                { node: journey, property: 'pathSources', index: index + 1, ...coded(IssueCodes.RepeatedProperty) });
         }
         const source = reading?.log?.ref;
         if (reading && source && !source.eventLog) {
-            accept('error', t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.", { name: source.name }),
-                { node: reading, property: 'log', code: IssueCodes.EventLogExpected, data: { code: IssueCodes.EventLogExpected } });
+            const message = t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.",
+                { name: source.name });
+            accept('error', message, { node: reading, property: 'log', ...coded(IssueCodes.EventLogExpected) });
         }
+        const bound = this.checkBoundOnce(journey, accept);
+        if (reading && bound === 0) {
+            const log = reading.log?.$refText ?? '';
+            const message = t('This journey reads its paths from {log} but binds no events to its steps: add `events "…"` to the steps.',
+                { log });
+            accept('warning', message, { node: reading, ...coded(IssueCodes.PathsWithoutEvents) });
+        }
+    }
+
+    /** Each event bound to one step of the journey; how many events the journey binds. */
+    private checkBoundOnce(journey: Journey, accept: ValidationAcceptor): number {
         const boundTo = new Map<string, string>();
         for (const step of stepsOf(journey)) {
             step.events.forEach((event, index) => {
                 if (typeof event !== 'string') return;
                 const first = boundTo.get(event);
-                if (first === undefined) boundTo.set(event, step.name);
-                else {
-                    accept('error', t("The event '{event}' is already bound to step {step}: an event means one step.", { event, step: first }),
-                        { node: step, property: 'events', index, code: IssueCodes.EventBoundTwice, data: { code: IssueCodes.EventBoundTwice } });
+                if (first === undefined) {
+                    boundTo.set(event, step.name);
+                    return;
                 }
+                const message = t("The event '{event}' is already bound to step {step}: an event means one step.",
+                    { event, step: first });
+                const at = { node: step, property: 'events', index } as const;
+                accept('error', message, { ...at, ...coded(IssueCodes.EventBoundTwice) });
             });
         }
-        if (reading && boundTo.size === 0) {
-            accept('warning', t('This journey reads its paths from {log} but binds no events to its steps: add `events "…"` to the steps.', {
-                log: reading.log?.$refText ?? ''
-            }), { node: reading, code: IssueCodes.PathsWithoutEvents, data: { code: IssueCodes.PathsWithoutEvents } });
-        }
+        return boundTo.size;
     }
 }

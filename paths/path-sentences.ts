@@ -1,5 +1,7 @@
 import { t } from '../model/localisation.js';
-import { shareOf, type ObservedPaths, type ObservedTransition, type PathSplit } from '../model/observed-paths.js';
+import {
+    shareOf, type ObservedPaths, type ObservedTransition, type PathSplit, type SplitComparison
+} from '../model/observed-paths.js';
 import { minimumGroupCases, smallGroups } from './path-split.js';
 
 /**
@@ -27,8 +29,9 @@ export function pValueText(pValue: number): string {
 
 /** "12 % of customers go from 等待审核 straight to 收到退款, which the map does not show." */
 export function undocumentedSentence(transition: ObservedTransition, paths: ObservedPaths, title: StepTitle): string {
+    const share = percentText(shareOf(transition.count, paths.cases));
     return t('{share} of customers go from {from} straight to {to}, which the map does not show.', {
-        share: percentText(shareOf(transition.count, paths.cases)), from: title(transition.from), to: title(transition.to)
+        share, from: title(transition.from), to: title(transition.to)
     });
 }
 
@@ -48,14 +51,16 @@ export function fitnessSentence(paths: ObservedPaths): string {
  */
 export function splitSentences(split: PathSplit, title: StepTitle): string[] {
     const [first] = split.groups;
-    const comparisons = split.comparisons ?? (split.difference !== undefined && split.groups[1]
-        ? [{ value: split.groups[1].value, difference: split.difference, ci95: split.ci95!, pValue: split.pValue! }] : []);
-    const sentences = comparisons.map(comparison => {
+    const sentences = comparisonsOf(split).map(comparison => {
         const values = {
-            group: comparison.value, baseline: first.value, goal: title(split.goal), points: pointsText(Math.abs(comparison.difference)).replace(' pp', ''),
-            low: pointsText(comparison.ci95[0]).replace(' pp', ''), high: pointsText(comparison.ci95[1]), p: pValueText(comparison.pValue)
+            group: comparison.value, baseline: first.value, goal: title(split.goal),
+            points: pointsText(Math.abs(comparison.difference)).replace(' pp', ''),
+            low: pointsText(comparison.ci95[0]).replace(' pp', ''), high: pointsText(comparison.ci95[1]),
+            p: pValueText(comparison.pValue)
         };
-        if (comparison.difference === 0) return t('{group} reaches {goal} as often as {baseline}, 95 % CI {low} to {high}, p {p}.', values);
+        if (comparison.difference === 0) {
+            return t('{group} reaches {goal} as often as {baseline}, 95 % CI {low} to {high}, p {p}.', values);
+        }
         return comparison.difference > 0
             ? t('{group} reaches {goal} {points} pp more often than {baseline}, 95 % CI {low} to {high}, p {p}.', values)
             : t('{group} reaches {goal} {points} pp less often than {baseline}, 95 % CI {low} to {high}, p {p}.', values);
@@ -69,9 +74,18 @@ export function splitSentences(split: PathSplit, title: StepTitle): string[] {
     return sentences;
 }
 
+/** Each group after the first against the first: the comparisons, or the one the split's own fields hold. */
+function comparisonsOf(split: PathSplit): SplitComparison[] {
+    if (split.comparisons) return split.comparisons;
+    const second = split.groups[1];
+    if (split.difference === undefined || !second || !split.ci95 || split.pValue === undefined) return [];
+    return [{ value: second.value, difference: split.difference, ci95: split.ci95, pValue: split.pValue }];
+}
+
 /** "A: 412 of 600 reach 收到退款 (68.7 %)". */
 export function groupSentence(group: PathSplit['groups'][number], goal: string, title: StepTitle): string {
     return t('{group}: {reached} of {cases} reach {goal} ({rate})', {
-        group: group.value || '""', reached: group.reached, cases: group.cases, goal: title(goal), rate: percentText(group.rate)
+        group: group.value || '""', reached: group.reached, cases: group.cases, goal: title(goal),
+        rate: percentText(group.rate)
     });
 }

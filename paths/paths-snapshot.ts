@@ -37,7 +37,8 @@ function layout(value: unknown, indent: string): string {
     const inner = `${indent}  `;
     if (Array.isArray(value)) return `[\n${value.map(entry => inner + layout(entry, inner)).join(',\n')}\n${indent}]`;
     const entries = Object.entries(value).filter(([, entry]) => entry !== undefined);
-    return `{\n${entries.map(([key, entry]) => `${inner}${JSON.stringify(key)}: ${layout(entry, inner)}`).join(',\n')}\n${indent}}`;
+    const fields = entries.map(([key, entry]) => `${inner}${JSON.stringify(key)}: ${layout(entry, inner)}`);
+    return `{\n${fields.join(',\n')}\n${indent}}`;
 }
 
 /** Rates and intervals to six decimals: a snapshot pulled again from the same log is the same text. */
@@ -63,7 +64,8 @@ export function parsePathsSnapshot(text: string): PathsSnapshot {
     }
     const journeys = (value as { journeys?: unknown })?.journeys;
     if (!Array.isArray(journeys) || !journeys.every(isObservedPaths)) {
-        throw new Error('not a paths snapshot: it needs "journeys", each with journey, cases, fitness, steps, transitions and variants');
+        throw new Error('not a paths snapshot: it needs "journeys", each with journey, cases, fitness, steps, '
+            + 'transitions and variants');
     }
     const pulledAt = (value as { pulledAt?: unknown }).pulledAt;
     return { pulledAt: typeof pulledAt === 'string' ? pulledAt : undefined, journeys };
@@ -71,9 +73,18 @@ export function parsePathsSnapshot(text: string): PathsSnapshot {
 
 function isObservedPaths(value: unknown): value is ObservedPaths {
     const paths = value as Partial<ObservedPaths> | null;
-    return !!paths && typeof paths.journey === 'string' && typeof paths.cases === 'number' && typeof paths.fitness === 'number'
-        && Array.isArray(paths.steps) && paths.steps.every(step => typeof step?.step === 'string' && typeof step.reach === 'number' && typeof step.dropOff === 'number')
-        && Array.isArray(paths.transitions) && paths.transitions.every(move => typeof move?.from === 'string' && typeof move.to === 'string' && typeof move.count === 'number')
-        && Array.isArray(paths.variants) && paths.variants.every(variant => Array.isArray(variant?.path) && typeof variant.count === 'number')
+    return !!paths && typeof paths.journey === 'string' && areNumbers(paths.cases, paths.fitness)
+        && everyOne(paths.steps, step => typeof step.step === 'string' && areNumbers(step.reach, step.dropOff))
+        && everyOne(paths.transitions, move => typeof move.from === 'string' && typeof move.to === 'string' && areNumbers(move.count))
+        && everyOne(paths.variants, variant => Array.isArray(variant.path) && areNumbers(variant.count))
         && Array.isArray(paths.deadSteps ?? []);
+}
+
+function areNumbers(...values: unknown[]): boolean {
+    return values.every(value => typeof value === 'number');
+}
+
+/** A list whose every entry is an object that passes the check. */
+function everyOne<T>(list: T[] | undefined, check: (entry: T) => boolean): boolean {
+    return Array.isArray(list) && list.every(entry => !!entry && typeof entry === 'object' && check(entry));
 }

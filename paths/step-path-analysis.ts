@@ -30,7 +30,7 @@ export interface DeclaredFlow {
 
 export function declaredFlow(journey: JourneyMapModel): DeclaredFlow {
     const steps = allSteps(journey);
-    const starts = journey.starts && journey.starts.length > 0 ? journey.starts : steps.slice(0, 1).map(step => step.name);
+    const starts = journey.starts?.length ? journey.starts : steps.slice(0, 1).map(step => step.name);
     return {
         starts: new Set(starts),
         exits: new Set(steps.filter(step => step.exit).map(step => step.name)),
@@ -46,8 +46,7 @@ function moveKey(from: string, to: string): string {
 /** Whether a path starts at a start step, makes only moves the map shows, and ends at an exit. */
 export function followsMap(path: readonly string[], flow: DeclaredFlow): boolean {
     if (path.length === 0 || !flow.starts.has(path[0]) || !flow.exits.has(path[path.length - 1])) return false;
-    for (let index = 1; index < path.length; index++) if (!flow.moves.has(moveKey(path[index - 1], path[index]))) return false;
-    return true;
+    return path.every((step, index) => index === 0 || flow.moves.has(moveKey(path[index - 1], step)));
 }
 
 /**
@@ -78,18 +77,25 @@ export function analysePaths(
             else transitions.set(key, { from: path[index - 1], to: path[index], count, declared: flow.moves.has(key) });
         }
     }
-    const steps: ObservedStep[] = flow.steps.map(({ name }) => ({ step: name, reach: reach.get(name) ?? 0, dropOff: dropOff.get(name) ?? 0 }));
+    const steps: ObservedStep[] = flow.steps.map(({ name }) => ({
+        step: name, reach: reach.get(name) ?? 0, dropOff: dropOff.get(name) ?? 0
+    }));
     const sorted = sortVariants(variants.filter(variant => variant.path.length > 0));
     const limit = options.variantLimit ?? sorted.length;
     return {
         journey: journey.name, source, cases, unmappedEvents: counted.unmappedEvents,
         fitness: cases > 0 ? following / cases : 0,
         steps,
-        transitions: [...transitions.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+        transitions: [...transitions.values()].sort(byCountThenMove),
         deadSteps: flow.steps.filter(step => step.bound && !reach.has(step.name)).map(step => step.name),
         variants: sorted.slice(0, limit),
         ...(sorted.length > limit ? { variantCount: sorted.length } : {})
     };
+}
+
+/** Most frequent first; equal counts by their steps, so the order is the same every time. */
+function byCountThenMove(a: ObservedTransition, b: ObservedTransition): number {
+    return b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
 }
 
 /** The same path in several groups is one variant. */

@@ -8,10 +8,16 @@ export interface ProportionComparison {
     pValue: number;
 }
 
+/** Cases that reach a goal, out of cases. */
+export interface Proportion {
+    reached: number;
+    cases: number;
+}
+
 const z95 = 1.959963984540054;
 
 /** `second − first`, where each is `reached` of `cases`; both groups need at least one case. */
-export function compareProportions(first: { reached: number; cases: number }, second: { reached: number; cases: number }): ProportionComparison {
+export function compareProportions(first: Proportion, second: Proportion): ProportionComparison {
     const p1 = first.reached / first.cases;
     const p2 = second.reached / second.cases;
     const difference = p2 - p1;
@@ -20,7 +26,8 @@ export function compareProportions(first: { reached: number; cases: number }, se
     const pooled = Math.sqrt(pooledRate * (1 - pooledRate) * (1 / first.cases + 1 / second.cases));
     // Both rates 0 or both 1: no spread, and no difference to test.
     const pValue = pooled > 0 ? 2 * upperNormalTail(Math.abs(difference) / pooled) : 1;
-    return { difference, ci95: [difference - z95 * unpooled, difference + z95 * unpooled], pValue: Math.min(1, pValue) };
+    const ci95: [number, number] = [difference - z95 * unpooled, difference + z95 * unpooled];
+    return { difference, ci95, pValue: Math.min(1, pValue) };
 }
 
 /** P(Z > z) for a standard normal Z: erfc(z/√2)/2. */

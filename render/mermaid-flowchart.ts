@@ -50,7 +50,8 @@ export function renderMermaidFlowchart(journey: JourneyMapModel): string {
     for (const move of observed?.transitions.filter(transition => !transition.declared) ?? []) {
         const [from, to] = [ids.get(move.from), ids.get(move.to)];
         const flow = flows.get(`${move.from}\u0000${move.to}`)!;
-        if (from && to) link(`${from} -.->|${flow.label}| ${to}`, `stroke:${warningColour},stroke-width:${flow.width}px,stroke-dasharray:6 4`);
+        const style = `stroke:${warningColour},stroke-width:${flow.width}px,stroke-dasharray:6 4`;
+        if (from && to) link(`${from} -.->|${flow.label}| ${to}`, style);
     }
     const moments = steps.filter(step => step.momentsOfTruth.length > 0).map(step => ids.get(step.name));
     if (moments.length > 0) {
@@ -82,7 +83,8 @@ function observedFlows(observed: ObservedPaths | undefined): Map<string, { label
     const most = Math.max(1, ...observed.transitions.map(move => move.count));
     for (const move of observed.transitions) {
         const label = `"${move.count} · ${percentText(shareOf(move.count, observed.cases))}"`;
-        flows.set(`${move.from}\u0000${move.to}`, { label, width: Math.max(1, Math.round(widestFlow * move.count / most * 10) / 10) });
+        const width = Math.max(1, Math.round(widestFlow * move.count / most * 10) / 10);
+        flows.set(`${move.from}\u0000${move.to}`, { label, width });
     }
     return flows;
 }
