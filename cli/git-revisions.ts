@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { access } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -51,12 +52,36 @@ export async function changedJourneys(range: RevisionRange, paths: string[], cwd
     // so `退货.journey` was silently left out. `-M -C`: renamed and copied files keep their history.
     const listing = await git(['diff', '--name-status', '-z', '-M', '-C', range.from, ...(range.to ? [range.to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
     const files: ChangedJourney[] = [];
+    const snapshots: string[] = [];
     for (const { status, first, second } of nameStatusEntries(listing)) {
         const oldPath = status.startsWith('A') ? undefined : first;
         const newPath = status.startsWith('D') ? undefined : second ?? first;
         if ([oldPath, newPath].some(path => path?.endsWith('.journey'))) files.push({ status: status[0], oldPath, newPath });
+        else if (newPath?.endsWith('.paths.json')) snapshots.push(newPath);
     }
+    files.push(...await mapsOfSnapshots(snapshots, files, range, root));
     return { root, files };
+}
+
+/**
+ * A map whose paths snapshot changed changed too, though its text did not: what customers do is
+ * part of what the map says (`returns.paths.json` → `returns.journey`), when the map is on both sides.
+ */
+async function mapsOfSnapshots(snapshots: string[], listed: ChangedJourney[], range: RevisionRange, root: string): Promise<ChangedJourney[]> {
+    const maps: ChangedJourney[] = [];
+    for (const snapshot of snapshots) {
+        const map = snapshot.replace(/\.paths\.json$/, '.journey');
+        if (listed.some(file => file.newPath === map || file.oldPath === map)) continue;
+        const onBothSides = await Promise.all([range.from, range.to].map(revision => existsAt(root, revision, map)));
+        if (onBothSides.every(Boolean)) maps.push({ status: 'M', oldPath: map, newPath: map });
+    }
+    return maps;
+}
+
+/** Whether a file is there at a revision (undefined: in the working tree). */
+async function existsAt(root: string, revision: string | undefined, path: string): Promise<boolean> {
+    if (revision === undefined) return access(resolve(root, path)).then(() => true, () => false);
+    return git(['cat-file', '-e', `${revision}:${path}`], root).then(() => true, () => false);
 }
 
 /** The entries of `git diff --name-status -z`: a status, its path, and for a rename or copy (R, C) the new path. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -130,6 +131,25 @@ describe('journeymap paths on logs of every kind', function () {
         } finally {
             rmSync(before, { recursive: true, force: true });
         }
+    });
+
+    it('lists a map whose snapshot alone changed in `diff --git`, with the shares that moved', () => {
+        const git = (...args: string[]) => {
+            const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+            assert.equal(result.status, 0, result.stderr);
+        };
+        assert.equal(runCli(['data', 'pull'], dir).status, 0);
+        git('init', '-q');
+        git('config', 'user.email', 'test@example.invalid');
+        git('config', 'user.name', 'Test');
+        git('add', '.');
+        git('commit', '-qm', 'paths of March');
+        writeFileSync(join(dir, 'events.csv'), logCsv(events.filter((event, index) => event.activity !== 'review_ok' || index % 2 === 0)));
+        assert.equal(runCli(['data', 'pull'], dir).status, 0);
+        const diff = runCli(['diff', '--git', 'HEAD'], dir);
+        assert.equal(diff.status, 0, diff.stderr);
+        assert.match(diff.stdout, /^returns\.journey:$/m);
+        assert.match(diff.stdout, /Undocumented path 等待审核 → 收到退款: [\d.]+ % → [\d.]+ %/);
     });
 
     describe('on a PostgreSQL server', () => {
