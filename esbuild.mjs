@@ -10,7 +10,8 @@ const options = {
     entryPoints: {
         server: 'server/main.ts',
         cli: 'cli/main.ts',
-        'site-worker': 'cli/site-worker.ts'
+        'site-worker': 'cli/site-worker.ts',
+        'duckdb-worker': 'cli/duckdb-worker.ts'
     },
     outdir: 'dist',
     bundle: true,

@@ -10,6 +10,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { countStepPaths } from './event-log-engine.js';
+import { releaseWarmDuckDb, warmDuckDb } from './sql-sessions.js';
 import { pathsJourneys, type PathsJourney } from './event-log-sources.js';
 import { loadCheckedWorkspace } from './load-checked-models.js';
 import { formatPathsMarkdown, formatPathsText } from './paths-report.js';
@@ -56,6 +57,18 @@ export interface MinedJourney {
  * 0 done, 1 a map has errors or a journey's fitness is below `--fail-on`, 2 bad input or log.
  */
 export async function runPaths(
+    paths: string[], options: PathsOptions, out: (text: string) => void, err: (text: string) => void
+): Promise<number> {
+    // DuckDB's library loads in a worker while the maps are read and checked.
+    warmDuckDb();
+    try {
+        return await reportPaths(paths, options, out, err);
+    } finally {
+        await releaseWarmDuckDb();
+    }
+}
+
+async function reportPaths(
     paths: string[], options: PathsOptions, out: (text: string) => void, err: (text: string) => void
 ): Promise<number> {
     const loaded = await loadCheckedWorkspace(paths, options.root, err);

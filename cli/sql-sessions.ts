@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { t } from '../model/localisation.js';
+import type { SqlReply, SqlRequest } from './duckdb-worker-protocol.js';
 import { ConnectionError, describeServer, withoutSecrets } from './query-engines.js';
 
 /** A log that cannot be read as asked: the message says what is wrong and where. */
@@ -15,9 +19,7 @@ export interface SqlSession {
 
 /** DuckDB in memory; relative paths in a query are looked up in `searchFolders`. */
 export async function duckDbSession(searchFolders: string[] = []): Promise<SqlSession> {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
+    const sql = await takeDuckDb();
     const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
         try {
             return await work();
@@ -26,15 +28,100 @@ export async function duckDbSession(searchFolders: string[] = []): Promise<SqlSe
             throw new EventLogError((error instanceof Error ? error.message : String(error)).split('\n')[0]);
         }
     };
-    if (searchFolders.length > 0) await connection.run(`SET file_search_path = ${sqlString(searchFolders.join(','))}`);
+    if (searchFolders.length > 0) await sql.run(`SET file_search_path = ${sqlString(searchFolders.join(','))}`);
     return {
         engine: 'duckdb',
         columns: source => guarded(async () => {
-            const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
-            return described.getRows().map(row => ({ name: String(row[0]), type: String(row[1]) }));
+            const described = await sql.rows(`DESCRIBE SELECT * FROM ${source}`);
+            return described.map(row => ({ name: String(row[0]), type: String(row[1]) }));
         }),
-        rows: sql => guarded(async () => (await connection.runAndReadAll(sql)).getRows() as unknown[][]),
-        run: sql => guarded(async () => { await connection.run(sql); }),
+        rows: query => guarded(() => sql.rows(query)),
+        run: query => guarded(() => sql.run(query)),
+        close: () => sql.close()
+    };
+}
+
+/** The few things a session needs of DuckDB, wherever it runs. */
+interface DuckDbRunner {
+    rows(sql: string): Promise<unknown[][]>;
+    run(sql: string): Promise<void>;
+    close(): Promise<void>;
+}
+
+let warming: Promise<DuckDbRunner> | undefined;
+
+/**
+ * Starts DuckDB in a worker thread (dist/duckdb-worker.js), so that its native library loads
+ * while the maps are read and checked; the next session takes it. Nothing where there is no
+ * worker script (the sources run by tsx): the session then loads DuckDB in this thread.
+ */
+export function warmDuckDb(): void {
+    warming ??= startWorker();
+}
+
+/** The warm worker, or a new one, or DuckDB in this thread. */
+function takeDuckDb(): Promise<DuckDbRunner> {
+    const taken = warming ?? startWorker() ?? inProcessDuckDb();
+    warming = undefined;
+    return taken;
+}
+
+function startWorker(): Promise<DuckDbRunner> | undefined {
+    const script = typeof __dirname === 'string' ? join(__dirname, 'duckdb-worker.js') : undefined;
+    if (!script || !existsSync(script)) return undefined;
+    return Promise.resolve(workerRunner(new Worker(script)));
+}
+
+function workerRunner(worker: Worker): DuckDbRunner {
+    let next = 0;
+    const waiting = new Map<number, { resolve: (rows: unknown[][]) => void; reject: (error: Error) => void }>();
+    worker.on('message', (reply: SqlReply) => {
+        const pending = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if ('error' in reply) pending?.reject(new Error(reply.error));
+        else pending?.resolve(reply.rows);
+    });
+    worker.on('error', error => {
+        for (const pending of waiting.values()) pending.reject(error);
+        waiting.clear();
+    });
+    // Nothing asked of it: the worker must not keep the command alive.
+    worker.unref();
+    const ask = (request: DistributiveOmit<SqlRequest, 'id'>) => new Promise<unknown[][]>((resolve, reject) => {
+        const id = ++next;
+        waiting.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ ...request, id } as SqlRequest);
+    }).finally(() => { if (waiting.size === 0) worker.unref(); });
+    return {
+        rows: sql => ask({ kind: 'rows', sql }),
+        run: async sql => { await ask({ kind: 'run', sql }); },
+        close: async () => {
+            await ask({ kind: 'close' }).catch(() => undefined);
+            await worker.terminate();
+        }
+    };
+}
+
+/**
+ * Closes a DuckDB worker started and never used (the log was on PostgreSQL, or the maps had
+ * errors): a process that ends while the worker is still loading the native library aborts.
+ */
+export async function releaseWarmDuckDb(): Promise<void> {
+    const unused = warming;
+    warming = undefined;
+    if (unused) await (await unused).close();
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+async function inProcessDuckDb(): Promise<DuckDbRunner> {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    return {
+        rows: async sql => (await connection.runAndReadAll(sql)).getRows() as unknown[][],
+        run: async sql => { await connection.run(sql); },
         close: async () => {
             connection.closeSync();
             instance.closeSync();

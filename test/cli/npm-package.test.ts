@@ -11,7 +11,9 @@ describe('the journeymap command as an npm package (npm pack)', () => {
         const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
         assert.ok(files.includes(manifest.bin.journeymap.replace(/^\.\//, '')), 'the bin entry is in the package');
         assert.ok(files.includes('dist/cli.js'));
-        assert.deepEqual(files.filter(file => !/^(bin\/journeymap\.cjs|dist\/(cli\.js|markdown-it\.cjs|markdown-worker\.cjs)|l10n\/.*\.json|diff\/journey-diff\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)), []);
+        // The command's worker threads: the site's shards, and DuckDB loading while the maps are read.
+        assert.ok(files.includes('dist/site-worker.js') && files.includes('dist/duckdb-worker.js'));
+        assert.deepEqual(files.filter(file => !/^(bin\/journeymap\.cjs|dist\/(cli\.js|markdown-it\.cjs|markdown-worker\.cjs|site-worker\.js|duckdb-worker\.js)|l10n\/.*\.json|diff\/journey-diff\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)), []);
         assert.ok(packed.size < 2_000_000, `${packed.size} bytes`);
     });
 });
