@@ -39,11 +39,7 @@ export async function countStepPaths(
         : await duckDbSession(relation.kind === 'query' ? relation.searchFolders : []);
     try {
         const source = relation.kind === 'file' ? fileRelation(relation.path) : queryRelation(relation.sql);
-        const selection = await selectedColumns(session, source, columns, split);
-        const activities = [...new Set(journeys.flatMap(journey => [...journey.steps.keys()]))];
-        const numbered = relation.kind === 'file' && isParquet(relation.path);
-        const queries = onPostgres ? postgresStepPathQueries(session, source, selection)
-            : await duckDbStepPathQueries(session, source, selection, activities, numbered);
+        const queries = await stepPathQueries(session, relation, source, columns, journeys, split);
         if ((await queries.rowCount()) === 0) throw new EventLogError(t('The event log has no rows.'));
         const counted = new Map<string, CountedPaths>();
         for (const journey of journeys) {
@@ -55,6 +51,32 @@ export async function countStepPaths(
         return counted;
     } finally {
         await session.close();
+    }
+}
+
+/**
+ * The engine's queries over the log. A CSV is read as text, so its columns need no look first:
+ * only when reading it fails are they looked at, to name a missing one (DuckDB reads a CSV's
+ * header once less that way).
+ */
+async function stepPathQueries(
+    session: SqlSession, relation: EventLogRelation, source: string, columns: EventLogColumns,
+    journeys: readonly JourneyEvents[], split: string | undefined
+): Promise<StepPathQueries> {
+    const looked = () => selectedColumns(session, source, columns, split);
+    if (session.engine === 'postgres') return postgresStepPathQueries(session, source, await looked());
+    const activities = [...new Set(journeys.flatMap(journey => [...journey.steps.keys()]))];
+    const isCsv = relation.kind === 'file' && source.startsWith('read_csv(');
+    if (!isCsv) {
+        const numbered = relation.kind === 'file' && isParquet(relation.path);
+        return duckDbStepPathQueries(session, source, await looked(), activities, numbered);
+    }
+    const asText: LogColumns = { ...columns, group: split, timeType: 'VARCHAR' };
+    try {
+        return await duckDbStepPathQueries(session, source, asText, activities);
+    } catch (error) {
+        await looked(); // throws the message naming a missing column
+        throw error;
     }
 }
 

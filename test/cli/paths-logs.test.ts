@@ -57,6 +57,18 @@ describe('journeymap paths on logs of every kind', function () {
         const check = runCli(['check', 'returns.journey'], dir);
         assert.equal(check.status, 1);
         assert.match(check.stdout + check.stderr, /returns\.journey:1:\d+ error data-column-unknown The data source has no column 'event'\. Did you mean 'evnt'\?/);
+        // A file changed after the map was checked: the command itself names the column.
+        writeFileSync(join(dir, 'returns.journey'), returnsMap.replace('activity event', 'activity evnt'));
+        writeFileSync(join(dir, 'events.csv'), logCsv(events));
+        const paths = runCli(['paths', 'returns.journey'], dir);
+        assert.equal(paths.status, 1, 'the check finds it first');
+        writeFileSync(join(dir, 'events.csv'), logCsv(events).replace('user_id,event,ts,variant', 'user_id,evnt,stamp,variant'));
+        writeFileSync(join(dir, 'returns.journey'), returnsMap.replace('time ts', 'time stamp').replace('activity event', 'activity evnt'));
+        assert.equal(runCli(['paths', 'returns.journey'], dir).status, 0);
+        // A split column the map does not declare is looked for in the log itself.
+        const split = runCli(['paths', 'returns.journey', '--split', 'varient', '--goal', 'Refunded'], dir);
+        assert.equal(split.status, 2);
+        assert.match(split.stderr, /events\.csv: The data source has no column 'varient'\. Did you mean 'variant'\?/);
     });
 
     it('names the row and line of a time that does not parse, and keeps the old snapshot', () => {
