@@ -26,6 +26,8 @@ describe('the .vsix package', () => {
         const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), 'journey.vsix');
         runVsce(['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
         const size = statSync(out).size;
-        assert.ok(size > 100_000 && size < 2_000_000, `unexpected size ${size}`);
+        // A ceiling against a dependency or a source map slipping in (that would add megabytes), not a budget:
+        // the bundles grow with what the language does (2.0 MB with observed paths).
+        assert.ok(size > 100_000 && size < 2_300_000, `unexpected size ${size}`);
     });
 });
