@@ -19,6 +19,7 @@ import { renderFormats, renderViews, runRender, type RenderFormat, type RenderVi
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
+import { releaseWarmDuckDb } from './sql-sessions.js';
 import { parseFitnessGate, pathsFormats, runPaths, type FitnessGate, type PathsOptions } from './paths-command.js';
 import { runPrComment } from './pr-comment-command.js';
 import { runSite } from './site-command.js';
@@ -256,6 +257,9 @@ async function main(): Promise<void> {
         }
         process.stderr.write(`journeymap: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = ExitCode.UsageOrInput;
+    } finally {
+        // `paths` usage errors, help and version end here: a DuckDB worker started for nothing is closed.
+        await releaseWarmDuckDb();
     }
 }
 

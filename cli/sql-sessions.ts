@@ -66,7 +66,15 @@ function takeDuckDb(): Promise<DuckDbRunner> {
     return taken;
 }
 
+/** Where bin/journeymap.cjs leaves the worker it started before the command's bundle loaded. */
+const prestarted = Symbol.for('journeymap.duckdb-worker');
+
 function startWorker(): Promise<DuckDbRunner> | undefined {
+    const started = (globalThis as Record<symbol, Worker | undefined>)[prestarted];
+    if (started) {
+        delete (globalThis as Record<symbol, Worker | undefined>)[prestarted];
+        return Promise.resolve(workerRunner(started));
+    }
     const script = typeof __dirname === 'string' ? join(__dirname, 'duckdb-worker.js') : undefined;
     if (!script || !existsSync(script)) return undefined;
     return Promise.resolve(workerRunner(new Worker(script)));
@@ -108,7 +116,8 @@ function workerRunner(worker: Worker): DuckDbRunner {
  * errors): a process that ends while the worker is still loading the native library aborts.
  */
 export async function releaseWarmDuckDb(): Promise<void> {
-    const unused = warming;
+    const prestartedWorker = (globalThis as Record<symbol, Worker | undefined>)[prestarted] ? startWorker() : undefined;
+    const unused = warming ?? prestartedWorker;
     warming = undefined;
     if (unused) await (await unused).close();
 }
