@@ -5,10 +5,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { SqlRequest, SqlReply } from './duckdb-worker-protocol.js';
+import { duckDbSettings } from './duckdb-settings.js';
 
 const connection = (async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', duckDbSettings());
     return { instance, connection: await instance.connect() };
 })();
 

@@ -4,6 +4,8 @@
  * that `check`, `render` and the language server never load them.
  */
 
+import { duckDbSettings } from './duckdb-settings.js';
+
 /** An engine as a reader calls it. */
 export function engineName(engine: 'duckdb' | 'postgres'): string {
     return engine === 'postgres' ? 'PostgreSQL' : 'DuckDB';
@@ -32,7 +34,7 @@ export class ConnectionError extends Error {}
  */
 export async function runDuckDbQuery(sql: string, searchFolders: string[]): Promise<QueryResult> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', duckDbSettings());
     const connection = await instance.connect();
     try {
         await connection.run(`SET file_search_path = '${searchFolders.join(',').replace(/'/g, "''")}'`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { t } from '../model/localisation.js';
 import type { SqlReply, SqlRequest } from './duckdb-worker-protocol.js';
+import { duckDbSettings } from './duckdb-settings.js';
 import { ConnectionError, describeServer, withoutSecrets } from './query-engines.js';
 
 /** A log that cannot be read as asked: the message says what is wrong and where. */
@@ -126,7 +127,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 async function inProcessDuckDb(): Promise<DuckDbRunner> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', duckDbSettings());
     const connection = await instance.connect();
     return {
         rows: async sql => (await connection.runAndReadAll(sql)).getRows() as unknown[][],
