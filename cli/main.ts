@@ -19,7 +19,7 @@ import { renderFormats, renderViews, runRender, type RenderFormat, type RenderVi
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
-import { releaseWarmDuckDb } from './sql-sessions.js';
+import { releaseWarmDuckDb } from './duckdb-runner.js';
 import { parseFitnessGate, pathsFormats, runPaths, type FitnessGate, type PathsOptions } from './paths-command.js';
 import { runPrComment } from './pr-comment-command.js';
 import { runSite } from './site-command.js';

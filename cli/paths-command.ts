@@ -10,7 +10,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { countStepPaths } from './event-log-engine.js';
-import { releaseWarmDuckDb, warmDuckDb } from './sql-sessions.js';
+import { releaseWarmDuckDb, warmDuckDb } from './duckdb-runner.js';
 import { pathsJourneys, type PathsJourney } from './event-log-sources.js';
 import { loadCheckedWorkspace } from './load-checked-models.js';
 import { formatPathsMarkdown, formatPathsText } from './paths-report.js';
