@@ -28,12 +28,12 @@ export interface JourneyEvents {
 }
 
 /**
- * The counted step paths of each journey in one log. `split` is the column whose value
- * groups the cases (the log's `variant` or `--split`).
+ * The counted step paths of each journey in one log, in the order of `journeys`. `split` is the
+ * column whose value groups the cases (the log's `variant` or `--split`).
  */
 export async function countStepPaths(
     relation: EventLogRelation, columns: EventLogColumns, journeys: readonly JourneyEvents[], split?: string
-): Promise<Map<string, CountedPaths>> {
+): Promise<CountedPaths[]> {
     const onPostgres = relation.kind === 'query' && relation.engine === 'postgres';
     const session = onPostgres ? await postgresSession(relation.postgresUrl)
         : await duckDbSession(relation.kind === 'query' ? relation.searchFolders : []);
@@ -41,12 +41,12 @@ export async function countStepPaths(
         const source = relation.kind === 'file' ? fileRelation(relation.path) : queryRelation(relation.sql);
         const queries = await stepPathQueries(session, relation, source, columns, journeys, split);
         if ((await queries.rowCount()) === 0) throw new EventLogError(t('The event log has no rows.'));
-        const counted = new Map<string, CountedPaths>();
+        const counted: CountedPaths[] = [];
         for (const journey of journeys) {
             const steps = [...new Set(journey.steps.values())];
             const rows = await queries.countPaths(journey, steps);
             if (rows.firstIncomplete !== undefined) throw await incompleteRow(queries, rows.firstIncomplete);
-            counted.set(journey.journey, countedPaths(rows, steps, split !== undefined));
+            counted.push(countedPaths(rows, steps, split !== undefined));
         }
         return counted;
     } finally {

@@ -4,7 +4,7 @@ import type { LangiumDocument } from 'langium';
 import { allSteps, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { ObservedPaths } from '../model/observed-paths.js';
-import { analysePaths } from '../paths/step-path-analysis.js';
+import { analysePaths, type CountedPaths } from '../paths/step-path-analysis.js';
 import { splitByGroup } from '../paths/path-split.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { ExitCode } from './check-command.js';
@@ -155,7 +155,7 @@ async function mineLog(
         }
     }
     err(t('Counting paths in {log} ({file})…', { log: log.name, file: log.shown }));
-    let counted;
+    let counted: CountedPaths[];
     try {
         const relation = await log.relation(options.postgresUrl);
         counted = await countStepPaths(relation, log.columns, journeys.map(journey => journey.events), split);
@@ -164,9 +164,9 @@ async function mineLog(
         err(`${log.shown}: ${error instanceof Error ? error.message : String(error)}`);
         return ExitCode.UsageOrInput;
     }
-    return journeys.map(journey => {
+    return journeys.map((journey, index) => {
         const model = models.get(`${journey.uri}\u0000${journey.journey}`)!;
-        const counts = counted.get(journey.journey)!;
+        const counts = counted[index];
         const paths = analysePaths(model, log.name, counts, { variantLimit: options.variantLimit });
         const goal = options.goal ?? journey.goal;
         if (split !== undefined && goal !== undefined) paths.split = splitByGroup(counts.variants, split, goal);

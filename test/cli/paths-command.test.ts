@@ -121,6 +121,26 @@ describe('journeymap paths', function () {
         assert.match(markdown.stdout, /\| 提交退货申请 \| 600 · 100 % \|/);
     });
 
+    it('counts each journey of each map that reads the log, journeys of the same name too, the log read once', () => {
+        // A second map's journey of the same name binds fewer events: its numbers are its own.
+        const fewer = returnsMap.replace('events "return_form", "return_submit"', 'events "return_form"').replace('events "manual_review"', 'events "manual_other"');
+        writeFileSync(join(dir, 'other.journey'), fewer);
+        try {
+            const result = runCli(['paths', 'returns.journey', 'other.journey', '-f', 'json'], dir);
+            assert.equal(result.status, 0, result.stderr);
+            assert.equal(result.stderr.match(/Counting paths in clicks/g)?.length, 1);
+            const journeys = (JSON.parse(result.stdout) as { journeys: ObservedPaths[] }).journeys;
+            const manual = (paths: ObservedPaths) => paths.steps.find(step => step.step === 'Manual')!.reach;
+            assert.equal(journeys.length, 2);
+            const [second, first] = [...journeys].sort((a, b) => manual(a) - manual(b));
+            assertMatches(first, events);
+            assert.equal(manual(second), 0, 'the second map binds no event of the log to Manual');
+            assert.ok(second.unmappedEvents > first.unmappedEvents);
+        } finally {
+            rmSync(join(dir, 'other.journey'));
+        }
+    });
+
     it('fails CI when fewer customers follow the map than --fail-on asks', () => {
         const fitness = pathsOf(dir).fitness;
         const strict = runCli(['paths', 'returns.journey', '--fail-on', `fitness<${Math.ceil(fitness * 100) + 1}%`], dir);
