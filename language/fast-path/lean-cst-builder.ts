@@ -254,13 +254,17 @@ class TextLeafCstNode implements LeafCstNode {
      * text starts `delta` further on in that tree.
      */
     move(delta: number, container: CompositeCstNode): void {
-        const at = this.offset;
+        this.place(this.offset + delta, container);
+    }
+
+    /** Hangs the leaf under `container` (of this tree or another) at `offset` of that tree's text as it is now. */
+    place(offset: number, container: CompositeCstNode): void {
         const from = (this.root as ShiftingRootCstNode).tokenTypes;
         const root = container.root as ShiftingRootCstNode;
         // One parser's trees share their token types; a tree of another parser's is told this leaf's.
         if (root.tokenTypes !== from && !this.hidden) root.tokenTypes.remember(this.source as GrammarAST.AbstractElement, this.tokenType, this);
         this.container = container;
-        this.at = at + delta;
+        this.at = offset;
         this.shiftsTaken = root.shifts.length;
     }
 
@@ -323,6 +327,11 @@ export class ElementTokenTypes {
 /** Moves a leaf by `delta` characters, under `container` (its own by default), whose tree it then takes the shifts of. */
 export function moveLeaf(leaf: LeafCstNode, delta: number, container: CompositeCstNode = leaf.container!): void {
     (leaf as TextLeafCstNode).move(delta, container);
+}
+
+/** Hangs a leaf under `container` at `offset` of the container's text as it is now. */
+export function placeLeaf(leaf: LeafCstNode, offset: number, container: CompositeCstNode): void {
+    (leaf as TextLeafCstNode).place(offset, container);
 }
 
 /** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). Kept on the root with the text it was counted in: after an incremental parse the root holds a new text. */

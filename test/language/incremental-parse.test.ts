@@ -133,6 +133,18 @@ describe('incremental parsing of an edit', () => {
         }
     });
 
+    it('places the tokens of a step longer than the text before an earlier edit (fuzz seed -1889694805)', async () => {
+        // A step whose own text runs past the offset where an earlier edit moved the map: its tokens,
+        // counted from the step's start, once took that move as if they were the map's.
+        const long = replace(base, 'step T3 "Step 3 看到广告"', `step T3 "${'很长的标题'.repeat(200)}"`);
+        await open(long);
+        const first = replace(long, 'touchpoint "Touchpoint 1"', 'touchpoint "Touchpoint 1"\n      touchpoint "Touchpoint 1"');
+        expectReparsedInPart(await edit(first), 'the first edit reparsed in part');
+        const second = replace(first, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      touchpoint "Touchpoint 3 again"');
+        expectReparsedInPart(await edit(second), 'the second edit reparsed in part');
+        await expectSameAsFullParse(second);
+    });
+
     it('checks an opportunity again after an edit of another step changes what its journey reaches', async () => {
         const map = 'metric m count\njourney J {\n  stage S {\n    step A {\n      emotion 3\n      next C\n    }\n    step B {\n      emotion 2\n    }\n    step C {\n      emotion 4\n    }\n  }\n}\nopportunity O "o" { addresses J.B }\n';
         await open(map);
