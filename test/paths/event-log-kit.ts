@@ -3,6 +3,7 @@
  * split, and their observed paths computed here in plain TypeScript, walking every event: the
  * numbers `journeymap paths` must find, worked out independently of paths/ and DuckDB.
  */
+import type { JourneyMapModel, StepModel } from '../../model/journey-model.js';
 import { seededRandom } from '../seeded-random.js';
 
 export interface LogEvent {
@@ -65,6 +66,17 @@ export const returnsFlow = {
         express_review: 'Never', refund_paid: 'Refunded', return_cancel: 'Abandon'
     } as Record<string, string>
 };
+
+/** The returns journey of the kit as a model: the same steps, `next`, exits and events. */
+export function returnsJourney(): JourneyMapModel {
+    const byStep = new Map<string, string[]>();
+    for (const [activity, step] of Object.entries(returnsFlow.activities)) byStep.set(step, [...(byStep.get(step) ?? []), activity]);
+    const step = (name: string): StepModel => ({
+        name, personas: [], channels: [], touchpoints: [], pains: [], opportunities: [], momentsOfTruth: [], metrics: [],
+        next: returnsFlow.next[name] ?? [], exit: returnsFlow.exits.includes(name), events: byStep.get(name)
+    });
+    return { name: 'Returns', personas: [], emotionScale: { min: 1, max: 5 }, stages: [{ name: 'All', steps: returnsFlow.steps.map(step), metrics: [] }] };
+}
 
 /**
  * `cases` customers through the returns journey. Group B skips review more often (so reaches the

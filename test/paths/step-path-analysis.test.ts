@@ -1,20 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { JourneyMapModel, StepModel } from '../../model/journey-model.js';
 import { analysePaths, followsMap, declaredFlow } from '../../paths/step-path-analysis.js';
 import { splitByGroup } from '../../paths/path-split.js';
-import { expectedPaths, returnsFlow, type LogEvent } from './event-log-kit.js';
-
-/** The returns journey of the kit as a model: the same steps, `next`, exits and events. */
-function returnsJourney(): JourneyMapModel {
-    const byStep = new Map<string, string[]>();
-    for (const [activity, step] of Object.entries(returnsFlow.activities)) byStep.set(step, [...(byStep.get(step) ?? []), activity]);
-    const step = (name: string): StepModel => ({
-        name, personas: [], channels: [], touchpoints: [], pains: [], opportunities: [], momentsOfTruth: [], metrics: [],
-        next: returnsFlow.next[name] ?? [], exit: returnsFlow.exits.includes(name), events: byStep.get(name)
-    });
-    return { name: 'Returns', personas: [], emotionScale: { min: 1, max: 5 }, stages: [{ name: 'All', steps: returnsFlow.steps.map(step), metrics: [] }] };
-}
+import { expectedPaths, returnsFlow, returnsJourney, type LogEvent } from './event-log-kit.js';
 
 /** Step paths of a log as the engine hands them over: distinct paths with counts and groups. */
 function countedFrom(events: LogEvent[]) {
