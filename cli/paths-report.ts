@@ -1,4 +1,4 @@
-import { displayName, stepTitles } from '../model/journey-model.js';
+import { displayName, stepTitleOf } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { shareOf, undocumentedTransitions, type ObservedPaths } from '../model/observed-paths.js';
 import {
@@ -17,7 +17,7 @@ type ShownJourney = MinedJourney & { file: string };
 /** What the terminal prints: per journey, the sentences first, then the steps and the commonest paths. */
 export function formatPathsText(journeys: ShownJourney[]): string {
     return journeys.map(journey => {
-        const title = titleOf(journey);
+        const title = stepTitleOf(journey.model);
         const { paths } = journey;
         const heading = `${displayName(journey.model)} (${journey.file}, ${t('log {log}', { log: paths.source })})`;
         const lines = [heading, `  ${fitnessSentence(paths)}`];
@@ -37,14 +37,14 @@ export function formatPathsText(journeys: ShownJourney[]): string {
 /** The same in Markdown, for a pull request or a wiki. */
 export function formatPathsMarkdown(journeys: ShownJourney[]): string {
     return journeys.map(journey => {
-        const title = titleOf(journey, escapeMarkdown);
+        const title = stepTitleOf(journey.model, escapeMarkdown);
         const { paths } = journey;
         const where = `(\`${journey.file}\`, ${t('log {log}', { log: escapeMarkdown(paths.source) })})`;
         const lines = [`## ${escapeMarkdown(displayName(journey.model))}`, '', `${fitnessSentence(paths)} ${where}`, ''];
         if (paths.unmappedEvents > 0) lines.push(unmappedSentence(paths), '');
         for (const sentence of findings(paths, title)) lines.push(`- ${sentence}`);
         // The table escapes its cells itself.
-        lines.push('', markdownTable(stepHeader(), stepRows(paths, titleOf(journey))));
+        lines.push('', markdownTable(stepHeader(), stepRows(paths, stepTitleOf(journey.model))));
         lines.push('', `**${t('Most common paths:')}**`, '');
         lines.push(...variantLines(paths, title).map(line => `1. ${line}`));
         if (paths.split) {
@@ -55,11 +55,6 @@ export function formatPathsMarkdown(journeys: ShownJourney[]): string {
         }
         return lines.join('\n');
     }).join('\n\n');
-}
-
-function titleOf(journey: MinedJourney, escape: (text: string) => string = text => text): StepTitle {
-    const titles = stepTitles(journey.model);
-    return step => escape(titles.get(step) ?? step);
 }
 
 function unmappedSentence(paths: ObservedPaths): string {

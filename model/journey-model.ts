@@ -322,6 +322,12 @@ export function allSteps(journey: JourneyMapModel): StepModel[] {
     return journey.stages.flatMap(stage => stage.steps);
 }
 
+/** A step's title by its name (the name itself for a step the journey no longer has): how sentences about steps name them. */
+export function stepTitleOf(journey: JourneyMapModel, escape: (text: string) => string = text => text): (step: string) => string {
+    const titles = stepTitles(journey);
+    return step => escape(titles.get(step) ?? step);
+}
+
 /** The title a reader sees for each step of a journey, by name: how `next` targets are named. */
 export function stepTitles(journey: JourneyMapModel): Map<string, string> {
     return new Map(allSteps(journey).map(step => [step.name, displayName(step)]));

@@ -1,4 +1,4 @@
-import { allSteps, displayName, stepTitles, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
+import { allSteps, displayName, stepTitleOf, stepTitles, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
 import { confidenceLabel } from '../model/confidence-label.js';
 import { opportunityChips, opportunitiesOfStep } from '../model/step-opportunities.js';
 import { drawEmotionLane } from './emotion-curve.js';
@@ -117,17 +117,12 @@ function drawHeader(journey: JourneyMapModel, model: JourneyModel, y: number, wi
     const title = wrapText(displayName(journey), width, 20);
     const titleLine = 26;
     // The split of an A/B test, worded with its interval: what the team decides on.
-    const split = paths?.split ? splitSentences(paths.split, stepTitle(journey)).flatMap(sentence => wrapText(sentence, width, 13)) : [];
+    const split = paths?.split ? splitSentences(paths.split, stepTitleOf(journey)).flatMap(sentence => wrapText(sentence, width, 13)) : [];
     const subtitleTop = y + 22 + title.length * titleLine - 6;
     const svg = textLines(title, layout.pad, y + 22, titleLine, { class: 'title' })
         + textLines(subtitle, layout.pad, subtitleTop, layout.line, { class: 'subtitle muted' })
         + (split.length > 0 ? textLines(split, layout.pad, subtitleTop + subtitle.length * layout.line, layout.line, { class: 'subtitle observed split' }) : '');
     return { svg, height: 22 + title.length * titleLine + (subtitle.length + split.length) * layout.line - 6 + 18 };
-}
-
-function stepTitle(journey: JourneyMapModel): (step: string) => string {
-    const titles = stepTitles(journey);
-    return step => titles.get(step) ?? step;
 }
 
 function personaCard(persona: PersonaModel): { height: number; draw: (x: number, y: number, height: number) => string } {

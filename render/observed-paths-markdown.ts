@@ -1,4 +1,4 @@
-import { stepTitles, type JourneyMapModel } from '../model/journey-model.js';
+import { stepTitleOf, type JourneyMapModel } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { undocumentedTransitions, type PathSplit } from '../model/observed-paths.js';
 import {
@@ -24,8 +24,7 @@ export function observedPathsMarkdown(journey: JourneyMapModel): string[] {
     const lines = [`## ${t('Observed paths')}`, ''];
     const paths = observed.paths;
     if (!paths) return [...lines, escapeMarkdown(observed.missing ?? ''), ''];
-    const titles = stepTitles(journey);
-    const title = (step: string) => escapeMarkdown(titles.get(step) ?? step);
+    const title = stepTitleOf(journey, escapeMarkdown);
     lines.push(`${fitnessSentence(paths)} (${t('log {log}', { log: escapeMarkdown(paths.source) })}${observed.pulledAt ? `, ${observed.pulledAt.slice(0, 10)}` : ''})`, '');
     for (const move of undocumentedTransitions(paths)) lines.push(`- ${undocumentedSentence(move, paths, title)}`);
     for (const step of paths.deadSteps) lines.push(`- ${deadStepSentence(step, title)}`);
