@@ -105,7 +105,7 @@ export class DataSources {
      * read once until the editor reports it changed.
      */
     pathsSnapshot(documentUri: URI): Promise<LoadedSnapshot> {
-        const uri = UriUtils.joinPath(UriUtils.dirname(documentUri), snapshotFileName(UriUtils.basename(documentUri)));
+        const uri = snapshotUriOf(documentUri);
         const key = uri.toString();
         let loaded = this.snapshots.get(key);
         if (!loaded) {
@@ -154,9 +154,8 @@ export class DataSources {
 
     /** The loaded maps with a `data` source that reads one of these files (URIs as strings). */
     documentsReading(files: ReadonlySet<string>): URI[] {
-        const snapshotOf = (uri: URI) => UriUtils.joinPath(UriUtils.dirname(uri), snapshotFileName(UriUtils.basename(uri))).toString();
         return this.documents.all
-            .filter(document => files.has(snapshotOf(document.uri)) || (document.parseResult.value as JourneyFile).elements?.some(element => {
+            .filter(document => files.has(snapshotUriOf(document.uri).toString()) || (document.parseResult.value as JourneyFile).elements?.some(element => {
                 if (!isDataSource(element)) return false;
                 const resolved = this.workspace.resolve(document.uri, element.path);
                 return resolved.kind === 'inside' && files.has(resolved.uri.toString());
@@ -193,6 +192,11 @@ export class DataSources {
             return false;
         }
     }
+}
+
+/** Where a map's paths snapshot is: `returns.journey` → `returns.paths.json` beside it. */
+function snapshotUriOf(documentUri: URI): URI {
+    return UriUtils.joinPath(UriUtils.dirname(documentUri), snapshotFileName(UriUtils.basename(documentUri)));
 }
 
 /**
