@@ -12,7 +12,7 @@ import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/surv
 import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
 import type { DataTable } from '../metrics/data-table.js';
 import type { Scale } from '../model/journey-model.js';
-import { queryEngineOf, unknownEngineMessage, type DataSources } from './journey-data-sources.js';
+import { queryEngineOf, unknownEngineMessage, type DataSources, type LoadedSource } from './journey-data-sources.js';
 import { describePeriodProblem, periodProblemOf } from '../metrics/period-values.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
@@ -39,12 +39,8 @@ export class DataLinkValidator {
         }
         if (loaded.kind === 'missing' && source.query !== undefined) {
             accept('error', t('Data file "{path}" does not exist yet: run `journeymap data pull` to write it from "{query}".', { path: source.path, query: source.query }), { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
-        } else if (loaded.kind === 'outside') {
-            accept('error', t('Data path "{path}" {reason}.', { path: source.path, reason: loaded.reason }), { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
-        } else if (loaded.kind === 'missing') {
-            accept('error', t('Data file "{path}" does not exist (looked for {file}).', { path: source.path, file: loaded.uri.path }), { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
-        } else if (loaded.kind === 'unreadable') {
-            accept('error', t('Cannot read data file "{path}": {reason}.', { path: source.path, reason: loaded.reason }), { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
+        } else if (loaded.kind !== 'table') {
+            reportSourceFile(source, loaded, accept);
         } else if (source.period !== undefined && !loaded.table.columns.includes(source.period)) {
             const { message, suggestions } = describeUnknownColumn(source.period, loaded.table.columns, t('period column'));
             const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
@@ -118,6 +114,24 @@ export class DataLinkValidator {
         if (!source || !isCompleteLink(link)) return undefined; // text that did not parse: the parser reports it
         const loaded = await this.sources.load(source);
         return loaded.kind === 'table' ? { table: loaded.table, source } : undefined;
+    }
+}
+
+/** A data file that is outside the workspace, missing or unreadable, reported at the source's path. */
+export function reportSourceFile(
+    source: DataSource, loaded: Extract<LoadedSource, { kind: 'outside' | 'missing' | 'unreadable' }>, accept: ValidationAcceptor
+): void {
+    const at = { node: source, property: 'path' } as const;
+    const path = source.path;
+    if (loaded.kind === 'outside') {
+        accept('error', t('Data path "{path}" {reason}.', { path, reason: loaded.reason }),
+            { ...at, code: IssueCodes.PathOutsideWorkspace, data: { code: IssueCodes.PathOutsideWorkspace } });
+    } else if (loaded.kind === 'missing') {
+        accept('error', t('Data file "{path}" does not exist (looked for {file}).', { path, file: loaded.uri.path }),
+            { ...at, code: IssueCodes.DataFileNotFound, data: { code: IssueCodes.DataFileNotFound } });
+    } else {
+        accept('error', t('Cannot read data file "{path}": {reason}.', { path, reason: loaded.reason }),
+            { ...at, code: IssueCodes.DataFileUnreadable, data: { code: IssueCodes.DataFileUnreadable } });
     }
 }
 

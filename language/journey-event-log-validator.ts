@@ -3,6 +3,7 @@ import type { DataSource, EventLog, Journey, JourneyAstType } from './generated/
 import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { describeUnknownColumn } from './journey-data-link.js';
+import { reportSourceFile } from './journey-data-link-validator.js';
 import type { DataSources } from './journey-data-sources.js';
 import { stepsOf } from './journey-scope.js';
 import { t } from '../model/localisation.js';
@@ -31,29 +32,14 @@ export class EventLogValidator {
         const source = log.$container as DataSource;
         if (typeof source.query === 'string') return; // the query's columns are known when it runs
         const loaded = await this.sources.logColumns(source);
-        const at = { node: source, property: 'path' } as const;
-        const path = source.path;
-        switch (loaded.kind) {
-            case 'outside':
-                return accept('error', t('Data path "{path}" {reason}.', { path, reason: loaded.reason }),
-                    { ...at, ...coded(IssueCodes.PathOutsideWorkspace) });
-            case 'missing':
-                return accept('error', t('Data file "{path}" does not exist (looked for {file}).',
-                    { path, file: loaded.uri.path }),
-                    { ...at, ...coded(IssueCodes.DataFileNotFound) });
-            case 'unreadable':
-                return accept('error', t('Cannot read data file "{path}": {reason}.', { path, reason: loaded.reason }),
-                    { ...at, ...coded(IssueCodes.DataFileUnreadable) });
-            case 'too-large':
-                return; // `journeymap paths` reads it, in DuckDB
-            case 'columns':
-                for (const property of ['caseColumn', 'activityColumn', 'timeColumn', 'variantColumn'] as const) {
-                    const column = log[property];
-                    if (column === undefined || loaded.columns.includes(column)) continue;
-                    const { message, suggestions } = describeUnknownColumn(column, loaded.columns, t('column'));
-                    const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
-                    accept('error', message, { node: log, property, code: IssueCodes.DataColumnUnknown, data });
-                }
+        if (loaded.kind === 'too-large') return; // `journeymap paths` reads it, in DuckDB
+        if (loaded.kind !== 'columns') return reportSourceFile(source, loaded, accept);
+        for (const property of ['caseColumn', 'activityColumn', 'timeColumn', 'variantColumn'] as const) {
+            const column = log[property];
+            if (column === undefined || loaded.columns.includes(column)) continue;
+            const { message, suggestions } = describeUnknownColumn(column, loaded.columns, t('column'));
+            const data: IssueData = { code: IssueCodes.DataColumnUnknown, suggestions };
+            accept('error', message, { node: log, property, code: IssueCodes.DataColumnUnknown, data });
         }
     }
 
