@@ -1,6 +1,6 @@
 import { basename, dirname, join, relative } from 'node:path';
 import { AstUtils, type LangiumDocument } from 'langium';
-import { isJourney, type DataSource, type Journey } from '../language/generated/ast.js';
+import { isJourney, type DataSource, type Journey, type JourneyFile } from '../language/generated/ast.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { queryEngineOf } from '../language/journey-data-sources.js';
 import type { EventLogColumns } from '../model/journey-model.js';
@@ -41,7 +41,8 @@ export function pathsJourneys(
     const journeys: PathsJourney[] = [];
     const problems: string[] = [];
     for (const document of documents) {
-        for (const journey of AstUtils.streamAllContents(document.parseResult.value).filter(isJourney)) {
+        // Journeys are top-level elements: no walk through every step of the map.
+        for (const journey of (document.parseResult.value as JourneyFile).elements.filter(isJourney)) {
             const reading = journey.pathSources[0];
             const source = reading?.log?.ref;
             if (!reading || !source) continue;
