@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /**
  * A real PostgreSQL server for the tests that need one: Debian's `postgresql` package
@@ -44,7 +45,24 @@ async function freePort(): Promise<number> {
     });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** A fresh server; `setup`, when given, runs on a client of it first (tables and rows for the tests). */
+export async function startPostgres(setup?: (client: pg.Client) => Promise<void>): Promise<TestPostgres> {
+    const server = await startServer();
+    if (!setup) return server;
+    const client = new pg.Client({ connectionString: server.url });
+    try {
+        await client.connect();
+        await setup(client);
+    } catch (error) {
+        server.stop();
+        throw error;
+    } finally {
+        await client.end().catch(() => undefined);
+    }
+    return server;
+}
+
+async function startServer(): Promise<TestPostgres> {
     const bin = postgresBin();
     const folder = mkdtempSync(join(tmpdir(), 'journeymap-pg-'));
     if (process.getuid?.() === 0) {

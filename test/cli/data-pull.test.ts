@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runCli, workspaceWith } from './cli-runner.js';
 import { startPostgres, type TestPostgres } from '../postgres-server.js';
 import { repoRoot } from '../journey-test-kit.js';
@@ -97,14 +96,12 @@ describe('journeymap data pull', function () {
     describe('on a PostgreSQL server', () => {
         let server: TestPostgres;
         before(async () => {
-            server = await startPostgres();
-            const client = new pg.Client({ connectionString: server.url });
-            await client.connect();
-            await client.query('create table orders (id serial primary key, month text not null, region text not null, amount numeric(10, 2) not null)');
-            // A few thousand rows: 3,000 orders over 3 months and 2 regions.
-            await client.query(`insert into orders (month, region, amount)
-                select '2026-0' || (1 + i % 3), case when i % 2 = 0 then '华北' else 'south' end, (i % 100) + 0.5 from generate_series(0, 2999) as i`);
-            await client.end();
+            server = await startPostgres(async client => {
+                await client.query('create table orders (id serial primary key, month text not null, region text not null, amount numeric(10, 2) not null)');
+                // A few thousand rows: 3,000 orders over 3 months and 2 regions.
+                await client.query(`insert into orders (month, region, amount)
+                    select '2026-0' || (1 + i % 3), case when i % 2 = 0 then '华北' else 'south' end, (i % 100) + 0.5 from generate_series(0, 2999) as i`);
+            });
         });
         after(() => server?.stop());
 

@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import pg from 'pg';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ObservedPaths } from '../../model/observed-paths.js';
 import { startPostgres, type TestPostgres } from '../postgres-server.js';
@@ -167,14 +166,12 @@ describe('journeymap paths on logs of every kind', function () {
     describe('on a PostgreSQL server', () => {
         let server: TestPostgres;
         before(async () => {
-            server = await startPostgres();
-            const client = new pg.Client({ connectionString: server.url });
-            await client.connect();
-            await client.query('create table clicks (user_id text, event text, ts timestamp, variant text)');
-            for (const event of events) {
-                await client.query('insert into clicks values ($1, $2, to_timestamp($3) at time zone \'UTC\', $4)', [event.case, event.activity, event.time, event.variant]);
-            }
-            await client.end();
+            server = await startPostgres(async client => {
+                await client.query('create table clicks (user_id text, event text, ts timestamp, variant text)');
+                for (const event of events) {
+                    await client.query('insert into clicks values ($1, $2, to_timestamp($3) at time zone \'UTC\', $4)', [event.case, event.activity, event.time, event.variant]);
+                }
+            });
         });
         after(() => server?.stop());
 
