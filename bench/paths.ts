@@ -21,8 +21,10 @@ const large = process.env.BENCH_LARGE !== '0';
  * A log of the returns journey made by DuckDB itself (a JavaScript loop would be the slow part of
  * the bench): each case files a return, browses, is reviewed (some twice, via manual review), and
  * most are refunded; some cancel, some stop while waiting. About 6.7 events a case, in time order.
+ * `exported`: with a column of JSON properties no step reads, quoted (commas and quotes in it), as
+ * an analytics export has; otherwise the bare four columns, no quote in the file.
  */
-async function writeLog(folder: string, caseCount: number, formats: Array<'csv' | 'parquet'>): Promise<number> {
+async function writeLog(folder: string, caseCount: number, formats: Array<'csv' | 'parquet'>, exported = false): Promise<number> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await connection.run('SELECT setseed(0.42)');
@@ -41,7 +43,8 @@ async function writeLog(folder: string, caseCount: number, formats: Array<'csv' 
             ) AS events FROM cases
         )
         SELECT 'c' || i AS user_id, unnest(events) AS event, t0 AS start, variant, generate_subscripts(events, 1) AS position FROM lists`);
-    const select = `SELECT user_id, event, strftime(to_timestamp(start + position * 600), '%Y-%m-%d %H:%M:%S') AS ts, variant
+    const properties = exported ? `, '{"page": "/returns/' || user_id || '", "items": [' || position || ', 2]}' AS properties` : '';
+    const select = `SELECT user_id, event, strftime(to_timestamp(start + position * 600), '%Y-%m-%d %H:%M:%S') AS ts, variant${properties}
         FROM log ORDER BY start + position * 600, user_id`;
     for (const format of formats) {
         const file = join(folder, `events.${format}`).replace(/'/g, "''");
@@ -94,8 +97,15 @@ async function main(): Promise<void> {
         writeFileSync(join(folder, 'returns.journey'), returnsMap.replace('"events.csv"', '"events.parquet"'));
         report('journeymap paths, Parquet', measurePaths(folder, runs), baseline, true);
         console.log(`PM4Py end to end on the same size of log (docs/performance.md): about 6× the baseline, 424 MiB`);
+        await writeLog(folder, cases, ['csv'], true);
+        const exportedBaseline = baselineOf(csv, events);
+        console.log(`\nthe same log as an analytics export (a quoted JSON column): CSV ${megabytes(csv)} MB; `
+            + `read + split ${exportedBaseline.toFixed(0)} ms (baseline)`);
+        writeFileSync(join(folder, 'returns.journey'), returnsMap);
+        report('journeymap paths, exported CSV', measurePaths(folder, runs), exportedBaseline, true);
         if (!large) return;
         rmSync(csv);
+        writeFileSync(join(folder, 'returns.journey'), returnsMap.replace('"events.csv"', '"events.parquet"'));
         const many = await writeLog(folder, cases * 10, ['parquet']);
         console.log(`\nlarge log: ${many.toLocaleString('en-US')} events in Parquet (${megabytes(join(folder, 'events.parquet'))} MB)`);
         report('journeymap paths, Parquet', measurePaths(folder, 1), baseline * many / events, false);
