@@ -20,6 +20,8 @@ export function elementWord(element: ElementKind): string {
         case 'metric-value': return t('Metric value');
         case 'claim': return t('Evidence');
         case 'lane-action': return t('Blueprint action');
+        case 'view': return t('View');
+        case 'story': return t('Story');
     }
 }
 
@@ -81,6 +83,13 @@ export function fieldWord(field: string): string {
         case 'measuredEmotion': return t('measured emotion');
         case 'quotes': return t('customer quote');
         case 'sample': return t('sample');
+        case 'journeys': return t('journeys');
+        case 'persona': return t('persona');
+        case 'lanes': return t('lanes');
+        case 'stages': return t('stages');
+        case 'view': return t('view');
+        case 'slides': return t('slides');
+        case 'detail': return t('detail journey');
         default: return field;
     }
 }

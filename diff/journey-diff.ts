@@ -107,7 +107,7 @@ type Fields = Record<string, unknown>;
 
 /** The changes of every compared field of one element, in the order of the field table. */
 function fieldChanges(element: ElementKind, old: object, current: object, place: Place, context: DiffContext): Change[] {
-    const changes: Change[] = [];
+    const changes: Change[] = partChange(element, old as Fields, current as Fields, place);
     for (const field of comparedFields(element)) {
         const rule = ruleOf(element, field);
         const was = (old as Fields)[field];
@@ -117,12 +117,36 @@ function fieldChanges(element: ElementKind, old: object, current: object, place:
         else if (rule.role === 'texts') changes.push(...textChanges(field, (was ?? []) as string[], (now ?? []) as string[], place));
         else if (rule.role === 'names') changes.push(...nameChanges(field, (was ?? []) as string[], (now ?? []) as string[], rule.ordered, place, context));
         else if (rule.role === 'elements') changes.push(...nestedChanges[rule.element](was as never, now as never, place, context));
+        else if (rule.role === 'part') continue;
         else if (rule.role === 'observed') {
             changes.push(...observedPathChanges(was as ObservedPathsModel | undefined, now as ObservedPathsModel | undefined, context.stepTitles)
                 .map(change => changeAt(place, { kind: 'changed', field, ...change })));
         }
     }
     return changes;
+}
+
+/** A view or story read as one whole: whatever parts of it changed, one change that names each. */
+function partChange(element: ElementKind, old: Fields, current: Fields, place: Place): Change[] {
+    const changed = comparedFields(element).filter(field => ruleOf(element, field).role === 'part' && !sameValue(old[field], current[field]));
+    if (changed.length === 0) return [];
+    const parts = changed.map(field => t('{field} {old} → {new}', { field: fieldWord(field), old: partText(old[field]), new: partText(current[field]) }));
+    const summary = t('{subject} changed: {changes}', { subject: subjectOf(place), changes: parts.join('; ') });
+    return [changeAt(place, {
+        kind: 'changed', field: changed.length === 1 ? changed[0] : undefined,
+        before: changed.map(field => partText(old[field])).join('; '), after: changed.map(field => partText(current[field])).join('; '), summary
+    })];
+}
+
+/** A part of a view or story as written: names and lanes by commas, a slide as its step and note. */
+function partText(value: unknown): string {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
+    if (Array.isArray(value)) return value.map(partText).join(', ');
+    if (typeof value === 'object' && value !== null && 'step' in value) {
+        const slide = value as { step: string; note?: string };
+        return slide.note === undefined ? slide.step : `${slide.step} ${quoted(slide.note)}`;
+    }
+    return String(value);
 }
 
 /** How a field holding nested elements is compared, for each kind of element it can hold. */
@@ -141,6 +165,10 @@ const nestedChanges: { [Kind in ElementKind]: (before: never, after: never, owne
     opportunity: (before: JourneyModel['opportunities'], after: JourneyModel['opportunities'], _owner, context) =>
         declarationChanges('opportunity', matchDeclarations(before ?? [], after ?? []), displayName, context),
     journey: (before: JourneyMapModel[], after: JourneyMapModel[], _owner, context) => journeyChanges(before, after, context),
+    view: (before: JourneyModel['views'], after: JourneyModel['views'], _owner, context) =>
+        declarationChanges('view', matchDeclarations(before ?? [], after ?? []), displayName, context),
+    story: (before: JourneyModel['stories'], after: JourneyModel['stories'], _owner, context) =>
+        declarationChanges('story', matchDeclarations(before ?? [], after ?? []), displayName, context),
     stage: (before: StageModel[], after: StageModel[], owner, context) => stageAndStepChanges(before, after, owner.path, context),
     // Steps are matched across the whole journey (a step can move to another stage), by the stages above.
     step: () => [],

@@ -1,6 +1,6 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
-    ClaimModel, LaneActionModel, OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel
+    ClaimModel, LaneActionModel, OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel, StoryModel, ViewModel
 } from '../model/journey-model.js';
 
 /**
@@ -26,10 +26,13 @@ export type FieldRule =
     /** Computed from other fields; a change shows through the fields it is computed from. */
     | { role: 'derived'; why: string }
     /** What customers did, from a snapshot of data: told as changes of its numbers, not of the map's text. */
-    | { role: 'observed'; why: string };
+    | { role: 'observed'; why: string }
+    /** Part of a declaration a reader takes as one whole (a view, a story): changes to its parts are one change of it. */
+    | { role: 'part' };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
-export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action';
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action'
+    | 'view' | 'story';
 
 type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
 
@@ -37,6 +40,7 @@ const key: FieldRule = { role: 'key' };
 const value: FieldRule = { role: 'value' };
 const texts: FieldRule = { role: 'texts' };
 const elements = (element: ElementKind): FieldRule => ({ role: 'elements', element });
+const part: FieldRule = { role: 'part' };
 const whereWritten: FieldRule = { role: 'presentation', why: 'where the element is written in the file; moving text around changes it and nothing else' };
 
 export const modelFields = {
@@ -44,8 +48,11 @@ export const modelFields = {
         uri: { role: 'presentation', why: 'which file the model was read from; git reports renamed and copied files' },
         language: value,
         imports: elements('import'), personas: elements('persona'), channels: elements('channel'), metrics: elements('metric'),
-        dataSources: elements('data-source'), opportunities: elements('opportunity'), journeys: elements('journey')
+        dataSources: elements('data-source'), opportunities: elements('opportunity'), journeys: elements('journey'),
+        views: elements('view'), stories: elements('story')
     } satisfies FieldTable<JourneyModel>,
+    view: { name: key, title: part, journeys: part, persona: part, lanes: part, stages: part, range: whereWritten } satisfies FieldTable<ViewModel>,
+    story: { name: key, title: part, view: part, slides: part, range: whereWritten } satisfies FieldTable<StoryModel>,
     import: { path: key, alias: value, range: whereWritten } satisfies FieldTable<ImportModel>,
     persona: {
         name: key, title: value, role: value, goals: texts, frustrations: texts, quote: value, documentation: value, range: whereWritten
@@ -78,7 +85,9 @@ export const modelFields = {
         opportunityRefs: { role: 'names', ordered: false }, owners: texts, momentsOfTruth: texts,
         claims: elements('claim'), blueprint: elements('lane-action'), failPoints: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value,
-        events: { role: 'names', ordered: false }, range: whereWritten
+        events: { role: 'names', ordered: false }, detail: value,
+        detailSummary: { role: 'derived', why: 'read from the detail journey, whose own changes are reported where it is written' },
+        range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,
     claim: { text: key, kind: value, evidence: texts, confidence: value } satisfies FieldTable<ClaimModel>,

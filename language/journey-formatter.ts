@@ -1,10 +1,10 @@
 import { lineKeywords } from './journey-line-keywords.js';
-import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
-import { isClaim, isJourneyFile, isStage, isStep } from './generated/ast.js';
+import { isClaim, isJourneyFile, isSlide, isStage, isStep } from './generated/ast.js';
 
 /** The keywords a statement of a block starts with (its stages and steps are nodes of their own). */
-const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step', 'Claim']
+const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step', 'Claim', 'View', 'Story']
     .map(type => [type, new Set(lineKeywords[type].filter(keyword => keyword !== 'stage'))]));
 
 /** One line break, or two where the author left a blank line; never more. */
@@ -74,9 +74,9 @@ export class JourneyFormatter extends AbstractFormatter {
     private startsStatement(node: AstNode, child: CstNode): boolean {
         const keyword = keywordOf(child);
         if (keyword) {
-            return statementKeywords[node.$type]?.has(keyword) ?? false;
+            return (statementKeywords[node.$type]?.has(keyword) ?? false) && !isLaneName(child);
         }
-        return child.astNode !== node && (isStage(child.astNode) || isStep(child.astNode));
+        return child.astNode !== node && (isStage(child.astNode) || isStep(child.astNode) || isSlide(child.astNode));
     }
 }
 
@@ -94,6 +94,11 @@ function ownTokens(cst: CstNode, node: AstNode): CstNode[] {
 
 function keywordOf(node: CstNode): string | undefined {
     return GrammarAST.isKeyword(node.grammarSource) ? node.grammarSource.value : undefined;
+}
+
+/** `lanes emotion, stages`: a lane named by a word that starts a line elsewhere is a name, not a statement. */
+function isLaneName(node: CstNode): boolean {
+    return AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isParserRule)?.name === 'LaneName';
 }
 
 function isMultiLineBlock(children: readonly CstNode[]): boolean {

@@ -64,7 +64,14 @@ export const IssueCodes = {
     PathsWithoutEvents: 'paths-without-events',
     PathsSnapshotMissing: 'paths-snapshot-missing',
     UndocumentedPath: 'undocumented-path',
-    DeadStep: 'dead-step'
+    DeadStep: 'dead-step',
+    LaneUnknown: 'lane-unknown',
+    ViewNameTaken: 'view-name-taken',
+    ViewJourneyImported: 'view-journey-imported',
+    StoryEmpty: 'story-empty',
+    StoryStepImported: 'story-step-imported',
+    StoryStepHidden: 'story-step-hidden',
+    DetailCycle: 'detail-cycle'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -148,5 +155,12 @@ export const IssueCodeDescriptions: Record<IssueCode, string> = {
     'paths-without-events': 'A journey reads its paths from an event log but binds no events to its steps.',
     'paths-snapshot-missing': 'A journey reads its paths from an event log and has no snapshot of them yet (`journeymap data pull`).',
     'undocumented-path': 'A hint: customers go straight from one step to another (above 5 % of them) where the map has no `next`.',
-    'dead-step': 'A hint: a step bound to events that no customer of the log reached.'
+    'dead-step': 'A hint: a step bound to events that no customer of the log reached.',
+    'lane-unknown': "A view's `lanes` names no lane of the map.",
+    'view-name-taken': 'A view named like a built-in view (map, mermaid, paths, funnel, blueprint, portfolio).',
+    'view-journey-imported': "A view names a journey of an imported file: a view shows its own file's journeys.",
+    'story-empty': 'A story with no `show` line.',
+    'story-step-imported': "A story shows a step of an imported file: a story walks its own file's journeys.",
+    'story-step-hidden': "A story shows a step its view leaves out (another journey, stage or persona).",
+    'detail-cycle': 'Steps detailed by journeys whose steps are detailed by the first journey again.'
 };

@@ -4,12 +4,15 @@
  * per line) read. test/language/line-keywords.test.ts keeps it equal to the grammar.
  */
 export const lineKeywords: Record<string, string[]> = {
-    JourneyFile: ['language', 'import', 'persona', 'channel', 'metric', 'data', 'opportunity', 'journey'],
+    JourneyFile: ['language', 'import', 'persona', 'channel', 'metric', 'data', 'opportunity', 'journey', 'view',
+        'story'],
     Persona: ['role', 'goal', 'frustration', 'quote'],
     Opportunity: ['owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence'],
     Journey: ['persona', 'emotion', 'start', 'paths', 'stage'],
     Stage: ['step'],
     Step: ['persona', 'channel', 'touchpoint', 'emotion', 'pain', 'opportunity', 'owner', 'moment', 'frontstage', 'backstage', 'support', 'fail', 'metric', 'next', 'exit', 'quotes',
-        'events'],
+        'events', 'detail'],
+    View: ['journeys', 'persona', 'lanes', 'stages'],
+    Story: ['view', 'show'],
     Claim: ['evidence', 'confidence']
 };

@@ -8,7 +8,7 @@ import { queryEngineOf, type DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, type Opportunity, type Claim,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, isStory, isView, type Opportunity, type Claim,
     type Channel, type DataLink, type DataSource, type MeasuredEmotion, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
 import {
@@ -22,6 +22,7 @@ import type { ObservedPathsModel } from '../model/observed-paths.js';
 import { t } from '../model/localisation.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { intendedComparison } from './target-comparison.js';
+import { stepDetail, storyModel, viewModel } from './journey-view-models.js';
 
 /**
  * Turns a built document into the JourneyModel. Declarations from imported files appear
@@ -43,7 +44,8 @@ export class JourneyModelBuilder {
         const file = document.parseResult.value as JourneyFile;
         const journeys = named(file.elements.filter(isJourney));
         const steps = journeys.flatMap(journey => named(journey.stages).flatMap(stage => named(stage.steps)));
-        const personas = unique([...named(file.elements.filter(isPersona)), ...[...journeys, ...steps].flatMap(j => j.personas.map(p => p.ref))]);
+        const views = named(file.elements.filter(isView));
+        const personas = unique([...named(file.elements.filter(isPersona)), ...[...journeys, ...steps, ...views].flatMap(j => j.personas.map(p => p.ref))]);
         const channels = unique([...named(file.elements.filter(isChannel)), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));
@@ -62,7 +64,9 @@ export class JourneyModelBuilder {
             metrics: [...metricModels.values()],
             dataSources: dataSources.map(dataSourceModel),
             opportunities: named(file.elements.filter(isOpportunity)).map(opportunity => opportunityModel(opportunity, document)),
-            journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels)))
+            journeys: await Promise.all(journeys.map(journey => this.journey(journey, metricModels))),
+            views: ifAny(views.map(view => viewModel(view, rangeOf))),
+            stories: ifAny(named(file.elements.filter(isStory)).map(story => storyModel(story, document, rangeOf)))
         });
     }
 
@@ -145,6 +149,7 @@ export class JourneyModelBuilder {
             next: step.next.flatMap(n => n.ref ? [n.ref.name] : []),
             exit: step.exit,
             events: step.events.length > 0 ? texts(step.events) : undefined,
+            ...stepDetail(step, emotionScale, AstUtils.getDocument(step)),
             range: rangeOf(step)
         };
     }
@@ -297,6 +302,10 @@ function claimModels(kind: ClaimModel['kind'], claims: Claim[]): ClaimModel[] {
 
 function texts(values: Array<string | undefined>): string[] {
     return values.filter((value): value is string => typeof value === 'string');
+}
+
+function ifAny<T>(items: T[]): T[] | undefined {
+    return items.length > 0 ? items : undefined;
 }
 
 function unique<T>(items: Array<T | undefined>): T[] {

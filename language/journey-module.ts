@@ -6,6 +6,7 @@ import {
 import { DataSources } from './journey-data-sources.js';
 import { registerDataLinkChecks } from './journey-data-link-validator.js';
 import { registerEventLogChecks } from './journey-event-log-validator.js';
+import { registerViewChecks } from './journey-view-validator.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentFactory } from './journey-document-factory.js';
@@ -114,6 +115,7 @@ export function createJourneyServices(context: JourneyModuleContext): { shared: 
     registerValidationChecks(Journey);
     registerDataLinkChecks(Journey);
     registerEventLogChecks(Journey);
+    registerViewChecks(Journey);
     if (!context.connection) {
         // Without a language client nobody sends the configuration: start with the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

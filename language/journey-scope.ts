@@ -2,7 +2,9 @@ import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, URI, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols, type ReferenceInfo, type Scope
 } from 'langium';
-import { isJourney, isJourneyFile, isOpportunity, isPathSource, isStep, type Journey, type Step } from './generated/ast.js';
+import {
+    isJourney, isJourneyFile, isOpportunity, isPathSource, isSlide, isStep, isView, type Journey, type Step, type View
+} from './generated/ast.js';
 import type { JourneyImports } from './journey-imports.js';
 import type { JourneyServices } from './journey-module.js';
 
@@ -65,7 +67,10 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             return this.journeyStepScope(context.container.$container);
         }
         const document = AstUtils.getDocument(context.container);
-        if (context.property === 'addresses' && isOpportunity(context.container)) {
+        if (context.property === 'stages' && isView(context.container)) {
+            return this.viewStageScope(context.container);
+        }
+        if ((context.property === 'addresses' && isOpportunity(context.container)) || (context.property === 'step' && isSlide(context.container))) {
             return this.addressableSteps.get(document, () => this.stepPathScope(document));
         }
         if (!document.localSymbols) {
@@ -126,6 +131,15 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         if (!isJourneyFile(root)) return [];
         return root.elements.filter(isJourney).flatMap(journey =>
             stepsOf(journey).filter(step => step.name).map(step => this.descriptions.createDescription(step, `${prefix}${journey.name}.${step.name}`)));
+    }
+
+    /** A view's `stages`: the stages of the journeys it shows (all of the file's when it names none). */
+    private viewStageScope(view: View): Scope {
+        const named = view.journeys.flatMap(reference => (isJourney(reference.ref) ? [reference.ref] : []));
+        const file = AstUtils.getContainerOfType(view, isJourneyFile);
+        const journeys = view.journeys.length > 0 ? named : (file?.elements.filter(isJourney) ?? []);
+        const stages = journeys.flatMap(journey => journey.stages).filter(stage => stage.name);
+        return new MapScope(stages.map(stage => this.descriptions.createDescription(stage, stage.name)));
     }
 
     private nextStepScope(step: Step): Scope {

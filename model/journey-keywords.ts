@@ -10,5 +10,6 @@ export const journeyKeywords: ReadonlySet<string> = new Set([
     'opportunity', 'pain', 'percent', 'period', 'persona', 'quote', 'ratio', 'role', 'scale', 'score', 'stage', 'start',
     'step', 'sum', 'target', 'touchpoint', 'truth', 'warn', 'where',
     'owner', 'status', 'value', 'effort', 'addresses', 'expects', 'evidence', 'confidence', 'frontstage', 'backstage', 'support', 'fail', 'point',
-    'from', 'on', 'quotes', 'events', 'case', 'activity', 'time', 'variant', 'paths'
+    'from', 'on', 'quotes', 'events', 'case', 'activity', 'time', 'variant', 'paths',
+    'view', 'journeys', 'lanes', 'stages', 'story', 'show', 'detail'
 ]);

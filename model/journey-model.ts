@@ -6,6 +6,7 @@
  */
 
 import type { ObservedPathsModel } from './observed-paths.js';
+import type { MapLane } from './view-registry.js';
 
 export interface SourcePosition {
     line: number;
@@ -202,7 +203,25 @@ export interface StepModel {
     exit: boolean;
     /** The event names of a log that mean the customer is at this step (`events "a", "b"`). */
     events?: string[];
+    /** `detail Repair`: the journey that tells this step in detail (the journey library's next level). */
+    detail?: string;
+    /** What the step shows of its detail journey: where it is, and what rolls up from it. */
+    detailSummary?: StepDetailModel;
     range?: SourceRange;
+}
+
+/**
+ * The journey that details a step (`detail Repair`). Where the step writes no emotion or no pains
+ * of its own, the detail journey's lowest emotion and its pain count stand in, marked as rolled up.
+ */
+export interface StepDetailModel {
+    title?: string;
+    /** The file that declares the journey, when it is not this one. */
+    uri?: string;
+    /** The detail journey's lowest written emotion, on the step's journey's scale; none when the step writes its own. */
+    rolledUpEmotion?: number;
+    /** How many pains the detail journey's steps write; none when the step writes its own. */
+    rolledUpPains?: number;
 }
 
 export interface StageModel {
@@ -293,6 +312,41 @@ export interface OpportunityModel {
     range?: SourceRange;
 }
 
+/** `view Exec "管理层评审" { … }`: what one audience sees of the file's journeys (model/view-registry.ts draws it). */
+export interface ViewModel {
+    name: string;
+    title?: string;
+    /** The journeys shown, by name; empty: all of the file's. */
+    journeys: string[];
+    /** One persona's curve and cards; none: every persona's. */
+    persona?: string;
+    /** The lanes, in this order; empty: the map's own lanes. */
+    lanes: MapLane[];
+    /** Only these stages, by name; empty: all. */
+    stages: string[];
+    range?: SourceRange;
+}
+
+/** One slide of a story: a step, and what to say about it. */
+export interface SlideModel {
+    /** The step as written: `Repair.Call`. */
+    step: string;
+    /** Where that step is, when it resolves. */
+    address?: StepAddress;
+    note?: string;
+    range?: SourceRange;
+}
+
+/** `story Why "…" { view Exec  show Repair.Call "…" }`: a walk through a journey, one slide per `show`. */
+export interface StoryModel {
+    name: string;
+    title?: string;
+    /** The view each slide is drawn in; none: the whole map. */
+    view?: string;
+    slides: SlideModel[];
+    range?: SourceRange;
+}
+
 export interface JourneyModel {
     uri: string;
     /** `language zh-cn` at the top of the file: the language to draw the map in (lower case). */
@@ -305,6 +359,10 @@ export interface JourneyModel {
     /** Opportunities declared in this file (`opportunity ShowShipping "…" { … }`). */
     opportunities?: OpportunityModel[];
     journeys: JourneyMapModel[];
+    /** Named views declared in this file. */
+    views?: ViewModel[];
+    /** Stories declared in this file. */
+    stories?: StoryModel[];
 }
 
 /** The name a reader sees: the display title when there is one. */

@@ -23,6 +23,11 @@ interface Curve {
     at: (step: StepModel) => { score: number; feeling?: string } | undefined;
 }
 
+function rolledUp(step: StepModel): { score: number; feeling: string } | undefined {
+    const score = step.detailSummary?.rolledUpEmotion;
+    return score === undefined ? undefined : { score, feeling: t('rolled up') };
+}
+
 /**
  * Where steps give emotions per persona (`emotion Bo 2 …`), one curve per persona: a step's
  * own emotion for that persona, else its emotion for everyone, at the steps the persona takes
@@ -30,8 +35,8 @@ interface Curve {
  */
 export function emotionCurves(journey: JourneyMapModel): Curve[] {
     if (!hasPersonaEmotions(journey)) {
-        // Without a written emotion, what customers said is the curve.
-        return [{ className: 'curve', at: step => step.emotion ?? (step.measuredEmotion && { score: step.measuredEmotion.score }) }];
+        // Without a written emotion, what customers said is the curve; without either, the detail journey's lowest, marked.
+        return [{ className: 'curve', at: step => step.emotion ?? (step.measuredEmotion && { score: step.measuredEmotion.score }) ?? rolledUp(step) }];
     }
     const shapes = personaShapesOf(journey);
     return [...shapes].map(([persona, marker], index) => ({

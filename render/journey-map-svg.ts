@@ -12,6 +12,8 @@ import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTarget
 import { t } from '../model/localisation.js';
 import { shareOf } from '../model/observed-paths.js';
 import { fitnessSentence, percentText, splitSentences } from '../paths/path-sentences.js';
+import { defaultMapLanes, type MapLane } from '../model/view-registry.js';
+import { blueprintCell, detailBadge, rolledUpPainNote } from './map-lane-cells.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -22,6 +24,8 @@ export interface MapRenderOptions {
      * its steps) instead of one strip. None: one strip, as wide as the journey.
      */
     width?: number;
+    /** The lanes to draw, in this order (a named view's `lanes`); none: the map's own (`defaultMapLanes`). */
+    lanes?: readonly MapLane[];
 }
 
 interface Cell {
@@ -70,17 +74,20 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         cards.forEach((card, index) => parts.push(card.draw(layout.pad + (index % perRow) * (layout.personaWidth + layout.gap), y + Math.floor(index / perRow) * (height + layout.gap), height)));
         y += Math.ceil(cards.length / perRow) * (height + layout.gap) - layout.gap + 20;
     }
-    const lanes = lanesFor(journey, model);
+    const chosen = options.lanes ?? defaultMapLanes;
+    const lanes = lanesFor(journey, model, chosen);
     rows.forEach((row, index) => {
         if (index > 0) y += 28; // room between rows, so each reads as a part of the journey
-        const stageRow = drawStageRow(journey, row, y, model.metrics);
-        parts.push(stageRow.svg);
-        y += stageRow.height + 8;
+        if (chosen.includes('stages')) {
+            const stageRow = drawStageRow(journey, row, y, model.metrics);
+            parts.push(stageRow.svg);
+            y += stageRow.height + 8;
+        }
         // A lane with nothing in this row of a wrapped map is left out of the row. Each cell is
         // laid out once: the same cells tell whether the lane is in the row and are drawn.
         const inRow = lanes.map(lane => ({ lane, cells: lane.kind === 'emotion' ? undefined : row.map(column => column.step && lane.cell(column.step)) }))
             .filter(({ cells }) => (cells ? cells.some(Boolean) : row.some(column => column.step && hasEmotion(column.step))));
-        for (const { lane, cells } of inRow.length > 0 ? inRow : [{ lane: lanes[0], cells: undefined }]) {
+        for (const { lane, cells } of inRow.length > 0 || lanes.length === 0 ? inRow : [{ lane: lanes[0], cells: undefined }]) {
             const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width, cells);
             parts.push(drawn.svg);
             y += drawn.height;
@@ -92,7 +99,8 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
 
 
 function hasEmotion(step: StepModel): boolean {
-    return step.emotion !== undefined || step.measuredEmotion !== undefined || (step.personaEmotions?.length ?? 0) > 0;
+    return step.emotion !== undefined || step.measuredEmotion !== undefined || (step.personaEmotions?.length ?? 0) > 0
+        || step.detailSummary?.rolledUpEmotion !== undefined;
 }
 
 function describe(journey: JourneyMapModel, personas: PersonaModel[]): string {
@@ -177,38 +185,51 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
 }
 
 /** The lanes that have something to show: empty lanes collapse. */
-function lanesFor(journey: JourneyMapModel, model: JourneyModel): Lane[] {
+/** The lanes of the map with something to show, in the order chosen (a view's `lanes`, or the map's own). */
+function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonly MapLane[]): Lane[] {
     const steps = allSteps(journey);
     const titles = stepTitles(journey);
     const markers = personaMarkers(journey);
     const observed = observedBadge(journey);
-    const lanes: Lane[] = [{ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers, observed) }];
-    if (steps.some(step => step.channels.length > 0 || step.touchpoints.length > 0)) {
-        lanes.push({ kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) });
-    }
-    if (steps.some(hasEmotion)) {
-        lanes.push({ kind: 'emotion', label: t('EMOTION'), cell: () => undefined });
-    }
-    if (steps.some(step => step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling))) {
-        const shapeOf = personaShapesOf(journey);
-        lanes.push({ kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) });
-    }
-    if (steps.some(step => (step.quotes ?? []).length > 0)) {
-        lanes.push({ kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) });
-    }
-    if (steps.some(step => step.pains.length > 0)) {
-        const lowConfidence = steps.some(step => (step.claims ?? []).some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
-        // The legend of the faded boxes goes under the lane's name, where there are some.
-        const legend = lowConfidence ? t('faded: low confidence') : undefined;
-        lanes.push({ kind: 'cells', label: t('PAIN POINTS'), legend, cell: step => noteBoxes(step.pains.map(pain => claimNote(step, 'pain', pain)), 'pain', '−') });
-    }
-    if (steps.some(step => opportunitiesOfStep(model, journey.name, step).length > 0)) {
-        lanes.push({ kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+') });
-    }
-    if (steps.some(step => step.metrics.length > 0)) {
-        lanes.push({ kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) });
-    }
-    return lanes;
+    const has = (test: (step: StepModel) => boolean) => steps.some(test);
+    const lanes: Partial<Record<MapLane, () => Lane | undefined>> = {
+        steps: () => ({ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers, observed) }),
+        touchpoints: () => (has(step => step.channels.length > 0 || step.touchpoints.length > 0)
+            ? { kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) } : undefined),
+        emotion: () => (has(hasEmotion) ? { kind: 'emotion', label: t('EMOTION'), cell: () => undefined } : undefined),
+        notes: () => (has(step => Boolean(step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling)))
+            ? { kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, personaShapesOf(journey)) } : undefined),
+        quotes: () => (has(step => (step.quotes ?? []).length > 0)
+            ? { kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) } : undefined),
+        pains: () => painLane(steps),
+        opportunities: () => (has(step => opportunitiesOfStep(model, journey.name, step).length > 0)
+            ? { kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+') }
+            : undefined),
+        metrics: () => (has(step => step.metrics.length > 0) ? { kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) } : undefined),
+        blueprint: () => (has(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0)
+            ? { kind: 'cells', label: t('BLUEPRINT'), cell: step => blueprintCell(step, inner) } : undefined),
+        paths: () => (observed ? { kind: 'cells', label: t('OBSERVED'), cell: step => observedCell(observed(step)) } : undefined)
+    };
+    return chosen.flatMap(name => lanes[name]?.() ?? []);
+}
+
+/** Pains as written, and where a step with a detail journey writes none, the detail's count, marked as rolled up. */
+function painLane(steps: StepModel[]): Lane | undefined {
+    if (!steps.some(step => step.pains.length > 0 || (step.detailSummary?.rolledUpPains ?? 0) > 0)) return undefined;
+    const lowConfidence = steps.some(step => (step.claims ?? []).some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
+    // The legend of the faded boxes goes under the lane's name, where there are some.
+    const legend = lowConfidence ? t('faded: low confidence') : undefined;
+    const notesOf = (step: StepModel): Note[] => {
+        const rolledUp = rolledUpPainNote(step);
+        return rolledUp ? [rolledUp] : step.pains.map(pain => claimNote(step, 'pain', pain));
+    };
+    return { kind: 'cells', label: t('PAIN POINTS'), legend, cell: step => noteBoxes(notesOf(step), 'pain', '−') };
+}
+
+function observedCell(badge: { text: string; className: string } | undefined): Cell | undefined {
+    if (!badge) return undefined;
+    const lines = wrapText(badge.text, inner, 11);
+    return { height: lines.length * layout.smallLine, draw: (x, y) => textLines(lines, x + layout.cellPad, y + 11, layout.smallLine, { class: badge.className }) };
 }
 
 function drawLane(lane: Lane, columns: Column[], y: number, width: number, laidOut?: Array<Cell | undefined>): { svg: string; height: number } {
@@ -282,6 +303,8 @@ function stepCard(
     for (const moment of step.momentsOfTruth) badges.push({ lines: wrapText(`★ ${t('Moment of truth: {moment}', { moment })}`, inner, 11), className: 'small' });
     if (step.next.length > 0) badges.push({ lines: wrapText(`→ ${step.next.map(name => titles.get(name) ?? name).join(', ')}`, inner, 11), className: 'small muted' });
     if (step.exit) badges.push({ lines: wrapText(`⏏ ${t('The customer may leave here')}`, inner, 11), className: 'small muted' });
+    const detail = detailBadge(step);
+    if (detail) badges.push({ lines: wrapText(detail, inner, 11), className: 'small detail-link' });
     const badgeHeight = badges.reduce((sum, badge) => sum + badge.lines.length * layout.smallLine + 4, 0);
     const height = title.length * layout.titleLine + badgeHeight + 2 * layout.cellPad;
     return {
@@ -294,7 +317,7 @@ function stepCard(
                 cursor += badge.lines.length * layout.smallLine;
                 return svg;
             });
-            return element('g', { class: 'step', role: 'group', 'aria-label': stepLabel(step) }, [
+            return element('g', { class: 'step', role: 'group', 'aria-label': stepLabel(step), 'data-detail': step.detail, 'data-detail-uri': step.detailSummary?.uri }, [
                 element('rect', { class: 'card', x, y, width: layout.column, height: laneHeight, rx: 8 }),
                 textLines(title, x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'step-title' }),
                 ...badgeTexts

@@ -88,7 +88,20 @@ function detailLines(model: JourneyModel, step: StepModel, titles: Map<string, s
     if (step.next.length > 0) lines.push(`→ ${list(step.next.map(name => titles.get(name) ?? name))}`);
     if (step.exit) lines.push(`⏏ ${t('The customer may leave here')}`);
     if (step.events?.length) lines.push(t('Events: {events}', { events: list(step.events) }));
+    if (step.detail) lines.push(detailLine(step));
     return lines;
+}
+
+/** `detail Repair`: the detail journey, and what rolls up from it where the step writes none of its own. */
+function detailLine(step: StepModel): string {
+    const summary = step.detailSummary;
+    const rolledUp = [
+        summary?.rolledUpEmotion === undefined ? '' : t('lowest emotion {score}', { score: summary.rolledUpEmotion }),
+        summary?.rolledUpPains ? t('{count} pains', { count: summary.rolledUpPains }) : ''
+    ].filter(Boolean);
+    const journey = escapeMarkdown(summary?.title ?? step.detail ?? '');
+    const line = `↳ ${t('In detail: {journey}', { journey })}`;
+    return rolledUp.length > 0 ? `${line} (${t('rolled up: {facts}', { facts: rolledUp.join(', ') })})` : line;
 }
 
 function laneWord(lane: 'frontstage' | 'backstage' | 'support'): string {

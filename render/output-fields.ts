@@ -77,6 +77,11 @@ export const stepOutputs: OutputTable<StepModel> = {
         ...everywhereButMermaid,
         map: eventsReadTheLog, html: eventsReadTheLog, site: eventsReadTheLog
     },
+    detail: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey has no links between journeys" } },
+    detailSummary: {
+        ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey has no links between journeys" },
+        'pr-comment': { leftOut: 'rolled up from the detail journey, whose own changes are reported where it is written' }
+    },
     range: {
         map: whereWritten, html: whereWritten, site: whereWritten, md: whereWritten, textconv: whereWritten,
         'pr-comment': { leftOut: 'where the step is written: moving text around is no change' },

@@ -26,11 +26,11 @@ export class CheckResults {
 }
 
 /**
- * Nodes whose checks look at steps anywhere in the file, through the flow of their journeys:
- * an opportunity warns about an addressed step no path reaches, which an edit of another step
- * (a new `next`) can change. They are few; their checks always run.
+ * Nodes whose checks look at steps anywhere in the file: an opportunity warns about an addressed
+ * step no path reaches (an edit of another step can change that), a story about a step its view
+ * leaves out. They are few; their checks always run.
  */
-const looksAcrossTheFile = new Set(['Opportunity']);
+const looksAcrossTheFile = new Set(['Opportunity', 'Story']);
 
 /** For each node of a document being validated: whether its checks run, or what the last run's gave, moved with the text. */
 export interface CheckReuse {

@@ -41,6 +41,7 @@ export type JourneyKeywordNames =
     | "count"
     | "currency"
     | "data"
+    | "detail"
     | "duration"
     | "effort"
     | "emotion"
@@ -55,6 +56,8 @@ export type JourneyKeywordNames =
     | "goal"
     | "import"
     | "journey"
+    | "journeys"
+    | "lanes"
     | "language"
     | "last"
     | "max"
@@ -81,10 +84,13 @@ export type JourneyKeywordNames =
     | "role"
     | "scale"
     | "score"
+    | "show"
     | "stage"
+    | "stages"
     | "start"
     | "status"
     | "step"
+    | "story"
     | "sum"
     | "support"
     | "target"
@@ -93,6 +99,7 @@ export type JourneyKeywordNames =
     | "truth"
     | "value"
     | "variant"
+    | "view"
     | "warn"
     | "where"
     | "{"
@@ -188,10 +195,10 @@ export function isDataLink(item: unknown): item is DataLink {
     return reflection.isInstance(item, DataLink.$type);
 }
 
-export type DataName = 'activity' | 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'case' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'duration' | 'effort' | 'emotion' | 'events' | 'evidence' | 'exit' | 'expects' | 'fail' | 'from' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'on' | 'online' | 'opportunity' | 'owner' | 'pain' | 'paths' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'quotes' | 'ratio' | 'role' | 'scale' | 'score' | 'stage' | 'start' | 'status' | 'step' | 'sum' | 'support' | 'target' | 'time' | 'touchpoint' | 'truth' | 'value' | 'variant' | 'warn' | 'where' | string;
+export type DataName = 'activity' | 'addresses' | 'aggregate' | 'and' | 'as' | 'backstage' | 'case' | 'channel' | 'confidence' | 'count' | 'currency' | 'data' | 'detail' | 'duration' | 'effort' | 'emotion' | 'events' | 'evidence' | 'exit' | 'expects' | 'fail' | 'from' | 'frontstage' | 'frustration' | 'goal' | 'import' | 'journey' | 'journeys' | 'lanes' | 'language' | 'last' | 'max' | 'mean' | 'metric' | 'min' | 'moment' | 'next' | 'of' | 'offline' | 'on' | 'online' | 'opportunity' | 'owner' | 'pain' | 'paths' | 'percent' | 'period' | 'persona' | 'point' | 'quote' | 'quotes' | 'ratio' | 'role' | 'scale' | 'score' | 'show' | 'stage' | 'stages' | 'start' | 'status' | 'step' | 'story' | 'sum' | 'support' | 'target' | 'time' | 'touchpoint' | 'truth' | 'value' | 'variant' | 'view' | 'warn' | 'where' | string;
 
 export function isDataName(item: unknown): item is DataName {
-    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || item === 'from' || item === 'on' || item === 'quotes' || item === 'events' || item === 'case' || item === 'activity' || item === 'time' || item === 'variant' || item === 'paths' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
+    return item === 'import' || item === 'as' || item === 'persona' || item === 'role' || item === 'goal' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'online' || item === 'offline' || item === 'metric' || item === 'percent' || item === 'score' || item === 'count' || item === 'currency' || item === 'duration' || item === 'ratio' || item === 'scale' || item === 'target' || item === 'data' || item === 'journey' || item === 'emotion' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'moment' || item === 'of' || item === 'truth' || item === 'next' || item === 'exit' || item === 'where' || item === 'and' || item === 'warn' || item === 'aggregate' || item === 'sum' || item === 'mean' || item === 'min' || item === 'max' || item === 'last' || item === 'period' || item === 'start' || item === 'language' || item === 'owner' || item === 'status' || item === 'value' || item === 'effort' || item === 'addresses' || item === 'expects' || item === 'evidence' || item === 'confidence' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'fail' || item === 'point' || item === 'from' || item === 'on' || item === 'quotes' || item === 'events' || item === 'case' || item === 'activity' || item === 'time' || item === 'variant' || item === 'paths' || item === 'view' || item === 'journeys' || item === 'lanes' || item === 'stages' || item === 'story' || item === 'show' || item === 'detail' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*("|(?![^\r\n]))|“[^”\r\n]*”|＂[^＂\r\n]*＂|'[^'\r\n]*'/.test(item)));
 }
 
 export interface DataSource extends langium.AstNode {
@@ -219,7 +226,7 @@ export function isDataSource(item: unknown): item is DataSource {
     return reflection.isInstance(item, DataSource.$type);
 }
 
-export type Element = Channel | DataSource | Journey | MetricDefinition | Opportunity | Persona;
+export type Element = Channel | DataSource | Journey | MetricDefinition | Opportunity | Persona | Story | View;
 
 export const Element = {
     $type: 'Element'
@@ -365,6 +372,12 @@ export const LaneAction = {
 
 export function isLaneAction(item: unknown): item is LaneAction {
     return reflection.isInstance(item, LaneAction.$type);
+}
+
+export type LaneName = 'emotion' | 'paths' | 'quotes' | 'stages' | string;
+
+export function isLaneName(item: unknown): item is LaneName {
+    return item === 'stages' || item === 'emotion' || item === 'quotes' || item === 'paths' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item)));
 }
 
 export type LanguageTag = string;
@@ -556,6 +569,23 @@ export function isRange(item: unknown): item is Range {
     return reflection.isInstance(item, Range.$type);
 }
 
+export interface Slide extends langium.AstNode {
+    readonly $container: Story;
+    readonly $type: 'Slide';
+    note?: string;
+    step: langium.Reference<Step>;
+}
+
+export const Slide = {
+    $type: 'Slide',
+    note: 'note',
+    step: 'step'
+} as const;
+
+export function isSlide(item: unknown): item is Slide {
+    return reflection.isInstance(item, Slide.$type);
+}
+
 export interface Stage extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Stage';
@@ -580,6 +610,7 @@ export interface Step extends langium.AstNode {
     readonly $type: 'Step';
     backstage: Array<LaneAction>;
     channels: Array<langium.Reference<Channel>>;
+    details: Array<langium.Reference<Journey>>;
     emotions: Array<Emotion>;
     events: Array<string>;
     exit: boolean;
@@ -605,6 +636,7 @@ export const Step = {
     $type: 'Step',
     backstage: 'backstage',
     channels: 'channels',
+    details: 'details',
     emotions: 'emotions',
     events: 'events',
     exit: 'exit',
@@ -636,6 +668,27 @@ export function isStepPath(item: unknown): item is StepPath {
     return typeof item === 'string';
 }
 
+export interface Story extends langium.AstNode {
+    readonly $container: JourneyFile;
+    readonly $type: 'Story';
+    name: string;
+    slides: Array<Slide>;
+    title?: string;
+    views: Array<langium.Reference<View>>;
+}
+
+export const Story = {
+    $type: 'Story',
+    name: 'name',
+    slides: 'slides',
+    title: 'title',
+    views: 'views'
+} as const;
+
+export function isStory(item: unknown): item is Story {
+    return reflection.isInstance(item, Story.$type);
+}
+
 export interface Target extends langium.AstNode {
     readonly $container: Expectation | MetricDefinition;
     readonly $type: 'Target';
@@ -651,6 +704,31 @@ export const Target = {
 
 export function isTarget(item: unknown): item is Target {
     return reflection.isInstance(item, Target.$type);
+}
+
+export interface View extends langium.AstNode {
+    readonly $container: JourneyFile;
+    readonly $type: 'View';
+    journeys: Array<langium.Reference<Journey>>;
+    lanes: Array<LaneName>;
+    name: string;
+    personas: Array<langium.Reference<Persona>>;
+    stages: Array<langium.Reference<Stage>>;
+    title?: string;
+}
+
+export const View = {
+    $type: 'View',
+    journeys: 'journeys',
+    lanes: 'lanes',
+    name: 'name',
+    personas: 'personas',
+    stages: 'stages',
+    title: 'title'
+} as const;
+
+export function isView(item: unknown): item is View {
+    return reflection.isInstance(item, View.$type);
 }
 
 export type JourneyAstType = {
@@ -674,9 +752,12 @@ export type JourneyAstType = {
     PathSource: PathSource
     Persona: Persona
     Range: Range
+    Slide: Slide
     Stage: Stage
     Step: Step
+    Story: Story
     Target: Target
+    View: View
 }
 
 export class JourneyAstReflection extends langium.AbstractAstReflection {
@@ -1061,6 +1142,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Slide: {
+            name: Slide.$type,
+            properties: {
+                note: {
+                    name: Slide.note
+                },
+                step: {
+                    name: Slide.step,
+                    referenceType: Step.$type
+                }
+            },
+            superTypes: []
+        },
         Stage: {
             name: Stage.$type,
             properties: {
@@ -1088,6 +1182,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Step.channels,
                     defaultValue: [],
                     referenceType: Channel.$type
+                },
+                details: {
+                    name: Step.details,
+                    defaultValue: [],
+                    referenceType: Journey.$type
                 },
                 emotions: {
                     name: Step.emotions,
@@ -1169,6 +1268,27 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Story: {
+            name: Story.$type,
+            properties: {
+                name: {
+                    name: Story.name
+                },
+                slides: {
+                    name: Story.slides,
+                    defaultValue: []
+                },
+                title: {
+                    name: Story.title
+                },
+                views: {
+                    name: Story.views,
+                    defaultValue: [],
+                    referenceType: View.$type
+                }
+            },
+            superTypes: [Element.$type]
+        },
         Target: {
             name: Target.$type,
             properties: {
@@ -1180,6 +1300,37 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        View: {
+            name: View.$type,
+            properties: {
+                journeys: {
+                    name: View.journeys,
+                    defaultValue: [],
+                    referenceType: Journey.$type
+                },
+                lanes: {
+                    name: View.lanes,
+                    defaultValue: []
+                },
+                name: {
+                    name: View.name
+                },
+                personas: {
+                    name: View.personas,
+                    defaultValue: [],
+                    referenceType: Persona.$type
+                },
+                stages: {
+                    name: View.stages,
+                    defaultValue: [],
+                    referenceType: Stage.$type
+                },
+                title: {
+                    name: View.title
+                }
+            },
+            superTypes: [Element.$type]
         }
     } as const satisfies langium.AstMetaData
 }

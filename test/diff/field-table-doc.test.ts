@@ -18,6 +18,7 @@ function ruleInWords(rule: FieldRule): string {
         case 'presentation': return `not compared (presentation): ${rule.why}`;
         case 'derived': return `not compared (derived): ${rule.why}`;
         case 'observed': return `compared as observations: ${rule.why}`;
+        case 'part': return 'compared as part of the whole: one change names every part that changed';
     }
 }
 

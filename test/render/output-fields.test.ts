@@ -20,7 +20,8 @@ const stepMarkers: Markers<typeof stepOutputs> = {
     quotes: ['Quotemark'], pains: ['Painmark'], opportunities: ['Ideamark'], opportunityRefs: ['Namedmark', '"Named"'],
     owners: ['Stepownermark'], claims: ['Evidencemark'], blueprint: ['Frontmark'], failPoints: ['Failmark'],
     momentsOfTruth: ['Momentmark'], metrics: ['42.5'], next: ['→ Nexttitlemark', '"Second"'], exit: ['⏏', '"exit":true'],
-    events: ['Eventmark'], range: ['"range"']
+    events: ['Eventmark'], detail: ['In detail: Detailtitlemark', '"detail":"Deep"'],
+    detailSummary: ['− 1 pains in', 'rolled up: 1 pains', '"rolledUpPains":1'], range: ['"range"']
 };
 
 /** The same for the persona Ana, the journey and its stage. */

@@ -1,0 +1,65 @@
+import { AstUtils, type LangiumDocument } from 'langium';
+import { isJourney, isStage, type Journey, type Step, type Story, type View } from './generated/ast.js';
+import { shareOfScale, type Scale, type SourceRange, type StepDetailModel, type StepModel, type StoryModel, type ViewModel } from '../model/journey-model.js';
+import { isMapLane } from '../model/view-registry.js';
+import { emotionScaleOf } from './journey-validator.js';
+import { stepsOf } from './journey-scope.js';
+
+type RangeOf = (node: View | Story | Step | Story['slides'][number]) => SourceRange | undefined;
+
+/** `view Exec { … }` as the model holds it: names as written resolve, unknown lanes are left out (the validator reports them). */
+export function viewModel(view: View, rangeOf: RangeOf): ViewModel {
+    return {
+        name: view.name, title: view.title,
+        journeys: view.journeys.flatMap(reference => (reference.ref ? [reference.ref.name] : [])),
+        persona: view.personas[0]?.ref?.name,
+        lanes: view.lanes.filter(isMapLane),
+        stages: view.stages.flatMap(reference => (reference.ref ? [reference.ref.name] : [])),
+        range: rangeOf(view)
+    };
+}
+
+/** `story Why { view Exec  show Repair.Call "…" }`: its slides in order, each with where its step is. */
+export function storyModel(story: Story, document: LangiumDocument, rangeOf: RangeOf): StoryModel {
+    return {
+        name: story.name, title: story.title, view: story.views[0]?.ref?.name,
+        slides: story.slides.filter(slide => slide.step?.$refText).map(slide => {
+            const step = slide.step.ref;
+            const stage = step?.$container;
+            const journey = stage?.$container;
+            const located = step && isStage(stage) && isJourney(journey);
+            const uri = step && AstUtils.getDocument(step).uri.toString();
+            return {
+                step: slide.step.$refText, note: slide.note, range: rangeOf(slide),
+                address: located ? { journey: journey.name, stage: stage.name, step: step.name, uri: uri === document.uri.toString() ? undefined : uri } : undefined
+            };
+        }),
+        range: rangeOf(story)
+    };
+}
+
+/**
+ * `detail Repair`: the journey that tells the step in detail. What the step does not write itself
+ * rolls up from it: the lowest emotion (mapped onto the step's journey's scale) and the pain count.
+ */
+export function stepDetail(step: Step, scale: Scale, document: LangiumDocument): Pick<StepModel, 'detail' | 'detailSummary'> {
+    const detail = step.details[0]?.ref;
+    if (!detail) return {};
+    const uri = AstUtils.getDocument(detail).uri.toString();
+    const writesEmotion = step.emotions.length > 0 || step.measuredEmotions.length > 0;
+    const summary: StepDetailModel = {
+        title: detail.title, uri: uri === document.uri.toString() ? undefined : uri,
+        rolledUpEmotion: writesEmotion ? undefined : lowestEmotion(detail, scale),
+        rolledUpPains: step.pains.length > 0 ? undefined : stepsOf(detail).reduce((count, inner) => count + inner.pains.length, 0)
+    };
+    return { detail: detail.name, detailSummary: summary };
+}
+
+function lowestEmotion(journey: Journey, onto: Scale): number | undefined {
+    const scores = stepsOf(journey).flatMap(step => step.emotions.map(emotion => emotion.score)).filter(Number.isFinite);
+    if (scores.length === 0) return undefined;
+    const own = emotionScaleOf(journey);
+    const share = shareOfScale(Math.min(...scores), own);
+    // Rounded to a tenth: a score on another scale is a reading of the curve, not a precise value.
+    return Math.round((onto.min + share * (onto.max - onto.min)) * 10) / 10;
+}

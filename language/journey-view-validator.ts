@@ -1,0 +1,116 @@
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isJourney, isStage, type Journey, type JourneyAstType, type Step, type Story, type View } from './generated/ast.js';
+import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
+import type { JourneyServices } from './journey-module.js';
+import { didYouMean } from './did-you-mean.js';
+import { stepsOf } from './journey-scope.js';
+import { t } from '../model/localisation.js';
+import { builtInViews, isBuiltInView, isMapLane, mapLanes } from '../model/view-registry.js';
+
+/** Views, stories and the journey library (`detail`): names the registry knows, steps the story can draw, no detail cycles. */
+export function registerViewChecks(services: JourneyServices): void {
+    const validator = new ViewValidator();
+    const checks: ValidationChecks<JourneyAstType> = {
+        View: validator.checkView,
+        Story: validator.checkStory,
+        Step: validator.checkDetail
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+function coded(code: IssueCode, extra: Omit<IssueData, 'code'> = {}): { code: IssueCode; data: IssueData } {
+    return { code, data: { code, ...extra } };
+}
+
+export class ViewValidator {
+    checkView(view: View, accept: ValidationAcceptor): void {
+        if (isBuiltInView(view.name)) {
+            accept('error', t("'{name}' is a built-in view: name this view otherwise. Built-in views: {views}.",
+                { name: view.name, views: builtInViews.join(', ') }), { node: view, property: 'name', ...coded(IssueCodes.ViewNameTaken) });
+        }
+        view.lanes.forEach((lane, index) => {
+            if (isMapLane(lane)) return;
+            const suggestions = didYouMean(lane, mapLanes);
+            const hint = suggestions.length > 0 ? t("Did you mean '{name}'?", { name: suggestions[0] }) : t('Lanes: {lanes}.', { lanes: mapLanes.join(', ') });
+            accept('error', t("'{lane}' is not a lane of the map. {hint}", { lane, hint }),
+                { node: view, property: 'lanes', index, ...coded(IssueCodes.LaneUnknown, { suggestions }) });
+        });
+        const document = AstUtils.getDocument(view);
+        view.journeys.forEach((reference, index) => {
+            if (!reference.ref || AstUtils.getDocument(reference.ref) === document) return;
+            accept('error', t("'{name}' is a journey of another file: a view shows the journeys of its own file. Declare this view there.",
+                { name: reference.$refText }), { node: view, property: 'journeys', index, ...coded(IssueCodes.ViewJourneyImported) });
+        });
+        for (let index = 1; index < view.personas.length; index++) {
+            accept('error', t('This has more than one {property}; keep one.', { property: t('persona') }),
+                { node: view, property: 'personas', index, ...coded(IssueCodes.RepeatedProperty) });
+        }
+    }
+
+    checkStory(story: Story, accept: ValidationAcceptor): void {
+        for (let index = 1; index < story.views.length; index++) {
+            accept('error', t('This has more than one {property}; keep one.', { property: t('view') }),
+                { node: story, property: 'views', index, ...coded(IssueCodes.RepeatedProperty) });
+        }
+        if (story.slides.length === 0) {
+            accept('warning', t("Story '{name}' shows nothing yet: add a line `show Journey.Step \"what to say\"`.", { name: story.name }),
+                { node: story, property: 'name', ...coded(IssueCodes.StoryEmpty) });
+        }
+        const document = AstUtils.getDocument(story);
+        const view = story.views[0]?.ref;
+        for (const slide of story.slides) {
+            const step = slide.step?.ref;
+            if (!step) continue;
+            if (AstUtils.getDocument(step) !== document) {
+                accept('error', t("'{step}' is a step of another file: a story walks the journeys of its own file.", { step: slide.step.$refText }),
+                    { node: slide, property: 'step', ...coded(IssueCodes.StoryStepImported) });
+            } else if (view && hidesStep(view, step)) {
+                accept('warning', t("View '{view}' leaves out '{step}': this slide would show nothing. Show it in the view, or drop the view.",
+                    { view: view.name, step: slide.step.$refText }), { node: slide, property: 'step', ...coded(IssueCodes.StoryStepHidden) });
+            }
+        }
+    }
+
+    checkDetail(step: Step, accept: ValidationAcceptor): void {
+        for (let index = 1; index < step.details.length; index++) {
+            accept('error', t('A step has more than one {property}; keep one.', { property: t('detail') }),
+                { node: step, property: 'details', index, ...coded(IssueCodes.RepeatedProperty) });
+        }
+        const own = AstUtils.getContainerOfType(step, isJourney);
+        const detail = step.details[0]?.ref;
+        if (!own || !detail) return;
+        const cycle = detailCycle(detail, own);
+        if (cycle) {
+            accept('error', t('Details go round in a circle: {chain}. A journey cannot detail a step of itself.',
+                { chain: [own, ...cycle].map(journey => journey.name).join(' → ') }),
+            { node: step, property: 'details', index: 0, ...coded(IssueCodes.DetailCycle) });
+        }
+    }
+}
+
+/** Whether a view's journeys or stages leave the step out. */
+function hidesStep(view: View, step: Step): boolean {
+    const stage = step.$container;
+    const journey = isStage(stage) ? stage.$container : undefined;
+    const journeys = view.journeys.map(reference => reference.ref);
+    if (journeys.length > 0 && !journeys.includes(journey)) return true;
+    const stages = view.stages.map(reference => reference.ref);
+    return stages.length > 0 && !stages.includes(stage);
+}
+
+/** The journeys from `start` through `detail` links back to `target`, or undefined when they never come back. */
+function detailCycle(start: Journey, target: Journey): Journey[] | undefined {
+    const seen = new Set<Journey>();
+    const walk = (journey: Journey): Journey[] | undefined => {
+        if (journey === target) return [journey];
+        if (seen.has(journey)) return undefined;
+        seen.add(journey);
+        for (const step of stepsOf(journey)) {
+            const next = step.details[0]?.ref;
+            const rest = next && walk(next);
+            if (rest) return [journey, ...rest];
+        }
+        return undefined;
+    };
+    return walk(start);
+}
