@@ -374,10 +374,10 @@ export function isLaneAction(item: unknown): item is LaneAction {
     return reflection.isInstance(item, LaneAction.$type);
 }
 
-export type LaneName = 'emotion' | 'paths' | 'quotes' | 'stages' | string;
+export type LaneName = 'emotion' | 'metric' | 'opportunity' | 'pain' | 'paths' | 'quote' | 'quotes' | 'stage' | 'stages' | 'step' | 'touchpoint' | string;
 
 export function isLaneName(item: unknown): item is LaneName {
-    return item === 'stages' || item === 'emotion' || item === 'quotes' || item === 'paths' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item)));
+    return item === 'stages' || item === 'emotion' || item === 'quotes' || item === 'paths' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'pain' || item === 'opportunity' || item === 'metric' || item === 'quote' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}\p{M}_]*/u.test(item)));
 }
 
 export type LanguageTag = string;

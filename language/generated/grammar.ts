@@ -2005,6 +2005,34 @@ export const JourneyMapGrammar = (): Grammar => loadedJourneyMapGrammar ?? (load
           {
             "$type": "Keyword",
             "value": "paths"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "step"
+          },
+          {
+            "$type": "Keyword",
+            "value": "touchpoint"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pain"
+          },
+          {
+            "$type": "Keyword",
+            "value": "opportunity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "metric"
+          },
+          {
+            "$type": "Keyword",
+            "value": "quote"
           }
         ]
       },
