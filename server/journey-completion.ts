@@ -8,6 +8,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { quote } from '../model/string-literals.js';
 import { confidences, opportunityStatuses } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
+import { mapLanes } from '../model/view-registry.js';
 import type { DataSources } from '../language/journey-data-sources.js';
 
 /** At most this many distinct key values are offered from a data file. */
@@ -41,7 +42,8 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         // Words the grammar reads as names, the checks as one of a few: offer those few.
-        const choices = next.property === 'statuses' ? opportunityStatuses : next.property === 'confidences' ? confidences : undefined;
+        const choices = next.property === 'statuses' ? opportunityStatuses : next.property === 'confidences' ? confidences
+            : next.property === 'lanes' ? mapLanes : undefined;
         if (choices) {
             for (const choice of choices) acceptor(context, { label: choice, kind: CompletionItemKind.EnumMember });
             return;

@@ -2,7 +2,8 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep, type Opportunity,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep, isStory, isView,
+    type Opportunity, type Story, type View,
     type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';
 import { metricModel, type JourneyModelBuilder } from '../language/journey-model-builder.js';
@@ -126,6 +127,8 @@ export function hoverCard(node: AstNode): string | undefined {
     if (isJourney(node)) return journeyCard(node);
     if (isStage(node)) return stageCard(node);
     if (isOpportunity(node)) return opportunityCard(node);
+    if (isView(node)) return viewCard(node);
+    if (isStory(node)) return storyCard(node);
     return undefined;
 }
 
@@ -211,6 +214,37 @@ function stepCard(step: Step): string {
     if (step.opportunities.length) lines.push(labelled(t('Opportunities:'), String(step.opportunities.length)));
     if (step.next.length) lines.push(labelled(t('Next:'), step.next.map(next => next.$refText).join(', ')));
     if (step.exit) lines.push(labelled(t('Exit:'), t('the customer may leave the journey here')));
+    const detail = step.details[0]?.ref;
+    if (detail) lines.push(labelled(t('In detail:'), detailSummary(detail)));
+    return lines.join('\n\n');
+}
+
+/** The journey that details a step, as its hover says it: title, size, lowest emotion and pains. */
+function detailSummary(journey: Journey): string {
+    const steps = stepsOf(journey);
+    const scores = steps.flatMap(step => step.emotions.map(emotion => emotion.score)).filter(Number.isFinite);
+    const pains = steps.reduce((count, step) => count + step.pains.length, 0);
+    const facts = [
+        t('{stages} stages · {steps} steps', { stages: journey.stages.length, steps: steps.length }),
+        scores.length > 0 ? t('lowest emotion {score}', { score: Math.min(...scores) }) : undefined,
+        t('{count} pains', { count: pains })
+    ].filter(Boolean).join(' · ');
+    return `\`${journey.name}\`${journey.title ? ` ${escapeMarkdown(journey.title)}` : ''} — ${facts}`;
+}
+
+function viewCard(view: View): string {
+    const all = t('all');
+    const lines = [heading(t('View'), view.name, view.title),
+        labelled(t('Journeys:'), view.journeys.map(reference => reference.$refText).join(', ') || all),
+        labelled(t('Persona:'), view.personas[0]?.$refText ?? all),
+        labelled(t('Lanes:'), view.lanes.join(', ') || all)];
+    if (view.stages.length > 0) lines.push(labelled(t('Stages:'), view.stages.map(reference => reference.$refText).join(', ')));
+    return lines.join('\n\n');
+}
+
+function storyCard(story: Story): string {
+    const lines = [heading(t('Story'), story.name, story.title), t('{count} slides', { count: story.slides.length })];
+    if (story.views[0]) lines.push(labelled(t('View:'), story.views[0].$refText));
     return lines.join('\n\n');
 }
 

@@ -2,14 +2,15 @@ import { AstUtils, CstUtils, URI, type LangiumDocuments, type LangiumDocument } 
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { CancellationToken, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
-import { isJourney, isJourneyFile, isOpportunity, type Journey } from '../language/generated/ast.js';
+import { isJourney, isJourneyFile, isOpportunity, isStory, type Journey, type JourneyFile } from '../language/generated/ast.js';
 
 /**
  * Langium's rename writes the new name over each whole reference, so a qualified one
  * (`people.Ana`, where `people` names the imported file) lost its namespace and could then
  * find another file's `Ana`. Ours replaces only the name after the dot. A renamed journey is
- * also renamed where opportunities address its steps (`addresses FirstPurchase.Checkout`):
- * those references point at the step, so Langium's rename does not see them.
+ * also renamed where opportunities address its steps (`addresses FirstPurchase.Checkout`) and
+ * stories show them (`show Repair.Call`): those references point at the step, so Langium's
+ * rename does not see them.
  */
 export class JourneyRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
@@ -43,7 +44,7 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         for (const document of this.documents.all) {
             const file = document.parseResult.value;
             if (!isJourneyFile(file)) continue;
-            for (const address of file.elements.filter(isOpportunity).flatMap(opportunity => opportunity.addresses)) {
+            for (const address of stepPathsOf(file)) {
                 const step = address.ref;
                 const cst = address.$refNode;
                 const parts = cst?.text.split('.') ?? [];
@@ -55,6 +56,13 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
             }
         }
     }
+}
+
+/** Every `Journey.Step` of a file: the steps its opportunities address and its stories show. */
+function stepPathsOf(file: JourneyFile) {
+    const addresses = file.elements.filter(isOpportunity).flatMap(opportunity => opportunity.addresses);
+    const shown = file.elements.filter(isStory).flatMap(story => story.slides.flatMap(slide => slide.step ?? []));
+    return [...addresses, ...shown];
 }
 
 /** The edit narrowed to the name after the namespace, if the text it replaces is qualified. */

@@ -81,6 +81,14 @@ describe('language server features', () => {
             await complete({ text: 'journey J { stage S { step A { emotion 3 } } }\nopportunity O { status <|>', index: 0, expectedItems: ['idea', 'planned', 'building', 'shipped', 'measured', 'dropped'] });
             await complete({ text: 'journey J { stage S { step A { pain "Slow" { confidence <|> } } } }', index: 0, expectedItems: ['low', 'medium', 'high'] });
         });
+
+        it("offers the map's lanes after `lanes`, a view's journeys and their stages, and steps after `show`", async () => {
+            const lanes = ['stages', 'steps', 'touchpoints', 'emotion', 'notes', 'quotes', 'pains', 'opportunities', 'metrics', 'blueprint', 'paths'];
+            await complete({ text: 'journey J { stage S { step A { exit } } }\nview V { lanes emotion, <|>', index: 0, expectedItems: lanes });
+            const twoJourneys = 'journey J { stage S { step A { exit } } }\njourney K { stage T { step B { exit } } }\n';
+            await complete({ text: `${twoJourneys}view V { journeys K stages <|>`, index: 0, expectedItems: ['T'] });
+            await complete({ text: `${twoJourneys}story W { show <|>`, index: 0, expectedItems: ['J.A', 'K.B'] });
+        });
     });
 
     describe('hover', () => {
@@ -96,6 +104,17 @@ describe('language server features', () => {
                 index: 0,
                 hover: /\*\*Opportunity\*\* `Show` — Show shipping[\s\S]*\*Owner:\* Web · \*Status:\* planned · \*Value:\* 4 \/ 5 · \*Effort:\* 2 \/ 5 · \*Expects:\* c ≥ 12[\s\S]*`J\.A` Compares — emotion 2; pains: Hidden costs[\s\S]*\*Evidence:\* Funnel/
             });
+        });
+
+        it("shows the detail journey's summary on a step it details, and a view's and a story's parts", async () => {
+            const detailed = 'journey Repair "报修" { stage R { step Call { emotion 1 pain "排队" pain "重复" exit } step Fix { emotion 4 exit } } }\n';
+            await hover({
+                text: `${detailed}journey L { stage O { step <|>Service "报修与维修" { detail Repair exit } } }`, index: 0,
+                hover: /\*In detail:\* `Repair` 报修 — 1 stages · 2 steps · lowest emotion 1 · 2 pains/
+            });
+            await hover({ text: `${detailed}view <|>Exec "管理层" { journeys Repair lanes emotion, pains }`, index: 0,
+                hover: /\*\*View\*\* `Exec` — 管理层[\s\S]*\*Journeys:\* Repair[\s\S]*\*Persona:\* all[\s\S]*\*Lanes:\* emotion, pains/ });
+            await hover({ text: `${detailed}story <|>Why { show Repair.Call "a" show Repair.Fix }`, index: 0, hover: /\*\*Story\*\* `Why`[\s\S]*2 slides/ });
         });
 
         it('shows a metric with unit and target', async () => {
@@ -146,6 +165,18 @@ describe('language server features', () => {
             assert.equal(changes[peopleDocument.uri.toString()]?.length, 1);
             assert.equal(changes[checkoutDocument.uri.toString()]?.length, 1);
             assert.equal(checkoutDocument.textDocument.getText(changes[checkoutDocument.uri.toString()][0].range), 'Ana');
+        });
+
+        it('renames a journey where a story shows its steps, and a view where a story draws in it', async () => {
+            const text = 'journey J { stage S { step A { exit } } }\nview V { journeys J }\nstory W { view V show J.A "a" }\n';
+            const [document] = await buildDocuments(services, { '/views/rename.journey': text });
+            const rename = async (at: string, newName: string) => {
+                const position = document.textDocument.positionAt(text.indexOf(at) + at.length - 1);
+                const edit = await journey.lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position, newName });
+                return TextDocument.applyEdits(document.textDocument, edit?.changes?.[document.uri.toString()] ?? []);
+            };
+            assert.equal(await rename('journey J', 'Buy'), 'journey Buy { stage S { step A { exit } } }\nview V { journeys Buy }\nstory W { view V show Buy.A "a" }\n');
+            assert.equal(await rename('view V', 'Exec'), 'journey J { stage S { step A { exit } } }\nview Exec { journeys J }\nstory W { view Exec show J.A "a" }\n');
         });
 
         it('renames a qualified reference after its namespace, keeping the namespace', async () => {
