@@ -15,7 +15,7 @@ import { runImportMermaid } from './import-command.js';
 import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { evidenceKinds, type EvidenceKind } from '../language/evidence-requirement.js';
-import { renderFormats, renderViews, runRender, type RenderFormat, type RenderView } from './render-command.js';
+import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
@@ -139,9 +139,9 @@ function buildProgram(): Command {
         .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
-        .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: the map, the service blueprint, or the opportunities on value × effort').choices([...renderViews]).default('map'))
+        .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: map, blueprint, portfolio (the opportunities on value × effort), or a view the file names').default('map'))
         .addOption(rootOption())
-        .action(async (file: string, more: string[], options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: RenderView }, command: Command) => {
+        .action(async (file: string, more: string[], options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: string }, command: Command) => {
             const lang = languageOf(command);
             process.exitCode = await runRender(file, { ...options, more, lang, root: resolve(options.root) }, {
                 out: print,

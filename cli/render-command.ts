@@ -2,14 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { JourneyModel } from '../model/journey-model.js';
 import {
-    renderFunnelSvg, renderJourneyHtml, renderJourneyMapSvg, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
+    renderFunnelSvg, renderJourneyHtml, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
 } from '../render/index.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
 import { findJourneyFiles } from './journey-files.js';
-import { renderBlueprintSvg } from '../render/blueprint-svg.js';
+import { renderJourneyView } from '../render/journey-view.js';
+import { modelOfView } from '../render/named-view.js';
+import { findView, viewsOf, type ViewEntry } from '../model/view-registry.js';
 import { renderPortfolioSvg } from '../render/portfolio-svg.js';
 import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
 import { modelForPersona } from '../render/persona-view.js';
@@ -37,14 +39,12 @@ export interface RenderOptions {
     persona?: string;
     /** `--width 1440`: stages wrap into rows to fit this many pixels (SVG, HTML, PNG). */
     width?: number;
-    /** `--view blueprint|portfolio`: the picture drawn for SVG, PNG and HTML (default: the map). */
-    view?: RenderView;
+    /** `--view blueprint|portfolio|Exec`: the picture drawn for SVG, PNG and HTML (default: the map); a named view of the map too. */
+    view?: string;
     /** With `--view portfolio`: more files or folders whose opportunities join the portfolio. */
     more?: string[];
 }
 
-export const renderViews = ['map', 'blueprint', 'portfolio'] as const;
-export type RenderView = typeof renderViews[number];
 
 export interface Output {
     out: (text: string) => void;
@@ -116,9 +116,19 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         return ExitCode.UsageOrInput;
     }
     const model = options.persona ? modelForPersona(built, options.persona) : built;
+    const view = findView(model, 'render', options.view ?? 'map');
+    if (!view) {
+        io.err(t('No view "{view}" in {file}. Views: {views}.', { view: options.view ?? '', file, views: viewsOf(model, 'render').map(entry => entry.id).join(', ') }));
+        return ExitCode.UsageOrInput;
+    }
+    const shownByView = view.named && modelOfView(model, view.named).journeys.map(each => each.name);
+    if (shownByView && options.journey && !shownByView.includes(options.journey)) {
+        io.err(t("View {view} does not show journey '{name}'. It shows: {names}.", { view: view.id, name: options.journey, names: shownByView.join(', ') || t('none') }));
+        return ExitCode.UsageOrInput;
+    }
     // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
-    if (!journey && (options.journey || (options.format !== 'json' && options.view !== 'portfolio'))) {
+    if (!journey && (options.journey || (options.format !== 'json' && options.view !== 'portfolio' && !view.named))) {
         const names = model.journeys.map(j => j.name).join(', ');
         io.err(options.journey ? t("No journey '{name}' in {file}. Journeys: {names}.", { name: options.journey, file, names: names || t('none') }) : t('{file} declares no journey.', { file }));
         return ExitCode.UsageOrInput;
@@ -129,8 +139,8 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         : [];
     // The map's labels in its own language (`language zh-cn`); the command's own lines stay in the reader's.
     const content = await inLanguageOfMaps([model], options.lang, async () => options.format === 'png'
-        ? pngOf(model, journey?.name, options, portfolio)
-        : render(model, journey?.name, options, portfolio));
+        ? pngOf(model, journey?.name, options, view, portfolio)
+        : render(model, journey?.name, options, view, portfolio));
     if (!options.output) {
         // Like prettier and eslint: binary output goes to standard output only when that is a pipe or a file.
         if (typeof content !== 'string') io.binary!(content);
@@ -144,25 +154,24 @@ export async function runRender(file: string, options: RenderOptions, io: Output
 }
 
 /** `auto` has no reader's system to follow in a picture: light. */
-function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): Buffer {
+function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): Buffer {
     const theme = options.theme === 'auto' ? 'light' : options.theme;
-    return svgToPng(pictureOf(model, journeyName, { ...options, theme }, portfolio), { scale: options.scale, theme, fonts: options.font });
+    return svgToPng(pictureOf(model, journeyName, { ...options, theme }, view, portfolio), { scale: options.scale, theme, fonts: options.font });
 }
 
-/** The picture of the view asked for: the map, the service blueprint, or the opportunities on value × effort. */
-function pictureOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): string {
-    switch (options.view ?? 'map') {
-        case 'blueprint': return renderBlueprintSvg(model, journeyName, { theme: options.theme });
-        case 'portfolio': return renderPortfolioSvg(portfolio, { theme: options.theme });
-        default: return renderJourneyMapSvg(model, journeyName, { theme: options.theme, width: options.width });
-    }
+/** The picture of the view asked for: the map, the service blueprint, the opportunities on value × effort, or a named view. */
+function pictureOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): string {
+    if (view.builtIn === 'portfolio') return renderPortfolioSvg(portfolio, { theme: options.theme });
+    // A named view draws its own journeys unless --journey names one.
+    const journey = view.named && !options.journey ? undefined : journeyName;
+    return renderJourneyView(model, journey, view, { theme: options.theme, width: options.width });
 }
 
-function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, portfolio: BacklogRow[]): string {
+function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): string {
     const journey = model.journeys.find(j => j.name === journeyName);
     switch (options.format) {
-        case 'svg': return pictureOf(model, journeyName, options, portfolio);
-        case 'html': return renderJourneyHtml(journey, pictureOf(model, journeyName, options, portfolio), options.theme);
+        case 'svg': return pictureOf(model, journeyName, options, view, portfolio);
+        case 'html': return renderJourneyHtml(journey, pictureOf(model, journeyName, options, view, portfolio), options.theme);
         case 'md': return renderJourneyMarkdown(model, journey!);
         case 'mermaid': return renderMermaidJourney(journey!, model.personas);
         case 'flowchart': return renderMermaidFlowchart(journey!);

@@ -5,6 +5,7 @@ import { journeyHealth } from '../render/journey-health.js';
 import type { BacklogRow } from '../render/opportunity-backlog.js';
 import { journeyPage, type SiteJourney } from '../render/site-pages.js';
 import { displayName } from '../model/journey-model.js';
+import { builtInViewLabel } from '../model/view-registry.js';
 import type { SiteWriter } from './site-writer.js';
 
 /** Everything one journey's files are made from: plain data, so a worker thread can make them. */
@@ -32,7 +33,8 @@ export function planJourney(model: JourneyModel, journey: JourneyMapModel, file:
 export async function writeJourneyFiles({ entry, backlog, source }: JourneyTask, writer: SiteWriter): Promise<number> {
     const { model, journey } = entry;
     for (const view of entry.views) {
-        const svg = view.id === 'portfolio' ? renderPortfolioSvg(backlog, { title: displayName(journey) }) : renderJourneyView(model, journey.name, view.id, { width: 1400 });
+        const svg = view.id === 'portfolio' ? renderPortfolioSvg(backlog, { title: displayName(journey) })
+            : renderJourneyView(model, journey.name, { id: view.id, label: builtInViewLabel(view.id), builtIn: view.id }, { width: 1400 });
         await writer.write(view.image, svg);
     }
     await writer.write(entry.modelFile, JSON.stringify(model));

@@ -4,14 +4,14 @@
  * the markdown-it plugin and the renderer that runs the language.
  */
 
-import { isJourneyView, journeyViews, type JourneyView } from '../render/journey-view.js';
 
 export interface FenceRequest {
     /** The map written in the fence, when it has no `src`. */
     text?: string;
     /** A map file, relative to the Markdown file. */
     src?: string;
-    view: JourneyView;
+    /** A view of the registry (model/view-registry.ts): `map`, `blueprint`, `funnel`, or a view the map names. */
+    view: string;
     journey?: string;
     /** The colours: the editor's theme in VS Code; by default the reader's (`auto`). */
     theme?: 'auto' | 'light' | 'dark';
@@ -26,7 +26,7 @@ export type FenceResult =
     | { kind: 'errors'; errors: Array<{ line?: number; message: string }> };
 
 /** `src="maps/a.journey" view="blueprint"` → the attributes, or what is wrong with them. */
-export function parseFenceInfo(info: string): { src?: string; view: JourneyView; journey?: string } | { error: string } {
+export function parseFenceInfo(info: string): { src?: string; view: string; journey?: string } | { error: string } {
     const rest = info.trim().replace(/^journey\b/, '').trim();
     const attributes = new Map<string, string>();
     const pattern = /([a-zA-Z]+)\s*=\s*"([^"]*)"|(\S+)/g;
@@ -35,7 +35,7 @@ export function parseFenceInfo(info: string): { src?: string; view: JourneyView;
         if (!['src', 'view', 'journey'].includes(match[1])) return { error: `unknown attribute ${match[1]}; a fence takes src, view and journey` };
         attributes.set(match[1], match[2]);
     }
-    const view = attributes.get('view') ?? 'map';
-    if (!isJourneyView(view)) return { error: `view="${view}" is not a view: use ${journeyViews.join(', ')}` };
+    // Which views there are is known once the map is read: a map names its own (`view Exec { … }`).
+    const view = attributes.get('view') || 'map';
     return { src: attributes.get('src'), view, journey: attributes.get('journey') };
 }

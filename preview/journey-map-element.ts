@@ -8,7 +8,7 @@
  */
 import type { JourneyModel } from '../model/journey-model.js';
 import { displayName } from '../model/journey-model.js';
-import { isJourneyView, renderJourneyView, svgDataUrl, type MapTheme } from '../render/index.js';
+import { renderJourneyView, resolveView, svgDataUrl, type MapTheme } from '../render/index.js';
 
 class JourneyMapElement extends HTMLElement {
     static observedAttributes = ['src', 'journey', 'view', 'theme'];
@@ -57,7 +57,9 @@ class JourneyMapElement extends HTMLElement {
     private svg(model: JourneyModel): string {
         const view = this.getAttribute('view');
         const theme = (['light', 'dark'].includes(this.getAttribute('theme') ?? '') ? this.getAttribute('theme') : 'auto') as MapTheme;
-        return renderJourneyView(model, this.getAttribute('journey') ?? undefined, isJourneyView(view) ? view : 'map', { theme });
+        const resolved = resolveView(model, 'fence', view || 'map');
+        if ('error' in resolved) throw new Error(resolved.error);
+        return renderJourneyView(model, this.getAttribute('journey') ?? undefined, resolved.view, { theme });
     }
 }
 

@@ -8,5 +8,6 @@ export { renderFunnelSvg } from './funnel-svg.js';
 export { renderJourneyOverviewSvg } from './journey-overview-svg.js';
 export { renderBlueprintSvg } from './blueprint-svg.js';
 export { renderPortfolioSvg } from './portfolio-svg.js';
-export { isJourneyView, journeyViews, renderJourneyView, svgDataUrl, type JourneyView } from './journey-view.js';
+export { renderJourneyView, resolveView, svgDataUrl } from './journey-view.js';
+export { modelOfView, renderNamedViewSvg } from './named-view.js';
 export type { MapTheme } from './map-theme.js';

@@ -14,6 +14,7 @@ import { shareOf } from '../model/observed-paths.js';
 import { fitnessSentence, percentText, splitSentences } from '../paths/path-sentences.js';
 import { defaultMapLanes, type MapLane } from '../model/view-registry.js';
 import { blueprintCell, detailBadge, rolledUpPainNote } from './map-lane-cells.js';
+import { focusCss } from './focus-css.js';
 
 export interface MapRenderOptions {
     theme?: MapTheme;
@@ -26,6 +27,8 @@ export interface MapRenderOptions {
     width?: number;
     /** The lanes to draw, in this order (a named view's `lanes`); none: the map's own (`defaultMapLanes`). */
     lanes?: readonly MapLane[];
+    /** Steps brought to the front (a story's slide, the steps a change touched): the others are dimmed. */
+    focus?: readonly string[];
 }
 
 interface Cell {
@@ -94,7 +97,7 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         }
     });
     const height = y + layout.pad;
-    return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''));
+    return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''), focusCss(options.focus));
 }
 
 

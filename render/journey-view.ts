@@ -1,23 +1,32 @@
 import type { JourneyModel } from '../model/journey-model.js';
+import { findView, viewsOf, type ViewEntry, type ViewSurface } from '../model/view-registry.js';
+import { t } from '../model/localisation.js';
 import { renderBlueprintSvg } from './blueprint-svg.js';
 import { renderFunnelSvg } from './funnel-svg.js';
-import { renderJourneyMapSvg } from './journey-map-svg.js';
-import type { MapTheme } from './map-theme.js';
+import { renderJourneyMapSvg, type MapRenderOptions } from './journey-map-svg.js';
+import { renderNamedViewSvg } from './named-view.js';
 
-/** The pictures of one journey that a page outside the editor can show: a Markdown fence, `<journey-map>`, the site. */
-export const journeyViews = ['map', 'blueprint', 'funnel'] as const;
-export type JourneyView = typeof journeyViews[number];
+/** The views a page outside the editor draws as one picture of a journey: a Markdown fence, `<journey-map>`. */
+const pictureViews = new Set(['map', 'blueprint', 'funnel']);
 
-export function isJourneyView(view: string | undefined | null): view is JourneyView {
-    return (journeyViews as readonly string[]).includes(view ?? '');
+/** The view an id names for a surface, or a message listing the views there are. */
+export function resolveView(model: JourneyModel, surface: ViewSurface, id: string): { view: ViewEntry } | { error: string } {
+    const view = findView(model, surface, id);
+    if (view && (view.named || pictureViews.has(view.id) || surface !== 'fence')) return { view };
+    const known = viewsOf(model, surface).filter(entry => entry.named || pictureViews.has(entry.id) || surface !== 'fence');
+    return { error: t('No view "{view}": the views here are {views}.', { view: id, views: known.map(entry => entry.id).join(', ') }) };
 }
 
-/** One journey's view as SVG; `width` wraps the map into rows (the other views have their own width). */
-export function renderJourneyView(model: JourneyModel, journeyName: string | undefined, view: JourneyView, options: { theme?: MapTheme; width?: number } = {}): string {
-    switch (view) {
+/**
+ * One journey's picture in a view of the registry: the map, the blueprint, the funnel, or a named
+ * view (its journeys, lanes, stages and persona). `width` wraps a map into rows.
+ */
+export function renderJourneyView(model: JourneyModel, journeyName: string | undefined, view: ViewEntry, options: MapRenderOptions = {}): string {
+    if (view.named) return renderNamedViewSvg(model, view.named, { ...options, journey: journeyName });
+    switch (view.builtIn) {
         case 'blueprint': return renderBlueprintSvg(model, journeyName, { theme: options.theme });
         case 'funnel': return renderFunnelSvg(model, journeyName, { theme: options.theme });
-        case 'map': return renderJourneyMapSvg(model, journeyName, options);
+        default: return renderJourneyMapSvg(model, journeyName, options);
     }
 }
 

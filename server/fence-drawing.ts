@@ -5,7 +5,7 @@ import { loadImportedDocuments, type ReadText } from '../language/journey-import
 import type { JourneyServices } from '../language/journey-module.js';
 import type { FenceRequest, FenceResult } from '../markdown/journey-fence.js';
 import { displayName } from '../model/journey-model.js';
-import { renderJourneyView } from '../render/journey-view.js';
+import { renderJourneyView, resolveView } from '../render/journey-view.js';
 import { formatMegabytes } from '../language/file-sizes.js';
 import { t } from '../model/localisation.js';
 
@@ -46,7 +46,12 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
     const model = await Journey.journey.ModelBuilder.build(document);
     const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
     if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);
-    return { kind: 'picture', svg: renderJourneyView(model, journey.name, request.view, { theme: request.theme ?? 'auto' }), title: displayName(journey) };
+    const view = resolveView(model, 'fence', request.view);
+    if ('error' in view) return errors(view.error);
+    // A named view draws its own journeys, unless the fence names one.
+    const shown = view.view.named && request.journey === undefined ? undefined : journey.name;
+    const title = view.view.named ? view.view.label : displayName(journey);
+    return { kind: 'picture', svg: renderJourneyView(model, shown, view.view, { theme: request.theme ?? 'auto' }), title };
 }
 
 /** Reads a file unless the file system says it is larger than the language reads; a missing or unreadable file is undefined. */

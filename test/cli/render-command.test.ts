@@ -33,6 +33,22 @@ describe('journeymap render', () => {
         }
     });
 
+    it('draws a view the file names with --view, and lists the views when the name is wrong', () => {
+        const view = runCli(['render', 'test/fixtures/views/contract.journey', '--view', 'Exec']);
+        assert.equal(view.status, 0, view.stderr);
+        // Its stages are Repair's: Buy, named by the view too, has none of them.
+        assert.match(view.stdout, /<title id="view-title">报修与维修<\/title>/);
+        assert.doesNotMatch(view.stdout, /购买空调|客户生命周期/, 'no journey the view leaves out');
+        assert.match(view.stdout, /PAIN POINTS/);
+        assert.doesNotMatch(view.stdout, />STEPS</, 'only the lanes of the view');
+        const outside = runCli(['render', 'test/fixtures/views/contract.journey', '--view', 'Exec', '--journey', 'Buy']);
+        assert.equal(outside.status, 2);
+        assert.match(outside.stderr, /^View Exec does not show journey 'Buy'\. It shows: Repair\./);
+        const wrong = runCli(['render', 'test/fixtures/views/contract.journey', '--view', 'Board']);
+        assert.equal(wrong.status, 2);
+        assert.match(wrong.stderr, /No view "Board" in test\/fixtures\/views\/contract.journey\. Views: map, blueprint, portfolio, Exec\./);
+    });
+
     it('picks a journey with --journey and lists the journeys when the name is wrong', () => {
         const dir = mkdtempSync(join(tmpdir(), 'render-'));
         writeFileSync(join(dir, 'two.journey'), 'journey A "First" { stage S { step X { emotion 3 } } }\njourney B "Second" { stage S { step Y { emotion 3 } } }');

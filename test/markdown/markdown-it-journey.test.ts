@@ -43,11 +43,23 @@ describe('journey fences in Markdown (markdown-it)', function () {
         for (const [info, message] of [
             ['journey src="../../outside.journey"', /src=&quot;\.\.\/\.\.\/outside\.journey&quot; leaves the workspace folder/],
             ['journey src="maps/missing.journey"', /src=&quot;maps\/missing\.journey&quot;: no such map/],
-            ['journey src="maps/checkout.journey" view="galaxy"', /view=&quot;galaxy&quot; is not a view: use map, blueprint, funnel/],
+            ['journey src="maps/checkout.journey" view="galaxy"', /No view &quot;galaxy&quot;: the views here are map, funnel, blueprint\./],
             ['journey src="maps/checkout.journey" journey="Nope"', /no journey &quot;Nope&quot; \(the map has: Checkout\)/]
         ] as const) {
             assert.match(render(fence('', info)), message, info);
         }
+    });
+
+    it('draws a view the map names, with its journeys and lanes', () => {
+        const map = 'journey A "甲旅程" { stage S { step X "第一步" { emotion 2 pain "慢" } } }\n'
+            + 'journey B "乙旅程" { stage T { step Y "第二步" { emotion 4 } } }\nview Exec "管理层" { journeys B, A lanes emotion, pains }\n';
+        const html = render(fence(map, 'journey view="Exec"'));
+        assert.match(html, /<img alt="管理层" src="data:image\/svg\+xml/);
+        const svg = decodeURIComponent(html);
+        assert.ok(svg.indexOf('乙旅程') < svg.indexOf('甲旅程'), 'the journeys in the order of the view');
+        assert.match(svg, /PAIN POINTS/);
+        assert.doesNotMatch(svg, /STEPS/, 'only the lanes of the view');
+        assert.match(render(fence(map, 'journey view="Board"')), /No view &quot;Board&quot;: the views here are map, funnel, blueprint, Exec\./);
     });
 
     it('draws each fence once: a document rendered again (as a preview does on every keystroke) reads the pictures drawn before', () => {
