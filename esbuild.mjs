@@ -41,7 +41,8 @@ writeFileSync('dist/web/package.json', JSON.stringify({ type: 'commonjs' }) + '\
 /** @type {esbuild.BuildOptions} */
 const previewOptions = {
     // Mermaid is a bundle of its own, loaded by the preview only when a Mermaid view opens.
-    entryPoints: { preview: 'preview/main.ts', mermaid: 'preview/mermaid-entry.ts', 'site-search': 'preview/site-search.ts', 'journey-map': 'preview/journey-map-element.ts' },
+    entryPoints: { preview: 'preview/main.ts', mermaid: 'preview/mermaid-entry.ts', 'site-search': 'preview/site-search.ts', 'journey-map': 'preview/journey-map-element.ts',
+        'story-player': 'preview/story-player.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'browser',

@@ -16,6 +16,7 @@ import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-comma
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { evidenceKinds, type EvidenceKind } from '../language/evidence-requirement.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
+import { runStory } from './story-command.js';
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
@@ -149,6 +150,19 @@ function buildProgram(): Command {
                 binary: process.stdout.isTTY ? undefined : bytes => process.stdout.write(bytes)
             });
         });
+    program.command('story')
+        .description('Write a story of a map as one HTML file: a slide per `show`, its step in front and the rest dimmed, '
+            + 'the note large; ← → and space move, printing makes a deck. It opens from file:// and fetches nothing.')
+        .argument('<file>', 'the .journey file')
+        .argument('[story]', 'which story (default: the file\'s only one)')
+        .option('-o, --output <file>', 'write to this file instead of standard output')
+        .addOption(new Option('--theme <theme>', 'colours of the maps on the slides').choices(['auto', 'light', 'dark']).default('auto'))
+        .addOption(rootOption())
+        .action(async (file: string, story: string | undefined, options: { output?: string; theme: MapTheme; root: string }, command: Command) => {
+            const lang = languageOf(command);
+            process.exitCode = await runStory(file, story, { ...options, lang, root: resolve(options.root) }, print, printError);
+        });
+
     program.command('metrics')
         .description('List every metric value against its target, per journey, stage and step; with --fail-on, exit 1 when a value misses its target (a CI gate).')
         .argument('[paths...]', 'files or folders, recursively (default: the current folder)')
