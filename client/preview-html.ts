@@ -1,5 +1,6 @@
 import { t, type MessageBundle } from '../model/localisation.js';
 import { escapeXml } from '../render/svg.js';
+import { viewsOf } from '../model/view-registry.js';
 
 /**
  * The webview's page: a strict Content-Security-Policy (nothing by default, scripts only
@@ -34,12 +35,7 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
 <body>
 <div id="toolbar" role="toolbar" aria-label="${escapeXml(t('Preview'))}">
   <div id="views" role="tablist">
-    <button role="tab" data-view="map">${escapeXml(t('Map'))}</button>
-    <button role="tab" data-view="mermaid">${escapeXml(t('Mermaid journey'))}</button>
-    <button role="tab" data-view="paths">${escapeXml(t('Paths'))}</button>
-    <button role="tab" data-view="funnel">${escapeXml(t('Funnel'))}</button>
-    <button role="tab" data-view="blueprint">${escapeXml(t('Blueprint'))}</button>
-    <button role="tab" data-view="portfolio">${escapeXml(t('Portfolio'))}</button>
+${viewsOf(undefined, 'preview').map(view => `    <button role="tab" data-view="${view.id}">${escapeXml(view.label)}</button>`).join('\n')}
   </div>
   <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${escapeXml(t('Close compare'))}</button></span>
   <select id="journey-picker" aria-label="${escapeXml(t('Journey'))}" hidden></select>
@@ -51,6 +47,7 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
   <button id="zoom-in" aria-label="${escapeXml(t('Zoom in'))}">+</button>
 </div>
 <div id="banner" role="alert" hidden></div>
+<div id="story-bar" role="region" aria-label="${escapeXml(t('Story'))}" hidden><button id="story-previous" aria-label="${escapeXml(t('Previous slide'))}">←</button> <span id="story-count"></span> <button id="story-next" aria-label="${escapeXml(t('Next slide'))}">→</button> <strong id="story-note"></strong> <button id="story-close" aria-label="${escapeXml(t('Close the story'))}">×</button></div>
 <div id="viewport"><div id="canvas"><p class="placeholder">${escapeXml(t('Open a .journey file to see its map.'))}</p></div></div>
 <script id="messages" type="application/json">${jsonInHtml(messages ?? {})}</script>
 <script nonce="${nonce}" src="${scriptUri}"></script>

@@ -106,6 +106,8 @@ export class JourneyPreview implements vscode.Disposable {
             this.pendingPng = undefined;
         } else if (message.type === 'openData') {
             void this.openData(message.uri, message.line);
+        } else if (message.type === 'openJourney') {
+            void this.openJourney(message.journey, message.uri);
         } else if (message.type === 'endCompare') {
             this.base = undefined;
             this.scheduleUpdate(0);
@@ -246,7 +248,27 @@ export class JourneyPreview implements vscode.Disposable {
     private highlightAt(position: vscode.Position): void {
         const steps = this.model?.journeys.flatMap(journey => journey.stages.flatMap(stage => stage.steps)) ?? [];
         const step = steps.find(candidate => candidate.range && contains(candidate.range, position));
-        this.post({ type: 'highlight', step: step?.name });
+        const slide = this.slideAt(position);
+        this.post({ type: 'highlight', step: step?.name, ...(slide ? { slide } : {}) });
+    }
+
+    /** The story slide whose `show` line the cursor is on, so the preview plays it. */
+    private slideAt(position: vscode.Position): { story: string; index: number } | undefined {
+        for (const story of this.model?.stories ?? []) {
+            const index = story.slides.findIndex(slide => slide.range && contains(slide.range, position));
+            if (index >= 0) return { story: story.name, index };
+        }
+        return undefined;
+    }
+
+    /** A step's detail link: the journey that details it, in its file (this one, or the one the link names). */
+    private async openJourney(journey: string, uri: string | undefined): Promise<void> {
+        const target = uri ? vscode.Uri.parse(uri) : this.document?.uri;
+        if (!target || (uri && !vscode.workspace.getWorkspaceFolder(target))) return;
+        const document = await vscode.workspace.openTextDocument(target);
+        const declared = new RegExp(`^\\s*journey\\s+${journey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'mu').exec(document.getText());
+        const start = document.positionAt(declared ? declared.index + declared[0].length - journey.length : 0);
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
     }
 
     private async reveal(range: SourceRange): Promise<void> {

@@ -15,6 +15,9 @@ import { loadMermaid } from './load-mermaid.js';
 import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from '../protocol/preview-messages.js';
 import { applyDelta } from '../protocol/model-delta.js';
 import { previewCss } from './preview-style.js';
+import { findView, viewsOf } from '../model/view-registry.js';
+import { renderNamedViewSvg } from '../render/named-view.js';
+import { storySlides } from '../render/story-deck.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -37,6 +40,8 @@ let comparison: Extract<ToPreview, { type: 'compare' }> | undefined;
 let renderCount = 0;
 /** The workspace's opportunities, once the extension sent them (the portfolio view asks). */
 let portfolio: BacklogRow[] | undefined;
+/** The story slide shown, while the editor's cursor is on a story's `show` (or the reader moves through it here). */
+let playing: { story: string; index: number } | undefined;
 
 const canvas = document.getElementById('canvas')!;
 const viewport = document.getElementById('viewport')!;
@@ -59,13 +64,19 @@ async function draw(): Promise<void> {
         return;
     }
     if (!model) return;
+    updateViewButtons(model);
     updatePicker(model.journeys);
     const ticket = ++renderCount;
+    if (playing && drawSlide(model, playing, ticket)) return;
+    updateStoryBar(undefined);
+    const named = findView(model, 'preview', state.view)?.named;
     const view = inView(forChosenPersona(model));
     const shownJourney = view.shown.journeys.find(j => j.name === view.journey?.name) ?? view.journey;
     updateWindowBar(view.windows);
     let svg: string;
-    if (state.view === 'map' || !shownJourney) {
+    if (named) {
+        svg = renderNamedViewSvg(forChosenPersona(model), named, { idPrefix: 'view' });
+    } else if (state.view === 'map' || !shownJourney) {
         drawnForWidth = paneWidth(); // a rewrap still pending from an earlier resize then finds nothing to do
         svg = mapViewSvg(model, view, { idPrefix: 'map', width: drawnForWidth });
     } else if (state.view === 'funnel') {
@@ -93,6 +104,56 @@ async function draw(): Promise<void> {
     applyZoom();
     applyHighlight();
     document.body.dataset.rendered = String(ticket);
+}
+
+/** A slide of a story: the step in front in the story's view, the note in the story bar. False when the slide is gone. */
+function drawSlide(all: JourneyModel, slide: { story: string; index: number }, ticket: number): boolean {
+    const story = all.stories?.find(candidate => candidate.name === slide.story);
+    const slides = story ? storySlides(all, story, { theme: isDark() ? 'dark' : 'light' }) : [];
+    const shown = slides[Math.min(slide.index, slides.length - 1)];
+    if (!story || !shown) return false;
+    updateStoryBar({ note: shown.note ?? shown.where, index: slides.indexOf(shown), count: slides.length });
+    canvas.innerHTML = shown.svg;
+    applyZoom();
+    document.body.dataset.rendered = String(ticket);
+    return true;
+}
+
+function updateStoryBar(slide: { note: string; index: number; count: number } | undefined): void {
+    const bar = document.getElementById('story-bar')!;
+    bar.hidden = slide === undefined;
+    if (!slide) return;
+    document.getElementById('story-note')!.textContent = slide.note;
+    document.getElementById('story-count')!.textContent = `${slide.index + 1} / ${slide.count}`;
+    (document.getElementById('story-previous') as HTMLButtonElement).disabled = slide.index === 0;
+    (document.getElementById('story-next') as HTMLButtonElement).disabled = slide.index === slide.count - 1;
+}
+
+function moveSlide(by: number): void {
+    if (!playing) return;
+    playing = { ...playing, index: Math.max(0, playing.index + by) };
+    void draw();
+}
+
+/** The view buttons: the built-in views, then the views the file names; a view the file no longer names falls back to the map. */
+function updateViewButtons(all: JourneyModel): void {
+    const views = viewsOf(all, 'preview');
+    if (!views.some(view => view.id === state.view)) state = { ...state, view: 'map' };
+    const container = document.getElementById('views')!;
+    const ids = views.map(view => view.id).join('\u0000');
+    if (container.dataset.ids !== ids) {
+        container.dataset.ids = ids;
+        container.replaceChildren(...views.map(view => {
+            const button = document.createElement('button');
+            button.setAttribute('role', 'tab');
+            button.dataset.view = view.id;
+            button.textContent = view.label;
+            if (view.named) button.classList.add('named-view');
+            button.addEventListener('click', () => setView(view.id));
+            return button;
+        }));
+    }
+    container.querySelectorAll<HTMLButtonElement>('button').forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === state.view)));
 }
 
 function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void {
@@ -204,13 +265,14 @@ function applyZoom(): void {
 
 function applyHighlight(): void {
     canvas.querySelectorAll('.selected').forEach(element => element.classList.remove('selected'));
-    if (highlighted && state.view === 'map') {
+    if (highlighted && (state.view === 'map' || model?.views?.some(view => view.name === state.view))) {
         canvas.querySelectorAll(`[data-step="${CSS.escape(highlighted)}"]`).forEach(element => element.classList.add('selected'));
     }
 }
 
 function setView(view: PreviewView): void {
     state = { ...state, view };
+    playing = undefined;
     document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === view)));
     saveState();
     void draw();
@@ -268,7 +330,12 @@ window.addEventListener('message', event => {
         if (state.view === 'portfolio') void draw();
     } else if (message.type === 'highlight') {
         highlighted = message.step;
-        applyHighlight();
+        const wasPlaying = playing;
+        // The cursor on a story's `show` plays that slide; in a step, the map comes back.
+        if (message.slide) playing = message.slide;
+        else if (message.step) playing = undefined;
+        if (playing !== wasPlaying) void draw();
+        else applyHighlight();
     } else if (message.type === 'exportPng') {
         exportPng(message.scale).then(
             base64 => vscode.postMessage({ type: 'png', base64 }),
@@ -316,6 +383,13 @@ canvas.addEventListener('click', event => {
         vscode.postMessage({ type: 'reveal', range: { uri: opportunity.getAttribute('data-step-uri')!, start, end: start } });
         return;
     }
+    const detailed = event.target instanceof Element ? event.target.closest('.detail-link') : null;
+    const detail = detailed?.closest('[data-detail]');
+    if (detail) {
+        const uri = detail.getAttribute('data-detail-uri');
+        vscode.postMessage({ type: 'openJourney', journey: detail.getAttribute('data-detail')!, ...(uri ? { uri } : {}) });
+        return;
+    }
     const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;
     if (metric && !metric.closest('.compare-before')) {
         const line = Number(metric.getAttribute('data-origin-line'));
@@ -338,6 +412,9 @@ picker.addEventListener('change', () => {
 });
 
 document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.addEventListener('click', () => setView(button.dataset.view as PreviewView)));
+document.getElementById('story-previous')!.addEventListener('click', () => moveSlide(-1));
+document.getElementById('story-next')!.addEventListener('click', () => moveSlide(1));
+document.getElementById('story-close')!.addEventListener('click', () => { playing = undefined; void draw(); });
 document.getElementById('window-overview')!.addEventListener('click', () => {
     state = { ...state, window: undefined };
     setView('map');

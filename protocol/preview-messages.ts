@@ -9,7 +9,8 @@ import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
 import type { BacklogRow } from '../render/opportunity-backlog.js';
 
-export type PreviewView = 'map' | 'mermaid' | 'paths' | 'funnel' | 'blueprint' | 'portfolio';
+/** A view of the registry (model/view-registry.ts): a built-in one (`map`, `blueprint`…), or a view the file names. */
+export type PreviewView = string;
 
 /** What the webview remembers across reloads (`vscode.setState`) and the serializer restores. */
 export interface PreviewState {
@@ -33,8 +34,8 @@ export type ToPreview =
         /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
         messages?: MessageBundle;
     }
-    /** The editor's cursor is in this step (or in none). */
-    | { type: 'highlight'; step?: string }
+    /** The editor's cursor is in this step (or in none), or on this slide of a story (which the preview then plays). */
+    | { type: 'highlight'; step?: string; slide?: { story: string; index: number } }
     /** Rasterise the map as drawn now, at this many pixels per unit. */
     | { type: 'exportPng'; scale: number }
     /** The opportunities of the whole workspace, for the portfolio view (asked for with `needPortfolio`). */
@@ -55,6 +56,8 @@ export type FromPreview =
     /** The reader closed compare mode: back to the live map. */
     | { type: 'endCompare' }
     /** The reader clicked a metric value read from data: open the data file at its row (1-based line). */
-    | { type: 'openData'; uri: string; line?: number };
+    | { type: 'openData'; uri: string; line?: number }
+    /** The reader clicked a step's detail link: open the journey that details it (in `uri`, or this file). */
+    | { type: 'openJourney'; journey: string; uri?: string };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

@@ -166,6 +166,29 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.dispose();
     });
 
+    it("plays the story slide whose `show` the cursor is on, and opens a step's detail journey in its file", async () => {
+        const { vscode, panel, document, setAnswer } = await setUp();
+        const at = (line: number) => ({ uri: model.uri, start: { line, character: 2 }, end: { line, character: 40 } });
+        setAnswer({ model: { ...model, stories: [{ name: 'Why', slides: [{ step: 'J.A', range: at(90) }, { step: 'J.B', range: at(91) }] }] } });
+        panel.open(true);
+        vscode.fake.panels[0].received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
+        await settle();
+        vscode.fake.selectionChanged.fire({ textEditor: { document }, selections: [{ active: new vscode.Position(91, 10) }] });
+        assert.deepEqual(vscode.fake.panels[0].posted.at(-1), { type: 'highlight', step: undefined, slide: { story: 'Why', index: 1 } });
+        const text = 'journey Lifecycle {\n}\njourney Repair "报修" {\n}\n';
+        const repair = { uri: vscode.Uri.parse('file:///maps/repair.journey'), languageId: 'journey', fileName: '/maps/repair.journey', getText: () => text, positionAt: (offset: number) => new vscode.Position(text.slice(0, offset).split('\n').length - 1, offset - text.lastIndexOf('\n', offset - 1) - 1) };
+        vscode.fake.documents.set(repair.uri.toString(), repair);
+        vscode.fake.panels[0].received.fire({ type: 'openJourney', journey: 'Repair', uri: 'file:///maps/repair.journey' });
+        await settle();
+        const shown = vscode.fake.shown.at(-1)!;
+        assert.equal(shown.document, repair);
+        assert.deepEqual([shown.options.selection?.start.line, shown.options.selection?.start.character], [2, 8]);
+        vscode.fake.panels[0].received.fire({ type: 'openJourney', journey: 'Repair', uri: 'file:///elsewhere/repair.journey' });
+        await settle();
+        assert.equal(vscode.fake.shown.at(-1), shown, 'a file outside the workspace is not opened');
+        panel.dispose();
+    });
+
     it('highlights the step under the cursor and reveals the text of a clicked step', async () => {
         const { vscode, panel, document } = await setUp();
         panel.open(true);

@@ -186,6 +186,34 @@ describe('preview page in real Chromium', function () {
         await page.waitForSelector('#canvas g.selected[data-step="Compare"]');
     });
 
+    it("offers the file's named views beside the built-in ones, plays a story's slide where the cursor is, and opens a step's detail journey", async () => {
+        const model = await modelOf(readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8'));
+        const { page, errors } = await openPreview();
+        await send(page, update(model));
+        assert.deepEqual(await page.locator('#views button').evaluateAll(buttons => buttons.map(button => (button as HTMLElement).dataset.view)),
+            ['map', 'mermaid', 'paths', 'funnel', 'blueprint', 'portfolio', 'Exec']);
+        await page.click('#views button[data-view="Exec"]');
+        await page.waitForSelector('#canvas svg title#view-title', { state: 'attached' });
+        assert.equal(await page.locator('#canvas svg title#view-title').textContent(), '报修与维修');
+        assert.equal(await page.locator('#canvas g.step').count(), 0, 'the view has no steps lane');
+        assert.equal(await page.evaluate(() => (window as unknown as { savedState: { view: string } }).savedState.view), 'Exec');
+        await send(page, { type: 'highlight', step: undefined, slide: { story: 'Why', index: 1 } });
+        await page.waitForSelector('#story-bar:not([hidden])');
+        assert.equal(await page.locator('#story-note').textContent(), '师傅上门后，情绪回升');
+        assert.equal(await page.locator('#story-count').textContent(), '2 / 2');
+        assert.match(await page.locator('#canvas svg style').textContent() ?? '', /\[data-step="Visit"\]\{opacity:1\}/);
+        await page.click('#story-previous');
+        await page.waitForFunction(() => document.getElementById('story-count')?.textContent === '1 / 2');
+        await page.click('#story-close');
+        await page.waitForSelector('#story-bar[hidden]', { state: 'attached' });
+        await page.click('#views button[data-view="map"]');
+        await page.click('#canvas g.step[data-detail="Repair"] text.detail-link');
+        const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted);
+        assert.deepEqual(posted.find(message => message.type === 'openJourney'), { type: 'openJourney', journey: 'Repair' });
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     it('never runs or injects markup from hostile strings, in every view', async () => {
         const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%'
             + '<foreignObject><iframe srcdoc="<script>parent.pwned=4</script>"></iframe></foreignObject><style>*{background:url(javascript:pwned=5)}</style>\u202e\u2066bidi';
