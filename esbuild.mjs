@@ -42,7 +42,7 @@ writeFileSync('dist/web/package.json', JSON.stringify({ type: 'commonjs' }) + '\
 const previewOptions = {
     // Mermaid is a bundle of its own, loaded by the preview only when a Mermaid view opens.
     entryPoints: { preview: 'preview/main.ts', mermaid: 'preview/mermaid-entry.ts', 'site-search': 'preview/site-search.ts', 'journey-map': 'preview/journey-map-element.ts',
-        'story-player': 'preview/story-player.ts' },
+        'story-player': 'preview/story-player.ts', 'site-index': 'preview/site-index.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'browser',

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { personasPage, searchRecords, siteIndexPage } from '../render/site-pages.js';
+import { personasPage, searchRecords, siteIndexPage, sitePersonas } from '../render/site-pages.js';
+import { personaPage } from '../render/site-library-pages.js';
+import { storyCss } from '../render/story-deck.js';
 import { siteStyle } from '../render/site-style.js';
 import { t } from '../model/localisation.js';
 import { ExitCode } from './check-command.js';
@@ -64,11 +66,15 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     await inLanguageOfMaps(journeys.map(journey => journey.model), options.lang, async () => {
         await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
         await writer.write('personas.html', personasPage(journeys));
+        for (const persona of sitePersonas(journeys)) await writer.write(persona.page, personaPage(persona));
         await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
     });
     await writer.write('assets/site.css', siteStyle);
     await writer.copy('assets/search.js', bundled('site-search.js'));
     await writer.copy('assets/journey-map.js', bundled('journey-map.js'));
+    await writer.copy('assets/site-index.js', bundled('site-index.js'));
+    await writer.copy('assets/story.js', bundled('story-player.js'));
+    await writer.write('assets/story.css', storyCss);
     await writer.write(siteMarker, t('Written by journeymap site; it may write here again.') + '\n');
     const broken = entries.filter(entry => entry.kind === 'error').length;
     out(t('Wrote a site of {journeys} journeys to {folder} ({files} files); open index.html.', { journeys: journeys.length, folder: relative(process.cwd(), output) || '.', files: writer.count }));

@@ -1,11 +1,17 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { funnelsOf } from '../metrics/funnel.js';
 import { renderJourneyView, renderMermaidFlowchart, renderMermaidJourney, renderPortfolioSvg } from '../render/index.js';
 import { journeyHealth } from '../render/journey-health.js';
 import type { BacklogRow } from '../render/opportunity-backlog.js';
-import { journeyPage, type SiteJourney } from '../render/site-pages.js';
+import { journeyPage, slugOf, type SiteEntry, type SiteJourney } from '../render/site-pages.js';
 import { displayName } from '../model/journey-model.js';
 import { builtInViewLabel } from '../model/view-registry.js';
+import { renderPathsDiagramSvg } from '../render/paths-diagram-svg.js';
+import { renderNamedViewSvg } from '../render/named-view.js';
+import { storySlides } from '../render/story-deck.js';
+import { storySitePage, viewPage } from '../render/site-library-pages.js';
 import type { SiteWriter } from './site-writer.js';
 
 /** Everything one journey's files are made from: plain data, so a worker thread can make them. */
@@ -15,34 +21,65 @@ export interface JourneyTask {
     source: string;
 }
 
+/** The page of a journey of the site: by its map's path (relative to the repository) and its name. */
+export function journeyPagePath(file: string, journey: string): string {
+    return `j/${slugOf(file)}--${slugOf(journey)}.html`;
+}
+
 /** Where a journey's page and pictures go, and which views it has: decided before anything is drawn. */
-export function planJourney(model: JourneyModel, journey: JourneyMapModel, file: string, lastChange: string | undefined, backlog: BacklogRow[]): SiteJourney {
+export function planJourney(model: JourneyModel, journey: JourneyMapModel, file: string, lastChange: string | undefined, backlog: BacklogRow[],
+    root?: string): SiteJourney {
     const slug = `${slugOf(file)}--${slugOf(journey.name)}`;
     const steps = journey.stages.flatMap(stage => stage.steps);
     const views: SiteJourney['views'] = [{ id: 'map', image: `j/${slug}.map.svg` }];
     if (steps.some(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0)) views.push({ id: 'blueprint', image: `j/${slug}.blueprint.svg` });
     if (funnelsOf(journey, model.metrics).length > 0) views.push({ id: 'funnel', image: `j/${slug}.funnel.svg` });
     if (backlog.length > 0) views.push({ id: 'portfolio', image: `j/${slug}.portfolio.svg` });
+    const details = steps.flatMap(step => (step.detail ? [{
+        step: displayName(step), journey: step.detailSummary?.title ?? step.detail, page: detailPage(step.detailSummary?.uri, step.detail, file, root)
+    }] : []));
     return {
-        page: `j/${slug}.html`, folder: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', file, journey, model,
-        health: journeyHealth(model, journey), views, modelFile: `j/${slug}.json`, lastChange
+        page: journeyPagePath(file, journey.name), folder: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', file, journey, model,
+        health: journeyHealth(model, journey), views, modelFile: `j/${slug}.json`, lastChange, pathsImage: `j/${slug}.paths.svg`,
+        details: details.length > 0 ? details : undefined
     };
+}
+
+/** The page of a detail journey: in this map, or in the map at `uri` when the site knows where that is. */
+function detailPage(uri: string | undefined, journey: string, file: string, root: string | undefined): string | undefined {
+    if (!uri) return journeyPagePath(file, journey);
+    if (!root || !uri.startsWith('file:')) return undefined;
+    return journeyPagePath(relative(root, fileURLToPath(uri)).split('\\').join('/'), journey);
 }
 
 /** Draws a journey's views and writes them, its model and its page; how many files that is. */
 export async function writeJourneyFiles({ entry, backlog, source }: JourneyTask, writer: SiteWriter): Promise<number> {
     const { model, journey } = entry;
     for (const view of entry.views) {
+        // The map is one strip the page scrolls sideways: rows would break its curve.
         const svg = view.id === 'portfolio' ? renderPortfolioSvg(backlog, { title: displayName(journey) })
-            : renderJourneyView(model, journey.name, { id: view.id, label: builtInViewLabel(view.id), builtIn: view.id }, { width: 1400 });
+            : renderJourneyView(model, journey.name, { id: view.id, label: builtInViewLabel(view.id), builtIn: view.id }, view.id === 'map' ? {} : { width: 1400 });
         await writer.write(view.image, svg);
     }
+    if (entry.pathsImage) await writer.write(entry.pathsImage, renderPathsDiagramSvg(model, journey.name));
     await writer.write(entry.modelFile, JSON.stringify(model));
     await writer.write(entry.page, journeyPage(entry, { mermaid: renderMermaidJourney(journey, model.personas), paths: renderMermaidFlowchart(journey), source }));
-    return entry.views.length + 2;
+    return entry.views.length + 3;
 }
 
-/** A file name for a path or a name: letters of any script kept, path separators and characters file systems refuse replaced. */
-export function slugOf(text: string): string {
-    return text.replace(/\.journey$/, '').replace(/[\\/:*?"<>|\s#%&{}$!'@+`=]+/g, '_').replace(/^\.+/, '_');
+/** The pages of a map's named views and stories; the entries the index lists them by. */
+export async function writeLibraryFiles(model: JourneyModel, file: string, writer: SiteWriter): Promise<SiteEntry[]> {
+    const entries: SiteEntry[] = [];
+    for (const view of model.views ?? []) {
+        const base = `v/${slugOf(file)}--${slugOf(view.name)}`;
+        await writer.write(`${base}.svg`, renderNamedViewSvg(model, view));
+        await writer.write(`${base}.html`, viewPage(`${base}.html`, file, view, `${base}.svg`, model));
+        entries.push({ kind: 'view', library: { page: `${base}.html`, title: displayName(view), file } });
+    }
+    for (const story of model.stories ?? []) {
+        const page = `s/${slugOf(file)}--${slugOf(story.name)}.html`;
+        await writer.write(page, storySitePage(page, story, storySlides(model, story), model.language));
+        entries.push({ kind: 'story', library: { page, title: displayName(story), file } });
+    }
+    return entries;
 }

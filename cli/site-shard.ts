@@ -3,10 +3,10 @@ import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { JourneyModel } from '../model/journey-model.js';
 import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
-import { errorPage, type SiteEntry } from '../render/site-pages.js';
+import { errorPage, slugOf, type SiteEntry } from '../render/site-pages.js';
 import { checkInLanguageOfMaps, chooseCliLanguage, languageOfMaps, useCliLanguage } from './cli-language.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
-import { planJourney, slugOf, writeJourneyFiles } from './site-journey.js';
+import { planJourney, writeJourneyFiles, writeLibraryFiles } from './site-journey.js';
 import { SiteWriter } from './site-writer.js';
 
 /** A part of the site's maps, built by one worker thread (or, for a small site, in the command's own thread). */
@@ -54,11 +54,11 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
         const map = { document, model: await modelOf(document), file, lastChange: shard.lastChanges[file] };
         // A map with opportunities has a portfolio, which needs the steps of the maps they address (imported, so loaded here): drawn last.
         if ((map.model.opportunities ?? []).length > 0) withOpportunities.push(map);
-        else entries.push(...await drawJourneysOf(map, [], writer, shard.lang, drew));
+        else entries.push(...await drawJourneysOf(map, [], writer, shard, drew));
     }
     if (withOpportunities.length > 0) {
         const backlog = opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf)));
-        for (const map of withOpportunities) entries.push(...await drawJourneysOf(map, backlog.filter(row => row.uri === map.model.uri), writer, shard.lang, drew));
+        for (const map of withOpportunities) entries.push(...await drawJourneysOf(map, backlog.filter(row => row.uri === map.model.uri), writer, shard, drew));
     }
     return { entries, files: writer.count };
 }
@@ -71,12 +71,12 @@ interface CheckedMap {
     lastChange?: string;
 }
 
-/** Draws and writes a map's journeys, labelled in the map's language unless `--lang` says otherwise. */
-async function drawJourneysOf(map: CheckedMap, backlog: BacklogRow[], writer: SiteWriter, explicitLanguage: string | undefined, drew: () => void): Promise<SiteEntry[]> {
-    useCliLanguage(languageOfMaps([map.model], explicitLanguage) ?? chooseCliLanguage(explicitLanguage, process.env));
-    const entries: SiteEntry[] = [];
+/** Draws and writes a map's journeys, views and stories, labelled in the map's language unless `--lang` says otherwise. */
+async function drawJourneysOf(map: CheckedMap, backlog: BacklogRow[], writer: SiteWriter, shard: SiteShard, drew: () => void): Promise<SiteEntry[]> {
+    useCliLanguage(languageOfMaps([map.model], shard.lang) ?? chooseCliLanguage(shard.lang, process.env));
+    const entries: SiteEntry[] = await writeLibraryFiles(map.model, map.file, writer);
     for (const journey of map.model.journeys) {
-        const entry = planJourney(map.model, journey, map.file, map.lastChange, backlog);
+        const entry = planJourney(map.model, journey, map.file, map.lastChange, backlog, shard.root);
         await writeJourneyFiles({ entry, backlog, source: map.document.textDocument.getText() }, writer);
         entries.push({ kind: 'journey', journey: entry });
         drew();

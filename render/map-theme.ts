@@ -95,6 +95,11 @@ const rules = [
     '.jm .status-shipped{fill:var(--jm-met)}',
     '.jm .status-measured{fill:var(--jm-opportunity)}',
     '.jm .status-dropped{fill:none;stroke:var(--jm-muted);stroke-dasharray:2 2}',
+    // The paths diagram: the map's links above the steps, where customers went below (undocumented dashed).
+    '.jm .flow-declared{fill:none;stroke:var(--jm-muted);stroke-width:1.5}',
+    '.jm .flow-implied{fill:none;stroke:var(--jm-muted);stroke-width:1.5}',
+    '.jm .flow-observed{fill:none;stroke:var(--jm-accent);opacity:.7}',
+    '.jm .flow-observed.undocumented{stroke:var(--jm-neutral);stroke-dasharray:6 4}',
     '.jm .curve{fill:none;stroke:var(--jm-curve);stroke-width:3;stroke-linecap:round}',
     '.jm .curve-branch{fill:none;stroke:var(--jm-curve);stroke-width:2;stroke-dasharray:6 5;opacity:.75}',
     '.jm .measured{fill:var(--jm-bg);stroke:var(--jm-curve);stroke-width:2.5}',

@@ -1,4 +1,5 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type PersonaModel } from '../model/journey-model.js';
+import { allSteps, displayName, shareOfScale, type JourneyMapModel, type JourneyModel, type PersonaModel } from '../model/journey-model.js';
+import { heatmapHtml } from './site-heatmap.js';
 import { t } from '../model/localisation.js';
 import { formatMeasuredValue, formatTargetValue, statusWord } from '../metrics/metric-format.js';
 import type { JourneyHealth } from './journey-health.js';
@@ -24,6 +25,10 @@ export interface SiteJourney {
     views: Array<{ id: 'map' | 'blueprint' | 'funnel' | 'portfolio'; image: string }>;
     /** The model as a JSON file of the site: what `<journey-map src>` reads. */
     modelFile: string;
+    /** The paths diagram's picture (render/paths-diagram-svg.ts). */
+    pathsImage?: string;
+    /** Steps detailed by a journey (`detail Repair`), with that journey's page where the site has it. */
+    details?: Array<{ step: string; journey: string; page?: string }>;
     /** `2026-11-28`, the last commit that changed the map, where git knows it. */
     lastChange?: string;
 }
@@ -43,9 +48,18 @@ export interface SiteError {
 }
 
 export interface SiteEntry {
-    kind: 'journey' | 'error';
+    kind: 'journey' | 'error' | 'view' | 'story';
     journey?: SiteJourney;
     error?: SiteError;
+    /** A named view's or a story's page. */
+    library?: SiteLibraryPage;
+}
+
+/** A page of a named view or a story of a map. */
+export interface SiteLibraryPage {
+    page: string;
+    title: string;
+    file: string;
 }
 
 export const sitePolicy = "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -56,7 +70,8 @@ export function href(from: string, to: string): string {
     return '../'.repeat(depth) + to.split('/').map(encodeURIComponent).join('/');
 }
 
-function page(path: string, title: string, language: string | undefined, body: string, scripts: string[] = []): string {
+/** A page of the site: its policy, its stylesheet, the site's header, and scripts of the site only. */
+export function sitePage(path: string, title: string, language: string | undefined, body: string, scripts: string[] = []): string {
     return `<!DOCTYPE html>
 <html lang="${escapeXml(language ?? 'en')}">
 <head>
@@ -77,10 +92,15 @@ ${body}
 `;
 }
 
-/** The front page: every journey grouped by folder, each with its health; a search over journeys, steps, pains and opportunities. */
+/**
+ * The front page: a search over journeys, steps, pains and opportunities; the heatmap of journeys
+ * × stages; every journey by folder with a thumbnail and its health, to sort and filter (by
+ * health, owner, persona, folder, last change: assets/site-index.js); the views and stories.
+ */
 export function siteIndexPage(entries: SiteEntry[], title: string): string {
     const folders = new Map<string, SiteEntry[]>();
-    for (const entry of entries) {
+    const maps = entries.filter(entry => entry.kind === 'journey' || entry.kind === 'error');
+    for (const entry of maps) {
         const folder = entry.journey?.folder ?? (entry.error!.file.includes('/') ? entry.error!.file.slice(0, entry.error!.file.lastIndexOf('/')) : '.');
         folders.set(folder, [...(folders.get(folder) ?? []), entry]);
     }
@@ -88,7 +108,7 @@ export function siteIndexPage(entries: SiteEntry[], title: string): string {
     const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const).map(([folder, inFolder]) => `<section class="folder">
 <h2>${escapeXml(folder)}</h2>
 <ul class="journeys">
-${inFolder.map(entry => `<li>${entry.journey ? journeyLine(entry.journey) : errorLine(entry.error!)}</li>`).join('\n')}
+${inFolder.map(entry => (entry.journey ? `<li ${journeyData(entry.journey)}>${journeyLine(entry.journey)}</li>` : `<li>${errorLine(entry.error!)}</li>`)).join('\n')}
 </ul>
 </section>`).join('\n');
     const search = `<section class="search" aria-label="${escapeXml(t('Search'))}">
@@ -96,7 +116,62 @@ ${inFolder.map(entry => `<li>${entry.journey ? journeyLine(entry.journey) : erro
 <input id="search" type="search" autocomplete="off">
 <ul id="results" aria-live="polite"></ul>
 </section>`;
-    return page('index.html', title, undefined, `<h1>${escapeXml(title)}</h1>\n${search}\n${sections}`, ['assets/search-index.js', 'assets/search.js']);
+    const journeys = maps.flatMap(entry => entry.journey ?? []);
+    const body = [`<h1>${escapeXml(title)}</h1>`, search, heatmapHtml(journeys, 'index.html', href), filterControls(journeys), sections, libraryList(entries)];
+    return sitePage('index.html', title, undefined, body.filter(Boolean).join('\n'), ['assets/search-index.js', 'assets/search.js', 'assets/site-index.js']);
+}
+
+/** Sort and filter the journeys (a script of the site does it; without it every journey shows, by folder). */
+function filterControls(journeys: SiteJourney[]): string {
+    if (journeys.length === 0) return '';
+    const options = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b))
+        .map(value => `<option value="${escapeXml(value)}">${escapeXml(value)}</option>`).join('');
+    const select = (id: string, label: string, values: string[]) =>
+        `<label>${escapeXml(label)} <select id="${id}"><option value="">${escapeXml(t('all'))}</option>${options(values)}</select></label>`;
+    const sorts = [['folder', t('folder')], ['health', t('health (worst first)')], ['name', t('name')], ['changed', t('last change (newest first)')]];
+    return `<form class="filters" id="filters" aria-label="${escapeXml(t('Sort and filter the journeys'))}">
+<label>${escapeXml(t('Sort by'))} <select id="sort">${sorts.map(([value, label]) => `<option value="${value}">${escapeXml(label)}</option>`).join('')}</select></label>
+${select('filter-owner', t('Owner'), journeys.flatMap(ownersOf))}
+${select('filter-persona', t('Persona'), journeys.flatMap(entry => entry.journey.personas))}
+${select('filter-folder', t('Folder'), journeys.map(entry => entry.folder))}
+<span id="shown-count" aria-live="polite"></span>
+</form>`;
+}
+
+/** Who owns something of a journey: its steps, blueprint actions, and the opportunities of its file. */
+function ownersOf(entry: SiteJourney): string[] {
+    const steps = allSteps(entry.journey);
+    return [...new Set([
+        ...steps.flatMap(step => step.owners ?? []), ...steps.flatMap(step => (step.blueprint ?? []).flatMap(action => action.owner ?? [])),
+        ...(entry.model.opportunities ?? []).flatMap(opportunity => opportunity.owner ?? [])
+    ])];
+}
+
+/** A number that sorts the journeys worst first: missed metrics, then the lowest emotion's place on its scale. */
+function healthRank(entry: SiteJourney): number {
+    const { metrics, lowest } = entry.health;
+    const share = lowest ? shareOfScale(lowest.score, entry.journey.emotionScale) : 1;
+    return metrics.missed * 10 + (1 - share) * 5 + metrics.close;
+}
+
+function libraryList(entries: SiteEntry[]): string {
+    const pages = entries.filter(entry => entry.library);
+    if (pages.length === 0) return '';
+    const item = (entry: SiteEntry) => `<li><a href="${href('index.html', entry.library!.page)}">${escapeXml(entry.library!.title)}</a> <span class="file">${escapeXml(entry.library!.file)}</span></li>`;
+    const list = (kind: SiteEntry['kind'], heading: string) => {
+        const chosen = pages.filter(entry => entry.kind === kind);
+        return chosen.length > 0 ? `<h3>${escapeXml(heading)}</h3><ul class="library">${chosen.map(item).join('\n')}</ul>` : '';
+    };
+    return `<section class="views-and-stories"><h2>${escapeXml(t('Views and stories'))}</h2>${list('view', t('Views'))}${list('story', t('Stories'))}</section>`;
+}
+
+/** What the index's script sorts and filters a journey by; lists as JSON arrays. */
+function journeyData(entry: SiteJourney): string {
+    const data = {
+        'data-name': displayName(entry.journey), 'data-health': healthRank(entry).toFixed(3), 'data-changed': entry.lastChange ?? '',
+        'data-folder': entry.folder, 'data-owners': JSON.stringify(ownersOf(entry)), 'data-personas': JSON.stringify(entry.journey.personas)
+    };
+    return `class="journey-card" ${Object.entries(data).map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}`;
 }
 
 function journeyLine(entry: SiteJourney): string {
@@ -108,7 +183,9 @@ function journeyLine(entry: SiteJourney): string {
         escapeXml(t('{count} open opportunities', { count: openOpportunities })),
         entry.lastChange ? escapeXml(t('changed {date}', { date: entry.lastChange })) : ''
     ].filter(Boolean);
-    return `<a href="${href('index.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a> <span class="file">${escapeXml(entry.file)}</span>
+    const map = entry.views.find(view => view.id === 'map');
+    const thumbnail = map ? `<img class="thumb" src="${href('index.html', map.image)}" alt="" loading="lazy">` : '';
+    return `${thumbnail}<a href="${href('index.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a> <span class="file">${escapeXml(entry.file)}</span>
 <div class="health">${facts.join(' · ')}</div>`;
 }
 
@@ -134,11 +211,24 @@ export function journeyPage(entry: SiteJourney, texts: JourneyTexts): string {
 ${journey.documentation ? `<p class="documentation">${escapeXml(journey.documentation)}</p>` : ''}
 <nav class="views">${nav}</nav>
 ${views.join('\n')}
-<section id="paths"><h2>${escapeXml(t('Paths'))}</h2><p>${escapeXml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</p><pre><code>${escapeXml(texts.paths)}</code></pre></section>
+${detailsSection(entry)}
+<section id="paths"><h2>${escapeXml(t('Paths'))}</h2>
+${entry.pathsImage ? `<div class="picture"><img src="${href(entry.page, entry.pathsImage)}" alt="${escapeXml(t('Paths of {title}', { title: displayName(journey) }))}"></div>` : ''}
+<details><summary>${escapeXml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</summary><pre><code>${escapeXml(texts.paths)}</code></pre></details></section>
 <section id="mermaid"><h2>${escapeXml(t('Mermaid'))}</h2><pre><code>${escapeXml(texts.mermaid)}</code></pre></section>
 <section id="metrics"><h2>${escapeXml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
 <section id="source"><h2>${escapeXml(t('Source'))}</h2><pre><code>${escapeXml(texts.source)}</code></pre></section>`;
-    return page(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
+    return sitePage(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
+}
+
+/** The steps another journey tells in detail, each a link to that journey's page. */
+function detailsSection(entry: SiteJourney): string {
+    if (!entry.details?.length) return '';
+    const items = entry.details.map(detail => {
+        const target = detail.page ? `<a href="${href(entry.page, detail.page)}">${escapeXml(detail.journey)}</a>` : escapeXml(detail.journey);
+        return `<li>${escapeXml(detail.step)} ↳ ${target}</li>`;
+    });
+    return `<section id="details"><h2>${escapeXml(t('In detail'))}</h2><ul>${items.join('\n')}</ul></section>`;
 }
 
 function metricTable(journey: JourneyMapModel, model: JourneyModel): string {
@@ -159,29 +249,57 @@ export function errorPage(error: SiteError, source: string): string {
 <p class="missed">${escapeXml(t('This map does not check, so it is not drawn. Run `journeymap check` on it.'))}</p>
 <ul class="errors">${error.errors.map(entry => `<li>${escapeXml(t('line {line}', { line: entry.line }))}: ${escapeXml(entry.message)}</li>`).join('\n')}</ul>
 <section id="source"><h2>${escapeXml(t('Source'))}</h2><pre><code>${escapeXml(source)}</code></pre></section>`;
-    return page(error.page, error.file, undefined, body);
+    return sitePage(error.page, error.file, undefined, body);
 }
 
-/** Every persona, and the journeys and steps they appear in. */
-export function personasPage(journeys: SiteJourney[]): string {
-    const personas = new Map<string, { persona: PersonaModel; places: Array<{ entry: SiteJourney; steps: string[] }> }>();
+/** A persona of the site, with the journeys (and their steps) it takes part in. */
+export interface SitePersona {
+    persona: PersonaModel;
+    page: string;
+    places: Array<{ entry: SiteJourney; steps: string[] }>;
+}
+
+/** Every persona of the site's maps, by name, with where each takes part. */
+export function sitePersonas(journeys: SiteJourney[]): SitePersona[] {
+    const personas = new Map<string, SitePersona>();
     for (const entry of journeys) {
         for (const persona of entry.model.personas) {
-            const known = personas.get(persona.name) ?? { persona, places: [] };
+            const known = personas.get(persona.name) ?? { persona, page: `p/${slugOf(persona.name)}.html`, places: [] };
             const steps = allSteps(entry.journey).filter(step => (step.personas.length > 0 ? step.personas : entry.journey.personas).includes(persona.name)).map(displayName);
             if (entry.journey.personas.includes(persona.name) || steps.length > 0) known.places.push({ entry, steps });
             personas.set(persona.name, known);
         }
     }
-    const cards = [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name)).map(({ persona, places }) => `<section class="persona" id="${escapeXml(persona.name)}">
-<h2>${escapeXml(displayName(persona))}</h2>
-${persona.role ? `<p>${escapeXml(persona.role)}</p>` : ''}
-${persona.goals.length ? `<p>${escapeXml(t('Goals'))}: ${escapeXml(persona.goals.join('; '))}</p>` : ''}
-${persona.frustrations.length ? `<p>${escapeXml(t('Frustrations'))}: ${escapeXml(persona.frustrations.join('; '))}</p>` : ''}
-${persona.quote ? `<blockquote>${escapeXml(persona.quote)}</blockquote>` : ''}
-<ul>${places.map(({ entry, steps }) => `<li><a href="${href('personas.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeXml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>
+    return [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
+}
+
+/** A file name for a path or a name: letters of any script kept, path separators and characters file systems refuse replaced. */
+export function slugOf(text: string): string {
+    return text.replace(/\.journey$/, '').replace(/[\\/:*?"<>|\s#%&{}$!'@+`=]+/g, '_').replace(/^\.+/, '_');
+}
+
+/** The whole persona card: role, goals, frustrations, quote; its heading links to `link` when given. */
+export function personaCard(persona: PersonaModel, link?: string): string {
+    const title = escapeXml(displayName(persona));
+    return `<h2>${link ? `<a href="${link}">${title}</a>` : title}</h2>
+${persona.role ? `<p class="role">${escapeXml(persona.role)}</p>` : ''}
+${persona.goals.length ? `<h3>${escapeXml(t('Goals'))}</h3><ul>${persona.goals.map(goal => `<li>${escapeXml(goal)}</li>`).join('')}</ul>` : ''}
+${persona.frustrations.length ? `<h3>${escapeXml(t('Frustrations'))}</h3><ul>${persona.frustrations.map(item => `<li>${escapeXml(item)}</li>`).join('')}</ul>` : ''}
+${persona.quote ? `<blockquote>${escapeXml(persona.quote)}</blockquote>` : ''}`;
+}
+
+/** The journeys a persona takes part in, with its steps in each, as links from `from`. */
+export function personaPlaces(places: SitePersona['places'], from: string): string {
+    return `<ul>${places.map(({ entry, steps }) => `<li><a href="${href(from, entry.page)}">${escapeXml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeXml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>`;
+}
+
+/** Every persona, its card and the journeys and steps it appears in; each links to its own page. */
+export function personasPage(journeys: SiteJourney[]): string {
+    const cards = sitePersonas(journeys).map(({ persona, page, places }) => `<section class="persona" id="${escapeXml(persona.name)}">
+${personaCard(persona, href('personas.html', page))}
+${personaPlaces(places, 'personas.html')}
 </section>`);
-    return page('personas.html', t('Personas'), undefined, `<h1>${escapeXml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeXml(t('No personas.'))}</p>`}`);
+    return sitePage('personas.html', t('Personas'), undefined, `<h1>${escapeXml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeXml(t('No personas.'))}</p>`}`);
 }
 
 /** What the search finds: one record per journey, step, pain and opportunity, with the page it is on. */

@@ -45,7 +45,8 @@ describe('journeymap site', function () {
     before(async () => {
         built = buildSite({
             'hostile.journey': `persona P "${hostile.replace(/"/g, '\\"')}"\njourney H "${hostile.replace(/"/g, '\\"')}" { persona P stage S { step A "${hostile.replace(/"/g, '\\"')}" { emotion 3 pain "${hostile.replace(/"/g, '\\"')}" } } }\n`,
-            'broken.journey': 'journey B { stage S { step A { emotion 9 } } }\n'
+            'broken.journey': 'journey B { stage S { step A { emotion 9 } } }\n',
+            'library.journey': readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8')
         });
         browser = await launchChromium();
     });
@@ -73,7 +74,8 @@ describe('journeymap site', function () {
     });
 
     it('opens from file:// with no console errors (its CSP allows no inline script or style), no broken links, light and dark', async () => {
-        const pages = [join(built.site, 'index.html'), join(built.site, 'personas.html'), ...readdirSync(join(built.site, 'j')).filter(name => name.endsWith('.html')).map(name => join(built.site, 'j', name))];
+        const pagesIn = (folder: string) => readdirSync(join(built.site, folder)).filter(name => name.endsWith('.html')).map(name => join(built.site, folder, name));
+        const pages = [join(built.site, 'index.html'), join(built.site, 'personas.html'), ...['j', 'v', 's', 'p'].flatMap(pagesIn)];
         assert.ok(pages.length >= 6, pages.join('\n'));
         for (const path of pages) {
             for (const scheme of ['light', 'dark'] as const) {
@@ -101,8 +103,8 @@ describe('journeymap site', function () {
         await page.fill('#search', '上门');
         const results = page.locator('#results li a');
         await results.first().waitFor();
-        assert.deepEqual(await results.allTextContents(), ['预约上门时间', '技师上门维修']);
-        await results.nth(1).click();
+        assert.deepEqual(await results.allTextContents(), ['师傅上门', '预约上门时间', '技师上门维修']);
+        await results.nth(2).click();
         await page.waitForLoadState('load');
         assert.match(page.url(), /maps_service_%E5%94%AE%E5%90%8E%E6%9C%8D%E5%8A%A1--%E5%94%AE%E5%90%8E%E7%BB%B4%E4%BF%AE\.html$/);
         assert.equal(await page.locator('h1').textContent(), '售后维修旅程');
@@ -125,8 +127,65 @@ describe('journeymap site', function () {
         assert.match(service, /<td>预约上门时间<\/td><td>到达率<\/td><td>65%<\/td><td>≥ 60%<\/td><td>✓ 达标<\/td><td>漏斗\.到达率 \(第 5 行\)<\/td>/);
         assert.match(service, /emotion from 问卷\.评分 scale 0\.\.10/, 'the source');
         const personas = readFileSync(join(built.site, 'personas.html'), 'utf8');
-        assert.match(personas, /<h2>小王，年轻的上班族<\/h2>[\s\S]*?售后维修旅程<\/a>: 洗衣机无法启动, 拨打客服热线/);
+        assert.match(personas, /<h2><a href="p\/%E5%B0%8F%E7%8E%8B\.html">小王，年轻的上班族<\/a><\/h2>[\s\S]*?售后维修旅程<\/a>: 洗衣机无法启动, 拨打客服热线/);
+        const wang = readFileSync(join(built.site, 'p', '小王.html'), 'utf8');
+        assert.match(wang, /<h2>小王，年轻的上班族<\/h2>\n<p class="role">[^<]+<\/p>\n<h3>Goals<\/h3><ul><li>/, 'the whole card on the persona\'s own page');
+        assert.match(wang, /<blockquote>/);
+        assert.match(wang, /售后维修旅程<\/a>: 洗衣机无法启动/);
         assert.doesNotMatch(readFileSync(join(built.site, 'j', 'maps_shop_checkout--FirstPurchase.json'), 'utf8'), /file:\/\//, 'no machine\'s folders in what is published');
+    });
+
+    it('keeps the map in one strip and draws the paths as a diagram; links a detailed step to its journey; pages for views and stories', () => {
+        const service = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.html'), 'utf8');
+        assert.match(service, /<section id="paths"><h2>[^<]+<\/h2>\n<div class="picture"><img src="\.\.\/j\/maps_service_%E5%94%AE%E5%90%8E%E6%9C%8D%E5%8A%A1--%E5%94%AE%E5%90%8E%E7%BB%B4%E4%BF%AE\.paths\.svg"/);
+        const paths = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.paths.svg'), 'utf8');
+        assert.match(paths, /class="flow-implied"/, 'a step with no `next` leads on to the following one');
+        assert.match(readFileSync(join(built.site, 'j', 'maps_library--Repair.paths.svg'), 'utf8'), /class="flow-declared"/);
+        const map = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.map.svg'), 'utf8');
+        const stageTops = [...map.matchAll(/<g class="stage"[^>]*><rect[^>]* y="(\d+)"/g)].map(match => match[1]);
+        assert.ok(stageTops.length > 1 && new Set(stageTops).size === 1, 'every stage on one row: one strip');
+        const lifecycle = readFileSync(join(built.site, 'j', 'maps_library--Lifecycle.html'), 'utf8');
+        assert.match(lifecycle, /<section id="details"><h2>In detail<\/h2><ul><li>报修与维修 ↳ <a href="\.\.\/j\/maps_library--Repair\.html">报修与维修<\/a><\/li><\/ul><\/section>/);
+        const view = readFileSync(join(built.site, 'v', 'maps_library--Exec.html'), 'utf8');
+        assert.match(view, /<h1>管理层评审<\/h1>[\s\S]*<img src="\.\.\/v\/maps_library--Exec\.svg" alt="管理层评审">/);
+        const story = readFileSync(join(built.site, 's', 'maps_library--Why.html'), 'utf8');
+        assert.equal(story.match(/<section class="slide/g)?.length, 2);
+        assert.match(story, /<script src="\.\.\/assets\/story\.js" defer><\/script>/);
+        const index = readFileSync(join(built.site, 'index.html'), 'utf8');
+        assert.match(index, /<h3>Views<\/h3><ul class="library"><li><a href="v\/maps_library--Exec\.html">管理层评审<\/a>/);
+        assert.match(index, /<h3>Stories<\/h3><ul class="library"><li><a href="s\/maps_library--Why\.html">为什么报修让人焦虑<\/a>/);
+    });
+
+    it('shows a heatmap of journeys × stages whose cells link to their journeys, and sorts and filters the journeys', async () => {
+        const { page, errors } = await open(pathToFileURL(join(built.site, 'index.html')).href);
+        const row = page.locator('table.heatmap-table tbody tr', { hasText: '售后维修旅程' });
+        const cells = row.locator('td:not(.heat-empty)');
+        assert.equal(await cells.count(), 4, 'a cell per stage of the journey');
+        assert.deepEqual(await cells.evaluateAll(tds => tds.map(td => td.className)), ['heat-1', 'heat-0', 'heat-3', 'heat-4']);
+        assert.match(await cells.nth(1).textContent() ?? '', /^1 ✗2 −1$/, 'its lowest emotion, missed metrics and pains');
+        const visible = async () => page.locator('li.journey-card:visible > a:not(:has(img))').allTextContents();
+        const all = await visible();
+        assert.ok(all.length >= 8, all.join(', '));
+        await page.selectOption('#filter-persona', '小王');
+        assert.deepEqual(await visible(), ['退货退款', '售后维修旅程']);
+        assert.equal(await page.locator('#shown-count').textContent(), `2 / ${all.length}`);
+        assert.equal(await page.locator('section.folder:visible').count(), 2, 'folders with no journey shown are hidden');
+        await page.selectOption('#filter-persona', '');
+        await page.selectOption('#filter-owner', '客服中心');
+        assert.deepEqual(await visible(), ['售后维修旅程']);
+        await page.selectOption('#filter-owner', '');
+        await page.selectOption('#filter-folder', 'maps');
+        await page.selectOption('#sort', 'name');
+        const byName = await visible();
+        assert.deepEqual(byName, [...byName].sort((a, b) => a.localeCompare(b)), 'sorted by name');
+        assert.ok(byName.includes('客户生命周期') && byName.includes('报修与维修'), byName.join(', '));
+        await page.selectOption('#sort', 'health');
+        assert.equal((await visible())[0], '报修与维修', 'the journey with the lowest emotion first');
+        await cells.nth(0).locator('a').click();
+        await page.waitForLoadState('load');
+        assert.equal(await page.locator('h1').textContent(), '售后维修旅程');
+        assert.deepEqual(errors, []);
+        await page.close();
     });
 
     it('refuses a folder that is not empty without --force, and never deletes a file it did not write', () => {
@@ -165,7 +224,8 @@ describe('journeymap site', function () {
         assert.match(readFileSync(join(dir, 'out', 'j', 'maps_m5.html'), 'utf8'), /line 1: Emotion 9 is outside the journey&#39;s scale/);
         assert.match(readFileSync(join(dir, 'out', 'j', 'maps_m23--J23.portfolio.svg'), 'utf8'), /预约回拨/);
         const index = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
-        assert.equal((index.match(/href="j\/maps_m\d+(--J\d+)?\.html"/g) ?? []).length, 24, 'every map in the index, the one with errors too');
+        // The heatmap links the journeys too: counted once each.
+        assert.equal(new Set(index.match(/href="j\/maps_m\d+(--J\d+)?\.html"/g) ?? []).size, 24, 'every map in the index, the one with errors too');
     });
 
     it('dates each journey by the last commit that changed its map, where git knows it, Chinese and quoted names too', () => {
