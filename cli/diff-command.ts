@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addedStepOf, diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture } from '../diff/diff-report.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture, type ViewPicture } from '../diff/diff-report.js';
+import { touchedSteps } from '../diff/touched-steps.js';
+import { renderMermaidFlowchart } from '../render/mermaid-flowchart.js';
+import { modelOfView } from '../render/named-view.js';
 import { renderMermaidJourney } from '../render/mermaid-journey.js';
 import { compareEmotions, type EmotionComparison } from '../diff/emotion-comparison.js';
-import { allSteps, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
+import { allSteps, displayName, type JourneyMapModel, type JourneyModel } from '../model/journey-model.js';
 import { stepMarkdownLines } from '../render/journey-markdown-details.js';
 import { ExitCode } from './check-command.js';
 import { changedJourneys, resolveRange, type ChangedJourney } from './git-revisions.js';
@@ -15,6 +18,8 @@ import { t } from '../model/localisation.js';
 
 export interface DiffOptions {
     format: 'text' | 'md' | 'json';
+    /** `--view Exec`: in Markdown, the named view of the new version with the steps the changes touched in front. */
+    view?: string;
     exitCode: boolean;
     root: string;
     colour: boolean;
@@ -52,7 +57,12 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
     const [old, current] = loaded;
     const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
     const pictures = (changes: Change[]) => journeyPictures(after, changes);
-    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, pictures);
+    const problem = viewProblem([after], options.view, options.format);
+    if (problem) {
+        err(problem);
+        return ExitCode.UsageOrInput;
+    }
+    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, pictures, changes => viewPictures([after], changes, options.view));
 }
 
 interface LoadedSide {
@@ -97,10 +107,16 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
         return ExitCode.UsageOrInput;
     }
     const changes = compared.map(({ before, after }) => diffJourneyModels(before, after));
+    const problem = viewProblem(compared.map(({ after }) => after), options.view, options.format);
+    if (problem) {
+        err(problem);
+        return ExitCode.UsageOrInput;
+    }
     if (options.format !== 'text') {
         const emotions = compared.flatMap(({ before, after }) => compareEmotions(before, after));
         const pictures = (all: Change[]) => compared.flatMap(({ after }) => journeyPictures(after, all));
-        return report(changes.flat(), emotions, options, out, pictures);
+        const views = () => compared.flatMap(({ after }, index) => viewPictures([after], changes[index], options.view));
+        return report(changes.flat(), emotions, options, out, pictures, views);
     }
     compared.forEach(({ file }, index) => {
         if (changes[index].length === 0) return;
@@ -139,11 +155,11 @@ function listedErrors(errors: Diagnostic[]): string {
     return listed + (errors.length > 5 ? `\n  ${t('…and {count} more', { count: errors.length - 5 })}` : '');
 }
 
-/** `pictures` are drawn for Markdown only: the other formats show none. */
+/** `pictures` and views are drawn for Markdown only: the other formats show none. */
 function report(changes: Change[], emotions: EmotionComparison[], options: DiffOptions, out: (text: string) => void,
-    pictures: (changes: Change[]) => JourneyPicture[]): number {
+    pictures: (changes: Change[]) => JourneyPicture[], views: (changes: Change[]) => ViewPicture[]): number {
     const text = options.format === 'json' ? formatDiffJson(changes)
-        : options.format === 'md' ? formatDiffMarkdown(changes, emotions, pictures(changes))
+        : options.format === 'md' ? formatDiffMarkdown(changes, emotions, pictures(changes), views(changes))
             : formatDiffText(changes, options.colour);
     out(text.trimEnd());
     return exitCodeFor(changes, options);
@@ -161,6 +177,28 @@ function journeyPictures(model: JourneyModel, changes: Change[]): JourneyPicture
         steps: Object.fromEntries(allSteps(journey).filter(step => added.has(`${journey.name}\u0000${step.name}`))
             .map(step => [step.name, stepMarkdownLines(model, journey, step)]))
     }));
+}
+
+/** `--view` names a view none of the new versions declares, or asks for a format that shows no picture. */
+function viewProblem(models: JourneyModel[], view: string | undefined, format: DiffOptions['format']): string | undefined {
+    if (view === undefined) return undefined;
+    if (format !== 'md') return t('--view {view} does not apply to -f {format}: it changes -f md only.', { view, format });
+    if (models.some(model => model.views?.some(candidate => candidate.name === view))) return undefined;
+    const known = [...new Set(models.flatMap(model => (model.views ?? []).map(candidate => candidate.name)))];
+    return t('No view "{view}" in the maps compared. Views: {views}.', { view, views: known.join(', ') || t('none') });
+}
+
+/** The named view of each new version that declares it, with the steps the changes touched in front. */
+function viewPictures(models: JourneyModel[], changes: Change[], view: string | undefined): ViewPicture[] {
+    if (view === undefined) return [];
+    const touched = touchedSteps(changes);
+    return models.flatMap(model => {
+        const named = model.views?.find(candidate => candidate.name === view);
+        if (!named) return [];
+        const flowcharts = modelOfView(model, named).journeys.filter(journey => touched.has(journey.name))
+            .map(journey => ({ journey: displayName(journey), mermaid: renderMermaidFlowchart(journey, { focus: touched.get(journey.name) }) }));
+        return [{ view: displayName(named), flowcharts }];
+    });
 }
 
 /** Like `git diff --exit-code`: 1 when something changed, only when asked for. */

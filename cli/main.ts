@@ -107,9 +107,10 @@ function buildProgram(): Command {
         .argument('[files...]', '<old> <new> .journey files (file#Journey compares two journeys), or with --git the paths to compare')
         .option('--git <revisions>', 'compare git revisions: <rev> (against the working tree) or <a>..<b>')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('--view <view>', 'with -f md: a view the map names, its steps the changes touched in front and the rest dimmed')
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
         .addOption(rootOption())
-        .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string }, command: Command) => {
+        .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string; view?: string }, command: Command) => {
             const diffOptions = { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) };
             if (options.git) {
                 process.exitCode = await runGitDiff(options.git, files, diffOptions, print, printError);

@@ -33,7 +33,14 @@ export interface JourneyPicture {
  * journey whose emotions changed with its before/after curve as a Mermaid chart, and each
  * changed journey as it now is, a Mermaid `journey` in a collapsed block (GitHub draws both).
  */
-export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = [], pictures: JourneyPicture[] = []): string {
+/** A named view of the new version with the steps the changes touched in front (`diff --view Exec`). */
+export interface ViewPicture {
+    view: string;
+    /** One Mermaid flowchart per journey of the view that a change touched. */
+    flowcharts: Array<{ journey: string; mermaid: string }>;
+}
+
+export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = [], pictures: JourneyPicture[] = [], views: ViewPicture[] = []): string {
     if (changes.length === 0) return `**${t('Journey maps:')}** ${t('no semantic changes.')}\n`;
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
@@ -59,7 +66,17 @@ export function formatDiffMarkdown(changes: Change[], emotions: EmotionCompariso
         if (curve) lines.push(...emotionChartMarkdown(curve), '');
         if (picture) lines.push(...pictureMarkdown(picture), '');
     }
+    for (const view of views) lines.push(...viewMarkdown(view));
     return lines.join('\n');
+}
+
+/** The view's journeys a change touched, as flowcharts with the touched steps in front and the rest dimmed. */
+function viewMarkdown(view: ViewPicture): string[] {
+    if (view.flowcharts.length === 0) return [`#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`, '', t('No change touches this view.'), ''];
+    return [
+        `#### ${escapeMarkdown(t('View {view}: the steps the changes touched', { view: view.view }))}`, '',
+        ...view.flowcharts.flatMap(chart => [`**${escapeMarkdown(chart.journey)}**`, '', '```mermaid', chart.mermaid.trimEnd(), '```', ''])
+    ];
 }
 
 /**

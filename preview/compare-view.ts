@@ -5,11 +5,13 @@
  */
 import { changeMarks, type ChangeMark } from '../diff/change-marks.js';
 import { renderEmotionComparisonSvg } from '../diff/emotion-comparison-svg.js';
-import { renderJourneyMapSvg } from '../render/index.js';
+import { renderJourneyMapSvg, renderNamedViewSvg } from '../render/index.js';
+import { touchedSteps } from '../diff/touched-steps.js';
+import type { ViewModel } from '../model/journey-model.js';
 import type { CompareRequestResult } from '../protocol/compare-request.js';
 import { t } from '../model/localisation.js';
 
-export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string): HTMLElement {
+export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string, view?: ViewModel): HTMLElement {
     const container = element('div', 'compare');
     const changes = result.changes.filter(change => change.journey === undefined || change.journey === journey);
     const heading = element('h2');
@@ -32,6 +34,13 @@ export function drawComparison(result: CompareRequestResult, journey: string | u
         mapFigure('compare-after', t('After · working copy'), renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }), marks?.after)
     );
     container.append(maps);
+    // A named view chosen in the preview: its picture with the steps the changes touched in front.
+    const touched = touchedSteps(result.changes);
+    if (view && result.after) {
+        const focus = [...touched.values()].flatMap(steps => [...steps]);
+        const svg = renderNamedViewSvg(result.after, view, { idPrefix: 'compare-view', focus });
+        container.append(mapFigure('compare-view', t('View {view}: the steps the changes touched', { view: view.title ?? view.name }), svg, undefined));
+    }
     return container;
 }
 

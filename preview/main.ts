@@ -168,7 +168,8 @@ function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void
     const journey = journeys.find(candidate => candidate.name === state.journey) ?? journeys[0];
     updatePicker(journeys);
     const first = !canvas.querySelector('.compare');
-    canvas.replaceChildren(drawComparison(result, journey?.name, message.baseLabel));
+    const view = result.after.views?.find(candidate => candidate.name === state.view);
+    canvas.replaceChildren(drawComparison(result, journey?.name, message.baseLabel, view));
     if (first) viewport.scrollTo(0, 0); // the change list is at the top
     applyZoom();
     document.body.dataset.rendered = String(++renderCount);

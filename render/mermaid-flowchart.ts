@@ -17,7 +17,7 @@ const unobservedColour = '#9ca3af';
  * not show dashed in the warning colour; steps nobody reaches greyed; reach and drop-off on
  * each step.
  */
-export function renderMermaidFlowchart(journey: JourneyMapModel): string {
+export function renderMermaidFlowchart(journey: JourneyMapModel, options: { focus?: ReadonlySet<string> } = {}): string {
     const steps = allSteps(journey);
     const observed = journey.observedPaths?.paths;
     const ids = new Map(steps.map((step, index) => [step.name, `s${index}`]));
@@ -63,7 +63,20 @@ export function renderMermaidFlowchart(journey: JourneyMapModel): string {
         lines.push(`  classDef deadStep fill:#f3f4f6,color:#6b7280,stroke:${unobservedColour},stroke-dasharray:4 3`);
         lines.push(`  class ${dead.join(',')} deadStep`);
     }
+    if (options.focus) lines.push(...focusClasses(steps.map(step => step.name), ids, options.focus));
     return lines.join('\n') + '\n';
+}
+
+/** Steps a change touched, in front; the others dimmed (`diff --view`). */
+function focusClasses(steps: string[], ids: Map<string, string>, focus: ReadonlySet<string>): string[] {
+    const touched = steps.filter(step => focus.has(step)).map(step => ids.get(step)!);
+    const dimmed = steps.filter(step => !focus.has(step)).map(step => ids.get(step)!);
+    return [
+        '  classDef touched fill:#fff8c5,stroke:#9a6700,stroke-width:3px',
+        '  classDef dimmed fill:#f6f8fa,stroke:#d1d9e0,color:#8c959f',
+        ...(touched.length > 0 ? [`  class ${touched.join(',')} touched`] : []),
+        ...(dimmed.length > 0 ? [`  class ${dimmed.join(',')} dimmed`] : [])
+    ];
 }
 
 /** A step's box: its title, and with a snapshot its reach and drop-off. */

@@ -284,6 +284,23 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         return { type: 'compare', uri: after.uri, fileName: 'checkout.journey', baseLabel: 'HEAD', result: { before, after, changes: diffJourneyModels(before, after), emotions: compareEmotions(before, after) } };
     }
 
+    it('compares in the named view chosen: its picture with the steps the changes touched in front', async () => {
+        const contract = readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8');
+        const before = await modelOf(contract);
+        const after = await modelOf(contract.replace('emotion 1 焦虑', 'emotion 2 焦虑'));
+        const { page, errors } = await openPreview();
+        await send(page, update(after));
+        await page.click('#views button[data-view="Exec"]');
+        const drawn = await page.evaluate(() => Number(document.body.dataset.rendered));
+        await send(page, compareMessage(before, after));
+        await page.waitForFunction(previous => Number(document.body.dataset.rendered) > previous, drawn);
+        const figure = page.locator('figure.compare-view');
+        assert.equal(await figure.locator('figcaption').textContent(), 'View 管理层评审: the steps the changes touched');
+        assert.match(await figure.locator('svg style').first().textContent() ?? '', /\[data-step="Call"\]\{opacity:1\}/);
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+
     it('compares with HEAD: the changes in words, both curves on one axis, both maps with the changed steps marked', async () => {
         const fixtures = join(repoRoot, 'test', 'fixtures', 'diff');
         const [before, after] = await modelsWithImports([join(fixtures, 'before.journey'), join(fixtures, 'after.journey')]);
