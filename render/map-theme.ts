@@ -95,6 +95,8 @@ const rules = [
     '.jm .status-shipped{fill:var(--jm-met)}',
     '.jm .status-measured{fill:var(--jm-opportunity)}',
     '.jm .status-dropped{fill:none;stroke:var(--jm-muted);stroke-dasharray:2 2}',
+    '.jm .quadrant-line{stroke:var(--jm-muted);stroke-width:1.5;stroke-dasharray:6 4}',
+    '.jm .quadrant-label{font-size:12px;font-weight:700;fill:var(--jm-muted);letter-spacing:.04em}',
     // The paths diagram: the map's links above the steps, where customers went below (undocumented dashed).
     '.jm .flow-declared{fill:none;stroke:var(--jm-muted);stroke-width:1.5}',
     '.jm .flow-implied{fill:none;stroke:var(--jm-muted);stroke-width:1.5}',

@@ -1,12 +1,13 @@
 import { t } from '../model/localisation.js';
 import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
+import { opportunityStatuses } from '../model/journey-model.js';
 import type { MapTheme } from './map-theme.js';
 import type { BacklogRow } from './opportunity-backlog.js';
 import { element, escapeXml, text, textLines } from './svg.js';
 import { svgDocument } from './svg-document.js';
 import { wrapText } from './text-wrap.js';
 
-const portfolioLayout = { pad: 24, cell: 110, axis: 44, title: 40, dot: 7, rowHeight: 18, listWidth: 760 };
+const portfolioLayout = { pad: 24, cell: 110, axis: 44, title: 40, dot: 7, rowHeight: 18, listWidth: 760, legendWidth: 180 };
 
 /**
  * The opportunities on value × effort: value up, effort to the right, so the top left is the
@@ -15,14 +16,15 @@ const portfolioLayout = { pad: 24, cell: 110, axis: 44, title: 40, dot: 7, rowHe
  * of hundreds stays readable; each dot and each row name the steps it addresses.
  */
 export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapTheme; idPrefix?: string; title?: string } = {}): string {
-    const { pad, cell, axis, title, dot, rowHeight, listWidth } = portfolioLayout;
+    const { pad, cell, axis, title, dot, rowHeight, listWidth, legendWidth } = portfolioLayout;
     const id = `${options.idPrefix ?? 'portfolio'}-svg`;
     const heading = options.title ?? t('Opportunities by value and effort');
     const chartSize = cell * 5;
-    const width = Math.max(pad * 2 + axis + chartSize, pad * 2 + listWidth);
+    // The legend of the status colours beside the chart, in the room the list below leaves there.
+    const width = Math.max(pad * 2 + axis + chartSize + legendWidth, pad * 2 + listWidth);
     const top = pad + title;
     const parts: string[] = [text(heading, { x: pad, y: pad + 16, class: 'title' })];
-    parts.push(...grid(pad + axis, top, cell));
+    parts.push(...grid(pad + axis, top, cell), ...quadrants(pad + axis, top, cell), ...statusLegend(pad + axis + chartSize + 24, top));
     const placed = rows.filter(row => isScore(row.value) && isScore(row.effort));
     const byCell = new Map<string, BacklogRow[]>();
     for (const row of placed) {
@@ -80,6 +82,34 @@ function grid(left: number, top: number, cell: number): string[] {
     parts.push(text(t('value ↑'), { x: left - 36, y: top - 8, class: 'lane-label' }));
     parts.push(text(t('effort →'), { x: left + 5 * cell, y: top + 5 * cell + 34, class: 'lane-label', 'text-anchor': 'end' }));
     return parts;
+}
+
+/**
+ * The four quadrants of value × effort, split at the middle score: quick wins (high value, low
+ * effort), big bets (high value, high effort), fill-ins (low value, low effort), money pits.
+ */
+function quadrants(left: number, top: number, cell: number): string[] {
+    const middle = 2.5 * cell;
+    const corner = (label: string, x: number, y: number, anchor: 'start' | 'end') => text(label, { x, y, class: 'quadrant-label', 'text-anchor': anchor });
+    return [
+        element('line', { class: 'quadrant-line', x1: left + middle, y1: top, x2: left + middle, y2: top + 5 * cell }),
+        element('line', { class: 'quadrant-line', x1: left, y1: top + middle, x2: left + 5 * cell, y2: top + middle }),
+        corner(t('Quick wins'), left + 6, top + 16, 'start'),
+        corner(t('Big bets'), left + 5 * cell - 6, top + 16, 'end'),
+        corner(t('Fill-ins'), left + 6, top + 5 * cell - 8, 'start'),
+        corner(t('Money pits'), left + 5 * cell - 6, top + 5 * cell - 8, 'end')
+    ];
+}
+
+/** What each colour of a dot means: the statuses in the order an opportunity goes through them. */
+function statusLegend(x: number, top: number): string[] {
+    return [
+        text(t('Status'), { x, y: top + 12, class: 'lane-label' }),
+        ...opportunityStatuses.map((status, index) => element('g', { class: 'legend-entry' }, [
+            element('circle', { class: `status-${status}`, cx: x + 6, cy: top + 32 + index * 22, r: 6 }),
+            text(opportunityStatusLabel(status), { x: x + 18, y: top + 36 + index * 22, class: 'body' })
+        ]))
+    ];
 }
 
 /** Where the first step an opportunity addresses is written: a click in the preview opens it there. */

@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import { renderBlueprintSvg, renderPortfolioSvg } from '../../render/index.js';
 import { opportunityBacklog } from '../../render/opportunity-backlog.js';
 import { assertWellFormedXml, modelOf } from './render-kit.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
+import { repoRoot } from '../journey-test-kit.js';
 
 const map = `metric ces "Effort" score target <= 3
 journey J "Repair" {
@@ -55,6 +59,29 @@ describe('the portfolio view', () => {
         assert.equal(svg.match(/class="opportunity-row"/g)?.length, 3);
         for (const status of ['planned', 'shipped', 'dropped']) assert.match(svg, new RegExp(`class="status-${status}"`));
         assert.match(svg, /Offer a callback — Repair › Calls the hotline/);
+    });
+
+    it('names its quadrants and the colours of the statuses, in the language of the map', async () => {
+        const rows = opportunityBacklog([await modelOf(map)]);
+        const labels = (svg: string) => [...svg.matchAll(/class="quadrant-label"[^>]*>([^<]+)</g)].map(match => match[1]);
+        const legend = (svg: string) => [...svg.matchAll(/<g class="legend-entry"><circle class="status-(\w+)"[^>]*\/><text[^>]*>([^<]+)</g)].map(match => `${match[1]} ${match[2]}`);
+        const english = renderPortfolioSvg(rows);
+        assert.deepEqual(labels(english), ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits']);
+        assert.deepEqual(legend(english), ['idea idea', 'planned planned', 'building building', 'shipped shipped', 'measured measured', 'dropped dropped']);
+        // Callback (value 4, effort 2) sits in the quick wins, top left; the dropped idea (1, 5) in the money pits.
+        const dot = (id: string) => /<circle class="status-\w+" cx="([\d.]+)" cy="([\d.]+)"/.exec(english.slice(english.indexOf(`data-opportunity="${id}"`)))!.slice(1).map(Number);
+        const [quickX, quickY] = dot('Callback');
+        const [pitX, pitY] = dot('Dropped');
+        const middle = /class="quadrant-line" x1="([\d.]+)"/.exec(english)!.slice(1).map(Number)[0];
+        assert.ok(quickX < middle && pitX > middle && quickY < pitY, `${quickX},${quickY} ${pitX},${pitY} | ${middle}`);
+        useMessageBundle(JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as MessageBundle);
+        try {
+            const chinese = renderPortfolioSvg(rows);
+            assert.deepEqual(labels(chinese), ['速赢', '大赌注', '填充项', '无底洞']);
+            assert.deepEqual(legend(chinese).slice(0, 2), ['idea 想法', 'planned 已计划']);
+        } finally {
+            useMessageBundle(undefined);
+        }
     });
 
     it('stays readable with 1,000 opportunities: every one in the list, names in the chart only where few share a cell', () => {
