@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addedStepOf, diffJourneyModels, journeyPairModels, type Change } from '../diff/journey-diff.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture, type ViewPicture } from '../diff/diff-report.js';
+import {
+    formatDiffJson, formatDiffMarkdown, formatDiffText, type JourneyPicture, type ViewPicture
+} from '../diff/diff-report.js';
 import { touchedSteps } from '../diff/touched-steps.js';
 import { renderMermaidFlowchart } from '../render/mermaid-flowchart.js';
 import { modelOfView } from '../render/named-view.js';
@@ -62,7 +64,8 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
         err(problem);
         return ExitCode.UsageOrInput;
     }
-    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, pictures, changes => viewPictures([after], changes, options.view));
+    const views = (changes: Change[]) => viewPictures([after], changes, options.view);
+    return report(diffJourneyModels(before, after), compareEmotions(before, after), options, out, pictures, views);
 }
 
 interface LoadedSide {
@@ -180,7 +183,9 @@ function journeyPictures(model: JourneyModel, changes: Change[]): JourneyPicture
 }
 
 /** `--view` names a view none of the new versions declares, or asks for a format that shows no picture. */
-function viewProblem(models: JourneyModel[], view: string | undefined, format: DiffOptions['format']): string | undefined {
+function viewProblem(
+    models: JourneyModel[], view: string | undefined, format: DiffOptions['format']
+): string | undefined {
     if (view === undefined) return undefined;
     if (format !== 'md') return t('--view {view} does not apply to -f {format}: it changes -f md only.', { view, format });
     if (models.some(model => model.views?.some(candidate => candidate.name === view))) return undefined;
@@ -196,7 +201,10 @@ function viewPictures(models: JourneyModel[], changes: Change[], view: string | 
         const named = model.views?.find(candidate => candidate.name === view);
         if (!named) return [];
         const flowcharts = modelOfView(model, named).journeys.filter(journey => touched.has(journey.name))
-            .map(journey => ({ journey: displayName(journey), mermaid: renderMermaidFlowchart(journey, { focus: touched.get(journey.name) }) }));
+            .map(journey => ({
+                journey: displayName(journey),
+                mermaid: renderMermaidFlowchart(journey, { focus: touched.get(journey.name) })
+            }));
         return [{ view: displayName(named), flowcharts }];
     });
 }

@@ -17,6 +17,9 @@ import { defaultMaxFileBytes } from './load-workspace.js';
 import { evidenceKinds, type EvidenceKind } from '../language/evidence-requirement.js';
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import { runStory } from './story-command.js';
+
+/** What commander hands `journeymap story`'s action. */
+type StoryCommandOptions = { output?: string; theme: MapTheme; root: string };
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
@@ -107,7 +110,7 @@ function buildProgram(): Command {
         .argument('[files...]', '<old> <new> .journey files (file#Journey compares two journeys), or with --git the paths to compare')
         .option('--git <revisions>', 'compare git revisions: <rev> (against the working tree) or <a>..<b>')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
-        .option('--view <view>', 'with -f md: a view the map names, its steps the changes touched in front and the rest dimmed')
+        .option('--view <view>', 'with -f md: a view the map names, the steps the changes touched in front')
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
         .addOption(rootOption())
         .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string; view?: string }, command: Command) => {
@@ -152,16 +155,16 @@ function buildProgram(): Command {
             });
         });
     program.command('story')
-        .description('Write a story of a map as one HTML file: a slide per `show`, its step in front and the rest dimmed, '
-            + 'the note large; ← → and space move, printing makes a deck. It opens from file:// and fetches nothing.')
+        .description('Write a story of a map as one HTML file: a slide per `show`, its step in front and the rest '
+            + 'dimmed, the note large; ← → and space move, printing makes a deck. It opens from file:// and fetches nothing.')
         .argument('<file>', 'the .journey file')
         .argument('[story]', 'which story (default: the file\'s only one)')
         .option('-o, --output <file>', 'write to this file instead of standard output')
         .addOption(new Option('--theme <theme>', 'colours of the maps on the slides').choices(['auto', 'light', 'dark']).default('auto'))
         .addOption(rootOption())
-        .action(async (file: string, story: string | undefined, options: { output?: string; theme: MapTheme; root: string }, command: Command) => {
-            const lang = languageOf(command);
-            process.exitCode = await runStory(file, story, { ...options, lang, root: resolve(options.root) }, print, printError);
+        .action(async (file: string, story: string | undefined, options: StoryCommandOptions, command: Command) => {
+            const storyOptions = { ...options, lang: languageOf(command), root: resolve(options.root) };
+            process.exitCode = await runStory(file, story, storyOptions, print, printError);
         });
 
     program.command('metrics')

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { JourneyModel } from '../model/journey-model.js';
 import {
-    renderFunnelSvg, renderJourneyHtml, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney, type MapTheme
+    renderFunnelSvg, renderJourneyHtml, renderJourneyMarkdown, renderMermaidFlowchart, renderMermaidJourney,
+    type MapTheme
 } from '../render/index.js';
 import { ExitCode } from './check-command.js';
 import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
@@ -39,7 +40,7 @@ export interface RenderOptions {
     persona?: string;
     /** `--width 1440`: stages wrap into rows to fit this many pixels (SVG, HTML, PNG). */
     width?: number;
-    /** `--view blueprint|portfolio|Exec`: the picture drawn for SVG, PNG and HTML (default: the map); a named view of the map too. */
+    /** `--view blueprint|portfolio|Exec`: the picture SVG, PNG and HTML draw (default: the map), or a named view. */
     view?: string;
     /** With `--view portfolio`: more files or folders whose opportunities join the portfolio. */
     more?: string[];
@@ -154,24 +155,31 @@ export async function runRender(file: string, options: RenderOptions, io: Output
 }
 
 /** `auto` has no reader's system to follow in a picture: light. */
-function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): Buffer {
+function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry,
+    portfolio: BacklogRow[]): Buffer {
     const theme = options.theme === 'auto' ? 'light' : options.theme;
-    return svgToPng(pictureOf(model, journeyName, { ...options, theme }, view, portfolio), { scale: options.scale, theme, fonts: options.font });
+    const svg = pictureOf(model, journeyName, { ...options, theme }, view, portfolio);
+    return svgToPng(svg, { scale: options.scale, theme, fonts: options.font });
 }
 
-/** The picture of the view asked for: the map, the service blueprint, the opportunities on value × effort, or a named view. */
-function pictureOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): string {
+/** The picture of the view asked for: the map, the service blueprint, the portfolio, or a named view. */
+function pictureOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry,
+    portfolio: BacklogRow[]): string {
     if (view.builtIn === 'portfolio') return renderPortfolioSvg(portfolio, { theme: options.theme });
     // A named view draws its own journeys unless --journey names one.
     const journey = view.named && !options.journey ? undefined : journeyName;
     return renderJourneyView(model, journey, view, { theme: options.theme, width: options.width });
 }
 
-function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry, portfolio: BacklogRow[]): string {
+function render(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry,
+    portfolio: BacklogRow[]): string {
     const journey = model.journeys.find(j => j.name === journeyName);
     switch (options.format) {
         case 'svg': return pictureOf(model, journeyName, options, view, portfolio);
-        case 'html': return renderJourneyHtml(journey, pictureOf(model, journeyName, options, view, portfolio), options.theme);
+        case 'html': {
+            const picture = pictureOf(model, journeyName, options, view, portfolio);
+            return renderJourneyHtml(journey, picture, options.theme);
+        }
         case 'md': return renderJourneyMarkdown(model, journey!);
         case 'mermaid': return renderMermaidJourney(journey!, model.personas);
         case 'flowchart': return renderMermaidFlowchart(journey!);

@@ -27,26 +27,33 @@ export function journeyPagePath(file: string, journey: string): string {
 }
 
 /** Where a journey's page and pictures go, and which views it has: decided before anything is drawn. */
-export function planJourney(model: JourneyModel, journey: JourneyMapModel, file: string, lastChange: string | undefined, backlog: BacklogRow[],
-    root?: string): SiteJourney {
+export function planJourney(
+    model: JourneyModel, journey: JourneyMapModel, file: string, lastChange: string | undefined,
+    backlog: BacklogRow[], root?: string
+): SiteJourney {
     const slug = `${slugOf(file)}--${slugOf(journey.name)}`;
     const steps = journey.stages.flatMap(stage => stage.steps);
     const views: SiteJourney['views'] = [{ id: 'map', image: `j/${slug}.map.svg` }];
-    if (steps.some(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0)) views.push({ id: 'blueprint', image: `j/${slug}.blueprint.svg` });
+    const blueprint = steps.some(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0);
+    if (blueprint) views.push({ id: 'blueprint', image: `j/${slug}.blueprint.svg` });
     if (funnelsOf(journey, model.metrics).length > 0) views.push({ id: 'funnel', image: `j/${slug}.funnel.svg` });
     if (backlog.length > 0) views.push({ id: 'portfolio', image: `j/${slug}.portfolio.svg` });
+    // A journey whose steps simply follow one another has no paths beyond the map's order: no diagram.
+    const branches = steps.some(step => step.next.length > 0) || journey.observedPaths?.paths !== undefined;
     const details = steps.flatMap(step => (step.detail ? [{
-        step: displayName(step), journey: step.detailSummary?.title ?? step.detail, page: detailPage(step.detailSummary?.uri, step.detail, file, root)
+        step: displayName(step), journey: step.detailSummary?.title ?? step.detail,
+        page: detailPage(step.detailSummary?.uri, step.detail, file, root)
     }] : []));
     return {
-        page: journeyPagePath(file, journey.name), folder: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', file, journey, model,
-        health: journeyHealth(model, journey), views, modelFile: `j/${slug}.json`, lastChange, pathsImage: `j/${slug}.paths.svg`,
-        details: details.length > 0 ? details : undefined
+        page: journeyPagePath(file, journey.name),
+        folder: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.',
+        file, journey, model, health: journeyHealth(model, journey), views, modelFile: `j/${slug}.json`, lastChange,
+        pathsImage: branches ? `j/${slug}.paths.svg` : undefined, details: details.length > 0 ? details : undefined
     };
 }
 
 /** The page of a detail journey: in this map, or in the map at `uri` when the site knows where that is. */
-function detailPage(uri: string | undefined, journey: string, file: string, root: string | undefined): string | undefined {
+function detailPage(uri: string | undefined, journey: string, file: string, root?: string): string | undefined {
     if (!uri) return journeyPagePath(file, journey);
     if (!root || !uri.startsWith('file:')) return undefined;
     return journeyPagePath(relative(root, fileURLToPath(uri)).split('\\').join('/'), journey);
@@ -56,15 +63,18 @@ function detailPage(uri: string | undefined, journey: string, file: string, root
 export async function writeJourneyFiles({ entry, backlog, source }: JourneyTask, writer: SiteWriter): Promise<number> {
     const { model, journey } = entry;
     for (const view of entry.views) {
+        const registered = { id: view.id, label: builtInViewLabel(view.id), builtIn: view.id };
         // The map is one strip the page scrolls sideways: rows would break its curve.
         const svg = view.id === 'portfolio' ? renderPortfolioSvg(backlog, { title: displayName(journey) })
-            : renderJourneyView(model, journey.name, { id: view.id, label: builtInViewLabel(view.id), builtIn: view.id }, view.id === 'map' ? {} : { width: 1400 });
+            : renderJourneyView(model, journey.name, registered, view.id === 'map' ? {} : { width: 1400 });
         await writer.write(view.image, svg);
     }
     if (entry.pathsImage) await writer.write(entry.pathsImage, renderPathsDiagramSvg(model, journey.name));
     await writer.write(entry.modelFile, JSON.stringify(model));
-    await writer.write(entry.page, journeyPage(entry, { mermaid: renderMermaidJourney(journey, model.personas), paths: renderMermaidFlowchart(journey), source }));
-    return entry.views.length + 3;
+    const mermaid = renderMermaidJourney(journey, model.personas);
+    const texts = { mermaid, paths: renderMermaidFlowchart(journey), source };
+    await writer.write(entry.page, journeyPage(entry, texts));
+    return entry.views.length + (entry.pathsImage ? 3 : 2);
 }
 
 /** The pages of a map's named views and stories; the entries the index lists them by. */

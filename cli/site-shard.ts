@@ -58,7 +58,10 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
     }
     if (withOpportunities.length > 0) {
         const backlog = opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf)));
-        for (const map of withOpportunities) entries.push(...await drawJourneysOf(map, backlog.filter(row => row.uri === map.model.uri), writer, shard, drew));
+        for (const map of withOpportunities) {
+            const own = backlog.filter(row => row.uri === map.model.uri);
+            entries.push(...await drawJourneysOf(map, own, writer, shard, drew));
+        }
     }
     return { entries, files: writer.count };
 }
@@ -71,8 +74,10 @@ interface CheckedMap {
     lastChange?: string;
 }
 
-/** Draws and writes a map's journeys, views and stories, labelled in the map's language unless `--lang` says otherwise. */
-async function drawJourneysOf(map: CheckedMap, backlog: BacklogRow[], writer: SiteWriter, shard: SiteShard, drew: () => void): Promise<SiteEntry[]> {
+/** Draws and writes a map's journeys, views and stories, in the map's language unless `--lang` says otherwise. */
+async function drawJourneysOf(
+    map: CheckedMap, backlog: BacklogRow[], writer: SiteWriter, shard: SiteShard, drew: () => void
+): Promise<SiteEntry[]> {
     useCliLanguage(languageOfMaps([map.model], shard.lang) ?? chooseCliLanguage(shard.lang, process.env));
     const entries: SiteEntry[] = await writeLibraryFiles(map.model, map.file, writer);
     for (const journey of map.model.journeys) {

@@ -23,7 +23,10 @@ export interface StoryOptions {
  * keys to move, a deck when printed. Its style and script are inside it, allowed by their
  * hashes alone: it opens from file:// and fetches nothing.
  */
-export async function runStory(file: string, name: string | undefined, options: StoryOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runStory(
+    file: string, name: string | undefined, options: StoryOptions,
+    out: (text: string) => void, err: (text: string) => void
+): Promise<number> {
     const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
     const [document] = loaded.documents;
     if (!document) {
@@ -42,7 +45,8 @@ export async function runStory(file: string, name: string | undefined, options: 
         err(story);
         return ExitCode.UsageOrInput;
     }
-    const html = await inLanguageOfMaps([model], options.lang, async () => storyFile(model, story, options.theme, await playerScript()));
+    const script = await playerScript();
+    const html = await inLanguageOfMaps([model], options.lang, () => storyFile(model, story, options.theme, script));
     if (!options.output) {
         out(html.trimEnd());
         return ExitCode.Clean;
@@ -57,9 +61,13 @@ export async function runStory(file: string, name: string | undefined, options: 
 function chooseStory(model: JourneyModel, name: string | undefined, file: string): StoryModel | string {
     const stories = model.stories ?? [];
     const names = stories.map(story => story.name).join(', ') || t('none');
-    if (name !== undefined) return stories.find(story => story.name === name) ?? t("No story '{name}' in {file}. Stories: {names}.", { name, file, names });
+    if (name !== undefined) {
+        const named = stories.find(story => story.name === name);
+        return named ?? t("No story '{name}' in {file}. Stories: {names}.", { name, file, names });
+    }
     if (stories.length === 1) return stories[0];
-    return stories.length === 0 ? t('{file} declares no story.', { file }) : t('Name the story: {file} has several ({names}).', { file, names });
+    if (stories.length === 0) return t('{file} declares no story.', { file });
+    return t('Name the story: {file} has several ({names}).', { file, names });
 }
 
 /** The whole page: the deck, its style and the player inline, each allowed by its hash and nothing else. */
@@ -77,7 +85,7 @@ function sha256(text: string): string {
     return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-/** The slide player, bundled beside the CLI (dist/story-player.js); `</script` cannot occur in it, as it is code we build. */
+/** The slide player, bundled beside the CLI (dist/story-player.js): code we build, with no `</script` in it. */
 async function playerScript(): Promise<string> {
     return (await readFile(join(__dirname, 'story-player.js'), 'utf8')).trim();
 }

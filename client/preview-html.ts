@@ -35,7 +35,7 @@ export function previewHtml({ nonce, cspSource, scriptUri, messages }: PreviewPa
 <body>
 <div id="toolbar" role="toolbar" aria-label="${escapeXml(t('Preview'))}">
   <div id="views" role="tablist">
-${viewsOf(undefined, 'preview').map(view => `    <button role="tab" data-view="${view.id}">${escapeXml(view.label)}</button>`).join('\n')}
+${viewButtons()}
   </div>
   <span id="compare-bar" hidden><span id="compare-label"></span> <button id="compare-close">${escapeXml(t('Close compare'))}</button></span>
   <select id="journey-picker" aria-label="${escapeXml(t('Journey'))}" hidden></select>
@@ -54,6 +54,12 @@ ${viewsOf(undefined, 'preview').map(view => `    <button role="tab" data-view="$
 </body>
 </html>
 `;
+}
+
+/** The built-in views' buttons; the page adds the file's named views when a map arrives. */
+function viewButtons(): string {
+    return viewsOf(undefined, 'preview')
+        .map(view => `    <button role="tab" data-view="${view.id}">${escapeXml(view.label)}</button>`).join('\n');
 }
 
 /** JSON inside a <script> data block: `<` escaped, so no text can close the block. */

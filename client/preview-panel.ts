@@ -266,9 +266,11 @@ export class JourneyPreview implements vscode.Disposable {
         const target = uri ? vscode.Uri.parse(uri) : this.document?.uri;
         if (!target || (uri && !vscode.workspace.getWorkspaceFolder(target))) return;
         const document = await vscode.workspace.openTextDocument(target);
-        const declared = new RegExp(`^\\s*journey\\s+${journey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'mu').exec(document.getText());
+        // A journey's name is an identifier: no character of it means anything in a pattern.
+        const declared = new RegExp(`^\\s*journey\\s+${journey}(?![\\p{L}\\p{N}_])`, 'mu').exec(document.getText());
         const start = document.positionAt(declared ? declared.index + declared[0].length - journey.length : 0);
-        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
+        const selection = new vscode.Range(start, start);
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection });
     }
 
     private async reveal(range: SourceRange): Promise<void> {

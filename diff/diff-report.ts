@@ -40,7 +40,9 @@ export interface ViewPicture {
     flowcharts: Array<{ journey: string; mermaid: string }>;
 }
 
-export function formatDiffMarkdown(changes: Change[], emotions: EmotionComparison[] = [], pictures: JourneyPicture[] = [], views: ViewPicture[] = []): string {
+export function formatDiffMarkdown(
+    changes: Change[], emotions: EmotionComparison[] = [], pictures: JourneyPicture[] = [], views: ViewPicture[] = []
+): string {
     if (changes.length === 0) return `**${t('Journey maps:')}** ${t('no semantic changes.')}\n`;
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
@@ -75,7 +77,8 @@ function viewMarkdown(view: ViewPicture): string[] {
     if (view.flowcharts.length === 0) return [`#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`, '', t('No change touches this view.'), ''];
     return [
         `#### ${escapeMarkdown(t('View {view}: the steps the changes touched', { view: view.view }))}`, '',
-        ...view.flowcharts.flatMap(chart => [`**${escapeMarkdown(chart.journey)}**`, '', '```mermaid', chart.mermaid.trimEnd(), '```', ''])
+        ...view.flowcharts.flatMap(chart =>
+            [`**${escapeMarkdown(chart.journey)}**`, '', '```mermaid', chart.mermaid.trimEnd(), '```', ''])
     ];
 }
 

@@ -129,13 +129,15 @@ function fieldChanges(element: ElementKind, old: object, current: object, place:
 /** A view or story read as one whole: whatever parts of it changed, one change that names each. */
 function partChange(element: ElementKind, old: Fields, current: Fields, place: Place): Change[] {
     // Compared as written: a slide's place in the file, and which file that is, are not part of what it says.
-    const changed = comparedFields(element).filter(field => ruleOf(element, field).role === 'part' && partText(old[field]) !== partText(current[field]));
+    const changed = comparedFields(element)
+        .filter(field => ruleOf(element, field).role === 'part' && partText(old[field]) !== partText(current[field]));
     if (changed.length === 0) return [];
     const parts = changed.map(field => t('{field} {old} → {new}', { field: fieldWord(field), old: partText(old[field]), new: partText(current[field]) }));
     const summary = t('{subject} changed: {changes}', { subject: subjectOf(place), changes: parts.join('; ') });
     return [changeAt(place, {
         kind: 'changed', field: changed.length === 1 ? changed[0] : undefined,
-        before: changed.map(field => partText(old[field])).join('; '), after: changed.map(field => partText(current[field])).join('; '), summary
+        before: changed.map(field => partText(old[field])).join('; '),
+        after: changed.map(field => partText(current[field])).join('; '), summary
     })];
 }
 

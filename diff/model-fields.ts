@@ -1,6 +1,7 @@
 import type {
     ChannelModel, DataSourceModel, EmotionModel, ImportModel, JourneyMapModel, JourneyModel, MetricModel, MetricValueModel,
-    ClaimModel, LaneActionModel, OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel, StoryModel, ViewModel
+    ClaimModel, LaneActionModel, OpportunityModel, PersonaEmotionModel, PersonaModel, StageModel, StepModel,
+    StoryModel, ViewModel
 } from '../model/journey-model.js';
 
 /**
@@ -27,11 +28,12 @@ export type FieldRule =
     | { role: 'derived'; why: string }
     /** What customers did, from a snapshot of data: told as changes of its numbers, not of the map's text. */
     | { role: 'observed'; why: string }
-    /** Part of a declaration a reader takes as one whole (a view, a story): changes to its parts are one change of it. */
+    /** Part of a declaration read as one whole (a view, a story): changes to its parts are one change of it. */
     | { role: 'part' };
 
 /** The elements a change can be about; `diff/journey-diff.schema.json` lists the same names. */
-export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity' | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action'
+export type ElementKind = 'file' | 'import' | 'persona' | 'channel' | 'metric' | 'data-source' | 'opportunity'
+    | 'journey' | 'stage' | 'step' | 'emotion' | 'persona-emotion' | 'metric-value' | 'claim' | 'lane-action'
     | 'view' | 'story';
 
 type FieldTable<T> = { readonly [Field in keyof Required<T>]: FieldRule };
@@ -51,7 +53,9 @@ export const modelFields = {
         dataSources: elements('data-source'), opportunities: elements('opportunity'), journeys: elements('journey'),
         views: elements('view'), stories: elements('story')
     } satisfies FieldTable<JourneyModel>,
-    view: { name: key, title: part, journeys: part, persona: part, lanes: part, stages: part, range: whereWritten } satisfies FieldTable<ViewModel>,
+    view: {
+        name: key, title: part, journeys: part, persona: part, lanes: part, stages: part, range: whereWritten
+    } satisfies FieldTable<ViewModel>,
     story: { name: key, title: part, view: part, slides: part, range: whereWritten } satisfies FieldTable<StoryModel>,
     import: { path: key, alias: value, range: whereWritten } satisfies FieldTable<ImportModel>,
     persona: {
@@ -86,7 +90,9 @@ export const modelFields = {
         claims: elements('claim'), blueprint: elements('lane-action'), failPoints: texts,
         metrics: elements('metric-value'), next: { role: 'names', ordered: true }, exit: value,
         events: { role: 'names', ordered: false }, detail: value,
-        detailSummary: { role: 'derived', why: 'read from the detail journey, whose own changes are reported where it is written' },
+        detailSummary: {
+            role: 'derived', why: 'read from the detail journey, whose own changes are reported where it is written'
+        },
         range: whereWritten
     } satisfies FieldTable<StepModel>,
     emotion: { score: value, feeling: value, note: value } satisfies FieldTable<EmotionModel>,

@@ -4,7 +4,8 @@ import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/ls
 import { isClaim, isJourneyFile, isSlide, isStage, isStep } from './generated/ast.js';
 
 /** The keywords a statement of a block starts with (its stages and steps are nodes of their own). */
-const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(['Persona', 'Opportunity', 'Journey', 'Step', 'Claim', 'View', 'Story']
+const blocks = ['Persona', 'Opportunity', 'Journey', 'Step', 'Claim', 'View', 'Story'];
+const statementKeywords: Record<string, ReadonlySet<string>> = Object.fromEntries(blocks
     .map(type => [type, new Set(lineKeywords[type].filter(keyword => keyword !== 'stage'))]));
 
 /** One line break, or two where the author left a blank line; never more. */

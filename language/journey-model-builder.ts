@@ -8,7 +8,8 @@ import { queryEngineOf, type DataSources } from './journey-data-sources.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { aggregateStageMetrics, defaultAggregation } from '../metrics/stage-aggregate.js';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, isStory, isView, type Opportunity, type Claim,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isOpportunity, isPersona, isStage, isStory, isView,
+    type Opportunity, type Claim,
     type Channel, type DataLink, type DataSource, type MeasuredEmotion, type Journey, type JourneyFile, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from './generated/ast.js';
 import {
@@ -45,7 +46,8 @@ export class JourneyModelBuilder {
         const journeys = named(file.elements.filter(isJourney));
         const steps = journeys.flatMap(journey => named(journey.stages).flatMap(stage => named(stage.steps)));
         const views = named(file.elements.filter(isView));
-        const personas = unique([...named(file.elements.filter(isPersona)), ...[...journeys, ...steps, ...views].flatMap(j => j.personas.map(p => p.ref))]);
+        const used = [...journeys, ...steps, ...views].flatMap(user => user.personas.map(persona => persona.ref));
+        const personas = unique([...named(file.elements.filter(isPersona)), ...used]);
         const channels = unique([...named(file.elements.filter(isChannel)), ...steps.flatMap(s => s.channels.map(c => c.ref))]);
         const metrics = unique([...named(file.elements.filter(isMetricDefinition)), ...steps.flatMap(s => s.metrics.map(m => m.metric?.ref))]);
         const metricModels = new Map(metrics.map(metric => [metric, metricModel(metric)]));

@@ -70,7 +70,9 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         if (context.property === 'stages' && isView(context.container)) {
             return this.viewStageScope(context.container);
         }
-        if ((context.property === 'addresses' && isOpportunity(context.container)) || (context.property === 'step' && isSlide(context.container))) {
+        const stepPath = (context.property === 'addresses' && isOpportunity(context.container))
+            || (context.property === 'step' && isSlide(context.container));
+        if (stepPath) {
             return this.addressableSteps.get(document, () => this.stepPathScope(document));
         }
         if (!document.localSymbols) {

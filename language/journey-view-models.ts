@@ -1,13 +1,15 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { isJourney, isStage, type Journey, type Step, type Story, type View } from './generated/ast.js';
-import { shareOfScale, type Scale, type SourceRange, type StepDetailModel, type StepModel, type StoryModel, type ViewModel } from '../model/journey-model.js';
+import {
+    shareOfScale, type Scale, type SourceRange, type StepDetailModel, type StepModel, type StoryModel, type ViewModel
+} from '../model/journey-model.js';
 import { isMapLane } from '../model/view-registry.js';
 import { emotionScaleOf } from './journey-validator.js';
 import { stepsOf } from './journey-scope.js';
 
 type RangeOf = (node: View | Story | Step | Story['slides'][number]) => SourceRange | undefined;
 
-/** `view Exec { … }` as the model holds it: names as written resolve, unknown lanes are left out (the validator reports them). */
+/** `view Exec { … }` as the model holds it: unresolved names and unknown lanes left out (the validator says so). */
 export function viewModel(view: View, rangeOf: RangeOf): ViewModel {
     return {
         name: view.name, title: view.title,
@@ -29,9 +31,11 @@ export function storyModel(story: Story, document: LangiumDocument, rangeOf: Ran
             const journey = stage?.$container;
             const located = step && isStage(stage) && isJourney(journey);
             const uri = step && AstUtils.getDocument(step).uri.toString();
+            const elsewhere = uri === document.uri.toString() ? undefined : uri;
             return {
                 step: slide.step.$refText, note: slide.note, range: rangeOf(slide),
-                address: located ? { journey: journey.name, stage: stage.name, step: step.name, uri: uri === document.uri.toString() ? undefined : uri } : undefined
+                address: located
+                    ? { journey: journey.name, stage: stage.name, step: step.name, uri: elsewhere } : undefined
             };
         }),
         range: rangeOf(story)
@@ -42,7 +46,9 @@ export function storyModel(story: Story, document: LangiumDocument, rangeOf: Ran
  * `detail Repair`: the journey that tells the step in detail. What the step does not write itself
  * rolls up from it: the lowest emotion (mapped onto the step's journey's scale) and the pain count.
  */
-export function stepDetail(step: Step, scale: Scale, document: LangiumDocument): Pick<StepModel, 'detail' | 'detailSummary'> {
+export function stepDetail(
+    step: Step, scale: Scale, document: LangiumDocument
+): Pick<StepModel, 'detail' | 'detailSummary'> {
     const detail = step.details[0]?.ref;
     if (!detail) return {};
     const uri = AstUtils.getDocument(detail).uri.toString();
@@ -50,13 +56,18 @@ export function stepDetail(step: Step, scale: Scale, document: LangiumDocument):
     const summary: StepDetailModel = {
         title: detail.title, uri: uri === document.uri.toString() ? undefined : uri,
         rolledUpEmotion: writesEmotion ? undefined : lowestEmotion(detail, scale),
-        rolledUpPains: step.pains.length > 0 ? undefined : stepsOf(detail).reduce((count, inner) => count + inner.pains.length, 0)
+        rolledUpPains: step.pains.length > 0 ? undefined : painsOf(detail)
     };
     return { detail: detail.name, detailSummary: summary };
 }
 
+function painsOf(journey: Journey): number {
+    return stepsOf(journey).reduce((count, step) => count + step.pains.length, 0);
+}
+
 function lowestEmotion(journey: Journey, onto: Scale): number | undefined {
-    const scores = stepsOf(journey).flatMap(step => step.emotions.map(emotion => emotion.score)).filter(Number.isFinite);
+    const scores = stepsOf(journey).flatMap(step => step.emotions.map(emotion => emotion.score))
+        .filter(Number.isFinite);
     if (scores.length === 0) return undefined;
     const own = emotionScaleOf(journey);
     const share = shareOfScale(Math.min(...scores), own);

@@ -1,5 +1,7 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { isJourney, isStage, type Journey, type JourneyAstType, type Step, type Story, type View } from './generated/ast.js';
+import {
+    isJourney, isStage, type Journey, type JourneyAstType, type Step, type Story, type View
+} from './generated/ast.js';
 import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { didYouMean } from './did-you-mean.js';
@@ -7,7 +9,7 @@ import { stepsOf } from './journey-scope.js';
 import { t } from '../model/localisation.js';
 import { builtInViews, isBuiltInView, isMapLane, mapLanes } from '../model/view-registry.js';
 
-/** Views, stories and the journey library (`detail`): names the registry knows, steps the story can draw, no detail cycles. */
+/** Views, stories and the journey library (`detail`): names the registry knows, drawable slides, no cycles. */
 export function registerViewChecks(services: JourneyServices): void {
     const validator = new ViewValidator();
     const checks: ValidationChecks<JourneyAstType> = {
@@ -25,21 +27,26 @@ function coded(code: IssueCode, extra: Omit<IssueData, 'code'> = {}): { code: Is
 export class ViewValidator {
     checkView(view: View, accept: ValidationAcceptor): void {
         if (isBuiltInView(view.name)) {
-            accept('error', t("'{name}' is a built-in view: name this view otherwise. Built-in views: {views}.",
-                { name: view.name, views: builtInViews.join(', ') }), { node: view, property: 'name', ...coded(IssueCodes.ViewNameTaken) });
+            const message = t("'{name}' is a built-in view: name this view otherwise. Built-in views: {views}.",
+                { name: view.name, views: builtInViews.join(', ') });
+            accept('error', message, { node: view, property: 'name', ...coded(IssueCodes.ViewNameTaken) });
         }
         view.lanes.forEach((lane, index) => {
             if (isMapLane(lane)) return;
             const suggestions = didYouMean(lane, mapLanes);
-            const hint = suggestions.length > 0 ? t("Did you mean '{name}'?", { name: suggestions[0] }) : t('Lanes: {lanes}.', { lanes: mapLanes.join(', ') });
+            const hint = suggestions.length > 0
+                ? t("Did you mean '{name}'?", { name: suggestions[0] })
+                : t('Lanes: {lanes}.', { lanes: mapLanes.join(', ') });
             accept('error', t("'{lane}' is not a lane of the map. {hint}", { lane, hint }),
                 { node: view, property: 'lanes', index, ...coded(IssueCodes.LaneUnknown, { suggestions }) });
         });
         const document = AstUtils.getDocument(view);
         view.journeys.forEach((reference, index) => {
             if (!reference.ref || AstUtils.getDocument(reference.ref) === document) return;
-            accept('error', t("'{name}' is a journey of another file: a view shows the journeys of its own file. Declare this view there.",
-                { name: reference.$refText }), { node: view, property: 'journeys', index, ...coded(IssueCodes.ViewJourneyImported) });
+            const message = t("'{name}' is a journey of another file: a view shows the journeys of its own file. Declare this view there.",
+                { name: reference.$refText });
+            const coding = coded(IssueCodes.ViewJourneyImported);
+            accept('error', message, { node: view, property: 'journeys', index, ...coding });
         });
         for (let index = 1; index < view.personas.length; index++) {
             accept('error', t('This has more than one {property}; keep one.', { property: t('persona') }),
@@ -53,20 +60,24 @@ export class ViewValidator {
                 { node: story, property: 'views', index, ...coded(IssueCodes.RepeatedProperty) });
         }
         if (story.slides.length === 0) {
-            accept('warning', t("Story '{name}' shows nothing yet: add a line `show Journey.Step \"what to say\"`.", { name: story.name }),
-                { node: story, property: 'name', ...coded(IssueCodes.StoryEmpty) });
+            const message = t("Story '{name}' shows nothing yet: add a line `show Journey.Step \"what to say\"`.",
+                { name: story.name });
+            accept('warning', message, { node: story, property: 'name', ...coded(IssueCodes.StoryEmpty) });
         }
         const document = AstUtils.getDocument(story);
         const view = story.views[0]?.ref;
         for (const slide of story.slides) {
             const step = slide.step?.ref;
+            const written = slide.step?.$refText;
             if (!step) continue;
             if (AstUtils.getDocument(step) !== document) {
-                accept('error', t("'{step}' is a step of another file: a story walks the journeys of its own file.", { step: slide.step.$refText }),
-                    { node: slide, property: 'step', ...coded(IssueCodes.StoryStepImported) });
+                const message = t("'{step}' is a step of another file: a story walks the journeys of its own file.",
+                    { step: written });
+                accept('error', message, { node: slide, property: 'step', ...coded(IssueCodes.StoryStepImported) });
             } else if (view && hidesStep(view, step)) {
-                accept('warning', t("View '{view}' leaves out '{step}': this slide would show nothing. Show it in the view, or drop the view.",
-                    { view: view.name, step: slide.step.$refText }), { node: slide, property: 'step', ...coded(IssueCodes.StoryStepHidden) });
+                const message = t("View '{view}' leaves out '{step}': this slide would show nothing. Show it in the view, or drop the view.",
+                    { view: view.name, step: written });
+                accept('warning', message, { node: slide, property: 'step', ...coded(IssueCodes.StoryStepHidden) });
             }
         }
     }

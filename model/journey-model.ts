@@ -218,7 +218,7 @@ export interface StepDetailModel {
     title?: string;
     /** The file that declares the journey, when it is not this one. */
     uri?: string;
-    /** The detail journey's lowest written emotion, on the step's journey's scale; none when the step writes its own. */
+    /** The detail journey's lowest written emotion, on the step's journey's scale; none when the step has one. */
     rolledUpEmotion?: number;
     /** How many pains the detail journey's steps write; none when the step writes its own. */
     rolledUpPains?: number;

@@ -13,6 +13,10 @@ export interface StageHealth {
     pains: number;
 }
 
+function sum(values: number[]): number {
+    return values.reduce((total, value) => total + value, 0);
+}
+
 export function stageHealth(journey: JourneyMapModel): StageHealth[] {
     return journey.stages.map(stage => {
         const scores = stage.steps.flatMap(step => {
@@ -23,8 +27,8 @@ export function stageHealth(journey: JourneyMapModel): StageHealth[] {
         return {
             stage: stage.name, title: displayName(stage), lowest,
             share: lowest === undefined ? undefined : shareOfScale(lowest, journey.emotionScale),
-            missed: stage.steps.reduce((count, step) => count + step.metrics.filter(value => value.status === 'missed').length, 0),
-            pains: stage.steps.reduce((count, step) => count + (step.pains.length || (step.detailSummary?.rolledUpPains ?? 0)), 0)
+            missed: sum(stage.steps.map(step => step.metrics.filter(value => value.status === 'missed').length)),
+            pains: sum(stage.steps.map(step => step.pains.length || (step.detailSummary?.rolledUpPains ?? 0)))
         };
     });
 }

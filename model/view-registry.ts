@@ -6,20 +6,21 @@
 import type { JourneyModel, ViewModel } from './journey-model.js';
 import { t } from './localisation.js';
 
-/** The lanes of the journey map, in the order the map draws them: the names a view's `lanes` line uses. */
+/** The lanes of the map, in the order the map draws them: the names a view's `lanes` line uses. */
 export const mapLanes = [
-    'stages', 'steps', 'touchpoints', 'emotion', 'notes', 'quotes', 'pains', 'opportunities', 'metrics', 'blueprint', 'paths'
+    'stages', 'steps', 'touchpoints', 'emotion', 'notes', 'quotes', 'pains', 'opportunities', 'metrics',
+    'blueprint', 'paths'
 ] as const;
 export type MapLane = typeof mapLanes[number];
 
-/** The lanes the map draws when no view chooses: the service blueprint and the paths have pictures of their own. */
+/** The lanes drawn when no view chooses: the service blueprint and the paths have pictures of their own. */
 export const defaultMapLanes: readonly MapLane[] = mapLanes.filter(lane => lane !== 'blueprint' && lane !== 'paths');
 
 export function isMapLane(name: string): name is MapLane {
     return (mapLanes as readonly string[]).includes(name);
 }
 
-/** Where a view can be drawn: the preview, `journeymap render`, the static site, a Markdown fence or `<journey-map>`. */
+/** Where a view can be drawn: the preview, `journeymap render`, the site, a Markdown fence or `<journey-map>`. */
 export type ViewSurface = 'preview' | 'render' | 'site' | 'fence';
 
 export const builtInViews = ['map', 'mermaid', 'paths', 'funnel', 'blueprint', 'portfolio'] as const;
@@ -60,15 +61,18 @@ export function builtInViewLabel(view: BuiltInView): string {
     }
 }
 
-/** Every view drawable on a surface: the built-in ones first, then the file's named views (maps, drawable everywhere). */
+/** Every view drawable on a surface: the built-in ones, then the file's named views (maps, drawable everywhere). */
 export function viewsOf(model: Pick<JourneyModel, 'views'> | undefined, surface: ViewSurface): ViewEntry[] {
     const builtIn = builtInViews.filter(view => surfacesOf[view].includes(surface))
         .map((view): ViewEntry => ({ id: view, label: builtInViewLabel(view), builtIn: view }));
-    const named = (model?.views ?? []).map((view): ViewEntry => ({ id: view.name, label: view.title ?? view.name, named: view }));
+    const named = (model?.views ?? [])
+        .map((view): ViewEntry => ({ id: view.name, label: view.title ?? view.name, named: view }));
     return [...builtIn, ...named];
 }
 
 /** The view an id names on a surface, or undefined (the caller lists `viewsOf` in its message). */
-export function findView(model: Pick<JourneyModel, 'views'> | undefined, surface: ViewSurface, id: string): ViewEntry | undefined {
+export function findView(
+    model: Pick<JourneyModel, 'views'> | undefined, surface: ViewSurface, id: string
+): ViewEntry | undefined {
     return viewsOf(model, surface).find(view => view.id === id);
 }

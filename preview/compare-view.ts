@@ -11,7 +11,9 @@ import type { ViewModel } from '../model/journey-model.js';
 import type { CompareRequestResult } from '../protocol/compare-request.js';
 import { t } from '../model/localisation.js';
 
-export function drawComparison(result: CompareRequestResult, journey: string | undefined, baseLabel: string, view?: ViewModel): HTMLElement {
+export function drawComparison(
+    result: CompareRequestResult, journey: string | undefined, baseLabel: string, view?: ViewModel
+): HTMLElement {
     const container = element('div', 'compare');
     const changes = result.changes.filter(change => change.journey === undefined || change.journey === journey);
     const heading = element('h2');

@@ -106,7 +106,7 @@ async function draw(): Promise<void> {
     document.body.dataset.rendered = String(ticket);
 }
 
-/** A slide of a story: the step in front in the story's view, the note in the story bar. False when the slide is gone. */
+/** A story's slide: the step in front in the story's view, the note in the story bar. False when it is gone. */
 function drawSlide(all: JourneyModel, slide: { story: string; index: number }, ticket: number): boolean {
     const story = all.stories?.find(candidate => candidate.name === slide.story);
     const slides = story ? storySlides(all, story, { theme: isDark() ? 'dark' : 'light' }) : [];
@@ -135,7 +135,7 @@ function moveSlide(by: number): void {
     void draw();
 }
 
-/** The view buttons: the built-in views, then the views the file names; a view the file no longer names falls back to the map. */
+/** The view buttons: the built-in views, then the file's; a view the file no longer names falls back to the map. */
 function updateViewButtons(all: JourneyModel): void {
     const views = viewsOf(all, 'preview');
     if (!views.some(view => view.id === state.view)) state = { ...state, view: 'map' };
@@ -153,7 +153,8 @@ function updateViewButtons(all: JourneyModel): void {
             return button;
         }));
     }
-    container.querySelectorAll<HTMLButtonElement>('button').forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === state.view)));
+    container.querySelectorAll<HTMLButtonElement>('button')
+        .forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === state.view)));
 }
 
 function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void {
@@ -388,7 +389,8 @@ canvas.addEventListener('click', event => {
     const detail = detailed?.closest('[data-detail]');
     if (detail) {
         const uri = detail.getAttribute('data-detail-uri');
-        vscode.postMessage({ type: 'openJourney', journey: detail.getAttribute('data-detail')!, ...(uri ? { uri } : {}) });
+        const journey = detail.getAttribute('data-detail')!;
+        vscode.postMessage({ type: 'openJourney', journey, ...(uri ? { uri } : {}) });
         return;
     }
     const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;

@@ -27,7 +27,8 @@ function apply(): void {
     const order = orders[control('sort')?.value ?? 'folder'] ?? orders.folder;
     let shown = 0;
     for (const card of cards) {
-        const visible = matches(card, 'data-owners', owner) && matches(card, 'data-personas', persona) && matches(card, 'data-folder', folder);
+        const visible = matches(card, 'data-owners', owner) && matches(card, 'data-personas', persona)
+            && matches(card, 'data-folder', folder);
         card.hidden = !visible;
         if (visible) shown++;
     }
@@ -35,7 +36,8 @@ function apply(): void {
     for (const list of document.querySelectorAll<HTMLElement>('ul.journeys')) {
         const items = [...list.children] as HTMLElement[];
         // A map that does not check has no owners or personas to match: it shows only unfiltered.
-        for (const item of items) if (!item.classList.contains('journey-card')) item.hidden = Boolean(owner || persona || folder);
+        const filtered = Boolean(owner || persona || folder);
+        for (const item of items) if (!item.classList.contains('journey-card')) item.hidden = filtered;
         const sorted = items.map((item, index) => ({ item, index }))
             .sort((a, b) => order(a.item, b.item) || a.index - b.index).map(({ item }) => item);
         if (sorted.some((item, index) => item !== items[index])) list.replaceChildren(...sorted);
@@ -46,6 +48,8 @@ function apply(): void {
     if (count) count.textContent = `${shown} / ${cards.length}`;
 }
 
-for (const id of ['sort', 'filter-owner', 'filter-persona', 'filter-folder']) control(id)?.addEventListener('change', apply);
+for (const id of ['sort', 'filter-owner', 'filter-persona', 'filter-folder']) {
+    control(id)?.addEventListener('change', apply);
+}
 document.getElementById('filters')?.addEventListener('submit', event => event.preventDefault());
 apply();

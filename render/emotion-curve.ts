@@ -35,8 +35,10 @@ function rolledUp(step: StepModel): { score: number; feeling: string } | undefin
  */
 export function emotionCurves(journey: JourneyMapModel): Curve[] {
     if (!hasPersonaEmotions(journey)) {
-        // Without a written emotion, what customers said is the curve; without either, the detail journey's lowest, marked.
-        return [{ className: 'curve', at: step => step.emotion ?? (step.measuredEmotion && { score: step.measuredEmotion.score }) ?? rolledUp(step) }];
+        // Without a written emotion, what customers said is the curve; without either, the detail's lowest, marked.
+        const measured = (step: StepModel) => step.measuredEmotion && { score: step.measuredEmotion.score };
+        const at = (step: StepModel) => step.emotion ?? measured(step) ?? rolledUp(step);
+        return [{ className: 'curve', at }];
     }
     const shapes = personaShapesOf(journey);
     return [...shapes].map(([persona, marker], index) => ({

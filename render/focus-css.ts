@@ -8,6 +8,7 @@ import { isIdentifier } from '../model/journey-names.js';
 export function focusCss(focus: readonly string[] | undefined): string {
     if (!focus) return '';
     const shown = focus.filter(isIdentifier).map(step => `.jm [data-step="${step}"]`);
-    const front = shown.length > 0 ? `${shown.join(',')}{opacity:1}${shown.map(rule => `${rule} .card`).join(',')}{stroke:var(--jm-accent);stroke-width:3}` : '';
-    return `.jm [data-step]{opacity:.22}${front}`;
+    if (shown.length === 0) return '.jm [data-step]{opacity:.22}';
+    const cards = shown.map(rule => `${rule} .card`).join(',');
+    return `.jm [data-step]{opacity:.22}${shown.join(',')}{opacity:1}${cards}{stroke:var(--jm-accent);stroke-width:3}`;
 }

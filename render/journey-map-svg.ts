@@ -90,14 +90,17 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         // laid out once: the same cells tell whether the lane is in the row and are drawn.
         const inRow = lanes.map(lane => ({ lane, cells: lane.kind === 'emotion' ? undefined : row.map(column => column.step && lane.cell(column.step)) }))
             .filter(({ cells }) => (cells ? cells.some(Boolean) : row.some(column => column.step && hasEmotion(column.step))));
-        for (const { lane, cells } of inRow.length > 0 || lanes.length === 0 ? inRow : [{ lane: lanes[0], cells: undefined }]) {
+        const shownLanes = inRow.length > 0 || lanes.length === 0 ? inRow : [{ lane: lanes[0], cells: undefined }];
+        for (const { lane, cells } of shownLanes) {
             const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width, cells);
             parts.push(drawn.svg);
             y += drawn.height;
         }
     });
     const height = y + layout.pad;
-    return svgDocument(width, height, id, displayName(journey), describe(journey, personas), options.theme ?? 'auto', parts.join(''), focusCss(options.focus));
+    const theme = options.theme ?? 'auto';
+    const description = describe(journey, personas);
+    return svgDocument(width, height, id, displayName(journey), description, theme, parts.join(''), focusCss(options.focus));
 }
 
 
@@ -200,7 +203,7 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
         touchpoints: () => (has(step => step.channels.length > 0 || step.touchpoints.length > 0)
             ? { kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) } : undefined),
         emotion: () => (has(hasEmotion) ? { kind: 'emotion', label: t('EMOTION'), cell: () => undefined } : undefined),
-        notes: () => (has(step => Boolean(step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling)))
+        notes: () => (has(hasEmotionNote)
             ? { kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, personaShapesOf(journey)) } : undefined),
         quotes: () => (has(step => (step.quotes ?? []).length > 0)
             ? { kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) } : undefined),
@@ -216,10 +219,15 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
     return chosen.flatMap(name => lanes[name]?.() ?? []);
 }
 
+function hasEmotionNote(step: StepModel): boolean {
+    return Boolean(step.emotion?.note || step.personaEmotions?.some(emotion => emotion.note || emotion.feeling));
+}
+
 /** Pains as written, and where a step with a detail journey writes none, the detail's count, marked as rolled up. */
 function painLane(steps: StepModel[]): Lane | undefined {
     if (!steps.some(step => step.pains.length > 0 || (step.detailSummary?.rolledUpPains ?? 0) > 0)) return undefined;
-    const lowConfidence = steps.some(step => (step.claims ?? []).some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
+    const lowConfidence = steps.some(step => (step.claims ?? [])
+        .some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
     // The legend of the faded boxes goes under the lane's name, where there are some.
     const legend = lowConfidence ? t('faded: low confidence') : undefined;
     const notesOf = (step: StepModel): Note[] => {
@@ -232,7 +240,9 @@ function painLane(steps: StepModel[]): Lane | undefined {
 function observedCell(badge: { text: string; className: string } | undefined): Cell | undefined {
     if (!badge) return undefined;
     const lines = wrapText(badge.text, inner, 11);
-    return { height: lines.length * layout.smallLine, draw: (x, y) => textLines(lines, x + layout.cellPad, y + 11, layout.smallLine, { class: badge.className }) };
+    const draw = (x: number, y: number) =>
+        textLines(lines, x + layout.cellPad, y + 11, layout.smallLine, { class: badge.className });
+    return { height: lines.length * layout.smallLine, draw };
 }
 
 function drawLane(lane: Lane, columns: Column[], y: number, width: number, laidOut?: Array<Cell | undefined>): { svg: string; height: number } {

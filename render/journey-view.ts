@@ -10,18 +10,23 @@ import { renderNamedViewSvg } from './named-view.js';
 const pictureViews = new Set(['map', 'blueprint', 'funnel']);
 
 /** The view an id names for a surface, or a message listing the views there are. */
-export function resolveView(model: JourneyModel, surface: ViewSurface, id: string): { view: ViewEntry } | { error: string } {
+export function resolveView(
+    model: JourneyModel, surface: ViewSurface, id: string
+): { view: ViewEntry } | { error: string } {
+    const drawable = (entry: ViewEntry) => Boolean(entry.named) || pictureViews.has(entry.id) || surface !== 'fence';
     const view = findView(model, surface, id);
-    if (view && (view.named || pictureViews.has(view.id) || surface !== 'fence')) return { view };
-    const known = viewsOf(model, surface).filter(entry => entry.named || pictureViews.has(entry.id) || surface !== 'fence');
-    return { error: t('No view "{view}": the views here are {views}.', { view: id, views: known.map(entry => entry.id).join(', ') }) };
+    if (view && drawable(view)) return { view };
+    const views = viewsOf(model, surface).filter(drawable).map(entry => entry.id).join(', ');
+    return { error: t('No view "{view}": the views here are {views}.', { view: id, views }) };
 }
 
 /**
  * One journey's picture in a view of the registry: the map, the blueprint, the funnel, or a named
  * view (its journeys, lanes, stages and persona). `width` wraps a map into rows.
  */
-export function renderJourneyView(model: JourneyModel, journeyName: string | undefined, view: ViewEntry, options: MapRenderOptions = {}): string {
+export function renderJourneyView(
+    model: JourneyModel, journeyName: string | undefined, view: ViewEntry, options: MapRenderOptions = {}
+): string {
     if (view.named) return renderNamedViewSvg(model, view.named, { ...options, journey: journeyName });
     switch (view.builtIn) {
         case 'blueprint': return renderBlueprintSvg(model, journeyName, { theme: options.theme });

@@ -10,7 +10,7 @@ export interface LaneCell {
     draw: (x: number, y: number) => string;
 }
 
-/** The service blueprint as a lane of the map (a view's `lanes … blueprint`): what each lane does, and where it can fail. */
+/** The service blueprint as a lane of the map (`lanes … blueprint`): what each lane does, where it can fail. */
 export function blueprintCell(step: StepModel, width: number): LaneCell | undefined {
     const lines = [
         ...(step.blueprint ?? []).flatMap(action => wrapText(`${laneInitial(action.lane)} ${action.text}`, width, 11)),
@@ -42,5 +42,6 @@ export function rolledUpPainNote(step: StepModel): { text: string; details: stri
     const count = step.detailSummary?.rolledUpPains ?? 0;
     if (step.pains.length > 0 || count === 0) return undefined;
     const journey = step.detailSummary?.title ?? step.detail ?? '';
-    return { text: t('{count} pains in {journey}', { count, journey }), details: [t('rolled up from the detail journey')] };
+    const text = t('{count} pains in {journey}', { count, journey });
+    return { text, details: [t('rolled up from the detail journey')] };
 }

@@ -9,6 +9,11 @@ const widestFlow = 8;
 const warningColour = '#d97706';
 const unobservedColour = '#9ca3af';
 
+/** `focus`: the steps a change touched, drawn in front and the others dimmed (`diff --view`). */
+export interface FlowchartOptions {
+    focus?: ReadonlySet<string>;
+}
+
 /**
  * The paths through a journey as a Mermaid flowchart: one subgraph per stage, an arrow
  * per `next` (or to the following step when there is none), a rounded end node per exit.
@@ -17,7 +22,7 @@ const unobservedColour = '#9ca3af';
  * not show dashed in the warning colour; steps nobody reaches greyed; reach and drop-off on
  * each step.
  */
-export function renderMermaidFlowchart(journey: JourneyMapModel, options: { focus?: ReadonlySet<string> } = {}): string {
+export function renderMermaidFlowchart(journey: JourneyMapModel, options: FlowchartOptions = {}): string {
     const steps = allSteps(journey);
     const observed = journey.observedPaths?.paths;
     const ids = new Map(steps.map((step, index) => [step.name, `s${index}`]));

@@ -24,35 +24,47 @@ export function viewMapOptions(view: ViewModel, options: MapRenderOptions = {}):
     return view.lanes.length > 0 ? { ...options, lanes: view.lanes } : options;
 }
 
+/** How a named view is drawn: as a map, and optionally only one of its journeys. */
+export type NamedViewOptions = MapRenderOptions & { journey?: string };
+
 /**
  * A named view as one picture: the map of each of its journeys (or of `journey` alone), one
  * under the other, each in the view's lanes. Pure, as every renderer.
  */
-export function renderNamedViewSvg(model: JourneyModel, view: ViewModel, options: MapRenderOptions & { journey?: string } = {}): string {
+export function renderNamedViewSvg(model: JourneyModel, view: ViewModel, options: NamedViewOptions = {}): string {
     const shown = modelOfView(model, view);
-    const journeys = options.journey ? shown.journeys.filter(journey => journey.name === options.journey) : shown.journeys;
+    const journeys = options.journey
+        ? shown.journeys.filter(journey => journey.name === options.journey) : shown.journeys;
     const id = options.idPrefix ?? 'view';
     if (journeys.length < 2) {
-        return renderJourneyMapSvg(shown, journeys[0]?.name ?? '\u0000', viewMapOptions(view, { ...options, idPrefix: id }));
+        // None left: the map renderer's picture of no journey.
+        const drawing = viewMapOptions(view, { ...options, idPrefix: id });
+        return renderJourneyMapSvg(shown, journeys[0]?.name ?? '\u0000', drawing);
     }
     return stackedMaps(shown, view, journeys, { ...options, idPrefix: id });
 }
 
 /** Several journeys' maps in one SVG: each a nested picture of its own, the view's title and description outside. */
-function stackedMaps(model: JourneyModel, view: ViewModel, journeys: JourneyMapModel[], options: MapRenderOptions & { idPrefix: string }): string {
+function stackedMaps(
+    model: JourneyModel, view: ViewModel, journeys: JourneyMapModel[], options: MapRenderOptions & { idPrefix: string }
+): string {
     const gap = 32;
     let y = 0;
     let width = 0;
     const nested = journeys.map((journey, index) => {
-        const svg = renderJourneyMapSvg(model, journey.name, viewMapOptions(view, { ...options, idPrefix: `${options.idPrefix}-${index}` }));
+        const drawing = viewMapOptions(view, { ...options, idPrefix: `${options.idPrefix}-${index}` });
+        const svg = renderJourneyMapSvg(model, journey.name, drawing);
         const size = sizeOf(svg);
         const placed = svg.trimEnd().replace('<svg ', `<svg x="0" y="${y}" `);
         y += size.height + gap;
         width = Math.max(width, size.width);
         return placed;
     });
-    const description = t('View {view}: {journeys}.', { view: displayName(view), journeys: journeys.map(displayName).join(', ') });
-    return svgDocument(width, Math.max(0, y - gap), options.idPrefix, displayName(view), description, options.theme ?? 'auto', nested.join(''));
+    const description = t('View {view}: {journeys}.',
+        { view: displayName(view), journeys: journeys.map(displayName).join(', ') });
+    const height = Math.max(0, y - gap);
+    const theme = options.theme ?? 'auto';
+    return svgDocument(width, height, options.idPrefix, displayName(view), description, theme, nested.join(''));
 }
 
 /** The width and height a renderer wrote on its picture's root. */

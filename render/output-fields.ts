@@ -80,7 +80,7 @@ export const stepOutputs: OutputTable<StepModel> = {
     detail: { ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey has no links between journeys" } },
     detailSummary: {
         ...everywhereButMermaid, mermaid: { leftOut: "Mermaid's journey has no links between journeys" },
-        'pr-comment': { leftOut: 'rolled up from the detail journey, whose own changes are reported where it is written' }
+        'pr-comment': { leftOut: 'rolled up from the detail journey, whose own changes are told where it is written' }
     },
     range: {
         map: whereWritten, html: whereWritten, site: whereWritten, md: whereWritten, textconv: whereWritten,

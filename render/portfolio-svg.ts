@@ -7,7 +7,9 @@ import { element, escapeXml, text, textLines } from './svg.js';
 import { svgDocument } from './svg-document.js';
 import { wrapText } from './text-wrap.js';
 
-const portfolioLayout = { pad: 24, cell: 110, axis: 44, title: 40, dot: 7, rowHeight: 18, listWidth: 760, legendWidth: 180 };
+const portfolioLayout = {
+    pad: 24, cell: 110, axis: 44, title: 40, dot: 7, rowHeight: 18, listWidth: 760, legendWidth: 180
+};
 
 /**
  * The opportunities on value × effort: value up, effort to the right, so the top left is the
@@ -24,7 +26,8 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
     const width = Math.max(pad * 2 + axis + chartSize + legendWidth, pad * 2 + listWidth);
     const top = pad + title;
     const parts: string[] = [text(heading, { x: pad, y: pad + 16, class: 'title' })];
-    parts.push(...grid(pad + axis, top, cell), ...quadrants(pad + axis, top, cell), ...statusLegend(pad + axis + chartSize + 24, top));
+    parts.push(...grid(pad + axis, top, cell), ...quadrants(pad + axis, top, cell));
+    parts.push(...statusLegend(pad + axis + chartSize + 24, top));
     const placed = rows.filter(row => isScore(row.value) && isScore(row.effort));
     const byCell = new Map<string, BacklogRow[]>();
     for (const row of placed) {
@@ -90,7 +93,8 @@ function grid(left: number, top: number, cell: number): string[] {
  */
 function quadrants(left: number, top: number, cell: number): string[] {
     const middle = 2.5 * cell;
-    const corner = (label: string, x: number, y: number, anchor: 'start' | 'end') => text(label, { x, y, class: 'quadrant-label', 'text-anchor': anchor });
+    const corner = (label: string, x: number, y: number, anchor: 'start' | 'end') =>
+        text(label, { x, y, class: 'quadrant-label', 'text-anchor': anchor });
     return [
         element('line', { class: 'quadrant-line', x1: left + middle, y1: top, x2: left + middle, y2: top + 5 * cell }),
         element('line', { class: 'quadrant-line', x1: left, y1: top + middle, x2: left + 5 * cell, y2: top + middle }),

@@ -17,18 +17,23 @@ export function heatmapHtml(journeys: SiteJourney[], from: string, href: (from: 
     const rows = journeys.map(entry => ({ entry, stages: stageHealth(entry.journey) }));
     const titles = [...new Set(rows.flatMap(row => row.stages.map(stage => stage.title)))];
     const byTitle = titles.length <= maxTitledColumns;
-    const columns = byTitle ? titles : Array.from({ length: Math.max(...rows.map(row => row.stages.length)) }, (_, index) => t('stage {index}', { index: index + 1 }));
-    const head = `<tr><th scope="col">${escapeXml(t('Journey'))}</th>${columns.map(column => `<th scope="col">${escapeXml(column)}</th>`).join('')}</tr>`;
+    const widest = Math.max(...rows.map(row => row.stages.length));
+    const columns = byTitle ? titles
+        : Array.from({ length: widest }, (_, index) => t('stage {index}', { index: index + 1 }));
+    const headings = [t('Journey'), ...columns].map(column => `<th scope="col">${escapeXml(column)}</th>`);
+    const head = `<tr>${headings.join('')}</tr>`;
     const body = rows.map(({ entry, stages }) => {
         const link = href(from, entry.page);
         const cells = columns.map((column, index) => {
             const stage = byTitle ? stages.find(candidate => candidate.title === column) : stages[index];
             return stage ? heatCell(stage, link) : '<td class="heat-empty"></td>';
         });
-        return `<tr><th scope="row"><a href="${link}">${escapeXml(displayName(entry.journey))}</a></th>${cells.join('')}</tr>`;
+        const name = `<th scope="row"><a href="${link}">${escapeXml(displayName(entry.journey))}</a></th>`;
+        return `<tr>${name}${cells.join('')}</tr>`;
     });
     const legend = t('Colour: the lowest emotion of the stage, red (worst) to green (best). ✗ metrics that miss their target, − pains.');
-    return `<section class="heatmap" aria-labelledby="heatmap-title"><h2 id="heatmap-title">${escapeXml(t('Journeys × stages'))}</h2>
+    const title = `<h2 id="heatmap-title">${escapeXml(t('Journeys × stages'))}</h2>`;
+    return `<section class="heatmap" aria-labelledby="heatmap-title">${title}
 <div class="heatmap-scroll"><table class="heatmap-table"><thead>${head}</thead>
 <tbody>${body.join('\n')}</tbody></table></div>
 <p class="legend">${escapeXml(legend)}</p></section>`;
@@ -46,5 +51,6 @@ function heatCell(stage: StageHealth, link: string): string {
         stage.lowest === undefined ? t('no emotion') : t('lowest emotion {score}', { score: stage.lowest }),
         t('{count} missed metrics', { count: stage.missed }), t('{count} pains', { count: stage.pains })
     ].join(' · ');
-    return `<td class="${heat}"><a href="${link}" title="${escapeXml(label)}" aria-label="${escapeXml(label)}">${marks || '·'}</a></td>`;
+    const described = `title="${escapeXml(label)}" aria-label="${escapeXml(label)}"`;
+    return `<td class="${heat}"><a href="${link}" ${described}>${marks || '·'}</a></td>`;
 }

@@ -20,7 +20,7 @@ export function viewPage(page: string, file: string, view: ViewModel, image: str
 }
 
 /** A story's page of the site: the deck, with the site's style sheet for it and its player (files of the site). */
-export function storySitePage(page: string, story: StoryModel, slides: StorySlide[], language: string | undefined): string {
+export function storySitePage(page: string, story: StoryModel, slides: StorySlide[], language?: string): string {
     const head = `<meta http-equiv="Content-Security-Policy" content="${sitePolicy}">
 <link rel="stylesheet" href="${href(page, 'assets/story.css')}">
 <script src="${href(page, 'assets/story.js')}" defer></script>`;

@@ -1,4 +1,6 @@
-import { allSteps, displayName, shareOfScale, type JourneyMapModel, type JourneyModel, type PersonaModel } from '../model/journey-model.js';
+import {
+    allSteps, displayName, shareOfScale, type JourneyMapModel, type JourneyModel, type PersonaModel
+} from '../model/journey-model.js';
 import { heatmapHtml } from './site-heatmap.js';
 import { t } from '../model/localisation.js';
 import { formatMeasuredValue, formatTargetValue, statusWord } from '../metrics/metric-format.js';
@@ -108,7 +110,7 @@ export function siteIndexPage(entries: SiteEntry[], title: string): string {
     const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const).map(([folder, inFolder]) => `<section class="folder">
 <h2>${escapeXml(folder)}</h2>
 <ul class="journeys">
-${inFolder.map(entry => (entry.journey ? `<li ${journeyData(entry.journey)}>${journeyLine(entry.journey)}</li>` : `<li>${errorLine(entry.error!)}</li>`)).join('\n')}
+${inFolder.map(indexItem).join('\n')}
 </ul>
 </section>`).join('\n');
     const search = `<section class="search" aria-label="${escapeXml(t('Search'))}">
@@ -117,8 +119,18 @@ ${inFolder.map(entry => (entry.journey ? `<li ${journeyData(entry.journey)}>${jo
 <ul id="results" aria-live="polite"></ul>
 </section>`;
     const journeys = maps.flatMap(entry => entry.journey ?? []);
-    const body = [`<h1>${escapeXml(title)}</h1>`, search, heatmapHtml(journeys, 'index.html', href), filterControls(journeys), sections, libraryList(entries)];
-    return sitePage('index.html', title, undefined, body.filter(Boolean).join('\n'), ['assets/search-index.js', 'assets/search.js', 'assets/site-index.js']);
+    const body = [
+        `<h1>${escapeXml(title)}</h1>`, search, heatmapHtml(journeys, 'index.html', href), filterControls(journeys), sections,
+        libraryList(entries)
+    ];
+    const scripts = ['assets/search-index.js', 'assets/search.js', 'assets/site-index.js'];
+    return sitePage('index.html', title, undefined, body.filter(Boolean).join('\n'), scripts);
+}
+
+/** A map of the index: a journey's card, or a map that does not check. */
+function indexItem(entry: SiteEntry): string {
+    if (!entry.journey) return `<li>${errorLine(entry.error!)}</li>`;
+    return `<li ${journeyData(entry.journey)}>${journeyLine(entry.journey)}</li>`;
 }
 
 /** Sort and filter the journeys (a script of the site does it; without it every journey shows, by folder). */
@@ -142,7 +154,8 @@ ${select('filter-folder', t('Folder'), journeys.map(entry => entry.folder))}
 function ownersOf(entry: SiteJourney): string[] {
     const steps = allSteps(entry.journey);
     return [...new Set([
-        ...steps.flatMap(step => step.owners ?? []), ...steps.flatMap(step => (step.blueprint ?? []).flatMap(action => action.owner ?? [])),
+        ...steps.flatMap(step => step.owners ?? []),
+        ...steps.flatMap(step => (step.blueprint ?? []).flatMap(action => action.owner ?? [])),
         ...(entry.model.opportunities ?? []).flatMap(opportunity => opportunity.owner ?? [])
     ])];
 }
@@ -157,10 +170,12 @@ function healthRank(entry: SiteJourney): number {
 function libraryList(entries: SiteEntry[]): string {
     const pages = entries.filter(entry => entry.library);
     if (pages.length === 0) return '';
-    const item = (entry: SiteEntry) => `<li><a href="${href('index.html', entry.library!.page)}">${escapeXml(entry.library!.title)}</a> <span class="file">${escapeXml(entry.library!.file)}</span></li>`;
+    const item = ({ library }: SiteEntry) => `<li><a href="${href('index.html', library!.page)}">${escapeXml(library!.title)}</a>`
+        + ` <span class="file">${escapeXml(library!.file)}</span></li>`;
     const list = (kind: SiteEntry['kind'], heading: string) => {
         const chosen = pages.filter(entry => entry.kind === kind);
-        return chosen.length > 0 ? `<h3>${escapeXml(heading)}</h3><ul class="library">${chosen.map(item).join('\n')}</ul>` : '';
+        if (chosen.length === 0) return '';
+        return `<h3>${escapeXml(heading)}</h3><ul class="library">${chosen.map(item).join('\n')}</ul>`;
     };
     return `<section class="views-and-stories"><h2>${escapeXml(t('Views and stories'))}</h2>${list('view', t('Views'))}${list('story', t('Stories'))}</section>`;
 }
@@ -168,10 +183,12 @@ function libraryList(entries: SiteEntry[]): string {
 /** What the index's script sorts and filters a journey by; lists as JSON arrays. */
 function journeyData(entry: SiteJourney): string {
     const data = {
-        'data-name': displayName(entry.journey), 'data-health': healthRank(entry).toFixed(3), 'data-changed': entry.lastChange ?? '',
-        'data-folder': entry.folder, 'data-owners': JSON.stringify(ownersOf(entry)), 'data-personas': JSON.stringify(entry.journey.personas)
+        'data-name': displayName(entry.journey), 'data-health': healthRank(entry).toFixed(3),
+        'data-changed': entry.lastChange ?? '', 'data-folder': entry.folder,
+        'data-owners': JSON.stringify(ownersOf(entry)), 'data-personas': JSON.stringify(entry.journey.personas)
     };
-    return `class="journey-card" ${Object.entries(data).map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ')}`;
+    const attributes = Object.entries(data).map(([name, value]) => `${name}="${escapeXml(value)}"`);
+    return `class="journey-card" ${attributes.join(' ')}`;
 }
 
 function journeyLine(entry: SiteJourney): string {
@@ -185,7 +202,8 @@ function journeyLine(entry: SiteJourney): string {
     ].filter(Boolean);
     const map = entry.views.find(view => view.id === 'map');
     const thumbnail = map ? `<img class="thumb" src="${href('index.html', map.image)}" alt="" loading="lazy">` : '';
-    return `${thumbnail}<a href="${href('index.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a> <span class="file">${escapeXml(entry.file)}</span>
+    const link = `<a href="${href('index.html', entry.page)}">${escapeXml(displayName(entry.journey))}</a>`;
+    return `${thumbnail}${link} <span class="file">${escapeXml(entry.file)}</span>
 <div class="health">${facts.join(' · ')}</div>`;
 }
 
@@ -213,7 +231,8 @@ ${journey.documentation ? `<p class="documentation">${escapeXml(journey.document
 ${views.join('\n')}
 ${detailsSection(entry)}
 <section id="paths"><h2>${escapeXml(t('Paths'))}</h2>
-${entry.pathsImage ? `<div class="picture"><img src="${href(entry.page, entry.pathsImage)}" alt="${escapeXml(t('Paths of {title}', { title: displayName(journey) }))}"></div>` : ''}
+${entry.pathsImage ? `<div class="picture"><img src="${href(entry.page, entry.pathsImage)}" alt="${escapeXml(t('Paths of {title}', { title: displayName(journey) }))}"></div>`
+        : `<p>${escapeXml(t('The steps follow one another in the order of the map: no branches, loops or links of their own.'))}</p>`}
 <details><summary>${escapeXml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</summary><pre><code>${escapeXml(texts.paths)}</code></pre></details></section>
 <section id="mermaid"><h2>${escapeXml(t('Mermaid'))}</h2><pre><code>${escapeXml(texts.mermaid)}</code></pre></section>
 <section id="metrics"><h2>${escapeXml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
@@ -225,7 +244,8 @@ ${entry.pathsImage ? `<div class="picture"><img src="${href(entry.page, entry.pa
 function detailsSection(entry: SiteJourney): string {
     if (!entry.details?.length) return '';
     const items = entry.details.map(detail => {
-        const target = detail.page ? `<a href="${href(entry.page, detail.page)}">${escapeXml(detail.journey)}</a>` : escapeXml(detail.journey);
+        const title = escapeXml(detail.journey);
+        const target = detail.page ? `<a href="${href(entry.page, detail.page)}">${title}</a>` : title;
         return `<li>${escapeXml(detail.step)} ↳ ${target}</li>`;
     });
     return `<section id="details"><h2>${escapeXml(t('In detail'))}</h2><ul>${items.join('\n')}</ul></section>`;
@@ -273,7 +293,7 @@ export function sitePersonas(journeys: SiteJourney[]): SitePersona[] {
     return [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
 }
 
-/** A file name for a path or a name: letters of any script kept, path separators and characters file systems refuse replaced. */
+/** A file name for a path or a name: letters of any script kept, separators and characters file systems refuse replaced. */
 export function slugOf(text: string): string {
     return text.replace(/\.journey$/, '').replace(/[\\/:*?"<>|\s#%&{}$!'@+`=]+/g, '_').replace(/^\.+/, '_');
 }
@@ -290,12 +310,17 @@ ${persona.quote ? `<blockquote>${escapeXml(persona.quote)}</blockquote>` : ''}`;
 
 /** The journeys a persona takes part in, with its steps in each, as links from `from`. */
 export function personaPlaces(places: SitePersona['places'], from: string): string {
-    return `<ul>${places.map(({ entry, steps }) => `<li><a href="${href(from, entry.page)}">${escapeXml(displayName(entry.journey))}</a>${steps.length ? `: ${escapeXml(steps.join(', '))}` : ''}</li>`).join('\n')}</ul>`;
+    const items = places.map(({ entry, steps }) => {
+        const link = `<a href="${href(from, entry.page)}">${escapeXml(displayName(entry.journey))}</a>`;
+        return `<li>${link}${steps.length ? `: ${escapeXml(steps.join(', '))}` : ''}</li>`;
+    });
+    return `<ul>${items.join('\n')}</ul>`;
 }
 
 /** Every persona, its card and the journeys and steps it appears in; each links to its own page. */
 export function personasPage(journeys: SiteJourney[]): string {
-    const cards = sitePersonas(journeys).map(({ persona, page, places }) => `<section class="persona" id="${escapeXml(persona.name)}">
+    const cards = sitePersonas(journeys).map(({ persona, page, places }) => `\
+<section class="persona" id="${escapeXml(persona.name)}">
 ${personaCard(persona, href('personas.html', page))}
 ${personaPlaces(places, 'personas.html')}
 </section>`);

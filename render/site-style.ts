@@ -18,7 +18,8 @@ pre { background: var(--card); border: 1px solid var(--border); border-radius: 6
 table { border-collapse: collapse; } th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; }
 .search input { width: min(36em, 100%); padding: 6px 8px; font: inherit; }
 #results { padding-left: 18px; }
-.thumb { float: right; width: 240px; height: 90px; object-fit: cover; object-position: left top; border: 1px solid var(--border); border-radius: 4px; margin-left: 12px; }
+.thumb { float: right; width: 240px; height: 90px; object-fit: cover; object-position: left top; }
+.thumb { border: 1px solid var(--border); border-radius: 4px; margin-left: 12px; }
 ul.journeys li::after { content: ""; display: block; clear: both; }
 form.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 12px 0; }
 form.filters select { font: inherit; padding: 2px 4px; }
@@ -26,7 +27,8 @@ form.filters select { font: inherit; padding: 2px 4px; }
 table.heatmap-table td { text-align: center; min-width: 64px; padding: 0; }
 table.heatmap-table td a { display: block; padding: 6px 8px; color: #1f2328; text-decoration: none; }
 table.heatmap-table th[scope="row"] { white-space: nowrap; }
-.heat-0 { background: #ff8182; } .heat-1 { background: #ffb4a9; } .heat-2 { background: #f2d675; } .heat-3 { background: #a8e6a3; } .heat-4 { background: #4ac26b; }
+.heat-0 { background: #ff8182; } .heat-1 { background: #ffb4a9; } .heat-2 { background: #f2d675; }
+.heat-3 { background: #a8e6a3; } .heat-4 { background: #4ac26b; }
 .heat-none { background: var(--card); } .heat-none a { color: var(--muted) !important; }
 .missed-mark, .pain-mark { font-size: 12px; font-weight: 600; }
 .legend { color: var(--muted); font-size: 13px; }

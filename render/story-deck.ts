@@ -5,7 +5,7 @@ import { renderNamedViewSvg } from './named-view.js';
 import { svgDataUrl } from './journey-view.js';
 import { escapeXml } from './svg.js';
 
-/** One slide of a story, ready to draw: its step's place, the note, and the picture with the step brought to the front. */
+/** One slide of a story, ready to draw: where its step is, the note, the picture with the step in front. */
 export interface StorySlide {
     journey: string;
     step: string;
@@ -23,13 +23,17 @@ export function storySlides(model: JourneyModel, story: StoryModel, options: Map
     const view = story.view ? model.views?.find(candidate => candidate.name === story.view) : undefined;
     return story.slides.flatMap((slide, index) => {
         const address = slide.address;
-        const journey = address && !address.uri ? model.journeys.find(candidate => candidate.name === address.journey) : undefined;
+        const journey = address && !address.uri
+            ? model.journeys.find(candidate => candidate.name === address.journey) : undefined;
         const stage = journey?.stages.find(candidate => candidate.name === address?.stage);
         const step = journey && allSteps(journey).find(candidate => candidate.name === address?.step);
         if (!journey || !stage || !step) return [];
         const drawing = { ...options, idPrefix: `slide-${index + 1}`, focus: [step.name] };
-        const svg = view ? renderNamedViewSvg(model, view, { ...drawing, journey: journey.name }) : renderJourneyMapSvg(model, journey.name, drawing);
-        return [{ journey: journey.name, step: step.name, where: [journey, stage, step].map(displayName).join(' › '), note: slide.note, svg }];
+        const svg = view
+            ? renderNamedViewSvg(model, view, { ...drawing, journey: journey.name })
+            : renderJourneyMapSvg(model, journey.name, drawing);
+        const where = [journey, stage, step].map(displayName).join(' › ');
+        return [{ journey: journey.name, step: step.name, where, note: slide.note, svg }];
     });
 }
 
@@ -41,12 +45,16 @@ export function storySlides(model: JourneyModel, story: StoryModel, options: Map
 export function storyDeckHtml(story: StoryModel, slides: StorySlide[]): string {
     const title = displayName(story);
     const sections = slides.map((slide, index) => {
-        const count = t('{index} / {count}', { index: index + 1, count: slides.length });
-        return `<section class="slide${index === 0 ? ' current' : ''}" id="slide-${index + 1}" aria-roledescription="${escapeXml(t('slide'))}" aria-label="${escapeXml(count)}">
-<header><span class="story-title">${escapeXml(title)}</span> · <span class="where">${escapeXml(slide.where)}</span></header>
+        const count = escapeXml(t('{index} / {count}', { index: index + 1, count: slides.length }));
+        const where = escapeXml(slide.where);
+        const opening = `<section class="slide${index === 0 ? ' current' : ''}" id="slide-${index + 1}"`
+            + ` aria-roledescription="${escapeXml(t('slide'))}" aria-label="${count}">`;
+        return `${opening}
+<header><span class="story-title">${escapeXml(title)}</span> · <span class="where">${where}</span></header>
 <h1 class="note">${escapeXml(slide.note ?? slide.where)}</h1>
-<div class="picture"><img src="${svgDataUrl(slide.svg)}" alt="${escapeXml(slide.where)}"></div>
-<footer><progress max="${slides.length}" value="${index + 1}" aria-label="${escapeXml(count)}"></progress><span class="count">${escapeXml(count)}</span></footer>
+<div class="picture"><img src="${svgDataUrl(slide.svg)}" alt="${where}"></div>
+<footer><progress max="${slides.length}" value="${index + 1}" aria-label="${count}"></progress>\
+<span class="count">${count}</span></footer>
 </section>`;
     });
     const empty = slides.length === 0 ? `<p class="empty">${escapeXml(t('This story shows no step yet.'))}</p>` : '';
@@ -73,9 +81,10 @@ ${body}
 `;
 }
 
-/** The deck's style: one slide on screen, the note large; printed, one slide per page (print to PDF makes a deck). */
+/** The deck's style: one slide on screen, the note large; printed, one slide a page (print to PDF makes a deck). */
 export const storyCss = [
-    'body.story{margin:0;font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;',
+    'body.story{margin:0;',
+    'font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;',
     'background:#fff;color:#1f2328}',
     '@media (prefers-color-scheme:dark){body.story{background:#0d1117;color:#e6edf3}}',
     '.slide{display:none;box-sizing:border-box;height:100vh;padding:2.5vh 4vw;flex-direction:column;gap:1.5vh}',
@@ -89,6 +98,7 @@ export const storyCss = [
     '.controls{position:fixed;right:1rem;bottom:1rem;display:flex;gap:.5rem}',
     '.controls button{font-size:1.25rem;min-width:2.75rem;min-height:2.75rem;cursor:pointer}',
     '.controls button:focus-visible{outline:3px solid #0969da;outline-offset:2px}',
-    '@media print{.slide,.slide.current{display:flex;height:auto;min-height:95vh;break-after:page;page-break-after:always}',
+    '@media print{.slide,.slide.current{display:flex;height:auto;min-height:95vh;',
+    'break-after:page;page-break-after:always}',
     '.controls{display:none}.slide .picture{overflow:visible}}'
 ].join('');

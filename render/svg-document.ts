@@ -5,7 +5,10 @@ import { element, escapeXml, num } from './svg.js';
  * A standalone, themed SVG with an accessible title and description (`aria-labelledby`);
  * `css` adds rules of this picture only (the steps a story or a diff brings to the front).
  */
-export function svgDocument(width: number, height: number, id: string, title: string, description: string, theme: MapTheme, body: string, css = ''): string {
+export function svgDocument(
+    width: number, height: number, id: string, title: string, description: string, theme: MapTheme, body: string,
+    css = ''
+): string {
     return element('svg', {
         xmlns: 'http://www.w3.org/2000/svg', class: 'jm', width, height, viewBox: `0 0 ${num(width)} ${num(height)}`,
         role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`

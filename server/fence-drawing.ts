@@ -51,7 +51,8 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
     // A named view draws its own journeys, unless the fence names one.
     const shown = view.view.named && request.journey === undefined ? undefined : journey.name;
     const title = view.view.named ? view.view.label : displayName(journey);
-    return { kind: 'picture', svg: renderJourneyView(model, shown, view.view, { theme: request.theme ?? 'auto' }), title };
+    const svg = renderJourneyView(model, shown, view.view, { theme: request.theme ?? 'auto' });
+    return { kind: 'picture', svg, title };
 }
 
 /** Reads a file unless the file system says it is larger than the language reads; a missing or unreadable file is undefined. */

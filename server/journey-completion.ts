@@ -42,8 +42,9 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         // Words the grammar reads as names, the checks as one of a few: offer those few.
-        const choices = next.property === 'statuses' ? opportunityStatuses : next.property === 'confidences' ? confidences
-            : next.property === 'lanes' ? mapLanes : undefined;
+        const choices = next.property === 'statuses' ? opportunityStatuses
+            : next.property === 'confidences' ? confidences
+                : next.property === 'lanes' ? mapLanes : undefined;
         if (choices) {
             for (const choice of choices) acceptor(context, { label: choice, kind: CompletionItemKind.EnumMember });
             return;

@@ -2,7 +2,8 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep, isStory, isView,
+    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep,
+    isStory, isView,
     type Opportunity, type Story, type View,
     type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
 } from '../language/generated/ast.js';

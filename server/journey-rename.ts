@@ -2,7 +2,9 @@ import { AstUtils, CstUtils, URI, type LangiumDocuments, type LangiumDocument } 
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { CancellationToken, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
-import { isJourney, isJourneyFile, isOpportunity, isStory, type Journey, type JourneyFile } from '../language/generated/ast.js';
+import {
+    isJourney, isJourneyFile, isOpportunity, isStory, type Journey, type JourneyFile
+} from '../language/generated/ast.js';
 
 /**
  * Langium's rename writes the new name over each whole reference, so a qualified one

@@ -137,10 +137,12 @@ describe('journeymap site', function () {
 
     it('keeps the map in one strip and draws the paths as a diagram; links a detailed step to its journey; pages for views and stories', () => {
         const service = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.html'), 'utf8');
-        assert.match(service, /<section id="paths"><h2>[^<]+<\/h2>\n<div class="picture"><img src="\.\.\/j\/maps_service_%E5%94%AE%E5%90%8E%E6%9C%8D%E5%8A%A1--%E5%94%AE%E5%90%8E%E7%BB%B4%E4%BF%AE\.paths\.svg"/);
-        const paths = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.paths.svg'), 'utf8');
+        assert.match(service, /<section id="paths"><h2>[^<]+<\/h2>\n<p>[^<]+<\/p>/, 'a journey whose steps follow one another: said, not drawn');
+        const saas = readFileSync(join(built.site, 'j', 'maps_saas_onboarding--TrialToPaid.html'), 'utf8');
+        assert.match(saas, /<section id="paths"><h2>Paths<\/h2>\n<div class="picture"><img src="\.\.\/j\/maps_saas_onboarding--TrialToPaid\.paths\.svg"/);
+        const paths = readFileSync(join(built.site, 'j', 'maps_saas_onboarding--TrialToPaid.paths.svg'), 'utf8');
+        assert.match(paths, /class="flow-declared"/);
         assert.match(paths, /class="flow-implied"/, 'a step with no `next` leads on to the following one');
-        assert.match(readFileSync(join(built.site, 'j', 'maps_library--Repair.paths.svg'), 'utf8'), /class="flow-declared"/);
         const map = readFileSync(join(built.site, 'j', 'maps_service_售后服务--售后维修.map.svg'), 'utf8');
         const stageTops = [...map.matchAll(/<g class="stage"[^>]*><rect[^>]* y="(\d+)"/g)].map(match => match[1]);
         assert.ok(stageTops.length > 1 && new Set(stageTops).size === 1, 'every stage on one row: one strip');
