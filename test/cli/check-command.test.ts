@@ -21,7 +21,7 @@ describe('journeymap check', () => {
         assert.equal(result.status, 0, result.stdout + result.stderr);
         // The hints are meant: customers' answers disagree with the team at one step of the after-sales map,
         // and the returns log shows two moves the map does not show and a step nobody reaches.
-        assert.match(result.stdout.trim(), /^5 files checked: 4 hints$/m);
+        assert.match(result.stdout.trim(), /^6 files checked: 4 hints$/m);
         const hints = runCli(['check', 'examples', '--hints']).stdout;
         assert.match(hints, /售后服务\.journey:\d+:\d+ hint emotion-belief-gap /);
         assert.match(hints, /退货退款\.journey:27:\d+ hint undocumented-path 13 %的客户从“等待审核”直接到“收到退款”/);

@@ -169,9 +169,9 @@ describe('journeymap site', function () {
         const all = await visible();
         assert.ok(all.length >= 8, all.join(', '));
         await page.selectOption('#filter-persona', '小王');
-        assert.deepEqual(await visible(), ['退货退款', '售后维修旅程']);
-        assert.equal(await page.locator('#shown-count').textContent(), `2 / ${all.length}`);
-        assert.equal(await page.locator('section.folder:visible').count(), 2, 'folders with no journey shown are hidden');
+        assert.deepEqual(await visible(), ['客户生命周期', '退货退款', '售后维修旅程']);
+        assert.equal(await page.locator('#shown-count').textContent(), `3 / ${all.length}`);
+        assert.equal(await page.locator('section.folder:visible').count(), 3, 'folders with no journey shown are hidden');
         await page.selectOption('#filter-persona', '');
         await page.selectOption('#filter-owner', '客服中心');
         assert.deepEqual(await visible(), ['售后维修旅程']);
