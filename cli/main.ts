@@ -245,9 +245,11 @@ function buildProgram(): Command {
     program.command('pr-comment')
         .description('In GitHub Actions on a pull request: post the journeys\' semantic diff (base...head) as one comment, updated on each push and deleted when no journey changes any more. Needs GITHUB_TOKEN and the job\'s GITHUB_EVENT_PATH.')
         .argument('[paths...]', 'the paths to compare (default: the whole repository)')
+        .option('--view <view>', 'also draw a view the maps name, the steps the changes touched in front')
         .addOption(rootOption())
-        .action(async (paths: string[], options: { root: string }) => {
-            process.exitCode = await runPrComment(paths, { root: resolve(options.root), env: process.env }, print, printError);
+        .action(async (paths: string[], options: { root: string; view?: string }) => {
+            const commentOptions = { root: resolve(options.root), env: process.env, view: options.view };
+            process.exitCode = await runPrComment(paths, commentOptions, print, printError);
         });
 
     program.command('import')

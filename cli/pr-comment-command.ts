@@ -10,6 +10,8 @@ export interface PrCommentOptions {
     root: string;
     /** The Actions environment: GITHUB_EVENT_PATH, GITHUB_TOKEN, GITHUB_API_URL, GITHUB_REPOSITORY. */
     env: NodeJS.ProcessEnv;
+    /** `--view Exec`: the named view with the steps the changes touched in front (see `diff --view`). */
+    view?: string;
 }
 
 interface PullRequestEvent {
@@ -42,7 +44,8 @@ export async function runPrComment(paths: string[], options: PrCommentOptions, o
         return ExitCode.UsageOrInput;
     }
     let markdown = '';
-    const diff = await runGitDiff(`${event.base}...${event.head}`, paths, { format: 'md', exitCode: true, root: options.root, colour: false }, text => { markdown += `${text}\n`; }, err);
+    const diffOptions = { format: 'md' as const, exitCode: true, root: options.root, colour: false, view: options.view };
+    const diff = await runGitDiff(`${event.base}...${event.head}`, paths, diffOptions, text => { markdown += `${text}\n`; }, err);
     if (diff === ExitCode.UsageOrInput) return diff;
     const github = new GitHubComments(options.env.GITHUB_API_URL || 'https://api.github.com', event.repository, token);
     try {

@@ -90,9 +90,9 @@ const map = (emotion: number, pain = '') => `journey Checkout "Checkout" {
 `;
 
 /** Runs `journeymap pr-comment` as the action does, without blocking the fake server (a separate process, awaited). */
-function prComment(dir: string, event: string, api: string): Promise<CliResult> {
+function prComment(dir: string, event: string, api: string, args: string[] = []): Promise<CliResult> {
     return new Promise(resolve => {
-        const child = spawn(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'pr-comment'], {
+        const child = spawn(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'pr-comment', ...args], {
             cwd: dir, env: { ...process.env, GITHUB_EVENT_PATH: event, GITHUB_TOKEN: token, GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/journeys' }
         });
         let stdout = '';
@@ -165,6 +165,18 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         for (const result of [posted, updated, deleted]) assert.ok(!(result.stdout + result.stderr).includes(token), 'the token is never printed');
     });
 
+    it('draws the view asked for with --view, the steps the changes touched in front', async () => {
+        const view = '\nview Board "Board review" { lanes emotion, pains }\n';
+        const from = commitMap(dir, map(3) + view, 'a view');
+        const to = commitMap(dir, map(1) + view, 'worse, in the view');
+        github.requests.length = 0;
+        const posted = await prComment(dir, eventFor(dir, from, to), api, ['--view', 'Board']);
+        assert.equal(posted.status, 0, posted.stderr);
+        const body = github.requests.find(request => request.method === 'POST' || request.method === 'PATCH')!.body!.body!;
+        assert.match(body, /#### View Board review: the steps the changes touched\n\n\*\*Checkout\*\*\n\n```mermaid\nflowchart LR\n[\s\S]*class s0 touched\n```/);
+        commitMap(dir, map(3), 'back as it was');
+    });
+
     it('says what GitHub answered when it refuses, without the token, and exits 2', async () => {
         github.failWith = { status: 403, message: `Resource not accessible by integration (${token})` };
         const head = commitMap(dir, map(4), 'another');
@@ -191,7 +203,7 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         assert.match(action, /using: composite/);
         assert.match(action, /journeymap\.cjs" check \$JOURNEYMAP_PATHS --format github/);
         assert.match(action, /journeymap\.cjs" fmt --check \$JOURNEYMAP_PATHS/);
-        assert.match(action, /journeymap\.cjs" pr-comment \$JOURNEYMAP_PATHS/);
+        assert.match(action, /journeymap\.cjs" pr-comment \$\{JOURNEYMAP_VIEW:\+--view "\$JOURNEYMAP_VIEW"\} \$JOURNEYMAP_PATHS/);
         assert.doesNotMatch(action.split('\n').filter(line => line.trim().startsWith('run:')).join('\n'), /\$\{\{/, 'no expression inside a script');
         assert.match(readFileSync(join(repoRoot, 'examples', 'ci', 'journeys.yml'), 'utf8'), /uses: journey-maps-as-code\/journey-maps-as-code@/);
     });
