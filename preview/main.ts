@@ -336,7 +336,8 @@ window.addEventListener('message', event => {
         // The cursor on a story's `show` plays that slide; in a step, the map comes back.
         if (message.slide) playing = message.slide;
         else if (message.step) playing = undefined;
-        if (playing !== wasPlaying) void draw();
+        const sameSlide = playing?.story === wasPlaying?.story && playing?.index === wasPlaying?.index;
+        if (!sameSlide) void draw();
         else applyHighlight();
     } else if (message.type === 'exportPng') {
         exportPng(message.scale).then(

@@ -6,6 +6,10 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #toolbar button[aria-selected="true"]{color:var(--vscode-button-foreground,#fff);background:var(--vscode-button-background,#0969da)}
 #toolbar .spacer{flex:1}
 #banner{padding:6px 10px;color:var(--vscode-inputValidation-errorForeground,#82071e);background:var(--vscode-inputValidation-errorBackground,#ffebe9);border-bottom:1px solid var(--vscode-inputValidation-errorBorder,#cf222e)}
+#story-bar{display:flex;gap:8px;align-items:center;padding:8px 10px;border-bottom:1px solid var(--vscode-panel-border,#d1d9e0)}
+#story-bar[hidden]{display:none}
+#story-note{font-size:1.3em;flex:1}
+#story-bar button{font:inherit;cursor:pointer}
 #viewport{overflow:auto;height:calc(100vh - 40px);cursor:grab}
 #viewport.panning{cursor:grabbing}
 #canvas{transform-origin:0 0;padding:8px;width:max-content}
