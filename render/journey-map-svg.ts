@@ -100,7 +100,8 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
     const height = y + layout.pad;
     const theme = options.theme ?? 'auto';
     const description = describe(journey, personas);
-    return svgDocument(width, height, id, displayName(journey), description, theme, parts.join(''), focusCss(options.focus));
+    const focus = focusCss(options.focus);
+    return svgDocument(width, height, id, displayName(journey), description, theme, parts.join(''), focus);
 }
 
 
@@ -190,7 +191,6 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
     return { svg: text(t('STAGE'), { x: layout.pad, y: y + layout.cellPad + 13, class: 'lane-label' }) + svg, height };
 }
 
-/** The lanes that have something to show: empty lanes collapse. */
 /** The lanes of the map with something to show, in the order chosen (a view's `lanes`, or the map's own). */
 function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonly MapLane[]): Lane[] {
     const steps = allSteps(journey);
@@ -203,18 +203,24 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
         touchpoints: () => (has(step => step.channels.length > 0 || step.touchpoints.length > 0)
             ? { kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) } : undefined),
         emotion: () => (has(hasEmotion) ? { kind: 'emotion', label: t('EMOTION'), cell: () => undefined } : undefined),
-        notes: () => (has(hasEmotionNote)
-            ? { kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, personaShapesOf(journey)) } : undefined),
+        notes: () => {
+            if (!has(hasEmotionNote)) return undefined;
+            const shapeOf = personaShapesOf(journey);
+            return { kind: 'cells', label: t('WHY'), cell: step => emotionNote(step, shapeOf) };
+        },
         quotes: () => (has(step => (step.quotes ?? []).length > 0)
             ? { kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) } : undefined),
         pains: () => painLane(steps),
-        opportunities: () => (has(step => opportunitiesOfStep(model, journey.name, step).length > 0)
-            ? { kind: 'cells', label: t('OPPORTUNITIES'), cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+') }
-            : undefined),
-        metrics: () => (has(step => step.metrics.length > 0) ? { kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) } : undefined),
+        opportunities: () => (has(step => opportunitiesOfStep(model, journey.name, step).length > 0) ? {
+            kind: 'cells', label: t('OPPORTUNITIES'),
+            cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+')
+        } : undefined),
+        metrics: () => (has(step => step.metrics.length > 0)
+            ? { kind: 'cells', label: t('METRICS'), cell: step => metricCell(step, model) } : undefined),
         blueprint: () => (has(step => (step.blueprint ?? []).length > 0 || (step.failPoints ?? []).length > 0)
             ? { kind: 'cells', label: t('BLUEPRINT'), cell: step => blueprintCell(step, inner) } : undefined),
-        paths: () => (observed ? { kind: 'cells', label: t('OBSERVED'), cell: step => observedCell(observed(step)) } : undefined)
+        paths: () => (observed
+            ? { kind: 'cells', label: t('OBSERVED'), cell: step => observedCell(observed(step)) } : undefined)
     };
     return chosen.flatMap(name => lanes[name]?.() ?? []);
 }
@@ -330,7 +336,8 @@ function stepCard(
                 cursor += badge.lines.length * layout.smallLine;
                 return svg;
             });
-            return element('g', { class: 'step', role: 'group', 'aria-label': stepLabel(step), 'data-detail': step.detail, 'data-detail-uri': step.detailSummary?.uri }, [
+            const detailOf = { 'data-detail': step.detail, 'data-detail-uri': step.detailSummary?.uri };
+            return element('g', { class: 'step', role: 'group', 'aria-label': stepLabel(step), ...detailOf }, [
                 element('rect', { class: 'card', x, y, width: layout.column, height: laneHeight, rx: 8 }),
                 textLines(title, x + layout.cellPad, y + layout.cellPad + 13, layout.titleLine, { class: 'step-title' }),
                 ...badgeTexts
