@@ -18,8 +18,13 @@ import { evidenceKinds, type EvidenceKind } from '../language/evidence-requireme
 import { renderFormats, runRender, type RenderFormat } from './render-command.js';
 import { runStory } from './story-command.js';
 
-/** What commander hands `journeymap story`'s action. */
+/** What commander hands the actions of `journeymap story`, `diff` and `render`. */
 type StoryCommandOptions = { output?: string; theme: MapTheme; root: string };
+type DiffCommandOptions = { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string; view?: string };
+type RenderCommandOptions = {
+    format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[];
+    allowErrors: boolean; persona?: string; width?: number; view: string;
+};
 import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
 import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
 import { runDataPull } from './data-pull-command.js';
@@ -113,7 +118,7 @@ function buildProgram(): Command {
         .option('--view <view>', 'with -f md: a view the map names, the steps the changes touched in front')
         .option('--exit-code', 'exit 1 when there are changes, like git diff --exit-code', false)
         .addOption(rootOption())
-        .action(async (files: string[], options: { format: 'text' | 'md' | 'json'; exitCode: boolean; root: string; git?: string; view?: string }, command: Command) => {
+        .action(async (files: string[], options: DiffCommandOptions, command: Command) => {
             const diffOptions = { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) };
             if (options.git) {
                 process.exitCode = await runGitDiff(options.git, files, diffOptions, print, printError);
@@ -144,9 +149,10 @@ function buildProgram(): Command {
         .option('--allow-errors', 'render even when the map has errors (unresolved names are left out)', false)
         .option('--persona <name>', 'draw the map as this persona lives it: its own emotions, one curve')
         .option('--width <px>', 'fit the map to this width: stages wrap into rows (default: one strip)', positiveNumber)
-        .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: map, blueprint, portfolio (the opportunities on value × effort), or a view the file names').default('map'))
+        .addOption(new Option('--view <view>', 'what SVG, PNG and HTML draw: map, blueprint, portfolio '
+            + '(the opportunities on value × effort), or a view the file names').default('map'))
         .addOption(rootOption())
-        .action(async (file: string, more: string[], options: { format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[]; allowErrors: boolean; persona?: string; width?: number; view: string }, command: Command) => {
+        .action(async (file: string, more: string[], options: RenderCommandOptions, command: Command) => {
             const lang = languageOf(command);
             process.exitCode = await runRender(file, { ...options, more, lang, root: resolve(options.root) }, {
                 out: print,
@@ -160,7 +166,8 @@ function buildProgram(): Command {
         .argument('<file>', 'the .journey file')
         .argument('[story]', 'which story (default: the file\'s only one)')
         .option('-o, --output <file>', 'write to this file instead of standard output')
-        .addOption(new Option('--theme <theme>', 'colours of the maps on the slides').choices(['auto', 'light', 'dark']).default('auto'))
+        .addOption(new Option('--theme <theme>', 'colours of the maps on the slides')
+            .choices(['auto', 'light', 'dark']).default('auto'))
         .addOption(rootOption())
         .action(async (file: string, story: string | undefined, options: StoryCommandOptions, command: Command) => {
             const storyOptions = { ...options, lang: languageOf(command), root: resolve(options.root) };

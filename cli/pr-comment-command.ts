@@ -44,8 +44,11 @@ export async function runPrComment(paths: string[], options: PrCommentOptions, o
         return ExitCode.UsageOrInput;
     }
     let markdown = '';
-    const diffOptions = { format: 'md' as const, exitCode: true, root: options.root, colour: false, view: options.view };
-    const diff = await runGitDiff(`${event.base}...${event.head}`, paths, diffOptions, text => { markdown += `${text}\n`; }, err);
+    const diffOptions = {
+        format: 'md' as const, exitCode: true, root: options.root, colour: false, view: options.view
+    };
+    const collect = (text: string) => { markdown += `${text}\n`; };
+    const diff = await runGitDiff(`${event.base}...${event.head}`, paths, diffOptions, collect, err);
     if (diff === ExitCode.UsageOrInput) return diff;
     const github = new GitHubComments(options.env.GITHUB_API_URL || 'https://api.github.com', event.repository, token);
     try {

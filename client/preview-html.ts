@@ -47,13 +47,23 @@ ${viewButtons()}
   <button id="zoom-in" aria-label="${escapeXml(t('Zoom in'))}">+</button>
 </div>
 <div id="banner" role="alert" hidden></div>
-<div id="story-bar" role="region" aria-label="${escapeXml(t('Story'))}" hidden><button id="story-previous" aria-label="${escapeXml(t('Previous slide'))}">←</button> <span id="story-count"></span> <button id="story-next" aria-label="${escapeXml(t('Next slide'))}">→</button> <strong id="story-note"></strong> <button id="story-close" aria-label="${escapeXml(t('Close the story'))}">×</button></div>
+${storyBar()}
 <div id="viewport"><div id="canvas"><p class="placeholder">${escapeXml(t('Open a .journey file to see its map.'))}</p></div></div>
 <script id="messages" type="application/json">${jsonInHtml(messages ?? {})}</script>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>
 </html>
 `;
+}
+
+/** Where a story's slide is played: its note, which slide of how many, and buttons to move and to close. */
+function storyBar(): string {
+    const button = (id: string, label: string, text: string) =>
+        `<button id="${id}" aria-label="${escapeXml(label)}">${text}</button>`;
+    return `<div id="story-bar" role="region" aria-label="${escapeXml(t('Story'))}" hidden>`
+        + `${button('story-previous', t('Previous slide'), '←')} <span id="story-count"></span> `
+        + `${button('story-next', t('Next slide'), '→')} <strong id="story-note"></strong> `
+        + `${button('story-close', t('Close the story'), '×')}</div>`;
 }
 
 /** The built-in views' buttons; the page adds the file's named views when a map arrives. */

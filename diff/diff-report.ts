@@ -74,7 +74,9 @@ export function formatDiffMarkdown(
 
 /** The view's journeys a change touched, as flowcharts with the touched steps in front and the rest dimmed. */
 function viewMarkdown(view: ViewPicture): string[] {
-    if (view.flowcharts.length === 0) return [`#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`, '', t('No change touches this view.'), ''];
+    if (view.flowcharts.length === 0) {
+        return [`#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`, '', t('No change touches this view.'), ''];
+    }
     return [
         `#### ${escapeMarkdown(t('View {view}: the steps the changes touched', { view: view.view }))}`, '',
         ...view.flowcharts.flatMap(chart =>

@@ -132,7 +132,8 @@ function partChange(element: ElementKind, old: Fields, current: Fields, place: P
     const changed = comparedFields(element)
         .filter(field => ruleOf(element, field).role === 'part' && partText(old[field]) !== partText(current[field]));
     if (changed.length === 0) return [];
-    const parts = changed.map(field => t('{field} {old} → {new}', { field: fieldWord(field), old: partText(old[field]), new: partText(current[field]) }));
+    const parts = changed.map(field =>
+        t('{field} {old} → {new}', { field: fieldWord(field), old: partText(old[field]), new: partText(current[field]) }));
     const summary = t('{subject} changed: {changes}', { subject: subjectOf(place), changes: parts.join('; ') });
     return [changeAt(place, {
         kind: 'changed', field: changed.length === 1 ? changed[0] : undefined,

@@ -41,7 +41,8 @@ export function drawComparison(
     if (view && result.after) {
         const focus = [...touched.values()].flatMap(steps => [...steps]);
         const svg = renderNamedViewSvg(result.after, view, { idPrefix: 'compare-view', focus });
-        container.append(mapFigure('compare-view', t('View {view}: the steps the changes touched', { view: view.title ?? view.name }), svg, undefined));
+        const caption = t('View {view}: the steps the changes touched', { view: view.title ?? view.name });
+        container.append(mapFigure('compare-view', caption, svg, undefined));
     }
     return container;
 }

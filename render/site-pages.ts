@@ -73,7 +73,9 @@ export function href(from: string, to: string): string {
 }
 
 /** A page of the site: its policy, its stylesheet, the site's header, and scripts of the site only. */
-export function sitePage(path: string, title: string, language: string | undefined, body: string, scripts: string[] = []): string {
+export function sitePage(
+    path: string, title: string, language: string | undefined, body: string, scripts: string[] = []
+): string {
     return `<!DOCTYPE html>
 <html lang="${escapeXml(language ?? 'en')}">
 <head>
@@ -120,8 +122,8 @@ ${inFolder.map(indexItem).join('\n')}
 </section>`;
     const journeys = maps.flatMap(entry => entry.journey ?? []);
     const body = [
-        `<h1>${escapeXml(title)}</h1>`, search, heatmapHtml(journeys, 'index.html', href), filterControls(journeys), sections,
-        libraryList(entries)
+        `<h1>${escapeXml(title)}</h1>`, search, heatmapHtml(journeys, 'index.html', href), filterControls(journeys),
+        sections, libraryList(entries)
     ];
     const scripts = ['assets/search-index.js', 'assets/search.js', 'assets/site-index.js'];
     return sitePage('index.html', title, undefined, body.filter(Boolean).join('\n'), scripts);
@@ -138,11 +140,15 @@ function filterControls(journeys: SiteJourney[]): string {
     if (journeys.length === 0) return '';
     const options = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b))
         .map(value => `<option value="${escapeXml(value)}">${escapeXml(value)}</option>`).join('');
+    const all = `<option value="">${escapeXml(t('all'))}</option>`;
     const select = (id: string, label: string, values: string[]) =>
-        `<label>${escapeXml(label)} <select id="${id}"><option value="">${escapeXml(t('all'))}</option>${options(values)}</select></label>`;
-    const sorts = [['folder', t('folder')], ['health', t('health (worst first)')], ['name', t('name')], ['changed', t('last change (newest first)')]];
+        `<label>${escapeXml(label)} <select id="${id}">${all}${options(values)}</select></label>`;
+    const sorts = [
+        ['folder', t('folder')], ['health', t('health (worst first)')], ['name', t('name')],
+        ['changed', t('last change (newest first)')]
+    ].map(([value, label]) => `<option value="${value}">${escapeXml(label)}</option>`);
     return `<form class="filters" id="filters" aria-label="${escapeXml(t('Sort and filter the journeys'))}">
-<label>${escapeXml(t('Sort by'))} <select id="sort">${sorts.map(([value, label]) => `<option value="${value}">${escapeXml(label)}</option>`).join('')}</select></label>
+<label>${escapeXml(t('Sort by'))} <select id="sort">${sorts.join('')}</select></label>
 ${select('filter-owner', t('Owner'), journeys.flatMap(ownersOf))}
 ${select('filter-persona', t('Persona'), journeys.flatMap(entry => entry.journey.personas))}
 ${select('filter-folder', t('Folder'), journeys.map(entry => entry.folder))}
@@ -170,14 +176,15 @@ function healthRank(entry: SiteJourney): number {
 function libraryList(entries: SiteEntry[]): string {
     const pages = entries.filter(entry => entry.library);
     if (pages.length === 0) return '';
-    const item = ({ library }: SiteEntry) => `<li><a href="${href('index.html', library!.page)}">${escapeXml(library!.title)}</a>`
-        + ` <span class="file">${escapeXml(library!.file)}</span></li>`;
+    const item = ({ library }: SiteEntry) => `<li><a href="${href('index.html', library!.page)}">`
+        + `${escapeXml(library!.title)}</a> <span class="file">${escapeXml(library!.file)}</span></li>`;
     const list = (kind: SiteEntry['kind'], heading: string) => {
         const chosen = pages.filter(entry => entry.kind === kind);
         if (chosen.length === 0) return '';
         return `<h3>${escapeXml(heading)}</h3><ul class="library">${chosen.map(item).join('\n')}</ul>`;
     };
-    return `<section class="views-and-stories"><h2>${escapeXml(t('Views and stories'))}</h2>${list('view', t('Views'))}${list('story', t('Stories'))}</section>`;
+    const heading = `<h2>${escapeXml(t('Views and stories'))}</h2>`;
+    return `<section class="views-and-stories">${heading}${list('view', t('Views'))}${list('story', t('Stories'))}</section>`;
 }
 
 /** What the index's script sorts and filters a journey by; lists as JSON arrays. */
@@ -231,13 +238,21 @@ ${journey.documentation ? `<p class="documentation">${escapeXml(journey.document
 ${views.join('\n')}
 ${detailsSection(entry)}
 <section id="paths"><h2>${escapeXml(t('Paths'))}</h2>
-${entry.pathsImage ? `<div class="picture"><img src="${href(entry.page, entry.pathsImage)}" alt="${escapeXml(t('Paths of {title}', { title: displayName(journey) }))}"></div>`
-        : `<p>${escapeXml(t('The steps follow one another in the order of the map: no branches, loops or links of their own.'))}</p>`}
+${pathsPicture(entry)}
 <details><summary>${escapeXml(t('As a Mermaid flowchart (GitHub and most docs sites draw it):'))}</summary><pre><code>${escapeXml(texts.paths)}</code></pre></details></section>
 <section id="mermaid"><h2>${escapeXml(t('Mermaid'))}</h2><pre><code>${escapeXml(texts.mermaid)}</code></pre></section>
 <section id="metrics"><h2>${escapeXml(t('Metrics'))}</h2>${metricTable(journey, model)}</section>
 <section id="source"><h2>${escapeXml(t('Source'))}</h2><pre><code>${escapeXml(texts.source)}</code></pre></section>`;
     return sitePage(entry.page, displayName(journey), model.language, body, ['assets/journey-map.js']);
+}
+
+/** The paths diagram, or for a journey whose steps simply follow one another, a sentence that says so. */
+function pathsPicture(entry: SiteJourney): string {
+    if (!entry.pathsImage) {
+        return `<p>${escapeXml(t('The steps follow one another in the order of the map: no branches, loops or links of their own.'))}</p>`;
+    }
+    const alt = escapeXml(t('Paths of {title}', { title: displayName(entry.journey) }));
+    return `<div class="picture"><img src="${href(entry.page, entry.pathsImage)}" alt="${alt}"></div>`;
 }
 
 /** The steps another journey tells in detail, each a link to that journey's page. */
@@ -303,9 +318,15 @@ export function personaCard(persona: PersonaModel, link?: string): string {
     const title = escapeXml(displayName(persona));
     return `<h2>${link ? `<a href="${link}">${title}</a>` : title}</h2>
 ${persona.role ? `<p class="role">${escapeXml(persona.role)}</p>` : ''}
-${persona.goals.length ? `<h3>${escapeXml(t('Goals'))}</h3><ul>${persona.goals.map(goal => `<li>${escapeXml(goal)}</li>`).join('')}</ul>` : ''}
-${persona.frustrations.length ? `<h3>${escapeXml(t('Frustrations'))}</h3><ul>${persona.frustrations.map(item => `<li>${escapeXml(item)}</li>`).join('')}</ul>` : ''}
+${textList(t('Goals'), persona.goals)}
+${textList(t('Frustrations'), persona.frustrations)}
 ${persona.quote ? `<blockquote>${escapeXml(persona.quote)}</blockquote>` : ''}`;
+}
+
+/** A heading and its texts as a list; nothing when there are none. */
+function textList(heading: string, texts: string[]): string {
+    if (texts.length === 0) return '';
+    return `<h3>${escapeXml(heading)}</h3><ul>${texts.map(text => `<li>${escapeXml(text)}</li>`).join('')}</ul>`;
 }
 
 /** The journeys a persona takes part in, with its steps in each, as links from `from`. */

@@ -239,7 +239,8 @@ function viewCard(view: View): string {
         labelled(t('Journeys:'), view.journeys.map(reference => reference.$refText).join(', ') || all),
         labelled(t('Persona:'), view.personas[0]?.$refText ?? all),
         labelled(t('Lanes:'), view.lanes.join(', ') || all)];
-    if (view.stages.length > 0) lines.push(labelled(t('Stages:'), view.stages.map(reference => reference.$refText).join(', ')));
+    const stages = view.stages.map(reference => reference.$refText).join(', ');
+    if (stages) lines.push(labelled(t('Stages:'), stages));
     return lines.join('\n\n');
 }
 
