@@ -32,7 +32,10 @@ class JourneyMapElement extends HTMLElement {
             const picture = document.createElement('img');
             picture.src = svgDataUrl(this.svg(model));
             const journey = model.journeys.find(candidate => candidate.name === this.getAttribute('journey')) ?? model.journeys[0];
-            picture.alt = journey ? displayName(journey) : 'Journey map';
+            // A named view's picture is the view's, of its own journeys.
+            const view = model.views?.find(candidate => candidate.name === this.getAttribute('view'));
+            const shown = view && !this.getAttribute('journey') ? view : journey;
+            picture.alt = shown ? displayName(shown) : 'Journey map';
             picture.style.maxWidth = '100%';
             this.replaceChildren(picture);
             this.removeAttribute('data-error');
@@ -59,7 +62,8 @@ class JourneyMapElement extends HTMLElement {
         const theme = (['light', 'dark'].includes(this.getAttribute('theme') ?? '') ? this.getAttribute('theme') : 'auto') as MapTheme;
         const resolved = resolveView(model, 'fence', view || 'map');
         if ('error' in resolved) throw new Error(resolved.error);
-        return renderJourneyView(model, this.getAttribute('journey') ?? undefined, resolved.view, { theme });
+        const journey = this.getAttribute('journey') ?? undefined;
+        return renderJourneyView(model, journey, resolved.view, { theme });
     }
 }
 

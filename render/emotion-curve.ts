@@ -174,7 +174,12 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
     const roomAbove = ring <= 0;
     const labelAt = roomBelow ? { x, y: y + 26, 'text-anchor': 'middle' } : roomAbove ? { x, y: y - 18, 'text-anchor': 'middle' } : { x: x + 16, y: y + 4, 'text-anchor': 'start' };
     const label = curve.persona ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})` : stepLabel(point.step);
-    return element('g', { class: 'point', 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
+    // A score rolled up from the step's detail journey: the face in a dashed ring, beside its label.
+    const { step } = point;
+    const rolledUp = !step.emotion && !step.measuredEmotion && step.detailSummary?.rolledUpEmotion !== undefined;
+    const kind = rolledUp && !curve.persona ? 'point rolled-up' : 'point';
+    return element('g', { class: kind, 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
+        rolledUp ? element('circle', { class: 'rolled-up-ring', cx: x, cy: y, r: 14 }) : '',
         element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
         element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
         element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),

@@ -111,6 +111,7 @@ const rules = [
     '.jm .curve-p1{stroke:var(--jm-accent);stroke-dasharray:10 4}',
     '.jm .curve-p2{stroke:var(--jm-opportunity);stroke-dasharray:2 4}',
     '.jm .curve-p3{stroke:var(--jm-pain);stroke-dasharray:10 3 2 3}',
+    '.jm .rolled-up-ring{fill:none;stroke:var(--jm-muted);stroke-width:1.5;stroke-dasharray:3 2}',
     '.jm .face-bad{fill:var(--jm-faceBad)}',
     '.jm .face-mid{fill:var(--jm-faceMid)}',
     '.jm .face-good{fill:var(--jm-faceGood)}',

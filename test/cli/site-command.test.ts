@@ -254,7 +254,9 @@ describe('journeymap site', function () {
 <script src="/assets/journey-map.js"></script>
 <journey-map id="ok" src="/j/maps_shop_checkout--FirstPurchase.json" view="map"></journey-map>
 <journey-map id="blueprint" src="/j/maps_service_售后服务--售后维修.json" view="blueprint"></journey-map>
-<journey-map id="missing" src="/j/none.json"><img src="/j/maps_shop_checkout--FirstPurchase.map.svg" alt="fallback"></journey-map>`);
+<journey-map id="missing" src="/j/none.json"><img src="/j/maps_shop_checkout--FirstPurchase.map.svg" alt="fallback"></journey-map>
+<journey-map id="exec" src="/j/maps_library--Repair.json" view="Exec"></journey-map>
+<journey-map id="board" src="/j/maps_library--Repair.json" view="Board"></journey-map>`);
                 return;
             }
             const file = join(built.site, path);
@@ -275,6 +277,13 @@ describe('journeymap site', function () {
             assert.ok(drawn.every(image => image.width > 400), JSON.stringify(drawn));
             assert.match(await page.getAttribute('#missing', 'data-error') ?? '', /404/);
             assert.equal(await page.locator('#missing img[alt="fallback"]').count(), 1);
+            // A view the map names: its picture, of its own journeys; a view it does not name: why, in data-error.
+            await page.waitForFunction(() => document.querySelector('#exec img') && document.querySelector('#board')!.hasAttribute('data-error'));
+            assert.equal(await page.getAttribute('#exec img', 'alt'), '管理层评审');
+            const exec = decodeURIComponent(await page.getAttribute('#exec img', 'src') ?? '');
+            assert.match(exec, /PAIN POINTS/);
+            assert.doesNotMatch(exec, />STEPS</, 'only the lanes of the view');
+            assert.match(await page.getAttribute('#board', 'data-error') ?? '', /No view "Board": the views here are map, funnel, blueprint, Exec\./);
             assert.deepEqual(errors, []);
             await page.screenshot({ path: join(repoRoot, 'test', 'output', 'journey-map-element.png'), fullPage: true });
         } finally {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildText, coveredText, createTestServices, repoRoot } from '../journey-test-kit.js';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
 import type { JourneyModel } from '../../model/journey-model.js';
+import { renderJourneyMapSvg } from '../../render/index.js';
 
 const contractPath = join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey');
 const contract = readFileSync(contractPath, 'utf8');
@@ -79,6 +80,9 @@ describe('views, stories and details in the language', () => {
                 const service = model.journeys[0].stages[0].steps[0];
                 assert.equal(service.detail, 'Repair');
                 assert.deepEqual(service.detailSummary, { title: '报修与维修', rolledUpEmotion: 1, rolledUpPains: 2 });
+                const map = renderJourneyMapSvg(model, 'Lifecycle');
+                assert.match(map, /<g class="point rolled-up" data-step="Service"[^>]*><circle class="rolled-up-ring"/, 'the rolled-up face is ringed');
+                assert.match(map, /class="step"[^>]*data-detail="Repair"[\s\S]*?In detail: 报修与维修/);
             });
 
             it('rolls up only what the step does not write, on its own emotion scale', async () => {
