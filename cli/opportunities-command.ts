@@ -6,7 +6,7 @@ import { comparisonSymbol, formatNumber, statusWord } from '../metrics/metric-fo
 import { t } from '../model/localisation.js';
 import { opportunityStatuses } from '../model/journey-model.js';
 import { markdownTable } from '../render/markdown-text.js';
-import { filterBacklog, isOpportunityStatus, opportunityBacklog, type BacklogRow, type BacklogStep } from '../render/opportunity-backlog.js';
+import { filterBacklog, isOpportunityStatus, opportunityBacklog, type BacklogRow, type BacklogStep } from '../analysis/opportunity-backlog.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { loadCheckedModels } from './load-checked-models.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { t } from '../model/localisation.js';
 import { markdownTable } from '../render/markdown-text.js';
-import { ownership, type OwnedItem } from '../render/ownership.js';
+import { ownership, type OwnedItem } from '../analysis/ownership.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { loadCheckedModels } from './load-checked-models.js';

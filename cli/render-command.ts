@@ -14,7 +14,7 @@ import { renderJourneyView } from '../render/journey-view.js';
 import { modelOfView } from '../render/named-view.js';
 import { findView, viewsOf, type ViewEntry } from '../model/view-registry.js';
 import { renderPortfolioSvg } from '../render/portfolio-svg.js';
-import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
+import { opportunityBacklog, type BacklogRow } from '../analysis/opportunity-backlog.js';
 import { modelForPersona } from '../render/persona-view.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { t } from '../model/localisation.js';

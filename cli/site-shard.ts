@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { JourneyModel } from '../model/journey-model.js';
-import { opportunityBacklog, type BacklogRow } from '../render/opportunity-backlog.js';
+import { opportunityBacklog, type BacklogRow } from '../analysis/opportunity-backlog.js';
 import { errorPage, slugOf, type SiteEntry } from '../render/site-pages.js';
 import { checkInLanguageOfMaps, chooseCliLanguage, languageOfMaps, useCliLanguage } from './cli-language.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';

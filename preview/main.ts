@@ -6,7 +6,7 @@
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
 import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderPortfolioSvg, svgDataUrl, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
-import type { BacklogRow } from '../render/opportunity-backlog.js';
+import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 import { formatNumber } from '../metrics/metric-format.js';
 import { useMessageBundle, t, type MessageBundle } from '../model/localisation.js';
 import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../render/persona-view.js';

@@ -1,5 +1,5 @@
 import { RequestType } from 'vscode-jsonrpc';
-import type { BacklogRow } from '../render/opportunity-backlog.js';
+import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 
 /** Asks the server for every declared opportunity of the workspace, with the steps it addresses, for the preview's portfolio. */
 export interface PortfolioRequestResult {

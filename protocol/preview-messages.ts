@@ -7,7 +7,7 @@ import type { ModelDelta } from './model-delta.js';
 import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
-import type { BacklogRow } from '../render/opportunity-backlog.js';
+import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 
 /** A view of the registry (model/view-registry.ts): a built-in one (`map`, `blueprint`…), or a view the file names. */
 export type PreviewView = string;

@@ -2,7 +2,7 @@ import { t } from '../model/localisation.js';
 import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import { opportunityStatuses } from '../model/journey-model.js';
 import type { MapTheme } from './map-theme.js';
-import type { BacklogRow } from './opportunity-backlog.js';
+import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 import { element, escapeXml, text, textLines } from './svg.js';
 import { svgDocument } from './svg-document.js';
 import { wrapText } from './text-wrap.js';

@@ -1,6 +1,6 @@
 import { displayName } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
-import { stageHealth, type StageHealth } from '../model/stage-health.js';
+import { stageHealth, type StageHealth } from '../analysis/stage-health.js';
 import type { SiteJourney } from './site-pages.js';
 import { escapeXml } from './svg.js';
 

@@ -4,7 +4,7 @@ import {
 import { heatmapHtml } from './site-heatmap.js';
 import { t } from '../model/localisation.js';
 import { formatMeasuredValue, formatTargetValue, statusWord } from '../metrics/metric-format.js';
-import type { JourneyHealth } from './journey-health.js';
+import type { JourneyHealth } from '../analysis/journey-health.js';
 import { escapeXml } from './svg.js';
 
 /**

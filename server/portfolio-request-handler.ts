@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
 import { PortfolioRequest } from '../protocol/portfolio-request.js';
-import { opportunityBacklog } from '../render/opportunity-backlog.js';
+import { opportunityBacklog } from '../analysis/opportunity-backlog.js';
 
 /**
  * Answers `journey/portfolio`: the opportunities of every map in the workspace, once the

@@ -11,7 +11,7 @@ import type { FromPreview, ToPreview } from '../../protocol/preview-messages.js'
 import { compareEmotions } from '../../diff/emotion-comparison.js';
 import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
-import { opportunityBacklog } from '../../render/opportunity-backlog.js';
+import { opportunityBacklog } from '../../analysis/opportunity-backlog.js';
 import { launchChromium } from '../browser-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
 import { exampleModels, largeJourneyText, modelOf, modelsWithImports } from '../render/render-kit.js';

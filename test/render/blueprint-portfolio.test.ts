@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { renderBlueprintSvg, renderPortfolioSvg } from '../../render/index.js';
-import { opportunityBacklog } from '../../render/opportunity-backlog.js';
+import { opportunityBacklog } from '../../analysis/opportunity-backlog.js';
 import { assertWellFormedXml, modelOf } from './render-kit.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

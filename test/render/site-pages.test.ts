@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { journeyHealth } from '../../render/journey-health.js';
+import { journeyHealth } from '../../analysis/journey-health.js';
 import { errorPage, journeyPage, personasPage, siteIndexPage, type SiteJourney } from '../../render/site-pages.js';
 import type { JourneyModel } from '../../model/journey-model.js';
 import { modelOf } from './render-kit.js';

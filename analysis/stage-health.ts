@@ -1,4 +1,4 @@
-import { displayName, shareOfScale, type JourneyMapModel } from './journey-model.js';
+import { displayName, shareOfScale, type JourneyMapModel } from '../model/journey-model.js';
 
 /** How one stage of a journey is doing: a cell of the site's heatmap of journeys × stages. */
 export interface StageHealth {
