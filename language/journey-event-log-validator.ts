@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DataSource, EventLog, Journey, JourneyAstType } from './generated/ast.js';
-import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
+import { coded, IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { describeUnknownColumn } from './journey-data-link.js';
 import { reportSourceFile } from './journey-data-link-validator.js';
@@ -17,11 +17,6 @@ export function registerEventLogChecks(services: JourneyServices): void {
         Journey: [validator.checkPathsFrom, validator.checkObservedPaths]
     };
     services.validation.ValidationRegistry.register(checks, validator);
-}
-
-/** The `data` of a diagnostic: its code, for the quick fixes and the CLI. */
-function coded(code: IssueCode): { code: IssueCode; data: IssueData } {
-    return { code, data: { code } };
 }
 
 /** The event log's columns exist, and a journey that reads a log binds its events to one step each. */

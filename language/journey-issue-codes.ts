@@ -76,6 +76,11 @@ export const IssueCodes = {
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
+/** A diagnostic's code and its `data` (the code, and any facts for its quick fixes): what `accept` takes. */
+export function coded(code: IssueCode, extra: Omit<IssueData, 'code'> = {}): { code: IssueCode; data: IssueData } {
+    return { code, data: { code, ...extra } };
+}
+
 /** Extra facts a diagnostic carries to its quick fixes (LSP `Diagnostic.data`). */
 export interface IssueData {
     code: IssueCode;

@@ -384,7 +384,7 @@ function reportDuplicates<T extends AstNode & { name: string }>(nodes: T[], key:
     }
 }
 
-function reportRepeated<T extends AstNode>(node: T, property: keyof T & string, label: string, accept: ValidationAcceptor): void {
+export function reportRepeated<T extends AstNode>(node: T, property: keyof T & string, label: string, accept: ValidationAcceptor): void {
     const values = node[property] as unknown[];
     for (let index = 1; index < values.length; index++) {
         const message = isStep(node) ? t('A step has more than one {property}; keep one.', { property: label }) : t('This has more than one {property}; keep one.', { property: label });

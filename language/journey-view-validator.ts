@@ -2,7 +2,8 @@ import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import {
     isJourney, isStage, type Journey, type JourneyAstType, type Step, type Story, type View
 } from './generated/ast.js';
-import { IssueCodes, type IssueCode, type IssueData } from './journey-issue-codes.js';
+import { coded, IssueCodes } from './journey-issue-codes.js';
+import { reportRepeated } from './journey-validator.js';
 import type { JourneyServices } from './journey-module.js';
 import { didYouMean } from './did-you-mean.js';
 import { stepsOf } from './journey-scope.js';
@@ -18,10 +19,6 @@ export function registerViewChecks(services: JourneyServices): void {
         Step: validator.checkDetail
     };
     services.validation.ValidationRegistry.register(checks, validator);
-}
-
-function coded(code: IssueCode, extra: Omit<IssueData, 'code'> = {}): { code: IssueCode; data: IssueData } {
-    return { code, data: { code, ...extra } };
 }
 
 export class ViewValidator {
@@ -48,17 +45,11 @@ export class ViewValidator {
             const coding = coded(IssueCodes.ViewJourneyImported);
             accept('error', message, { node: view, property: 'journeys', index, ...coding });
         });
-        for (let index = 1; index < view.personas.length; index++) {
-            accept('error', t('This has more than one {property}; keep one.', { property: t('persona') }),
-                { node: view, property: 'personas', index, ...coded(IssueCodes.RepeatedProperty) });
-        }
+        reportRepeated(view, 'personas', t('persona'), accept);
     }
 
     checkStory(story: Story, accept: ValidationAcceptor): void {
-        for (let index = 1; index < story.views.length; index++) {
-            accept('error', t('This has more than one {property}; keep one.', { property: t('view') }),
-                { node: story, property: 'views', index, ...coded(IssueCodes.RepeatedProperty) });
-        }
+        reportRepeated(story, 'views', t('view'), accept);
         if (story.slides.length === 0) {
             const message = t("Story '{name}' shows nothing yet: add a line `show Journey.Step \"what to say\"`.",
                 { name: story.name });
@@ -83,10 +74,7 @@ export class ViewValidator {
     }
 
     checkDetail(step: Step, accept: ValidationAcceptor): void {
-        for (let index = 1; index < step.details.length; index++) {
-            accept('error', t('A step has more than one {property}; keep one.', { property: t('detail') }),
-                { node: step, property: 'details', index, ...coded(IssueCodes.RepeatedProperty) });
-        }
+        reportRepeated(step, 'details', t('detail'), accept);
         const own = AstUtils.getContainerOfType(step, isJourney);
         const detail = step.details[0]?.ref;
         if (!own || !detail) return;
