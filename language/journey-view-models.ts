@@ -61,16 +61,22 @@ export function stepDetail(
     return { detail: detail.name, detailSummary: summary };
 }
 
-function painsOf(journey: Journey): number {
+/** How many pains a journey's steps write: what rolls up from a detail journey, and its hover says. */
+export function painsOf(journey: Journey): number {
     return stepsOf(journey).reduce((count, step) => count + step.pains.length, 0);
 }
 
-function lowestEmotion(journey: Journey, onto: Scale): number | undefined {
+/** The lowest emotion a journey's steps write, on its own scale; none when they write none. */
+export function lowestScore(journey: Journey): number | undefined {
     const scores = stepsOf(journey).flatMap(step => step.emotions.map(emotion => emotion.score))
         .filter(Number.isFinite);
-    if (scores.length === 0) return undefined;
-    const own = emotionScaleOf(journey);
-    const share = shareOfScale(Math.min(...scores), own);
+    return scores.length > 0 ? Math.min(...scores) : undefined;
+}
+
+function lowestEmotion(journey: Journey, onto: Scale): number | undefined {
+    const lowest = lowestScore(journey);
+    if (lowest === undefined) return undefined;
+    const share = shareOfScale(lowest, emotionScaleOf(journey));
     // Rounded to a tenth: a score on another scale is a reading of the curve, not a precise value.
     return Math.round((onto.min + share * (onto.max - onto.min)) * 10) / 10;
 }

@@ -21,6 +21,7 @@ import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { t } from '../model/localisation.js';
 import { stepsOf } from '../language/journey-scope.js';
+import { lowestScore, painsOf } from '../language/journey-view-models.js';
 
 /**
  * Hover cards: a persona card, a metric with unit and target, a step summary with its
@@ -222,13 +223,11 @@ function stepCard(step: Step): string {
 
 /** The journey that details a step, as its hover says it: title, size, lowest emotion and pains. */
 function detailSummary(journey: Journey): string {
-    const steps = stepsOf(journey);
-    const scores = steps.flatMap(step => step.emotions.map(emotion => emotion.score)).filter(Number.isFinite);
-    const pains = steps.reduce((count, step) => count + step.pains.length, 0);
+    const lowest = lowestScore(journey);
     const facts = [
-        t('{stages} stages · {steps} steps', { stages: journey.stages.length, steps: steps.length }),
-        scores.length > 0 ? t('lowest emotion {score}', { score: Math.min(...scores) }) : undefined,
-        t('{count} pains', { count: pains })
+        t('{stages} stages · {steps} steps', { stages: journey.stages.length, steps: stepsOf(journey).length }),
+        lowest === undefined ? undefined : t('lowest emotion {score}', { score: lowest }),
+        t('{count} pains', { count: painsOf(journey) })
     ].filter(Boolean).join(' · ');
     return `\`${journey.name}\`${journey.title ? ` ${escapeMarkdown(journey.title)}` : ''} — ${facts}`;
 }
