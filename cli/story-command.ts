@@ -7,8 +7,8 @@ import { storyCss, storyDeckHtml, storyDocument, storySlides } from '../render/s
 import type { MapTheme } from '../render/map-theme.js';
 import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
-import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
+import { loadCheckedWorkspace } from './load-checked-models.js';
+import { formatSize } from './load-workspace.js';
 import { writeAtomically } from './write-atomically.js';
 
 export interface StoryOptions {
@@ -27,18 +27,12 @@ export async function runStory(
     file: string, name: string | undefined, options: StoryOptions,
     out: (text: string) => void, err: (text: string) => void
 ): Promise<number> {
-    const loaded = await loadWorkspace([resolve(file)], { root: options.root, maxFileBytes: defaultMaxFileBytes });
-    const [document] = loaded.documents;
-    if (!document) {
-        err(`${file}: ${loaded.problems[0]?.message ?? t('cannot be read')}`);
-        return ExitCode.UsageOrInput;
+    const loaded = await loadCheckedWorkspace([file], options.root, err);
+    if (typeof loaded === 'number') {
+        if (loaded === ExitCode.Errors) err(t('No story written: fix the errors first.'));
+        return loaded;
     }
-    const report = buildCheckReport([document], [], process.cwd());
-    if (report.counts.error > 0) {
-        err(formatTextReport(report, false));
-        err(t('No story written: fix the errors first.'));
-        return ExitCode.Errors;
-    }
+    const document = loaded.documents.find(candidate => loaded.asked.has(candidate.uri.toString()))!;
     const model = await loaded.services.journey.ModelBuilder.build(document);
     const story = chooseStory(model, name, file);
     if (typeof story === 'string') {
