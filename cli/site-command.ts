@@ -65,8 +65,9 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     // The pages of the whole site speak the maps' language when they all declare the same one.
     await inLanguageOfMaps(journeys.map(journey => journey.model), options.lang, async () => {
         await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
-        await writer.write('personas.html', personasPage(journeys));
-        for (const persona of sitePersonas(journeys)) await writer.write(persona.page, personaPage(persona));
+        const personas = sitePersonas(journeys);
+        await writer.write('personas.html', personasPage(journeys, personas));
+        for (const persona of personas) await writer.write(persona.page, personaPage(persona));
         await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
     });
     await writer.write('assets/site.css', siteStyle);

@@ -339,8 +339,8 @@ export function personaPlaces(places: SitePersona['places'], from: string): stri
 }
 
 /** Every persona, its card and the journeys and steps it appears in; each links to its own page. */
-export function personasPage(journeys: SiteJourney[]): string {
-    const cards = sitePersonas(journeys).map(({ persona, page, places }) => `\
+export function personasPage(journeys: SiteJourney[], personas = sitePersonas(journeys)): string {
+    const cards = personas.map(({ persona, page, places }) => `\
 <section class="persona" id="${escapeXml(persona.name)}">
 ${personaCard(persona, href('personas.html', page))}
 ${personaPlaces(places, 'personas.html')}
