@@ -17,7 +17,7 @@ import { applyDelta } from '../protocol/model-delta.js';
 import { previewCss } from './preview-style.js';
 import { findView, viewsOf } from '../model/view-registry.js';
 import { renderNamedViewSvg } from '../render/named-view.js';
-import { storySlides } from '../render/story-deck.js';
+import { drawStorySlide, slidePlaces } from '../render/story-deck.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -70,12 +70,13 @@ async function draw(): Promise<void> {
     if (playing && drawSlide(model, playing, ticket)) return;
     updateStoryBar(undefined);
     const named = findView(model, 'preview', state.view)?.named;
-    const view = inView(forChosenPersona(model));
+    const personal = forChosenPersona(model);
+    const view = inView(personal);
     const shownJourney = view.shown.journeys.find(j => j.name === view.journey?.name) ?? view.journey;
     updateWindowBar(view.windows);
     let svg: string;
     if (named) {
-        svg = renderNamedViewSvg(forChosenPersona(model), named, { idPrefix: 'view' });
+        svg = renderNamedViewSvg(personal, named, { idPrefix: 'view' });
     } else if (state.view === 'map' || !shownJourney) {
         drawnForWidth = paneWidth(); // a rewrap still pending from an earlier resize then finds nothing to do
         svg = mapViewSvg(model, view, { idPrefix: 'map', width: drawnForWidth });
@@ -88,7 +89,7 @@ async function draw(): Promise<void> {
         }
         svg = renderPortfolioSvg(portfolio, { idPrefix: 'portfolio', title: t('Opportunities of the workspace by value and effort') });
     } else if (state.view === 'blueprint') {
-        svg = renderBlueprintSvg(forChosenPersona(model), shownJourney.name, { idPrefix: 'blueprint' });
+        svg = renderBlueprintSvg(personal, shownJourney.name, { idPrefix: 'blueprint' });
     } else {
         const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney, model.personas) : renderMermaidFlowchart(shownJourney);
         try {
@@ -109,10 +110,12 @@ async function draw(): Promise<void> {
 /** A story's slide: the step in front in the story's view, the note in the story bar. False when it is gone. */
 function drawSlide(all: JourneyModel, slide: { story: string; index: number }, ticket: number): boolean {
     const story = all.stories?.find(candidate => candidate.name === slide.story);
-    const slides = story ? storySlides(all, story, { theme: isDark() ? 'dark' : 'light' }) : [];
-    const shown = slides[Math.min(slide.index, slides.length - 1)];
-    if (!story || !shown) return false;
-    updateStoryBar({ note: shown.note ?? shown.where, index: slides.indexOf(shown), count: slides.length });
+    const places = story ? slidePlaces(all, story) : [];
+    const index = Math.min(slide.index, places.length - 1);
+    if (!story || index < 0) return false;
+    // Only the slide shown is drawn: a story of ten slides over a large map is ten maps.
+    const shown = drawStorySlide(all, story, places[index], { theme: isDark() ? 'dark' : 'light' });
+    updateStoryBar({ note: shown.note ?? shown.where, index, count: places.length });
     canvas.innerHTML = shown.svg;
     applyZoom();
     document.body.dataset.rendered = String(ticket);

@@ -1,4 +1,6 @@
-import { allSteps, displayName, type JourneyModel, type StoryModel } from '../model/journey-model.js';
+import {
+    allSteps, displayName, type JourneyMapModel, type JourneyModel, type StageModel, type StepModel, type StoryModel
+} from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { renderJourneyMapSvg, type MapRenderOptions } from './journey-map-svg.js';
 import { renderNamedViewSvg } from './named-view.js';
@@ -20,21 +22,43 @@ export interface StorySlide {
  * step in front and the rest dimmed. A slide whose step is gone (the map changed) is left out.
  */
 export function storySlides(model: JourneyModel, story: StoryModel, options: MapRenderOptions = {}): StorySlide[] {
-    const view = story.view ? model.views?.find(candidate => candidate.name === story.view) : undefined;
+    return slidePlaces(model, story).map(place => drawStorySlide(model, story, place, options));
+}
+
+/** Where a slide's step is, before anything is drawn: what the preview needs to draw only the slide it shows. */
+export interface SlidePlace {
+    /** Its position among the story's `show` lines. */
+    index: number;
+    journey: JourneyMapModel;
+    stage: StageModel;
+    step: StepModel;
+    note?: string;
+}
+
+/** The slides whose steps the map still has, in order. */
+export function slidePlaces(model: JourneyModel, story: StoryModel): SlidePlace[] {
     return story.slides.flatMap((slide, index) => {
         const address = slide.address;
         const journey = address && !address.uri
             ? model.journeys.find(candidate => candidate.name === address.journey) : undefined;
         const stage = journey?.stages.find(candidate => candidate.name === address?.stage);
         const step = journey && allSteps(journey).find(candidate => candidate.name === address?.step);
-        if (!journey || !stage || !step) return [];
-        const drawing = { ...options, idPrefix: `slide-${index + 1}`, focus: [step.name] };
-        const svg = view
-            ? renderNamedViewSvg(model, view, { ...drawing, journey: journey.name })
-            : renderJourneyMapSvg(model, journey.name, drawing);
-        const where = [journey, stage, step].map(displayName).join(' › ');
-        return [{ journey: journey.name, step: step.name, where, note: slide.note, svg }];
+        return journey && stage && step ? [{ index, journey, stage, step, note: slide.note }] : [];
     });
+}
+
+/** One slide drawn: its step's map in the story's view (or the whole map), the step in front. */
+export function drawStorySlide(
+    model: JourneyModel, story: StoryModel, place: SlidePlace, options: MapRenderOptions = {}
+): StorySlide {
+    const { journey, stage, step } = place;
+    const view = story.view ? model.views?.find(candidate => candidate.name === story.view) : undefined;
+    const drawing = { ...options, idPrefix: `slide-${place.index + 1}`, focus: [step.name] };
+    const svg = view
+        ? renderNamedViewSvg(model, view, { ...drawing, journey: journey.name })
+        : renderJourneyMapSvg(model, journey.name, drawing);
+    const where = [journey, stage, step].map(displayName).join(' › ');
+    return { journey: journey.name, step: step.name, where, note: place.note, svg };
 }
 
 /**
