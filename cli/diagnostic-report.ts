@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 import type { InputProblem } from './journey-files.js';
+import { diagnosticText } from '../language/diagnostic-text.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -59,7 +60,7 @@ function toReported(path: string, diagnostic: Diagnostic): ReportedDiagnostic {
         endColumn: diagnostic.range.end.character + 1,
         severity: severityNames[diagnostic.severity ?? DiagnosticSeverity.Error],
         code: String(diagnostic.code ?? (dataCode === 'parsing-error' || dataCode === 'lexing-error' ? IssueCodes.SyntaxError : dataCode ?? 'unknown')),
-        message: diagnostic.message.replace(/\s*\n\s*/g, ' ')
+        message: diagnosticText(diagnostic).replace(/\s*\n\s*/g, ' ')
     };
 }
 

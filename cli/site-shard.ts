@@ -8,6 +8,7 @@ import { checkInLanguageOfMaps, chooseCliLanguage, languageOfMaps, useCliLanguag
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { planJourney, writeJourneyFiles, writeLibraryFiles } from './site-journey.js';
 import { SiteWriter } from './site-writer.js';
+import { diagnosticText } from '../language/diagnostic-text.js';
 
 /** A part of the site's maps, built by one worker thread (or, for a small site, in the command's own thread). */
 export interface SiteShard {
@@ -46,7 +47,7 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
         const file = relative(shard.root, document.uri.fsPath).split('\\').join('/');
         const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
         if (errors.length > 0) {
-            const error = { page: `j/${slugOf(file)}.html`, file, errors: errors.slice(0, 10).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnostic.message })) };
+            const error = { page: `j/${slugOf(file)}.html`, file, errors: errors.slice(0, 10).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) })) };
             await writer.write(error.page, errorPage(error, document.textDocument.getText()));
             entries.push({ kind: 'error', error });
             continue;

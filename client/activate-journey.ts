@@ -17,7 +17,7 @@ export function clientOptions(context: vscode.ExtensionContext): LanguageClientO
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{journey,csv,json,parquet}');
     context.subscriptions.push(watcher);
     const initializationOptions: JourneyInitializationOptions = { messages: vscode.l10n.bundle };
-    const outputChannel = vscode.window.createOutputChannel('Journey Language Server');
+    const outputChannel = vscode.window.createOutputChannel('Journey Language Server', { log: true });
     context.subscriptions.push(outputChannel);
     return {
         documentSelector: [{ language: 'journey' }],

@@ -3,7 +3,7 @@
  * worker and reads files through the extension, with `vscode.workspace.fs`.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser.js';
+import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateJourney, clientOptions } from './activate-journey.js';
 import { serveWorkspaceFiles } from './workspace-files.js';
 import type { JourneyExtensionApi } from './extension.js';
@@ -12,7 +12,7 @@ import { webMarkdownFences } from './web-markdown-fences.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
-    client = new LanguageClient('journey', 'Journey Language Server', clientOptions(context), await startServerWorker(context));
+    client = new LanguageClient('journey', 'Journey Language Server', () => startServerWorker(context), clientOptions(context));
     context.subscriptions.push(...serveWorkspaceFiles(client));
     await activateJourney(context, client);
     return { extendMarkdownIt: webMarkdownFences(context, client) };

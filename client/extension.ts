@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 import { workspace } from 'vscode';
 import journeyMarkdownIt, { type MarkdownIt } from '../markdown/markdown-it-journey.js';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateJourney, clientOptions } from './activate-journey.js';
 import { editorThemeForFences } from './markdown-fence-theme.js';
 import { serverEnvironment, watchFastPathSetting } from './fast-path-setting.js';

@@ -8,6 +8,7 @@ import { displayName } from '../model/journey-model.js';
 import { renderJourneyView, resolveView } from '../render/journey-view.js';
 import { formatMegabytes } from '../language/file-sizes.js';
 import { t } from '../model/localisation.js';
+import { diagnosticText } from '../language/diagnostic-text.js';
 
 /** A fresh, empty set of services for one fence: the open workspace never sees a fence's map. */
 export type CreateFenceServices = () => { shared: LangiumSharedServices; Journey: JourneyServices };
@@ -42,7 +43,7 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
     await loadImportedDocuments(Journey, [document], readWithinLimits(Journey, files.readFile.bind(files)));
     await shared.workspace.DocumentBuilder.build([...shared.workspace.LangiumDocuments.all], { validation: true });
     const found = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
-    if (found.length > 0) return { kind: 'errors', errors: found.slice(0, 5).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnostic.message })) };
+    if (found.length > 0) return { kind: 'errors', errors: found.slice(0, 5).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) })) };
     const model = await Journey.journey.ModelBuilder.build(document);
     const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
     if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);

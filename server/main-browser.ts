@@ -2,7 +2,7 @@
  * The Journey language server in a browser worker (vscode.dev, github.dev). Files come
  * from the extension through `journey/fs/*` requests; everything else is the Node server's code.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createJourneyServices } from '../language/journey-module.js';
 import { ClientFileSystemProvider } from './client-file-system.js';
 import { journeyLspExtensions } from './journey-lsp-module.js';

@@ -3,7 +3,7 @@
  * run `node dist/server.js --stdio`. Started as a worker thread instead, it draws the
  * ```journey fences of VS Code's Markdown preview (markdown/markdown-it-journey.ts).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { journeyLspExtensions } from './journey-lsp-module.js';
 import { startJourneyServer } from './start-journey-server.js';

@@ -5,6 +5,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
 import { t } from '../model/localisation.js';
 import { SentModels } from './sent-models.js';
+import { diagnosticText } from '../language/diagnostic-text.js';
 
 /**
  * Answers `journey/model` for the preview: waits until the document is validated, then
@@ -22,7 +23,7 @@ export function registerModelRequest(connection: Connection, shared: LangiumShar
         }
         const firstError = document.diagnostics?.find(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
         if (firstError) {
-            return { error: { message: firstError.message, line: firstError.range.start.line, character: firstError.range.start.character } };
+            return { error: { message: diagnosticText(firstError), line: firstError.range.start.line, character: firstError.range.start.character } };
         }
         return sent.answer(uri, await journey.journey.ModelBuilder.build(document), since);
     });

@@ -10,7 +10,7 @@ import {
  * is made, so that a Langium upgrade that moves one of them fails at start with this list,
  * not later with a wrong tree. See docs/architecture.md, "Upgrading Langium".
  */
-export const writtenFor = { langium: '4.2', chevrotain: '11.1' };
+export const writtenFor = { langium: '4.3', chevrotain: '12.0' };
 
 const methodsUsed: Array<[string, object, string[]]> = [
     ['LangiumParser', LangiumParser.prototype, ['parse', 'construct', 'doParse', 'isRecording']],

@@ -7,7 +7,7 @@ import { rememberResyncPoint, type ResyncHost } from './remembered-resync-point.
  * faster than the input (see each file). They are on unless `JOURNEYMAP_PARSER_GUARDS=off`, which exists to
  * compare with stock Chevrotain, not to run without: large broken maps then overflow the stack.
  *
- * They were written for Chevrotain 11.1 (the version Langium 4.2 brings). Each checks, when a
+ * They were written for Chevrotain 12.0 (the version Langium 4.3 brings). Each checks, when a
  * parser is made, that what it replaces is still there in the shape it knows, and throws
  * naming that version otherwise: an upgrade must read them again, not run without them.
  */
@@ -24,11 +24,13 @@ export function parserGuardsEnabled(): boolean {
     return environment?.JOURNEYMAP_PARSER_GUARDS !== 'off';
 }
 
-const writtenFor = '11.1';
+const writtenFor = '12.0';
 
 /** What the guards replace or read, with the number of parameters of each method. */
 const expectedMethods: Record<string, number> = { tryInRepetitionRecovery: 4, findReSyncTokenType: 0, flattenFollowSet: 0, LA: 1 };
-const expectedFields = ['RULE_STACK', 'RULE_OCCURRENCE_STACK', 'tokVector', 'tokVectorLength', 'currIdx'];
+const expectedFields = [
+    'RULE_STACK', 'RULE_OCCURRENCE_STACK', 'RULE_STACK_IDX', 'RULE_OCCURRENCE_STACK_IDX', 'tokVector', 'tokVectorLength', 'currIdx'
+];
 
 function checkedParser(parser: object): RepetitionRecoveryHost & ResyncHost {
     const members = parser as Record<string, unknown>;

@@ -18,6 +18,8 @@ export interface ResyncHost {
     LA(howMuch: number): IToken;
     RULE_STACK: number[];
     RULE_OCCURRENCE_STACK: number[];
+    RULE_STACK_IDX: number;
+    RULE_OCCURRENCE_STACK_IDX: number;
     tokVector: IToken[];
     tokVectorLength: number;
     currIdx: number;
@@ -36,7 +38,8 @@ export function rememberResyncPoint(host: ResyncHost): void {
     const find = host.findReSyncTokenType;
     const remembered = new WeakMap<IToken[], ResyncPoint>();
     host.findReSyncTokenType = function (this: ResyncHost) {
-        const ruleStack = `${this.RULE_STACK.join(',')}/${this.RULE_OCCURRENCE_STACK.join(',')}`;
+        const ruleStack = liveStack(this.RULE_STACK, this.RULE_STACK_IDX) + '/'
+            + liveStack(this.RULE_OCCURRENCE_STACK, this.RULE_OCCURRENCE_STACK_IDX);
         const from = this.currIdx + 1;
         const last = remembered.get(this.tokVector);
         if (last && last.ruleStack === ruleStack && last.from <= from && from <= last.at) {
@@ -54,4 +57,9 @@ export function rememberResyncPoint(host: ResyncHost): void {
         }
         return find.call(this);
     };
+}
+
+/** Chevrotain 12 keeps its rule stacks in arrays it reuses: only the entries up to the index are live. */
+function liveStack(stack: number[], top: number): string {
+    return stack.slice(0, top + 1).join(',');
 }

@@ -24,7 +24,9 @@ describe('the layers', function () {
     before(async () => {
         const result = await esbuild.build({
             absWorkingDir: repoRoot, entryPoints, bundle: true, write: false, metafile: true, outdir: 'out/layers',
-            platform: 'node', format: 'esm', external: ['vscode', '@resvg/resvg-js', '@duckdb/node-api', 'pg'], logLevel: 'silent'
+            platform: 'node', format: 'esm', logLevel: 'silent',
+            // The browser entries resolve only under the browser condition: their folders are what matter here.
+            external: ['vscode', '@resvg/resvg-js', '@duckdb/node-api', 'pg', 'vscode-languageclient/browser', 'vscode-languageserver/browser']
         });
         ({ graph, packagesByFolder } = folderGraph(result.metafile));
     });
@@ -58,8 +60,8 @@ describe('the layers', function () {
 
     it('give a VS Code client without the parser, minified', () => {
         const size = statSync(join(repoRoot, 'dist', 'extension.js')).size;
-        // vscode-languageclient and its protocol packages are some 360 KB of it; see docs/performance.md.
-        assert.ok(size < 450_000, `dist/extension.js is ${size} bytes`);
+        // vscode-languageclient 10 and its protocol packages are most of it; its load time is in docs/performance.md.
+        assert.ok(size < 560_000, `dist/extension.js is ${size} bytes`);
     });
 });
 

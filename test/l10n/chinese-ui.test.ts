@@ -3,20 +3,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectHover } from 'langium/test';
-import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver';
 import { useMessageBundle, type MessageBundle } from '../../model/localisation.js';
 import { renderJourneyMapSvg } from '../../render/index.js';
 import { runCli, workspaceWith } from '../cli/cli-runner.js';
 import { startLanguageServer } from '../e2e/lsp-client.js';
 import { buildText, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
 import { exampleModels } from '../render/render-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
 
 const people = 'persona Ana "Ana, small-business owner" { role "店主" goal "知道总价" }';
 const unknownPersona = `${people}\njourney J { persona Anna stage S { step A { emotion 3 } } }`;
 /** The messages of errors (the unknown persona also leaves `Ana` unused: a hint). */
-const errorMessages = (diagnostics: Array<{ severity?: number; message: string }> | undefined) => (diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).map(diagnostic => diagnostic.message);
+const errorMessages = (diagnostics: Diagnostic[] | undefined) =>
+    (diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).map(diagnosticText);
 const englishEnvironment = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
 /** With VS Code (or the shell) set to Chinese, what a user reads is Chinese; otherwise English. */
@@ -32,7 +34,7 @@ describe('the Chinese UI', () => {
 
         it('reports syntax errors in Chinese, in the words of the grammar', async () => {
             const document = await buildText(createTestServices(), 'journey J { stage S { step } }');
-            const messages = document.diagnostics?.map(diagnostic => diagnostic.message) ?? [];
+            const messages = document.diagnostics?.map(diagnosticText) ?? [];
             assert.ok(messages.length > 0 && messages.every(message => message.startsWith('此处')), messages.join('\n'));
             assert.ok(messages.some(message => message.includes('名称')), messages.join('\n'));
         });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createTestServices } from '../journey-test-kit.js';
 import { errorsOf, mistakesDir } from './mistake-corpus.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 /**
  * No cascade, as a property: any one keyword that starts a line of the two base maps, misspelt
@@ -66,9 +67,9 @@ describe('a message quotes the keyword and value the writer typed (property)', f
                 const [first] = await errorsOf(text, `named-${++run}`, services);
                 assert.ok(first, `${written}: no error`);
                 const shownValue = how === 'second name' ? other : value.split(' ')[0];
-                assert.ok(first.message.includes(keywordOnly) || how === 'percent',
+                assert.ok(diagnosticText(first).includes(keywordOnly) || how === 'percent',
                     `${written} → ${first.message}: the keyword is not named`);
-                assert.ok(first.message.includes(shownValue), `${written} → ${first.message}: the value ${shownValue} is not named`);
+                assert.ok(diagnosticText(first).includes(shownValue), `${written} → ${diagnosticText(first)}: the value ${shownValue} is not named`);
             }), { numRuns: 200 });
     });
 });

@@ -8,6 +8,7 @@ import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js'
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { diagnosticsOf, errorsOf, mistakenText, mistakesDir, readMistakes, type Mistake } from './mistake-corpus.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const corpus = readMistakes();
 const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
@@ -52,7 +53,7 @@ describe('messages in the writer\'s words (test/fixtures/mistakes)', () => {
         try {
             for (const mistake of corpus) {
                 const [first] = await errorsOf(mistakenText(mistake), mistake.id);
-                assert.match(first.message, /[\u4e00-\u9fff]/, `${mistake.id}: ${first.message}`);
+                assert.match(diagnosticText(first), /[\u4e00-\u9fff]/, `${mistake.id}: ${diagnosticText(first)}`);
                 assert.notEqual(first.message, mistake.expect.first);
             }
         } finally {
@@ -87,5 +88,5 @@ async function errorsAfterQuickFix(mistake: Mistake): Promise<string[]> {
     if (!preferred) return [`no preferred quick fix for ${first.message}`];
     const edits = preferred.edit!.changes![document.uri.toString()];
     const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.journey', 'journey', 1, document.textDocument.getText()), edits);
-    return (await errorsOf(fixed, `${mistake.id}-fixed`, services)).map(error => error.message);
+    return (await errorsOf(fixed, `${mistake.id}-fixed`, services)).map(diagnosticText);
 }

@@ -9,6 +9,7 @@ import { expectHover } from 'langium/test';
 import { allSteps, type StepModel } from '../../model/journey-model.js';
 import { missingEvidence } from '../../language/evidence-requirement.js';
 import { buildText, codesOf, coveredText, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const surveyDir = join(repoRoot, 'test', 'fixtures', 'survey');
 const checkoutPath = join(surveyDir, 'checkout.journey');
@@ -44,7 +45,7 @@ describe('voice of the customer: survey metrics, measured emotion and quotes fro
             ['emotion-belief-gap', 'survey.score scale 0..10 where step = "checkout"'],
             ['low-sample', 'survey.score where step = "checkout"']
         ], describeDiagnostics(diagnostics));
-        const messages = diagnostics.map(diagnostic => diagnostic.message);
+        const messages = diagnostics.map(diagnosticText);
         assert.match(messages[0], /^2 answers in column 'score' matching step = "compare" are not numbers within 0\.\.10 \(line 14, line 15\); they are left out\.$/);
         assert.match(messages[3], /^Customers' answers put this step at 3\.92 \(mean 7\.3 of 0\.\.10, n = 10\); the map says 5\./);
         assert.equal(messages[4], 'NPS 20 ± 54 rests on 10 answers: fewer than 30 make it too uncertain to act on.');
@@ -105,8 +106,8 @@ journey J { stage S { step A { metric a = 1 metric b = 1 metric c = 1 } } }`);
         assert.deepEqual(diagnostics.map(diagnostic => [diagnostic.code, coveredText(document, diagnostic)]), [
             ['metric-unit-unknown', 'nsp'], ['metric-value-mismatch', '120'], ['query-engine-unknown', 'oracle']
         ], describeDiagnostics(diagnostics));
-        assert.match(diagnostics[0].message, /'nsp' is not a metric unit\. Did you mean 'nps'\?/);
-        assert.match(diagnostics[1].message, /must be between 0 and 100/);
+        assert.match(diagnosticText(diagnostics[0]), /'nsp' is not a metric unit\. Did you mean 'nps'\?/);
+        assert.match(diagnosticText(diagnostics[1]), /must be between 0 and 100/);
     });
 
     it('reports a second measured emotion in a step, at the second', async () => {
@@ -129,9 +130,9 @@ journey J { stage S { step A {
 } } }`);
         const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1);
         assert.deepEqual(errors.map(diagnostic => diagnostic.code), ['data-file-not-found', 'data-row-not-found', 'data-column-unknown'], describeDiagnostics(errors));
-        assert.match(errors[0].message, /does not exist yet: run `journeymap data pull` to write it from "queries\/funnel\.sql"/);
-        assert.match(errors[1].message, /Did you mean "checkout"\?/);
-        assert.match(errors[2].message, /Did you mean 'comment'\?/);
+        assert.match(diagnosticText(errors[0]), /does not exist yet: run `journeymap data pull` to write it from "queries\/funnel\.sql"/);
+        assert.match(diagnosticText(errors[1]), /Did you mean "checkout"\?/);
+        assert.match(diagnosticText(errors[2]), /Did you mean 'comment'\?/);
     });
 
     it('counts quotes on a step as evidence for its pains (check --require-evidence)', async () => {

@@ -6,6 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { hasSyntaxErrors } from '../../language/syntax-errors.js';
 import { createTestServices, type TestServices } from '../journey-test-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 /** Builds in-memory texts together, each under a name of its own. */
 async function build(services: TestServices, texts: Record<string, string>): Promise<Record<string, LangiumDocument>> {
@@ -28,7 +29,7 @@ describe('texts the server does not parse, and builds that fail', () => {
         const services = createTestServices();
         const { big } = await build(services, { big: people + '// ' + 'x'.repeat(5 * 1024 * 1024) });
         assert.deepEqual(described(big), ['0 file-too-large']);
-        assert.match(big.diagnostics![0].message, /5\.0 MB limit.*journey\.maxFileSize/);
+        assert.match(diagnosticText(big.diagnostics![0]), /5\.0 MB limit.*journey\.maxFileSize/);
         assert.ok(hasSyntaxErrors(big), 'a refused text counts as not parsed: never formatted, rendered or diffed');
     });
 
@@ -40,7 +41,7 @@ describe('texts the server does not parse, and builds that fail', () => {
     it('refuses a line over journey.maxLineLength, pointing at that line', async () => {
         const { long } = await build(createTestServices(), { long: people + '\r\n\r\n' + 'x'.repeat(100_001) + '\n' });
         assert.deepEqual(described(long), ['3 line-too-long']);
-        assert.match(long.diagnostics![0].message, /Line 4 has 100001 characters.*journey\.maxLineLength/);
+        assert.match(diagnosticText(long.diagnostics![0]), /Line 4 has 100001 characters.*journey\.maxLineLength/);
     });
 
     it('follows the settings, and the CLI\'s options', async () => {
@@ -69,8 +70,8 @@ describe('texts the server does not parse, and builds that fail', () => {
             boom: 'persona Boom "declared in the file that fails"\n', people, journey: journey + 'journey K { persona Boom }\n'
         });
         assert.deepEqual(described(boom), ['0 document-failed']);
-        assert.match(boom.diagnostics![0].message, /could not be processed \(scope computation broke\)/);
-        assert.doesNotMatch(boom.diagnostics![0].message, /at .*\.ts/, 'no stack trace');
+        assert.match(diagnosticText(boom.diagnostics![0]), /could not be processed \(scope computation broke\)/);
+        assert.doesNotMatch(diagnosticText(boom.diagnostics![0]), /at .*\.ts/, 'no stack trace');
         assert.deepEqual(described(declared), []);
         // Boom's persona left the index with its tree: the reference to it is unresolved, the rest resolves.
         assert.deepEqual(described(typed), ['2 unresolved-reference']);
@@ -108,7 +109,7 @@ describe('texts the server does not parse, and builds that fail', () => {
             await services.shared.workspace.DocumentBuilder.build(documents.all.toArray(), { validation: true });
             const huge = documents.getDocument(URI.file(join(folder, 'huge.journey')))!;
             assert.deepEqual(described(huge), ['0 file-too-large']);
-            assert.match(huge.diagnostics![0].message, /This file is 6\.0 MB, more than the 5\.0 MB limit/);
+            assert.match(diagnosticText(huge.diagnostics![0]), /This file is 6\.0 MB, more than the 5\.0 MB limit/);
             assert.equal(huge.textDocument.getText(), '', 'the file was not read');
             assert.deepEqual(described(documents.getDocument(URI.file(join(folder, 'people.journey')))!), []);
         } finally {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { IssueCodes, type IssueCode } from '../../language/journey-issue-codes.js';
 import { buildDocuments, buildText, codesOf, coveredText, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 /** Holds data/funnel.csv: `;`-separated, a quoted key, a non-numeric cell and a duplicated key. */
 const fixtureDir = join(repoRoot, 'test', 'fixtures', 'validation');
@@ -109,7 +110,7 @@ describe('validation: every diagnostic code fires at its range', () => {
             assert.equal(matching.length, 1, `expected one ${testCase.code}, got:\n${describeDiagnostics(document.diagnostics)}`);
             assert.equal(matching[0].severity, testCase.severity);
             assert.equal(coveredText(document, matching[0]), testCase.covers);
-            assert.ok(matching[0].message.length > 20, 'the message says what to do');
+            assert.ok(diagnosticText(matching[0]).length > 20, 'the message says what to do');
         });
     }
 });
@@ -138,7 +139,7 @@ journey J {
         const services = createTestServices();
         const document = await buildText(services, 'persona Ana\njourney J { persona Anna stage S { step A { emotion 3 } } }');
         const [diagnostic] = document.diagnostics ?? [];
-        assert.match(diagnostic.message, /Did you mean 'Ana'\?/);
+        assert.match(diagnosticText(diagnostic), /Did you mean 'Ana'\?/);
         assert.deepEqual((diagnostic.data as { suggestions: string[] }).suggestions, ['Ana']);
     });
 
@@ -150,7 +151,7 @@ journey J {
         });
         const cycle = (a.diagnostics ?? []).find(d => d.code === IssueCodes.ImportCycle);
         assert.ok(cycle, describeDiagnostics(a.diagnostics));
-        assert.match(cycle.message, /cycle-a\.journey → cycle-b\.journey → cycle-a\.journey/);
+        assert.match(diagnosticText(cycle), /cycle-a\.journey → cycle-b\.journey → cycle-a\.journey/);
     });
 
     it('gives the three errors of the issue: unknown persona, emotion 9 of 1..5, duplicate step', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { checkPeriods } from '../../metrics/period-values.js';
 import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 /** A map linking one metric value to `data.csv`, built in a folder of the workspace with that file. */
 async function errorsWith(csv: string, link: string, period = ' period week'): Promise<Array<{ code: string; message: string }>> {
@@ -12,7 +13,7 @@ async function errorsWith(csv: string, link: string, period = ' period week'): P
     writeFileSync(join(dir, 'data.csv'), csv);
     const text = `metric conversion "Conversion" percent target >= 12\ndata funnel "data.csv"${period}\njourney J {\n  stage S {\n    step A { metric conversion = ${link} }\n    step B { metric conversion = ${link} }\n  }\n}\n`;
     const document = await buildText(createTestServices(), text, join(dir, 'map.journey'));
-    return (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => ({ code: String(d.code), message: d.message }));
+    return (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => ({ code: String(d.code), message: diagnosticText(d) }));
 }
 
 const weekly = 'week,step,conversion\n2026-W44,see-ad,11.2\n2026-W44,compare,8.4\n2026-W45,see-ad,12.8\n2026-W45,compare,n/a\n';

@@ -10,6 +10,7 @@ import { journeyPaths } from '../../render/journey-paths.js';
 import { wrapText, textWidth } from '../../render/text-wrap.js';
 import { buildText, createTestServices, examplesDir } from '../journey-test-kit.js';
 import { exampleModels, modelOf } from './render-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const twoPersonas = `persona Ana "Ana, first-time buyer"
 persona Bo "Bo, her partner"
@@ -115,7 +116,7 @@ describe('the map shows everything written', () => {
             "No path reaches step 'Hear': add it to the `next` of an earlier step, or remove it."
         ]);
         const unknown = await buildText(services, twoPersonas.replace('start See, Hear', 'start See, Heer'), join(examplesDir, 'bad-start.journey'));
-        assert.match((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!.message, /Heer.*Did you mean 'Hear'/);
+        assert.match(diagnosticText((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!), /Heer.*Did you mean 'Hear'/);
     });
 
     it('puts a face on the position of the score on the journey\'s own scale', () => {

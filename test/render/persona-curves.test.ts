@@ -7,6 +7,7 @@ import { modelForPersona } from '../../render/persona-view.js';
 import { runCli, workspaceWith } from '../cli/cli-runner.js';
 import { buildText, createTestServices, designDir } from '../journey-test-kit.js';
 import { modelOf } from './render-kit.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const buyingTogether = readFileSync(join(designDir, 'buying-together.journey'), 'utf8');
 
@@ -28,7 +29,7 @@ describe('one curve per persona', () => {
         const repeated = await buildText(services, buyingTogether.replace('emotion Bo 3', 'emotion Ana 3'), join(designDir, 'repeated.journey'));
         assert.deepEqual((repeated.diagnostics ?? []).filter(d => d.code === IssueCodes.RepeatedProperty).map(d => d.message), ['A step has more than one emotion of Ana; keep one.']);
         const unknown = await buildText(services, buyingTogether.replace('emotion Bo 2', 'emotion Bob 2'), join(designDir, 'unknown.journey'));
-        assert.match((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!.message, /Bob.*Did you mean 'Bo'/);
+        assert.match(diagnosticText((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!), /Bob.*Did you mean 'Bo'/);
     });
 
     it('draws a line per persona with a legend, each at the steps the persona takes part in', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
+import { diagnosticText } from '../../language/diagnostic-text.js';
 
 const broken = (language: string) => `${language}journey J {\n  stage S {\n    step A { emotion 9 }\n    step B { emotion 2 }\n  }\n}\n`;
 
@@ -33,8 +34,8 @@ describe('the language server speaks each map\'s language', function () {
         const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri: english }, position: { line: 2, character: 10 } });
         const [zh] = await session.diagnosticsFor(chinese);
         const [en] = await session.diagnosticsFor(english);
-        assert.match(zh.message, /^情绪分值 9 超出了本旅程的刻度 1\.\.5/);
-        assert.match(en.message, /^Emotion 9 is outside the journey's scale 1\.\.5/);
+        assert.match(diagnosticText(zh), /^情绪分值 9 超出了本旅程的刻度 1\.\.5/);
+        assert.match(diagnosticText(en), /^Emotion 9 is outside the journey's scale 1\.\.5/);
         assert.equal(zh.code, en.code);
         assert.doesNotMatch(JSON.stringify(await hover), /[\u4e00-\u9fff]/, 'the English map\'s hover stays English');
     });

@@ -38,7 +38,7 @@ describe('the language server builds open files first', function () {
         });
         // Each build tells previews which files it checked: the one with the opened file must not be the whole workspace.
         const builds: string[][] = [];
-        session.connection.onNotification('journey/documentsRebuilt', (params: { uris: string[] }) => builds.push(params.uris));
+        session.connection.onNotification('journey/documentsRebuilt', (params: { uris: string[] }) => { builds.push(params.uris); });
         const opened = mapPath(60);
         session.open(uriOf(opened), readFileSync(opened, 'utf8'));
         await allPublished;

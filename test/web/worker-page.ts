@@ -3,7 +3,7 @@
  * dist/web/server.js in a worker, speaks LSP to it, and answers its file requests from
  * files the test hands over.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser.js';
+import { BrowserMessageReader, BrowserMessageWriter, createMessageConnection } from 'vscode-jsonrpc/browser';
 
 interface Published {
     uri: string;
@@ -34,7 +34,7 @@ async function start(given: Record<string, string>, rootUri: string, messages?: 
         const children = new Set(Object.keys(files).filter(file => file.startsWith(prefix)).map(file => prefix + file.slice(prefix.length).split('/')[0]));
         return [...children].map(entry);
     });
-    connection.onNotification('textDocument/publishDiagnostics', (params: Published) => published.push(params));
+    connection.onNotification('textDocument/publishDiagnostics', (params: Published) => { published.push(params); });
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
