@@ -11,6 +11,7 @@ const options = {
         server: 'server/main.ts',
         cli: 'cli/main.ts',
         'site-worker': 'cli/site-worker.ts',
+        'check-worker': 'cli/check-worker.ts',
         'duckdb-worker': 'cli/duckdb-worker.ts'
     },
     outdir: 'dist',

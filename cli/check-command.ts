@@ -1,10 +1,17 @@
-import { loadWorkspace } from './load-workspace.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
-import { buildCheckReport, formatGithubReport, formatTextReport, type CheckReport } from './diagnostic-report.js';
-import { findJourneyFiles } from './journey-files.js';
+import { buildCheckReport, formatGithubReport, formatTextReport, type CheckedFile, type CheckReport } from './diagnostic-report.js';
+import { findJourneyFiles, type InputProblem } from './journey-files.js';
 import { formatSarifReport } from './sarif-report.js';
 import { t } from '../model/localisation.js';
-import { missingEvidence, type EvidenceKind } from '../language/evidence-requirement.js';
+import type { EvidenceKind } from '../language/evidence-requirement.js';
+import { CheckCache } from './check-cache.js';
+import { checkShard, type CheckedDocument, type CheckedShard, type CheckShard } from './check-shard.js';
+import { chooseCliLanguage } from './cli-language.js';
+import { defaultThreads, ShardWorkers, shardsOf } from './shard-workers.js';
+import { withoutHintsOfUsedNodes } from './unused-across-shards.js';
 
 export interface CheckOptions {
     format: CheckFormat;
@@ -17,6 +24,12 @@ export interface CheckOptions {
     requireEvidence?: EvidenceKind[];
     /** With `--require-evidence`: as errors, not warnings. */
     strict?: boolean;
+    /** `--lang`, when given: the messages' language for every map. */
+    lang?: string;
+    /** Threads to check on (`--jobs`); default: one per processor. */
+    jobs?: number;
+    /** `--cache`: the folder that keeps each file's diagnostics (`--cache-location`, default .journeymap-cache). */
+    cache?: string;
 }
 
 export const checkFormats = ['text', 'json', 'github', 'sarif'] as const;
@@ -27,21 +40,64 @@ export const ExitCode = { Clean: 0, Errors: 1, UsageOrInput: 2 } as const;
 /** `journeymap check [paths…]`: prints diagnostics and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions, out: (text: string) => void, progress: (text: string) => void): Promise<number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
-    if (files.length > 20) {
-        progress(t('Checking {count} journey files…', { count: files.length }));
+    const cache = options.cache === undefined ? undefined : CheckCache.open(options.cache, cacheKey(options));
+    const cached = files.map(file => cache?.lookup(file));
+    const toCheck = files.filter((_, index) => cached[index] === undefined);
+    if (cache && toCheck.length < files.length) {
+        progress(t('{count} of {total} files are unchanged since the last check (--cache).', { count: files.length - toCheck.length, total: files.length }));
     }
-    const loaded = await loadWorkspace(files, { root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength });
-    if (options.requireEvidence?.length) {
-        for (const document of loaded.documents) {
-            document.diagnostics = [...(document.diagnostics ?? []), ...missingEvidence(document, options.requireEvidence, options.strict ?? false)];
-        }
+    if (toCheck.length > 20) {
+        progress(t('Checking {count} journey files…', { count: toCheck.length }));
     }
-    const report = buildCheckReport(loaded.documents, [...problems, ...loaded.problems], process.cwd());
+    const checked = await checkInShards(toCheck, options);
+    const found = new Map<string, CheckedDocument>();
+    for (const document of [...cached.flatMap(each => each ?? []), ...checked.flatMap(shard => shard.documents)]) {
+        if (!found.has(document.path)) found.set(document.path, document);
+    }
+    if (cache) {
+        for (const shard of checked) shard.documents.forEach(document => cache.remember(document));
+        await cache.save();
+    }
+    const asked = new Set(files);
+    const reported: CheckedFile[] = withoutHintsOfUsedNodes([...found.values()]).filter(file => asked.has(file.path));
+    const inputProblems: InputProblem[] = [...problems, ...checked.flatMap(shard => shard.problems)];
+    const report = buildCheckReport(reported, inputProblems, process.cwd());
     out(formatReport(report, options));
     if (report.problems.length > 0) {
         return ExitCode.UsageOrInput;
     }
     return report.counts.error > 0 ? ExitCode.Errors : ExitCode.Clean;
+}
+
+/**
+ * The files checked in `--jobs` threads, each with what its files import: this thread checks the
+ * first shard while worker threads (dist/check-worker.js) check the others.
+ */
+async function checkInShards(files: string[], options: CheckOptions): Promise<CheckedShard[]> {
+    if (files.length === 0) return [];
+    const shard = (part: string[]): CheckShard => ({
+        files: part, root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength,
+        requireEvidence: options.requireEvidence, strict: options.strict, lang: options.lang
+    });
+    const workerPath = join(__dirname, 'check-worker.js');
+    const threads = existsSync(workerPath) ? Math.min(options.jobs ?? defaultThreads(Infinity), files.length) : 1;
+    const [own, ...others] = shardsOf(files, threads).map(shard);
+    if (others.length === 0) return [await checkShard(own)];
+    const workers = new ShardWorkers<CheckShard, CheckedShard>(workerPath, others.length);
+    const ownChecked = checkShard(own).catch(async (error: unknown) => {
+        await workers.stop();
+        throw error;
+    });
+    const [first, rest] = await Promise.all([ownChecked, workers.run(others, () => undefined)]);
+    return [first, ...rest];
+}
+
+/** What the cached diagnostics were made with: this program and the options that change them. */
+function cacheKey(options: CheckOptions): string {
+    const program = createHash('sha256').update(readFileSync(__filename)).digest('hex');
+    const language = options.lang ?? chooseCliLanguage(undefined, process.env);
+    const { root, maxFileSize, maxLineLength, requireEvidence, strict } = options;
+    return JSON.stringify({ version: packageJson.version, program, root, maxFileSize, maxLineLength, requireEvidence, strict, language });
 }
 
 function formatReport(report: CheckReport, options: CheckOptions): string {

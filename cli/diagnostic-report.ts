@@ -33,15 +33,26 @@ const severityNames: Record<number, SeverityName> = {
     [DiagnosticSeverity.Hint]: 'hint'
 };
 
-/** Collects the diagnostics of checked documents, with 1-based positions and paths relative to `cwd`. */
-export function buildCheckReport(documents: LangiumDocument[], problems: InputProblem[], cwd: string): CheckReport {
-    const diagnostics = documents.flatMap(document => (document.diagnostics ?? []).map(diagnostic => toReported(displayPath(cwd, document.uri.fsPath), diagnostic)));
+/** A checked file: its absolute path and what the check found. */
+export interface CheckedFile {
+    path: string;
+    diagnostics?: Diagnostic[];
+}
+
+/** Langium's documents as checked files. */
+export function checkedFilesOf(documents: LangiumDocument[]): CheckedFile[] {
+    return documents.map(document => ({ path: document.uri.fsPath, diagnostics: document.diagnostics }));
+}
+
+/** Collects the diagnostics of checked files, with 1-based positions and paths relative to `cwd`. */
+export function buildCheckReport(files: CheckedFile[], problems: InputProblem[], cwd: string): CheckReport {
+    const diagnostics = files.flatMap(file => (file.diagnostics ?? []).map(diagnostic => toReported(displayPath(cwd, file.path), diagnostic)));
     diagnostics.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
     const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const diagnostic of diagnostics) {
         counts[diagnostic.severity]++;
     }
-    return { files: documents.length, diagnostics, problems: problems.map(problem => ({ ...problem, path: isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path })), counts };
+    return { files: files.length, diagnostics, problems: problems.map(problem => ({ ...problem, path: isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path })), counts };
 }
 
 /** Relative to the current folder when below it, absolute otherwise. */

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { ExitCode } from './check-command.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { buildCheckReport, checkedFilesOf, formatTextReport } from './diagnostic-report.js';
 import { findJourneyFiles } from './journey-files.js';
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 
@@ -24,7 +24,7 @@ export async function loadCheckedWorkspace(paths: string[], root: string, err: (
     const loaded = await loadWorkspace(files, { root, maxFileBytes: defaultMaxFileBytes });
     for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);
     if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
-    const check = buildCheckReport(loaded.documents, [], process.cwd());
+    const check = buildCheckReport(checkedFilesOf(loaded.documents), [], process.cwd());
     if (check.counts.error > 0) {
         err(formatTextReport(check, false));
         return ExitCode.Errors;

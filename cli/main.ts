@@ -43,6 +43,14 @@ function positiveNumber(value: string): number {
     return parsed;
 }
 
+function positiveInteger(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) {
+        throw new InvalidArgumentError('expected a whole number above 0');
+    }
+    return parsed;
+}
+
 /** `pain,moment` → the kinds, refusing others. */
 function evidenceKindList(value: string): EvidenceKind[] {
     const kinds = value.split(',').map(kind => kind.trim()).filter(Boolean);
@@ -71,6 +79,11 @@ function languageOf(command: Command): string | undefined {
     return command.optsWithGlobals<{ lang?: string }>().lang;
 }
 
+type CheckCommandOptions = {
+    format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean;
+    requireEvidence?: EvidenceKind[]; strict: boolean; jobs?: number; cache: boolean; cacheLocation: string;
+};
+
 function buildProgram(): Command {
     const program = new Command('journeymap')
         .description('Check and render customer journey maps written in the Journey language (.journey files).')
@@ -94,8 +107,13 @@ function buildProgram(): Command {
         .option('--hints', 'also print hints (unused personas, channels, metrics)', false)
         .option('--require-evidence <kinds>', 'report pain points and moments of truth without evidence (pain, moment, or pain,moment)', evidenceKindList)
         .option('--strict', 'with --require-evidence: report them as errors (exit 1)', false)
-        .action(async (paths: string[], options: { format: CheckFormat; root: string; maxFileSize: number; maxLineLength: number; hints: boolean; requireEvidence?: EvidenceKind[]; strict: boolean }) => {
-            process.exitCode = await runCheck(paths, { ...options, root: resolve(options.root) },
+        .option('-j, --jobs <threads>', 'check on this many threads (default: one per processor)', positiveInteger)
+        .option('--cache', 'keep each file\'s diagnostics, and check again only files whose content, imports or data changed', false)
+        .option('--cache-location <folder>', 'where --cache keeps them', '.journeymap-cache')
+        .action(async (paths: string[], options: CheckCommandOptions, command: Command) => {
+            const { cache, cacheLocation, ...rest } = options;
+            const settings = { ...rest, root: resolve(options.root), lang: languageOf(command), cache: cache ? resolve(cacheLocation) : undefined };
+            process.exitCode = await runCheck(paths, settings,
                 print,
                 text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
         });

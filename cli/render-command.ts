@@ -6,7 +6,7 @@ import {
     type MapTheme
 } from '../render/index.js';
 import { ExitCode } from './check-command.js';
-import { buildCheckReport, formatTextReport } from './diagnostic-report.js';
+import { buildCheckReport, checkedFilesOf, formatTextReport } from './diagnostic-report.js';
 import { defaultMaxFileBytes, formatSize, loadWorkspace } from './load-workspace.js';
 import { svgToPng } from './png-export.js';
 import { findJourneyFiles } from './journey-files.js';
@@ -105,7 +105,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         io.err(`${file}: ${loaded.problems[0]?.message ?? t('cannot be read')}`);
         return ExitCode.UsageOrInput;
     }
-    const report = buildCheckReport([document], [], process.cwd());
+    const report = buildCheckReport(checkedFilesOf([document]), [], process.cwd());
     if (report.counts.error > 0 && !options.allowErrors) {
         io.err(formatTextReport(report, false));
         io.err(t('Not rendered: fix the errors first (or pass --allow-errors).'));

@@ -11,8 +11,8 @@ import { t } from '../model/localisation.js';
 import { ExitCode } from './check-command.js';
 import { chooseCliLanguage, inLanguageOfMaps, useCliLanguage } from './cli-language.js';
 import { findJourneyFiles } from './journey-files.js';
-import { buildSiteShard, type SiteShard } from './site-shard.js';
-import { shardsOf, SiteWorkers } from './site-workers.js';
+import { buildSiteShard, type ShardResult, type SiteShard } from './site-shard.js';
+import { defaultThreads, ShardWorkers, shardsOf } from './shard-workers.js';
 import { SiteWriter } from './site-writer.js';
 
 export interface SiteOptions {
@@ -49,13 +49,14 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     err(t('Reading {count} maps…', { count: files.length }));
     // Workers start loading while git is read; a few maps are built here, where starting workers would take longer.
     const workerPath = join(__dirname, 'site-worker.js');
-    const workers = files.length >= 20 && existsSync(workerPath) ? new SiteWorkers(workerPath) : undefined;
+    const workers = files.length >= 20 && existsSync(workerPath)
+        ? new ShardWorkers<SiteShard, ShardResult>(workerPath, defaultThreads(4)) : undefined;
     const lastChanges = Object.fromEntries(await lastChangeDates(options.root));
     const shard = (part: string[]): SiteShard => ({ files: part, root: options.root, output, lang: options.lang, lastChanges });
     let drawn = 0;
     const drew = () => { if (++drawn % 200 === 0) err(t('Drew {index} journeys…', { index: drawn })); };
     const built = workers
-        ? await workers.build(shardsOf(files, workers.size).map(shard), drew)
+        ? await workers.run(shardsOf(files, workers.size).map(shard), drew)
         : [await buildSiteShard(shard(files), drew)];
     const entries = built.flatMap(result => result.entries);
     const writer = new SiteWriter(output, options.root);

@@ -10,6 +10,9 @@ import { planJourney, writeJourneyFiles, writeLibraryFiles } from './site-journe
 import { SiteWriter } from './site-writer.js';
 import { diagnosticText } from '../language/diagnostic-text.js';
 
+/** What a shard of the site gives: its index entries, and how many files it wrote. */
+export type ShardResult = { entries: SiteEntry[]; files: number };
+
 /** A part of the site's maps, built by one worker thread (or, for a small site, in the command's own thread). */
 export interface SiteShard {
     /** The maps, absolute paths. */
@@ -28,7 +31,7 @@ export interface SiteShard {
  * journey's files at once: an error page for a map with errors. The index of the site is
  * made from what this returns, once every shard is done.
  */
-export async function buildSiteShard(shard: SiteShard, drew: () => void): Promise<{ entries: SiteEntry[]; files: number }> {
+export async function buildSiteShard(shard: SiteShard, drew: () => void): Promise<ShardResult> {
     // In a worker thread too: its error pages say each map's problems in the map's language.
     checkInLanguageOfMaps(shard.lang);
     const loaded = await loadWorkspace(shard.files, { root: shard.root, maxFileBytes: defaultMaxFileBytes });

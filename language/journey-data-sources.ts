@@ -195,7 +195,7 @@ export class DataSources {
 }
 
 /** Where a map's paths snapshot is: `returns.journey` → `returns.paths.json` beside it. */
-function snapshotUriOf(documentUri: URI): URI {
+export function snapshotUriOf(documentUri: URI): URI {
     return UriUtils.joinPath(UriUtils.dirname(documentUri), snapshotFileName(UriUtils.basename(documentUri)));
 }
 

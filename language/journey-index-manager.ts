@@ -16,4 +16,9 @@ export class JourneyIndexManager extends DefaultIndexManager {
         }
         return paths;
     }
+
+    /** The nodes that references of the document `uri` point at, as `targetUri#targetPath`. */
+    targetsReferencedFrom(uri: URI): string[] {
+        return (this.referenceIndex.get(uri.toString()) ?? []).map(description => `${description.targetUri.toString()}#${description.targetPath}`);
+    }
 }

@@ -348,13 +348,17 @@ export class JourneyValidator {
     checkUnused(file: JourneyFile, accept: ValidationAcceptor): void {
         // Asking the index costs a pass over every reference of the workspace: only for a file that declares something.
         if (!file.elements.some(element => unusedCodes[element.$type])) return;
-        const used = this.services.shared.workspace.IndexManager.referencedPaths(AstUtils.getDocument(file).uri);
+        const uri = AstUtils.getDocument(file).uri;
+        const used = this.services.shared.workspace.IndexManager.referencedPaths(uri);
         const locator = this.services.workspace.AstNodeLocator;
         for (const element of file.elements) {
             const kind = unusedCodes[element.$type];
-            if (kind && !used.has(locator.getAstNodePath(element))) {
+            const path = kind && locator.getAstNodePath(element);
+            if (kind && !used.has(path)) {
+                // `target` names the node as references do: a check split over threads drops the hint if another thread uses it.
                 accept('hint', kind.message(element.name), {
-                    node: element, property: 'name', code: kind.code, tags: [DiagnosticTag.Unnecessary], data: { code: kind.code }
+                    node: element, property: 'name', code: kind.code, tags: [DiagnosticTag.Unnecessary],
+                    data: { code: kind.code, target: `${uri.toString()}#${path}` }
                 });
             }
         }

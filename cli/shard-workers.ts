@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
+
+/** What a shard's worker says: a unit of progress, its result, or why it failed. */
+type WorkerMessage<Result> = { progress: 1 } | { result: Result } | { error: string };
+
+/**
+ * Worker threads, each doing one shard of a command's maps (`site`, `check`). They are started
+ * when made, so that they load while the command does its own first work.
+ */
+export class ShardWorkers<Shard, Result> {
+    private readonly workers: Worker[];
+
+    constructor(workerPath: string, count: number) {
+        this.workers = Array.from({ length: Math.max(1, count) }, () => new Worker(workerPath));
+    }
+
+    get size(): number {
+        return this.workers.length;
+    }
+
+    /** Runs shard i in worker i, then ends the workers; a worker's error is the command's. */
+    async run(shards: Shard[], progress: () => void): Promise<Result[]> {
+        try {
+            return await Promise.all(shards.map((shard, index) => runIn<Shard, Result>(this.workers[index], shard, progress)));
+        } finally {
+            await this.stop();
+        }
+    }
+
+    async stop(): Promise<void> {
+        await Promise.all(this.workers.map(worker => worker.terminate()));
+    }
+}
+
+function runIn<Shard, Result>(worker: Worker, shard: Shard, progress: () => void): Promise<Result> {
+    return new Promise((resolve, reject) => {
+        worker.on('message', (message: WorkerMessage<Result>) => {
+            if ('progress' in message) progress();
+            else if ('error' in message) reject(new Error(message.error));
+            else resolve(message.result);
+        });
+        worker.once('error', reject);
+        // Settled already when the worker answered; otherwise it died without a word.
+        worker.once('exit', code => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+        worker.postMessage(shard);
+    });
+}
+
+/** In a worker thread: does the one shard it is sent, and answers with the result or the error. */
+export function serveOneShard<Shard, Result>(work: (shard: Shard, progress: () => void) => Promise<Result>): void {
+    const port = parentPort;
+    if (!port) return;
+    const answer = (message: WorkerMessage<Result>) => port.postMessage(message);
+    port.once('message', (shard: Shard) => {
+        work(shard, () => answer({ progress: 1 })).then(
+            result => answer({ result }),
+            (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) })
+        );
+    });
+}
+
+/** How many threads to use by default: one per processor, at most `limit`. */
+export function defaultThreads(limit: number): number {
+    return Math.max(1, Math.min(limit, availableParallelism()));
+}
+
+/** The maps cut into `count` runs of neighbours (maps in one folder tend to import the same files). */
+export function shardsOf(files: string[], count: number): string[][] {
+    const size = Math.ceil(files.length / count);
+    return Array.from({ length: count }, (_, index) => files.slice(index * size, (index + 1) * size)).filter(shard => shard.length > 0);
+}
