@@ -7,7 +7,7 @@ import { checkMetricValue } from './metric-units.js';
 import { t } from '../model/localisation.js';
 import { describeConditions, describeUnknownColumn, isCompleteLink, places, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from './journey-data-link.js';
 import { linkProblem, resolveMeasuredEmotion, resolveSurveyLink } from './journey-survey-link.js';
-import { emotionScaleOf } from './journey-validator.js';
+import { emotionScaleOf } from './journey-values.js';
 import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/survey-scores.js';
 import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
 import type { DataTable } from '../metrics/data-table.js';

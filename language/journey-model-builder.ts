@@ -1,7 +1,7 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { isCompleteLink } from './journey-data-link.js';
 import { resolveMeasuredEmotion, selectQuotes } from './journey-survey-link.js';
-import { linkedValue } from './journey-linked-value.js';
+import { emotionScaleOf, resolveMetricValue } from './journey-values.js';
 import { isSurveyUnit } from '../metrics/survey-scores.js';
 import type { DataTable } from '../metrics/data-table.js';
 import { queryEngineOf, type DataSources } from './journey-data-sources.js';
@@ -21,7 +21,6 @@ import {
 import type { JourneyServices } from './journey-module.js';
 import type { ObservedPathsModel } from '../model/observed-paths.js';
 import { t } from '../model/localisation.js';
-import { emotionScaleOf } from './journey-validator.js';
 import { intendedComparison } from './target-comparison.js';
 import { stepDetail, storyModel, viewModel } from './journey-view-models.js';
 
@@ -158,23 +157,22 @@ export class JourneyModelBuilder {
 
     private async metricValue(value: MetricValue, metrics: Map<MetricDefinition, MetricModel>): Promise<MetricValueModel | undefined> {
         const definition = value.metric?.ref;
-        if (definition && value.number !== undefined) {
-            return { metric: definition.name, value: value.number, status: metricStatus(metrics.get(definition), value.number), range: rangeOf(value) };
-        }
-        const expression = value.value;
-        if (!definition || !expression || !isCompleteLink(expression)) {
+        const resolved = await resolveMetricValue(value, this.dataSources);
+        if (!definition || resolved.kind === 'incomplete') {
             return undefined; // text that did not parse: the parser reports it
         }
-        const link = linkModel(expression);
-        const dataSource = expression.source?.ref;
-        const source = dataSource && await this.dataSources.load(dataSource);
-        if (source?.kind !== 'table') {
+        const status = (number: number | undefined) => metricStatus(metrics.get(definition), number);
+        if (resolved.kind === 'written') {
+            return { metric: definition.name, value: resolved.value, status: status(resolved.value), range: rangeOf(value) };
+        }
+        const link = linkModel(value.value!);
+        if (resolved.kind === 'unread') {
             return { metric: definition.name, link, status: 'no-data', range: rangeOf(value) };
         }
-        const found = linkedValue(expression, source.table, definition, dataSource!.period);
+        const found = 'problem' in resolved.found ? undefined : resolved.found;
         return {
-            metric: definition.name, value: found?.value, link, origin: { uri: source.uri.toString(), line: found?.line },
-            series: found?.series, sample: found?.sample, status: metricStatus(metrics.get(definition), found?.value), range: rangeOf(value)
+            metric: definition.name, value: found?.value, link, origin: { uri: resolved.uri.toString(), line: found?.line },
+            series: found?.series, sample: found?.sample, status: status(found?.value), range: rangeOf(value)
         };
     }
 

@@ -14,17 +14,7 @@ import { stepsOf } from './journey-scope.js';
 import { t } from '../model/localisation.js';
 import { intendedComparison, isWellWritten } from './target-comparison.js';
 import { checkMetricValue, metricUnits } from './metric-units.js';
-
-export const defaultEmotionScale = { min: 1, max: 5 } as const;
-
-/**
- * The emotion scale a journey declares, or 1..5. A scale the parser read only half of (an
- * unclosed quote earlier can make `emotion 4` read as a scale without its end) is no scale.
- */
-export function emotionScaleOf(journey: Journey): { min: number; max: number } {
-    const declared = journey.emotionScales[0];
-    return declared && Number.isFinite(declared.min) && Number.isFinite(declared.max) ? declared : defaultEmotionScale;
-}
+import { emotionScaleOf } from './journey-values.js';
 
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;

@@ -4,7 +4,7 @@ import {
     shareOfScale, type Scale, type SourceRange, type StepDetailModel, type StepModel, type StoryModel, type ViewModel
 } from '../model/journey-model.js';
 import { isMapLane } from '../model/view-registry.js';
-import { emotionScaleOf } from './journey-validator.js';
+import { emotionScaleOf } from './journey-values.js';
 import { stepsOf } from './journey-scope.js';
 
 type RangeOf = (node: View | Story | Step | Story['slides'][number]) => SourceRange | undefined;

@@ -10,14 +10,11 @@ import {
 import { metricModel, type JourneyModelBuilder } from '../language/journey-model-builder.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue, SurveySample } from '../model/journey-model.js';
-import { linkedValue } from '../language/journey-linked-value.js';
-import { isSurveyUnit } from '../metrics/survey-scores.js';
-import { isCompleteLink, resolveDataLink } from '../language/journey-data-link.js';
+import { emotionScaleOf, resolveMetricValue } from '../language/journey-values.js';
 import type { DataSources } from '../language/journey-data-sources.js';
 import { comparisonSymbol, formatMeasuredValue, formatNumber, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
 import { intendedComparison } from '../language/target-comparison.js';
 import { metricStatus } from '../metrics/metric-status.js';
-import { emotionScaleOf } from '../language/journey-validator.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { t } from '../model/localisation.js';
 import { stepsOf } from '../language/journey-scope.js';
@@ -78,21 +75,12 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
 
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
     private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; sample?: SurveySample; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
-        if (value.number !== undefined) return { number: value.number };
-        const expression = value.value;
-        if (!expression) return { problem: t('The value is missing.') };
-        if (!isCompleteLink(expression)) return { problem: t('The link is incomplete.') };
-        const source = expression.source?.ref;
-        const loaded = source && await this.dataSources.load(source);
-        if (!source || loaded?.kind !== 'table') return { problem: source ? t('The data file "{path}" cannot be read.', { path: source.path }) : t("Unknown data source '{name}'.", { name: expression.source?.$refText ?? '' }) };
-        const definition = value.metric?.ref;
-        if (definition && isSurveyUnit(definition.unit)) {
-            const found = linkedValue(expression, loaded.table, definition, source.period);
-            return found ? { number: found.value, series: found.series, sample: found.sample, line: found.line, path: source.path } : { path: source.path, problem: t('No answers match.') };
-        }
-        const resolution = resolveDataLink(expression, loaded.table, source.period);
-        if (resolution.kind === 'problem') return { path: source.path, problem: resolution.message };
-        return { number: resolution.value, series: resolution.series, row: resolution.row, line: resolution.line, path: source.path };
+        const resolved = await resolveMetricValue(value, this.dataSources);
+        if (resolved.kind === 'written') return { number: resolved.value };
+        if (resolved.kind !== 'linked') return { problem: resolved.problem };
+        if ('problem' in resolved.found) return { path: resolved.path, problem: resolved.found.problem };
+        const { value: number, series, sample, row, line } = resolved.found;
+        return { number, series, sample, row, line, path: resolved.path };
     }
 
     protected override async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
