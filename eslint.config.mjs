@@ -38,8 +38,20 @@ export default tseslint.config(
         }
     },
     {
+        // The lean layer is grammar-agnostic, under the language: it imports Langium and Chevrotain, none of our folders.
+        files: ['langium-lean/**'],
+        rules: {
+            'no-restricted-imports': ['error', {
+                patterns: [{
+                    group: ['**/language/**', '**/server/**', '**/model/**', '**/metrics/**', '**/cli/**', '**/render/**', '**/client/**'],
+                    message: 'langium-lean/ is below the language: it imports none of our folders (docs/architecture.md).'
+                }]
+            }]
+        }
+    },
+    {
         // Code that the web extension runs in a browser worker: Node's globals pass the build and fail only there.
-        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'preview/**', 'language/**', 'server/**', 'client/**'],
+        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'preview/**', 'langium-lean/**', 'language/**', 'server/**', 'client/**'],
         ignores: ['language/node-journey-services.ts', 'server/main.ts', 'client/extension.ts', 'client/fast-path-setting.ts'],
         rules: {
             'no-restricted-globals': ['error',

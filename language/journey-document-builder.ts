@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { buildFailure, refusedParse } from './journey-text-guard.js';
+import { markBuildCompleted } from '../langium-lean/langium-internals.js';
 
 /**
  * A document whose build throws in any phase is kept with an empty tree and one diagnostic
@@ -15,47 +16,49 @@ import { buildFailure, refusedParse } from './journey-text-guard.js';
  * a burst (a paste, a replace-all, a checkout) is built once, at its last text, not version
  * by version.
  */
-export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
-        if (cancelToken !== CancellationToken.None) await afterPendingMessages(cancelToken);
-        await super.buildDocuments(documents, options, cancelToken);
-    }
+export function journeyDocumentBuilder(Base: typeof DefaultDocumentBuilder) {
+    return class JourneyDocumentBuilder extends Base {
+        protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+            if (cancelToken !== CancellationToken.None) await afterPendingMessages(cancelToken);
+            await super.buildDocuments(documents, options, cancelToken);
+        }
 
-    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
-        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
-        await super.runCancelable(documents, targetState, cancelToken, async document => {
-            try {
-                await callback(document);
-            } catch (error) {
-                if (isOperationCancelled(error)) throw error;
-                await this.keepEmpty(document, targetState, error);
+        protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+            callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+            await super.runCancelable(documents, targetState, cancelToken, async document => {
+                try {
+                    await callback(document);
+                } catch (error) {
+                    if (isOperationCancelled(error)) throw error;
+                    await this.keepEmpty(document, targetState, error);
+                }
+            });
+        }
+
+        /** Gives a document whose build threw an empty tree, brought to the state the build was in, and the diagnostic of its failure. */
+        private async keepEmpty(document: LangiumDocument, targetState: DocumentState, error: unknown): Promise<void> {
+            console.error(`Building ${document.uri.toString()} failed:`, error);
+            const services = this.serviceRegistry.getServices(document.uri);
+            const failed = refusedParse(services.parser.LangiumParser, buildFailure(error));
+            (failed.value as Mutable<AstNode>).$document = document;
+            const emptied = document as Mutable<LangiumDocument>;
+            emptied.parseResult = failed;
+            emptied.references = [];
+            emptied.localSymbols = undefined;
+            emptied.diagnostics = undefined;
+            // The index and the scopes must not keep what the old tree declared. Each step is
+            // tried on its own: a service that failed on the document may fail on its empty tree too.
+            await settle(() => this.indexManager.updateContent(document));
+            await settle(async () => { emptied.localSymbols = await services.references.ScopeComputation.collectLocalSymbols(document); });
+            if (targetState >= DocumentState.IndexedReferences) {
+                await settle(() => this.indexManager.updateReferences(document));
             }
-        });
-    }
-
-    /** Gives a document whose build threw an empty tree, brought to the state the build was in, and the diagnostic of its failure. */
-    private async keepEmpty(document: LangiumDocument, targetState: DocumentState, error: unknown): Promise<void> {
-        console.error(`Building ${document.uri.toString()} failed:`, error);
-        const services = this.serviceRegistry.getServices(document.uri);
-        const failed = refusedParse(services.parser.LangiumParser, buildFailure(error));
-        (failed.value as Mutable<AstNode>).$document = document;
-        const emptied = document as Mutable<LangiumDocument>;
-        emptied.parseResult = failed;
-        emptied.references = [];
-        emptied.localSymbols = undefined;
-        emptied.diagnostics = undefined;
-        // The index and the scopes must not keep what the old tree declared. Each step is
-        // tried on its own: a service that failed on the document may fail on its empty tree too.
-        await settle(() => this.indexManager.updateContent(document));
-        await settle(async () => { emptied.localSymbols = await services.references.ScopeComputation.collectLocalSymbols(document); });
-        if (targetState >= DocumentState.IndexedReferences) {
-            await settle(() => this.indexManager.updateReferences(document));
+            if (targetState >= DocumentState.Validated) {
+                emptied.diagnostics = await services.validation.DocumentValidator.validateDocument(document, {}, CancellationToken.None);
+                markBuildCompleted(this, document);
+            }
         }
-        if (targetState >= DocumentState.Validated) {
-            emptied.diagnostics = await services.validation.DocumentValidator.validateDocument(document, {}, CancellationToken.None);
-            this.markAsCompleted(document);
-        }
-    }
+    };
 }
 
 /**

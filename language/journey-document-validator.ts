@@ -4,7 +4,7 @@ import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { inMessageLanguage, t } from '../model/localisation.js';
-import { appendAll } from './large-arrays.js';
+import { appendAll } from '../langium-lean/large-arrays.js';
 import { refusalOf } from './journey-text-guard.js';
 import { explainSyntaxErrors } from './journey-syntax-explainer.js';
 import { textStyleDiagnostics } from './journey-text-style.js';
@@ -22,65 +22,67 @@ function referenceKind(type: string): string {
 }
 
 /** Reports unresolved references with our code, a "did you mean" and what to do. */
-export class JourneyDocumentValidator extends DefaultDocumentValidator {
-    private readonly scopeProvider: ScopeProvider;
-    private readonly reflection: AstReflection;
-    private readonly lexer: Lexer;
+export function journeyDocumentValidator(Base: typeof DefaultDocumentValidator) {
+    return class JourneyDocumentValidator extends Base {
+        private readonly scopeProvider: ScopeProvider;
+        private readonly reflection: AstReflection;
+        private readonly lexer: Lexer;
 
-    constructor(services: JourneyServices) {
-        super(services);
-        this.scopeProvider = services.references.ScopeProvider;
-        this.reflection = services.shared.AstReflection;
-        this.lexer = services.parser.Lexer;
-    }
-
-    /**
-     * In the language the map declares (`language zh-cn`), where the host can (see inMessageLanguage).
-     * A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, nothing else.
-     */
-    override validateDocument(document: LangiumDocument, options: ValidationOptions = {},
-        cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
-        const language = (document.parseResult.value as { language?: string }).language;
-        return inMessageLanguage(language, () => this.validateInLanguage(document, options, cancelToken));
-    }
-
-    private async validateInLanguage(document: LangiumDocument, options: ValidationOptions,
-        cancelToken: CancellationToken): Promise<Diagnostic[]> {
-        const refusal = refusalOf(document.parseResult);
-        if (refusal) {
-            const data: IssueData = { code: refusal.code };
-            const start = { line: refusal.line, character: 0 };
-            return [{ severity: DiagnosticSeverity.Error, range: { start, end: start }, message: refusal.message, code: refusal.code, source: this.getSource(), data }];
+        constructor(services: JourneyServices) {
+            super(services);
+            this.scopeProvider = services.references.ScopeProvider;
+            this.reflection = services.shared.AstReflection;
+            this.lexer = services.parser.Lexer;
         }
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return [...explainSyntaxErrors(document, diagnostics, text => this.lexer.tokenize(text).tokens), ...textStyleDiagnostics(document)];
-    }
 
-    /** In the order of the text: the fast path's partial relink (see PartialLinker.link) puts the references it redid at the end of the document's list. */
-    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        const linkingErrors: Diagnostic[] = [];
-        for (const reference of document.references) {
-            const error = reference.error;
-            if (!error) {
-                continue;
+        /**
+         * In the language the map declares (`language zh-cn`), where the host can (see inMessageLanguage).
+         * A text that was refused or whose build failed (see journey-text-guard.ts) gets its one diagnostic, nothing else.
+         */
+        override validateDocument(document: LangiumDocument, options: ValidationOptions = {},
+            cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+            const language = (document.parseResult.value as { language?: string }).language;
+            return inMessageLanguage(language, () => this.validateInLanguage(document, options, cancelToken));
+        }
+
+        private async validateInLanguage(document: LangiumDocument, options: ValidationOptions,
+            cancelToken: CancellationToken): Promise<Diagnostic[]> {
+            const refusal = refusalOf(document.parseResult);
+            if (refusal) {
+                const data: IssueData = { code: refusal.code };
+                const start = { line: refusal.line, character: 0 };
+                return [{ severity: DiagnosticSeverity.Error, range: { start, end: start }, message: refusal.message, code: refusal.code, source: this.getSource(), data }];
             }
-            const name = error.info.reference.$refText;
-            const type = this.reflection.getReferenceType(error.info);
-            const kind = referenceKind(type);
-            const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name).toArray();
-            const suggestions = didYouMean(name, names);
-            const data: IssueData = { code: IssueCodes.UnresolvedReference, suggestions, missingType: type, missingName: name };
-            linkingErrors.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions, names), {
-                node: error.info.container,
-                range: reference.$refNode?.range,
-                property: error.info.property,
-                index: error.info.index,
-                code: IssueCodes.UnresolvedReference,
-                data
-            }));
+            const diagnostics = await super.validateDocument(document, options, cancelToken);
+            return [...explainSyntaxErrors(document, diagnostics, text => this.lexer.tokenize(text).tokens), ...textStyleDiagnostics(document)];
         }
-        appendAll(diagnostics, linkingErrors.sort(byPosition));
-    }
+
+        /** In the order of the text: the fast path's partial relink (see PartialLinker.link) puts the references it redid at the end of the document's list. */
+        protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+            const linkingErrors: Diagnostic[] = [];
+            for (const reference of document.references) {
+                const error = reference.error;
+                if (!error) {
+                    continue;
+                }
+                const name = error.info.reference.$refText;
+                const type = this.reflection.getReferenceType(error.info);
+                const kind = referenceKind(type);
+                const names = this.scopeProvider.getScope(error.info).getAllElements().map(element => element.name).toArray();
+                const suggestions = didYouMean(name, names);
+                const data: IssueData = { code: IssueCodes.UnresolvedReference, suggestions, missingType: type, missingName: name };
+                linkingErrors.push(this.toDiagnostic('error', unresolvedMessage(type, kind, name, suggestions, names), {
+                    node: error.info.container,
+                    range: reference.$refNode?.range,
+                    property: error.info.property,
+                    index: error.info.index,
+                    code: IssueCodes.UnresolvedReference,
+                    data
+                }));
+            }
+            appendAll(diagnostics, linkingErrors.sort(byPosition));
+        }
+    };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

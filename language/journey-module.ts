@@ -8,15 +8,15 @@ import { registerDataLinkChecks } from './journey-data-link-validator.js';
 import { registerEventLogChecks } from './journey-event-log-validator.js';
 import { registerViewChecks } from './journey-view-validator.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
-import { JourneyDocumentBuilder } from './journey-document-builder.js';
-import { JourneyDocumentFactory } from './journey-document-factory.js';
-import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { journeyDocumentBuilder } from './journey-document-builder.js';
+import { journeyDocumentFactory } from './journey-document-factory.js';
+import { journeyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
-import { JourneyIndexManager } from './journey-index-manager.js';
+import { journeyIndexManager, type JourneyIndexManager } from './journey-index-manager.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
-import { createGuardedCompletionParser, createGuardedParser } from './journey-parser.js';
-import { fastPathEnabled, FastPathModule, FastPathSharedModule, prepareFastPath } from './fast-path/fast-path-module.js';
+import { langiumBases, leanBases, leanModule, LeanSharedModule, prepareLeanLayer, type BaseClasses } from '../langium-lean/lean-module.js';
+import { fastPathEnabled, fastPathSwitch, journeyLeanConfig } from './journey-lean.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
@@ -45,7 +45,9 @@ export type JourneySharedServices = LangiumSharedServices & JourneyAddedSharedSe
 
 export type JourneyServices = LangiumServices & JourneyAddedServices & { shared: JourneySharedServices };
 
-export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+/** The language's services, built on Langium's classes or on the lean layer's (`bases`). */
+export function journeyModule(bases: BaseClasses): Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> {
+    return {
     journey: {
         Workspace: () => new JourneyWorkspace(),
         Imports: services => new JourneyImports(services),
@@ -54,8 +56,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         TextLimits: services => new JourneyTextLimits(services.shared.workspace.ConfigurationProvider)
     },
     parser: {
-        LangiumParser: services => createGuardedParser(services),
-        CompletionParser: services => createGuardedCompletionParser(services),
+        LangiumParser: services => bases.createParser(services),
+        CompletionParser: services => bases.createCompletionParser(services),
         ValueConverter: () => new JourneyValueConverter(),
         TokenBuilder: () => new JourneyTokenBuilder(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
@@ -66,22 +68,25 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ScopeProvider: services => new JourneyScopeProvider(services)
     },
     validation: {
-        DocumentValidator: services => new JourneyDocumentValidator(services),
+        DocumentValidator: services => new (journeyDocumentValidator(bases.DocumentValidator))(services),
         JourneyValidator: services => new JourneyValidator(services)
     },
     lsp: {
         // The formatter is the language's own (`journeymap fmt` uses it); Langium files it under lsp.
         Formatter: () => new JourneyFormatter()
     }
-};
+    };
+}
 
-export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
-    workspace: {
-        LangiumDocumentFactory: services => new JourneyDocumentFactory(services),
-        DocumentBuilder: services => new JourneyDocumentBuilder(services),
-        IndexManager: services => new JourneyIndexManager(services)
-    }
-};
+export function journeySharedModule(bases: BaseClasses): Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> {
+    return {
+        workspace: {
+            LangiumDocumentFactory: services => new (journeyDocumentFactory(bases.DocumentFactory))(services),
+            DocumentBuilder: services => new (journeyDocumentBuilder(bases.DocumentBuilder))(services),
+            IndexManager: services => new (journeyIndexManager(bases.IndexManager))(services)
+        }
+    };
+}
 
 /** Modules added over the language's: the editor features of server/, which the CLI does without. */
 export interface JourneyModuleExtensions {
@@ -90,7 +95,7 @@ export interface JourneyModuleExtensions {
 }
 
 export type JourneyModuleContext = DefaultSharedModuleContext & {
-    /** Run with the fast path (language/fast-path/) or on stock Langium; by default, as JOURNEYMAP_FAST_PATH says (on unless `off`). */
+    /** Run with the lean layer (langium-lean/) or on stock Langium; by default, as JOURNEYMAP_FAST_PATH says (on unless `off`). */
     fastPath?: boolean;
     extensions?: JourneyModuleExtensions;
 };
@@ -101,16 +106,17 @@ export type JourneyModuleContext = DefaultSharedModuleContext & {
  * virtual file system elsewhere.
  */
 export function createJourneyServices(context: JourneyModuleContext): { shared: JourneySharedServices; Journey: JourneyServices } {
-    const fastPath = fastPathEnabled(context.fastPath);
-    if (fastPath) prepareFastPath();
+    const lean = fastPathEnabled(context.fastPath);
+    if (lean) prepareLeanLayer(fastPathSwitch);
+    const bases = lean ? leanBases : langiumBases;
     const extensions = context.extensions ?? { shared: {}, language: {} };
-    // The fast path last: it builds on the language's services and replaces some of them.
-    const shared = fastPath
-        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, extensions.shared, FastPathSharedModule)
-        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, extensions.shared);
-    const Journey = fastPath
-        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, extensions.language, FastPathModule)
-        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, JourneyModule, extensions.language);
+    // The lean layer's services first: the language's own are built on its classes.
+    const shared = lean
+        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, LeanSharedModule, journeySharedModule(bases), extensions.shared)
+        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, journeySharedModule(bases), extensions.shared);
+    const Journey = lean
+        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, leanModule(journeyLeanConfig), journeyModule(bases), extensions.language)
+        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, journeyModule(bases), extensions.language);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     registerDataLinkChecks(Journey);

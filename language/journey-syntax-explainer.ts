@@ -6,6 +6,7 @@ import { didYouMean } from './did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 import { opportunityStatuses } from '../model/journey-model.js';
+import { grammarRuleName } from '../langium-lean/langium-internals.js';
 
 /** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
 
@@ -94,9 +95,9 @@ export function explainSyntaxErrors(document: LangiumDocument, diagnostics: Diag
     return kept;
 }
 
-/** The grammar rule an error happened in (Langium marks rule names with a zero-width space); the file when none. */
+/** The grammar rule an error happened in; the file when none. */
 function ruleOf(error: IRecognitionException): string {
-    return (error.context?.ruleStack.at(-1) ?? '').replace(/\u200B/g, '') || 'JourneyFile';
+    return grammarRuleName(error.context?.ruleStack.at(-1) ?? '') || 'JourneyFile';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { detached } from './detached-string.js';
+import { detached } from '../langium-lean/detached-string.js';
 import { unquote } from '../model/string-literals.js';
 
 /**

@@ -2,6 +2,7 @@ import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type WorkspaceFolder } from 'vscode-languageserver';
 import type { JourneyServices } from '../language/journey-module.js';
+import { resolveWorkspaceReady } from '../langium-lean/langium-internals.js';
 
 /** Files built together between two looks at what the editor has opened. */
 const filesPerTurn = 25;
@@ -52,7 +53,7 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
             }
         } finally {
             // Every file is loaded (or could not be): what waits for the workspace (a request over all of it) may go on.
-            this._ready.resolve();
+            resolveWorkspaceReady(this);
         }
         const checkAgain = [...imported].filter(document => document.state === DocumentState.Validated);
         for (const document of checkAgain) this.documentBuilder.resetToState(document, DocumentState.IndexedReferences);

@@ -7,8 +7,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../language/generated/ast.js';
 import { createNodeJourneyServices } from '../language/node-journey-services.js';
 import { journeyLspExtensions } from '../server/journey-lsp-module.js';
-import type { FastPathDocuments } from '../language/fast-path/fast-path-documents.js';
-import type { FastPathSharedServices } from '../language/fast-path/fast-path-module.js';
+import type { LeanDocuments } from '../langium-lean/lean-documents.js';
+import type { LeanSharedServices } from '../langium-lean/lean-module.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const examplesDir = join(repoRoot, 'examples');
@@ -24,8 +24,8 @@ export function createTestServices(options: { fastPath?: boolean } = {}) {
 export type TestServices = ReturnType<typeof createTestServices>;
 
 /** The fast path's per-document state, when the services run with it (not with JOURNEYMAP_FAST_PATH=off). */
-export function fastPathDocumentsOf(services: TestServices): FastPathDocuments | undefined {
-    return (services.shared as Partial<FastPathSharedServices>).fastPath?.Documents;
+export function fastPathDocumentsOf(services: TestServices): LeanDocuments | undefined {
+    return (services.shared as Partial<LeanSharedServices>).lean?.Documents;
 }
 
 export function journeyFilesIn(folder: string): string[] {

@@ -1,4 +1,4 @@
-// Writes language/fast-path/node-factories.generated.ts from the AST reflection that `langium generate`
+// Writes language/journey-node-factories.generated.ts from the AST reflection that `langium generate`
 // wrote: for each AST type, a function that returns a fresh node with every property present,
 // as an object literal. V8 keeps the properties of a literal inside the object; a node built
 // any other way (Langium's `{ $type }` with properties added by name, or a spread copy of a
@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reflection } from '../language/generated/ast.js';
-import { nodeFields } from '../language/node-fields.js';
+import { nodeFields } from '../langium-lean/node-fields.js';
 
 const factories = reflection.getAllTypes().sort().map(type => {
     const fields = nodeFields(reflection, type).map(field => `${JSON.stringify(field)}: undefined`);
@@ -25,4 +25,4 @@ ${factories.join(',\n')}
 };
 `;
 
-writeFileSync(fileURLToPath(new URL('../language/fast-path/node-factories.generated.ts', import.meta.url)), text);
+writeFileSync(fileURLToPath(new URL('../language/journey-node-factories.generated.ts', import.meta.url)), text);

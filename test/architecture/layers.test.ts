@@ -36,6 +36,11 @@ describe('the layers', function () {
         assert.equal(circle, undefined, circle && `import circle: ${circle.map(folder => `${folder}`).join(' → ')}\n${explain(graph, circle)}`);
     });
 
+    it('keep the lean layer below the language: langium-lean/ imports no folder of ours, and the language builds on it', () => {
+        assert.deepEqual([...(graph.get('langium-lean')?.keys() ?? [])], [], explainArrows(graph, 'langium-lean'));
+        assert.ok(graph.get('language')?.has('langium-lean'), 'language/ imports langium-lean/');
+    });
+
     it('keep Langium and Chevrotain out of the model, the renderers, the protocol, the preview and the client', () => {
         for (const folder of parserFree) {
             const parsers = [...(packagesByFolder.get(folder) ?? [])].filter(name => /^(langium|chevrotain|vscode-languageserver)$/.test(name));
@@ -125,6 +130,10 @@ function findCircle(graph: FolderGraph): string[] | undefined {
         if (circle) return circle;
     }
     return undefined;
+}
+
+function explainArrows(graph: FolderGraph, from: string): string {
+    return [...(graph.get(from)?.values() ?? [])].join('\n');
 }
 
 function explain(graph: FolderGraph, circle: string[]): string {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { reflection } from '../../language/generated/ast.js';
-import { nodeFactories } from '../../language/fast-path/node-factories.generated.js';
-import { nodeFields } from '../../language/node-fields.js';
+import { nodeFactories } from '../../language/journey-node-factories.generated.js';
+import { nodeFields } from '../../langium-lean/node-fields.js';
 
 /** `npm run langium:generate` writes the factories from the grammar's reflection; a grammar changed without it fails here. */
 describe('the node factories', () => {

@@ -1,22 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { fastPathEnabled } from '../../language/journey-lean.js';
 import { repoRoot } from '../journey-test-kit.js';
 
 /**
- * The language's tests, the equivalence of incremental and whole parses among them, run
- * again without the fast path (JOURNEYMAP_FAST_PATH=off): stock Langium must give the same
- * trees, links and diagnostics, so that the switch is a way out, not a different language.
- * Run in a process of its own, since the fast path changes Langium's composite node class
- * for the whole process (see language/fast-path/lean-cst-builder.ts).
+ * The language's and the lean layer's tests, the equivalence of incremental and whole parses
+ * among them, run again without the lean layer (JOURNEYMAP_FAST_PATH=off): stock Langium must
+ * give the same trees, links and diagnostics, so that the switch is a way out, not a different
+ * language. Run in a process of its own, since the lean layer changes Langium's composite node
+ * class for the whole process (see langium-lean/lean-cst-builder.ts).
  */
 describe('the language on stock Langium (JOURNEYMAP_FAST_PATH=off)', function () {
     this.timeout(15 * 60_000);
 
     it('passes every language test', async function () {
         if (!fastPathEnabled()) this.skip(); // Already the run without the fast path.
-        const { code, output } = await runMocha(['test/language/**/*.test.ts', '--ignore', 'test/language/stock-langium.test.ts'], { JOURNEYMAP_FAST_PATH: 'off' });
+        const tests = ['test/language/**/*.test.ts', 'test/langium-lean/**/*.test.ts', '--ignore', 'test/language/stock-langium.test.ts'];
+        const { code, output } = await runMocha(tests, { JOURNEYMAP_FAST_PATH: 'off' });
         const summary = /^(\d+) passed, (\d+) failed/m.exec(output);
         assert.ok(summary, `mocha reported no result (exit ${code}):\n${output.slice(-3000)}`);
         assert.equal(Number(summary[2]), 0, failuresOf(output));

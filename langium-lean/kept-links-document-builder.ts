@@ -1,8 +1,8 @@
-import { DocumentState, type AstNode, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type AstNode, type LangiumDocument, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { JourneyDocumentBuilder } from '../journey-document-builder.js';
-import type { FastPathDocuments } from './fast-path-documents.js';
-import type { FastPathSharedServices } from './fast-path-module.js';
+import type { LeanDocuments } from './lean-documents.js';
+import type { LeanSharedServices } from './lean-module.js';
+import { buildStateOf } from './langium-internals.js';
 
 /**
  * Langium's document builder unlinks a changed document whole before parsing it again. When
@@ -11,14 +11,14 @@ import type { FastPathSharedServices } from './fast-path-module.js';
  * step or stage, the linker and the index redo that part alone (see PartialLinker.link and
  * PartialIndexManager), and otherwise they redo the whole document as before.
  */
-export class KeptLinksDocumentBuilder extends JourneyDocumentBuilder {
-    private readonly memory: FastPathDocuments;
+export class KeptLinksDocumentBuilder extends DefaultDocumentBuilder {
+    private readonly memory: LeanDocuments;
     /** The one document the update under way changes, when it changes one and deletes none. */
     private loneChange: string | undefined;
 
-    constructor(services: FastPathSharedServices) {
+    constructor(services: LeanSharedServices) {
         super(services);
-        this.memory = services.fastPath.Documents;
+        this.memory = services.lean.Documents;
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
@@ -40,7 +40,7 @@ export class KeptLinksDocumentBuilder extends JourneyDocumentBuilder {
         this.indexManager.removeContent(document.uri);
         document.localSymbols = undefined;
         document.diagnostics = undefined;
-        this.buildState.delete(document.uri.toString());
+        buildStateOf(this).delete(document.uri.toString());
         document.state = DocumentState.Changed;
     }
 }

@@ -10,9 +10,9 @@ import {
 import type { TokenType } from 'chevrotain';
 import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
-import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
-import { nodeFactories } from '../../language/fast-path/node-factories.generated.js';
-import { ElementTokenTypes, moveLeaf } from '../../language/fast-path/lean-cst-builder.js';
+import { fastPathEnabled } from '../../language/journey-lean.js';
+import { nodeFactories } from '../../language/journey-node-factories.generated.js';
+import { ElementTokenTypes, moveLeaf } from '../../langium-lean/lean-cst-builder.js';
 
 /**
  * Our parser keeps less than Langium's (ranges worked out when asked, no tokens kept, lazy

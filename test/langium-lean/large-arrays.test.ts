@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendAll, spliceAll } from '../../language/large-arrays.js';
+import { appendAll, spliceAll } from '../../langium-lean/large-arrays.js';
 
 /** Moving runs of any length without spreading them on the stack (a spread of 200,000 items overflows V8's). */
 describe('large arrays', () => {

@@ -1,5 +1,4 @@
 import { isAstNode, type AstNode, type AstReflection } from 'langium';
-import { nodeFactories } from './node-factories.generated.js';
 
 /** What the stack knows of a type: how to make a node with every property, which are lists, which others, and the defaults of those. */
 interface TypeShape {
@@ -27,7 +26,7 @@ export class ShapedNodeStack extends Array<object> {
     /** Whether an AST node of a type the reflection does not know went through: its children were not linked here. */
     unshapedSeen = false;
 
-    constructor(private readonly reflection: AstReflection) {
+    constructor(private readonly reflection: AstReflection, private readonly nodeFactories: Readonly<Record<string, () => object>>) {
         super();
     }
 
@@ -108,7 +107,7 @@ export class ShapedNodeStack extends Array<object> {
 
     private shapeOf(type: unknown): TypeShape | undefined {
         if (typeof type !== 'string') return undefined;
-        if (!this.shapes.has(type)) this.shapes.set(type, shapeOf(this.reflection, type));
+        if (!this.shapes.has(type)) this.shapes.set(type, shapeOf(this.reflection, this.nodeFactories, type));
         return this.shapes.get(type);
     }
 }
@@ -125,11 +124,11 @@ function contain(child: AstNode, container: Record<string, unknown>, property: s
 const noItems: readonly unknown[] = Object.freeze([]);
 
 /**
- * The factory of a type's nodes (see `node-factories.generated.ts`), the list properties
+ * The factory of a type's nodes (LeanLanguageConfig.nodeFactories), the list properties
  * (Langium's default for them is `[]`), the others, and the defaults of those (`false` for a
  * flag); none for a type the reflection or the factories do not know.
  */
-function shapeOf(reflection: AstReflection, type: string): TypeShape | undefined {
+function shapeOf(reflection: AstReflection, nodeFactories: Readonly<Record<string, () => object>>, type: string): TypeShape | undefined {
     const make = Object.hasOwn(nodeFactories, type) ? nodeFactories[type] : undefined;
     if (!make) return undefined;
     try {

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { Cancellation, URI, type LangiumDocument } from 'langium';
 import { generatedJourney } from '../../bench/generated-journey.js';
-import { STAGED_PARSE_FROM } from '../../language/fast-path/staged-parse.js';
-import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { STAGED_PARSE_FROM } from '../../langium-lean/staged-parse.js';
+import { fastPathEnabled } from '../../language/journey-lean.js';
 import { createTestServices, repoRoot, type TestServices } from '../journey-test-kit.js';
-import { treeSnapshot } from './tree-snapshot.js';
+import { treeSnapshot } from '../language/tree-snapshot.js';
 
 /**
  * A large map opens a stage at a time, with turns for other work in between; the document

@@ -1,19 +1,13 @@
-import { AstUtils, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import type { IToken } from 'chevrotain';
-import { builtAndGuarded, GuardedParser } from '../journey-parser.js';
-import { langiumMovedMessage } from './langium-internals.js';
+import { builtAndGuarded, GuardedParser } from './parser-guards/guarded-parser.js';
+import { parserInternals, type ParserInternals } from './langium-internals.js';
 import { LeanCstNodeBuilder } from './lean-cst-builder.js';
 import { ShapedNodeStack } from './shaped-node-stack.js';
+import type { LeanServices } from './lean-module.js';
 
-/** The parts of Langium's parser that `parse` and `construct` below use; `langium-internals.ts` checks they are there. */
-interface LangiumParserInternals {
-    nodeBuilder: CstNodeBuilder;
-    stack: ShapedNodeStack;
-    lexerResult: unknown;
-    allRules: Map<string, unknown>;
-    mainRule: unknown;
-    doParse(rule: unknown): AstNode;
-}
+/** Langium's parser's members as the lean parser uses them (see langium-internals.ts). */
+type LeanParserInternals = ParserInternals & { stack: ShapedNodeStack };
 
 /**
  * The guarded parser with three savings on memory: leaves that work out their range when asked
@@ -25,23 +19,19 @@ interface LangiumParserInternals {
  * `parse` leave out Langium's walks that do the same.
  */
 export class LeanParser extends GuardedParser {
+    /** Langium's private members of this parser, checked once (see langium-internals.ts). */
+    private readonly internals: LeanParserInternals;
+
     constructor(services: LangiumCoreServices) {
         super(services);
-        const fieldsMissing = ['nodeBuilder', 'allRules'].filter(field => !(field in this));
-        if (fieldsMissing.length > 0) throw new Error(langiumMovedMessage(fieldsMissing.map(field => `LangiumParser.${field}`)));
-        // Langium creates its builder in a private field; there is no service to swap it through (checked in langium-internals.ts).
-        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LeanCstNodeBuilder();
-        // Likewise its stack of nodes under construction: ours hands out nodes of a fixed shape (see ShapedNodeStack).
-        if (!Array.isArray((this as unknown as { stack?: unknown }).stack)) throw new Error(langiumMovedMessage(['LangiumParser.stack']));
-        (this as unknown as { stack: object[] }).stack = new ShapedNodeStack(services.shared.AstReflection);
+        const parser = parserInternals(this) as LeanParserInternals;
+        this.internals = parser;
+        // Langium creates its builder and its stack of nodes under construction in private fields; there is no service to swap them through.
+        parser.nodeBuilder = new LeanCstNodeBuilder();
+        parser.stack = new ShapedNodeStack(services.shared.AstReflection, (services as LeanServices).lean.Config.nodeFactories);
         // Langium's `construct` is private: the one that knows shaped nodes goes on the instance.
-        const langiumConstruct = (this as unknown as { construct?: unknown }).construct;
-        if (typeof langiumConstruct !== 'function') throw new Error(langiumMovedMessage(['LangiumParser.construct']));
-        Object.assign(this, { construct: () => this.constructShaped(langiumConstruct as () => unknown) });
-    }
-
-    private get internals(): LangiumParserInternals {
-        return this as unknown as LangiumParserInternals;
+        const langiumConstruct = parser.construct;
+        Object.assign(this, { construct: () => this.constructShaped(langiumConstruct) });
     }
 
     /**
@@ -56,19 +46,19 @@ export class LeanParser extends GuardedParser {
             parser.nodeBuilder.buildRootNode(input);
             const lexerResult = this.lexer.tokenize(input);
             parser.lexerResult = lexerResult;
-            this.wrapper.input = lexerResult.tokens;
+            parser.wrapper.input = lexerResult.tokens;
             const ruleMethod = options.rule ? parser.allRules.get(options.rule) : parser.mainRule;
             if (!ruleMethod) {
                 throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
             }
             const result = parser.doParse(ruleMethod);
             parser.nodeBuilder.addHiddenNodes(lexerResult.hidden as IToken[]);
-            this.unorderedGroups.clear();
+            parser.unorderedGroups.clear();
             parser.lexerResult = undefined;
             if (parser.stack.unshapedSeen) AstUtils.linkContentToContainer(result, { deep: true });
-            return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
+            return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: parser.wrapper.errors as ParseResult['parserErrors'] };
         } finally {
-            this.wrapper.input = [];
+            parser.wrapper.input = [];
         }
     }
 

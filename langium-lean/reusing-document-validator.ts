@@ -1,10 +1,8 @@
-import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { AstUtils, DefaultDocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import type { DataSources } from '../journey-data-sources.js';
-import { JourneyDocumentValidator } from '../journey-document-validator.js';
 import { CheckResults, planCheckReuse } from './check-reuse.js';
-import type { FastPathDocuments } from './fast-path-documents.js';
-import type { FastPathServices } from './fast-path-module.js';
+import type { LeanDocuments } from './lean-documents.js';
+import type { LeanServices } from './lean-module.js';
 
 /**
  * The document validator that runs the checks over the document's node list, with each
@@ -12,20 +10,23 @@ import type { FastPathServices } from './fast-path-module.js';
  * step, only the checks that can give something new run, and the rest of the diagnostics
  * come from the last run (see planCheckReuse).
  */
-export class ReusingDocumentValidator extends JourneyDocumentValidator {
-    private readonly memory: FastPathDocuments;
-    private readonly dataSources: DataSources;
+export class ReusingDocumentValidator extends DefaultDocumentValidator {
+    private readonly memory: LeanDocuments;
+    private readonly externalVersion: () => number;
+    private readonly looksAcrossTheFile: ReadonlySet<string>;
 
-    constructor(services: FastPathServices) {
+    constructor(services: LeanServices) {
         super(services);
-        this.memory = services.shared.fastPath.Documents;
-        this.dataSources = services.journey.DataSources;
+        this.memory = services.shared.lean.Documents;
+        const version = services.lean.Config.externalVersion;
+        this.externalVersion = version ? () => version(services) : () => 0;
+        this.looksAcrossTheFile = services.lean.Config.looksAcrossTheFile;
     }
 
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         const document = AstUtils.getDocument(rootNode);
-        const results = new CheckResults(document.parseResult, this.categoriesRun(document, options), this.dataSources.generation);
-        const reuse = planCheckReuse(this.memory.lastCheckResults(document), results, this.memory.partialRelinkOf(document));
+        const results = new CheckResults(document.parseResult, this.categoriesRun(document, options), this.externalVersion());
+        const reuse = planCheckReuse(this.memory.lastCheckResults(document), results, this.memory.partialRelinkOf(document), this.looksAcrossTheFile);
         const diagnostics: Diagnostic[] = [];
         let checked: AstNode = rootNode;
         const acceptor: ValidationAcceptor = (severity, message, info) => {

@@ -1,32 +1,33 @@
 import type { AstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
-import { isJourney, isJourneyFile, type JourneyFile, type Stage, type Step } from '../generated/ast.js';
-import { parseFailed } from '../syntax-errors.js';
+import { isAstNode } from 'langium';
+import { parseFailed } from './parse-failed.js';
 import { shiftText } from './lean-cst-builder.js';
 import { subtreeNodes } from './node-list.js';
 import { replaceSubtree, setRootText } from './subtree.js';
 
 /**
- * Parses only the step (or, failing that, the stage) an edit falls in, and puts the result
- * into the previous tree in place of the old one: typing in a map of thousands of steps then
- * costs the parse of one step, not of the map. Returns undefined wherever this would not give
- * exactly what a parse of the whole text gives, and the caller parses the whole text:
- * - the previous tree, or the new step or stage, has a syntax error;
- * - the edit touches the first or last character of the step or stage (its keyword or its
- *   closing brace), or is not inside one at all;
- * - the step or stage does not start after white space or a brace (where a token before it
- *   could reach into it).
- * Tokens cannot cross a step's edges otherwise: the language's lexer has no modes, strings
- * end on their line, and the reparsed text must be one whole Step or Stage to its end.
+ * Parses only the innermost node of a reparsable rule (a step, failing that a stage) that an
+ * edit falls in, and puts the result into the previous tree in place of the old one: typing in
+ * a map of thousands of steps then costs the parse of one step, not of the map. Returns
+ * undefined wherever this would not give exactly what a parse of the whole text gives, and the
+ * caller parses the whole text:
+ * - the previous tree, or the new node, has a syntax error;
+ * - the edit touches the first or last character of the node (its keyword or its closing
+ *   brace), or is not inside one at all;
+ * - the node does not start after white space or a brace (where a token before it could reach
+ *   into it).
+ * Tokens cannot cross a node's edges otherwise (see LeanLanguageConfig.reparsableRules), and the
+ * reparsed text must be one whole node of the same rule to its end.
  */
-export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser): Graft | undefined {
+export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser, reparsableRules: readonly string[]): Graft | undefined {
     const root = previous.value;
     const cstRoot = root.$cstNode?.root;
-    if (!isJourneyFile(root) || !cstRoot || parseFailed(previous)) {
+    if (!cstRoot || parseFailed(previous)) {
         return undefined;
     }
     const edit = changedRange(cstRoot.fullText, text);
-    for (const node of enclosingNodes(root, edit)) {
+    for (const node of enclosingNodes(root, edit, new Set(reparsableRules))) {
         const replaced = reparseNode(node, edit, text, parser);
         if (replaced) {
             const removed = subtreeNodes(node);
@@ -79,25 +80,40 @@ function commonLength(limit: number, same: (from: number, length: number) => boo
     return length;
 }
 
-/** The step the edit falls strictly inside, then its stage; innermost first. */
-function enclosingNodes(root: JourneyFile, edit: Edit): Array<Step | Stage> {
+/** The nodes of reparsable rules the edit falls strictly inside, innermost first. */
+function enclosingNodes(root: AstNode, edit: Edit, reparsable: ReadonlySet<string>): AstNode[] {
     const inside = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < edit.start && edit.oldEnd < node.$cstNode.end;
-    const stage = root.elements.filter(isJourney).flatMap(journey => journey.stages).find(inside);
-    if (!stage) {
-        return [];
+    const enclosing: AstNode[] = [];
+    for (let node = childInside(root, inside); node; node = childInside(node, inside)) {
+        if (reparsable.has(node.$type)) enclosing.unshift(node);
     }
-    const step = stage.steps.find(inside);
-    return step ? [step, stage] : [stage];
+    return enclosing;
+}
+
+/** The child node (of any property) that `inside` holds for; children do not overlap, so there is at most one. */
+function childInside(node: AstNode, inside: (child: AstNode) => boolean): AstNode | undefined {
+    const properties = node as unknown as Record<string, unknown>;
+    for (const property in properties) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = properties[property];
+        if (Array.isArray(value)) {
+            const found = value.find(element => isAstNode(element) && inside(element));
+            if (found) return found as AstNode;
+        } else if (isAstNode(value) && inside(value)) {
+            return value;
+        }
+    }
+    return undefined;
 }
 
 /** The node's new text parsed on its own, if it is one whole, correct node of the same kind. */
-function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: LangiumParser): Step | Stage | undefined {
+function reparseNode(node: AstNode, edit: Edit, text: string, parser: LangiumParser): AstNode | undefined {
     const start = node.$cstNode!.offset;
     if (!/[\s{}]/.test(text.charAt(start - 1))) {
         return undefined;
     }
     const end = node.$cstNode!.end + edit.newEnd - edit.oldEnd;
-    const result = parser.parse<Step | Stage>(text.slice(start, end), { rule: node.$type });
+    const result = parser.parse(text.slice(start, end), { rule: node.$type });
     return parseFailed(result) || result.value.$type !== node.$type ? undefined : result.value;
 }
 
@@ -105,7 +121,7 @@ function reparseNode(node: Step | Stage, edit: Edit, text: string, parser: Langi
  * Gives the tree the new text, moves every token after the old node by the edit's length
  * (when each is next read, see `shiftText`), then puts `replacement` where `node` was.
  */
-function graft(node: Step | Stage, replacement: Step | Stage, edit: Edit, text: string, cstRoot: RootCstNode): void {
+function graft(node: AstNode, replacement: AstNode, edit: Edit, text: string, cstRoot: RootCstNode): void {
     const oldEnd = node.$cstNode!.end;
     setRootText(cstRoot, text);
     shiftText(cstRoot, oldEnd, edit.newEnd - edit.oldEnd);

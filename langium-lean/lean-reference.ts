@@ -19,7 +19,7 @@ import type { PartialLinker } from './partial-linker.js';
  * resets the reference before the index describes it again, and until then the index answers
  * with what it holds) and works the rest out when asked: 64 bytes less per reference.
  */
-export class JourneyReference implements Reference, ReferenceDescription {
+export class LeanReference implements Reference, ReferenceDescription {
     /** The target, its linking error, or RefResolving while it is being looked up; named as Langium's linker expects. */
     _ref: AstNode | LinkingError | typeof RefResolving | undefined = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;

@@ -42,7 +42,7 @@ function checkedParser(parser: object): RepetitionRecoveryHost & ResyncHost {
     ];
     if (!chevrotainVersion.startsWith(writtenFor + '.') || missing.length > 0) {
         const what = missing.length > 0 ? `; missing: ${missing.join(', ')}` : '';
-        throw new Error(`The Journey parser's guards were written for Chevrotain ${writtenFor}; this is Chevrotain ${chevrotainVersion}${what}. Read language/parser-guards/ again for this version.`);
+        throw new Error(`The parser guards (langium-lean/parser-guards/) were written for Chevrotain ${writtenFor}; this is Chevrotain ${chevrotainVersion}${what}. Read them again for this version.`);
     }
     return parser as RepetitionRecoveryHost & ResyncHost;
 }

@@ -3,23 +3,23 @@ import {
     type AstNode, type CstNode, type LangiumDocument, type Reference
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { detached } from '../detached-string.js';
-import type { FastPathDocuments } from './fast-path-documents.js';
+import { detached } from './detached-string.js';
+import type { LeanDocuments } from './lean-documents.js';
 import type { Graft } from './incremental-parse.js';
-import { JourneyReference } from './journey-reference.js';
+import { LeanReference } from './lean-reference.js';
 import { forEachReference } from './node-list.js';
-import type { FastPathServices } from './fast-path-module.js';
+import type { LeanServices } from './lean-module.js';
 
 /**
- * Langium's linker with references that are instances of one class (see journey-reference.ts),
+ * Langium's linker with references that are instances of one class (see lean-reference.ts),
  * which resolve exactly as Langium's do (the steps of `resolve` follow its `buildReference`).
  */
 export class PartialLinker extends DefaultLinker {
-    private readonly memory: FastPathDocuments;
+    private readonly memory: LeanDocuments;
 
-    constructor(services: FastPathServices) {
+    constructor(services: LeanServices) {
         super(services);
-        this.memory = services.shared.fastPath.Documents;
+        this.memory = services.shared.lean.Documents;
     }
 
     /**
@@ -49,7 +49,7 @@ export class PartialLinker extends DefaultLinker {
         const removed = new Set(graft.removed);
         const retargeted = new Set<AstNode>();
         document.references = document.references.filter(reference => {
-            if (!(reference instanceof JourneyReference)) return true;
+            if (!(reference instanceof LeanReference)) return true;
             if (removed.has(reference.container)) return false;
             if (isAstNode(reference._ref) && removed.has(reference._ref)) {
                 reference._ref = undefined;
@@ -65,7 +65,7 @@ export class PartialLinker extends DefaultLinker {
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        return new JourneyReference(this, node, property, refNode, detached(refText));
+        return new LeanReference(this, node, property, refNode, detached(refText));
     }
 
     /** Langium's unlink `delete`s `_nodeDescription`; ours are reset in place and the rest left to it. */
@@ -73,12 +73,12 @@ export class PartialLinker extends DefaultLinker {
         this.memory.takeKeptLinks(document);
         this.memory.setPartialRelink(document, undefined);
         for (const reference of document.references) {
-            if (reference instanceof JourneyReference) {
+            if (reference instanceof LeanReference) {
                 reference._ref = undefined;
                 reference._nodeDescription = undefined;
             }
         }
-        document.references = document.references.filter(reference => !(reference instanceof JourneyReference));
+        document.references = document.references.filter(reference => !(reference instanceof LeanReference));
         super.unlink(document);
     }
 
@@ -88,7 +88,7 @@ export class PartialLinker extends DefaultLinker {
     }
 
     /** What `reference.ref` answers: linked on first use when the linker has not been there yet. */
-    resolve(reference: JourneyReference): AstNode | undefined {
+    resolve(reference: LeanReference): AstNode | undefined {
         if (isAstNode(reference._ref)) {
             return reference._ref;
         }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { generatedJourney } from '../../bench/generated-journey.js';
 import { describeDiagnostics, createTestServices, repoRoot, type TestServices } from '../journey-test-kit.js';
-import { treeSnapshot } from './tree-snapshot.js';
-import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { treeSnapshot } from '../language/tree-snapshot.js';
+import { fastPathEnabled } from '../../language/journey-lean.js';
 
 /**
  * An edit inside one step (or stage) is parsed on its own and grafted into the previous tree.

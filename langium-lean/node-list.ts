@@ -5,7 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
  * Plain loops over a document's AST, in the order of Langium's `streamAst` and
  * `streamReferences`. Langium's generator-based streams, walked once per build phase,
  * were the largest cost of rebuilding a large map after an edit; the node list is made once
- * per parse (kept by FastPathDocuments) and shared by scope computation, linking, indexing
+ * per parse (kept by LeanDocuments) and shared by scope computation, linking, indexing
  * and validation.
  */
 

@@ -11,8 +11,8 @@ import type { PartialRelink } from './partial-linker.js';
 export class CheckResults {
     private readonly byNode = new Map<AstNode, Diagnostic[]>();
 
-    /** For the tree of `parse`, running the checks of `categories`, with data files as they were at `dataGeneration` (see DataSources). */
-    constructor(readonly parse: ParseResult, readonly categories: string, readonly dataGeneration: number) {}
+    /** For the tree of `parse`, running the checks of `categories`, with what is outside the text at `externalVersion`. */
+    constructor(readonly parse: ParseResult, readonly categories: string, readonly externalVersion: number) {}
 
     record(node: AstNode, diagnostic: Diagnostic): void {
         const diagnostics = this.byNode.get(node);
@@ -25,13 +25,6 @@ export class CheckResults {
     }
 }
 
-/**
- * Nodes whose checks look at steps anywhere in the file: an opportunity warns about an addressed
- * step no path reaches (an edit of another step can change that), a story about a step its view
- * leaves out. They are few; their checks always run.
- */
-const looksAcrossTheFile = new Set(['Opportunity', 'Story']);
-
 /** For each node of a document being validated: whether its checks run, or what the last run's gave, moved with the text. */
 export interface CheckReuse {
     mustCheck(node: AstNode): boolean;
@@ -40,17 +33,20 @@ export interface CheckReuse {
 
 /**
  * A node's checks look at the node, what is below it, and what its references lead to; those
- * of a journey and of a file also look at all their steps (duplicate names, the flow, unused
- * declarations). So after an incremental parse and a partial relink, the checks that must run
- * again are those of the new subtree, of the nodes whose references were linked anew, and of
- * the subtree's ancestors up to the file. Everything else is taken from the last
- * run, if that run validated the tree the graft was made on, with the same categories of
- * checks, and no data file changed since.
+ * of its ancestors may look at all below them (duplicate names, the flow, unused declarations).
+ * So after an incremental parse and a partial relink, the checks that must run again are those
+ * of the new subtree, of the nodes whose references were linked anew, of the subtree's
+ * ancestors up to the root, and of the types that look across the file
+ * (LeanLanguageConfig.looksAcrossTheFile). Everything else is taken from the last run, if that
+ * run validated the tree the graft was made on, with the same categories of checks, and
+ * nothing outside the text changed since.
  */
-export function planCheckReuse(last: CheckResults | undefined, next: CheckResults, relink: PartialRelink | undefined): CheckReuse | undefined {
+export function planCheckReuse(
+    last: CheckResults | undefined, next: CheckResults, relink: PartialRelink | undefined, looksAcrossTheFile: ReadonlySet<string>
+): CheckReuse | undefined {
     const graft = relink?.graft;
     if (!last || !graft || graft.result !== next.parse || last.parse !== graft.previous
-        || last.categories !== next.categories || last.dataGeneration !== next.dataGeneration) {
+        || last.categories !== next.categories || last.externalVersion !== next.externalVersion) {
         return undefined;
     }
     const recheck = new Set<AstNode>(relink.relinked);

@@ -1,27 +1,30 @@
-import { CstUtils, interruptAndCheck, type LangiumParser, type ParseResult } from 'langium';
+import { CstUtils, interruptAndCheck, type AstNode, type LangiumParser, type ParseResult } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isJourney, isJourneyFile, type Stage } from '../generated/ast.js';
-import { parseFailed } from '../syntax-errors.js';
+import type { LeanLanguageConfig } from './lean-config.js';
+import { parseFailed } from './parse-failed.js';
+import { subtreeNodes } from './node-list.js';
 import { moveLeaf } from './lean-cst-builder.js';
 import { replaceSubtree, setRootText } from './subtree.js';
 
-/** Below this size a map is parsed in one go (about 1,700 steps, some 50 ms). */
+/** Below this size a text is parsed in one go (see docs/performance.md). */
 export const STAGED_PARSE_FROM = 256 * 1024;
 
 /**
- * Parses a large map a stage at a time, giving other requests a turn between stages:
- * Chevrotain parses in one synchronous run, which blocked the language server for seconds on
- * a map of 50,000 steps. First the map is parsed with every stage's body cut out, and its
- * tokens moved back to their places in the whole text; then each stage's own text, and each
- * result takes the place of its empty stage. Returns undefined, and the caller parses the
- * whole text, for small texts, a lexing or syntax error anywhere, or braces that do not
- * match the stages the parser finds — the result is then exactly a whole parse's.
+ * Parses a large text a block at a time (a map's stages), giving other requests a turn between
+ * blocks: Chevrotain parses in one synchronous run, which blocked the language server for
+ * seconds on a map of 50,000 steps. First the text is parsed with every block's body cut out,
+ * and its tokens moved back to their places in the whole text; then each block's own text, and
+ * each result takes the place of its empty block. Returns undefined, and the caller parses the
+ * whole text, for small texts, a lexing or syntax error anywhere, or braces that do not match
+ * the blocks the parser finds — the result is then exactly a whole parse's.
  */
-export async function parseStageByStage(text: string, parser: LangiumParser, cancelToken: CancellationToken): Promise<ParseResult | undefined> {
+export async function parseBlockByBlock(
+    text: string, parser: LangiumParser, blocks: NonNullable<LeanLanguageConfig['stagedBlocks']>, cancelToken: CancellationToken
+): Promise<ParseResult | undefined> {
     if (text.length < STAGED_PARSE_FROM) {
         return undefined;
     }
-    const bodies = stageBodies(text);
+    const bodies = blockBodies(text, blocks.keyword, blocks.depth);
     if (!bodies || bodies.length < 2) {
         return undefined;
     }
@@ -30,7 +33,7 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
     const parsedSkeleton = parser.parse(skeleton);
     const root = parsedSkeleton.value;
     const cstRoot = root.$cstNode?.root;
-    if (parseFailed(parsedSkeleton) || !isJourneyFile(root) || !cstRoot) {
+    if (parseFailed(parsedSkeleton) || !cstRoot) {
         return undefined;
     }
     await interruptAndCheck(cancelToken);
@@ -38,24 +41,25 @@ export async function parseStageByStage(text: string, parser: LangiumParser, can
     for (const leaf of CstUtils.flattenCst(cstRoot)) {
         moveLeaf(leaf, placeOf(leaf.offset) - leaf.offset);
     }
-    const stages = root.elements.filter(isJourney).flatMap(journey => journey.stages);
-    if (stages.length !== bodies.length || stages.some((stage, index) => stage.$cstNode?.offset !== bodies[index].start || stage.steps.length > 0)) {
+    const found = subtreeNodes(root).filter(node => node.$type === blocks.rule);
+    const misplaced = (node: AstNode, index: number) => node.$cstNode?.offset !== bodies[index].start || subtreeNodes(node).length > 1;
+    if (found.length !== bodies.length || found.some(misplaced)) {
         return undefined;
     }
-    for (const [index, stage] of stages.entries()) {
+    for (const [index, block] of found.entries()) {
         await interruptAndCheck(cancelToken);
         const body = bodies[index];
-        const parsed = parser.parse<Stage>(text.slice(body.start, body.end), { rule: 'Stage' });
+        const parsed = parser.parse(text.slice(body.start, body.end), { rule: blocks.rule });
         if (parseFailed(parsed)) {
             return undefined;
         }
-        replaceSubtree(stage, parsed.value, cstRoot);
+        replaceSubtree(block, parsed.value, cstRoot);
     }
     return parsedSkeleton;
 }
 
-/** Where a stage starts (its keyword) and ends (after its `}`), and the braces of its body. */
-interface StageBody {
+/** Where a block starts (its keyword) and ends (after its `}`), and the braces of its body. */
+interface BlockBody {
     start: number;
     open: number;
     close: number;
@@ -63,16 +67,16 @@ interface StageBody {
 }
 
 /**
- * The stages of the text's journeys: a word `stage` one level deep in braces, its first `{`
- * and the `}` that matches it, skipping strings and comments. A quick scan, not the lexer
- * (lexing a large map takes longer than the whole of this staged parse should): whatever it
- * gets wrong shows as a stage the parser does not find where the scan says, and then the
- * whole text is parsed. Undefined where strings, comments or braces do not close.
+ * The blocks of the text: the word `keyword` `depth` levels deep in braces, its first `{` and
+ * the `}` that matches it, skipping strings and comments. A quick scan, not the lexer (lexing a
+ * large text takes longer than the whole of this staged parse should): whatever it gets wrong
+ * shows as a block the parser does not find where the scan says, and then the whole text is
+ * parsed. Undefined where strings, comments or braces do not close.
  */
-function stageBodies(text: string): StageBody[] | undefined {
-    const bodies: StageBody[] = [];
+function blockBodies(text: string, keyword: string, blockDepth: number): BlockBody[] | undefined {
+    const bodies: BlockBody[] = [];
     let depth = 0;
-    let stageStart = -1;
+    let blockStart = -1;
     let open = -1;
     for (let index = 0; index < text.length; index++) {
         const code = text.charCodeAt(index);
@@ -88,17 +92,17 @@ function stageBodies(text: string): StageBody[] | undefined {
             index = commentEnd + 1;
         } else if (code === 123 /* { */) {
             depth++;
-            if (depth === 2 && stageStart >= 0) open = index;
+            if (depth === blockDepth + 1 && blockStart >= 0) open = index;
         } else if (code === 125 /* } */) {
-            if (depth === 2 && open >= 0) {
-                bodies.push({ start: stageStart, open, close: index, end: index + 1 });
-                stageStart = open = -1;
+            if (depth === blockDepth + 1 && open >= 0) {
+                bodies.push({ start: blockStart, open, close: index, end: index + 1 });
+                blockStart = open = -1;
             }
             if (--depth < 0) return undefined;
         } else if (isWordCharacter(code)) {
             const wordStart = index;
             while (index + 1 < text.length && isWordCharacter(text.charCodeAt(index + 1))) index++;
-            if (depth === 1 && index - wordStart === 4 && text.startsWith('stage', wordStart)) stageStart = wordStart;
+            if (depth === blockDepth && index + 1 - wordStart === keyword.length && text.startsWith(keyword, wordStart)) blockStart = wordStart;
         }
     }
     return depth === 0 ? bodies : undefined;
@@ -123,10 +127,10 @@ function isWordCharacter(code: number): boolean {
 }
 
 /**
- * The text with every stage body cut out (`stage S {}`), and a function that moves a token
+ * The text with every block's body cut out (`stage S {}`), and a function that moves a token
  * of the parsed skeleton back to its place in the whole text.
  */
-function skeletonOf(text: string, bodies: StageBody[]): { skeleton: string; placeOf: (offset: number) => number } {
+function skeletonOf(text: string, bodies: BlockBody[]): { skeleton: string; placeOf: (offset: number) => number } {
     const parts: string[] = [];
     const cuts: Array<{ at: number; removedBefore: number }> = [];
     let from = 0;

@@ -1,13 +1,13 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { spliceAll } from '../large-arrays.js';
+import { spliceAll } from './large-arrays.js';
 import type { CheckResults } from './check-reuse.js';
 import type { Graft } from './incremental-parse.js';
 import { forEachNodeOf, subtreeNodes } from './node-list.js';
 import type { PartialRelink } from './partial-linker.js';
 
 /**
- * What the fast path remembers about a document from one build to the next. Each entry
+ * What the lean layer remembers about a document from one build to the next. Each entry
  * belongs to one tree (the parse it was made for) and is ignored once the document holds
  * another; each build overwrites the last, so nothing from older trees stays reachable.
  */
@@ -25,12 +25,12 @@ interface DocumentMemory {
 }
 
 /**
- * The fast path's per-document state, in one service shared by the factory, builder, linker,
+ * The lean layer's per-document state, in one service shared by the factory, builder, linker,
  * index and validator it replaces: the node list, the last graft, the kept links and the
  * last check results. Keyed by the document object, which Langium keeps through updates and
  * drops when the document is deleted.
  */
-export class FastPathDocuments {
+export class LeanDocuments {
     private readonly memories = new WeakMap<LangiumDocument, DocumentMemory>();
 
     private of(document: LangiumDocument): DocumentMemory {

@@ -1,13 +1,14 @@
 import { createParser, LangiumCompletionParser, LangiumParser, type LangiumCoreServices } from 'langium';
-import { installParserGuards } from './parser-guards/index.js';
+import { installParserGuards } from './index.js';
+import { chevrotainParserOf } from '../langium-internals.js';
 
 /**
  * Langium's parser with the guards that keep Chevrotain's error recovery from growing the
- * stack with the input (see parser-guards/). The fast path's parser builds on it.
+ * stack with the input (see index.ts). The lean parser builds on it.
  */
 export class GuardedParser extends LangiumParser {
     guard(): void {
-        installParserGuards(this.wrapper);
+        installParserGuards(chevrotainParserOf(this));
     }
 }
 
@@ -18,7 +19,7 @@ export class GuardedParser extends LangiumParser {
  */
 export class GuardedCompletionParser extends LangiumCompletionParser {
     guard(): void {
-        installParserGuards(this.wrapper);
+        installParserGuards(chevrotainParserOf(this));
     }
 }
 

@@ -1,13 +1,11 @@
 import { CompositeCstNodeImpl, CstUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode } from 'langium';
 import { placeLeaf } from './lean-cst-builder.js';
-import { appendAll } from '../large-arrays.js';
+import { appendAll } from './large-arrays.js';
+import { setRootText } from './langium-internals.js';
 
 /** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
 
-/** Gives a tree a new text: Langium keeps a root's text in a private field and offers no setter. */
-export function setRootText(cstRoot: RootCstNode, text: string): void {
-    (cstRoot as unknown as { _text: string })._text = text;
-}
+export { setRootText };
 
 /**
  * Puts `replacement`, the result of parsing the text of `node` on its own, where `node` is, in

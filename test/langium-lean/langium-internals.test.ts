@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { DefaultLinker } from 'langium';
-import { langiumMovedMessage, missingLangiumInternals, writtenFor } from '../../language/fast-path/langium-internals.js';
-import { fastPathEnabled } from '../../language/fast-path/fast-path-module.js';
+import { DefaultDocumentBuilder, DefaultLinker } from 'langium';
+import { KeptLinksDocumentBuilder } from '../../langium-lean/kept-links-document-builder.js';
+import { langiumMovedMessage, missingLangiumInternals, writtenFor } from '../../langium-lean/langium-internals.js';
+import { fastPathEnabled, fastPathSwitch } from '../../language/journey-lean.js';
 import { createTestServices } from '../journey-test-kit.js';
 
-/** The fast path checks, once at start, that the parts of Langium it relies on are where it was written for. */
-describe('the fast path checks the Langium it runs on', () => {
+/** The lean layer checks, once at start, that the parts of Langium it relies on are where it was written for. */
+describe('the lean layer checks the Langium it runs on', () => {
     it('finds everything it uses in this Langium', () => {
         assert.deepEqual(missingLangiumInternals(), []);
     });
@@ -17,7 +18,7 @@ describe('the fast path checks the Langium it runs on', () => {
         try {
             const missing = missingLangiumInternals();
             assert.deepEqual(missing, ['DefaultLinker.doLink()']);
-            const message = langiumMovedMessage(missing);
+            const message = langiumMovedMessage(missing, fastPathSwitch);
             assert.match(message, new RegExp(`written for Langium ${writtenFor.langium.replace('.', '\\.')}`));
             assert.match(message, /DefaultLinker\.doLink\(\)/);
             assert.match(message, /JOURNEYMAP_FAST_PATH=off/);
@@ -29,11 +30,14 @@ describe('the fast path checks the Langium it runs on', () => {
     it('runs on stock Langium when asked, and by default as JOURNEYMAP_FAST_PATH says', () => {
         const stock = createTestServices({ fastPath: false });
         assert.equal(stock.shared.workspace.DocumentBuilder.constructor.name, 'JourneyDocumentBuilder');
+        assert.ok(stock.shared.workspace.DocumentBuilder instanceof DefaultDocumentBuilder);
+        assert.ok(!(stock.shared.workspace.DocumentBuilder instanceof KeptLinksDocumentBuilder), 'built on Langium\'s builder');
         assert.equal(stock.Journey.references.Linker.constructor.name, 'DefaultLinker');
         assert.equal(stock.Journey.validation.DocumentValidator.constructor.name, 'JourneyDocumentValidator');
         // Not the other way round here: the fast path changes a Langium class for the whole process.
         const byDefault = createTestServices();
         assert.equal(byDefault.Journey.references.Linker.constructor.name, fastPathEnabled() ? 'PartialLinker' : 'DefaultLinker');
+        assert.equal(byDefault.shared.workspace.DocumentBuilder instanceof KeptLinksDocumentBuilder, fastPathEnabled());
         assert.equal(fastPathEnabled(), process.env.JOURNEYMAP_FAST_PATH !== 'off');
     });
 });

@@ -4,7 +4,8 @@ import {
     type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode
 } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { appendAll, spliceAll } from '../large-arrays.js';
+import { appendAll, spliceAll } from './large-arrays.js';
+import { builderNodeStack, startBuilderAt } from './langium-internals.js';
 
 /**
  * Langium's CST builder gives every token a range object made on the spot: three objects per
@@ -22,7 +23,7 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         root.root = root;
         root.tokenTypes = this.tokenTypes;
         // Langium's builder keeps these in private fields, which its other methods read.
-        Object.assign(this, { rootNode: root, nodeStack: [root] });
+        startBuilderAt(this, root);
         return root;
     }
 
@@ -44,7 +45,7 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         node.root = current.root;
         node.container = current;
         arrayPush.call(current.content, node);
-        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
+        builderNodeStack(this).push(node);
         return node;
     }
 

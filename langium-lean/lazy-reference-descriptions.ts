@@ -1,9 +1,9 @@
 import { DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { appendAll, spliceAll } from '../large-arrays.js';
-import type { FastPathDocuments } from './fast-path-documents.js';
-import type { FastPathServices } from './fast-path-module.js';
-import { JourneyReference } from './journey-reference.js';
+import { appendAll, spliceAll } from './large-arrays.js';
+import type { LeanDocuments } from './lean-documents.js';
+import type { LeanServices } from './lean-module.js';
+import { LeanReference } from './lean-reference.js';
 import { forEachReference } from './node-list.js';
 import type { PartialRelink } from './partial-linker.js';
 
@@ -11,15 +11,15 @@ import type { PartialRelink } from './partial-linker.js';
  * The reference index holds one description per reference of every file (a 50,000-step map
  * has over 100,000). Langium's descriptions are objects of their own that carry the source
  * path and the range, worked out up front; ours are the references themselves, which work
- * those out when find-references, rename or highlight asks (see journey-reference.ts).
+ * those out when find-references, rename or highlight asks (see lean-reference.ts).
  * Multi-references (none in our grammar) keep Langium's.
  */
 export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    private readonly memory: FastPathDocuments;
+    private readonly memory: LeanDocuments;
 
-    constructor(services: FastPathServices) {
+    constructor(services: LeanServices) {
         super(services);
-        this.memory = services.shared.fastPath.Documents;
+        this.memory = services.shared.lean.Documents;
     }
 
     /** Langium's, over the document's node list instead of its streams (see node-list.ts). */
@@ -36,7 +36,7 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
     redescribe(previous: ReferenceDescription[], relink: PartialRelink): ReferenceDescription[] {
         const relinked = new Set(relink.relinked);
         const redone = (description: ReferenceDescription) =>
-            description instanceof JourneyReference && (relink.removed.has(description.container) || relinked.has(description.container));
+            description instanceof LeanReference && (relink.removed.has(description.container) || relinked.has(description.container));
         const fresh: ReferenceDescription[] = [];
         for (const node of relink.relinked) this.describeReferencesOf(node, fresh);
         const first = previous.findIndex(redone);
@@ -59,7 +59,7 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
     /** A linked reference of ours describes itself; an unlinked one is not described; any other (a multi-reference) as Langium does. */
     private describe(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
-        if (!(reference instanceof JourneyReference)) {
+        if (!(reference instanceof LeanReference)) {
             return super.createInfoDescriptions(refInfo);
         }
         const target = reference.error ? undefined : reference.$nodeDescription;
