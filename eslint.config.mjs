@@ -11,7 +11,7 @@ const parserFreeImports = {
 };
 
 export default tseslint.config(
-    { ignores: ['dist/**', 'out/**', '**/*.generated.ts', 'node_modules/**', 'language/generated/**', 'scratch/**', '.cache/**', 'test/output/**', 'test/fixtures/**'] },
+    { ignores: ['dist/**', 'out/**', '**/*.generated.ts', 'node_modules/**', 'language/generated/**', 'test/langium-lean/tiny/generated/**', 'scratch/**', '.cache/**', 'test/output/**', 'test/fixtures/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
