@@ -1,4 +1,4 @@
-import { lineKeywords } from './journey-line-keywords.js';
+import { lineKeywords } from './journey-line-keywords.generated.js';
 import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import { isClaim, isJourneyFile, isSlide, isStage, isStep } from './generated/ast.js';

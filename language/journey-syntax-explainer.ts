@@ -1,4 +1,4 @@
-import { lineKeywords } from './journey-line-keywords.js';
+import { lineKeywords } from './journey-line-keywords.generated.js';
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type LangiumDocument } from 'langium';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';

@@ -7,6 +7,7 @@
 
 import type { ObservedPathsModel } from './observed-paths.js';
 import type { MapLane } from './view-registry.js';
+import type { aggregations, channelKinds } from './journey-keywords.generated.js';
 
 export interface SourcePosition {
     line: number;
@@ -36,7 +37,8 @@ export interface PersonaModel {
     range?: SourceRange;
 }
 
-export type ChannelKind = 'online' | 'offline';
+/** `online` or `offline`, as the grammar's ChannelKind says. */
+export type ChannelKind = typeof channelKinds[number];
 
 export interface ChannelModel {
     name: string;
@@ -58,7 +60,7 @@ export interface SurveySample {
 }
 
 /** How a stage sums up its steps' values of a metric. */
-export type Aggregation = 'sum' | 'mean' | 'min' | 'max' | 'last';
+export type Aggregation = typeof aggregations[number];
 
 export interface MetricModel {
     name: string;

@@ -1,5 +1,5 @@
 import { actorNameCandidate } from './actor-names.js';
-import { journeyKeywords } from './journey-keywords.js';
+import { journeyKeywords } from './journey-keywords.generated.js';
 
 /** True when `name` can be written as an identifier: the ID terminal's shape and no keyword. */
 export function isIdentifier(name: string): boolean {

@@ -1,4 +1,4 @@
-import { allSteps, displayName, stepTitleOf, stepTitles, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
+import { allSteps, displayName, stepTitleOf, stepTitles, type ChannelKind, type JourneyMapModel, type JourneyModel, type MetricModel, type MetricValueModel, type PersonaModel, type StageMetricModel, type StepModel } from '../model/journey-model.js';
 import { confidenceLabel } from '../model/confidence-label.js';
 import { opportunityChips, opportunitiesOfStep } from '../model/step-opportunities.js';
 import { drawEmotionLane } from './emotion-curve.js';
@@ -347,7 +347,7 @@ function stepCard(
 }
 
 function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
-    const rows: Array<{ lines: string[]; icon?: 'online' | 'offline' | 'unknown' }> = [];
+    const rows: Array<{ lines: string[]; icon?: ChannelKind | 'unknown' }> = [];
     for (const name of step.channels) {
         const channel = model.channels.find(c => c.name === name);
         rows.push({ lines: wrapText(displayName(channel ?? { name }), inner - 22, 12), icon: channel?.kind ?? 'unknown' });
@@ -371,7 +371,7 @@ function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
 }
 
 /** Online: a globe; offline: a shop front. Shapes, not colours, tell them apart. */
-function channelIcon(kind: 'online' | 'offline' | 'unknown', cx: number, cy: number): string {
+function channelIcon(kind: ChannelKind | 'unknown', cx: number, cy: number): string {
     const label = kind === 'unknown' ? t('channel') : kind === 'online' ? t('online channel') : t('offline channel');
     if (kind === 'offline') {
         return element('path', { class: 'icon', d: `M${num(cx - 6)} ${num(cy - 1)}l6 -5 6 5v7h-12z M${num(cx - 2)} ${num(cy + 6)}v-4h4v4`, role: 'img', 'aria-label': label });
