@@ -60,8 +60,8 @@ type TextOrProblem = string | { message: string };
 
 /**
  * The text of a file on disk, or why it cannot be checked. Missing imports are reported by the
- * validator. Read synchronously: the command has nothing else to do meanwhile, and a thousand
- * small files read one after another through the thread pool took 280 ms against 30 ms.
+ * validator. Read synchronously: the command has nothing else to do meanwhile, and many small
+ * files read one after another through the thread pool are slower.
  */
 async function readFromDisk(file: string, maxBytes: number): Promise<TextOrProblem> {
     const info = statSync(file, { throwIfNoEntry: false });

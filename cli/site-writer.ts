@@ -7,8 +7,7 @@ import { URI } from 'langium';
  * Writes the site's files, creating folders, and counts them. File URIs inside the repository
  * (in models, and in pictures that link steps to their lines) become paths relative to it: a
  * published site shows no machine's folders. A file is written at once: a page or a picture is
- * a few kilobytes, and a worker writing 200 maps spent 0.6 s on a promise per file against
- * 0.25 s this way (profiled, bench/site.ts's repository).
+ * a few kilobytes, and a promise per file costs more than the write (docs/performance.md).
  */
 export class SiteWriter {
     count = 0;

@@ -69,8 +69,8 @@ function changedRange(oldText: string, newText: string): Edit {
 
 /**
  * How many characters from one end two texts share, up to `limit`: compared a block at a
- * time by the engine, then a character at a time in the first block that differs (a map of
- * 10,000 steps is 1.5 million characters, most of them the same before and after an edit).
+ * time by the engine, then a character at a time in the first block that differs (a large
+ * text is almost all the same before and after an edit).
  */
 function commonLength(limit: number, same: (from: number, length: number) => boolean): number {
     const block = 4096;

@@ -1,7 +1,6 @@
 /**
- * `array.push(...items)` passes every item as an argument on the stack, and V8 overflows
- * it at some 100,000 items: a file of 5 MB can hold a million tokens. These move any
- * number of items in constant stack depth.
+ * `array.push(...items)` passes every item as an argument on the stack, which V8 overflows for
+ * the token lists of a large file. These move any number of items in constant stack depth.
  */
 
 /** Appends `items` to `target`. */

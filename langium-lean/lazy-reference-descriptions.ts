@@ -8,11 +8,10 @@ import { forEachReference } from './node-list.js';
 import type { PartialRelink } from './partial-linker.js';
 
 /**
- * The reference index holds one description per reference of every file (a 50,000-step map
- * has over 100,000). Langium's descriptions are objects of their own that carry the source
- * path and the range, worked out up front; ours are the references themselves, which work
+ * The reference index holds one description per reference of every file. Langium's carry the
+ * source path and range, worked out up front; ours are the references themselves, which work
  * those out when find-references, rename or highlight asks (see lean-reference.ts).
- * Multi-references (none in our grammar) keep Langium's.
+ * Multi-references keep Langium's.
  */
 export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly memory: LeanDocuments;

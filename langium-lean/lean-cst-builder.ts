@@ -8,12 +8,10 @@ import { appendAll, spliceAll } from './large-arrays.js';
 import { builderNodeStack, startBuilderAt } from './langium-internals.js';
 
 /**
- * Langium's CST builder gives every token a range object made on the spot: three objects per
- * token (and, once V8 has seen a NaN line from Chevrotain's recovery tokens, four boxed numbers),
- * about a third of a parsed map's memory. Ours keeps only the offset and works the range out
- * from the text when asked, which only diagnostics, hovers and the reference index do.
- * Its leaves also take the shifts of an incremental parse when they are next read (see
- * `shiftText`), so its composite nodes work their range out each time instead of caching it.
+ * A CST builder whose leaves keep only their offset and work their range out from the text
+ * when asked (only diagnostics, hovers and the index ask), where Langium's make range objects
+ * for every token. Its leaves take the shifts of an incremental parse when next read (see
+ * `shiftText`), so composite nodes work their range out each time instead of caching it.
  */
 export class LeanCstNodeBuilder extends CstNodeBuilder {
     private readonly tokenTypes = new ElementTokenTypes();
@@ -50,10 +48,9 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
     }
 
     /**
-     * Langium's, and then the finished node's content cut to size. Langium's content array starts
-     * with room for 4 nodes and grows by half plus 16: nine composite nodes in ten hold four or
-     * fewer and the rest some eight in room for 23, a twentieth of a workspace's heap. Nothing is
-     * added to a finished node while parsing: comments go into open nodes (see `addHiddenNodes`).
+     * Langium's, and then the finished node's content cut to size (Langium's array keeps room to
+     * grow). Nothing is added to a finished node while parsing: comments go into open nodes (see
+     * `addHiddenNodes`).
      */
     override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode }): void {
         const node = this.current;
@@ -89,15 +86,13 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
 
 /**
  * Array's own `push`. Langium's content array overrides it to tell each item its container,
- * spreading the items into a new array on every call: 4 % of checking a workspace, for nodes
- * that this builder makes knowing their container already.
+ * copying the items on every call, for nodes this builder makes knowing their container already.
  */
 const arrayPush = Array.prototype.push;
 
 /**
  * Gives `node` a plain array of its content, exactly its length. Langium's content class tells
- * nodes added by `push` or `splice` their container, from a `parent` field that a plain array
- * would keep out of line (40 bytes more per node); every node this builder or the incremental
+ * nodes added by `push` or `splice` their container; every node this builder or the incremental
  * parse adds is told its container when made (`subtree.ts` fills a fresh node of Langium's).
  */
 function fitContent(node: CompositeCstNode): void {
@@ -174,11 +169,10 @@ function settleShifts(composite: CompositeCstNode, root: ShiftingRootCstNode): v
 /**
  * A leaf of its own rather than a subclass of Langium's: with every field set in the
  * constructor, in one order, V8 gives all leaves one shape and the parse stays on its fast
- * paths (a subclass that set `container` late made parsing two to three times slower).
- * A map holds some 17 leaves a step, so each field is 8 bytes times that: what a leaf can
- * work out it works out when asked instead of keeping — its root (from its container),
- * whether it is hidden (nothing consumed it), its token type (the one of every token its
- * grammar element consumed) — and its length shares a field with its count of shifts taken.
+ * paths. Leaves are the most numerous objects of a tree, so what a leaf can work out it works
+ * out when asked instead of keeping — its root (from its container), whether it is hidden
+ * (nothing consumed it), its token type (the one of every token its grammar element consumed)
+ * — and its length shares a field with its count of shifts taken.
  */
 class TextLeafCstNode implements LeafCstNode {
     // Declared only: assigned in the constructor, after the parameters, so that no field is first made undefined.
@@ -298,7 +292,7 @@ const shiftsRoom = 512;
 
 /**
  * The length that a leaf's field holds as a small integer (V8 boxes a larger number, and then
- * every leaf's); a longer token (a comment of 4 MB) keeps its length in `longLengths`.
+ * every leaf's); a longer token (a huge comment) keeps its length in `longLengths`.
  */
 const lengthKeptAtMost = Math.floor(0x7fffffff / shiftsRoom);
 

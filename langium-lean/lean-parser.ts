@@ -11,12 +11,10 @@ type LeanParserInternals = ParserInternals & { stack: ShapedNodeStack };
 
 /**
  * The guarded parser with three savings on memory: leaves that work out their range when asked
- * (see LeanCstNodeBuilder), AST nodes of a fixed shape (see ShapedNodeStack), and the token
- * list let go once the tree is built — Chevrotain
- * keeps the last input alive on the shared parser, which held every token of the last map
- * parsed (a quarter of its memory) until the next parse. And one on time: the stack gives a
- * finished node its defaults and tells its children their container, so that `construct` and
- * `parse` leave out Langium's walks that do the same.
+ * (see LeanCstNodeBuilder), AST nodes of a fixed shape (see ShapedNodeStack), and the token list
+ * let go once the tree is built (Chevrotain keeps the last input alive on the shared parser).
+ * And one on time: the stack gives a finished node its defaults and tells its children their
+ * container, so that `construct` and `parse` leave out Langium's walks that do the same.
  */
 export class LeanParser extends GuardedParser {
     /** Langium's private members of this parser, checked once (see langium-internals.ts). */

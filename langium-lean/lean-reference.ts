@@ -6,18 +6,12 @@ import {
 import type { PartialLinker } from './partial-linker.js';
 
 /**
- * The fast path's reference, which is also its own entry in the reference index.
- *
- * Langium builds each reference as an object literal with three getters (three closures and a
- * context each), and its unlink `delete`s a property, which sends the object into dictionary
- * mode: about 800 bytes per reference, 1.6 KB per step of a large map. Ours are instances of
- * one class, and resolve exactly as Langium's do (`PartialLinker.resolve`).
- *
- * The index keeps a description of every linked reference (a workspace of 1,000 maps has a
- * hundred thousand). Langium's is an object of its own; ours is the reference itself, which
- * keeps where it led when the index last described it (`targetUri`, `targetPath`: a relink
- * resets the reference before the index describes it again, and until then the index answers
- * with what it holds) and works the rest out when asked: 64 bytes less per reference.
+ * The lean layer's reference, which is also its own entry in the reference index. Langium's
+ * are object literals with three closures that its unlink sends into dictionary mode; ours are
+ * instances of one class, and resolve exactly as Langium's do (`PartialLinker.resolve`). As an
+ * index entry it keeps where it led when the index last described it (`targetUri`,
+ * `targetPath`: a relink resets the reference before the index describes it again, and until
+ * then the index answers with what it holds) and works the rest out when asked.
  */
 export class LeanReference implements Reference, ReferenceDescription {
     /** The target, its linking error, or RefResolving while it is being looked up; named as Langium's linker expects. */

@@ -10,16 +10,11 @@ interface TypeShape {
 
 /**
  * The parser's stack of AST nodes under construction, handing out each new node with every
- * property of its type already there (undefined until assigned). Langium starts a node as
- * `{ $type }` and assigns its properties by computed name; V8 turns an object that gains more
- * than a dozen properties that way into a hash table. A step has some thirty properties (its
- * lines' lists): as a hash table it took 1.5 KB, a sixth of a large workspace's heap. Made
- * by its type's factory, an object literal with every property and Langium's `$container`
- * and `$cstNode` (`node-factories.generated.ts`), a node keeps them all inside the object. And once a
- * node is finished, its lists are cut to size, its properties take their defaults and its
- * children learn their container: Langium does the last two on every node by walking its
- * `Object.entries` (a sixth of parsing), once in `construct` and again over the whole tree
- * at the end of the parse; `LeanParser` leaves both out for the nodes made here.
+ * property of its type already there, made by its type's factory (LeanLanguageConfig.nodeFactories):
+ * V8 turns an object that gains many properties by computed name, as Langium's `{ $type }` does,
+ * into a hash table. Once a node is finished, its lists are cut to size, its properties take
+ * their defaults and its children learn their container, so `LeanParser` leaves out Langium's
+ * walks over every node's `Object.entries` that do the last two.
  */
 export class ShapedNodeStack extends Array<object> {
     private readonly shapes = new Map<string, TypeShape | undefined>();
@@ -75,10 +70,9 @@ export class ShapedNodeStack extends Array<object> {
     }
 
     /**
-     * A list grown by `push` keeps room for 16 more items, where most lists of a step hold one
-     * or two: a copy made by `slice` holds exactly its items. And Langium gives every list
-     * property a `[]` of its own (32 bytes; a step has some twenty-five it does not use): one
-     * frozen list serves them all. Nothing adds to a finished node's lists — the parser keeps
+     * A list grown by `push` keeps room to grow: a copy made by `slice` holds exactly its items.
+     * And Langium gives every list property a `[]` of its own, most of them never used: one frozen
+     * list serves them all. Nothing adds to a finished node's lists — the parser keeps
      * none of them, the incremental parse replaces items and never inserts — so a write would
      * throw, not corrupt.
      */

@@ -11,8 +11,8 @@ export const STAGED_PARSE_FROM = 256 * 1024;
 
 /**
  * Parses a large text a block at a time (a map's stages), giving other requests a turn between
- * blocks: Chevrotain parses in one synchronous run, which blocked the language server for
- * seconds on a map of 50,000 steps. First the text is parsed with every block's body cut out,
+ * blocks: Chevrotain parses in one synchronous run, which blocks a language server for as long
+ * as the whole parse takes. First the text is parsed with every block's body cut out,
  * and its tokens moved back to their places in the whole text; then each block's own text, and
  * each result takes the place of its empty block. Returns undefined, and the caller parses the
  * whole text, for small texts, a lexing or syntax error anywhere, or braces that do not match

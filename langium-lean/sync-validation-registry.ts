@@ -4,9 +4,9 @@ const failureContext = 'An error occurred during validation';
 
 /**
  * Langium's registry wraps every check in two async functions, so that a check that throws
- * becomes a diagnostic instead of ending the validation: for a map of 10,000 steps that is
- * some 40,000 promises on every validation. Ours keeps the same safety net (Langium's own
- * `handleException`), but a check that returns nothing stays synchronous.
+ * becomes a diagnostic instead of ending the validation: promises for every node on every
+ * validation. Ours keeps the same safety net (Langium's own `handleException`), but a check that
+ * returns nothing stays synchronous.
  */
 export class SyncValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {

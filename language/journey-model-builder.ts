@@ -238,8 +238,7 @@ function scoreColumnFor(step: Step, source: DataSource, table: DataTable): strin
 
 /**
  * Drops the properties left undefined, so that a model compares and serialises the same
- * however it was built. In place: the model is freshly made here, and copying it whole was a
- * third of the time of building a 1,000-step model.
+ * however it was built. In place: the model is freshly made here, and copying it whole is slow.
  */
 function withoutUndefined<T>(value: T): T {
     if (Array.isArray(value)) {

@@ -15,7 +15,7 @@ import type { JourneyServices } from './journey-module.js';
 export class JourneyScopeComputation extends DefaultScopeComputation {
     /**
      * Only top-level declarations are local symbols: nothing inside a journey is found by
-     * ordinary scoping (`next` has its own scope), and listing 50,000 steps in their stage's
+     * ordinary scoping (`next` has its own scope), and listing the steps in their stage's
      * scope would make every channel or metric reference walk past them. So only the file's
      * own children are looked at, not the whole tree.
      */
@@ -117,8 +117,8 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
 
     /**
      * The steps of this file's journeys as `Journey.Step`, then those of the files it imports,
-     * also as `ns.Journey.Step` for direct imports. Steps are not in the index (a workspace of
-     * 1,000 maps has 50,000): they are read from the imported documents themselves.
+     * also as `ns.Journey.Step` for direct imports. Steps are not in the index (they are most of
+     * a workspace's declarations): they are read from the imported documents themselves.
      */
     private stepPathScope(document: LangiumDocument): Scope {
         const own = this.stepPaths(document.parseResult.value, '');

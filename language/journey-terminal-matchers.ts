@@ -2,15 +2,14 @@ import type { CustomPatternMatcherFunc, IToken } from 'chevrotain';
 
 /**
  * Matchers for the terminals whose regular expressions V8 runs with a backtracking stack
- * that grows per character: `/"(\\[^\r\n]|[^"\\\r\n])*"/` overflowed the stack on a string
- * of 5,000,000 characters, and so did the identifier's Unicode classes on a name of
- * 5,000,000 Chinese characters. These scan the text once, in constant stack depth, and accept
+ * that grows per character: the string's and the identifier's overflow the stack on a string or
+ * a name of a few million characters. These scan the text once, in constant stack depth, and accept
  * exactly what the grammar's regular expressions accept (test/language/terminal-matchers).
  *
  * After an unclosed string or comment the lexer tries again at every following character,
  * so a scan that failed is remembered for the rest of that lexing run (by its token list,
- * which Chevrotain makes anew for every run): a line of 100,000 `\"` would otherwise be
- * scanned 100,000 times.
+ * which Chevrotain makes anew for every run): a line of `\"` would otherwise be scanned once
+ * per character.
  */
 
 /** The stretch a failed scan covered, in one lexing run. */

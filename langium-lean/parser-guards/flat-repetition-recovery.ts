@@ -1,9 +1,8 @@
 /**
  * Chevrotain recovers inside a repetition (`(...)*`) by skipping tokens until the loop can go
  * on, and then goes on by calling the loop again from within itself: one level of JavaScript
- * stack for every recovery in the same loop. A one-word typo that breaks a journey's block
- * leaves every line of a large map to the file's top-level loop, thousands of recoveries in
- * a row, and the stack overflowed ("Maximum call stack size exceeded" at 1,000 steps).
+ * stack for every recovery in the same loop. A one-word typo that breaks a block leaves every
+ * line after it to the file's top-level loop, one recovery each, and the stack overflows.
  *
  * The call is the last thing the recovery does (nothing runs after it but returns), so it
  * can just as well be made by a loop one level up: the first recovery of a repetition runs

@@ -4,7 +4,7 @@ import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
  * To recover from a syntax error, Chevrotain looks ahead for the first token that may follow
  * one of the rules being parsed. In the file's top-level loop only the end of the file may,
  * so every recovery there scanned to the end of the file: after a typo that leaves a large
- * map to that loop, n recoveries took n² steps (144 s at 10,000 steps).
+ * file to that loop, n recoveries take n² steps.
  *
  * The first match from a position is also the first match from any later position up to it,
  * so the last answer is kept (per token list and rule stack) and given again while the parser
