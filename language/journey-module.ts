@@ -4,9 +4,6 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { DataSources } from './journey-data-sources.js';
-import { registerDataLinkChecks } from './journey-data-link-validator.js';
-import { registerEventLogChecks } from './journey-event-log-validator.js';
-import { registerViewChecks } from './journey-view-validator.js';
 import { JourneyGeneratedSharedModule, JourneyMapGeneratedModule } from './generated/module.js';
 import { journeyDocumentBuilder } from './journey-document-builder.js';
 import { journeyDocumentFactory } from './journey-document-factory.js';
@@ -18,7 +15,7 @@ import { JourneyModelBuilder } from './journey-model-builder.js';
 import { langiumBases, leanBases, leanModule, LeanSharedModule, prepareLeanLayer, type BaseClasses } from '../langium-lean/lean-module.js';
 import { fastPathEnabled, fastPathSwitch, journeyLeanConfig } from './journey-lean.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
-import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { registerValidationChecks } from './validation/register-checks.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './journey-syntax-messages.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
@@ -33,9 +30,6 @@ export type JourneyAddedServices = {
         DataSources: DataSources;
         ModelBuilder: JourneyModelBuilder;
         TextLimits: JourneyTextLimits;
-    };
-    validation: {
-        JourneyValidator: JourneyValidator;
     };
 };
 
@@ -68,8 +62,7 @@ export function journeyModule(bases: BaseClasses): Module<JourneyServices, Parti
         ScopeProvider: services => new JourneyScopeProvider(services)
     },
     validation: {
-        DocumentValidator: services => new (journeyDocumentValidator(bases.DocumentValidator))(services),
-        JourneyValidator: services => new JourneyValidator(services)
+        DocumentValidator: services => new (journeyDocumentValidator(bases.DocumentValidator))(services)
     },
     lsp: {
         // The formatter is the language's own (`journeymap fmt` uses it); Langium files it under lsp.
@@ -119,9 +112,6 @@ export function createJourneyServices(context: JourneyModuleContext): { shared: 
         : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, journeyModule(bases), extensions.language);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
-    registerDataLinkChecks(Journey);
-    registerEventLogChecks(Journey);
-    registerViewChecks(Journey);
     if (!context.connection) {
         // Without a language client nobody sends the configuration: start with the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -1,14 +1,14 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isJourney, isStage, type Journey, type JourneyAstType, type Step, type Story, type View
-} from './generated/ast.js';
-import { coded, IssueCodes } from './journey-issue-codes.js';
-import { reportRepeated } from './journey-validator.js';
-import type { JourneyServices } from './journey-module.js';
-import { didYouMean } from './did-you-mean.js';
-import { stepsOf } from './journey-scope.js';
-import { t } from '../model/localisation.js';
-import { builtInViews, isBuiltInView, isMapLane, mapLanes } from '../model/view-registry.js';
+} from '../generated/ast.js';
+import { coded, IssueCodes } from '../journey-issue-codes.js';
+import { reportRepeated } from './repeated-names.js';
+import type { JourneyServices } from '../journey-module.js';
+import { didYouMean } from '../did-you-mean.js';
+import { stepsOf } from '../journey-scope.js';
+import { t } from '../../model/localisation.js';
+import { builtInViews, isBuiltInView, isMapLane, mapLanes } from '../../model/view-registry.js';
 
 /** Views, stories and the journey library (`detail`): names the registry knows, drawable slides, no cycles. */
 export function registerViewChecks(services: JourneyServices): void {

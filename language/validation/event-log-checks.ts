@@ -1,14 +1,14 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { DataSource, EventLog, Journey, JourneyAstType } from './generated/ast.js';
-import { coded, IssueCodes, type IssueData } from './journey-issue-codes.js';
-import type { JourneyServices } from './journey-module.js';
-import { describeUnknownColumn } from './journey-data-link.js';
-import { reportSourceFile } from './journey-data-link-validator.js';
-import type { DataSources } from './journey-data-sources.js';
-import { stepsOf } from './journey-scope.js';
-import { t } from '../model/localisation.js';
-import { notableUndocumented } from '../model/observed-paths.js';
-import { deadStepSentence, undocumentedSentence } from '../paths/path-sentences.js';
+import type { DataSource, EventLog, Journey, JourneyAstType } from '../generated/ast.js';
+import { coded, IssueCodes, type IssueData } from '../journey-issue-codes.js';
+import type { JourneyServices } from '../journey-module.js';
+import { describeUnknownColumn } from '../journey-data-link.js';
+import { reportSourceFile } from './data-link-checks.js';
+import type { DataSources } from '../journey-data-sources.js';
+import { stepsOf } from '../journey-scope.js';
+import { t } from '../../model/localisation.js';
+import { notableUndocumented } from '../../model/observed-paths.js';
+import { deadStepSentence, undocumentedSentence } from '../../paths/path-sentences.js';
 
 export function registerEventLogChecks(services: JourneyServices): void {
     const validator = new EventLogValidator(services.journey.DataSources);

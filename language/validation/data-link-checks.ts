@@ -1,19 +1,19 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { isJourney, isMetricValue, isStep, type DataLink, type DataSource, type JourneyAstType, type MeasuredEmotion } from './generated/ast.js';
-import { IssueCodes, type IssueData } from './journey-issue-codes.js';
-import type { JourneyServices } from './journey-module.js';
-import { checkMetricValue } from './metric-units.js';
-import { t } from '../model/localisation.js';
-import { describeConditions, describeUnknownColumn, isCompleteLink, places, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from './journey-data-link.js';
-import { linkProblem, resolveMeasuredEmotion, resolveSurveyLink } from './journey-survey-link.js';
-import { emotionScaleOf } from './journey-values.js';
-import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../metrics/survey-scores.js';
-import { formatNumber, formatWithMargin } from '../metrics/metric-format.js';
-import type { DataTable } from '../metrics/data-table.js';
-import type { Scale } from '../model/journey-model.js';
-import { queryEngineOf, unknownEngineMessage, type DataSources, type LoadedSource } from './journey-data-sources.js';
-import { describePeriodProblem, periodProblemOf } from '../metrics/period-values.js';
+import { isJourney, isMetricValue, isStep, type DataLink, type DataSource, type JourneyAstType, type MeasuredEmotion } from '../generated/ast.js';
+import { IssueCodes, type IssueData } from '../journey-issue-codes.js';
+import type { JourneyServices } from '../journey-module.js';
+import { checkMetricValue } from '../metric-units.js';
+import { t } from '../../model/localisation.js';
+import { describeConditions, describeUnknownColumn, isCompleteLink, places, resolveDataLink, type LinkPart, type LinkResolution, type LinkShape } from '../journey-data-link.js';
+import { linkProblem, resolveMeasuredEmotion, resolveSurveyLink } from '../journey-survey-link.js';
+import { emotionScaleOf } from '../journey-values.js';
+import { isSurveyUnit, minimumSample, surveyAnswerScales } from '../../metrics/survey-scores.js';
+import { formatNumber, formatWithMargin } from '../../metrics/metric-format.js';
+import type { DataTable } from '../../metrics/data-table.js';
+import type { Scale } from '../../model/journey-model.js';
+import { queryEngineOf, unknownEngineMessage, type DataSources, type LoadedSource } from '../journey-data-sources.js';
+import { describePeriodProblem, periodProblemOf } from '../../metrics/period-values.js';
 
 export function registerDataLinkChecks(services: JourneyServices): void {
     const validator = new DataLinkValidator(services.journey.DataSources);
@@ -30,7 +30,7 @@ export class DataLinkValidator {
     constructor(private readonly sources: DataSources) {}
 
     async checkSource(source: DataSource, accept: ValidationAcceptor): Promise<void> {
-        if (source.eventLog) return; // an event log is checked by its columns alone (journey-event-log-validator.ts)
+        if (source.eventLog) return; // an event log is checked by its columns alone (event-log-checks.ts)
         const loaded = await this.sources.load(source);
         const at = { node: source, property: 'path' } as const;
         if (source.engine !== undefined && queryEngineOf(source) === undefined) {
