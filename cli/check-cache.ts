@@ -33,7 +33,9 @@ export class CheckCache {
         this.content = content;
     }
 
-    /** The cache in `folder` made under `key`; an empty one when there is none, it is unreadable, or its key differs. */
+    /**
+     * The cache in `folder` made under `key`; an empty one when there is none, it is unreadable, or its key differs.
+     */
     static open(folder: string, key: string): CheckCache {
         return new CheckCache(folder, readCacheFile(join(folder, 'check.json'), key) ?? { key, documents: {} });
     }
@@ -69,14 +71,21 @@ export class CheckCache {
         const cached = this.content.documents[path];
         if (!isCachedDocument(cached) || cached.hash !== this.hashOf(path)) return undefined;
         if (Object.entries(cached.reads).some(([read, hash]) => this.hashOf(read) !== hash)) return undefined;
-        return { path, diagnostics: cached.diagnostics, references: cached.references, reads: Object.keys(cached.reads) };
+        return {
+            path,
+            diagnostics: cached.diagnostics,
+            references: cached.references,
+            reads: Object.keys(cached.reads)
+        };
     }
 
     /** A file's content hash, read once per run; null when there is no such file. */
     private hashOf(path: string): string | null {
         let hash = this.hashes.get(path);
         if (hash === undefined) {
-            hash = statSync(path, { throwIfNoEntry: false })?.isFile() ? createHash('sha256').update(readFileSync(path)).digest('hex') : null;
+            hash = statSync(path, { throwIfNoEntry: false })?.isFile()
+                ? createHash('sha256').update(readFileSync(path)).digest('hex')
+                : null;
             this.hashes.set(path, hash);
         }
         return hash;
@@ -86,7 +95,9 @@ export class CheckCache {
 function readCacheFile(file: string, key: string): CacheFile | undefined {
     try {
         const content = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-        return content.key === key && typeof content.documents === 'object' && content.documents !== null ? content : undefined;
+        return content.key === key && typeof content.documents === 'object' && content.documents !== null
+            ? content
+            : undefined;
     } catch {
         // Missing, unreadable or not ours: the check starts from nothing and writes it anew.
         return undefined;
@@ -96,6 +107,11 @@ function readCacheFile(file: string, key: string): CacheFile | undefined {
 /** A cache file edited by hand or by another version is not trusted field by field: a wrong shape is a miss. */
 function isCachedDocument(value: unknown): value is CachedDocument {
     const cached = value as Partial<CachedDocument> | undefined;
-    return typeof cached?.hash === 'string' && typeof cached.reads === 'object' && cached.reads !== null
-        && Array.isArray(cached.diagnostics) && Array.isArray(cached.references);
+    return (
+        typeof cached?.hash === 'string' &&
+        typeof cached.reads === 'object' &&
+        cached.reads !== null &&
+        Array.isArray(cached.diagnostics) &&
+        Array.isArray(cached.references)
+    );
 }

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
-import { buildCheckReport, formatGithubReport, formatTextReport, type CheckedFile, type CheckReport } from './diagnostic-report.js';
+import {
+    buildCheckReport,
+    formatGithubReport,
+    formatTextReport,
+    type CheckedFile,
+    type CheckReport
+} from './diagnostic-report.js';
 import { findJourneyFiles, type InputProblem } from './journey-files.js';
 import { formatSarifReport } from './sarif-report.js';
 import { t } from '../model/localisation.js';
@@ -33,18 +39,28 @@ export interface CheckOptions {
 }
 
 export const checkFormats = ['text', 'json', 'github', 'sarif'] as const;
-export type CheckFormat = typeof checkFormats[number];
+export type CheckFormat = (typeof checkFormats)[number];
 
 export const ExitCode = { Clean: 0, Errors: 1, UsageOrInput: 2 } as const;
 
 /** `journeymap check [paths…]`: prints diagnostics and returns the exit code. */
-export async function runCheck(paths: string[], options: CheckOptions, out: (text: string) => void, progress: (text: string) => void): Promise<number> {
+export async function runCheck(
+    paths: string[],
+    options: CheckOptions,
+    out: (text: string) => void,
+    progress: (text: string) => void
+): Promise<number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
     const cache = options.cache === undefined ? undefined : CheckCache.open(options.cache, cacheKey(options));
     const cached = files.map(file => cache?.lookup(file));
     const toCheck = files.filter((_, index) => cached[index] === undefined);
     if (cache && toCheck.length < files.length) {
-        progress(t('{count} of {total} files are unchanged since the last check (--cache).', { count: files.length - toCheck.length, total: files.length }));
+        progress(
+            t('{count} of {total} files are unchanged since the last check (--cache).', {
+                count: files.length - toCheck.length,
+                total: files.length
+            })
+        );
     }
     if (toCheck.length > 20) {
         progress(t('Checking {count} journey files…', { count: toCheck.length }));
@@ -76,11 +92,18 @@ export async function runCheck(paths: string[], options: CheckOptions, out: (tex
 async function checkInShards(files: string[], options: CheckOptions): Promise<CheckedShard[]> {
     if (files.length === 0) return [];
     const shard = (part: string[]): CheckShard => ({
-        files: part, root: options.root, maxFileBytes: options.maxFileSize * 1024 * 1024, maxLineLength: options.maxLineLength,
-        requireEvidence: options.requireEvidence, strict: options.strict, lang: options.lang
+        files: part,
+        root: options.root,
+        maxFileBytes: options.maxFileSize * 1024 * 1024,
+        maxLineLength: options.maxLineLength,
+        requireEvidence: options.requireEvidence,
+        strict: options.strict,
+        lang: options.lang
     });
     const workerPath = join(__dirname, 'check-worker.js');
-    const threads = existsSync(workerPath) ? Math.min(options.jobs ?? defaultThreads(Infinity), files.length) : 1;
+    // A few maps are checked here: starting a worker would take longer than checking them.
+    const byDefault = files.length >= mapsWorthAThread * 2 ? defaultThreads(Infinity) : 1;
+    const threads = existsSync(workerPath) ? Math.min(options.jobs ?? byDefault, files.length) : 1;
     const [own, ...others] = shardsOf(files, threads).map(shard);
     if (others.length === 0) return [await checkShard(own)];
     const workers = new ShardWorkers<CheckShard, CheckedShard>(workerPath, others.length);
@@ -92,19 +115,35 @@ async function checkInShards(files: string[], options: CheckOptions): Promise<Ch
     return [first, ...rest];
 }
 
+/** Below twice this many maps to check, `check` uses one thread unless `--jobs` says otherwise. */
+const mapsWorthAThread = 10;
+
 /** What the cached diagnostics were made with: this program and the options that change them. */
 function cacheKey(options: CheckOptions): string {
     const program = createHash('sha256').update(readFileSync(__filename)).digest('hex');
     const language = options.lang ?? chooseCliLanguage(undefined, process.env);
     const { root, maxFileSize, maxLineLength, requireEvidence, strict } = options;
-    return JSON.stringify({ version: packageJson.version, program, root, maxFileSize, maxLineLength, requireEvidence, strict, language });
+    return JSON.stringify({
+        version: packageJson.version,
+        program,
+        root,
+        maxFileSize,
+        maxLineLength,
+        requireEvidence,
+        strict,
+        language
+    });
 }
 
 function formatReport(report: CheckReport, options: CheckOptions): string {
     switch (options.format) {
-        case 'json': return JSON.stringify(report, null, 2);
-        case 'github': return formatGithubReport(report);
-        case 'sarif': return formatSarifReport(report, packageJson.version, options.hints);
-        case 'text': return formatTextReport(report, options.hints);
+        case 'json':
+            return JSON.stringify(report, null, 2);
+        case 'github':
+            return formatGithubReport(report);
+        case 'sarif':
+            return formatSarifReport(report, packageJson.version, options.hints);
+        case 'text':
+            return formatTextReport(report, options.hints);
     }
 }

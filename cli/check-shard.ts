@@ -23,7 +23,10 @@ export interface CheckedDocument {
     /** Absolute path. */
     path: string;
     diagnostics: Diagnostic[];
-    /** The nodes this document's references point at, as `uri#path`: another thread's unused hints may be wrong without them. */
+    /**
+     * The nodes this document's references point at, as `uri#path`: another thread's unused hints may be wrong
+     * without them.
+     */
     references: string[];
     /** Every file its diagnostics depend on, absolute paths (see filesDocumentReads). */
     reads: string[];
@@ -37,13 +40,19 @@ export interface CheckedShard {
 /** Checks a shard's maps together with what they import, as `journeymap check` of those files alone would. */
 export async function checkShard(shard: CheckShard): Promise<CheckedShard> {
     checkInLanguageOfMaps(shard.lang);
-    const loaded = await loadWorkspace(shard.files, { root: shard.root, maxFileBytes: shard.maxFileBytes, maxLineLength: shard.maxLineLength });
+    const loaded = await loadWorkspace(shard.files, {
+        root: shard.root,
+        maxFileBytes: shard.maxFileBytes,
+        maxLineLength: shard.maxLineLength
+    });
     const indexManager = loaded.services.shared.workspace.IndexManager;
     const documents = loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(document => ({
         path: document.uri.fsPath,
         diagnostics: [
-            ...document.diagnostics ?? [],
-            ...shard.requireEvidence?.length ? missingEvidence(document, shard.requireEvidence, shard.strict ?? false) : []
+            ...(document.diagnostics ?? []),
+            ...(shard.requireEvidence?.length
+                ? missingEvidence(document, shard.requireEvidence, shard.strict ?? false)
+                : [])
         ],
         references: indexManager.targetsReferencedFrom(document.uri),
         reads: filesDocumentReads(document, loaded.services).map(uri => uri.fsPath)

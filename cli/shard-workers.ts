@@ -22,7 +22,9 @@ export class ShardWorkers<Shard, Result> {
     /** Runs shard i in worker i, then ends the workers; a worker's error is the command's. */
     async run(shards: Shard[], progress: () => void): Promise<Result[]> {
         try {
-            return await Promise.all(shards.map((shard, index) => runIn<Shard, Result>(this.workers[index], shard, progress)));
+            return await Promise.all(
+                shards.map((shard, index) => runIn<Shard, Result>(this.workers[index], shard, progress))
+            );
         } finally {
             await this.stop();
         }
@@ -68,5 +70,7 @@ export function defaultThreads(limit: number): number {
 /** The maps cut into `count` runs of neighbours (maps in one folder tend to import the same files). */
 export function shardsOf(files: string[], count: number): string[][] {
     const size = Math.ceil(files.length / count);
-    return Array.from({ length: count }, (_, index) => files.slice(index * size, (index + 1) * size)).filter(shard => shard.length > 0);
+    return Array.from({ length: count }, (_, index) => files.slice(index * size, (index + 1) * size)).filter(
+        shard => shard.length > 0
+    );
 }

@@ -11,8 +11,15 @@ import type { PartialRelink } from './partial-linker.js';
 export class CheckResults {
     private readonly byNode = new Map<AstNode, Diagnostic[]>();
 
-    /** For the tree of `parse`, running the checks of `categories`, with what is outside the text at `externalVersion`. */
-    constructor(readonly parse: ParseResult, readonly categories: string, readonly externalVersion: number) {}
+    /**
+     * For the tree of `parse`, running the checks of `categories`, with what is outside the text at
+     * `externalVersion`.
+     */
+    constructor(
+        readonly parse: ParseResult,
+        readonly categories: string,
+        readonly externalVersion: number
+    ) {}
 
     record(node: AstNode, diagnostic: Diagnostic): void {
         const diagnostics = this.byNode.get(node);
@@ -25,7 +32,10 @@ export class CheckResults {
     }
 }
 
-/** For each node of a document being validated: whether its checks run, or what the last run's gave, moved with the text. */
+/**
+ * For each node of a document being validated: whether its checks run, or what the last run's gave, moved with the
+ * text.
+ */
 export interface CheckReuse {
     mustCheck(node: AstNode): boolean;
     reused(node: AstNode): Diagnostic[];
@@ -42,11 +52,20 @@ export interface CheckReuse {
  * nothing outside the text changed since.
  */
 export function planCheckReuse(
-    last: CheckResults | undefined, next: CheckResults, relink: PartialRelink | undefined, looksAcrossTheFile: ReadonlySet<string>
+    last: CheckResults | undefined,
+    next: CheckResults,
+    relink: PartialRelink | undefined,
+    looksAcrossTheFile: ReadonlySet<string>
 ): CheckReuse | undefined {
     const graft = relink?.graft;
-    if (!last || !graft || graft.result !== next.parse || last.parse !== graft.previous
-        || last.categories !== next.categories || last.externalVersion !== next.externalVersion) {
+    if (
+        !last ||
+        !graft ||
+        graft.result !== next.parse ||
+        last.parse !== graft.previous ||
+        last.categories !== next.categories ||
+        last.externalVersion !== next.externalVersion
+    ) {
         return undefined;
     }
     const recheck = new Set<AstNode>(relink.relinked);
@@ -60,7 +79,10 @@ export function planCheckReuse(
 /** A diagnostic of a node outside the graft: one after it moves as the text after the graft moved. */
 function movedWithText(diagnostic: Diagnostic, graft: Graft): Diagnostic {
     const { start, end } = diagnostic.range;
-    if (start.line < graft.oldEnd.line || (start.line === graft.oldEnd.line && start.character < graft.oldEnd.character)) {
+    if (
+        start.line < graft.oldEnd.line ||
+        (start.line === graft.oldEnd.line && start.character < graft.oldEnd.character)
+    ) {
         return diagnostic;
     }
     return { ...diagnostic, range: { start: moved(start, graft), end: moved(end, graft) } };

@@ -20,7 +20,10 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         this.memory = services.lean.Documents;
     }
 
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: LangiumDocument<T>,
+        cancellationToken: CancellationToken
+    ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
         this.updating.set(key, document);
         try {
@@ -30,16 +33,24 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
-    protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override async parseAsync<T extends AstNode>(
+        uri: URI,
+        text: string,
+        cancellationToken: CancellationToken
+    ): Promise<ParseResult<T>> {
         const services = this.serviceRegistry.getServices(uri) as LeanServices;
-        const { parser: { LangiumParser: parser }, lean: { Config: config } } = services;
+        const {
+            parser: { LangiumParser: parser },
+            lean: { Config: config }
+        } = services;
         const document = this.updating.get(uri.toString());
         const graft = document && reparseEdit(document.parseResult, text, parser, config.reparsableRules);
         if (document && graft) {
             this.memory.grafted(document, graft);
             return graft.result as ParseResult<T>;
         }
-        const inParts = config.stagedBlocks && await parseBlockByBlock(text, parser, config.stagedBlocks, cancellationToken);
-        return inParts ? inParts as ParseResult<T> : super.parseAsync<T>(uri, text, cancellationToken);
+        const inParts =
+            config.stagedBlocks && (await parseBlockByBlock(text, parser, config.stagedBlocks, cancellationToken));
+        return inParts ? (inParts as ParseResult<T>) : super.parseAsync<T>(uri, text, cancellationToken);
     }
 }

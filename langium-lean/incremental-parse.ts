@@ -20,7 +20,12 @@ import { replaceSubtree, setRootText } from './subtree.js';
  * Tokens cannot cross a node's edges otherwise (see LeanLanguageConfig.reparsableRules), and the
  * reparsed text must be one whole node of the same rule to its end.
  */
-export function reparseEdit(previous: ParseResult, text: string, parser: LangiumParser, reparsableRules: readonly string[]): Graft | undefined {
+export function reparseEdit(
+    previous: ParseResult,
+    text: string,
+    parser: LangiumParser,
+    reparsableRules: readonly string[]
+): Graft | undefined {
     const root = previous.value;
     const cstRoot = root.$cstNode?.root;
     if (!cstRoot || parseFailed(previous)) {
@@ -33,8 +38,20 @@ export function reparseEdit(previous: ParseResult, text: string, parser: Langium
             const removed = subtreeNodes(node);
             const oldEnd = node.$cstNode!.range.end;
             graft(node, replaced, edit, text, cstRoot);
-            const result: ParseResult = { value: root, parserErrors: [], lexerErrors: [], lexerReport: { diagnostics: [] } };
-            return { result, previous, removed, added: subtreeNodes(replaced), oldEnd, newEnd: replaced.$cstNode!.range.end };
+            const result: ParseResult = {
+                value: root,
+                parserErrors: [],
+                lexerErrors: [],
+                lexerReport: { diagnostics: [] }
+            };
+            return {
+                result,
+                previous,
+                removed,
+                added: subtreeNodes(replaced),
+                oldEnd,
+                newEnd: replaced.$cstNode!.range.end
+            };
         }
     }
     return undefined;
@@ -61,9 +78,16 @@ interface Edit {
 
 function changedRange(oldText: string, newText: string): Edit {
     const shorter = Math.min(oldText.length, newText.length);
-    const start = commonLength(shorter, (from, length) => oldText.substr(from, length) === newText.substr(from, length));
-    const common = commonLength(shorter - start, (from, length) =>
-        oldText.substr(oldText.length - from - length, length) === newText.substr(newText.length - from - length, length));
+    const start = commonLength(
+        shorter,
+        (from, length) => oldText.substr(from, length) === newText.substr(from, length)
+    );
+    const common = commonLength(
+        shorter - start,
+        (from, length) =>
+            oldText.substr(oldText.length - from - length, length) ===
+            newText.substr(newText.length - from - length, length)
+    );
     return { start, oldEnd: oldText.length - common, newEnd: newText.length - common };
 }
 
@@ -82,7 +106,8 @@ function commonLength(limit: number, same: (from: number, length: number) => boo
 
 /** The nodes of reparsable rules the edit falls strictly inside, innermost first. */
 function enclosingNodes(root: AstNode, edit: Edit, reparsable: ReadonlySet<string>): AstNode[] {
-    const inside = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < edit.start && edit.oldEnd < node.$cstNode.end;
+    const inside = (node: AstNode) =>
+        node.$cstNode !== undefined && node.$cstNode.offset < edit.start && edit.oldEnd < node.$cstNode.end;
     const enclosing: AstNode[] = [];
     for (let node = childInside(root, inside); node; node = childInside(node, inside)) {
         if (reparsable.has(node.$type)) enclosing.unshift(node);

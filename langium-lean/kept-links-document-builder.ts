@@ -31,7 +31,11 @@ export class KeptLinksDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
-        if (state !== DocumentState.Changed || document.state < DocumentState.IndexedReferences || document.uri.toString() !== this.loneChange) {
+        if (
+            state !== DocumentState.Changed ||
+            document.state < DocumentState.IndexedReferences ||
+            document.uri.toString() !== this.loneChange
+        ) {
             super.resetToState(document, state);
             return;
         }

@@ -1,9 +1,22 @@
 import { VERSION as chevrotainVersion } from 'chevrotain';
 import {
-    CompositeCstNodeImpl, CstNodeBuilder, DefaultDocumentBuilder, DefaultDocumentValidator, DefaultIndexManager,
-    DefaultLangiumDocumentFactory, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultWorkspaceManager, LangiumParser,
-    RootCstNodeImpl, ValidationRegistry,
-    type AstNode, type CompositeCstNode, type LangiumDocument, type ReferenceDescription, type RootCstNode
+    CompositeCstNodeImpl,
+    CstNodeBuilder,
+    DefaultDocumentBuilder,
+    DefaultDocumentValidator,
+    DefaultIndexManager,
+    DefaultLangiumDocumentFactory,
+    DefaultLinker,
+    DefaultReferenceDescriptionProvider,
+    DefaultWorkspaceManager,
+    LangiumParser,
+    RootCstNodeImpl,
+    ValidationRegistry,
+    type AstNode,
+    type CompositeCstNode,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type RootCstNode
 } from 'langium';
 
 /**
@@ -20,18 +33,62 @@ export const writtenFor = { langium: '4.3', chevrotain: '12.0' };
 /** Methods overridden or called, by class. */
 const methodsUsed: Array<[string, object, string[]]> = [
     ['LangiumParser', LangiumParser.prototype, ['parse', 'construct', 'doParse', 'isRecording']],
-    ['CstNodeBuilder', CstNodeBuilder.prototype, ['buildRootNode', 'buildLeafNode', 'addHiddenNodes', 'buildCompositeNode', 'construct']],
-    ['DefaultLangiumDocumentFactory', DefaultLangiumDocumentFactory.prototype, ['update', 'parse', 'parseAsync', 'fromUri', 'createLangiumDocument']],
-    ['DefaultDocumentBuilder', DefaultDocumentBuilder.prototype, ['update', 'resetToState', 'buildDocuments', 'runCancelable', 'markAsCompleted']],
+    [
+        'CstNodeBuilder',
+        CstNodeBuilder.prototype,
+        ['buildRootNode', 'buildLeafNode', 'addHiddenNodes', 'buildCompositeNode', 'construct']
+    ],
+    [
+        'DefaultLangiumDocumentFactory',
+        DefaultLangiumDocumentFactory.prototype,
+        ['update', 'parse', 'parseAsync', 'fromUri', 'createLangiumDocument']
+    ],
+    [
+        'DefaultDocumentBuilder',
+        DefaultDocumentBuilder.prototype,
+        ['update', 'resetToState', 'buildDocuments', 'runCancelable', 'markAsCompleted']
+    ],
     ['DefaultIndexManager', DefaultIndexManager.prototype, ['updateReferences', 'removeContent']],
-    ['DefaultLinker', DefaultLinker.prototype, ['link', 'unlink', 'doLink', 'buildReference', 'loadAstNode', 'createLinkingError', 'getLinkedNode', 'throwCyclicReferenceError']],
-    ['DefaultReferenceDescriptionProvider', DefaultReferenceDescriptionProvider.prototype, ['createDescriptions', 'createInfoDescriptions']],
-    ['DefaultDocumentValidator', DefaultDocumentValidator.prototype, ['validateAst', 'validateAstBefore', 'validateAstAfter', 'toDiagnostic', 'processLinkingErrors']],
-    ['ValidationRegistry', ValidationRegistry.prototype, ['wrapValidationException', 'handleException', 'getChecks', 'getAllValidationCategories']],
-    ['DefaultWorkspaceManager', DefaultWorkspaceManager.prototype, ['initializeWorkspace', 'traverseFolder', 'getRootFolder']]
+    [
+        'DefaultLinker',
+        DefaultLinker.prototype,
+        [
+            'link',
+            'unlink',
+            'doLink',
+            'buildReference',
+            'loadAstNode',
+            'createLinkingError',
+            'getLinkedNode',
+            'throwCyclicReferenceError'
+        ]
+    ],
+    [
+        'DefaultReferenceDescriptionProvider',
+        DefaultReferenceDescriptionProvider.prototype,
+        ['createDescriptions', 'createInfoDescriptions']
+    ],
+    [
+        'DefaultDocumentValidator',
+        DefaultDocumentValidator.prototype,
+        ['validateAst', 'validateAstBefore', 'validateAstAfter', 'toDiagnostic', 'processLinkingErrors']
+    ],
+    [
+        'ValidationRegistry',
+        ValidationRegistry.prototype,
+        ['wrapValidationException', 'handleException', 'getChecks', 'getAllValidationCategories']
+    ],
+    [
+        'DefaultWorkspaceManager',
+        DefaultWorkspaceManager.prototype,
+        ['initializeWorkspace', 'traverseFolder', 'getRootFolder']
+    ]
 ];
 
-/** Fields the adapter reads or writes, read off fresh instances (fields of service classes are checked on the instance, when first used). */
+/**
+ * Fields the adapter reads or writes, read off fresh instances (fields of service classes are checked on the
+ * instance, when first used).
+ */
 function fieldsUsed(): Array<[string, object, string[]]> {
     const builder = new CstNodeBuilder();
     builder.buildRootNode('text');
@@ -46,7 +103,8 @@ export function missingLangiumInternals(): string[] {
     const missing: string[] = [];
     for (const [owner, prototype, methods] of methodsUsed) {
         for (const method of methods) {
-            if (typeof (prototype as Record<string, unknown>)[method] !== 'function') missing.push(`${owner}.${method}()`);
+            if (typeof (prototype as Record<string, unknown>)[method] !== 'function')
+                missing.push(`${owner}.${method}()`);
         }
     }
     for (const [owner, instance, fields] of fieldsUsed()) {
@@ -66,7 +124,10 @@ export function missingLangiumInternals(): string[] {
 let checked = false;
 let turnOffHint = '';
 
-/** Throws, naming the Langium version the lean layer was written for, when what it uses has moved. Checks once per process. */
+/**
+ * Throws, naming the Langium version the lean layer was written for, when what it uses has moved. Checks once per
+ * process.
+ */
 export function checkLangiumInternals(howToTurnOff = ''): void {
     turnOffHint = howToTurnOff;
     if (checked) return;
@@ -76,9 +137,12 @@ export function checkLangiumInternals(howToTurnOff = ''): void {
 }
 
 export function langiumMovedMessage(missing: string[], howToTurnOff = turnOffHint): string {
-    return `The lean layer (langium-lean/) was written for Langium ${writtenFor.langium} with Chevrotain ${writtenFor.chevrotain}; `
-        + `this installation lacks ${missing.join(', ')}. Follow the upgrade checklist in docs/architecture.md, `
-        + `or run without the lean layer${howToTurnOff ? `: ${howToTurnOff}` : ''}.`;
+    return (
+        `The lean layer (langium-lean/) was written for Langium ${writtenFor.langium} ` +
+        `with Chevrotain ${writtenFor.chevrotain}; ` +
+        `this installation lacks ${missing.join(', ')}. Follow the upgrade checklist in docs/architecture.md, ` +
+        `or run without the lean layer${howToTurnOff ? `: ${howToTurnOff}` : ''}.`
+    );
 }
 
 /** The instance's fields, or the gate's error naming those that are gone. */
@@ -119,7 +183,14 @@ export interface ParserInternals {
 }
 
 export function parserInternals(parser: LangiumParser): ParserInternals {
-    return fieldsOf<ParserInternals>(parser, 'LangiumParser', ['nodeBuilder', 'stack', 'allRules', 'unorderedGroups', 'wrapper', 'construct']);
+    return fieldsOf<ParserInternals>(parser, 'LangiumParser', [
+        'nodeBuilder',
+        'stack',
+        'allRules',
+        'unorderedGroups',
+        'wrapper',
+        'construct'
+    ]);
 }
 
 /** The Chevrotain parser inside Langium's (a protected field): the parser guards go on it. */
@@ -129,7 +200,9 @@ export function chevrotainParserOf(parser: object): object {
 
 /** The index's references, by document URI (a protected field; Langium asks for them only per target node). */
 export function referenceIndexOf(indexManager: DefaultIndexManager): Map<string, ReferenceDescription[]> {
-    return fieldsOf<{ referenceIndex: Map<string, ReferenceDescription[]> }>(indexManager, 'DefaultIndexManager', ['referenceIndex']).referenceIndex;
+    return fieldsOf<{ referenceIndex: Map<string, ReferenceDescription[]> }>(indexManager, 'DefaultIndexManager', [
+        'referenceIndex'
+    ]).referenceIndex;
 }
 
 /** What the builder remembers of each document's last build (a protected field). */

@@ -1,4 +1,10 @@
-import { DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo } from 'langium';
+import {
+    DefaultReferenceDescriptionProvider,
+    type AstNode,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { appendAll, spliceAll } from './large-arrays.js';
 import type { LeanDocuments } from './lean-documents.js';
@@ -22,7 +28,10 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
     }
 
     /** Langium's, over the document's node list instead of its streams (see node-list.ts). */
-    override async createDescriptions(document: LangiumDocument, cancelToken?: CancellationToken): Promise<ReferenceDescription[]> {
+    override async createDescriptions(
+        document: LangiumDocument,
+        cancelToken?: CancellationToken
+    ): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         await this.memory.forEachNode(document, cancelToken, node => this.describeReferencesOf(node, descriptions));
         return descriptions;
@@ -35,7 +44,8 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
     redescribe(previous: ReferenceDescription[], relink: PartialRelink): ReferenceDescription[] {
         const relinked = new Set(relink.relinked);
         const redone = (description: ReferenceDescription) =>
-            description instanceof LeanReference && (relink.removed.has(description.container) || relinked.has(description.container));
+            description instanceof LeanReference &&
+            (relink.removed.has(description.container) || relinked.has(description.container));
         const fresh: ReferenceDescription[] = [];
         for (const node of relink.relinked) this.describeReferencesOf(node, fresh);
         const first = previous.findIndex(redone);
@@ -55,7 +65,10 @@ export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptio
         return this.describe(refInfo);
     }
 
-    /** A linked reference of ours describes itself; an unlinked one is not described; any other (a multi-reference) as Langium does. */
+    /**
+     * A linked reference of ours describes itself; an unlinked one is not described; any other (a multi-reference) as
+     * Langium does.
+     */
     private describe(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
         if (!(reference instanceof LeanReference)) {

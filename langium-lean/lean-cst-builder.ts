@@ -1,7 +1,14 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
-    CompositeCstNodeImpl, CstNodeBuilder, RootCstNodeImpl,
-    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode
+    CompositeCstNodeImpl,
+    CstNodeBuilder,
+    RootCstNodeImpl,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type GrammarAST,
+    type LeafCstNode,
+    type RootCstNode
 } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { appendAll, spliceAll } from './large-arrays.js';
@@ -68,7 +75,16 @@ export class LeanCstNodeBuilder extends CstNodeBuilder {
         if (tokens.length === 0) return;
         const current = this.current;
         const leavesIn = (container: CompositeCstNode) =>
-            tokens.map(token => new TextLeafCstNode(token.startOffset | 0, token.image.length, token.tokenType, undefined, container));
+            tokens.map(
+                token =>
+                    new TextLeafCstNode(
+                        token.startOffset | 0,
+                        token.image.length,
+                        token.tokenType,
+                        undefined,
+                        container
+                    )
+            );
         if (current.content.length > 0) {
             appendAll(current.content, leavesIn(current));
             return;
@@ -213,11 +229,13 @@ class TextLeafCstNode implements LeafCstNode {
     }
 
     get grammarSource(): GrammarAST.AbstractElement | undefined {
-        return this.hidden ? undefined : this.source as GrammarAST.AbstractElement;
+        return this.hidden ? undefined : (this.source as GrammarAST.AbstractElement);
     }
 
     get tokenType(): TokenType {
-        return this.hidden ? this.source as TokenType : (this.root as ShiftingRootCstNode).tokenTypes.of(this.source as GrammarAST.AbstractElement, this);
+        return this.hidden
+            ? (this.source as TokenType)
+            : (this.root as ShiftingRootCstNode).tokenTypes.of(this.source as GrammarAST.AbstractElement, this);
     }
 
     get offset(): number {
@@ -257,7 +275,8 @@ class TextLeafCstNode implements LeafCstNode {
         const from = (this.root as ShiftingRootCstNode).tokenTypes;
         const root = container.root as ShiftingRootCstNode;
         // One parser's trees share their token types; a tree of another parser's is told this leaf's.
-        if (root.tokenTypes !== from && !this.hidden) root.tokenTypes.remember(this.source as GrammarAST.AbstractElement, this.tokenType, this);
+        if (root.tokenTypes !== from && !this.hidden)
+            root.tokenTypes.remember(this.source as GrammarAST.AbstractElement, this.tokenType, this);
         this.container = container;
         this.at = offset;
         this.shiftsTaken = root.shifts.length;
@@ -319,7 +338,9 @@ export class ElementTokenTypes {
     }
 }
 
-/** Moves a leaf by `delta` characters, under `container` (its own by default), whose tree it then takes the shifts of. */
+/**
+ * Moves a leaf by `delta` characters, under `container` (its own by default), whose tree it then takes the shifts of.
+ */
 export function moveLeaf(leaf: LeafCstNode, delta: number, container: CompositeCstNode = leaf.container!): void {
     (leaf as TextLeafCstNode).move(delta, container);
 }
@@ -329,7 +350,10 @@ export function placeLeaf(leaf: LeafCstNode, offset: number, container: Composit
     (leaf as TextLeafCstNode).place(offset, container);
 }
 
-/** Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). Kept on the root with the text it was counted in: after an incremental parse the root holds a new text. */
+/**
+ * Where each line of the parsed text starts; line breaks as Chevrotain counts them (\n, \r\n, \r). Kept on the root
+ * with the text it was counted in: after an incremental parse the root holds a new text.
+ */
 function lineStartsOf(root: RootCstNode): Uint32Array {
     const shifting = root as ShiftingRootCstNode;
     if (shifting.lineStarts?.text !== root.fullText) {

@@ -52,7 +52,11 @@ export class LeanDocuments {
     }
 
     /** Runs `work` on every node of the document, giving other requests a turn (see node-list.ts). */
-    forEachNode(document: LangiumDocument, cancelToken: CancellationToken | undefined, work: (node: AstNode) => void | Promise<void>): Promise<void> {
+    forEachNode(
+        document: LangiumDocument,
+        cancelToken: CancellationToken | undefined,
+        work: (node: AstNode) => void | Promise<void>
+    ): Promise<void> {
         return forEachNodeOf(this.nodesOf(document), cancelToken, work);
     }
 

@@ -1,8 +1,18 @@
 import {
-    DefaultDocumentBuilder, DefaultDocumentValidator, DefaultIndexManager, DefaultLangiumDocumentFactory,
-    type LangiumCoreServices, type LangiumParser, type Module
+    DefaultDocumentBuilder,
+    DefaultDocumentValidator,
+    DefaultIndexManager,
+    DefaultLangiumDocumentFactory,
+    type LangiumCoreServices,
+    type LangiumParser,
+    type Module
 } from 'langium';
-import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type {
+    LangiumServices,
+    LangiumSharedServices,
+    PartialLangiumServices,
+    PartialLangiumSharedServices
+} from 'langium/lsp';
 import { KeptLinksDocumentBuilder } from './kept-links-document-builder.js';
 import { IncrementalDocumentFactory } from './incremental-document-factory.js';
 import { checkLangiumInternals } from './langium-internals.js';

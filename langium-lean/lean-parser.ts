@@ -24,9 +24,13 @@ export class LeanParser extends GuardedParser {
         super(services);
         const parser = parserInternals(this) as LeanParserInternals;
         this.internals = parser;
-        // Langium creates its builder and its stack of nodes under construction in private fields; there is no service to swap them through.
+        // Langium creates its builder and its stack of nodes under construction in private fields; there is no
+        // service to swap them through.
         parser.nodeBuilder = new LeanCstNodeBuilder();
-        parser.stack = new ShapedNodeStack(services.shared.AstReflection, (services as LeanServices).lean.Config.nodeFactories);
+        parser.stack = new ShapedNodeStack(
+            services.shared.AstReflection,
+            (services as LeanServices).lean.Config.nodeFactories
+        );
         // Langium's `construct` is private: the one that knows shaped nodes goes on the instance.
         const langiumConstruct = parser.construct;
         Object.assign(this, { construct: () => this.constructShaped(langiumConstruct) });
@@ -54,7 +58,12 @@ export class LeanParser extends GuardedParser {
             parser.unorderedGroups.clear();
             parser.lexerResult = undefined;
             if (parser.stack.unshapedSeen) AstUtils.linkContentToContainer(result, { deep: true });
-            return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: parser.wrapper.errors as ParseResult['parserErrors'] };
+            return {
+                value: result as T,
+                lexerErrors: lexerResult.errors,
+                lexerReport: lexerResult.report,
+                parserErrors: parser.wrapper.errors as ParseResult['parserErrors']
+            };
         } finally {
             parser.wrapper.input = [];
         }
@@ -67,7 +76,8 @@ export class LeanParser extends GuardedParser {
     private constructShaped(langiumConstruct: () => unknown): unknown {
         const parser = this.internals;
         const top = parser.stack[parser.stack.length - 1];
-        const node = this.isRecording() || top === undefined || '$infixName' in top ? undefined : parser.stack.popShaped();
+        const node =
+            this.isRecording() || top === undefined || '$infixName' in top ? undefined : parser.stack.popShaped();
         if (!node) return langiumConstruct.call(this);
         parser.nodeBuilder.construct(node as AstNode & { $cstNode: never });
         return node;

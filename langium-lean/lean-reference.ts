@@ -1,7 +1,17 @@
 import {
-    AstUtils, CstUtils, isLinkingError, UriUtils,
-    type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LinkingError, type Reference,
-    type ReferenceDescription, type RefResolving, type URI
+    AstUtils,
+    CstUtils,
+    isLinkingError,
+    UriUtils,
+    type AstNode,
+    type AstNodeDescription,
+    type CstNode,
+    type DocumentSegment,
+    type LinkingError,
+    type Reference,
+    type ReferenceDescription,
+    type RefResolving,
+    type URI
 } from 'langium';
 import type { PartialLinker } from './partial-linker.js';
 
@@ -14,7 +24,9 @@ import type { PartialLinker } from './partial-linker.js';
  * then the index answers with what it holds) and works the rest out when asked.
  */
 export class LeanReference implements Reference, ReferenceDescription {
-    /** The target, its linking error, or RefResolving while it is being looked up; named as Langium's linker expects. */
+    /**
+     * The target, its linking error, or RefResolving while it is being looked up; named as Langium's linker expects.
+     */
     _ref: AstNode | LinkingError | typeof RefResolving | undefined = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;
     /** Where the reference led when the index last described it (see `describedAs`). */

@@ -43,7 +43,8 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
         } else if (Array.isArray(value)) {
             for (let index = 0; index < value.length; index++) {
                 const element: unknown = value[index];
-                if (isReference(element) || isMultiReference(element)) visit({ reference: element, container: node, property, index });
+                if (isReference(element) || isMultiReference(element))
+                    visit({ reference: element, container: node, property, index });
             }
         }
     }
@@ -53,7 +54,11 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo
  * Runs `work` on every node of the list, letting other requests in (and noticing
  * cancellation) every few hundred nodes, where Langium's phases awaited a promise per node.
  */
-export async function forEachNodeOf(nodes: readonly AstNode[], cancelToken: CancellationToken | undefined, work: (node: AstNode) => void | Promise<void>): Promise<void> {
+export async function forEachNodeOf(
+    nodes: readonly AstNode[],
+    cancelToken: CancellationToken | undefined,
+    work: (node: AstNode) => void | Promise<void>
+): Promise<void> {
     for (let index = 0; index < nodes.length; index++) {
         if (cancelToken && index % 256 === 0) await interruptAndCheck(cancelToken);
         const pending = work(nodes[index]);

@@ -1,6 +1,14 @@
 import {
-    AstUtils, DefaultLinker, DocumentState, isAstNode, isAstNodeDescription, RefResolving,
-    type AstNode, type CstNode, type LangiumDocument, type Reference
+    AstUtils,
+    DefaultLinker,
+    DocumentState,
+    isAstNode,
+    isAstNodeDescription,
+    RefResolving,
+    type AstNode,
+    type CstNode,
+    type LangiumDocument,
+    type Reference
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { detached } from './detached-string.js';
@@ -37,7 +45,9 @@ export class PartialLinker extends DefaultLinker {
             }
             this.unlink(document);
         }
-        await this.memory.forEachNode(document, cancelToken, node => forEachReference(node, reference => this.doLink(reference, document)));
+        await this.memory.forEachNode(document, cancelToken, node =>
+            forEachReference(node, reference => this.doLink(reference, document))
+        );
     }
 
     /**
@@ -95,7 +105,9 @@ export class PartialLinker extends DefaultLinker {
         const info = { reference, container: reference.container, property: reference.property };
         if (isAstNodeDescription(reference._nodeDescription)) {
             // A candidate was found before, but its document was not loaded then.
-            reference._ref = this.loadAstNode(reference._nodeDescription) ?? this.createLinkingError(info, reference._nodeDescription);
+            reference._ref =
+                this.loadAstNode(reference._nodeDescription) ??
+                this.createLinkingError(info, reference._nodeDescription);
         } else if (reference._ref === undefined) {
             reference._ref = RefResolving;
             const document = AstUtils.findRootNode(reference.container).$document;
@@ -115,18 +127,27 @@ export class PartialLinker extends DefaultLinker {
     }
 }
 
-/** A link pass that redid part of a document after `graft`: the nodes it dropped, and those whose references it linked anew. */
+/**
+ * A link pass that redid part of a document after `graft`: the nodes it dropped, and those whose references it linked
+ * anew.
+ */
 export interface PartialRelink {
     graft: Graft;
     removed: ReadonlySet<AstNode>;
     relinked: AstNode[];
 }
 
-/** Whether the graft took out the same declarations, by kind and name in order, as it put in: then nothing else in the file links differently. */
+/**
+ * Whether the graft took out the same declarations, by kind and name in order, as it put in: then nothing else in the
+ * file links differently.
+ */
 function declaresSameNames(graft: Graft): boolean {
-    const names = (nodes: AstNode[]) => nodes.flatMap(node => {
-        const name = (node as { name?: unknown }).name;
-        return typeof name === 'string' ? [`${node.$type}:${name}`] : [];
-    }).join('\n');
+    const names = (nodes: AstNode[]) =>
+        nodes
+            .flatMap(node => {
+                const name = (node as { name?: unknown }).name;
+                return typeof name === 'string' ? [`${node.$type}:${name}`] : [];
+            })
+            .join('\n');
     return names(graft.removed) === names(graft.added);
 }

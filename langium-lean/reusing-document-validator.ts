@@ -1,4 +1,12 @@
-import { AstUtils, DefaultDocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import {
+    AstUtils,
+    DefaultDocumentValidator,
+    type AstNode,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationCheck,
+    type ValidationOptions
+} from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { CheckResults, planCheckReuse } from './check-reuse.js';
 import type { LeanDocuments } from './lean-documents.js';
@@ -23,10 +31,23 @@ export class ReusingDocumentValidator extends DefaultDocumentValidator {
         this.looksAcrossTheFile = services.lean.Config.looksAcrossTheFile;
     }
 
-    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    protected override async validateAst(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        cancelToken = CancellationToken.None
+    ): Promise<Diagnostic[]> {
         const document = AstUtils.getDocument(rootNode);
-        const results = new CheckResults(document.parseResult, this.categoriesRun(document, options), this.externalVersion());
-        const reuse = planCheckReuse(this.memory.lastCheckResults(document), results, this.memory.partialRelinkOf(document), this.looksAcrossTheFile);
+        const results = new CheckResults(
+            document.parseResult,
+            this.categoriesRun(document, options),
+            this.externalVersion()
+        );
+        const reuse = planCheckReuse(
+            this.memory.lastCheckResults(document),
+            results,
+            this.memory.partialRelinkOf(document),
+            this.looksAcrossTheFile
+        );
         const diagnostics: Diagnostic[] = [];
         let checked: AstNode = rootNode;
         const acceptor: ValidationAcceptor = (severity, message, info) => {
@@ -60,21 +81,37 @@ export class ReusingDocumentValidator extends DefaultDocumentValidator {
         return diagnostics;
     }
 
-    /** The categories of checks this validation runs (Langium's builder runs the slow ones only when asked), as one string. */
+    /**
+     * The categories of checks this validation runs (Langium's builder runs the slow ones only when asked), as one
+     * string.
+     */
     private categoriesRun(document: LangiumDocument, options: ValidationOptions): string {
-        return [...(options.categories ?? this.validationRegistry.getAllValidationCategories(document))].sort().join(' ');
+        return [...(options.categories ?? this.validationRegistry.getAllValidationCategories(document))]
+            .sort()
+            .join(' ');
     }
 }
 
 /** Runs the checks in order; synchronously as long as they are (see SyncValidationRegistry). */
-function runChecks(checks: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): void | Promise<void> {
+function runChecks(
+    checks: ValidationCheck[],
+    node: AstNode,
+    acceptor: ValidationAcceptor,
+    cancelToken: CancellationToken
+): void | Promise<void> {
     for (let index = 0; index < checks.length; index++) {
         const pending = checks[index](node, acceptor, cancelToken);
         if (pending) return finishChecks(pending, checks.slice(index + 1), node, acceptor, cancelToken);
     }
 }
 
-async function finishChecks(pending: Promise<void>, rest: ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
+async function finishChecks(
+    pending: Promise<void>,
+    rest: ValidationCheck[],
+    node: AstNode,
+    acceptor: ValidationAcceptor,
+    cancelToken: CancellationToken
+): Promise<void> {
     await pending;
     for (const check of rest) {
         await check(node, acceptor, cancelToken);

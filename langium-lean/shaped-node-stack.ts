@@ -1,6 +1,9 @@
 import { isAstNode, type AstNode, type AstReflection } from 'langium';
 
-/** What the stack knows of a type: how to make a node with every property, which are lists, which others, and the defaults of those. */
+/**
+ * What the stack knows of a type: how to make a node with every property, which are lists, which others, and the
+ * defaults of those.
+ */
 interface TypeShape {
     make: () => object;
     lists: string[];
@@ -21,7 +24,10 @@ export class ShapedNodeStack extends Array<object> {
     /** Whether an AST node of a type the reflection does not know went through: its children were not linked here. */
     unshapedSeen = false;
 
-    constructor(private readonly reflection: AstReflection, private readonly nodeFactories: Readonly<Record<string, () => object>>) {
+    constructor(
+        private readonly reflection: AstReflection,
+        private readonly nodeFactories: Readonly<Record<string, () => object>>
+    ) {
         super();
     }
 
@@ -43,7 +49,10 @@ export class ShapedNodeStack extends Array<object> {
         return node;
     }
 
-    /** The finished node on top, popped and given its defaults, if it is of a type the stack knows; else nothing is popped. */
+    /**
+     * The finished node on top, popped and given its defaults, if it is of a type the stack knows; else nothing is
+     * popped.
+     */
     popShaped(): object | undefined {
         const node = this[this.length - 1] as Record<string, unknown> | undefined;
         const shape = node && this.shapeOf(node.$type);
@@ -107,7 +116,11 @@ export class ShapedNodeStack extends Array<object> {
 }
 
 /** Tells a node its container and the property that holds it, as Langium's `linkContentToContainer` does. */
-function contain(child: AstNode, container: Record<string, unknown>, property: string): { -readonly [Key in keyof AstNode]: AstNode[Key] } {
+function contain(
+    child: AstNode,
+    container: Record<string, unknown>,
+    property: string
+): { -readonly [Key in keyof AstNode]: AstNode[Key] } {
     const writable = child as { -readonly [Key in keyof AstNode]: AstNode[Key] };
     writable.$container = container as unknown as AstNode;
     writable.$containerProperty = property;
@@ -122,7 +135,11 @@ const noItems: readonly unknown[] = Object.freeze([]);
  * (Langium's default for them is `[]`), the others, and the defaults of those (`false` for a
  * flag); none for a type the reflection or the factories do not know.
  */
-function shapeOf(reflection: AstReflection, nodeFactories: Readonly<Record<string, () => object>>, type: string): TypeShape | undefined {
+function shapeOf(
+    reflection: AstReflection,
+    nodeFactories: Readonly<Record<string, () => object>>,
+    type: string
+): TypeShape | undefined {
     const make = Object.hasOwn(nodeFactories, type) ? nodeFactories[type] : undefined;
     if (!make) return undefined;
     try {
@@ -132,7 +149,9 @@ function shapeOf(reflection: AstReflection, nodeFactories: Readonly<Record<strin
             make,
             lists: properties.filter(property => Array.isArray(property.defaultValue)).map(property => property.name),
             singles: singles.map(property => property.name),
-            defaults: singles.filter(property => property.defaultValue !== undefined).map(property => [property.name, property.defaultValue])
+            defaults: singles
+                .filter(property => property.defaultValue !== undefined)
+                .map(property => [property.name, property.defaultValue])
         };
     } catch {
         return undefined;

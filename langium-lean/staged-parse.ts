@@ -19,7 +19,10 @@ export const STAGED_PARSE_FROM = 256 * 1024;
  * the blocks the parser finds — the result is then exactly a whole parse's.
  */
 export async function parseBlockByBlock(
-    text: string, parser: LangiumParser, blocks: NonNullable<LeanLanguageConfig['stagedBlocks']>, cancelToken: CancellationToken
+    text: string,
+    parser: LangiumParser,
+    blocks: NonNullable<LeanLanguageConfig['stagedBlocks']>,
+    cancelToken: CancellationToken
 ): Promise<ParseResult | undefined> {
     if (text.length < STAGED_PARSE_FROM) {
         return undefined;
@@ -42,7 +45,8 @@ export async function parseBlockByBlock(
         moveLeaf(leaf, placeOf(leaf.offset) - leaf.offset);
     }
     const found = subtreeNodes(root).filter(node => node.$type === blocks.rule);
-    const misplaced = (node: AstNode, index: number) => node.$cstNode?.offset !== bodies[index].start || subtreeNodes(node).length > 1;
+    const misplaced = (node: AstNode, index: number) =>
+        node.$cstNode?.offset !== bodies[index].start || subtreeNodes(node).length > 1;
     if (found.length !== bodies.length || found.some(misplaced)) {
         return undefined;
     }
@@ -102,7 +106,8 @@ function blockBodies(text: string, keyword: string, blockDepth: number): BlockBo
         } else if (isWordCharacter(code)) {
             const wordStart = index;
             while (index + 1 < text.length && isWordCharacter(text.charCodeAt(index + 1))) index++;
-            if (depth === blockDepth && index + 1 - wordStart === keyword.length && text.startsWith(keyword, wordStart)) blockStart = wordStart;
+            if (depth === blockDepth && index + 1 - wordStart === keyword.length && text.startsWith(keyword, wordStart))
+                blockStart = wordStart;
         }
     }
     return depth === 0 ? bodies : undefined;
@@ -122,7 +127,8 @@ function stringEnd(text: string, start: number): number {
 const wordCharacter = /[\p{L}\p{N}\p{M}_]/u;
 
 function isWordCharacter(code: number): boolean {
-    if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+    if (code < 128)
+        return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
     return wordCharacter.test(String.fromCharCode(code));
 }
 

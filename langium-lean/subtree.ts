@@ -1,9 +1,20 @@
-import { CompositeCstNodeImpl, CstUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type LeafCstNode, type RootCstNode } from 'langium';
+import {
+    CompositeCstNodeImpl,
+    CstUtils,
+    isCompositeCstNode,
+    type AstNode,
+    type CompositeCstNode,
+    type LeafCstNode,
+    type RootCstNode
+} from 'langium';
 import { placeLeaf } from './lean-cst-builder.js';
 import { appendAll } from './large-arrays.js';
 import { setRootText } from './langium-internals.js';
 
-/** Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged parse. */
+/**
+ * Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged
+ * parse.
+ */
 
 export { setRootText };
 
@@ -15,7 +26,11 @@ export { setRootText };
 export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: RootCstNode): void {
     const container = node.$container as unknown as Record<string, AstNode[]>;
     container[node.$containerProperty!][node.$containerIndex!] = replacement;
-    Object.assign(replacement, { $container: node.$container, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex });
+    Object.assign(replacement, {
+        $container: node.$container,
+        $containerProperty: node.$containerProperty,
+        $containerIndex: node.$containerIndex
+    });
 
     // The replacement's CST is the root of its own parse: its content moves into a composite
     // node like the one it replaces, under the map's root.
@@ -37,7 +52,10 @@ export function replaceSubtree(node: AstNode, replacement: AstNode, cstRoot: Roo
     Object.assign(replacement, { $cstNode: newCst });
 }
 
-/** Hangs a subtree under the map's root: each token at its place in its own parse plus `start`; the composites take the root. */
+/**
+ * Hangs a subtree under the map's root: each token at its place in its own parse plus `start`; the composites take
+ * the root.
+ */
 function adopt(composite: CompositeCstNode, root: RootCstNode, start: number, places: Map<LeafCstNode, number>): void {
     Object.assign(composite, { root });
     for (const child of composite.content) {

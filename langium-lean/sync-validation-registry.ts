@@ -15,7 +15,14 @@ export class SyncValidationRegistry extends ValidationRegistry {
                 const pending = check.call(thisObj, node, accept, cancelToken);
                 return pending ? this.handleException(() => pending, failureContext, accept, node) : undefined;
             } catch (error) {
-                return this.handleException(() => { throw error; }, failureContext, accept, node);
+                return this.handleException(
+                    () => {
+                        throw error;
+                    },
+                    failureContext,
+                    accept,
+                    node
+                );
             }
         };
     }

@@ -23,7 +23,12 @@ export function filesDocumentReads(document: LangiumDocument, services: JourneyS
 function filesOneDocumentReads(document: LangiumDocument, services: JourneyServices): URI[] {
     const file = document.parseResult.value as JourneyFile;
     const workspace = services.journey.Workspace;
-    const written = [...(file.imports ?? []).map(imp => imp.path), ...(file.elements ?? []).filter(isDataSource).map(source => source.path)];
-    const inside = written.map(path => workspace.resolve(document.uri, path)).filter(resolved => resolved.kind === 'inside');
+    const written = [
+        ...(file.imports ?? []).map(imp => imp.path),
+        ...(file.elements ?? []).filter(isDataSource).map(source => source.path)
+    ];
+    const inside = written
+        .map(path => workspace.resolve(document.uri, path))
+        .filter(resolved => resolved.kind === 'inside');
     return [...inside.map(resolved => resolved.uri), snapshotUriOf(document.uri)];
 }

@@ -19,9 +19,13 @@ export function journeyIndexManager(Base: typeof DefaultIndexManager) {
             return paths;
         }
 
-        /** The nodes that references of the document `uri` point at, as `targetUri#targetPath`. */
+        /** The nodes that references of the document `uri` point at, each once, as `targetUri#targetPath`. */
         targetsReferencedFrom(uri: URI): string[] {
-            return (referenceIndexOf(this).get(uri.toString()) ?? []).map(description => `${description.targetUri.toString()}#${description.targetPath}`);
+            const targets = new Set<string>();
+            for (const description of referenceIndexOf(this).get(uri.toString()) ?? []) {
+                targets.add(`${description.targetUri.toString()}#${description.targetPath}`);
+            }
+            return [...targets];
         }
     };
 }

@@ -157,7 +157,10 @@ export class JourneyModelBuilder {
 
     private async metricValue(value: MetricValue, metrics: Map<MetricDefinition, MetricModel>): Promise<MetricValueModel | undefined> {
         const definition = value.metric?.ref;
-        const resolved = await resolveMetricValue(value, this.dataSources);
+        // A written number needs no data: no await for the metric line on most steps.
+        const resolved = value.number !== undefined
+            ? { kind: 'written' as const, value: value.number }
+            : await resolveMetricValue(value, this.dataSources);
         if (!definition || resolved.kind === 'incomplete') {
             return undefined; // text that did not parse: the parser reports it
         }

@@ -36,12 +36,20 @@ export interface LinkedValue {
 
 /** A metric's value read from its table: one cell, or for a survey unit every matching answer; else why not. */
 export function linkedValue(
-    link: DataLink, table: DataTable, metric: MetricDefinition | undefined, period: string | undefined
+    link: DataLink,
+    table: DataTable,
+    metric: MetricDefinition | undefined,
+    period: string | undefined
 ): LinkedValue | { problem: string } {
     if (metric && isSurveyUnit(metric.unit)) {
         const answers = resolveSurveyLink(link, table, metric.unit, period);
         if (answers.kind !== 'answers' || !answers.score) return { problem: t('No answers match.') };
-        return { value: answers.score.value, line: answers.line, series: answers.series, sample: { n: answers.score.n, margin: answers.score.margin } };
+        return {
+            value: answers.score.value,
+            line: answers.line,
+            series: answers.series,
+            sample: { n: answers.score.n, margin: answers.score.margin }
+        };
     }
     const resolution = resolveDataLink(link, table, period);
     return resolution.kind === 'value' ? resolution : { problem: resolution.message };
@@ -62,8 +70,18 @@ export async function resolveMetricValue(value: MetricValue, dataSources: DataSo
     if (!expression) return { kind: 'incomplete', problem: t('The value is missing.') };
     if (!isCompleteLink(expression)) return { kind: 'incomplete', problem: t('The link is incomplete.') };
     const source = expression.source?.ref;
-    if (!source) return { kind: 'unread', problem: t("Unknown data source '{name}'.", { name: expression.source?.$refText ?? '' }) };
+    if (!source)
+        return {
+            kind: 'unread',
+            problem: t("Unknown data source '{name}'.", { name: expression.source?.$refText ?? '' })
+        };
     const loaded = await dataSources.load(source);
-    if (loaded.kind !== 'table') return { kind: 'unread', problem: t('The data file "{path}" cannot be read.', { path: source.path }) };
-    return { kind: 'linked', uri: loaded.uri, path: source.path, found: linkedValue(expression, loaded.table, value.metric?.ref, source.period) };
+    if (loaded.kind !== 'table')
+        return { kind: 'unread', problem: t('The data file "{path}" cannot be read.', { path: source.path }) };
+    return {
+        kind: 'linked',
+        uri: loaded.uri,
+        path: source.path,
+        found: linkedValue(expression, loaded.table, value.metric?.ref, source.period)
+    };
 }

@@ -14,18 +14,33 @@ export const otherNodeReleases = ['22.23.3', '24.9.0'];
 /** The Node binary of `version`, installed first when it is not there yet. */
 export function nodeFromNpm(version: string, log: (line: string) => void = () => undefined): string {
     const prefix = join(repoRoot, '.cache', `node-${version}`);
-    const binary = join(prefix, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+    const binary = join(
+        prefix,
+        'node_modules',
+        'node',
+        'node_modules',
+        `node-${process.platform}-${process.arch}`,
+        'bin',
+        'node'
+    );
     if (existsSync(binary)) return binary;
     log(`installing Node ${version} from npm into ${prefix}…`);
     mkdirSync(prefix, { recursive: true });
     const npm = process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
-    const install = spawnSync(process.execPath, [npm, 'install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `node@${version}`], {
-        encoding: 'utf8', timeout: 10 * 60_000
-    });
-    if (install.status !== 0 || !existsSync(binary)) throw new Error(`npm install node@${version} failed:\n${install.stderr.slice(-4000)}`);
+    const install = spawnSync(
+        process.execPath,
+        [npm, 'install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `node@${version}`],
+        {
+            encoding: 'utf8',
+            timeout: 10 * 60_000
+        }
+    );
+    if (install.status !== 0 || !existsSync(binary))
+        throw new Error(`npm install node@${version} failed:\n${install.stderr.slice(-4000)}`);
     return binary;
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url).pathname)) {
-    for (const version of otherNodeReleases) console.log(`${version} ${nodeFromNpm(version, line => console.error(`setup: ${line}`))}`);
+    for (const version of otherNodeReleases)
+        console.log(`${version} ${nodeFromNpm(version, line => console.error(`setup: ${line}`))}`);
 }

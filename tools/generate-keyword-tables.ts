@@ -16,7 +16,9 @@ const at = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url
 const tables = keywordTables(JourneyMapGrammar());
 const list = (values: string[]) => values.map(value => JSON.stringify(value)).join(', ');
 
-writeFileSync(at('model/journey-keywords.generated.ts'), `${header}
+writeFileSync(
+    at('model/journey-keywords.generated.ts'),
+    `${header}
 /** Every keyword of the language, so that a generated name never collides with one (the model layer has no parser). */
 export const journeyKeywords: ReadonlySet<string> = new Set([${list(tables.keywords)}]);
 
@@ -25,21 +27,34 @@ export const channelKinds = [${list(tables.enumerations.ChannelKind)}] as const;
 
 /** How a metric's values are aggregated over periods. */
 export const aggregations = [${list(tables.enumerations.Aggregation)}] as const;
-`);
+`
+);
 
 const lines = Object.entries(tables.lineKeywords).map(([type, keywords]) => `    ${type}: [${list(keywords)}]`);
-writeFileSync(at('language/journey-line-keywords.generated.ts'), `${header}
-/** The keywords each block's lines start with, by the node type of the block (the formatter's statements, the explainer's did-you-mean). */
+writeFileSync(
+    at('language/journey-line-keywords.generated.ts'),
+    `${header}
+/**
+ * The keywords each block's lines start with, by the node type of the block (the formatter's statements, the
+ * explainer's did-you-mean).
+ */
 export const lineKeywords: Readonly<Record<string, readonly string[]>> = {
 ${lines.join(',\n')}
 };
-`);
+`
+);
 
 // The TextMate grammar's general keyword pattern: every word keyword that no other keyword pattern scopes.
 const textMateFile = at('syntaxes/journey.tmLanguage.json');
 const textMate = readFileSync(textMateFile, 'utf8');
-const patterns = (JSON.parse(textMate) as { repository: { keywords: { patterns: Array<{ name: string; match: string }> } } }).repository.keywords.patterns;
-const scopedElsewhere = patterns.filter(pattern => pattern.name !== 'keyword.other.journey').map(pattern => new RegExp(`^(?:${pattern.match})$`));
-const words = tables.keywords.filter(word => /^[a-z]+$/.test(word) && !scopedElsewhere.some(pattern => pattern.test(word)));
+const patterns = (
+    JSON.parse(textMate) as { repository: { keywords: { patterns: Array<{ name: string; match: string }> } } }
+).repository.keywords.patterns;
+const scopedElsewhere = patterns
+    .filter(pattern => pattern.name !== 'keyword.other.journey')
+    .map(pattern => new RegExp(`^(?:${pattern.match})$`));
+const words = tables.keywords.filter(
+    word => /^[a-z]+$/.test(word) && !scopedElsewhere.some(pattern => pattern.test(word))
+);
 const general = `{ "name": "keyword.other.journey", "match": ${JSON.stringify(`\\b(${words.join('|')})\\b`)} }`;
 writeFileSync(textMateFile, textMate.replace(/\{ "name": "keyword\.other\.journey", "match": "[^\n]*" \}/, general));

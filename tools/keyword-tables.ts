@@ -8,15 +8,26 @@ import { AstUtils, GrammarAST } from 'langium';
 export interface KeywordTables {
     /** Every keyword, sorted. */
     keywords: string[];
-    /** For each node type with a block (`{ … }`) of lines, the keyword each line starts with, in the grammar's order. */
+    /**
+     * For each node type with a block (`{ … }`) of lines, the keyword each line starts with, in the grammar's order.
+     */
     lineKeywords: Record<string, string[]>;
-    /** For each data type rule that is a choice of keywords (`ChannelKind returns string: 'online' | 'offline'`), the keywords. */
+    /**
+     * For each data type rule that is a choice of keywords (`ChannelKind returns string: 'online' | 'offline'`), the
+     * keywords.
+     */
     enumerations: Record<string, string[]>;
 }
 
 export function keywordTables(grammar: GrammarAST.Grammar): KeywordTables {
     const rules = AstUtils.streamAllContents(grammar).filter(GrammarAST.isParserRule).toArray();
-    const keywords = [...new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value))].sort();
+    const keywords = [
+        ...new Set(
+            AstUtils.streamAllContents(grammar)
+                .filter(GrammarAST.isKeyword)
+                .map(keyword => keyword.value)
+        )
+    ].sort();
     const lineKeywords: Record<string, string[]> = {};
     for (const rule of rules.filter(candidate => !candidate.fragment && !candidate.dataType)) {
         const lines = rule.entry ? entryLines(rule) : blockLines(rule.definition);
@@ -41,10 +52,14 @@ function blockLines(definition: GrammarAST.AbstractElement): string[] {
     const open = elements.findIndex(element => GrammarAST.isKeyword(element) && element.value === '{');
     if (open < 0) {
         // `('{' Line* '}')?`: the block is optional, in a group of its own.
-        return elements.flatMap(element => GrammarAST.isGroup(element) ? blockLines(element) : []);
+        return elements.flatMap(element => (GrammarAST.isGroup(element) ? blockLines(element) : []));
     }
-    const close = elements.findIndex((element, index) => index > open && GrammarAST.isKeyword(element) && element.value === '}');
-    return elements.slice(open + 1, close).flatMap(element => alternativesOf(unwrapped(element)).flatMap(firstKeywords));
+    const close = elements.findIndex(
+        (element, index) => index > open && GrammarAST.isKeyword(element) && element.value === '}'
+    );
+    return elements
+        .slice(open + 1, close)
+        .flatMap(element => alternativesOf(unwrapped(element)).flatMap(firstKeywords));
 }
 
 /** The keywords an element can start with, following rule calls and fragments (`steps+=Step` starts with `step`). */

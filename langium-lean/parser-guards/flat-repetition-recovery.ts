@@ -12,10 +12,17 @@
 
 /** The part of Chevrotain's parser this guard replaces, as its source (recoverable.ts) names it. */
 export interface RepetitionRecoveryHost {
-    tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, grammarRuleArgs: unknown[], lookAheadFunc: () => boolean, expectedTokType: unknown): void;
+    tryInRepetitionRecovery(
+        grammarRule: (...args: unknown[]) => void,
+        grammarRuleArgs: unknown[],
+        lookAheadFunc: () => boolean,
+        expectedTokType: unknown
+    ): void;
 }
 
-/** One repetition whose recovery is running it again; its arguments identify it (Chevrotain passes the same objects). */
+/**
+ * One repetition whose recovery is running it again; its arguments identify it (Chevrotain passes the same objects).
+ */
 interface RepetitionRun {
     args: unknown[];
     again: boolean;
@@ -25,17 +32,39 @@ interface RepetitionRun {
 export function flattenRepetitionRecovery(host: RepetitionRecoveryHost): void {
     const recover = host.tryInRepetitionRecovery;
     const running: RepetitionRun[] = [];
-    host.tryInRepetitionRecovery = function (this: RepetitionRecoveryHost, grammarRule, args, lookAheadFunc, expectedTokType) {
+    host.tryInRepetitionRecovery = function (
+        this: RepetitionRecoveryHost,
+        grammarRule,
+        args,
+        lookAheadFunc,
+        expectedTokType
+    ) {
         const current = running.at(-1);
         if (current && sameArguments(current.args, args)) {
             // A recovery at the end of a run that the loop below makes: ask it for one more run.
-            recover.call(this, () => { current.again = true; }, args, lookAheadFunc, expectedTokType);
+            recover.call(
+                this,
+                () => {
+                    current.again = true;
+                },
+                args,
+                lookAheadFunc,
+                expectedTokType
+            );
             return;
         }
         const run: RepetitionRun = { args, again: false };
         running.push(run);
         try {
-            recover.call(this, () => { run.again = true; }, args, lookAheadFunc, expectedTokType);
+            recover.call(
+                this,
+                () => {
+                    run.again = true;
+                },
+                args,
+                lookAheadFunc,
+                expectedTokType
+            );
             while (run.again) {
                 run.again = false;
                 grammarRule.apply(this, args);

@@ -34,7 +34,10 @@ export function createGuardedCompletionParser(services: LangiumCoreServices): Gu
 }
 
 /** Builds the grammar's rules into a parser, as Langium does, then puts the guards on it. */
-export function builtAndGuarded<T extends GuardedParser | GuardedCompletionParser>(parser: T, services: LangiumCoreServices): T {
+export function builtAndGuarded<T extends GuardedParser | GuardedCompletionParser>(
+    parser: T,
+    services: LangiumCoreServices
+): T {
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     parser.guard();

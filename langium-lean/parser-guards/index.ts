@@ -27,22 +27,39 @@ export function parserGuardsEnabled(): boolean {
 const writtenFor = '12.0';
 
 /** What the guards replace or read, with the number of parameters of each method. */
-const expectedMethods: Record<string, number> = { tryInRepetitionRecovery: 4, findReSyncTokenType: 0, flattenFollowSet: 0, LA: 1 };
+const expectedMethods: Record<string, number> = {
+    tryInRepetitionRecovery: 4,
+    findReSyncTokenType: 0,
+    flattenFollowSet: 0,
+    LA: 1
+};
 const expectedFields = [
-    'RULE_STACK', 'RULE_OCCURRENCE_STACK', 'RULE_STACK_IDX', 'RULE_OCCURRENCE_STACK_IDX', 'tokVector', 'tokVectorLength', 'currIdx'
+    'RULE_STACK',
+    'RULE_OCCURRENCE_STACK',
+    'RULE_STACK_IDX',
+    'RULE_OCCURRENCE_STACK_IDX',
+    'tokVector',
+    'tokVectorLength',
+    'currIdx'
 ];
 
 function checkedParser(parser: object): RepetitionRecoveryHost & ResyncHost {
     const members = parser as Record<string, unknown>;
     const missing = [
         ...Object.entries(expectedMethods)
-            .filter(([name, parameters]) => typeof members[name] !== 'function' || (members[name] as () => void).length !== parameters)
+            .filter(
+                ([name, parameters]) =>
+                    typeof members[name] !== 'function' || (members[name] as () => void).length !== parameters
+            )
             .map(([name, parameters]) => `${name} with ${parameters} parameters`),
         ...expectedFields.filter(name => !(name in members))
     ];
     if (!chevrotainVersion.startsWith(writtenFor + '.') || missing.length > 0) {
         const what = missing.length > 0 ? `; missing: ${missing.join(', ')}` : '';
-        throw new Error(`The parser guards (langium-lean/parser-guards/) were written for Chevrotain ${writtenFor}; this is Chevrotain ${chevrotainVersion}${what}. Read them again for this version.`);
+        throw new Error(
+            `The parser guards (langium-lean/parser-guards/) were written for Chevrotain ${writtenFor}; ` +
+                `this is Chevrotain ${chevrotainVersion}${what}. Read them again for this version.`
+        );
     }
     return parser as RepetitionRecoveryHost & ResyncHost;
 }

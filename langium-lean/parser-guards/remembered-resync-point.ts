@@ -11,7 +11,10 @@ import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
  * has not passed it: each token is then scanned about once per rule stack.
  */
 
-/** The part of Chevrotain's parser this guard replaces or reads, as its source (recoverable.ts, lexer_adapter.ts) names it. */
+/**
+ * The part of Chevrotain's parser this guard replaces or reads, as its source (recoverable.ts, lexer_adapter.ts)
+ * names it.
+ */
 export interface ResyncHost {
     findReSyncTokenType(): TokenType;
     flattenFollowSet(): TokenType[];
@@ -38,8 +41,10 @@ export function rememberResyncPoint(host: ResyncHost): void {
     const find = host.findReSyncTokenType;
     const remembered = new WeakMap<IToken[], ResyncPoint>();
     host.findReSyncTokenType = function (this: ResyncHost) {
-        const ruleStack = liveStack(this.RULE_STACK, this.RULE_STACK_IDX) + '/'
-            + liveStack(this.RULE_OCCURRENCE_STACK, this.RULE_OCCURRENCE_STACK_IDX);
+        const ruleStack =
+            liveStack(this.RULE_STACK, this.RULE_STACK_IDX) +
+            '/' +
+            liveStack(this.RULE_OCCURRENCE_STACK, this.RULE_OCCURRENCE_STACK_IDX);
         const from = this.currIdx + 1;
         const last = remembered.get(this.tokVector);
         if (last && last.ruleStack === ruleStack && last.from <= from && from <= last.at) {

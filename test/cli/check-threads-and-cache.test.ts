@@ -41,8 +41,12 @@ journey ${name} "${name}" {
 /** A workspace where only a map in another thread uses Bo: one thread alone would call Bo unused. */
 function teamWorkspace(): string {
     return workspaceWith({
-        'shared.journey': shared, 'survey.csv': survey,
-        'a.journey': mapUsing('A', 'Ana'), 'b.journey': mapUsing('B', 'Ana'), 'c.journey': mapUsing('C', 'Ana'), 'z.journey': mapUsing('Z', 'Bo')
+        'shared.journey': shared,
+        'survey.csv': survey,
+        'a.journey': mapUsing('A', 'Ana'),
+        'b.journey': mapUsing('B', 'Ana'),
+        'c.journey': mapUsing('C', 'Ana'),
+        'z.journey': mapUsing('Z', 'Bo')
     });
 }
 
@@ -59,7 +63,9 @@ describe('journeymap check on every processor, and --cache', function () {
     it('gives on several threads exactly what one thread gives, unused hints across threads included', () => {
         const folder = teamWorkspace();
         const one = check(folder, '--jobs', '1');
-        const codes = (one.report as { diagnostics: Array<{ code: string; message: string }> }).diagnostics.map(each => each.code);
+        const codes = (one.report as { diagnostics: Array<{ code: string; message: string }> }).diagnostics.map(
+            each => each.code
+        );
         assert.ok(!codes.includes('unused-persona'), 'Bo is used by z.journey');
         for (const jobs of ['2', '3', '5']) assert.deepEqual(check(folder, '--jobs', jobs), one, `--jobs ${jobs}`);
         assert.deepEqual(check(examplesDir, '--jobs', '3'), check(examplesDir, '--jobs', '1'));
@@ -69,8 +75,14 @@ describe('journeymap check on every processor, and --cache', function () {
         const folder = teamWorkspace();
         writeFileSync(join(folder, 'z.journey'), mapUsing('Z', 'Ana'));
         for (const jobs of ['1', '2']) {
-            const { diagnostics } = check(folder, '--jobs', jobs).report as { diagnostics: Array<{ path: string; code: string }> };
-            assert.deepEqual(diagnostics.filter(each => each.code === 'unused-persona').map(each => each.path), ['shared.journey'], `--jobs ${jobs}`);
+            const { diagnostics } = check(folder, '--jobs', jobs).report as {
+                diagnostics: Array<{ path: string; code: string }>;
+            };
+            assert.deepEqual(
+                diagnostics.filter(each => each.code === 'unused-persona').map(each => each.path),
+                ['shared.journey'],
+                `--jobs ${jobs}`
+            );
         }
     });
 
@@ -82,8 +94,19 @@ describe('journeymap check on every processor, and --cache', function () {
 
     it('gives with the cache what it gives without, after any edits of a map, an imported file and a data file', () => {
         const edits = {
-            map: fc.constantFrom(mapUsing('A', 'Bo'), mapUsing('A', 'Nobody'), mapUsing('A', 'Ana').replace('emotion 2', 'emotion 9'), 'journey A "A" {', mapUsing('A', 'Ana')),
-            shared: fc.constantFrom(shared, shared.replace('persona Bo', 'persona Bob'), shared.replace('channel web', 'channel app'), 'persona "broken'),
+            map: fc.constantFrom(
+                mapUsing('A', 'Bo'),
+                mapUsing('A', 'Nobody'),
+                mapUsing('A', 'Ana').replace('emotion 2', 'emotion 9'),
+                'journey A "A" {',
+                mapUsing('A', 'Ana')
+            ),
+            shared: fc.constantFrom(
+                shared,
+                shared.replace('persona Bo', 'persona Bob'),
+                shared.replace('channel web', 'channel app'),
+                'persona "broken'
+            ),
             survey: fc.constantFrom(survey, survey.replace('7,fine', 'seven,fine'), 'step,grade\ncompare,3\n', '')
         };
         const edit = fc.oneof(
@@ -92,15 +115,22 @@ describe('journeymap check on every processor, and --cache', function () {
             edits.survey.map(text => ['survey.csv', text] as const),
             fc.constant(['survey.csv', undefined] as const)
         );
-        fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), sequence => {
-            const folder = teamWorkspace();
-            check(folder, '--cache', '--jobs', '1');
-            for (const [file, text] of sequence) {
-                if (text === undefined) writeFileSync(join(folder, file), 'step,score\n');
-                else writeFileSync(join(folder, file), text);
-                assert.deepEqual(check(folder, '--cache', '--jobs', '1'), check(folder, '--jobs', '1'), `after writing ${file}`);
-            }
-        }), { numRuns: 6 });
+        fc.assert(
+            fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), sequence => {
+                const folder = teamWorkspace();
+                check(folder, '--cache', '--jobs', '1');
+                for (const [file, text] of sequence) {
+                    if (text === undefined) writeFileSync(join(folder, file), 'step,score\n');
+                    else writeFileSync(join(folder, file), text);
+                    assert.deepEqual(
+                        check(folder, '--cache', '--jobs', '1'),
+                        check(folder, '--jobs', '1'),
+                        `after writing ${file}`
+                    );
+                }
+            }),
+            { numRuns: 6 }
+        );
     });
 
     it('checks again only what changed, keeps the cache in .journeymap-cache/, and survives a corrupt cache', () => {
@@ -108,26 +138,49 @@ describe('journeymap check on every processor, and --cache', function () {
         const first = runCli(['check', '.', '--cache'], folder, english);
         assert.equal(first.status, 0, first.stdout + first.stderr);
         const cacheFile = join(folder, '.journeymap-cache', 'check.json');
-        const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { documents: Record<string, { reads: Record<string, string | null>; diagnostics: unknown[] }> };
+        const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+            documents: Record<string, { reads: Record<string, string | null>; diagnostics: unknown[] }>;
+        };
         const own = cached.documents[join(folder, 'a.journey')];
-        assert.deepEqual(Object.keys(own.reads).map(path => path.slice(folder.length + 1)).sort(),
-            ['a.journey', 'a.paths.json', 'shared.journey', 'shared.paths.json', 'survey.csv']);
+        assert.deepEqual(
+            Object.keys(own.reads)
+                .map(path => path.slice(folder.length + 1))
+                .sort(),
+            ['a.journey', 'a.paths.json', 'shared.journey', 'shared.paths.json', 'survey.csv']
+        );
         // A mark in a.journey's cached diagnostics shows whether it was taken from the cache.
-        own.diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 2, code: 'mark', message: 'from the cache' }];
+        own.diagnostics = [
+            {
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+                severity: 2,
+                code: 'mark',
+                message: 'from the cache'
+            }
+        ];
         writeFileSync(cacheFile, JSON.stringify(cached));
         writeFileSync(join(folder, 'b.journey'), mapUsing('B', 'Nobody'));
         const afterMap = runCli(['check', '.', '--cache'], folder, english);
         assert.match(afterMap.stdout, /a\.journey:1:1 warning mark from the cache/);
         assert.match(afterMap.stdout, /b\.journey:5:11 error unresolved-reference .*Nobody/);
         writeFileSync(join(folder, 'shared.journey'), shared + '\n');
-        assert.doesNotMatch(runCli(['check', '.', '--cache'], folder, english).stdout, /from the cache/, 'an imported file changed');
+        assert.doesNotMatch(
+            runCli(['check', '.', '--cache'], folder, english).stdout,
+            /from the cache/,
+            'an imported file changed'
+        );
         for (const corrupt of ['{"key": 1', JSON.stringify({ key: 'other', documents: {} }), 'null']) {
             writeFileSync(cacheFile, corrupt);
             assert.deepEqual(check(folder, '--cache'), check(folder));
         }
-        const keyed = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; documents: Record<string, unknown> };
+        const keyed = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+            key: string;
+            documents: Record<string, unknown>;
+        };
         keyed.documents[join(folder, 'a.journey')] = { hash: 'x', reads: null };
-        writeFileSync(cacheFile, JSON.stringify({ ...keyed, documents: { ...keyed.documents, [join(folder, 'c.journey')]: 42 } }));
+        writeFileSync(
+            cacheFile,
+            JSON.stringify({ ...keyed, documents: { ...keyed.documents, [join(folder, 'c.journey')]: 42 } })
+        );
         assert.deepEqual(check(folder, '--cache'), check(folder));
     });
 });

@@ -1,20 +1,33 @@
 import { inject, type Module } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import type { LeanLanguageConfig } from '../../../langium-lean/lean-config.js';
-import { langiumBases, leanBases, leanModule, LeanSharedModule, prepareLeanLayer, type BaseClasses } from '../../../langium-lean/lean-module.js';
+import {
+    langiumBases,
+    leanBases,
+    leanModule,
+    LeanSharedModule,
+    prepareLeanLayer,
+    type BaseClasses
+} from '../../../langium-lean/lean-module.js';
 import { nodeFields } from '../../../langium-lean/node-fields.js';
 import { reflection } from './generated/ast.js';
 import { TinyGeneratedModule, TinyGeneratedSharedModule } from './generated/module.js';
 
 /** A fresh node of each type with every property, made from the reflection (the Journey language generates these). */
-const nodeFactories = Object.fromEntries(reflection.getAllTypes().map(type => {
-    const fields = nodeFields(reflection, type);
-    return [type, () => ({ $type: type, ...Object.fromEntries(fields.map(field => [field, undefined])) })];
-}));
+const nodeFactories = Object.fromEntries(
+    reflection.getAllTypes().map(type => {
+        const fields = nodeFields(reflection, type);
+        return [type, () => ({ $type: type, ...Object.fromEntries(fields.map(field => [field, undefined])) })];
+    })
+);
 
 /** All the lean layer needs of the tiny language. */
 export const tinyLeanConfig: LeanLanguageConfig = {
@@ -28,8 +41,18 @@ export const tinyLeanConfig: LeanLanguageConfig = {
 export function createTinyServices(lean: boolean): { shared: LangiumSharedServices; Tiny: LangiumServices } {
     if (lean) prepareLeanLayer();
     const bases = lean ? leanBases : langiumBases;
-    const shared = inject(createDefaultSharedModule(NodeFileSystem), TinyGeneratedSharedModule, lean ? LeanSharedModule : {}, sharedOn(bases));
-    const Tiny = inject(createDefaultModule({ shared }), TinyGeneratedModule, lean ? leanModule(tinyLeanConfig) : {}, languageOn(bases));
+    const shared = inject(
+        createDefaultSharedModule(NodeFileSystem),
+        TinyGeneratedSharedModule,
+        lean ? LeanSharedModule : {},
+        sharedOn(bases)
+    );
+    const Tiny = inject(
+        createDefaultModule({ shared }),
+        TinyGeneratedModule,
+        lean ? leanModule(tinyLeanConfig) : {},
+        languageOn(bases)
+    );
     shared.ServiceRegistry.register(Tiny);
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Tiny };
