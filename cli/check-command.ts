@@ -48,7 +48,8 @@ export async function runCheck(
     paths: string[],
     options: CheckOptions,
     out: (text: string) => void,
-    progress: (text: string) => void
+    progress: (text: string) => void,
+    warn: (text: string) => void = progress
 ): Promise<number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
     const cache = options.cache === undefined ? undefined : CheckCache.open(options.cache, cacheKey(options));
@@ -72,7 +73,11 @@ export async function runCheck(
     }
     if (cache) {
         for (const shard of checked) shard.documents.forEach(document => cache.remember(document));
-        await cache.save();
+        // A cache that cannot be written costs the next check its speed, not this check its result.
+        await cache.save().catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            warn(t('The check cache in {folder} could not be written: {reason}', { folder: options.cache!, reason }));
+        });
     }
     const asked = new Set(files);
     const reported: CheckedFile[] = withoutHintsOfUsedNodes([...found.values()]).filter(file => asked.has(file.path));

@@ -115,7 +115,8 @@ function buildProgram(): Command {
             const settings = { ...rest, root: resolve(options.root), lang: languageOf(command), cache: cache ? resolve(cacheLocation) : undefined };
             process.exitCode = await runCheck(paths, settings,
                 print,
-                text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); });
+                text => { if (process.stderr.isTTY) process.stderr.write(text + '\n'); },
+                printError);
         });
 
     program.command('fmt')

@@ -183,4 +183,13 @@ describe('journeymap check on every processor, and --cache', function () {
         );
         assert.deepEqual(check(folder, '--cache'), check(folder));
     });
+
+    it('still checks, and says why, when the cache cannot be written', () => {
+        const folder = teamWorkspace();
+        writeFileSync(join(folder, 'not-a-folder'), 'a file where the cache folder would be');
+        const result = runCli(['check', '.', '--cache', '--cache-location', 'not-a-folder'], folder, english);
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /5 files checked/);
+        assert.match(result.stderr, /The check cache in .*not-a-folder could not be written/);
+    });
 });
