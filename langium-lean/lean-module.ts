@@ -59,7 +59,10 @@ export const langiumBases: BaseClasses = {
     createCompletionParser: createGuardedCompletionParser
 };
 
-/** The lean layer's classes, which extend Langium's. */
+/**
+ * The lean layer's classes, which extend Langium's. Typed as Langium's: their constructors also
+ * read `lean` from the services, which `LeanSharedModule` and `leanModule` provide.
+ */
 export const leanBases: BaseClasses = {
     DocumentFactory: IncrementalDocumentFactory as unknown as typeof DefaultLangiumDocumentFactory,
     DocumentBuilder: KeptLinksDocumentBuilder as unknown as typeof DefaultDocumentBuilder,
