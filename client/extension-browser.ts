@@ -12,7 +12,10 @@ import { webMarkdownFences } from './web-markdown-fences.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
-    client = new LanguageClient('journey', 'Journey Language Server', () => startServerWorker(context), clientOptions(context));
+    // The worker itself, not a function that makes it: the client tells a worker from transports by
+    // `instanceof Worker`, which VS Code's web extension host, with a Worker of its own, fails.
+    const worker = await startServerWorker(context);
+    client = new LanguageClient('journey', 'Journey Language Server', worker, clientOptions(context));
     context.subscriptions.push(...serveWorkspaceFiles(client));
     await activateJourney(context, client);
     return { extendMarkdownIt: webMarkdownFences(context, client) };
