@@ -12,7 +12,9 @@ import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyImports } from './journey-imports.js';
 import { journeyIndexManager, type JourneyIndexManager } from './journey-index-manager.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
-import { langiumBases, leanBases, leanModule, LeanSharedModule, prepareLeanLayer, type BaseClasses } from '../langium-lean/lean-module.js';
+import {
+    langiumBases, leanBases, leanModule, LeanSharedModule, prepareLeanLayer, type BaseClasses
+} from '../langium-lean/lean-module.js';
 import { fastPathEnabled, fastPathSwitch, journeyLeanConfig } from './journey-lean.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { registerValidationChecks } from './validation/register-checks.js';
@@ -40,38 +42,42 @@ export type JourneySharedServices = LangiumSharedServices & JourneyAddedSharedSe
 export type JourneyServices = LangiumServices & JourneyAddedServices & { shared: JourneySharedServices };
 
 /** The language's services, built on Langium's classes or on the lean layer's (`bases`). */
-export function journeyModule(bases: BaseClasses): Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> {
+export function journeyModule(
+    bases: BaseClasses
+): Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> {
     return {
-    journey: {
-        Workspace: () => new JourneyWorkspace(),
-        Imports: services => new JourneyImports(services),
-        DataSources: services => new DataSources(services),
-        ModelBuilder: services => new JourneyModelBuilder(services),
-        TextLimits: services => new JourneyTextLimits(services.shared.workspace.ConfigurationProvider)
-    },
-    parser: {
-        LangiumParser: services => bases.createParser(services),
-        CompletionParser: services => bases.createCompletionParser(services),
-        ValueConverter: () => new JourneyValueConverter(),
-        TokenBuilder: () => new JourneyTokenBuilder(),
-        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
-        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
-    },
-    references: {
-        ScopeComputation: services => new JourneyScopeComputation(services),
-        ScopeProvider: services => new JourneyScopeProvider(services)
-    },
-    validation: {
-        DocumentValidator: services => new (journeyDocumentValidator(bases.DocumentValidator))(services)
-    },
-    lsp: {
-        // The formatter is the language's own (`journeymap fmt` uses it); Langium files it under lsp.
-        Formatter: () => new JourneyFormatter()
-    }
+        journey: {
+            Workspace: () => new JourneyWorkspace(),
+            Imports: services => new JourneyImports(services),
+            DataSources: services => new DataSources(services),
+            ModelBuilder: services => new JourneyModelBuilder(services),
+            TextLimits: services => new JourneyTextLimits(services.shared.workspace.ConfigurationProvider)
+        },
+        parser: {
+            LangiumParser: services => bases.createParser(services),
+            CompletionParser: services => bases.createCompletionParser(services),
+            ValueConverter: () => new JourneyValueConverter(),
+            TokenBuilder: () => new JourneyTokenBuilder(),
+            ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
+            LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider()
+        },
+        references: {
+            ScopeComputation: services => new JourneyScopeComputation(services),
+            ScopeProvider: services => new JourneyScopeProvider(services)
+        },
+        validation: {
+            DocumentValidator: services => new (journeyDocumentValidator(bases.DocumentValidator))(services)
+        },
+        lsp: {
+            // The formatter is the language's own (`journeymap fmt` uses it); Langium files it under lsp.
+            Formatter: () => new JourneyFormatter()
+        }
     };
 }
 
-export function journeySharedModule(bases: BaseClasses): Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> {
+export function journeySharedModule(
+    bases: BaseClasses
+): Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> {
     return {
         workspace: {
             LangiumDocumentFactory: services => new (journeyDocumentFactory(bases.DocumentFactory))(services),
@@ -88,7 +94,7 @@ export interface JourneyModuleExtensions {
 }
 
 export type JourneyModuleContext = DefaultSharedModuleContext & {
-    /** Run with the lean layer (langium-lean/) or on stock Langium; by default, as JOURNEYMAP_FAST_PATH says (on unless `off`). */
+    /** With the lean layer (langium-lean/) or on stock Langium; by default as JOURNEYMAP_FAST_PATH says. */
     fastPath?: boolean;
     extensions?: JourneyModuleExtensions;
 };
@@ -98,18 +104,24 @@ export type JourneyModuleContext = DefaultSharedModuleContext & {
  * tests alike. Pass `NodeFileSystem` (from `langium/node`) in Node, `EmptyFileSystem` or a
  * virtual file system elsewhere.
  */
-export function createJourneyServices(context: JourneyModuleContext): { shared: JourneySharedServices; Journey: JourneyServices } {
+export function createJourneyServices(
+    context: JourneyModuleContext
+): { shared: JourneySharedServices; Journey: JourneyServices } {
     const lean = fastPathEnabled(context.fastPath);
     if (lean) prepareLeanLayer(fastPathSwitch);
     const bases = lean ? leanBases : langiumBases;
     const extensions = context.extensions ?? { shared: {}, language: {} };
     // The lean layer's services first: the language's own are built on its classes.
+    const sharedDefaults = createDefaultSharedModule(context);
     const shared = lean
-        ? inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, LeanSharedModule, journeySharedModule(bases), extensions.shared)
-        : inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, journeySharedModule(bases), extensions.shared);
+        ? inject(sharedDefaults, JourneyGeneratedSharedModule, LeanSharedModule, journeySharedModule(bases),
+            extensions.shared)
+        : inject(sharedDefaults, JourneyGeneratedSharedModule, journeySharedModule(bases), extensions.shared);
+    const defaults = createDefaultModule({ shared });
     const Journey = lean
-        ? inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, leanModule(journeyLeanConfig), journeyModule(bases), extensions.language)
-        : inject(createDefaultModule({ shared }), JourneyMapGeneratedModule, journeyModule(bases), extensions.language);
+        ? inject(defaults, JourneyMapGeneratedModule, leanModule(journeyLeanConfig), journeyModule(bases),
+            extensions.language)
+        : inject(defaults, JourneyMapGeneratedModule, journeyModule(bases), extensions.language);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     if (!context.connection) {
