@@ -1,15 +1,15 @@
-import { AstUtils, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isJourney, type Emotion, type Journey, type JourneyAstType, type Step } from '../generated/ast.js';
-import { findFlowProblems, type FlowProblems } from '../journey-flow.js';
 import { IssueCodes, type IssueData } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { t } from '../../model/localisation.js';
 import { emotionScaleOf } from '../journey-values.js';
 import { reportRepeated } from './repeated-names.js';
+import type { FlowProblemsCache } from './flow-problems.js';
 
 /** The flow: steps every path can reach and leave, one emotion each within the scale, `next` within the journey. */
-export function registerFlowChecks(services: JourneyServices): void {
-    const checks = new FlowChecks(services);
+export function registerFlowChecks(services: JourneyServices, flowProblems: FlowProblemsCache): void {
+    const checks = new FlowChecks(flowProblems);
     const registered: ValidationChecks<JourneyAstType> = {
         Journey: checks.checkFlow,
         Step: [checks.checkStep, checks.checkNextTargets]
@@ -18,15 +18,10 @@ export function registerFlowChecks(services: JourneyServices): void {
 }
 
 class FlowChecks {
-    /** Per journey, the steps no path reaches and the dead ends. */
-    private readonly flowProblems: WorkspaceCache<Journey, FlowProblems>;
-
-    constructor(services: JourneyServices) {
-        this.flowProblems = new WorkspaceCache(services.shared);
-    }
+    constructor(private readonly flowProblems: FlowProblemsCache) {}
 
     checkFlow(journey: Journey, accept: ValidationAcceptor): void {
-        const problems = this.flowProblemsOf(journey);
+        const problems = this.flowProblems.of(journey);
         for (const step of problems.unreachable) {
             accept('warning', t("No path reaches step '{name}': add it to the `next` of an earlier step, or remove it.", { name: step.name }), {
                 node: step, property: 'name', code: IssueCodes.UnreachableStep, data: { code: IssueCodes.UnreachableStep }
@@ -86,9 +81,5 @@ class FlowChecks {
                 });
             }
         });
-    }
-
-    private flowProblemsOf(journey: Journey): FlowProblems {
-        return this.flowProblems.get(journey, () => findFlowProblems(journey));
     }
 }

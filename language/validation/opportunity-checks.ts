@@ -1,16 +1,16 @@
-import { AstUtils, WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { isJourney, type Journey, type JourneyAstType, type Opportunity } from '../generated/ast.js';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isJourney, type JourneyAstType, type Opportunity } from '../generated/ast.js';
 import { opportunityStatuses, type OpportunityStatus } from '../../model/journey-model.js';
 import { didYouMean } from '../did-you-mean.js';
-import { findFlowProblems, type FlowProblems } from '../journey-flow.js';
 import { IssueCodes } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { t } from '../../model/localisation.js';
 import { reportRepeated } from './repeated-names.js';
+import type { FlowProblemsCache } from './flow-problems.js';
 
 /** Opportunities: one of each line, scores 1..5, a known status, steps that exist and are reached, the metric they expect. */
-export function registerOpportunityChecks(services: JourneyServices): void {
-    const checks = new OpportunityChecks(services);
+export function registerOpportunityChecks(services: JourneyServices, flowProblems: FlowProblemsCache): void {
+    const checks = new OpportunityChecks(flowProblems);
     const registered: ValidationChecks<JourneyAstType> = {
         Opportunity: checks.checkOpportunity
     };
@@ -18,12 +18,7 @@ export function registerOpportunityChecks(services: JourneyServices): void {
 }
 
 class OpportunityChecks {
-    /** Per journey, the steps no path reaches and the dead ends. */
-    private readonly flowProblems: WorkspaceCache<Journey, FlowProblems>;
-
-    constructor(services: JourneyServices) {
-        this.flowProblems = new WorkspaceCache(services.shared);
-    }
+    constructor(private readonly flowProblems: FlowProblemsCache) {}
 
     /** An opportunity: one of each line, scores 1..5, a known status, steps that exist and are reached, and the metric it expects at them. */
     checkOpportunity(opportunity: Opportunity, accept: ValidationAcceptor): void {
@@ -53,7 +48,7 @@ class OpportunityChecks {
         opportunity.addresses.forEach((reference, index) => {
             const step = reference.ref;
             const journey = step && AstUtils.getContainerOfType(step, isJourney);
-            if (step && journey && this.flowProblemsOf(journey).unreachable.includes(step)) {
+            if (step && journey && this.flowProblems.of(journey).unreachable.includes(step)) {
                 accept('warning', t("No path of its journey reaches the step '{step}' this opportunity addresses.", { step: reference.$refText }),
                     { node: opportunity, property: 'addresses', index, code: IssueCodes.OpportunityStepUnreachable, data: { code: IssueCodes.OpportunityStepUnreachable } });
             }
@@ -71,9 +66,5 @@ class OpportunityChecks {
                 data: { code: measured ? IssueCodes.OpportunityMeasuredWithoutValue : IssueCodes.OpportunityMetricNotCarried }
             });
         }
-    }
-
-    private flowProblemsOf(journey: Journey): FlowProblems {
-        return this.flowProblems.get(journey, () => findFlowProblems(journey));
     }
 }
