@@ -11,6 +11,11 @@ import { repoRoot } from './journey-test-kit.js';
 /** The releases CI tests besides the machine's Node 20; package.json's `engines` names the same lines. */
 export const otherNodeReleases = ['22.23.3', '24.9.0'];
 
+/** npm's own script, to run it on a chosen Node. */
+export function npmCli(): string {
+    return process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
+}
+
 /** The Node binary of `version`, installed first when it is not there yet. */
 export function nodeFromNpm(version: string, log: (line: string) => void = () => undefined): string {
     const prefix = join(repoRoot, '.cache', `node-${version}`);
@@ -26,7 +31,7 @@ export function nodeFromNpm(version: string, log: (line: string) => void = () =>
     if (existsSync(binary)) return binary;
     log(`installing Node ${version} from npm into ${prefix}…`);
     mkdirSync(prefix, { recursive: true });
-    const npm = process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
+    const npm = npmCli();
     const install = spawnSync(
         process.execPath,
         [npm, 'install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `node@${version}`],

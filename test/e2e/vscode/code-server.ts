@@ -4,13 +4,14 @@
  * versions, started in its own process group on a free port and always stopped by it.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { repoRoot } from '../../journey-test-kit.js';
+import { npmCli } from '../../node-from-npm.js';
 
 const codeServerVersion = '4.139.1';
 const nodeVersion = '24.9.0';
@@ -25,11 +26,6 @@ const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'cod
 function node24Env(): NodeJS.ProcessEnv {
     const inherited = Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_') && name !== 'NODE');
     return { ...Object.fromEntries(inherited), PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
-}
-
-/** npm's own script, to run it on a chosen Node. */
-function npmCli(): string {
-    return process.env.npm_execpath ?? realpathSync(execFileSync('which', ['npm'], { encoding: 'utf8' }).trim());
 }
 
 /** What a test says when the machine was not set up. */
