@@ -16,7 +16,7 @@ import type { EvidenceKind } from '../language/evidence-requirement.js';
 import { CheckCache } from './check-cache.js';
 import { checkShard, type CheckedDocument, type CheckedShard, type CheckShard } from './check-shard.js';
 import { chooseCliLanguage } from './cli-language.js';
-import { defaultThreads, ShardWorkers, shardsOf } from './shard-workers.js';
+import { defaultThreads, mapsWorthWorkers, ShardWorkers, shardsOf } from './shard-workers.js';
 import { withoutHintsOfUsedNodes } from './unused-across-shards.js';
 
 export interface CheckOptions {
@@ -107,7 +107,7 @@ async function checkInShards(files: string[], options: CheckOptions): Promise<Ch
     });
     const workerPath = join(__dirname, 'check-worker.js');
     // A few maps are checked here: starting a worker would take longer than checking them.
-    const byDefault = files.length >= mapsWorthAThread * 2 ? defaultThreads(Infinity) : 1;
+    const byDefault = files.length >= mapsWorthWorkers ? defaultThreads(Infinity) : 1;
     const threads = existsSync(workerPath) ? Math.min(options.jobs ?? byDefault, files.length) : 1;
     const [own, ...others] = shardsOf(files, threads).map(shard);
     if (others.length === 0) return [await checkShard(own)];
@@ -119,9 +119,6 @@ async function checkInShards(files: string[], options: CheckOptions): Promise<Ch
     const [first, rest] = await Promise.all([ownChecked, workers.run(others, () => undefined)]);
     return [first, ...rest];
 }
-
-/** Below twice this many maps to check, `check` uses one thread unless `--jobs` says otherwise. */
-const mapsWorthAThread = 10;
 
 /** What the cached diagnostics were made with: this program and the options that change them. */
 function cacheKey(options: CheckOptions): string {

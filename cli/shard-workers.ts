@@ -62,6 +62,9 @@ export function serveOneShard<Shard, Result>(work: (shard: Shard, progress: () =
     });
 }
 
+/** Below this many maps, a command does its work in its own thread: starting workers would take longer. */
+export const mapsWorthWorkers = 20;
+
 /** How many threads to use by default: one per processor, at most `limit`. */
 export function defaultThreads(limit: number): number {
     return Math.max(1, Math.min(limit, availableParallelism()));

@@ -12,7 +12,7 @@ import { ExitCode } from './check-command.js';
 import { chooseCliLanguage, inLanguageOfMaps, useCliLanguage } from './cli-language.js';
 import { findJourneyFiles } from './journey-files.js';
 import { buildSiteShard, type ShardResult, type SiteShard } from './site-shard.js';
-import { defaultThreads, ShardWorkers, shardsOf } from './shard-workers.js';
+import { defaultThreads, mapsWorthWorkers, ShardWorkers, shardsOf } from './shard-workers.js';
 import { SiteWriter } from './site-writer.js';
 
 export interface SiteOptions {
@@ -49,7 +49,7 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     err(t('Reading {count} maps…', { count: files.length }));
     // Workers start loading while git is read; a few maps are built here, where starting workers would take longer.
     const workerPath = join(__dirname, 'site-worker.js');
-    const workers = files.length >= 20 && existsSync(workerPath)
+    const workers = files.length >= mapsWorthWorkers && existsSync(workerPath)
         ? new ShardWorkers<SiteShard, ShardResult>(workerPath, defaultThreads(4)) : undefined;
     const lastChanges = Object.fromEntries(await lastChangeDates(options.root));
     const shard = (part: string[]): SiteShard => ({ files: part, root: options.root, output, lang: options.lang, lastChanges });
