@@ -4,7 +4,8 @@ import { isAstNode } from 'langium';
 import { parseFailed } from './parse-failed.js';
 import { shiftText } from './lean-cst-builder.js';
 import { subtreeNodes } from './node-list.js';
-import { replaceSubtree, setRootText } from './subtree.js';
+import { replaceSubtree } from './subtree.js';
+import { setRootText } from './langium-internals.js';
 
 /**
  * Parses only the innermost node of a reparsable rule (a step, failing that a stage) that an

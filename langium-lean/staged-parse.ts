@@ -4,7 +4,8 @@ import type { LeanLanguageConfig } from './lean-config.js';
 import { parseFailed } from './parse-failed.js';
 import { subtreeNodes } from './node-list.js';
 import { moveLeaf } from './lean-cst-builder.js';
-import { replaceSubtree, setRootText } from './subtree.js';
+import { replaceSubtree } from './subtree.js';
+import { setRootText } from './langium-internals.js';
 
 /** Below this size a text is parsed in one go (see docs/performance.md). */
 export const STAGED_PARSE_FROM = 256 * 1024;

@@ -9,14 +9,8 @@ import {
 } from 'langium';
 import { placeLeaf } from './lean-cst-builder.js';
 import { appendAll } from './large-arrays.js';
-import { setRootText } from './langium-internals.js';
 
-/**
- * Putting a node parsed on its own (a step or a stage) into a map's tree; used by the incremental and the staged
- * parse.
- */
-
-export { setRootText };
+/** Putting a node parsed on its own (a step or a stage) into a map's tree, for the incremental and the staged parse. */
 
 /**
  * Puts `replacement`, the result of parsing the text of `node` on its own, where `node` is, in
