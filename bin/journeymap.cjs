@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// Node 22.1+ keeps the bundle's compiled code between runs; starting is most of a cached `check`.
+require('node:module').enableCompileCache?.();
 // `journeymap paths` counts in DuckDB, whose native library takes as long to load as this command's
 // bundle: it starts loading in a worker thread now (cli/sql-sessions.ts takes the worker over).
 if (commandOf(process.argv.slice(2)) === 'paths') {
