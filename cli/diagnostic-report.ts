@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 import type { InputProblem } from './journey-files.js';
-import { diagnosticText } from '../language/diagnostic-text.js';
+import { diagnosticText } from '../protocol/diagnostic-text.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 

@@ -1,7 +1,7 @@
 import type { EventLogColumns } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { CountedPaths, GroupedVariant } from '../paths/step-path-analysis.js';
-import { describeUnknownColumn } from '../language/journey-data-link.js';
+import { describeUnknownColumn } from '../metrics/data-link.js';
 import { duckDbSession, EventLogError, postgresSession, sqlString, type SqlSession } from './sql-sessions.js';
 import {
     duckDbStepPathQueries, postgresStepPathQueries, type CountedRows, type LogColumns, type StepPathQueries

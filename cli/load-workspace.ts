@@ -7,7 +7,7 @@ import { createNodeJourneyServices } from '../language/node-journey-services.js'
 import { createRevisionJourneyServices } from './git-revision-files.js';
 import type { InputProblem } from './journey-files.js';
 import { t } from '../model/localisation.js';
-import { formatMegabytes } from '../language/file-sizes.js';
+import { formatMegabytes } from '../model/file-sizes.js';
 
 /** Files larger than this are not read unless `--max-file-size` says otherwise (the language server's default too). */
 export const defaultMaxFileBytes = defaultTextLimits.maxFileBytes;
@@ -96,4 +96,4 @@ async function journeyText(size: number | undefined, maxBytes: number, readBytes
     }
 }
 
-export { formatMegabytes, formatSize } from '../language/file-sizes.js';
+export { formatMegabytes, formatSize } from '../model/file-sizes.js';

@@ -8,7 +8,7 @@ import { checkInLanguageOfMaps, chooseCliLanguage, languageOfMaps, useCliLanguag
 import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
 import { planJourney, writeJourneyFiles, writeLibraryFiles } from './site-journey.js';
 import { SiteWriter } from './site-writer.js';
-import { diagnosticText } from '../language/diagnostic-text.js';
+import { diagnosticText } from '../protocol/diagnostic-text.js';
 
 /** What a shard of the site gives: its index entries, and how many files it wrote. */
 export type ShardResult = { entries: SiteEntry[]; files: number };

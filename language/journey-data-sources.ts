@@ -4,6 +4,7 @@ import { isDataSource, type DataSource, type JourneyFile } from './generated/ast
 import type { JourneyServices } from './journey-module.js';
 import type { JourneyWorkspace } from './journey-workspace.js';
 import { t } from '../model/localisation.js';
+import { formatMegabytes } from '../model/file-sizes.js';
 import { dataFileColumns, isBinaryDataFile, parseDataTable, type DataTable } from '../metrics/data-table.js';
 
 /**
@@ -11,10 +12,6 @@ import { dataFileColumns, isBinaryDataFile, parseDataTable, type DataTable } fro
  * start (and no JavaScript string holds more than about 512 MB). Aggregate such data with a query.
  */
 export const maxDataFileBytes = 256 * 1024 * 1024;
-
-function megabytes(bytes: number): string {
-    return `${Math.round(bytes / 1024 / 1024)} MB`;
-}
 
 /** Where a data source's query runs: DuckDB, unless `on postgres`; undefined for an engine we do not know. */
 export function queryEngineOf(source: DataSource): 'duckdb' | 'postgres' | undefined {
@@ -170,7 +167,7 @@ export class DataSources {
         }
         const size = await this.workspace.sizeOf(uri);
         if (size !== undefined && size > maxDataFileBytes) {
-            return { kind: 'unreadable', uri, reason: t('it is {size}; data files up to {limit} are read (export a smaller period, or aggregate first)', { size: megabytes(size), limit: megabytes(maxDataFileBytes) }) };
+            return { kind: 'unreadable', uri, reason: t('it is {size}; data files up to {limit} are read (export a smaller period, or aggregate first)', { size: formatMegabytes(size), limit: formatMegabytes(maxDataFileBytes) }) };
         }
         try {
             const content = isBinaryDataFile(uri.path) ? await this.fileSystem.readBinary(uri) : await this.fileSystem.readFile(uri);

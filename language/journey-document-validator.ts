@@ -1,6 +1,6 @@
 import { DefaultDocumentValidator, type AstReflection, type LangiumDocument, type Lexer, type ScopeProvider, type ValidationOptions } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import type { JourneyServices } from './journey-module.js';
 import { inMessageLanguage, t } from '../model/localisation.js';

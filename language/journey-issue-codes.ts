@@ -1,3 +1,5 @@
+import { DataLinkCodes } from '../metrics/data-link.js';
+
 /**
  * The stable codes of every diagnostic the Journey language reports. The validator, the
  * quick fixes, the CLI and the tests all refer to this one table, so a code is never
@@ -27,11 +29,7 @@ export const IssueCodes = {
     PathOutsideWorkspace: 'path-outside-workspace',
     DataFileNotFound: 'data-file-not-found',
     DataFileUnreadable: 'data-file-unreadable',
-    DataColumnUnknown: 'data-column-unknown',
-    DataRowNotFound: 'data-row-not-found',
-    DataRowAmbiguous: 'data-row-ambiguous',
-    DataValueNotNumeric: 'data-value-not-numeric',
-    DataPeriodInvalid: 'data-period-invalid',
+    ...DataLinkCodes,
     SyntaxError: 'syntax-error',
     UnknownKeyword: 'unknown-keyword',
     MissingBrace: 'missing-brace',

@@ -1,6 +1,6 @@
 import { AstUtils, isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider, type LangiumDocument } from 'langium';
-import { isCompleteLink } from './journey-data-link.js';
-import { resolveMeasuredEmotion, selectQuotes } from './journey-survey-link.js';
+import { isCompleteLink } from '../metrics/data-link.js';
+import { resolveMeasuredEmotion, selectQuotes } from '../metrics/survey-link.js';
 import { emotionScaleOf, resolveMetricValue } from './journey-values.js';
 import { isSurveyUnit } from '../metrics/survey-scores.js';
 import type { DataTable } from '../metrics/data-table.js';
@@ -21,7 +21,7 @@ import {
 import type { JourneyServices } from './journey-module.js';
 import type { ObservedPathsModel } from '../model/observed-paths.js';
 import { t } from '../model/localisation.js';
-import { intendedComparison } from './target-comparison.js';
+import { intendedComparison } from '../metrics/target-comparison.js';
 import { stepDetail, storyModel, viewModel } from './journey-view-models.js';
 
 /**

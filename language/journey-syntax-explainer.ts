@@ -2,7 +2,7 @@ import { lineKeywords } from './journey-line-keywords.generated.js';
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type LangiumDocument } from 'langium';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { IssueCodes, type IssueData } from './journey-issue-codes.js';
 import { t } from '../model/localisation.js';
 import { opportunityStatuses } from '../model/journey-model.js';

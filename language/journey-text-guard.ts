@@ -1,6 +1,6 @@
 import type { AstNode, LangiumParser, ParseResult } from 'langium';
 import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
-import { formatSize } from './file-sizes.js';
+import { formatSize } from '../model/file-sizes.js';
 import { t } from '../model/localisation.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { URI } from 'langium';
 import type { DataLink, Journey, MetricDefinition, MetricValue } from './generated/ast.js';
-import { isCompleteLink, resolveDataLink } from './journey-data-link.js';
+import { isCompleteLink, resolveDataLink } from '../metrics/data-link.js';
 import type { DataSources } from './journey-data-sources.js';
-import { resolveSurveyLink } from './journey-survey-link.js';
+import { resolveSurveyLink } from '../metrics/survey-link.js';
 import type { DataTable } from '../metrics/data-table.js';
 import { isSurveyUnit } from '../metrics/survey-scores.js';
 import type { PeriodValue, SurveySample } from '../model/journey-model.js';

@@ -6,9 +6,9 @@ import type { JourneyServices } from '../language/journey-module.js';
 import type { FenceRequest, FenceResult } from '../markdown/journey-fence.js';
 import { displayName } from '../model/journey-model.js';
 import { renderJourneyView, resolveView } from '../render/journey-view.js';
-import { formatMegabytes } from '../language/file-sizes.js';
+import { formatMegabytes } from '../model/file-sizes.js';
 import { t } from '../model/localisation.js';
-import { diagnosticText } from '../language/diagnostic-text.js';
+import { diagnosticText } from '../protocol/diagnostic-text.js';
 
 /** A fresh, empty set of services for one fence: the open workspace never sees a fence's map. */
 export type CreateFenceServices = () => { shared: LangiumSharedServices; Journey: JourneyServices };

@@ -13,7 +13,7 @@ import type { PeriodValue, SurveySample } from '../model/journey-model.js';
 import { emotionScaleOf, resolveMetricValue } from '../language/journey-values.js';
 import type { DataSources } from '../language/journey-data-sources.js';
 import { comparisonSymbol, formatMeasuredValue, formatNumber, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
-import { intendedComparison } from '../language/target-comparison.js';
+import { intendedComparison } from '../metrics/target-comparison.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
 import { t } from '../model/localisation.js';

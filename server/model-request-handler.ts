@@ -5,7 +5,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { ModelRequest, type ModelRequestResult } from '../protocol/model-request.js';
 import { t } from '../model/localisation.js';
 import { SentModels } from './sent-models.js';
-import { diagnosticText } from '../language/diagnostic-text.js';
+import { diagnosticText } from '../protocol/diagnostic-text.js';
 
 /**
  * Answers `journey/model` for the preview: waits until the document is validated, then

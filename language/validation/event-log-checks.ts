@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import type { DataSource, EventLog, Journey, JourneyAstType } from '../generated/ast.js';
 import { coded, IssueCodes, type IssueData } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
-import { describeUnknownColumn } from '../journey-data-link.js';
+import { describeUnknownColumn } from '../../metrics/data-link.js';
 import { reportSourceFile } from './data-link-checks.js';
 import type { DataSources } from '../journey-data-sources.js';
 import { stepsOf } from '../journey-scope.js';

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { JourneyAstType, Claim, LaneAction } from '../generated/ast.js';
 import { confidences, type Confidence } from '../../model/journey-model.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import { IssueCodes } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { t } from '../../model/localisation.js';

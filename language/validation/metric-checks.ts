@@ -1,10 +1,10 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { JourneyAstType, MetricDefinition, MetricValue, Range } from '../generated/ast.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import { IssueCodes } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { t } from '../../model/localisation.js';
-import { intendedComparison, isWellWritten } from '../target-comparison.js';
+import { intendedComparison, isWellWritten } from '../../metrics/target-comparison.js';
 import { checkMetricValue, metricUnits } from '../metric-units.js';
 
 /** Metrics: known units, scales, targets, currencies, and values within them. */

@@ -1,7 +1,7 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isJourney, type JourneyAstType, type Opportunity } from '../generated/ast.js';
 import { opportunityStatuses, type OpportunityStatus } from '../../model/journey-model.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import { IssueCodes } from '../journey-issue-codes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { t } from '../../model/localisation.js';

@@ -5,7 +5,7 @@ import {
 import { coded, IssueCodes } from '../journey-issue-codes.js';
 import { reportRepeated } from './repeated-names.js';
 import type { JourneyServices } from '../journey-module.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../model/did-you-mean.js';
 import { stepsOf } from '../journey-scope.js';
 import { t } from '../../model/localisation.js';
 import { builtInViews, isBuiltInView, isMapLane, mapLanes } from '../../model/view-registry.js';

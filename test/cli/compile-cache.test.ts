@@ -8,7 +8,7 @@ import { repoRoot } from '../journey-test-kit.js';
 
 /** The environment of a run whose temporary folder is `folder`, with no compile cache chosen by the caller. */
 function withTemporaryFolder(folder: string): NodeJS.ProcessEnv {
-    const env = { ...process.env, TMPDIR: folder };
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: folder };
     delete env.NODE_COMPILE_CACHE;
     delete env.NODE_DISABLE_COMPILE_CACHE;
     return env;

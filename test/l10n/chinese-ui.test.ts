@@ -10,7 +10,7 @@ import { runCli, workspaceWith } from '../cli/cli-runner.js';
 import { startLanguageServer } from '../e2e/lsp-client.js';
 import { buildText, createTestServices, examplesDir, repoRoot } from '../journey-test-kit.js';
 import { exampleModels } from '../render/render-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createTestServices } from '../journey-test-kit.js';
 import { errorsOf, mistakesDir } from './mistake-corpus.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 /**
  * No cascade, as a property: any one keyword that starts a line of the two base maps, misspelt

@@ -8,7 +8,7 @@ import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js'
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { diagnosticsOf, errorsOf, mistakenText, mistakesDir, readMistakes, type Mistake } from './mistake-corpus.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const corpus = readMistakes();
 const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));

@@ -9,7 +9,7 @@ import { expectHover } from 'langium/test';
 import { allSteps, type StepModel } from '../../model/journey-model.js';
 import { missingEvidence } from '../../language/evidence-requirement.js';
 import { buildText, codesOf, coveredText, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const surveyDir = join(repoRoot, 'test', 'fixtures', 'survey');
 const checkoutPath = join(surveyDir, 'checkout.journey');

@@ -6,7 +6,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { hasSyntaxErrors } from '../../language/syntax-errors.js';
 import { createTestServices, type TestServices } from '../journey-test-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 /** Builds in-memory texts together, each under a name of its own. */
 async function build(services: TestServices, texts: Record<string, string>): Promise<Record<string, LangiumDocument>> {

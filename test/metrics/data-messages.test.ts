@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IssueCodes } from '../../language/journey-issue-codes.js';
 import { checkPeriods } from '../../metrics/period-values.js';
 import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 /** A map linking one metric value to `data.csv`, built in a folder of the workspace with that file. */
 async function errorsWith(csv: string, link: string, period = ' period week'): Promise<Array<{ code: string; message: string }>> {

@@ -10,7 +10,7 @@ import { journeyPaths } from '../../render/journey-paths.js';
 import { wrapText, textWidth } from '../../render/text-wrap.js';
 import { buildText, createTestServices, examplesDir } from '../journey-test-kit.js';
 import { exampleModels, modelOf } from './render-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const twoPersonas = `persona Ana "Ana, first-time buyer"
 persona Bo "Bo, her partner"

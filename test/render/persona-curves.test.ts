@@ -7,7 +7,7 @@ import { modelForPersona } from '../../render/persona-view.js';
 import { runCli, workspaceWith } from '../cli/cli-runner.js';
 import { buildText, createTestServices, designDir } from '../journey-test-kit.js';
 import { modelOf } from './render-kit.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const buyingTogether = readFileSync(join(designDir, 'buying-together.journey'), 'utf8');
 

@@ -18,7 +18,7 @@ import { buildText, createTestServices, examplesDir, repoRoot } from '../journey
 import { treeSnapshot } from '../language/tree-snapshot.js';
 import { assertWellFormedXml } from '../render/render-kit.js';
 import { exerciseServices } from './exercise-services.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 /**
  * Property tests: random and mutated documents through the whole pipeline. `npm test` runs

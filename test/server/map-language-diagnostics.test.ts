@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
-import { diagnosticText } from '../../language/diagnostic-text.js';
+import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 const broken = (language: string) => `${language}journey J {\n  stage S {\n    step A { emotion 9 }\n    step B { emotion 2 }\n  }\n}\n`;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'langium';
-import { buildText, coveredText, createTestServices } from '../journey-test-kit.js';
+import { buildText, coveredText, createTestServices } from '../../journey-test-kit.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const log = 'user_id,event,ts,variant\nu1,a,2026-01-01 10:00:00,A\n';

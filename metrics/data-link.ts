@@ -1,22 +1,44 @@
-import type { Condition, DataLink } from './generated/ast.js';
-import { didYouMean } from './did-you-mean.js';
-import { IssueCodes, type IssueCode } from './journey-issue-codes.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { t } from '../model/localisation.js';
 import type { PeriodValue, SurveySample } from '../model/journey-model.js';
-import { cellOf, numericCell, rowOf, type DataTable } from '../metrics/data-table.js';
-import { intersectRows, rowsByValue } from '../metrics/table-index.js';
-import { periodProblemOf, rowPlace } from '../metrics/period-values.js';
+import { cellOf, numericCell, rowOf, type DataTable } from './data-table.js';
+import { intersectRows, rowsByValue } from './table-index.js';
+import { periodProblemOf, rowPlace } from './period-values.js';
+
+/** The diagnostic codes of a link's problems; the language's IssueCodes table includes them. */
+export const DataLinkCodes = {
+    DataColumnUnknown: 'data-column-unknown',
+    DataRowNotFound: 'data-row-not-found',
+    DataRowAmbiguous: 'data-row-ambiguous',
+    DataValueNotNumeric: 'data-value-not-numeric',
+    DataPeriodInvalid: 'data-period-invalid'
+} as const;
+type DataLinkCode = (typeof DataLinkCodes)[keyof typeof DataLinkCodes];
+
+/** `where key = "text"` or `where key = 3`: one condition on the rows a link picks. */
+export interface LinkCondition {
+    key: string;
+    text?: string;
+    number?: number;
+}
 
 /** Which part of a data link a problem is about, so the diagnostic marks exactly that. */
-export type LinkPart = { part: 'column' } | { part: 'key'; condition: Condition } | { part: 'condition'; condition: Condition } | { part: 'where' };
+export type LinkPart =
+    | { part: 'column' }
+    | { part: 'key'; condition: LinkCondition }
+    | { part: 'condition'; condition: LinkCondition }
+    | { part: 'where' };
 
 /** What every link into a table has: a column, and the conditions that pick rows (a metric's link, a measured emotion, quotes). */
-export type LinkShape = Pick<DataLink, 'column' | 'conditions'>;
+export interface LinkShape {
+    column: string;
+    conditions: readonly LinkCondition[];
+}
 
 export type LinkResolution =
     | { kind: 'value'; value: number; row?: Record<string, string>; line?: number; series?: PeriodValue[]; sample?: SurveySample }
     | {
-        kind: 'problem'; code: IssueCode; message: string; at: LinkPart; suggestions?: string[];
+        kind: 'problem'; code: DataLinkCode; message: string; at: LinkPart; suggestions?: string[];
         /** The problem is the data source's (its period column), reported once where the source is declared. */
         ofSource?: boolean;
     };
@@ -35,7 +57,7 @@ export function resolveDataLink(link: LinkShape, table: DataTable, periodColumn?
     if (periodColumn !== undefined) {
         // A period column that is missing or holds no periods is one error, at the source: no link reads it.
         const broken = !table.columns.includes(periodColumn) || periodProblemOf(table, periodColumn) !== undefined;
-        if (broken) return { kind: 'problem', code: IssueCodes.DataPeriodInvalid, message: '', at: { part: 'where' }, ofSource: true };
+        if (broken) return { kind: 'problem', code: DataLinkCodes.DataPeriodInvalid, message: '', at: { part: 'where' }, ofSource: true };
         return resolveSeries(link, table, periodColumn);
     }
     const unknownColumn = findUnknownColumn(link, table);
@@ -48,7 +70,7 @@ export function resolveDataLink(link: LinkShape, table: DataTable, periodColumn?
         const message = link.conditions.length === 0
             ? t('{count} rows match {conditions} ({where}); add `where column = "value"` to pick one.', { count: rows.length, conditions, where })
             : t('{count} rows match {conditions} ({where}); add `and column = "value"` to pick one.', { count: rows.length, conditions, where });
-        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message, at: { part: 'where' } };
+        return { kind: 'problem', code: DataLinkCodes.DataRowAmbiguous, message, at: { part: 'where' } };
     }
     const value = numericValue(link, table, rows[0]);
     return typeof value === 'number' ? { kind: 'value', value, row: rowOf(table, rows[0]), line: table.lines?.[rows[0]] } : value;
@@ -64,7 +86,7 @@ function resolveSeries(link: LinkShape, table: DataTable, periodColumn: string):
     const repeated = [...byPeriod].find(([, entries]) => entries.length > 1);
     if (repeated) {
         const where = places(table, repeated[1]);
-        return { kind: 'problem', code: IssueCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }), at: { part: 'where' } };
+        return { kind: 'problem', code: DataLinkCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }), at: { part: 'where' } };
     }
     const series: PeriodValue[] = [];
     for (const [period, [row]] of byPeriod) {
@@ -93,7 +115,7 @@ export function rowsByPeriod(table: DataTable, rows: readonly number[], periodCo
 export function findUnknownColumn(link: LinkShape, table: DataTable): LinkResolution | undefined {
     const unknown = [{ name: link.column, at: { part: 'column' } as LinkPart }, ...link.conditions.map(condition => ({ name: condition.key, at: { part: 'key', condition } as LinkPart }))]
         .find(entry => !table.columns.includes(entry.name));
-    return unknown && { kind: 'problem', code: IssueCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, t('column')), at: unknown.at };
+    return unknown && { kind: 'problem', code: DataLinkCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, t('column')), at: unknown.at };
 }
 
 /** "The data source has no column 'x'. Did you mean 'y'?" — or the list of columns when nothing is close. */
@@ -110,7 +132,7 @@ export function matchingRows(link: LinkShape, table: DataTable): readonly number
 }
 
 /** The rows of one condition, through the column's index: a text as it is, a number however the cells write it (`12`, `12.0`). */
-function rowsMeeting(condition: Condition, table: DataTable): readonly number[] {
+function rowsMeeting(condition: LinkCondition, table: DataTable): readonly number[] {
     const index = rowsByValue(table, condition.key);
     if (condition.text !== undefined) return index.get(condition.text) ?? [];
     const matching = [...index].filter(([cell]) => cellMatches(cell, condition)).map(([, rows]) => rows);
@@ -131,7 +153,7 @@ export function noRow(link: LinkShape, table: DataTable): LinkResolution {
     const conditions = describeConditions(link);
     const missing = link.conditions.find(condition => !(table.cells.get(condition.key) ?? []).some(cell => cellMatches(cell, condition)));
     if (!missing) {
-        return { kind: 'problem', code: IssueCodes.DataRowNotFound, message: t('No row matches {conditions} together; each value is in the file, but not in one row.', { conditions }), at: { part: 'where' } };
+        return { kind: 'problem', code: DataLinkCodes.DataRowNotFound, message: t('No row matches {conditions} together; each value is in the file, but not in one row.', { conditions }), at: { part: 'where' } };
     }
     const values = [...new Set(table.cells.get(missing.key) ?? [])].filter(value => value !== '');
     const written = missing.text ?? String(missing.number);
@@ -140,7 +162,7 @@ export function noRow(link: LinkShape, table: DataTable): LinkResolution {
     const message = close.length > 0
         ? t('No row matches {conditions}: the file has no {key} = {value}. Did you mean {close}?', { conditions, key: missing.key, value: JSON.stringify(written), close: shown })
         : t('No row matches {conditions}: the file has no {key} = {value}; its values are {values}.', { conditions, key: missing.key, value: JSON.stringify(written), values: shown || t('none') });
-    return { kind: 'problem', code: IssueCodes.DataRowNotFound, message, at: { part: 'condition', condition: missing } };
+    return { kind: 'problem', code: DataLinkCodes.DataRowNotFound, message, at: { part: 'condition', condition: missing } };
 }
 
 function numericValue(link: LinkShape, table: DataTable, row: number): number | LinkResolution {
@@ -150,10 +172,10 @@ function numericValue(link: LinkShape, table: DataTable, row: number): number | 
 }
 
 export function notNumeric(link: LinkShape, cell: string, where: string): LinkResolution {
-    return { kind: 'problem', code: IssueCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
+    return { kind: 'problem', code: DataLinkCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
 }
 
-function cellMatches(cell: string | undefined, condition: Condition): boolean {
+function cellMatches(cell: string | undefined, condition: LinkCondition): boolean {
     if (cell === undefined) {
         return false;
     }

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildText, coveredText, createTestServices, repoRoot } from '../journey-test-kit.js';
-import { diffJourneyModels } from '../../diff/journey-diff.js';
-import type { JourneyModel } from '../../model/journey-model.js';
-import { renderJourneyMapSvg } from '../../render/index.js';
+import { buildText, coveredText, createTestServices, repoRoot } from '../../journey-test-kit.js';
+import { diffJourneyModels } from '../../../diff/journey-diff.js';
+import type { JourneyModel } from '../../../model/journey-model.js';
+import { renderJourneyMapSvg } from '../../../render/index.js';
 
 const contractPath = join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey');
 const contract = readFileSync(contractPath, 'utf8');

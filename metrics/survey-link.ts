@@ -1,7 +1,7 @@
-import { numericCell, type DataTable } from '../metrics/data-table.js';
-import { mapOntoScale, meanOf, surveyAnswerScales, surveyScore, type SurveyScore } from '../metrics/survey-scores.js';
+import { numericCell, type DataTable } from './data-table.js';
+import { mapOntoScale, meanOf, surveyAnswerScales, surveyScore, type SurveyScore } from './survey-scores.js';
 import type { PeriodValue, Scale, SurveyUnit } from '../model/journey-model.js';
-import { findUnknownColumn, matchingRows, noRow, rowsByPeriod, type LinkResolution, type LinkShape } from './journey-data-link.js';
+import { findUnknownColumn, matchingRows, noRow, rowsByPeriod, type LinkResolution, type LinkShape } from './data-link.js';
 
 type Problem = Extract<LinkResolution, { kind: 'problem' }>;
 
