@@ -3,7 +3,10 @@
  * DO NOT EDIT MANUALLY!
  ******************************************************************************/
 
-/** The keywords each block's lines start with, by the node type of the block (the formatter's statements, the explainer's did-you-mean). */
+/**
+ * The keywords each block's lines start with, by the node type of the block (the formatter's statements, the
+ * explainer's did-you-mean).
+ */
 export const lineKeywords: Readonly<Record<string, readonly string[]>> = {
     JourneyFile: ["language", "import", "persona", "channel", "metric", "data", "opportunity", "journey", "view", "story"],
     Persona: ["role", "goal", "frustration", "quote"],
