@@ -1,5 +1,5 @@
 import chineseMessages from '../l10n/bundle.l10n.zh-cn.json' with { type: 'json' };
-import { checkMapsInTheirLanguage } from '../language/node-message-scopes.js';
+import { checkMapsInTheirLanguage } from '../model/node-message-scopes.js';
 import { useMessageBundle, useMessageScopes, type MessageBundle } from '../model/localisation.js';
 
 /** The languages `journeymap` speaks; English is the messages as written. */

@@ -8,24 +8,27 @@ import { t } from '../model/localisation.js';
 import { opportunityStatuses } from '../model/journey-model.js';
 import { grammarRuleName } from '../langium-lean/langium-internals.js';
 
-/** The keywords that start a line in each kind of block, as the grammar has them: what a misspelt word was probably meant to be. */
-
+/** Each keyword that takes a name, as a message shows it written. */
 const nameExamples: Record<string, string> = {
     persona: 'persona Ana', channel: 'channel Web', next: 'next Compare', start: 'start SeeAd', step: 'step Compare', stage: 'stage Awareness',
     journey: 'journey FirstPurchase', metric: 'metric conversion', data: 'data funnel', addresses: 'addresses FirstPurchase.Compare',
     expects: 'expects conversion >= 12', status: 'status planned'
 };
 
-/** What a keyword needs after it, when the writer left it out. */
+/** What a keyword needs after it, when the writer left it out; test/language/line-keywords.test.ts checks each. */
+export const valueAfterKeyword: Readonly<Record<string, 'score' | 'number' | 'text' | 'name'>> = {
+    emotion: 'score', value: 'number', effort: 'number',
+    touchpoint: 'text', pain: 'text', opportunity: 'text', truth: 'text', role: 'text', goal: 'text', frustration: 'text',
+    quote: 'text', owner: 'text', evidence: 'text',
+    ...Object.fromEntries(Object.keys(nameExamples).map(keyword => [keyword, 'name' as const]))
+};
+
 function neededAfter(keyword: string): string | undefined {
-    switch (keyword) {
-        case 'emotion': return t('a score on the journey\'s scale, as in `emotion 3 curious`');
-        case 'value': case 'effort': return t('a number from 1 to 5, as in `{keyword} 3`', { keyword });
-        case 'touchpoint': case 'pain': case 'opportunity': case 'truth': case 'role': case 'goal': case 'frustration': case 'quote': case 'owner': case 'evidence':
-            return t('its text in double quotes, as in `{keyword} "…"`', { keyword: keyword === 'truth' ? 'moment of truth' : keyword });
-        case 'persona': case 'channel': case 'next': case 'start': case 'step': case 'stage': case 'journey': case 'metric': case 'data':
-        case 'addresses': case 'expects': case 'status':
-            return t('a name, as in `{example}`', { example: nameExamples[keyword] });
+    switch (valueAfterKeyword[keyword]) {
+        case 'score': return t('a score on the journey\'s scale, as in `emotion 3 curious`');
+        case 'number': return t('a number from 1 to 5, as in `{keyword} 3`', { keyword });
+        case 'text': return t('its text in double quotes, as in `{keyword} "…"`', { keyword: keyword === 'truth' ? 'moment of truth' : keyword });
+        case 'name': return t('a name, as in `{example}`', { example: nameExamples[keyword] });
         default: return undefined;
     }
 }

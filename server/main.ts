@@ -9,7 +9,7 @@ import { journeyLspExtensions } from './journey-lsp-module.js';
 import { startJourneyServer } from './start-journey-server.js';
 import { isMainThread } from 'node:worker_threads';
 import { answerMarkdownFences } from './markdown-render-worker.js';
-import { checkMapsInTheirLanguage } from '../language/node-message-scopes.js';
+import { checkMapsInTheirLanguage } from '../model/node-message-scopes.js';
 
 if (isMainThread) {
     checkMapsInTheirLanguage();

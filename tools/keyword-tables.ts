@@ -93,3 +93,43 @@ function alternativesOf(element: GrammarAST.AbstractElement): GrammarAST.Abstrac
 function unique(values: string[]): string[] {
     return [...new Set(values)];
 }
+
+/** What a value after a keyword is written as: a quoted text, a number, or a name (an identifier or a reference). */
+export type ValueKind = 'text' | 'number' | 'name';
+
+/**
+ * For each keyword followed by a value somewhere in the grammar, the kinds that value takes there
+ * (`owner "…"`: text; `goal` takes a text in a persona and a step's name in `paths from`).
+ */
+export function valuesAfterKeywords(grammar: GrammarAST.Grammar): Record<string, ValueKind[]> {
+    const found: Record<string, Set<ValueKind>> = {};
+    for (const group of AstUtils.streamAllContents(grammar).filter(GrammarAST.isGroup)) {
+        group.elements.forEach((element, index) => {
+            if (!GrammarAST.isKeyword(element)) return;
+            for (const kind of valueKindsAt(group.elements.slice(index + 1))) (found[element.value] ??= new Set()).add(kind);
+        });
+    }
+    return Object.fromEntries(Object.entries(found).map(([keyword, kinds]) => [keyword, [...kinds].sort()]));
+}
+
+/** The kinds of value the first of `elements` can be, looking past optional ones. */
+function valueKindsAt(elements: GrammarAST.AbstractElement[]): ValueKind[] {
+    const [first, ...rest] = elements;
+    if (!first) return [];
+    const kinds = valueKindsOf(first);
+    const optional = first.cardinality === '?' || first.cardinality === '*';
+    return optional ? [...kinds, ...valueKindsAt(rest)] : kinds;
+}
+
+function valueKindsOf(element: GrammarAST.AbstractElement): ValueKind[] {
+    if (GrammarAST.isAssignment(element)) return valueKindsOf(element.terminal);
+    if (GrammarAST.isCrossReference(element)) return ['name'];
+    if (GrammarAST.isAlternatives(element)) return element.elements.flatMap(valueKindsOf);
+    if (GrammarAST.isGroup(element)) return valueKindsAt(element.elements);
+    if (!GrammarAST.isRuleCall(element)) return [];
+    const rule = element.rule.ref;
+    if (GrammarAST.isTerminalRule(rule)) return rule.name === 'STRING' ? ['text'] : rule.name === 'NUMBER' ? ['number'] : ['name'];
+    if (GrammarAST.isParserRule(rule)) return rule.dataType ? ['name'] : valueKindsAt(elementsOf(rule.definition));
+    return [];
+}
+

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JourneyMapGrammar } from '../../language/generated/grammar.js';
 import { lineKeywords } from '../../language/journey-line-keywords.generated.js';
-import { keywordTables } from '../../tools/keyword-tables.js';
+import { valueAfterKeyword } from '../../language/journey-syntax-explainer.js';
+import { keywordTables, valuesAfterKeywords } from '../../tools/keyword-tables.js';
 import { repoRoot } from '../journey-test-kit.js';
 
 describe('the keywords a misspelt word is compared with are the grammar\'s', () => {
@@ -23,5 +24,16 @@ describe('the keywords a misspelt word is compared with are the grammar\'s', () 
         const patterns = textMate.repository.keywords.patterns.map(pattern => new RegExp(`^(?:${pattern.match})$`));
         const uncoloured = [...new Set(Object.values(lineKeywords).flat())].filter(keyword => !patterns.some(pattern => pattern.test(keyword)));
         assert.deepEqual(uncoloured, []);
+    });
+
+    it('says after each keyword what the grammar takes there: a score or a number, a quoted text, a name', () => {
+        const taken = valuesAfterKeywords(JourneyMapGrammar());
+        assert.deepEqual(taken.owner, ['text']);
+        assert.deepEqual(taken.goal, ['name', 'text'], '`goal "…"` in a persona, `goal Step` in `paths from`');
+        const wrong = Object.entries(valueAfterKeyword).filter(([keyword, kind]) => {
+            const wanted = kind === 'score' ? 'number' : kind;
+            return !(taken[keyword] ?? []).includes(wanted);
+        });
+        assert.deepEqual(wrong, [], 'the explainer says a keyword needs what the grammar never takes after it');
     });
 });

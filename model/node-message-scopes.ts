@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import chineseMessages from '../l10n/bundle.l10n.zh-cn.json' with { type: 'json' };
-import { useMessageScopes, type MessageBundle } from '../model/localisation.js';
+import { useMessageScopes, type MessageBundle } from './localisation.js';
 
 /**
  * On Node (the language server, the CLI): a map that declares its language (`language zh-cn`)
