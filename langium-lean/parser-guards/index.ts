@@ -4,8 +4,8 @@ import { rememberResyncPoint, type ResyncHost } from './remembered-resync-point.
 
 /**
  * Guards that replace parts of Chevrotain's error recovery whose stack depth or time grew
- * faster than the input (see each file). They are on unless `JOURNEYMAP_PARSER_GUARDS=off`, which exists to
- * compare with stock Chevrotain, not to run without: large broken maps then overflow the stack.
+ * faster than the input (see each file). They are on unless `LANGIUM_LEAN_PARSER_GUARDS=off`, which
+ * exists to compare with stock Chevrotain, not to run without: large broken texts then overflow the stack.
  *
  * They were written for Chevrotain 12.0 (the version Langium 4.3 brings). Each checks, when a
  * parser is made, that what it replaces is still there in the shape it knows, and throws
@@ -18,10 +18,10 @@ export function installParserGuards(chevrotainParser: object): void {
     rememberResyncPoint(checked);
 }
 
-/** Whether the guards are on (`JOURNEYMAP_PARSER_GUARDS=off` turns them off). */
+/** Whether the guards are on (`LANGIUM_LEAN_PARSER_GUARDS=off` turns them off). */
 export function parserGuardsEnabled(): boolean {
     const environment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return environment?.JOURNEYMAP_PARSER_GUARDS !== 'off';
+    return environment?.LANGIUM_LEAN_PARSER_GUARDS !== 'off';
 }
 
 const writtenFor = '12.0';

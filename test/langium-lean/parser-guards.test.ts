@@ -9,13 +9,13 @@ import { buildText, createTestServices, examplesDir } from '../journey-test-kit.
 
 /** Parsers made with the guards of language/parser-guards/ on or off (they read the switch when made). */
 function parserWithGuards(on: boolean): LangiumParser {
-    const before = process.env.JOURNEYMAP_PARSER_GUARDS;
-    process.env.JOURNEYMAP_PARSER_GUARDS = on ? 'on' : 'off';
+    const before = process.env.LANGIUM_LEAN_PARSER_GUARDS;
+    process.env.LANGIUM_LEAN_PARSER_GUARDS = on ? 'on' : 'off';
     try {
         return createJourneyServices(EmptyFileSystem).Journey.parser.LangiumParser;
     } finally {
-        if (before === undefined) delete process.env.JOURNEYMAP_PARSER_GUARDS;
-        else process.env.JOURNEYMAP_PARSER_GUARDS = before;
+        if (before === undefined) delete process.env.LANGIUM_LEAN_PARSER_GUARDS;
+        else process.env.LANGIUM_LEAN_PARSER_GUARDS = before;
     }
 }
 

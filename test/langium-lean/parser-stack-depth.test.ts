@@ -6,7 +6,7 @@ import { repoRoot } from '../journey-test-kit.js';
 /**
  * The property behind the parser guards: error recovery runs in a stack depth that does not
  * grow with the input. Checked on random breakage of a 2,000-step map in a process with a
- * third of Node's stack, where stock Chevrotain overflows (JOURNEYMAP_PARSER_GUARDS=off).
+ * third of Node's stack, where stock Chevrotain overflows (LANGIUM_LEAN_PARSER_GUARDS=off).
  */
 describe('parser stack depth', function () {
     this.timeout(300_000);
@@ -14,7 +14,7 @@ describe('parser stack depth', function () {
 
     function parseInSmallStack(guards: 'on' | 'off', runs: number) {
         return spawnSync(process.execPath, ['--stack-size=300', '--import', 'tsx', join(repoRoot, 'test', 'language', 'parse-in-small-stack.ts'), String(runs), String(seed)], {
-            cwd: repoRoot, encoding: 'utf8', env: { ...process.env, JOURNEYMAP_PARSER_GUARDS: guards }
+            cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LANGIUM_LEAN_PARSER_GUARDS: guards }
         });
     }
 
