@@ -40,11 +40,11 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     ): Promise<ParseResult<T>> {
         const services = this.serviceRegistry.getServices(uri) as LeanServices;
         const {
-            parser: { LangiumParser: parser },
+            parser: { LangiumParser: parser, Lexer: lexer },
             lean: { Config: config }
         } = services;
         const document = this.updating.get(uri.toString());
-        const graft = document && reparseEdit(document.parseResult, text, parser, config.reparsableRules);
+        const graft = document && reparseEdit(document.parseResult, text, parser, lexer, config.reparsableRules);
         if (document && graft) {
             this.memory.grafted(document, graft);
             return graft.result as ParseResult<T>;

