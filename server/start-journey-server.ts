@@ -8,6 +8,7 @@ import { registerCompareRequest, type CreateSnapshotServices } from './compare-r
 import { DocumentsRebuiltNotification } from '../protocol/documents-rebuilt.js';
 import { registerModelRequest } from './model-request-handler.js';
 import { registerPortfolioRequest } from './portfolio-request-handler.js';
+import { registerEditRequest } from './edit-request-handler.js';
 import { registerFenceRequest } from './fence-request-handler.js';
 import { IssueCodes } from '../language/journey-issue-codes.js';
 import { refusalOf } from '../language/journey-text-guard.js';
@@ -30,6 +31,7 @@ export function startJourneyServer(connection: Connection, services: { shared: L
     });
     registerModelRequest(connection, shared, Journey);
     registerPortfolioRequest(connection, shared, Journey);
+    registerEditRequest(connection, shared, Journey);
     registerCompareRequest(connection, shared, Journey, createSnapshot);
     registerFenceRequest(connection, createSnapshot);
     // Tell previews when a map was rebuilt, also because an imported map or a data file changed.
