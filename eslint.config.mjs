@@ -26,7 +26,7 @@ export default tseslint.config(
         }
     },
     {
-        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'preview/**', 'client/**', 'import/**'],
+        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'edit/**', 'preview/**', 'client/**', 'import/**'],
         rules: { 'no-restricted-imports': ['error', parserFreeImports] }
     },
     {
@@ -51,7 +51,7 @@ export default tseslint.config(
     },
     {
         // Code that the web extension runs in a browser worker: Node's globals pass the build and fail only there.
-        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'preview/**', 'langium-lean/**', 'language/**', 'server/**', 'client/**'],
+        files: ['model/**', 'metrics/**', 'paths/**', 'analysis/**', 'render/**', 'diff/**', 'protocol/**', 'edit/**', 'preview/**', 'langium-lean/**', 'language/**', 'server/**', 'client/**'],
         ignores: ['language/node-journey-services.ts', 'server/main.ts', 'client/extension.ts', 'client/fast-path-setting.ts'],
         rules: {
             'no-restricted-globals': ['error',

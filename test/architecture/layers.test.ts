@@ -12,7 +12,7 @@ import { repoRoot } from '../journey-test-kit.js';
 const entryPoints = ['client/extension.ts', 'client/extension-browser.ts', 'server/main.ts', 'server/main-browser.ts', 'cli/main.ts', 'preview/main.ts'];
 
 /** Folders whose code must run without the parser: in the VS Code client, the webview, renderers anyone can call. */
-const parserFree = ['model', 'metrics', 'paths', 'analysis', 'render', 'diff', 'protocol', 'preview', 'client', 'import'];
+const parserFree = ['model', 'metrics', 'paths', 'analysis', 'render', 'diff', 'protocol', 'edit', 'preview', 'client', 'import'];
 
 type FolderGraph = Map<string, Map<string, string>>;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentEdit } from 'vscode-languageserver-types';
+import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import type { JourneyEdit } from '../../protocol/edit-request.js';
 import { planEdit } from '../../server/edit-request-handler.js';
 import { buildDocuments, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
@@ -61,7 +61,7 @@ async function edited(edit: JourneyEdit, text = map): Promise<string> {
     const result = await planEdit({ textDocument: { uri: document.uri.toString() }, edit }, services.shared, services.Journey);
     const [change] = result.documentChanges as TextDocumentEdit[];
     assert.equal(change.textDocument.uri, document.uri.toString());
-    const after = TextDocument.applyEdits(TextDocument.create(path, 'journey', 1, text), change.edits);
+    const after = TextDocument.applyEdits(TextDocument.create(path, 'journey', 1, text), change.edits as TextEdit[]);
     const [checked] = await buildDocuments(createTestServices(), { [path]: after });
     const errors = (checked.diagnostics ?? []).filter(d => d.severity === 1 && !before.includes(String(d.code)));
     assert.deepEqual(errors, [], `new errors after ${edit.kind}:\n${describeDiagnostics(checked.diagnostics)}\n${after}`);
