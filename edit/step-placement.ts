@@ -6,7 +6,8 @@ import type { EditOutline, OutlineStep } from './edit-outline.js';
 import { EditRefused } from './edit-refused.js';
 import { stageOf, stepOf } from './find-element.js';
 import {
-    dedented, indentOfLine, insertIntoBlock, isAloneOnItsLines, isMultiLine, lineEndOf, lineStartOf, reindent, removeSpan,
+    dedented, indentOfLine, insertIntoBlock, isAloneOnItsLines, isMultiLine, leadingCommentsStart, lineEndOf, lineStartOf,
+    reindent, removeSpan,
     type OffsetEdit
 } from './text-layout.js';
 
@@ -19,9 +20,14 @@ export function moveStep(outline: EditOutline, edit: Extract<JourneyEdit, { kind
     if (target.step?.id === moving.id) throw new EditRefused(t('A step cannot be placed next to itself.'));
     if (alreadyThere(outline, moving, edit)) return [];
     const { text } = outline;
-    const wholeLines = isAloneOnItsLines(text, moving.span);
-    const written = wholeLines ? dedented(text, moving.span) : text.slice(moving.span[0], moving.span[1]);
-    return [removeSpan(text, moving.span), placed(outline, written, target)];
+    if (!isAloneOnItsLines(text, moving.span)) {
+        return [removeSpan(text, moving.span), placed(outline, text.slice(moving.span[0], moving.span[1]), target)];
+    }
+    // The comment lines right above the step go with it.
+    const span = [leadingCommentsStart(text, moving.span[0]), moving.span[1]] as const;
+    const indent = indentOfLine(text, moving.span[0]);
+    const written = dedented(text, [lineStartOf(text, span[0]) + indent.length, span[1]]);
+    return [removeSpan(text, span), placed(outline, written, target)];
 }
 
 /** A new, empty step with a title, after another step or last in a stage; its name is made from the title unless given. */
@@ -84,6 +90,6 @@ function placed(outline: EditOutline, written: string, target: Target): OffsetEd
             : { start: step.span[1], end: step.span[1], newText: ` ${oneLine}` };
     }
     const indent = indentOfLine(text, step.span[0]);
-    const at = target.where === 'before' ? lineStartOf(text, step.span[0]) : lineEndOf(text, step.span[1]) + 1;
+    const at = target.where === 'before' ? leadingCommentsStart(text, step.span[0]) : lineEndOf(text, step.span[1]) + 1;
     return { start: at, end: at, newText: `${reindent(written, indent)}\n` };
 }

@@ -30,6 +30,20 @@ export function indentUnit(text: string): string {
     return found[1].startsWith(opener) && found[1].length > opener.length ? found[1].slice(opener.length) : '  ';
 }
 
+/**
+ * Where the comment lines right above the line at `offset` begin (no blank line between): a
+ * comment above a step is about it, and goes where the step goes.
+ */
+export function leadingCommentsStart(text: string, offset: number): number {
+    let start = lineStartOf(text, offset);
+    while (start > 0) {
+        const previous = lineStartOf(text, start - 1);
+        if (!text.slice(previous, start - 1).trim().startsWith('//')) break;
+        start = previous;
+    }
+    return start;
+}
+
 /** Whether only white space is before the span on its first line and after it on its last (comments count as text). */
 export function isAloneOnItsLines(text: string, span: Span): boolean {
     const before = text.slice(lineStartOf(text, span[0]), span[0]);
