@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { applyMapEdit } from './map-edits.js';
 import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { FromPreview, PreviewState, ToPreview } from '../protocol/preview-messages.js';
 import { CompareRequest, type CompareRequestResult } from '../protocol/compare-request.js';
@@ -108,6 +109,8 @@ export class JourneyPreview implements vscode.Disposable {
             void this.openData(message.uri, message.line);
         } else if (message.type === 'openJourney') {
             void this.openJourney(message.journey, message.uri);
+        } else if (message.type === 'edit') {
+            if (this.document && !this.base) void applyMapEdit(this.client, this.document, message.edit);
         } else if (message.type === 'endCompare') {
             this.base = undefined;
             this.scheduleUpdate(0);

@@ -18,6 +18,7 @@ import { previewCss } from './preview-style.js';
 import { findView, viewsOf } from '../model/view-registry.js';
 import { renderNamedViewSvg } from '../render/named-view.js';
 import { drawStorySlide, slidePlaces } from '../render/story-deck.js';
+import { installMapGestures } from './map-gestures.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -48,6 +49,20 @@ const viewport = document.getElementById('viewport')!;
 const banner = document.getElementById('banner')!;
 const picker = document.getElementById('journey-picker') as HTMLSelectElement;
 const personaPicker = document.getElementById('persona-picker') as HTMLSelectElement;
+
+const gestures = installMapGestures({
+    canvas,
+    journey: () => {
+        const journey = model && (model.journeys.find(j => j.name === state.journey) ?? model.journeys[0]);
+        const steps = journey?.stages.flatMap(stage => stage.steps)
+            .map(step => ({ name: step.name, title: step.title, feeling: step.emotion?.feeling, pains: step.pains }));
+        return journey && { name: journey.name, steps: steps ?? [] };
+    },
+    // The map and the blueprint of the text as it is: not a comparison, a story's slide or a named view.
+    editable: () => !comparison && !playing && (state.view === 'map' || state.view === 'blueprint')
+        && !(model && findView(model, 'preview', state.view)?.named),
+    send: edit => vscode.postMessage({ type: 'edit', edit })
+});
 
 function isDark(): boolean {
     return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
@@ -104,6 +119,7 @@ async function draw(): Promise<void> {
     canvas.innerHTML = svg;
     applyZoom();
     applyHighlight();
+    gestures.afterDraw();
     document.body.dataset.rendered = String(ticket);
 }
 

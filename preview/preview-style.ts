@@ -16,6 +16,11 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #canvas [data-step],#canvas [data-stage],#canvas [data-persona],#canvas [data-origin],#canvas [data-window]{cursor:pointer}
 #canvas [data-window]:hover rect{stroke:var(--vscode-focusBorder,#0969da);stroke-width:2}
 #window-label{white-space:nowrap}
+#canvas [data-score]{cursor:ns-resize}
+#canvas [tabindex]:focus{outline:none}
+#canvas [tabindex]:focus>rect.card,#canvas [tabindex]:focus>.step>rect.card,#canvas [data-score]:focus>circle{stroke:var(--vscode-focusBorder,#0969da);stroke-width:3}
+#canvas .dragging{opacity:.6}
+.edit-in-place{position:absolute;z-index:5;font:inherit;padding:2px 4px;color:var(--vscode-input-foreground,#1f2328);background:var(--vscode-input-background,#fff);border:1px solid var(--vscode-focusBorder,#0969da);outline:none}
 body.comparing #views{display:none}
 #compare-label{font-weight:600}
 .compare h2{font-size:14px;margin:4px 0 6px}

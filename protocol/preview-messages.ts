@@ -8,6 +8,7 @@ import type { JourneyModel, SourceRange } from '../model/journey-model.js';
 import type { CompareRequestResult } from './compare-request.js';
 import type { FirstError } from './model-request.js';
 import type { BacklogRow } from '../analysis/opportunity-backlog.js';
+import type { JourneyEdit } from './edit-request.js';
 
 /** A view of the registry (model/view-registry.ts): a built-in one (`map`, `blueprint`…), or a view the file names. */
 export type PreviewView = string;
@@ -58,6 +59,8 @@ export type FromPreview =
     /** The reader clicked a metric value read from data: open the data file at its row (1-based line). */
     | { type: 'openData'; uri: string; line?: number }
     /** The reader clicked a step's detail link: open the journey that details it (in `uri`, or this file). */
-    | { type: 'openJourney'; journey: string; uri?: string };
+    | { type: 'openJourney'; journey: string; uri?: string }
+    /** A gesture on the map (preview/map-gestures.ts): the extension asks the server for its edit and applies it. */
+    | { type: 'edit'; edit: JourneyEdit };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

@@ -78,7 +78,7 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
             return a && b ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })] : [];
         });
         const line = mainPoints.length > 1 ? element('path', { class: curve.className, d: smoothPath(mainPoints, top, bottom), id: index === 0 ? `${id}-curve` : `${id}-curve-${index}`, 'data-persona': curve.persona }) : '';
-        return { branches, line, faces: points.map(point => drawPoint(point, scale, bottom, curve)) };
+        return { branches, line, faces: points.map(point => drawPoint(point, scale, bottom, curve, (bottom - top) / (scale.max - scale.min || 1))) };
     });
     const parts = [
         element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
@@ -162,7 +162,8 @@ function legend(curves: Curve[], x: number, y: number): string {
     }));
 }
 
-function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve): string {
+/** A face of the curve; a written score's face says where it is on the scale, for the preview to drag it (`unit`: pixels per point). */
+function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve, unit: number): string {
     const emotion = { score: point.score, feeling: point.feeling };
     const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
@@ -178,7 +179,9 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
     const { step } = point;
     const rolledUp = !step.emotion && !step.measuredEmotion && step.detailSummary?.rolledUpEmotion !== undefined;
     const kind = rolledUp && !curve.persona ? 'point rolled-up' : 'point';
-    return element('g', { class: kind, 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label }, [
+    const draggable = !curve.persona && point.step.emotion?.score === point.score
+        ? { 'data-score': point.score, 'data-scale': `${scale.min}..${scale.max}`, 'data-unit': num(unit) } : {};
+    return element('g', { class: kind, 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label, ...draggable }, [
         rolledUp ? element('circle', { class: 'rolled-up-ring', cx: x, cy: y, r: 14 }) : '',
         element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
         element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),

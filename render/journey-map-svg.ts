@@ -418,8 +418,10 @@ function noteBoxes(notes: Note[], className: 'pain' | 'opportunity', marker: str
         height,
         draw: (x, y) => {
             let cursor = y;
-            return boxes.map(box => {
-                const svg = element('g', { class: box.note.faded ? 'note low-confidence' : 'note' }, [
+            return boxes.map((box, index) => {
+                // A pain names its line, `pain/0`, for the preview to edit it in place.
+                const line = className === 'pain' ? { 'data-line': `pain/${index}` } : {};
+                const svg = element('g', { class: box.note.faded ? 'note low-confidence' : 'note', ...line }, [
                     element('rect', { class: className, x, y: cursor, width: layout.column, height: boxHeight(box), rx: 6 }),
                     textLines(box.lines, x + 6, cursor + 17, layout.line, { class: 'body' }),
                     box.details.length > 0 ? textLines(box.details, x + 6, cursor + 17 + box.lines.length * layout.line, layout.smallLine, { class: 'small muted' }) : ''

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 
 /** Every folder whose code says something to a user. */
-export const messageFolders = ['client', 'server', 'language', 'metrics', 'render', 'preview', 'cli', 'diff', 'import', 'markdown', 'model', 'paths'];
+export const messageFolders = ['client', 'server', 'language', 'metrics', 'render', 'preview', 'cli', 'diff', 'import', 'markdown', 'model', 'paths', 'edit', 'analysis'];
 
 /** The messages, sorted, and each call whose message is not a string literal (file:line). */
 export function extractMessages(root) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -13,18 +13,9 @@ import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { renderJourneyHtml, renderJourneyMapSvg } from '../../render/index.js';
 import { opportunityBacklog } from '../../analysis/opportunity-backlog.js';
 import { launchChromium } from '../browser-kit.js';
+import { openPreviewPage, outputDir, sendToPreview, updateWith, writePreviewPage } from './preview-kit.js';
 import { repoRoot } from '../journey-test-kit.js';
 import { exampleModels, largeJourneyText, modelOf, modelsWithImports } from '../render/render-kit.js';
-
-const outputDir = join(repoRoot, 'test', 'output');
-
-/** The webview's page with the bundled script, and a stand-in for VS Code's webview API. */
-function writePreviewPage(messages?: MessageBundle, name = 'preview.html'): string {
-    mkdirSync(outputDir, { recursive: true });
-    const page = join(outputDir, name);
-    writeFileSync(page, previewHtml({ nonce: 'testnonce123', cspSource: 'file:', scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString(), messages }));
-    return pathToFileURL(page).toString();
-}
 
 describe('preview page in real Chromium', function () {
     this.timeout(600_000);
@@ -37,36 +28,10 @@ describe('preview page in real Chromium', function () {
     });
     after(async () => browser?.close());
 
-    async function openPreview(url = pageUrl, beforeLoad?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
-        const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-        await beforeLoad?.(page);
-        const errors: string[] = [];
-        page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
-        page.on('pageerror', error => errors.push(error.message));
-        // A string, not a function: tsx compiles functions with a `__name` helper the page lacks
-        // (the shim lets later `page.evaluate` callbacks run too).
-        await page.addInitScript(`
-            window.__name = (target) => target;
-            window.posted = [];
-            window.acquireVsCodeApi = () => ({
-                postMessage: (message) => window.posted.push(message),
-                getState: () => undefined,
-                setState: (state) => { window.savedState = state; }
-            });`);
-        await page.goto(url);
-        await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(m => m.type === 'ready'));
-        return { page, errors };
-    }
+    const openPreview = (url = pageUrl, beforeLoad?: (page: Page) => Promise<void>) => openPreviewPage(browser, url, beforeLoad);
+    const send = sendToPreview;
 
-    async function send(page: Page, message: ToPreview): Promise<void> {
-        const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
-        await page.evaluate(m => window.postMessage(m, '*'), message);
-        if (message.type === 'update' && (message.model || message.delta !== undefined)) {
-            await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
-        }
-    }
-
-    const update = (model: JourneyModel): ToPreview => ({ type: 'update', uri: model.uri, fileName: 'map.journey', model });
+    const update = updateWith;
 
     it('renders every example without console errors, one card per step, and writes screenshots', async () => {
         for (const { file, model } of await exampleModels()) {

@@ -1,0 +1,189 @@
+/**
+ * Editing on the map (docs/editor.md): each gesture is sent as a `journey/edit` and the map is
+ * drawn again from the edited text; nothing is drawn here that the text does not say. Mouse:
+ * drag a curve's face up or down, drag a step card onto another (before it, or after it on its
+ * right half), double-click a title, a feeling or a pain to edit it. Keyboard, on a focused card
+ * or face: ← → move the step, ↑ ↓ change the score, Enter edits the title, + adds a step after
+ * it, Delete deletes it.
+ */
+import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
+import { t } from '../model/localisation.js';
+
+export interface GestureHost {
+    canvas: HTMLElement;
+    /** The journey drawn, whose steps the gestures name; none in views that are not of one journey. */
+    journey(): { name: string; steps: Array<{ name: string; title?: string; feeling?: string; pains: string[] }> } | undefined;
+    /** Whether the map drawn is the live map of the text (not a comparison, a slide or a Mermaid view). */
+    editable(): boolean;
+    send(edit: JourneyEdit): void;
+}
+
+/** How far the pointer moves before a press on a card becomes a drag. */
+const dragThreshold = 6;
+
+export function installMapGestures(host: GestureHost): { afterDraw(): void } {
+    let focusedStep: string | undefined;
+    const id = (step: string) => `${host.journey()!.name}.${step}`;
+    const cardOf = (target: EventTarget | null) =>
+        target instanceof Element ? target.closest<SVGGElement>('.cell[data-step]:has(> .step)') : null;
+    const faceOf = (target: EventTarget | null) =>
+        target instanceof Element ? target.closest<SVGGElement>('[data-score][data-step]') : null;
+
+    host.canvas.addEventListener('pointerdown', event => {
+        if (!host.editable() || event.button !== 0) return;
+        const face = faceOf(event.target);
+        if (face) {
+            dragFace(face, event);
+            return;
+        }
+        const card = cardOf(event.target);
+        if (card) dragCard(card, event);
+    });
+
+    function dragFace(face: SVGGElement, down: PointerEvent): void {
+        const score = Number(face.dataset.score);
+        const [min, max] = face.dataset.scale!.split('..').map(Number);
+        const unit = Number(face.dataset.unit) * (face.ownerSVGElement?.getScreenCTM()?.d ?? 1);
+        let chosen = score;
+        face.setPointerCapture(down.pointerId);
+        face.classList.add('dragging');
+        const move = (event: PointerEvent) => {
+            chosen = Math.min(max, Math.max(min, Math.round(score - (event.clientY - down.clientY) / unit)));
+            face.setAttribute('transform', `translate(0 ${(score - chosen) * Number(face.dataset.unit)})`);
+            face.setAttribute('aria-valuenow', String(chosen));
+        };
+        const up = () => {
+            face.removeEventListener('pointermove', move);
+            face.classList.remove('dragging');
+            face.removeAttribute('transform');
+            if (chosen !== score) host.send({ kind: 'setEmotion', step: id(face.dataset.step!), score: chosen });
+        };
+        face.addEventListener('pointermove', move);
+        face.addEventListener('pointerup', up, { once: true });
+        face.addEventListener('pointercancel', () => { chosen = score; up(); }, { once: true });
+    }
+
+    function dragCard(card: SVGGElement, down: PointerEvent): void {
+        let dragging = false;
+        const move = (event: PointerEvent) => {
+            dragging ||= Math.hypot(event.clientX - down.clientX, event.clientY - down.clientY) > dragThreshold;
+            if (dragging) card.classList.add('dragging');
+        };
+        const up = (event: PointerEvent) => {
+            window.removeEventListener('pointermove', move);
+            card.classList.remove('dragging');
+            if (!dragging) return;
+            const target = cardOf(document.elementFromPoint(event.clientX, event.clientY));
+            const step = card.dataset.step!;
+            if (!target || target.dataset.step === step) return;
+            const box = target.getBoundingClientRect();
+            const side = event.clientX < box.left + box.width / 2 ? 'before' : 'after';
+            host.send({ kind: 'moveStep', step: id(step), [side]: id(target.dataset.step!) });
+        };
+        window.addEventListener('pointermove', move);
+        window.addEventListener('pointerup', up, { once: true });
+    }
+
+    host.canvas.addEventListener('dblclick', event => {
+        if (!host.editable() || !(event.target instanceof Element)) return;
+        const journey = host.journey();
+        const stepName = event.target.closest('[data-step]')?.getAttribute('data-step');
+        const step = journey?.steps.find(each => each.name === stepName);
+        if (!journey || !step) return;
+        const pain = event.target.closest<SVGGElement>('g.note[data-line^="pain/"]');
+        if (pain) {
+            const index = Number(pain.dataset.line!.split('/')[1]);
+            editInPlace(pain, step.pains[index] ?? '', text => host.send({ kind: 'setText', element: `${id(step.name)}/pain/${index}`, field: 'title', text }));
+        } else if (event.target.closest('.step-title')) {
+            editText(event.target.closest('.step-title')!, step.name, 'title', step.title ?? step.name);
+        } else if (event.target.closest('[data-score] text')) {
+            editText(event.target.closest('[data-score] text')!, step.name, 'feeling', step.feeling ?? '');
+        }
+    });
+
+    function editText(anchor: Element, step: string, field: EditedTextField, current: string): void {
+        editInPlace(anchor, current, text => host.send({ kind: 'setText', element: id(step), field, text }));
+    }
+
+    host.canvas.addEventListener('keydown', event => {
+        if (!host.editable() || !(event.target instanceof Element)) return;
+        const face = faceOf(event.target);
+        if (face && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+            const [min, max] = face.dataset.scale!.split('..').map(Number);
+            const score = Math.min(max, Math.max(min, Number(face.dataset.score) + (event.key === 'ArrowUp' ? 1 : -1)));
+            event.preventDefault();
+            if (score !== Number(face.dataset.score)) host.send({ kind: 'setEmotion', step: id(face.dataset.step!), score });
+            return;
+        }
+        const card = cardOf(event.target);
+        if (card) onCardKey(card, event);
+    });
+
+    function onCardKey(card: SVGGElement, event: KeyboardEvent): void {
+        const journey = host.journey();
+        const step = card.dataset.step!;
+        const order = journey?.steps.map(each => each.name) ?? [];
+        const index = order.indexOf(step);
+        const act = (edit: JourneyEdit) => {
+            event.preventDefault();
+            focusedStep = step;
+            host.send(edit);
+        };
+        if (event.key === 'ArrowLeft' && index > 0) act({ kind: 'moveStep', step: id(step), before: id(order[index - 1]) });
+        else if (event.key === 'ArrowRight' && index >= 0 && index < order.length - 1) act({ kind: 'moveStep', step: id(step), after: id(order[index + 1]) });
+        else if (event.key === 'Delete' || event.key === 'Backspace') act({ kind: 'delete', element: id(step) });
+        else if (event.key === 'Enter') {
+            event.preventDefault();
+            const title = card.querySelector('.step-title') ?? card;
+            editText(title, step, 'title', journey?.steps[index]?.title ?? step);
+        } else if (event.key === '+') {
+            event.preventDefault();
+            editInPlace(card, '', text => host.send({ kind: 'addStep', after: id(step), title: text }), t('Title of the new step'));
+        }
+    }
+
+    return {
+        /** Cards and faces can be reached with Tab; the card that had focus before a repaint has it again. */
+        afterDraw(): void {
+            if (!host.editable()) return;
+            host.canvas.querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step), [data-score][data-step]').forEach(element => {
+                element.setAttribute('tabindex', '0');
+                element.setAttribute('focusable', 'true');
+            });
+            if (focusedStep) {
+                host.canvas.querySelector<SVGGElement>(`.cell[data-step="${CSS.escape(focusedStep)}"]`)?.focus();
+                focusedStep = undefined;
+            }
+        }
+    };
+}
+
+/**
+ * A text box over `anchor` holding `current`: Enter sends what was typed, Escape or leaving it
+ * cancels. What is typed is only ever a value of the box and of the edit, never markup.
+ */
+function editInPlace(anchor: Element, current: string, commit: (text: string) => void, placeholder = ''): void {
+    const box = anchor.getBoundingClientRect();
+    const input = document.createElement('input');
+    input.className = 'edit-in-place';
+    input.value = current;
+    input.placeholder = placeholder;
+    input.setAttribute('aria-label', placeholder || t('Edit the text; Enter to keep, Escape to cancel'));
+    Object.assign(input.style, { left: `${box.left + window.scrollX}px`, top: `${box.top + window.scrollY}px`, minWidth: `${Math.max(120, box.width)}px` });
+    let done = false;
+    const finish = (keep: boolean) => {
+        if (done) return;
+        done = true;
+        input.remove();
+        if (keep && input.value !== current) commit(input.value);
+    };
+    input.addEventListener('keydown', event => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(true);
+        else if (event.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', () => finish(false));
+    document.body.append(input);
+    input.focus();
+    input.select();
+}

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { JourneyEdit } from '../../protocol/edit-request.js';
+import { launchChromium } from '../browser-kit.js';
+import { modelOf } from '../render/render-kit.js';
+import { openPreviewPage, sendToPreview, updateWith, writePreviewPage } from './preview-kit.js';
+
+const map = `journey J "Buying" {
+  stage Look {
+    step A "Sees the ad" { emotion 3 curious pain "Loud ad" next B }
+    step B "Compares" { emotion 2 confused next C }
+  }
+  stage Buy {
+    step C "Pays" { emotion 4 exit }
+  }
+}
+`;
+
+/** The edits the page asked for since the last call. */
+async function editsPosted(page: Page): Promise<JourneyEdit[]> {
+    return page.evaluate(() => {
+        const posted = (window as unknown as { posted: Array<{ type: string; edit?: unknown }> }).posted;
+        const edits = posted.filter(message => message.type === 'edit').map(message => message.edit);
+        (window as unknown as { posted: unknown[] }).posted = posted.filter(message => message.type !== 'edit');
+        return edits as JourneyEdit[];
+    });
+}
+
+describe('editing on the preview\'s map: each gesture asks for one edit of the text (real Chromium)', function () {
+    this.timeout(120_000);
+    let browser: Browser;
+    let page: Page;
+    let errors: string[];
+
+    before(async () => {
+        browser = await launchChromium();
+        ({ page, errors } = await openPreviewPage(browser, writePreviewPage(undefined, 'gestures.html')));
+        await sendToPreview(page, updateWith(await modelOf(map)));
+    });
+    after(async () => browser?.close());
+    afterEach(() => assert.deepEqual(errors, []));
+
+    it('drags a face of the curve two points up: setEmotion, snapped to the scale; the picture waits for the text', async () => {
+        const face = page.locator('#canvas [data-score][data-step="B"]');
+        const box = (await face.boundingBox())!;
+        const unit = Number(await face.getAttribute('data-unit'));
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 2.2 * unit, { steps: 5 });
+        await page.mouse.up();
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 4 }]);
+        assert.equal(await face.getAttribute('transform'), null, 'the face is back where the text puts it until the text changes');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40 * unit, { steps: 5 });
+        await page.mouse.up();
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 1 }], 'no lower than the scale');
+    });
+
+    it('edits a title in place: Enter sends the text typed, markup included as text; Escape sends nothing', async () => {
+        await page.locator('#canvas [data-step="C"] .step-title').dblclick();
+        const input = page.locator('input.edit-in-place');
+        assert.equal(await input.inputValue(), 'Pays');
+        await input.fill('"><img src=x onerror=alert(1)>');
+        await input.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setText', element: 'J.C', field: 'title', text: '"><img src=x onerror=alert(1)>' }]);
+        assert.equal(await page.locator('img').count(), 0);
+        await page.locator('#canvas [data-step="C"] .step-title').dblclick();
+        await page.locator('input.edit-in-place').press('Escape');
+        assert.equal(await page.locator('input.edit-in-place').count(), 0);
+        assert.deepEqual(await editsPosted(page), []);
+    });
+
+    it('edits a pain in place by its line, J.A/pain/0', async () => {
+        await page.locator('#canvas [data-step="A"] g.note[data-line="pain/0"]').dblclick();
+        const input = page.locator('input.edit-in-place');
+        assert.equal(await input.inputValue(), 'Loud ad');
+        await input.fill('很吵的广告');
+        await input.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setText', element: 'J.A/pain/0', field: 'title', text: '很吵的广告' }]);
+    });
+
+    it('moves a card by dragging it onto another: before it on its left half, after it on its right half', async () => {
+        const a = (await page.locator('#canvas .cell[data-step="A"][tabindex]').boundingBox())!;
+        const c = (await page.locator('#canvas .cell[data-step="C"][tabindex]').boundingBox())!;
+        await page.mouse.move(a.x + 20, a.y + 20);
+        await page.mouse.down();
+        await page.mouse.move(c.x + c.width - 10, c.y + 20, { steps: 8 });
+        await page.mouse.up();
+        assert.deepEqual(await editsPosted(page), [{ kind: 'moveStep', step: 'J.A', after: 'J.C' }]);
+        await page.mouse.move(c.x + 20, c.y + 20);
+        await page.mouse.down();
+        await page.mouse.move(a.x + 10, a.y + 20, { steps: 8 });
+        await page.mouse.up();
+        assert.deepEqual(await editsPosted(page), [{ kind: 'moveStep', step: 'J.C', before: 'J.A' }]);
+    });
+
+    it('works from the keyboard: Tab reaches a card, arrows move it, Delete deletes it, + adds a step after it, focus is visible', async () => {
+        const card = page.locator('#canvas .cell[data-step="B"][tabindex]');
+        assert.equal(await card.getAttribute('tabindex'), '0');
+        await card.focus();
+        const outline = await card.locator('rect.card').evaluate(rect => getComputedStyle(rect).strokeWidth);
+        assert.equal(outline, '3px', 'the focused card is outlined');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Delete');
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'moveStep', step: 'J.B', before: 'J.A' },
+            { kind: 'moveStep', step: 'J.B', after: 'J.C' },
+            { kind: 'delete', element: 'J.B' }
+        ]);
+        await card.focus();
+        await page.keyboard.press('+');
+        await page.locator('input.edit-in-place').fill('Calls support');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', after: 'J.B', title: 'Calls support' }]);
+        const face = page.locator('#canvas [data-score][data-step="A"]');
+        await face.focus();
+        await page.keyboard.press('ArrowUp');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.A', score: 4 }]);
+    });
+});
