@@ -67,7 +67,7 @@ export const fake = {
     serializers: new Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }>(),
     shown: [] as Array<{ document: FakeDocument; options: { selection?: Range; viewColumn?: number } }>,
     documents: new Map<string, FakeDocument>(),
-    messages: [] as Array<{ level: 'error' | 'info'; text: string }>,
+    messages: [] as Array<{ level: 'error' | 'info' | 'warning'; text: string }>,
     /** The answer of the next quick pick: the index of the item to pick, or undefined to cancel. */
     quickPickAnswer: 0 as number | undefined,
     quickPicks: [] as Array<Array<{ label: string; description?: string }>>,
@@ -76,6 +76,9 @@ export const fake = {
     /** Each command run with `vscode.commands.executeCommand`, by id. */
     commandRun: new EventSource<string>(),
     /** What `vscode.extensions.getExtension('vscode.git')` finds; undefined: no Git extension. */
+    /** Each WorkspaceEdit `vscode.workspace.applyEdit` was given, and what it answers. */
+    appliedEdits: [] as unknown[],
+    applyEditAnswer: true,
     git: undefined as undefined | { enabled: boolean; repository?: { show(ref: string, path: string): Promise<string>; log(options: object): Promise<Array<{ hash: string; message: string }>> } }
 };
 
@@ -97,6 +100,7 @@ export const window = {
     showTextDocument: async (document: FakeDocument, options: { selection?: Range; viewColumn?: number }) => { fake.shown.push({ document, options }); },
     showErrorMessage: async (text: string) => { fake.messages.push({ level: 'error', text }); },
     showInformationMessage: async (text: string) => { fake.messages.push({ level: 'info', text }); },
+    showWarningMessage: async (text: string) => { fake.messages.push({ level: 'warning', text }); },
     showQuickPick: async <T extends { label: string; description?: string }>(items: T[]) => {
         fake.quickPicks.push(items);
         return fake.quickPickAnswer === undefined ? undefined : items[fake.quickPickAnswer];
@@ -124,6 +128,7 @@ export const extensions = {
 
 export const workspace = {
     onDidChangeTextDocument: fake.documentChanged.event,
+    applyEdit: async (edit: unknown) => { fake.appliedEdits.push(edit); return fake.applyEditAnswer; },
     openTextDocument: async (uri: Uri) => fake.documents.get(uri.toString()) ?? { uri, languageId: uri.path.endsWith('.journey') ? 'journey' : 'plaintext', fileName: uri.path },
     /** The workspace folder is `/maps`. */
     getWorkspaceFolder: (uri: Uri) => (uri.path.startsWith('/maps/') ? { uri: Uri.file('/maps'), name: 'maps', index: 0 } : undefined)
