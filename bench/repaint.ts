@@ -14,23 +14,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { previewHtml } from '../client/preview-html.js';
-import type { ToPreview } from '../protocol/preview-messages.js';
 import type { ModelRequestResult } from '../protocol/model-request.js';
-import { applyDelta } from '../protocol/model-delta.js';
-import { chromiumArgs, chromiumHint, findChromiumPath } from '../test/chromium-path.js';
 import { startLanguageServer } from '../test/e2e/lsp-client.js';
+import { median, modelUpdates, openBenchPreview } from './bench-preview.js';
 import { generatedJourney } from './generated-journey.js';
 
 const steps = Number(process.argv[2] ?? 1000);
 const edits = Number(process.argv[3] ?? 60);
 const targetMs = 50;
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
 
 const folder = mkdtempSync(join(tmpdir(), 'repaint-'));
 const path = join(folder, 'map.journey');
@@ -45,55 +36,14 @@ const session = await startLanguageServer(folder);
 session.open(uri, initial);
 await session.diagnosticsFor(uri);
 
-const executablePath = findChromiumPath();
-if (!executablePath) throw new Error(chromiumHint);
-const browser = await chromium.launch({ executablePath, args: [...chromiumArgs, '--allow-file-access-from-files'] });
-const pagePath = join(folder, 'preview.html');
-writeFileSync(pagePath, previewHtml({ nonce: 'benchnonce', cspSource: 'file:', scriptUri: pathToFileURL(join(process.cwd(), 'dist', 'preview.js')).toString() }));
-const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-await page.addInitScript(`
-    window.__name = (target) => target;
-    window.posted = [];
-    window.acquireVsCodeApi = () => ({ postMessage: (message) => window.posted.push(message), getState: () => undefined, setState: () => undefined });`);
-await page.goto(pathToFileURL(pagePath).toString());
-await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'ready'));
-
-/**
- * Sends the model to the page as the extension does — as JSON text, which is how VS Code
- * carries a webview message (handing Playwright the object took 400 ms of its own serialising)
- * — and resolves after the frame that shows it.
- */
-/** Per update, measured inside the page: parsing the message, drawing it, the next frame. */
-async function show(message: ToPreview): Promise<number> {
-    return page.evaluate(async json => {
-        const before = Number(document.body.dataset.rendered ?? 0);
-        const drawn = new Promise(resolve => {
-            const observer = new MutationObserver(() => {
-                if (Number(document.body.dataset.rendered ?? 0) > before) { observer.disconnect(); resolve(undefined); }
-            });
-            observer.observe(document.body, { attributes: true, attributeFilter: ['data-rendered'] });
-        });
-        const start = performance.now();
-        window.postMessage(JSON.parse(json), '*');
-        await drawn;
-        await new Promise(resolve => requestAnimationFrame(() => resolve(undefined)));
-        return performance.now() - start;
-    }, JSON.stringify(message));
-}
-
+const { browser, show } = await openBenchPreview(folder);
 /**
  * As the extension's preview panel does: ask for a delta against the model it holds, apply it
  * to that model (the panel keeps the whole model, for highlights and export), and pass the
  * delta on to the page, which holds the same model.
  */
-let held = await session.connection.sendRequest('journey/model', { uri }) as ModelRequestResult;
-await show({ type: 'update', uri, fileName: 'map.journey', model: held.model });
-async function nextUpdate(): Promise<ToPreview> {
-    const result = await session.connection.sendRequest('journey/model', { uri, since: held.id }) as ModelRequestResult;
-    if (result.delta === undefined) throw new Error(`the server sent the whole model: ${result.error?.message ?? 'no delta'}`);
-    held = { model: applyDelta(held.model!, result.delta), id: result.id };
-    return { type: 'update', uri, fileName: 'map.journey', delta: result.delta };
-}
+const nextUpdate = modelUpdates(params => session.connection.sendRequest('journey/model', params) as Promise<ModelRequestResult>, uri);
+await show(await nextUpdate());
 
 let text = initial;
 const times: number[] = [];
