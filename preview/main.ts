@@ -58,9 +58,8 @@ const gestures = installMapGestures({
             .map(step => ({ name: step.name, title: step.title, feeling: step.emotion?.feeling, pains: step.pains }));
         return journey && { name: journey.name, steps: steps ?? [] };
     },
-    // The map and the blueprint of the text as it is: not a comparison, a story's slide or a named view.
-    editable: () => !comparison && !playing && (state.view === 'map' || state.view === 'blueprint')
-        && !(model && findView(model, 'preview', state.view)?.named),
+    // The map of the text as it is: not a comparison, a story's slide, a named view or another view.
+    editable: () => !comparison && !playing && state.view === 'map',
     send: edit => vscode.postMessage({ type: 'edit', edit })
 });
 
