@@ -110,7 +110,7 @@ export class JourneyPreview implements vscode.Disposable {
         } else if (message.type === 'openJourney') {
             void this.openJourney(message.journey, message.uri);
         } else if (message.type === 'edit') {
-            if (this.document && !this.base) void applyMapEdit(this.client, this.document, message.edit);
+            if (this.document && !this.base) void applyMapEdit(this.client, this.document, message.edit, message.uri);
         } else if (message.type === 'endCompare') {
             this.base = undefined;
             this.scheduleUpdate(0);

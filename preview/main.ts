@@ -19,6 +19,7 @@ import { findView, viewsOf } from '../model/view-registry.js';
 import { renderNamedViewSvg } from '../render/named-view.js';
 import { drawStorySlide, slidePlaces } from '../render/story-deck.js';
 import { installMapGestures } from './map-gestures.js';
+import { installPortfolioStatusMenu } from './portfolio-status-menu.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -61,6 +62,11 @@ const gestures = installMapGestures({
     // The map of the text as it is: not a comparison, a story's slide, a named view or another view.
     editable: () => !comparison && !playing && state.view === 'map',
     send: edit => vscode.postMessage({ type: 'edit', edit })
+});
+const statusMenu = installPortfolioStatusMenu({
+    canvas,
+    rows: () => (state.view === 'portfolio' && !comparison ? portfolio : undefined),
+    send: (edit, uri) => vscode.postMessage({ type: 'edit', edit, uri })
 });
 
 function isDark(): boolean {
@@ -119,6 +125,7 @@ async function draw(): Promise<void> {
     applyZoom();
     applyHighlight();
     gestures.afterDraw();
+    statusMenu.afterDraw();
     document.body.dataset.rendered = String(ticket);
 }
 

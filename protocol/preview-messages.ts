@@ -60,7 +60,10 @@ export type FromPreview =
     | { type: 'openData'; uri: string; line?: number }
     /** The reader clicked a step's detail link: open the journey that details it (in `uri`, or this file). */
     | { type: 'openJourney'; journey: string; uri?: string }
-    /** A gesture on the map (preview/map-gestures.ts): the extension asks the server for its edit and applies it. */
-    | { type: 'edit'; edit: JourneyEdit };
+    /**
+     * A gesture on the map (preview/map-gestures.ts): the extension asks the server for its edit and
+     * applies it. `uri`: the file to edit, when not the one shown (the portfolio's opportunities).
+     */
+    | { type: 'edit'; edit: JourneyEdit; uri?: string };
 
 export const defaultPreviewState: PreviewState = { view: 'map', zoom: 1 };

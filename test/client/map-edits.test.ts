@@ -7,7 +7,7 @@ describe('a gesture on the preview, in the extension host (with a stand-in VS Co
     const planned = { documentChanges: [{ textDocument: { uri: 'file:///maps/buy.journey', version: 3 }, edits: [] }] };
     const edit: JourneyEdit = { kind: 'setEmotion', step: 'Buy.Pay', score: 4 };
 
-    async function setUp(answer: () => Promise<unknown>) {
+    async function setUp(answer: () => Promise<unknown>, otherFile?: string) {
         const { preview, vscode } = await loadWithFakeVsCode();
         const asked: unknown[] = [];
         const client = {
@@ -26,7 +26,7 @@ describe('a gesture on the preview, in the extension host (with a stand-in VS Co
         const panel = new preview.JourneyPreview({ extensionUri: vscode.Uri.file('/ext') } as never, client as never);
         panel.open(true);
         const [webview] = vscode.fake.panels;
-        webview.received.fire({ type: 'edit', edit });
+        webview.received.fire({ type: 'edit', edit, ...(otherFile ? { uri: otherFile } : {}) });
         await new Promise(resolve => setTimeout(resolve, 20));
         return { vscode, asked };
     }
@@ -42,5 +42,10 @@ describe('a gesture on the preview, in the extension host (with a stand-in VS Co
         const { vscode } = await setUp(async () => { throw new Error('An emotion of Buy.Pay must be on the scale 1..5; 9 is not.'); });
         assert.deepEqual(vscode.fake.appliedEdits, []);
         assert.deepEqual(vscode.fake.messages, [{ level: 'warning', text: 'An emotion of Buy.Pay must be on the scale 1..5; 9 is not.' }]);
+    });
+
+    it('edits another file (a portfolio opportunity\'s) as the server has it, without the shown file\'s version', async () => {
+        const { asked } = await setUp(async () => planned, 'file:///maps/backlog.journey');
+        assert.deepEqual(asked, [{ textDocument: { uri: 'file:///maps/backlog.journey' }, edit }]);
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { JourneyEdit } from '../../protocol/edit-request.js';
+import { opportunityBacklog } from '../../analysis/opportunity-backlog.js';
 import { launchChromium } from '../browser-kit.js';
 import { modelOf } from '../render/render-kit.js';
 import { openPreviewPage, sendToPreview, updateWith, writePreviewPage } from './preview-kit.js';
@@ -14,16 +14,18 @@ const map = `journey J "Buying" {
     step C "Pays" { emotion 4 exit }
   }
 }
+
+opportunity O "Quieter ads" { addresses J.A status idea value 3 effort 2 }
 `;
 
 /** The edits the page asked for since the last call. */
-async function editsPosted(page: Page): Promise<JourneyEdit[]> {
-    return page.evaluate(() => {
-        const posted = (window as unknown as { posted: Array<{ type: string; edit?: unknown }> }).posted;
-        const edits = posted.filter(message => message.type === 'edit').map(message => message.edit);
+async function editsPosted(page: Page, withUri = false): Promise<unknown[]> {
+    return page.evaluate(keepUri => {
+        const posted = (window as unknown as { posted: Array<{ type: string; edit?: unknown; uri?: string }> }).posted;
+        const edits = posted.filter(message => message.type === 'edit').map(message => (keepUri ? { edit: message.edit, uri: message.uri } : message.edit));
         (window as unknown as { posted: unknown[] }).posted = posted.filter(message => message.type !== 'edit');
-        return edits as JourneyEdit[];
-    });
+        return edits;
+    }, withUri);
 }
 
 describe('editing on the preview\'s map: each gesture asks for one edit of the text (real Chromium)', function () {
@@ -118,5 +120,17 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
         await face.focus();
         await page.keyboard.press('ArrowUp');
         assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.A', score: 4 }]);
+    });
+
+    it('changes an opportunity\'s status from the portfolio\'s menu, in the file that declares it', async () => {
+        const model = await modelOf(map);
+        await page.evaluate(() => (document.querySelector('#views button[data-view="portfolio"]') as HTMLButtonElement).click());
+        await sendToPreview(page, { type: 'portfolio', rows: opportunityBacklog([model]) });
+        await page.locator('#canvas [data-opportunity="O"]').first().waitFor();
+        await page.locator('#canvas .opportunity-row[data-opportunity="O"]').dblclick();
+        await page.locator('select.edit-in-place').selectOption('shipped');
+        assert.deepEqual(await editsPosted(page, true), [{ edit: { kind: 'setStatus', opportunity: 'O', status: 'shipped' }, uri: model.uri }]);
+        assert.equal(await page.locator('select.edit-in-place').count(), 0);
+        await page.evaluate(() => (document.querySelector('#views button[data-view="map"]') as HTMLButtonElement).click());
     });
 });

@@ -143,6 +143,55 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await view.locator('#banner[hidden]').waitFor({ state: 'attached' });
     });
 
+    it('edits on the map: a face of the curve and a card dragged, a title edited in place, each undone with Ctrl+Z; text and map agree', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Open Preview to the Side');
+        const view = workbench.webview();
+        const mouse = workbench.page.mouse;
+        /** The editor's lines around `line`, as one text (the editor shows the lines near the cursor). */
+        const textAround = async (line: number) => {
+            await workbench.goTo(line);
+            return (await workbench.editorText()).join('\n');
+        };
+        // A face of the curve, two points up: the text gets the score, the map is drawn from the text.
+        const face = view.locator('svg.jm [data-score][data-step="Compare"]');
+        await face.waitFor({ timeout: 60_000 });
+        assert.equal(await face.getAttribute('data-score'), '2');
+        const pixelsPerPoint = await face.evaluate(element => Number((element as SVGGElement).dataset.unit) * ((element as SVGGElement).ownerSVGElement!.getScreenCTM()?.d ?? 1));
+        const box = (await face.locator('circle[class^="face-"]').boundingBox())!;
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        await mouse.move(x, y);
+        await mouse.down();
+        await mouse.move(x, y - 2.2 * pixelsPerPoint, { steps: 6 });
+        await mouse.up();
+        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '4', 'the face at 4, drawn from the text');
+        assert.match(await textAround(32), /emotion 4 anxious/);
+        await workbench.page.keyboard.press('Control+Z');
+        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '2', 'the face back at 2 after Ctrl+Z');
+        assert.match(await textAround(32), /emotion 2 anxious/);
+        // A title edited in place.
+        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title').dblclick();
+        await view.locator('input.edit-in-place').fill('Leaves the cart');
+        await view.locator('input.edit-in-place').press('Enter');
+        await view.locator('svg.jm text', { hasText: 'Leaves the cart' }).first().waitFor();
+        assert.match(await textAround(60), /step Leave "Leaves the cart" \{/);
+        await workbench.page.keyboard.press('Control+Z');
+        await view.locator('svg.jm text', { hasText: 'Abandons the cart' }).first().waitFor();
+        // A card dragged onto the left half of another: the step's lines move before it.
+        const order = () => view.locator('svg.jm g.cell[tabindex]').evaluateAll(cells => cells.map(cell => cell.getAttribute('data-step')).join(' '));
+        const before = await order();
+        const leave = (await view.locator('svg.jm g.cell[data-step="Leave"][tabindex]').boundingBox())!;
+        const checkout = (await view.locator('svg.jm g.cell[data-step="Checkout"][tabindex]').boundingBox())!;
+        await mouse.move(leave.x + 30, leave.y + 30);
+        await mouse.down();
+        await mouse.move(checkout.x + 15, checkout.y + 30, { steps: 10 });
+        await mouse.up();
+        await workbench.waitUntil(order, now => now.includes('Leave Checkout'), 'Leave drawn before Checkout');
+        assert.match(await textAround(55), /step Leave "Abandons the cart" \{[\s\S]*step Checkout "Pays for the order" \{/);
+        await workbench.page.keyboard.press('Control+Z');
+        await workbench.waitUntil(order, now => now === before, 'the first order back after Ctrl+Z');
+    });
+
     it('shows linked metric values and changes them when the CSV changes', async () => {
         const view = workbench.webview();
         await view.locator('svg.jm g.metric', { hasText: '14.5%' }).first().waitFor({ timeout: 60_000 });
