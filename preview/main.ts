@@ -408,7 +408,7 @@ canvas.addEventListener('click', event => {
     const opportunity = event.target instanceof Element ? event.target.closest('[data-step-uri]') : null;
     if (opportunity) {
         const start = { line: Number(opportunity.getAttribute('data-step-line')), character: Number(opportunity.getAttribute('data-step-character')) };
-        vscode.postMessage({ type: 'reveal', range: { uri: opportunity.getAttribute('data-step-uri')!, start, end: start } });
+        revealAfterClick(event, { uri: opportunity.getAttribute('data-step-uri')!, start, end: start });
         return;
     }
     const detailed = event.target instanceof Element ? event.target.closest('.detail-link') : null;
@@ -426,8 +426,19 @@ canvas.addEventListener('click', event => {
         return;
     }
     const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;
-    if (range) vscode.postMessage({ type: 'reveal', range });
+    if (range) revealAfterClick(event, range);
 });
+
+/** How long a click waits to reveal its text: the first click of a double-click edits on the map instead. */
+const doubleClickMs = 350;
+let pendingReveal: number | undefined;
+
+function revealAfterClick(event: MouseEvent, range: SourceRange): void {
+    window.clearTimeout(pendingReveal);
+    if (event.detail > 1) return;
+    pendingReveal = window.setTimeout(() => vscode.postMessage({ type: 'reveal', range }), doubleClickMs);
+}
+canvas.addEventListener('dblclick', () => window.clearTimeout(pendingReveal));
 
 personaPicker.addEventListener('change', () => {
     state = { ...state, persona: personaPicker.value || undefined };

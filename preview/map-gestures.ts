@@ -8,6 +8,7 @@
  */
 import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
 import { t } from '../model/localisation.js';
+import { showOverlay } from './edit-overlay.js';
 
 export interface GestureHost {
     canvas: HTMLElement;
@@ -158,32 +159,12 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
     };
 }
 
-/**
- * A text box over `anchor` holding `current`: Enter sends what was typed, Escape or leaving it
- * cancels. What is typed is only ever a value of the box and of the edit, never markup.
- */
+/** A text box over `anchor` holding `current`; Enter sends what was typed (see edit-overlay.ts). */
 function editInPlace(anchor: Element, current: string, commit: (text: string) => void, placeholder = ''): void {
-    const box = anchor.getBoundingClientRect();
     const input = document.createElement('input');
-    input.className = 'edit-in-place';
     input.value = current;
     input.placeholder = placeholder;
     input.setAttribute('aria-label', placeholder || t('Edit the text; Enter to keep, Escape to cancel'));
-    Object.assign(input.style, { left: `${box.left + window.scrollX}px`, top: `${box.top + window.scrollY}px`, minWidth: `${Math.max(120, box.width)}px` });
-    let done = false;
-    const finish = (keep: boolean) => {
-        if (done) return;
-        done = true;
-        input.remove();
-        if (keep && input.value !== current) commit(input.value);
-    };
-    input.addEventListener('keydown', event => {
-        event.stopPropagation();
-        if (event.key === 'Enter') finish(true);
-        else if (event.key === 'Escape') finish(false);
-    });
-    input.addEventListener('blur', () => finish(false));
-    document.body.append(input);
-    input.focus();
+    showOverlay(input, anchor, commit);
     input.select();
 }

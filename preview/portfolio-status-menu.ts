@@ -8,6 +8,7 @@ import { opportunityStatuses } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { opportunityStatusLabel } from '../model/opportunity-status-label.js';
 import type { JourneyEdit } from '../protocol/edit-request.js';
+import { showOverlay } from './edit-overlay.js';
 
 export interface PortfolioHost {
     canvas: HTMLElement;
@@ -40,9 +41,7 @@ export function installPortfolioStatusMenu(host: PortfolioHost): { afterDraw(): 
 }
 
 function openMenu(anchor: Element, row: BacklogRow, choose: (status: string) => void): void {
-    const box = anchor.getBoundingClientRect();
     const menu = document.createElement('select');
-    menu.className = 'edit-in-place';
     menu.setAttribute('aria-label', t('Status of {opportunity}', { opportunity: row.title }));
     for (const status of opportunityStatuses) {
         const option = document.createElement('option');
@@ -51,21 +50,5 @@ function openMenu(anchor: Element, row: BacklogRow, choose: (status: string) => 
         option.selected = status === (row.status ?? 'idea');
         menu.append(option);
     }
-    Object.assign(menu.style, { left: `${box.left + window.scrollX}px`, top: `${box.top + window.scrollY}px` });
-    let done = false;
-    const finish = (keep: boolean) => {
-        if (done) return;
-        done = true;
-        menu.remove();
-        if (keep && menu.value !== (row.status ?? 'idea')) choose(menu.value);
-    };
-    menu.addEventListener('change', () => finish(true));
-    menu.addEventListener('keydown', event => {
-        event.stopPropagation();
-        if (event.key === 'Escape') finish(false);
-        else if (event.key === 'Enter') finish(true);
-    });
-    menu.addEventListener('blur', () => finish(false));
-    document.body.append(menu);
-    menu.focus();
+    showOverlay(menu, anchor, choose);
 }

@@ -60,9 +60,13 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
     });
 
     it('edits a title in place: Enter sends the text typed, markup included as text; Escape sends nothing', async () => {
+        const reveals = () => page.evaluate(() => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length);
+        const revealed = await reveals();
         await page.locator('#canvas [data-step="C"] .step-title').dblclick();
         const input = page.locator('input.edit-in-place');
         assert.equal(await input.inputValue(), 'Pays');
+        await page.waitForTimeout(500);
+        assert.equal(await reveals(), revealed, 'a double-click edits: it does not reveal the text (which would take the focus)');
         await input.fill('"><img src=x onerror=alert(1)>');
         await input.press('Enter');
         assert.deepEqual(await editsPosted(page), [{ kind: 'setText', element: 'J.C', field: 'title', text: '"><img src=x onerror=alert(1)>' }]);

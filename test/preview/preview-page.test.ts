@@ -143,6 +143,8 @@ describe('preview page in real Chromium', function () {
         const { page } = await openPreview();
         await send(page, update(model));
         await page.click('#canvas g.cell[data-step="Compare"] g.step');
+        // A click reveals a moment later, when it is no double-click (which edits on the map).
+        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(message => message.type === 'reveal'));
         const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted);
         const reveal = posted.find(message => message.type === 'reveal');
         const compare = model.journeys[0].stages[1].steps[1];
@@ -475,7 +477,9 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             assert.equal(await page.locator('#canvas .opportunity-dot').count(), rows.length, name);
             if (messages) assert.match(await page.locator('#canvas .title').first().textContent() ?? '', /工作区机会点/);
             // Each opportunity links to the first step it addresses.
+            const revealsBefore = await page.evaluate(() => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length);
             await page.locator('#canvas .opportunity-row circle').first().click();
+            await page.waitForFunction(count => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length > count, revealsBefore);
             const revealed = await page.evaluate(() => (window as unknown as { posted: Array<{ type: string; range?: { uri: string; start: { line: number } } }> }).posted.filter(message => message.type === 'reveal').at(-1));
             const first = rows[0].steps[0].range!;
             assert.deepEqual(revealed?.range, { uri: first.uri, start: first.start, end: first.start }, name);

@@ -158,7 +158,8 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await face.waitFor({ timeout: 60_000 });
         assert.equal(await face.getAttribute('data-score'), '2');
         const pixelsPerPoint = await face.evaluate(element => Number((element as SVGGElement).dataset.unit) * ((element as SVGGElement).ownerSVGElement!.getScreenCTM()?.d ?? 1));
-        const box = (await face.locator('circle[class^="face-"]').boundingBox())!;
+        await face.scrollIntoViewIfNeeded();
+        const box = (await face.locator('circle[r="11"]').boundingBox())!;
         const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
         await mouse.move(x, y);
         await mouse.down();
@@ -170,6 +171,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '2', 'the face back at 2 after Ctrl+Z');
         assert.match(await textAround(32), /emotion 2 anxious/);
         // A title edited in place.
+        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title').scrollIntoViewIfNeeded();
         await view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title').dblclick();
         await view.locator('input.edit-in-place').fill('Leaves the cart');
         await view.locator('input.edit-in-place').press('Enter');
@@ -180,6 +182,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         // A card dragged onto the left half of another: the step's lines move before it.
         const order = () => view.locator('svg.jm g.cell[tabindex]').evaluateAll(cells => cells.map(cell => cell.getAttribute('data-step')).join(' '));
         const before = await order();
+        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex]').scrollIntoViewIfNeeded();
         const leave = (await view.locator('svg.jm g.cell[data-step="Leave"][tabindex]').boundingBox())!;
         const checkout = (await view.locator('svg.jm g.cell[data-step="Checkout"][tabindex]').boundingBox())!;
         await mouse.move(leave.x + 30, leave.y + 30);

@@ -1,0 +1,28 @@
+/**
+ * A control (a text box, a list) put over an element of the map and focused: Enter (or, for a
+ * list, a choice) keeps its value, Escape or leaving it for the rest of the page cancels. What it holds is only ever a
+ * value, never markup; `keep` is called only with a value other than the one it started with.
+ */
+export function showOverlay(control: HTMLInputElement | HTMLSelectElement, anchor: Element, keep: (value: string) => void): void {
+    const box = anchor.getBoundingClientRect();
+    const initial = control.value;
+    control.className = 'edit-in-place';
+    Object.assign(control.style, { left: `${box.left + window.scrollX}px`, top: `${box.top + window.scrollY}px`, minWidth: `${Math.max(120, box.width)}px` });
+    let done = false;
+    const finish = (keeping: boolean) => {
+        if (done) return;
+        done = true;
+        control.remove();
+        if (keeping && control.value !== initial) keep(control.value);
+    };
+    (control as HTMLElement).addEventListener('keydown', event => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(true);
+        else if (event.key === 'Escape') finish(false);
+    });
+    if (control instanceof HTMLSelectElement) control.addEventListener('change', () => finish(true));
+    // Leaving it for another part of the page cancels; the page losing the focus (to the editor) does not.
+    control.addEventListener('blur', () => window.setTimeout(() => { if (document.hasFocus()) finish(false); }, 0));
+    document.body.append(control);
+    control.focus();
+}
