@@ -41,6 +41,8 @@ export async function planEdit(
             asked: params.version, now: document.textDocument.version
         }));
     }
+    // The updates of the changes sent before this request come first: the tree must be of the text the client has.
+    await shared.workspace.WorkspaceLock.read(() => undefined);
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, cancelToken);
     const candidates = [document, ...[...journey.journey.Imports.importedDocuments(document).keys()]
         .map(key => documents.getDocument(URI.parse(key)) as LangiumDocument<JourneyFile> | undefined)
@@ -50,6 +52,9 @@ export async function planEdit(
     const holder = outlines.find(({ outline }) => declares(outline, element)) ?? outlines[0];
     if (holder.document !== document && holder.document.uri.path.includes('/node_modules/')) {
         throw new EditRefused(t('{element} is declared in {file}, which is read only.', { element, file: holder.document.uri.path }));
+    }
+    if (holder.document.parseResult.value.$cstNode?.root.fullText !== holder.outline.text) {
+        throw new EditRefused(t('{file} is being read again after a change: try the gesture again.', { file: holder.document.uri.path }));
     }
     const planned = planJourneyEdit(holder.outline, params.edit, id => namedElsewhere(holder.document, id, shared, journey));
     const text = holder.document.textDocument;

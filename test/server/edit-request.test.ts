@@ -183,4 +183,18 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
             /changed since the gesture/
         );
     });
+
+    it('edits the imported file that declares the element: the WorkspaceEdit names it', async () => {
+        const services = createTestServices();
+        const [main, shared] = await buildDocuments(services, {
+            [join(folder, 'main.journey')]: 'import "./people.journey"\njourney J { persona Ana stage S { step A { emotion 3 exit } } }\n',
+            [join(folder, 'people.journey')]: 'persona Ana "Ana" {\n  role "Shop owner"\n}\n'
+        });
+        const result = await planEdit({ textDocument: { uri: main.uri.toString() }, edit: { kind: 'setText', element: 'Ana', field: 'goal', text: 'Find a supplier' } },
+            services.shared, services.Journey);
+        const [change] = result.documentChanges as TextDocumentEdit[];
+        assert.equal(change.textDocument.uri, shared.uri.toString());
+        const edited = TextDocument.applyEdits(shared.textDocument, change.edits as TextEdit[]);
+        assert.equal(edited, 'persona Ana "Ana" {\n  role "Shop owner"\n  goal "Find a supplier"\n}\n');
+    });
 });

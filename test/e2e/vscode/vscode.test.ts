@@ -150,12 +150,14 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         const mouse = workbench.page.mouse;
         /** The editor's lines around `line`, as one text (the editor shows the lines near the cursor). */
         const textAround = async (line: number) => {
+            await workbench.openFile('checkout.journey'); // the keyboard back to the editor, from the webview
             await workbench.goTo(line);
             return (await workbench.editorText()).join('\n');
         };
         // A face of the curve, two points up: the text gets the score, the map is drawn from the text.
         const face = view.locator('svg.jm [data-score][data-step="Compare"]');
         await face.waitFor({ timeout: 60_000 });
+        await view.locator('#toolbar').click({ position: { x: 2, y: 2 } }); // the webview takes the focus, as a writer's first click does
         assert.equal(await face.getAttribute('data-score'), '2');
         const pixelsPerPoint = await face.evaluate(element => Number((element as SVGGElement).dataset.unit) * ((element as SVGGElement).ownerSVGElement!.getScreenCTM()?.d ?? 1));
         await face.scrollIntoViewIfNeeded();
