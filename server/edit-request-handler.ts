@@ -7,6 +7,7 @@ import type { JourneyServices } from '../language/journey-module.js';
 import { t } from '../model/localisation.js';
 import { EditRequest, type EditRequestParams, type JourneyEdit } from '../protocol/edit-request.js';
 import type { EditOutline } from '../edit/edit-outline.js';
+import { checkedEdit } from '../edit/checked-edit.js';
 import { EditRefused } from '../edit/edit-refused.js';
 import { planJourneyEdit } from '../edit/plan-journey-edit.js';
 import { editOutlineOf } from './journey-edit-outline.js';
@@ -33,6 +34,7 @@ export async function planEdit(
     cancelToken = CancellationToken.None
 ): Promise<WorkspaceEdit> {
     const documents = shared.workspace.LangiumDocuments;
+    if (typeof params?.textDocument?.uri !== 'string') throw new EditRefused(t('An edit needs the document it is for.'));
     const uri = URI.parse(params.textDocument.uri);
     const document = documents.getDocument(uri) as LangiumDocument<JourneyFile> | undefined;
     if (!document) throw new EditRefused(t('{file} is not a map the language server has read.', { file: uri.path }));
@@ -47,7 +49,8 @@ export async function planEdit(
     const candidates = [document, ...[...journey.journey.Imports.importedDocuments(document).keys()]
         .map(key => documents.getDocument(URI.parse(key)) as LangiumDocument<JourneyFile> | undefined)
         .filter(each => each !== undefined)];
-    const element = elementOf(params.edit);
+    const edit = checkedEdit(params?.edit);
+    const element = elementOf(edit);
     const outlines = candidates.map(each => ({ document: each, outline: editOutlineOf(each) }));
     const holder = outlines.find(({ outline }) => declares(outline, element)) ?? outlines[0];
     if (holder.document !== document && holder.document.uri.path.includes('/node_modules/')) {
@@ -56,7 +59,7 @@ export async function planEdit(
     if (holder.document.parseResult.value.$cstNode?.root.fullText !== holder.outline.text) {
         throw new EditRefused(t('{file} is being read again after a change: try the gesture again.', { file: holder.document.uri.path }));
     }
-    const planned = planJourneyEdit(holder.outline, params.edit, id => namedElsewhere(holder.document, id, shared, journey));
+    const planned = planJourneyEdit(holder.outline, edit, id => namedElsewhere(holder.document, id, shared, journey));
     const text = holder.document.textDocument;
     const edits: TextEdit[] = planned.map(edit => ({
         range: { start: text.positionAt(edit.start), end: text.positionAt(edit.end) },

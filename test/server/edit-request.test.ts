@@ -197,4 +197,22 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
         const edited = TextDocument.applyEdits(shared.textDocument, change.edits as TextEdit[]);
         assert.equal(edited, 'persona Ana "Ana" {\n  role "Shop owner"\n  goal "Find a supplier"\n}\n');
     });
+
+    it('refuses, with what is wrong, an edit that does not have the shape of one (it comes over the wire)', async () => {
+        const services = createTestServices();
+        const [document] = await buildDocuments(services, { [join(folder, 'wire.journey')]: map });
+        const uri = document.uri.toString();
+        const sent = [
+            [null, /Unknown edit kind: undefined/],
+            [{ kind: 'explode' }, /Unknown edit kind: explode/],
+            [{ kind: 'setEmotion', step: 'Buy.Pay', score: '4' }, /`setEmotion` needs `score` as a number/],
+            [{ kind: 'setText', element: 'Buy.Pay', field: 'title' }, /`setText` needs `text` as a string/],
+            [{ kind: 'setText', element: 'Buy.Pay', field: '<script>', text: 'x' }, /`setText` needs `field` as a title \| feeling/],
+            [{ kind: 'addPain', step: 'Buy.Pay', text: 5 }, /`addPain` needs `text` as a string/]
+        ] as const;
+        for (const [edit, message] of sent) {
+            await assert.rejects(planEdit({ textDocument: { uri }, edit } as never, services.shared, services.Journey), message);
+        }
+        await assert.rejects(planEdit({} as never, services.shared, services.Journey), /needs the document/);
+    });
 });
