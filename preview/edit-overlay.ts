@@ -1,3 +1,5 @@
+import { t } from '../model/localisation.js';
+
 /**
  * A control (a text box, a list) put over an element of the map and focused: Enter (or, for a
  * list, a choice) keeps its value, Escape or leaving it for the rest of the page cancels. What it holds is only ever a
@@ -25,4 +27,14 @@ export function showOverlay(control: HTMLInputElement | HTMLSelectElement, ancho
     control.addEventListener('blur', () => window.setTimeout(() => { if (document.hasFocus()) finish(false); }, 0));
     document.body.append(control);
     control.focus();
+}
+
+/** A text box over `anchor` holding `current`; Enter sends what was typed. */
+export function editInPlace(anchor: Element, current: string, commit: (text: string) => void, placeholder = ''): void {
+    const input = document.createElement('input');
+    input.value = current;
+    input.placeholder = placeholder;
+    input.setAttribute('aria-label', placeholder || t('Edit the text; Enter to keep, Escape to cancel'));
+    showOverlay(input, anchor, commit);
+    input.select();
 }

@@ -486,7 +486,7 @@ viewport.addEventListener('wheel', event => {
 // Drag the background to pan a large map.
 let drag: { x: number; y: number } | undefined;
 viewport.addEventListener('mousedown', event => {
-    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select')) {
+    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select,.add-step')) {
         drag = { x: event.clientX, y: event.clientY };
         viewport.classList.add('panning');
     }

@@ -8,7 +8,8 @@
  */
 import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
 import { t } from '../model/localisation.js';
-import { showOverlay } from './edit-overlay.js';
+import { editInPlace } from './edit-overlay.js';
+import { addStepButtons } from './add-step-buttons.js';
 
 export interface GestureHost {
     canvas: HTMLElement;
@@ -151,20 +152,11 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
                 element.setAttribute('tabindex', '0');
                 element.setAttribute('focusable', 'true');
             });
+            addStepButtons(host.canvas, step => id(step), edit => host.send(edit));
             if (focusedStep) {
                 host.canvas.querySelector<SVGGElement>(`.cell[data-step="${CSS.escape(focusedStep)}"]`)?.focus();
                 focusedStep = undefined;
             }
         }
     };
-}
-
-/** A text box over `anchor` holding `current`; Enter sends what was typed (see edit-overlay.ts). */
-function editInPlace(anchor: Element, current: string, commit: (text: string) => void, placeholder = ''): void {
-    const input = document.createElement('input');
-    input.value = current;
-    input.placeholder = placeholder;
-    input.setAttribute('aria-label', placeholder || t('Edit the text; Enter to keep, Escape to cancel'));
-    showOverlay(input, anchor, commit);
-    input.select();
 }

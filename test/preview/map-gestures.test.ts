@@ -126,6 +126,20 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
         assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.A', score: 4 }]);
     });
 
+    it('adds a step with the "+" on a card\'s edge (after it) or on a stage (last in it), by mouse and by keyboard', async () => {
+        await page.locator('#canvas .add-step[aria-label="Add a step after A"]').click();
+        await page.locator('input.edit-in-place').fill('Reads reviews');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', after: 'J.A', title: 'Reads reviews' }]);
+        await page.locator('#canvas .add-step[aria-label="Add a step to stage Buy"]').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('input.edit-in-place').fill('收到确认');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', stage: 'J.Buy', title: '收到确认' }]);
+        const buttons = await page.evaluate(() => document.querySelectorAll('#canvas svg .add-step').length);
+        assert.equal(buttons, 5, 'one "+" after each of the 3 cards and one in each of the 2 stages');
+    });
+
     it('changes an opportunity\'s status from the portfolio\'s menu, in the file that declares it', async () => {
         const model = await modelOf(map);
         await page.evaluate(() => (document.querySelector('#views button[data-view="portfolio"]') as HTMLButtonElement).click());
