@@ -28,7 +28,10 @@ export interface BenchPreview {
 export async function openBenchPreview(folder: string): Promise<BenchPreview> {
     const executablePath = findChromiumPath();
     if (!executablePath) throw new Error(chromiumHint);
-    const browser = await chromium.launch({ executablePath, args: [...chromiumArgs, '--allow-file-access-from-files'] });
+    const browser = await chromium.launch({
+        executablePath,
+        args: [...chromiumArgs, '--allow-file-access-from-files']
+    });
     const pagePath = join(folder, 'preview.html');
     const scriptUri = pathToFileURL(join(process.cwd(), 'dist', 'preview.js')).toString();
     writeFileSync(pagePath, previewHtml({ nonce: 'benchnonce', cspSource: 'file:', scriptUri }));
@@ -38,26 +41,35 @@ export async function openBenchPreview(folder: string): Promise<BenchPreview> {
         window.posted = [];
         window.acquireVsCodeApi = () => ({ postMessage: (message) => window.posted.push(message), getState: () => undefined, setState: () => undefined });`);
     await page.goto(pathToFileURL(pagePath).toString());
-    await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'ready'));
-    const show = (message: ToPreview) => page.evaluate(async json => {
-        const before = Number(document.body.dataset.rendered ?? 0);
-        const drawn = new Promise(resolve => {
-            const observer = new MutationObserver(() => {
-                if (Number(document.body.dataset.rendered ?? 0) > before) { observer.disconnect(); resolve(undefined); }
+    await page.waitForFunction(() =>
+        (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'ready')
+    );
+    const show = (message: ToPreview) =>
+        page.evaluate(async json => {
+            const before = Number(document.body.dataset.rendered ?? 0);
+            const drawn = new Promise(resolve => {
+                const observer = new MutationObserver(() => {
+                    if (Number(document.body.dataset.rendered ?? 0) > before) {
+                        observer.disconnect();
+                        resolve(undefined);
+                    }
+                });
+                observer.observe(document.body, { attributes: true, attributeFilter: ['data-rendered'] });
             });
-            observer.observe(document.body, { attributes: true, attributeFilter: ['data-rendered'] });
-        });
-        const start = performance.now();
-        window.postMessage(JSON.parse(json), '*');
-        await drawn;
-        await new Promise(resolve => requestAnimationFrame(() => resolve(undefined)));
-        return performance.now() - start;
-    }, JSON.stringify(message));
+            const start = performance.now();
+            window.postMessage(JSON.parse(json), '*');
+            await drawn;
+            await new Promise(resolve => requestAnimationFrame(() => resolve(undefined)));
+            return performance.now() - start;
+        }, JSON.stringify(message));
     return { browser, page, show };
 }
 
 /** The extension's model requests: the first whole, each later one a delta applied to the model held. */
-export function modelUpdates(request: (params: { uri: string; since?: string }) => Promise<ModelRequestResult>, uri: string) {
+export function modelUpdates(
+    request: (params: { uri: string; since?: string }) => Promise<ModelRequestResult>,
+    uri: string
+) {
     let held: ModelRequestResult | undefined;
     return async (): Promise<ToPreview> => {
         const result = await request({ uri, since: held?.id });
@@ -65,7 +77,8 @@ export function modelUpdates(request: (params: { uri: string; since?: string }) 
             held = result;
             return { type: 'update', uri, fileName: 'map.journey', model: result.model };
         }
-        if (result.delta === undefined) throw new Error(`the server sent the whole model: ${result.error?.message ?? 'no delta'}`);
+        if (result.delta === undefined)
+            throw new Error(`the server sent the whole model: ${result.error?.message ?? 'no delta'}`);
         held = { model: applyDelta(held.model!, result.delta), id: result.id };
         return { type: 'update', uri, fileName: 'map.journey', delta: result.delta };
     };

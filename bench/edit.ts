@@ -28,13 +28,22 @@ const path = join(folder, 'map.journey');
 const { text: initial, json } = generatedJourney(steps);
 writeFileSync(path, initial);
 const uri = pathToFileURL(path).toString();
-const jsonMs = median(Array.from({ length: 20 }, () => { const start = performance.now(); JSON.parse(json); return performance.now() - start; }));
+const jsonMs = median(
+    Array.from({ length: 20 }, () => {
+        const start = performance.now();
+        JSON.parse(json);
+        return performance.now() - start;
+    })
+);
 
 const session = await startLanguageServer(folder);
 session.open(uri, initial);
 await session.diagnosticsFor(uri);
 const preview = await openBenchPreview(folder);
-const nextUpdate = modelUpdates(params => session.connection.sendRequest('journey/model', params) as Promise<ModelRequestResult>, uri);
+const nextUpdate = modelUpdates(
+    params => session.connection.sendRequest('journey/model', params) as Promise<ModelRequestResult>,
+    uri
+);
 await preview.show(await nextUpdate());
 
 const journey = /journey (\w+)/.exec(initial)![1];
@@ -44,15 +53,22 @@ const totalTimes: number[] = [];
 for (let gesture = 1; gesture <= gestures; gesture++) {
     const step = `${journey}.T${(gesture * 37) % steps}`;
     const start = performance.now();
-    const planned = await session.connection.sendRequest('journey/edit', {
-        textDocument: { uri }, version: document.version, edit: { kind: 'setEmotion', step, score: 1 + (gesture % 5) }
-    }) as WorkspaceEdit;
+    const planned = (await session.connection.sendRequest('journey/edit', {
+        textDocument: { uri },
+        version: document.version,
+        edit: { kind: 'setEmotion', step, score: 1 + (gesture % 5) }
+    })) as WorkspaceEdit;
     requestTimes.push(performance.now() - start);
     const [change] = planned.documentChanges as TextDocumentEdit[];
     const text = TextDocument.applyEdits(document, change.edits as TextEdit[]);
     document = TextDocument.create(uri, 'journey', document.version + 1, text);
-    const rebuilt = session.nextNotification<{ uris: string[] }>('journey/documentsRebuilt', params => params.uris.includes(uri));
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [{ text }] });
+    const rebuilt = session.nextNotification<{ uris: string[] }>('journey/documentsRebuilt', params =>
+        params.uris.includes(uri)
+    );
+    await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: document.version },
+        contentChanges: [{ text }]
+    });
     await rebuilt;
     await preview.show(await nextUpdate());
     totalTimes.push(performance.now() - start);
@@ -63,7 +79,13 @@ await session.stop();
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const request = median(requestTimes.slice(5));
 const total = median(totalTimes.slice(5));
-console.log(`edit: ${steps} steps, ${gestures} drags of a face of the curve, the server over stdio and the preview page in Chromium`);
+console.log(
+    `edit: ${steps} steps, ${gestures} drags of a face of the curve, the server over stdio and the preview page in Chromium`
+);
 console.log(`baseline: JSON.parse of the map's content ${jsonMs.toFixed(2)} ms`);
-console.log(`journey/edit answered: median ${request.toFixed(1)} ms (${(request / jsonMs).toFixed(1)}× JSON.parse) — target ≤ ${targets.request} ms: ${verdict(request <= targets.request)}`);
-console.log(`gesture → text → repainted preview: median ${total.toFixed(1)} ms (${(total / jsonMs).toFixed(0)}× JSON.parse) — target ≤ ${targets.repaint} ms: ${verdict(total <= targets.repaint)}`);
+console.log(
+    `journey/edit answered: median ${request.toFixed(1)} ms (${(request / jsonMs).toFixed(1)}× JSON.parse) — target ≤ ${targets.request} ms: ${verdict(request <= targets.request)}`
+);
+console.log(
+    `gesture → text → repainted preview: median ${total.toFixed(1)} ms (${(total / jsonMs).toFixed(0)}× JSON.parse) — target ≤ ${targets.repaint} ms: ${verdict(total <= targets.repaint)}`
+);

@@ -17,7 +17,10 @@ const fieldsOf: Record<JourneyEdit['kind'], Record<string, 'string' | 'number' |
     disconnect: { from: 'string', to: 'string' }
 };
 
-/** The edit a client sent, when it has the shape of one; refused with what is wrong otherwise (it comes over the wire). */
+/**
+ * The edit a client sent, when it has the shape of one; refused with what is wrong otherwise
+ * (it comes over the wire).
+ */
 export function checkedEdit(edit: unknown): JourneyEdit {
     const kind = (edit as { kind?: unknown } | null)?.kind;
     if (typeof kind !== 'string' || !(kind in fieldsOf)) {
@@ -28,11 +31,19 @@ export function checkedEdit(edit: unknown): JourneyEdit {
         const value = (edit as Record<string, unknown>)[name];
         const optional = type.endsWith('?');
         if ((value === undefined && !optional) || (value !== undefined && typeof value !== type.replace('?', ''))) {
-            throw new EditRefused(t('An edit `{kind}` needs `{field}` as a {type}.', { kind, field: name, type: type.replace('?', '') }));
+            throw new EditRefused(
+                t('An edit `{kind}` needs `{field}` as a {type}.', { kind, field: name, type: type.replace('?', '') })
+            );
         }
     }
     if (kind === 'setText' && !['title', 'feeling', 'note', 'goal'].includes((edit as { field: string }).field)) {
-        throw new EditRefused(t('An edit `{kind}` needs `{field}` as a {type}.', { kind, field: 'field', type: 'title | feeling | note | goal' }));
+        throw new EditRefused(
+            t('An edit `{kind}` needs `{field}` as a {type}.', {
+                kind,
+                field: 'field',
+                type: 'title | feeling | note | goal'
+            })
+        );
     }
     return edit as JourneyEdit;
 }

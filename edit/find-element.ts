@@ -33,8 +33,12 @@ export function stepLineOf(outline: EditOutline, id: string): StepLineElement | 
 
 /** Any named element: a step, stage, journey, persona or opportunity. */
 export function blockOf(outline: EditOutline, id: string): OutlineBlock {
-    const found = outline.steps.get(id) ?? outline.stages.get(id) ?? outline.journeys.get(id)
-        ?? outline.personas.get(id) ?? outline.opportunities.get(id);
+    const found =
+        outline.steps.get(id) ??
+        outline.stages.get(id) ??
+        outline.journeys.get(id) ??
+        outline.personas.get(id) ??
+        outline.opportunities.get(id);
     return found ?? refuseUnknown(id, t('element'));
 }
 

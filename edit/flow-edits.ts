@@ -27,8 +27,15 @@ export function disconnectSteps(outline: EditOutline, fromId: string, toId: stri
     return [withoutNames(outline.text, line, new Set([to.name]), [])];
 }
 
-/** A step, a stage with no steps, a step's pain, touchpoint or opportunity line, or an opportunity or persona no one names. */
-export function deleteElement(outline: EditOutline, id: string, namedElsewhere: (id: string) => string[]): OffsetEdit[] {
+/**
+ * A step, a stage with no steps, a step's pain, touchpoint or opportunity line, or an opportunity
+ * or persona no one names.
+ */
+export function deleteElement(
+    outline: EditOutline,
+    id: string,
+    namedElsewhere: (id: string) => string[]
+): OffsetEdit[] {
     const line = stepLineOf(outline, id);
     if (line) return [removeSpan(outline.text, line.line.span)];
     const step = outline.steps.get(id);
@@ -45,7 +52,9 @@ export function deleteElement(outline: EditOutline, id: string, namedElsewhere: 
 
 function refuseIfNamed(id: string, names: string[]): void {
     if (names.length > 0) {
-        throw new EditRefused(t('{element} is still named by {names}: change those first.', { element: id, names: names.join(', ') }));
+        throw new EditRefused(
+            t('{element} is still named by {names}: change those first.', { element: id, names: names.join(', ') })
+        );
     }
 }
 
@@ -55,7 +64,9 @@ function refuseIfNamed(id: string, names: string[]): void {
  */
 function deleteStep(outline: EditOutline, step: OutlineStep, named: string[]): OffsetEdit[] {
     refuseIfNamed(step.id, named);
-    const successors = [...new Set(step.next.flatMap(line => line.names.map(each => each.name)))].filter(name => name !== step.name);
+    const successors = [...new Set(step.next.flatMap(line => line.names.map(each => each.name)))].filter(
+        name => name !== step.name
+    );
     const edits = [removeSpan(outline.text, step.span)];
     for (const other of outline.steps.values()) {
         if (other.journey !== step.journey || other === step) continue;
@@ -70,13 +81,23 @@ function deleteStep(outline: EditOutline, step: OutlineStep, named: string[]): O
     for (const line of outline.journeys.get(step.journey)!.starts) {
         if (line.names.some(each => each.name === step.name)) {
             const started = new Set(line.names.map(each => each.name));
-            edits.push(withoutNames(outline.text, line, new Set([step.name]), successors.filter(name => !started.has(name))));
+            edits.push(
+                withoutNames(
+                    outline.text,
+                    line,
+                    new Set([step.name]),
+                    successors.filter(name => !started.has(name))
+                )
+            );
         }
     }
     return edits;
 }
 
-/** A name list line with `removed` taken out and `added` put where the first of them was; the whole line when none is left. */
+/**
+ * A name list line with `removed` taken out and `added` put where the first of them was; the
+ * whole line when none is left.
+ */
 function withoutNames(text: string, line: NameListLine, removed: ReadonlySet<string>, added: string[]): OffsetEdit {
     const names = line.names.flatMap(each => (removed.has(each.name) ? added : [each.name]));
     if (names.length === 0) return removeSpan(text, line.span);
@@ -89,7 +110,9 @@ function sameJourney(outline: EditOutline, fromId: string, toId: string): [Outli
     const from = stepOf(outline, fromId);
     const to = stepOf(outline, toId);
     if (from.journey !== to.journey) {
-        throw new EditRefused(t('`next` leads to steps of the same journey; {to} is in {journey}.', { to: to.id, journey: to.journey }));
+        throw new EditRefused(
+            t('`next` leads to steps of the same journey; {to} is in {journey}.', { to: to.id, journey: to.journey })
+        );
     }
     return [from, to];
 }

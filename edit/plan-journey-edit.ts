@@ -22,18 +22,30 @@ export function planJourneyEdit(
     namedElsewhere: (id: string) => string[] = () => []
 ): OffsetEdit[] {
     switch (edit.kind) {
-        case 'setEmotion': return setEmotion(outline, stepOf(outline, edit.step), edit.score, edit.feeling);
-        case 'setText': return setText(outline, edit.element, edit.field, edit.text);
-        case 'moveStep': return moveStep(outline, edit);
-        case 'addStep': return addStep(outline, edit);
-        case 'addPain': return [addStepLine(outline, stepOf(outline, edit.step), 'pain', edit.text)];
-        case 'addOpportunity': return [addStepLine(outline, stepOf(outline, edit.step), 'opportunity', edit.text)];
-        case 'addTouchpoint': return [addStepLine(outline, stepOf(outline, edit.step), 'touchpoint', edit.text)];
-        case 'setStatus': return setStatus(outline, edit.opportunity, edit.status);
-        case 'delete': return deleteElement(outline, edit.element, namedElsewhere);
-        case 'connect': return connectSteps(outline, edit.from, edit.to);
-        case 'disconnect': return disconnectSteps(outline, edit.from, edit.to);
-        default: throw new EditRefused(t('Unknown edit kind: {kind}.', { kind: String((edit as { kind: unknown }).kind) }));
+        case 'setEmotion':
+            return setEmotion(outline, stepOf(outline, edit.step), edit.score, edit.feeling);
+        case 'setText':
+            return setText(outline, edit.element, edit.field, edit.text);
+        case 'moveStep':
+            return moveStep(outline, edit);
+        case 'addStep':
+            return addStep(outline, edit);
+        case 'addPain':
+            return [addStepLine(outline, stepOf(outline, edit.step), 'pain', edit.text)];
+        case 'addOpportunity':
+            return [addStepLine(outline, stepOf(outline, edit.step), 'opportunity', edit.text)];
+        case 'addTouchpoint':
+            return [addStepLine(outline, stepOf(outline, edit.step), 'touchpoint', edit.text)];
+        case 'setStatus':
+            return setStatus(outline, edit.opportunity, edit.status);
+        case 'delete':
+            return deleteElement(outline, edit.element, namedElsewhere);
+        case 'connect':
+            return connectSteps(outline, edit.from, edit.to);
+        case 'disconnect':
+            return disconnectSteps(outline, edit.from, edit.to);
+        default:
+            throw new EditRefused(t('Unknown edit kind: {kind}.', { kind: String((edit as { kind: unknown }).kind) }));
     }
 }
 
@@ -44,9 +56,14 @@ function replace(span: readonly [number, number], newText: string): OffsetEdit {
 function setEmotion(outline: EditOutline, step: OutlineStep, score: number, feeling?: string): OffsetEdit[] {
     const { scale } = outline.journeys.get(step.journey)!;
     if (!Number.isFinite(score) || score < scale.min || score > scale.max) {
-        throw new EditRefused(t('An emotion of {step} must be on the scale {min}..{max}; {score} is not.', {
-            step: step.id, min: scale.min, max: scale.max, score: String(score)
-        }));
+        throw new EditRefused(
+            t('An emotion of {step} must be on the scale {min}..{max}; {score} is not.', {
+                step: step.id,
+                min: scale.min,
+                max: scale.max,
+                score: String(score)
+            })
+        );
     }
     if (feeling !== undefined && feeling !== '') checkedFeeling(feeling);
     const written = String(score);
@@ -62,14 +79,18 @@ function setEmotion(outline: EditOutline, step: OutlineStep, score: number, feel
 
 function checkedFeeling(feeling: string): string {
     if (!isIdentifier(feeling)) {
-        throw new EditRefused(t('A feeling is one word (letters, digits, _), not a keyword: `{feeling}` is not one.', { feeling }));
+        throw new EditRefused(
+            t('A feeling is one word (letters, digits, _), not a keyword: `{feeling}` is not one.', { feeling })
+        );
     }
     return feeling;
 }
 
 function setFeeling(emotion: NonNullable<OutlineStep['emotion']>, feeling: string): OffsetEdit[] {
     if (emotion.feeling) {
-        return feeling === '' ? [{ start: emotion.score[1], end: emotion.feeling[1], newText: '' }] : [replace(emotion.feeling, feeling)];
+        return feeling === ''
+            ? [{ start: emotion.score[1], end: emotion.feeling[1], newText: '' }]
+            : [replace(emotion.feeling, feeling)];
     }
     return feeling === '' ? [] : [{ start: emotion.score[1], end: emotion.score[1], newText: ` ${feeling}` }];
 }
@@ -78,20 +99,28 @@ function setText(outline: EditOutline, element: string, field: EditedTextField, 
     const line = stepLineOf(outline, element);
     if (line) {
         if (field !== 'title') throw new EditRefused(t('A {kind} has only its text to edit.', { kind: line.kind }));
-        if (text.trim() === '') throw new EditRefused(t('A {kind} needs a text: delete it instead.', { kind: line.kind }));
+        if (text.trim() === '')
+            throw new EditRefused(t('A {kind} needs a text: delete it instead.', { kind: line.kind }));
         return [replace(line.line.text!, quote(text))];
     }
     const block = blockOf(outline, element);
     switch (field) {
-        case 'title': return setTitle(block, text);
-        case 'feeling': return setFeeling(emotionOf(outline, element), text === '' ? '' : checkedFeeling(text));
-        case 'note': return setNote(emotionOf(outline, element), text);
-        case 'goal': return setGoal(outline, element, text);
+        case 'title':
+            return setTitle(block, text);
+        case 'feeling':
+            return setFeeling(emotionOf(outline, element), text === '' ? '' : checkedFeeling(text));
+        case 'note':
+            return setNote(emotionOf(outline, element), text);
+        case 'goal':
+            return setGoal(outline, element, text);
     }
 }
 
 function setTitle(block: OutlineBlock, text: string): OffsetEdit[] {
-    if (block.title) return text === '' ? [{ start: block.nameSpan[1], end: block.title[1], newText: '' }] : [replace(block.title, quote(text))];
+    if (block.title)
+        return text === ''
+            ? [{ start: block.nameSpan[1], end: block.title[1], newText: '' }]
+            : [replace(block.title, quote(text))];
     return text === '' ? [] : [{ start: block.nameSpan[1], end: block.nameSpan[1], newText: ` ${quote(text)}` }];
 }
 
@@ -102,7 +131,10 @@ function emotionOf(outline: EditOutline, id: string): NonNullable<OutlineStep['e
 }
 
 function setNote(emotion: NonNullable<OutlineStep['emotion']>, text: string): OffsetEdit[] {
-    if (emotion.note) return text === '' ? [{ start: (emotion.feeling ?? emotion.score)[1], end: emotion.note[1], newText: '' }] : [replace(emotion.note, quote(text))];
+    if (emotion.note)
+        return text === ''
+            ? [{ start: (emotion.feeling ?? emotion.score)[1], end: emotion.note[1], newText: '' }]
+            : [replace(emotion.note, quote(text))];
     const end = (emotion.feeling ?? emotion.score)[1];
     return text === '' ? [] : [{ start: end, end, newText: ` ${quote(text)}` }];
 }
@@ -124,21 +156,30 @@ function addLine(outline: EditOutline, block: OutlineBlock, line: string): Offse
 }
 
 /** `pain "…"` after the step's last line of its kind, else before its flow lines, else last. */
-function addStepLine(outline: EditOutline, step: OutlineStep, keyword: 'pain' | 'opportunity' | 'touchpoint', text: string): OffsetEdit {
+function addStepLine(
+    outline: EditOutline,
+    step: OutlineStep,
+    keyword: 'pain' | 'opportunity' | 'touchpoint',
+    text: string
+): OffsetEdit {
     if (text.trim() === '') throw new EditRefused(t('A {kind} needs a text.', { kind: keyword }));
     const line = `${keyword} ${quote(text)}`;
     const sameKind = step.lines.filter(each => each.keyword === keyword).at(-1);
     const next = sameKind && step.lines[step.lines.indexOf(sameKind) + 1];
     const before = sameKind ? (next?.span[0] ?? undefined) : flowLinesStart(step);
-    if (sameKind && !next && isMultiLine(outline.text, step.body!)) return insertIntoBlock(outline.text, step.body!, line);
+    if (sameKind && !next && isMultiLine(outline.text, step.body!))
+        return insertIntoBlock(outline.text, step.body!, line);
     return insertIntoBlock(outline.text, step.body!, line, before);
 }
 
 function setStatus(outline: EditOutline, id: string, status: string): OffsetEdit[] {
     const opportunity = outline.opportunities.get(id);
-    if (!opportunity) throw new EditRefused(t("There is no {what} '{id}' in this file.", { what: t('opportunity'), id }));
+    if (!opportunity)
+        throw new EditRefused(t("There is no {what} '{id}' in this file.", { what: t('opportunity'), id }));
     if (!(opportunityStatuses as readonly string[]).includes(status)) {
-        throw new EditRefused(t('A status is one of {statuses}; `{status}` is not.', { statuses: opportunityStatuses.join(', '), status }));
+        throw new EditRefused(
+            t('A status is one of {statuses}; `{status}` is not.', { statuses: opportunityStatuses.join(', '), status })
+        );
     }
     if (opportunity.status) return [replace(opportunity.status, status)];
     return [addLine(outline, opportunity, `status ${status}`)];

@@ -6,8 +6,16 @@ import type { EditOutline, OutlineStep } from './edit-outline.js';
 import { EditRefused } from './edit-refused.js';
 import { stageOf, stepOf } from './find-element.js';
 import {
-    dedented, indentOfLine, insertIntoBlock, isAloneOnItsLines, isMultiLine, leadingCommentsStart, lineEndOf, lineStartOf,
-    reindent, removeSpan,
+    dedented,
+    indentOfLine,
+    insertIntoBlock,
+    isAloneOnItsLines,
+    isMultiLine,
+    leadingCommentsStart,
+    lineEndOf,
+    lineStartOf,
+    reindent,
+    removeSpan,
     type OffsetEdit
 } from './text-layout.js';
 
@@ -30,13 +38,17 @@ export function moveStep(outline: EditOutline, edit: Extract<JourneyEdit, { kind
     return [removeSpan(text, span), placed(outline, written, target)];
 }
 
-/** A new, empty step with a title, after another step or last in a stage; its name is made from the title unless given. */
+/**
+ * A new, empty step with a title, after another step or last in a stage; its name is made from
+ * the title unless given.
+ */
 export function addStep(outline: EditOutline, edit: Extract<JourneyEdit, { kind: 'addStep' }>): OffsetEdit[] {
     if (edit.title.trim() === '') throw new EditRefused(t('A new step needs a title.'));
     const journey = edit.after ? stepOf(outline, edit.after).journey : stageOf(outline, edit.stage ?? '').journey;
     const taken = new Set([...outline.steps.values()].filter(step => step.journey === journey).map(step => step.name));
     const name = edit.id ?? freeName(identifierFromTitle(edit.title, 'Step'), taken);
-    if (!isIdentifier(name)) throw new EditRefused(t('`{name}` cannot be a step\'s name: use letters, digits and _.', { name }));
+    if (!isIdentifier(name))
+        throw new EditRefused(t("`{name}` cannot be a step's name: use letters, digits and _.", { name }));
     if (taken.has(name)) throw new EditRefused(t('Journey {journey} has a step {name} already.', { journey, name }));
     const target = placement(outline, edit, journey);
     return [placed(outline, `step ${name} ${quote(edit.title)} {\n}`, target)];

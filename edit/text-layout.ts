@@ -38,7 +38,13 @@ export function leadingCommentsStart(text: string, offset: number): number {
     let start = lineStartOf(text, offset);
     while (start > 0) {
         const previous = lineStartOf(text, start - 1);
-        if (!text.slice(previous, start - 1).trim().startsWith('//')) break;
+        if (
+            !text
+                .slice(previous, start - 1)
+                .trim()
+                .startsWith('//')
+        )
+            break;
         start = previous;
     }
     return start;
@@ -53,7 +59,10 @@ export function isAloneOnItsLines(text: string, span: Span): boolean {
 
 /** Whether a block's `}` is on a line of its own: its lines are lines of the text, not words of one line. */
 export function isMultiLine(text: string, body: Body): boolean {
-    return text.slice(lineStartOf(text, body.close), body.close).trim() === '' && text.lastIndexOf('\n', body.close) > body.open;
+    return (
+        text.slice(lineStartOf(text, body.close), body.close).trim() === '' &&
+        text.lastIndexOf('\n', body.close) > body.open
+    );
 }
 
 /** The indentation of a block's lines: its first line's, or one step more than the line that opens it. */
@@ -83,7 +92,10 @@ export function insertIntoBlock(text: string, body: Body, line: string, before?:
 
 /** Every line of `block` (a text of one or more lines, the first unindented) indented by `indent`. */
 export function reindent(block: string, indent: string): string {
-    return block.split('\n').map(line => (line.trim() === '' ? line : indent + line)).join('\n');
+    return block
+        .split('\n')
+        .map(line => (line.trim() === '' ? line : indent + line))
+        .join('\n');
 }
 
 /** Takes a span out: its whole lines when it is alone on them, else the span and the space before it. */

@@ -9,18 +9,30 @@ import { editInPlace } from './edit-overlay.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-export function addStepButtons(canvas: HTMLElement, qualified: (name: string) => string, send: (edit: JourneyEdit) => void): void {
+export function addStepButtons(
+    canvas: HTMLElement,
+    qualified: (name: string) => string,
+    send: (edit: JourneyEdit) => void
+): void {
     const svg = canvas.querySelector('svg');
     if (!svg) return;
     for (const card of canvas.querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step)')) {
         const step = card.dataset.step!;
         const box = card.getBBox();
-        svg.append(plusButton(box.x + box.width, box.y + 16, t('Add a step after {step}', { step }), title => send({ kind: 'addStep', after: qualified(step), title })));
+        svg.append(
+            plusButton(box.x + box.width, box.y + 16, t('Add a step after {step}', { step }), title =>
+                send({ kind: 'addStep', after: qualified(step), title })
+            )
+        );
     }
     for (const stage of canvas.querySelectorAll<SVGGElement>('g.stage[data-stage]')) {
         const name = stage.dataset.stage!;
         const box = stage.getBBox();
-        svg.append(plusButton(box.x + box.width - 14, box.y + 14, t('Add a step to stage {stage}', { stage: name }), title => send({ kind: 'addStep', stage: qualified(name), title })));
+        svg.append(
+            plusButton(box.x + box.width - 14, box.y + 14, t('Add a step to stage {stage}', { stage: name }), title =>
+                send({ kind: 'addStep', stage: qualified(name), title })
+            )
+        );
     }
 }
 
@@ -36,8 +48,19 @@ function plusButton(x: number, y: number, label: string, add: (title: string) =>
     const plus = document.createElementNS(svgNs, 'path');
     plus.setAttribute('d', `M${x - 4} ${y}h8M${x} ${y - 4}v8`);
     button.append(circle, plus);
-    const ask = () => editInPlace(button, '', title => { if (title.trim() !== '') add(title); }, t('Title of the new step'));
-    button.addEventListener('click', event => { event.stopPropagation(); ask(); });
+    const ask = () =>
+        editInPlace(
+            button,
+            '',
+            title => {
+                if (title.trim() !== '') add(title);
+            },
+            t('Title of the new step')
+        );
+    button.addEventListener('click', event => {
+        event.stopPropagation();
+        ask();
+    });
     button.addEventListener('keydown', event => {
         if (event.key !== 'Enter' && event.key !== ' ') return;
         event.preventDefault();

@@ -5,11 +5,19 @@ import { t } from '../model/localisation.js';
  * list, a choice) keeps its value, Escape or leaving it for the rest of the page cancels. What it holds is only ever a
  * value, never markup; `keep` is called only with a value other than the one it started with.
  */
-export function showOverlay(control: HTMLInputElement | HTMLSelectElement, anchor: Element, keep: (value: string) => void): void {
+export function showOverlay(
+    control: HTMLInputElement | HTMLSelectElement,
+    anchor: Element,
+    keep: (value: string) => void
+): void {
     const box = anchor.getBoundingClientRect();
     const initial = control.value;
     control.className = 'edit-in-place';
-    Object.assign(control.style, { left: `${box.left + window.scrollX}px`, top: `${box.top + window.scrollY}px`, minWidth: `${Math.max(120, box.width)}px` });
+    Object.assign(control.style, {
+        left: `${box.left + window.scrollX}px`,
+        top: `${box.top + window.scrollY}px`,
+        minWidth: `${Math.max(120, box.width)}px`
+    });
     let done = false;
     const finish = (keeping: boolean) => {
         if (done) return;
@@ -24,7 +32,11 @@ export function showOverlay(control: HTMLInputElement | HTMLSelectElement, ancho
     });
     if (control instanceof HTMLSelectElement) control.addEventListener('change', () => finish(true));
     // Leaving it for another part of the page cancels; the page losing the focus (to the editor) does not.
-    control.addEventListener('blur', () => window.setTimeout(() => { if (document.hasFocus()) finish(false); }, 0));
+    control.addEventListener('blur', () =>
+        window.setTimeout(() => {
+            if (document.hasFocus()) finish(false);
+        }, 0)
+    );
     document.body.append(control);
     control.focus();
 }

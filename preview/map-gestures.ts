@@ -1,6 +1,7 @@
 /**
  * Editing on the map (docs/editor.md): each gesture is sent as a `journey/edit` and the map is
- * drawn again from the edited text; nothing is drawn here that the text does not say. Mouse:
+ * drawn again from the edited text (a dragged face follows the pointer only until it is let go).
+ * The "+" buttons are in add-step-buttons.ts, the portfolio's statuses in portfolio-status-menu.ts. Mouse:
  * drag a curve's face up or down, drag a step card onto another (before it, or after it on its
  * right half), double-click a title, a feeling or a pain to edit it. Keyboard, on a focused card
  * or face: ← → move the step, ↑ ↓ change the score, Enter edits the title, + adds a step after
@@ -14,8 +15,9 @@ import { addStepButtons } from './add-step-buttons.js';
 export interface GestureHost {
     canvas: HTMLElement;
     /** The journey drawn, whose steps the gestures name; none in views that are not of one journey. */
-    journey(): { name: string; steps: Array<{ name: string; title?: string; feeling?: string; pains: string[] }> } | undefined;
-    /** Whether the map drawn is the live map of the text (not a comparison, a slide or a Mermaid view). */
+    journey():
+        { name: string; steps: Array<{ name: string; title?: string; feeling?: string; pains: string[] }> } | undefined;
+    /** Whether the map drawn is the live map of the text (not another view, a comparison or a slide). */
     editable(): boolean;
     send(edit: JourneyEdit): void;
 }
@@ -52,7 +54,6 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         const move = (event: PointerEvent) => {
             chosen = Math.min(max, Math.max(min, Math.round(score - (event.clientY - down.clientY) / unit)));
             face.setAttribute('transform', `translate(0 ${(score - chosen) * Number(face.dataset.unit)})`);
-            face.setAttribute('aria-valuenow', String(chosen));
         };
         const up = () => {
             face.removeEventListener('pointermove', move);
@@ -62,7 +63,14 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         };
         face.addEventListener('pointermove', move);
         face.addEventListener('pointerup', up, { once: true });
-        face.addEventListener('pointercancel', () => { chosen = score; up(); }, { once: true });
+        face.addEventListener(
+            'pointercancel',
+            () => {
+                chosen = score;
+                up();
+            },
+            { once: true }
+        );
     }
 
     function dragCard(card: SVGGElement, down: PointerEvent): void {
@@ -95,7 +103,9 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         const pain = event.target.closest<SVGGElement>('g.note[data-line^="pain/"]');
         if (pain) {
             const index = Number(pain.dataset.line!.split('/')[1]);
-            editInPlace(pain, step.pains[index] ?? '', text => host.send({ kind: 'setText', element: `${id(step.name)}/pain/${index}`, field: 'title', text }));
+            editInPlace(pain, step.pains[index] ?? '', text =>
+                host.send({ kind: 'setText', element: `${id(step.name)}/pain/${index}`, field: 'title', text })
+            );
         } else if (event.target.closest('.step-title')) {
             editText(event.target.closest('.step-title')!, step.name, 'title', step.title ?? step.name);
         } else if (event.target.closest('[data-score] text')) {
@@ -114,7 +124,8 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
             const [min, max] = face.dataset.scale!.split('..').map(Number);
             const score = Math.min(max, Math.max(min, Number(face.dataset.score) + (event.key === 'ArrowUp' ? 1 : -1)));
             event.preventDefault();
-            if (score !== Number(face.dataset.score)) host.send({ kind: 'setEmotion', step: id(face.dataset.step!), score });
+            if (score !== Number(face.dataset.score))
+                host.send({ kind: 'setEmotion', step: id(face.dataset.step!), score });
             return;
         }
         const card = cardOf(event.target);
@@ -131,8 +142,10 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
             focusedStep = step;
             host.send(edit);
         };
-        if (event.key === 'ArrowLeft' && index > 0) act({ kind: 'moveStep', step: id(step), before: id(order[index - 1]) });
-        else if (event.key === 'ArrowRight' && index >= 0 && index < order.length - 1) act({ kind: 'moveStep', step: id(step), after: id(order[index + 1]) });
+        if (event.key === 'ArrowLeft' && index > 0)
+            act({ kind: 'moveStep', step: id(step), before: id(order[index - 1]) });
+        else if (event.key === 'ArrowRight' && index >= 0 && index < order.length - 1)
+            act({ kind: 'moveStep', step: id(step), after: id(order[index + 1]) });
         else if (event.key === 'Delete' || event.key === 'Backspace') act({ kind: 'delete', element: id(step) });
         else if (event.key === 'Enter') {
             event.preventDefault();
@@ -140,7 +153,12 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
             editText(title, step, 'title', journey?.steps[index]?.title ?? step);
         } else if (event.key === '+') {
             event.preventDefault();
-            editInPlace(card, '', text => host.send({ kind: 'addStep', after: id(step), title: text }), t('Title of the new step'));
+            editInPlace(
+                card,
+                '',
+                text => host.send({ kind: 'addStep', after: id(step), title: text }),
+                t('Title of the new step')
+            );
         }
     }
 
@@ -148,11 +166,17 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         /** Cards and faces can be reached with Tab; the card that had focus before a repaint has it again. */
         afterDraw(): void {
             if (!host.editable()) return;
-            host.canvas.querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step), [data-score][data-step]').forEach(element => {
-                element.setAttribute('tabindex', '0');
-                element.setAttribute('focusable', 'true');
-            });
-            addStepButtons(host.canvas, step => id(step), edit => host.send(edit));
+            host.canvas
+                .querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step), [data-score][data-step]')
+                .forEach(element => {
+                    element.setAttribute('tabindex', '0');
+                    element.setAttribute('focusable', 'true');
+                });
+            addStepButtons(
+                host.canvas,
+                step => id(step),
+                edit => host.send(edit)
+            );
             if (focusedStep) {
                 host.canvas.querySelector<SVGGElement>(`.cell[data-step="${CSS.escape(focusedStep)}"]`)?.focus();
                 focusedStep = undefined;

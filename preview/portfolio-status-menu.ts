@@ -25,17 +25,24 @@ export function installPortfolioStatusMenu(host: PortfolioHost): { afterDraw(): 
     };
     const open = (target: EventTarget | null) => {
         const found = rowOf(target);
-        if (found) openMenu(found.element, found.row, status => host.send({ kind: 'setStatus', opportunity: found.row.id, status }, found.row.uri));
+        if (found)
+            openMenu(found.element, found.row, status =>
+                host.send({ kind: 'setStatus', opportunity: found.row.id, status }, found.row.uri)
+            );
         return found !== undefined;
     };
-    host.canvas.addEventListener('dblclick', event => { if (host.rows()) open(event.target); });
+    host.canvas.addEventListener('dblclick', event => {
+        if (host.rows()) open(event.target);
+    });
     host.canvas.addEventListener('keydown', event => {
         if (host.rows() && event.key === 'Enter' && open(event.target)) event.preventDefault();
     });
     return {
         afterDraw(): void {
             if (!host.rows()) return;
-            host.canvas.querySelectorAll('[data-opportunity]').forEach(element => element.setAttribute('tabindex', '0'));
+            host.canvas
+                .querySelectorAll('[data-opportunity]')
+                .forEach(element => element.setAttribute('tabindex', '0'));
         }
     };
 }

@@ -16,7 +16,11 @@ import { editOutlineOf } from './journey-edit-outline.js';
  * Answers `journey/edit` (docs/editor.md): the gesture planned as a WorkspaceEdit of the file
  * that declares the element, for the client to apply; or an error that says why not.
  */
-export function registerEditRequest(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices): void {
+export function registerEditRequest(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    journey: JourneyServices
+): void {
     connection.onRequest(EditRequest, async (params, cancelToken) => {
         try {
             return await planEdit(params, shared, journey, cancelToken);
@@ -34,30 +38,41 @@ export async function planEdit(
     cancelToken = CancellationToken.None
 ): Promise<WorkspaceEdit> {
     const documents = shared.workspace.LangiumDocuments;
-    if (typeof params?.textDocument?.uri !== 'string') throw new EditRefused(t('An edit needs the document it is for.'));
+    if (typeof params?.textDocument?.uri !== 'string')
+        throw new EditRefused(t('An edit needs the document it is for.'));
     const uri = URI.parse(params.textDocument.uri);
     const document = documents.getDocument(uri) as LangiumDocument<JourneyFile> | undefined;
     if (!document) throw new EditRefused(t('{file} is not a map the language server has read.', { file: uri.path }));
     if (params.version !== undefined && params.version !== document.textDocument.version) {
-        throw new EditRefused(t('The map changed since the gesture (version {asked}, now {now}): nothing was edited.', {
-            asked: params.version, now: document.textDocument.version
-        }));
+        throw new EditRefused(
+            t('The map changed since the gesture (version {asked}, now {now}): nothing was edited.', {
+                asked: params.version,
+                now: document.textDocument.version
+            })
+        );
     }
     // The updates of the changes sent before this request come first: the tree must be of the text the client has.
     await shared.workspace.WorkspaceLock.read(() => undefined);
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, cancelToken);
-    const candidates = [document, ...[...journey.journey.Imports.importedDocuments(document).keys()]
-        .map(key => documents.getDocument(URI.parse(key)) as LangiumDocument<JourneyFile> | undefined)
-        .filter(each => each !== undefined)];
+    const candidates = [
+        document,
+        ...[...journey.journey.Imports.importedDocuments(document).keys()]
+            .map(key => documents.getDocument(URI.parse(key)) as LangiumDocument<JourneyFile> | undefined)
+            .filter(each => each !== undefined)
+    ];
     const edit = checkedEdit(params?.edit);
     const element = elementOf(edit);
     const outlines = candidates.map(each => ({ document: each, outline: editOutlineOf(each) }));
     const holder = outlines.find(({ outline }) => declares(outline, element)) ?? outlines[0];
     if (holder.document !== document && holder.document.uri.path.includes('/node_modules/')) {
-        throw new EditRefused(t('{element} is declared in {file}, which is read only.', { element, file: holder.document.uri.path }));
+        throw new EditRefused(
+            t('{element} is declared in {file}, which is read only.', { element, file: holder.document.uri.path })
+        );
     }
     if (holder.document.parseResult.value.$cstNode?.root.fullText !== holder.outline.text) {
-        throw new EditRefused(t('{file} is being read again after a change: try the gesture again.', { file: holder.document.uri.path }));
+        throw new EditRefused(
+            t('{file} is being read again after a change: try the gesture again.', { file: holder.document.uri.path })
+        );
     }
     const planned = planJourneyEdit(holder.outline, edit, id => namedElsewhere(holder.document, id, shared, journey));
     const text = holder.document.textDocument;
@@ -65,28 +80,51 @@ export async function planEdit(
         range: { start: text.positionAt(edit.start), end: text.positionAt(edit.end) },
         newText: edit.newText
     }));
-    return { documentChanges: [{ textDocument: { uri: holder.document.uri.toString(), version: text.version }, edits }] };
+    return {
+        documentChanges: [{ textDocument: { uri: holder.document.uri.toString(), version: text.version }, edits }]
+    };
 }
 
 /** The element a gesture is about: the file that declares it is the file edited. */
 function elementOf(edit: JourneyEdit): string {
     switch (edit.kind) {
-        case 'setEmotion': case 'moveStep': case 'addPain': case 'addOpportunity': case 'addTouchpoint': return edit.step;
-        case 'setText': case 'delete': return edit.element;
-        case 'addStep': return edit.after ?? edit.stage ?? '';
-        case 'setStatus': return edit.opportunity;
-        case 'connect': case 'disconnect': return edit.from;
+        case 'setEmotion':
+        case 'moveStep':
+        case 'addPain':
+        case 'addOpportunity':
+        case 'addTouchpoint':
+            return edit.step;
+        case 'setText':
+        case 'delete':
+            return edit.element;
+        case 'addStep':
+            return edit.after ?? edit.stage ?? '';
+        case 'setStatus':
+            return edit.opportunity;
+        case 'connect':
+        case 'disconnect':
+            return edit.from;
     }
 }
 
 function declares(outline: EditOutline, id: string): boolean {
     const owner = id.replace(/\/(pain|touchpoint|opportunity)\/\d+$/, '');
-    return outline.steps.has(owner) || outline.stages.has(owner) || outline.journeys.has(owner)
-        || outline.personas.has(owner) || outline.opportunities.has(owner);
+    return (
+        outline.steps.has(owner) ||
+        outline.stages.has(owner) ||
+        outline.journeys.has(owner) ||
+        outline.personas.has(owner) ||
+        outline.opportunities.has(owner)
+    );
 }
 
 /** What names the element besides its own journey's `next` and `start` lines: a delete would leave those dangling. */
-function namedElsewhere(document: LangiumDocument<JourneyFile>, id: string, shared: LangiumSharedServices, journey: JourneyServices): string[] {
+function namedElsewhere(
+    document: LangiumDocument<JourneyFile>,
+    id: string,
+    shared: LangiumSharedServices,
+    journey: JourneyServices
+): string[] {
     const node = findDeclared(document, id);
     if (!node) return [];
     const locator = journey.workspace.AstNodeLocator;
@@ -94,8 +132,9 @@ function namedElsewhere(document: LangiumDocument<JourneyFile>, id: string, shar
     for (const reference of journey.references.References.findReferences(node, { includeDeclaration: false })) {
         const source = shared.workspace.LangiumDocuments.getDocument(reference.sourceUri);
         const from = source && locator.getAstNode(source.parseResult.value, reference.sourcePath);
-        const flow = (isStep(from) && from.next.some(each => each.ref === node))
-            || (isJourney(from) && from.starts.some(each => each.ref === node));
+        const flow =
+            (isStep(from) && from.next.some(each => each.ref === node)) ||
+            (isJourney(from) && from.starts.some(each => each.ref === node));
         if (flow) continue;
         const name = (from as { name?: string } | undefined)?.name ?? from?.$type ?? '?';
         named.push(`${name} (${reference.sourceUri.path.split('/').pop()}:${reference.segment.range.start.line + 1})`);
@@ -108,7 +147,8 @@ function findDeclared(document: LangiumDocument<JourneyFile>, id: string) {
         const name = (node as { name?: unknown }).name;
         if (typeof name !== 'string') continue;
         const container = node.$container?.$type === 'Stage' ? node.$container.$container : node.$container;
-        const qualified = isStep(node) || node.$type === 'Stage' ? `${(container as { name?: string }).name}.${name}` : name;
+        const qualified =
+            isStep(node) || node.$type === 'Stage' ? `${(container as { name?: string }).name}.${name}` : name;
         if (qualified === id) return node;
     }
     return undefined;

@@ -1,9 +1,23 @@
 import { GrammarUtils, isCompositeCstNode, isLeafCstNode, type CstNode, type LangiumDocument } from 'langium';
-import { isJourney, isOpportunity, isPersona, type Journey, type JourneyFile, type Step } from '../language/generated/ast.js';
+import {
+    isJourney,
+    isOpportunity,
+    isPersona,
+    type Journey,
+    type JourneyFile,
+    type Step
+} from '../language/generated/ast.js';
 import { lineKeywords } from '../language/journey-line-keywords.generated.js';
 import { emotionScaleOf } from '../language/journey-values.js';
 import type {
-    Body, EditOutline, NameListLine, OutlineBlock, OutlineJourney, OutlineLine, OutlineStep, Span
+    Body,
+    EditOutline,
+    NameListLine,
+    OutlineBlock,
+    OutlineJourney,
+    OutlineLine,
+    OutlineStep,
+    Span
 } from '../edit/edit-outline.js';
 
 /** Where each element of a map is in its text, read off the syntax tree: what `journey/edit` plans from. */
@@ -19,7 +33,8 @@ export function editOutlineOf(document: LangiumDocument<JourneyFile>): EditOutli
     };
     for (const element of document.parseResult.value.elements) {
         if (isJourney(element)) addJourney(outline, element);
-        else if (isPersona(element) && element.$cstNode) outline.personas.set(element.name, block(element.$cstNode, element.name, 'Persona'));
+        else if (isPersona(element) && element.$cstNode)
+            outline.personas.set(element.name, block(element.$cstNode, element.name, 'Persona'));
         else if (isOpportunity(element) && element.$cstNode) {
             const opportunity = block(element.$cstNode, element.name, 'Opportunity');
             const status = opportunity.lines.find(line => line.keyword === 'status');
@@ -44,7 +59,9 @@ function addJourney(outline: EditOutline, journey: Journey): void {
         if (!stage.$cstNode) continue;
         const id = `${journey.name}.${stage.name}`;
         journeyBlock.stages.push(id);
-        const steps = stage.steps.filter(step => step.$cstNode).map(step => addStep(outline, journey, stage.name, step));
+        const steps = stage.steps
+            .filter(step => step.$cstNode)
+            .map(step => addStep(outline, journey, stage.name, step));
         outline.stages.set(id, { ...block(stage.$cstNode, id, 'Stage', stage.name), journey: journey.name, steps });
     }
 }
@@ -53,9 +70,15 @@ function addStep(outline: EditOutline, journey: Journey, stage: string, step: St
     const id = `${journey.name}.${step.name}`;
     const cst = step.$cstNode!;
     const stepBlock = block(cst, id, 'Step', step.name);
-    const outlined: OutlineStep = { ...stepBlock, journey: journey.name, stage, next: nameLists(cst, stepBlock.lines, 'next') };
+    const outlined: OutlineStep = {
+        ...stepBlock,
+        journey: journey.name,
+        stage,
+        next: nameLists(cst, stepBlock.lines, 'next')
+    };
     const emotion = step.emotions.find(each => !each.persona && each.$cstNode);
-    const line = emotion && stepBlock.lines.find(each => each.keyword === 'emotion' && each.span[1] === emotion.$cstNode!.end);
+    const line =
+        emotion && stepBlock.lines.find(each => each.keyword === 'emotion' && each.span[1] === emotion.$cstNode!.end);
     if (emotion && line) {
         const part = (property: string) => {
             const node = GrammarUtils.findNodeForProperty(emotion.$cstNode, property);
@@ -106,23 +129,37 @@ function linesOf(children: CstNode[], keywords: ReadonlySet<string>, body: Body)
 
 /** The `next` (or `start`) lines of a block, with each name and where it is written. */
 function nameLists(cst: CstNode, lines: OutlineLine[], keyword: string): NameListLine[] {
-    return lines.filter(line => line.keyword === keyword).map(line => ({
-        span: line.span,
-        names: valueLeaves(cst, line.span).map(leaf => ({ name: leaf.text, span: spanOf(leaf) }))
-    }));
+    return lines
+        .filter(line => line.keyword === keyword)
+        .map(line => ({
+            span: line.span,
+            names: valueLeaves(cst, line.span).map(leaf => ({ name: leaf.text, span: spanOf(leaf) }))
+        }));
 }
 
 /** The tokens of a line that are not its keyword, commas or comments. */
 function valueLeaves(cst: CstNode, span: Span): CstNode[] {
-    return ownChildren(cst).filter(child => child.offset > span[0] && child.end <= span[1]
-        && !(isLeafCstNode(child) && (child.hidden || isKeyword(child, child.text))));
+    return ownChildren(cst).filter(
+        child =>
+            child.offset > span[0] &&
+            child.end <= span[1] &&
+            !(isLeafCstNode(child) && (child.hidden || isKeyword(child, child.text)))
+    );
 }
 
-/** The tokens and nodes of a node itself: an unassigned rule call (`Element: Persona | …`) wraps it in one more node. */
+/**
+ * The tokens and nodes of a node itself: an unassigned rule call (`Element: Persona | …`) wraps
+ * it in one more node.
+ */
 function ownChildren(cst: CstNode): CstNode[] {
     let node = cst;
-    while (isCompositeCstNode(node) && node.content.length === 1 && isCompositeCstNode(node.content[0])
-        && node.content[0].offset === node.offset && node.content[0].end === node.end) {
+    while (
+        isCompositeCstNode(node) &&
+        node.content.length === 1 &&
+        isCompositeCstNode(node.content[0]) &&
+        node.content[0].offset === node.offset &&
+        node.content[0].end === node.end
+    ) {
         node = node.content[0];
     }
     return isCompositeCstNode(node) ? [...node.content] : [];

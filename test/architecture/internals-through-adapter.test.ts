@@ -27,12 +27,16 @@ function hiddenMemberNames(program: ts.Program): Set<string> {
     const visit = (node: ts.Node): void => {
         if (ts.isClassDeclaration(node)) {
             for (const member of node.members) {
-                if (member.name && ts.isIdentifier(member.name)) (isHidden(member) ? hidden : visible).add(member.name.text);
+                if (member.name && ts.isIdentifier(member.name))
+                    (isHidden(member) ? hidden : visible).add(member.name.text);
             }
         }
         ts.forEachChild(node, visit);
     };
-    program.getSourceFiles().filter(file => isLangiumFile(file.fileName)).forEach(visit);
+    program
+        .getSourceFiles()
+        .filter(file => isLangiumFile(file.fileName))
+        .forEach(visit);
     visible.forEach(name => hidden.delete(name));
     return hidden;
 }
@@ -50,18 +54,28 @@ function internalsTouched(program: ts.Program, files: string[]): string[] {
     const touches = (name: ts.Node, text: string): boolean => {
         const declarations = checker.getSymbolAtLocation(name)?.declarations ?? [];
         if (declarations.some(declaration => declaration.getSourceFile().fileName === adapter)) return false;
-        if (declarations.some(declaration => isLangiumFile(declaration.getSourceFile().fileName) && isHidden(declaration))) return true;
+        if (
+            declarations.some(
+                declaration => isLangiumFile(declaration.getSourceFile().fileName) && isHidden(declaration)
+            )
+        )
+            return true;
         const castOnTheSpot = declarations.every(
-            declaration => !isLangiumFile(declaration.getSourceFile().fileName) && ts.isTypeLiteralNode(declaration.parent)
+            declaration =>
+                !isLangiumFile(declaration.getSourceFile().fileName) && ts.isTypeLiteralNode(declaration.parent)
         );
         return hiddenNames.has(text) && castOnTheSpot;
     };
     for (const file of files.map(path => program.getSourceFile(path)!)) {
         const visit = (node: ts.Node): void => {
-            const access = ts.isPropertyAccessExpression(node) ? { on: node.expression, name: node.name, text: node.name.text }
+            const access = ts.isPropertyAccessExpression(node)
+                ? { on: node.expression, name: node.name, text: node.name.text }
                 : ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)
-                    ? { on: node.expression, name: node.argumentExpression, text: node.argumentExpression.text } : undefined;
-            const own = access && (access.on.kind === ts.SyntaxKind.ThisKeyword || access.on.kind === ts.SyntaxKind.SuperKeyword);
+                  ? { on: node.expression, name: node.argumentExpression, text: node.argumentExpression.text }
+                  : undefined;
+            const own =
+                access &&
+                (access.on.kind === ts.SyntaxKind.ThisKeyword || access.on.kind === ts.SyntaxKind.SuperKeyword);
             if (access && !own && touches(access.name, access.text)) {
                 const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
                 found.push(`${relative(repoRoot, file.fileName)}:${line} ${node.getText()}`);
@@ -73,13 +87,15 @@ function internalsTouched(program: ts.Program, files: string[]): string[] {
     return found;
 }
 
-describe('Langium\'s and Chevrotain\'s internals are touched only in langium-lean/langium-internals.ts', function () {
+describe("Langium's and Chevrotain's internals are touched only in langium-lean/langium-internals.ts", function () {
     this.timeout(120_000);
     const configFile = ts.readConfigFile(join(repoRoot, 'tsconfig.json'), ts.sys.readFile).config as object;
     const options = ts.parseJsonConfigFileContent(configFile, ts.sys, repoRoot).options;
 
     it('no other file of the folders that use the parser reads or writes a private or protected member', () => {
-        const files = parserFolders.flatMap(folder => sourceFiles(join(repoRoot, folder))).filter(file => file !== adapter);
+        const files = parserFolders
+            .flatMap(folder => sourceFiles(join(repoRoot, folder)))
+            .filter(file => file !== adapter);
         const program = ts.createProgram(files, options);
         assert.deepEqual(internalsTouched(program, files), []);
     });
@@ -97,10 +113,13 @@ describe('Langium\'s and Chevrotain\'s internals are touched only in langium-lea
         host.readFile = path => (path === probe ? text : readFile(path));
         host.fileExists = path => path === probe || ts.sys.fileExists(path);
         const program = ts.createProgram([probe], options, host);
-        assert.deepEqual(internalsTouched(program, [probe]).map(found => found.replace(/^[^ ]+ /, '')), [
-            '(parser as unknown as { wrapper: unknown }).wrapper',
-            'anything.referenceIndex',
-            'index["referenceIndex"]'
-        ]);
+        assert.deepEqual(
+            internalsTouched(program, [probe]).map(found => found.replace(/^[^ ]+ /, '')),
+            [
+                '(parser as unknown as { wrapper: unknown }).wrapper',
+                'anything.referenceIndex',
+                'index["referenceIndex"]'
+            ]
+        );
     });
 });

@@ -17,9 +17,14 @@ function handWritten(folder: string): string[] {
 /** language/ reads like a Langium example: small, and each check family tested beside it (docs/architecture.md). */
 describe('the shape of language/', () => {
     it('holds at most 4,000 hand-written lines: what needs no parser lives in model/, metrics/ or langium-lean/', () => {
-        const lines = handWritten(language).map(file => [relative(repoRoot, file), readFileSync(file, 'utf8').split('\n').length - 1] as const);
+        const lines = handWritten(language).map(
+            file => [relative(repoRoot, file), readFileSync(file, 'utf8').split('\n').length - 1] as const
+        );
         const total = lines.reduce((sum, [, count]) => sum + count, 0);
-        const largest = [...lines].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([file, count]) => `${file} ${count}`);
+        const largest = [...lines]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 5)
+            .map(([file, count]) => `${file} ${count}`);
         assert.ok(total <= 4000, `${total} lines; the largest files: ${largest.join(', ')}`);
     });
 

@@ -21,7 +21,12 @@ describe('a gesture on the preview, in the extension host (with a stand-in VS Co
             onNotification: () => ({ dispose: () => undefined }),
             protocol2CodeConverter: { asWorkspaceEdit: async (value: unknown) => ({ converted: value }) }
         };
-        const document = { uri: vscode.Uri.parse('file:///maps/buy.journey'), languageId: 'journey', fileName: '/maps/buy.journey', version: 3 };
+        const document = {
+            uri: vscode.Uri.parse('file:///maps/buy.journey'),
+            languageId: 'journey',
+            fileName: '/maps/buy.journey',
+            version: 3
+        };
         vscode.window.activeTextEditor = { document, viewColumn: 1 };
         const panel = new preview.JourneyPreview({ extensionUri: vscode.Uri.file('/ext') } as never, client as never);
         panel.open(true);
@@ -39,12 +44,16 @@ describe('a gesture on the preview, in the extension host (with a stand-in VS Co
     });
 
     it('says why when the server refuses, and applies nothing', async () => {
-        const { vscode } = await setUp(async () => { throw new Error('An emotion of Buy.Pay must be on the scale 1..5; 9 is not.'); });
+        const { vscode } = await setUp(async () => {
+            throw new Error('An emotion of Buy.Pay must be on the scale 1..5; 9 is not.');
+        });
         assert.deepEqual(vscode.fake.appliedEdits, []);
-        assert.deepEqual(vscode.fake.messages, [{ level: 'warning', text: 'An emotion of Buy.Pay must be on the scale 1..5; 9 is not.' }]);
+        assert.deepEqual(vscode.fake.messages, [
+            { level: 'warning', text: 'An emotion of Buy.Pay must be on the scale 1..5; 9 is not.' }
+        ]);
     });
 
-    it('edits another file (a portfolio opportunity\'s) as the server has it, without the shown file\'s version', async () => {
+    it("edits another file (a portfolio opportunity's) as the server has it, without the shown file's version", async () => {
         const { asked } = await setUp(async () => planned, 'file:///maps/backlog.journey');
         assert.deepEqual(asked, [{ textDocument: { uri: 'file:///maps/backlog.journey' }, edit }]);
     });

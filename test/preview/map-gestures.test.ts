@@ -22,13 +22,15 @@ opportunity O "Quieter ads" { addresses J.A status idea value 3 effort 2 }
 async function editsPosted(page: Page, withUri = false): Promise<unknown[]> {
     return page.evaluate(keepUri => {
         const posted = (window as unknown as { posted: Array<{ type: string; edit?: unknown; uri?: string }> }).posted;
-        const edits = posted.filter(message => message.type === 'edit').map(message => (keepUri ? { edit: message.edit, uri: message.uri } : message.edit));
+        const edits = posted
+            .filter(message => message.type === 'edit')
+            .map(message => (keepUri ? { edit: message.edit, uri: message.uri } : message.edit));
         (window as unknown as { posted: unknown[] }).posted = posted.filter(message => message.type !== 'edit');
         return edits;
     }, withUri);
 }
 
-describe('editing on the preview\'s map: each gesture asks for one edit of the text (real Chromium)', function () {
+describe("editing on the preview's map: each gesture asks for one edit of the text (real Chromium)", function () {
     this.timeout(120_000);
     let browser: Browser;
     let page: Page;
@@ -51,25 +53,45 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 2.2 * unit, { steps: 5 });
         await page.mouse.up();
         assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 4 }]);
-        assert.equal(await face.getAttribute('transform'), null, 'the face is back where the text puts it until the text changes');
+        assert.equal(
+            await face.getAttribute('transform'),
+            null,
+            'the face is back where the text puts it until the text changes'
+        );
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await page.mouse.down();
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40 * unit, { steps: 5 });
         await page.mouse.up();
-        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 1 }], 'no lower than the scale');
+        assert.deepEqual(
+            await editsPosted(page),
+            [{ kind: 'setEmotion', step: 'J.B', score: 1 }],
+            'no lower than the scale'
+        );
     });
 
     it('edits a title in place: Enter sends the text typed, markup included as text; Escape sends nothing', async () => {
-        const reveals = () => page.evaluate(() => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length);
+        const reveals = () =>
+            page.evaluate(
+                () =>
+                    (window as unknown as { posted: Array<{ type: string }> }).posted.filter(
+                        message => message.type === 'reveal'
+                    ).length
+            );
         const revealed = await reveals();
         await page.locator('#canvas [data-step="C"] .step-title').dblclick();
         const input = page.locator('input.edit-in-place');
         assert.equal(await input.inputValue(), 'Pays');
         await page.waitForTimeout(500);
-        assert.equal(await reveals(), revealed, 'a double-click edits: it does not reveal the text (which would take the focus)');
+        assert.equal(
+            await reveals(),
+            revealed,
+            'a double-click edits: it does not reveal the text (which would take the focus)'
+        );
         await input.fill('"><img src=x onerror=alert(1)>');
         await input.press('Enter');
-        assert.deepEqual(await editsPosted(page), [{ kind: 'setText', element: 'J.C', field: 'title', text: '"><img src=x onerror=alert(1)>' }]);
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'setText', element: 'J.C', field: 'title', text: '"><img src=x onerror=alert(1)>' }
+        ]);
         assert.equal(await page.locator('img').count(), 0);
         await page.locator('#canvas [data-step="C"] .step-title').dblclick();
         await page.locator('input.edit-in-place').press('Escape');
@@ -83,7 +105,9 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
         assert.equal(await input.inputValue(), 'Loud ad');
         await input.fill('很吵的广告');
         await input.press('Enter');
-        assert.deepEqual(await editsPosted(page), [{ kind: 'setText', element: 'J.A/pain/0', field: 'title', text: '很吵的广告' }]);
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'setText', element: 'J.A/pain/0', field: 'title', text: '很吵的广告' }
+        ]);
     });
 
     it('moves a card by dragging it onto another: before it on its left half, after it on its right half', async () => {
@@ -140,15 +164,21 @@ describe('editing on the preview\'s map: each gesture asks for one edit of the t
         assert.equal(buttons, 5, 'one "+" after each of the 3 cards and one in each of the 2 stages');
     });
 
-    it('changes an opportunity\'s status from the portfolio\'s menu, in the file that declares it', async () => {
+    it("changes an opportunity's status from the portfolio's menu, in the file that declares it", async () => {
         const model = await modelOf(map);
-        await page.evaluate(() => (document.querySelector('#views button[data-view="portfolio"]') as HTMLButtonElement).click());
+        await page.evaluate(() =>
+            (document.querySelector('#views button[data-view="portfolio"]') as HTMLButtonElement).click()
+        );
         await sendToPreview(page, { type: 'portfolio', rows: opportunityBacklog([model]) });
         await page.locator('#canvas [data-opportunity="O"]').first().waitFor();
         await page.locator('#canvas .opportunity-row[data-opportunity="O"]').dblclick();
         await page.locator('select.edit-in-place').selectOption('shipped');
-        assert.deepEqual(await editsPosted(page, true), [{ edit: { kind: 'setStatus', opportunity: 'O', status: 'shipped' }, uri: model.uri }]);
+        assert.deepEqual(await editsPosted(page, true), [
+            { edit: { kind: 'setStatus', opportunity: 'O', status: 'shipped' }, uri: model.uri }
+        ]);
         assert.equal(await page.locator('select.edit-in-place').count(), 0);
-        await page.evaluate(() => (document.querySelector('#views button[data-view="map"]') as HTMLButtonElement).click());
+        await page.evaluate(() =>
+            (document.querySelector('#views button[data-view="map"]') as HTMLButtonElement).click()
+        );
     });
 });

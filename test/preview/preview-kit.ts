@@ -14,16 +14,30 @@ export const outputDir = join(repoRoot, 'test', 'output');
 export function writePreviewPage(messages?: MessageBundle, name = 'preview.html'): string {
     mkdirSync(outputDir, { recursive: true });
     const page = join(outputDir, name);
-    writeFileSync(page, previewHtml({ nonce: 'testnonce123', cspSource: 'file:', scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString(), messages }));
+    writeFileSync(
+        page,
+        previewHtml({
+            nonce: 'testnonce123',
+            cspSource: 'file:',
+            scriptUri: pathToFileURL(join(repoRoot, 'dist', 'preview.js')).toString(),
+            messages
+        })
+    );
     return pathToFileURL(page).toString();
 }
 
 /** The preview page open in a new tab, with what it posts in `window.posted` and its console errors collected. */
-export async function openPreviewPage(browser: Browser, url: string, beforeLoad?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
+export async function openPreviewPage(
+    browser: Browser,
+    url: string,
+    beforeLoad?: (page: Page) => Promise<void>
+): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     await beforeLoad?.(page);
     const errors: string[] = [];
-    page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('console', message => {
+        if (message.type() === 'error') errors.push(message.text());
+    });
     page.on('pageerror', error => errors.push(error.message));
     // A string, not a function: tsx compiles functions with a `__name` helper the page lacks
     // (the shim lets later `page.evaluate` callbacks run too).
@@ -36,7 +50,9 @@ export async function openPreviewPage(browser: Browser, url: string, beforeLoad?
             setState: (state) => { window.savedState = state; }
         });`);
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(m => m.type === 'ready'));
+    await page.waitForFunction(() =>
+        (window as unknown as { posted: Array<{ type: string }> }).posted.some(m => m.type === 'ready')
+    );
     return { page, errors };
 }
 
@@ -49,4 +65,9 @@ export async function sendToPreview(page: Page, message: ToPreview): Promise<voi
     }
 }
 
-export const updateWith = (model: JourneyModel): ToPreview => ({ type: 'update', uri: model.uri, fileName: 'map.journey', model });
+export const updateWith = (model: JourneyModel): ToPreview => ({
+    type: 'update',
+    uri: model.uri,
+    fileName: 'map.journey',
+    model
+});

@@ -58,13 +58,21 @@ async function edited(edit: JourneyEdit, text = map): Promise<string> {
     const path = join(folder, `map-${maps++}.journey`);
     const [document] = await buildDocuments(services, { [path]: text });
     const before = codesOf(document.diagnostics).filter(code => code !== 'unused-persona');
-    const result = await planEdit({ textDocument: { uri: document.uri.toString() }, edit }, services.shared, services.Journey);
+    const result = await planEdit(
+        { textDocument: { uri: document.uri.toString() }, edit },
+        services.shared,
+        services.Journey
+    );
     const [change] = result.documentChanges as TextDocumentEdit[];
     assert.equal(change.textDocument.uri, document.uri.toString());
     const after = TextDocument.applyEdits(TextDocument.create(path, 'journey', 1, text), change.edits as TextEdit[]);
     const [checked] = await buildDocuments(createTestServices(), { [path]: after });
     const errors = (checked.diagnostics ?? []).filter(d => d.severity === 1 && !before.includes(String(d.code)));
-    assert.deepEqual(errors, [], `new errors after ${edit.kind}:\n${describeDiagnostics(checked.diagnostics)}\n${after}`);
+    assert.deepEqual(
+        errors,
+        [],
+        `new errors after ${edit.kind}:\n${describeDiagnostics(checked.diagnostics)}\n${after}`
+    );
     return after;
 }
 
@@ -76,14 +84,23 @@ function changedLines(before: string, after: string): string[] {
     while (head < old.length && old[head] === now[head]) head++;
     let tail = 0;
     while (tail < old.length - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
-    return [...old.slice(head, old.length - tail).map(line => `-${line}`), ...now.slice(head, now.length - tail).map(line => `+${line}`)];
+    return [
+        ...old.slice(head, old.length - tail).map(line => `-${line}`),
+        ...now.slice(head, now.length - tail).map(line => `+${line}`)
+    ];
 }
 
 async function refusal(edit: JourneyEdit): Promise<string> {
     const services = createTestServices();
     const [document] = await buildDocuments(services, { [join(folder, 'refused.journey')]: map });
-    const error = await planEdit({ textDocument: { uri: document.uri.toString() }, edit }, services.shared, services.Journey)
-        .then(() => undefined, (reason: Error) => reason);
+    const error = await planEdit(
+        { textDocument: { uri: document.uri.toString() }, edit },
+        services.shared,
+        services.Journey
+    ).then(
+        () => undefined,
+        (reason: Error) => reason
+    );
     assert.ok(error, `${edit.kind} was not refused`);
     return error.message;
 }
@@ -91,68 +108,144 @@ async function refusal(edit: JourneyEdit): Promise<string> {
 describe('journey/edit: a gesture on the map becomes the smallest edit of the text', function () {
     this.timeout(60_000);
 
-    it('setEmotion: changes the score (and the feeling) of the curve\'s point, or writes an emotion line', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.Compare', score: 4 })),
-            ['-      emotion 2 confused', '+      emotion 4 confused']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.SeeAd', score: 5, feeling: 'eager' })),
-            ['-      emotion 3 curious "Interested"', '+      emotion 5 eager "Interested"']);
+    it("setEmotion: changes the score (and the feeling) of the curve's point, or writes an emotion line", async () => {
+        assert.deepEqual(changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.Compare', score: 4 })), [
+            '-      emotion 2 confused',
+            '+      emotion 4 confused'
+        ]);
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.SeeAd', score: 5, feeling: 'eager' })),
+            ['-      emotion 3 curious "Interested"', '+      emotion 5 eager "Interested"']
+        );
         const noEmotion = map.replace('      emotion 4 relieved\n', '');
-        assert.deepEqual(changedLines(noEmotion, await edited({ kind: 'setEmotion', step: 'Buy.Pay', score: 4, feeling: 'calm' }, noEmotion)),
-            ['+      emotion 4 calm']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.Leave', score: 2 })),
-            ['-    step Leave { emotion 1 exit }', '+    step Leave { emotion 2 exit }']);
+        assert.deepEqual(
+            changedLines(
+                noEmotion,
+                await edited({ kind: 'setEmotion', step: 'Buy.Pay', score: 4, feeling: 'calm' }, noEmotion)
+            ),
+            ['+      emotion 4 calm']
+        );
+        assert.deepEqual(changedLines(map, await edited({ kind: 'setEmotion', step: 'Buy.Leave', score: 2 })), [
+            '-    step Leave { emotion 1 exit }',
+            '+    step Leave { emotion 2 exit }'
+        ]);
         assert.match(await refusal({ kind: 'setEmotion', step: 'Buy.Pay', score: 9 }), /scale 1\.\.5; 9 is not/);
-        assert.match(await refusal({ kind: 'setEmotion', step: 'Buy.Pay', score: 3, feeling: 'very happy' }), /one word/);
+        assert.match(
+            await refusal({ kind: 'setEmotion', step: 'Buy.Pay', score: 3, feeling: 'very happy' }),
+            /one word/
+        );
     });
 
-    it('setText: a title, a feeling, a note, a persona\'s goal, a pain; quotes escaped, markup kept as text', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Buy.Pay', field: 'title', text: 'Pays "now" <script>' })),
-            ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Buy.Leave', field: 'title', text: '离开' })),
-            ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Buy.Compare', field: 'note', text: 'Too many tabs' })),
-            ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Buy.SeeAd', field: 'feeling', text: 'hopeful' })),
-            ['-      emotion 3 curious "Interested"', '+      emotion 3 hopeful "Interested"']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Ana', field: 'goal', text: 'Buy fast' })),
-            ['+  goal "Buy fast"']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setText', element: 'Buy.Compare/pain/0', field: 'title', text: 'Fees late' })),
-            ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']);
-        assert.match(await refusal({ kind: 'setText', element: 'Buy.Nope', field: 'title', text: 'x' }), /no element 'Buy\.Nope'/);
+    it("setText: a title, a feeling, a note, a persona's goal, a pain; quotes escaped, markup kept as text", async () => {
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'Buy.Pay', field: 'title', text: 'Pays "now" <script>' })
+            ),
+            ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']
+        );
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'setText', element: 'Buy.Leave', field: 'title', text: '离开' })),
+            ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']
+        );
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'Buy.Compare', field: 'note', text: 'Too many tabs' })
+            ),
+            ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']
+        );
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'Buy.SeeAd', field: 'feeling', text: 'hopeful' })
+            ),
+            ['-      emotion 3 curious "Interested"', '+      emotion 3 hopeful "Interested"']
+        );
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'setText', element: 'Ana', field: 'goal', text: 'Buy fast' })),
+            ['+  goal "Buy fast"']
+        );
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'Buy.Compare/pain/0', field: 'title', text: 'Fees late' })
+            ),
+            ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']
+        );
+        assert.match(
+            await refusal({ kind: 'setText', element: 'Buy.Nope', field: 'title', text: 'x' }),
+            /no element 'Buy\.Nope'/
+        );
     });
 
-    it('moveStep: moves the step\'s lines, within a stage and across stages, keeping its next and the comments', async () => {
+    it("moveStep: moves the step's lines, within a stage and across stages, keeping its next and the comments", async () => {
         assert.deepEqual(changedLines(map, await edited({ kind: 'moveStep', step: 'Buy.Pay', before: 'Buy.Leave' })), [
-            '-    step Leave { emotion 1 exit }', '-    step Pay "Pays" {', '-      emotion 4 relieved', '-      exit', '-    }',
-            '+    step Pay "Pays" {', '+      emotion 4 relieved', '+      exit', '+    }', '+    step Leave { emotion 1 exit }'
+            '-    step Leave { emotion 1 exit }',
+            '-    step Pay "Pays" {',
+            '-      emotion 4 relieved',
+            '-      exit',
+            '-    }',
+            '+    step Pay "Pays" {',
+            '+      emotion 4 relieved',
+            '+      exit',
+            '+    }',
+            '+    step Leave { emotion 1 exit }'
         ]);
         const across = await edited({ kind: 'moveStep', step: 'Buy.Compare', stage: 'Buy.Aware' });
-        assert.match(across, / {4}\/\/ where it starts\n {4}step SeeAd[\s\S]*?\n {4}}\n {4}step Compare "Compares offers" \{\n {6}touchpoint[\s\S]*next Pay, Leave\n {4}}\n {2}}\n\n {2}stage Consider \{\n {4}step Leave/);
-        assert.deepEqual(await edited({ kind: 'moveStep', step: 'Buy.Leave', after: 'Buy.Compare' }), map, 'already there: no change');
+        assert.match(
+            across,
+            / {4}\/\/ where it starts\n {4}step SeeAd[\s\S]*?\n {4}}\n {4}step Compare "Compares offers" \{\n {6}touchpoint[\s\S]*next Pay, Leave\n {4}}\n {2}}\n\n {2}stage Consider \{\n {4}step Leave/
+        );
+        assert.deepEqual(
+            await edited({ kind: 'moveStep', step: 'Buy.Leave', after: 'Buy.Compare' }),
+            map,
+            'already there: no change'
+        );
         assert.match(await refusal({ kind: 'moveStep', step: 'Buy.Pay', before: 'Buy.Pay' }), /itself/);
     });
 
     it('addStep: a step named after its title, unique in the journey, after a step or last in a stage', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'addStep', after: 'Buy.SeeAd', title: 'Compare offers' })),
-            ['+    step CompareOffers "Compare offers" {', '+    }']);
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'addStep', after: 'Buy.SeeAd', title: 'Compare offers' })),
+            ['+    step CompareOffers "Compare offers" {', '+    }']
+        );
         const twice = await edited({ kind: 'addStep', stage: 'Buy.Consider', title: 'Pay' }, map);
         assert.match(twice, / {4}step Pay2 "Pay" \{\n {4}}\n {2}}\n}/);
-        assert.match(await refusal({ kind: 'addStep', stage: 'Buy.Consider', id: 'Compare', title: 'x' }), /has a step Compare already/);
+        assert.match(
+            await refusal({ kind: 'addStep', stage: 'Buy.Consider', id: 'Compare', title: 'x' }),
+            /has a step Compare already/
+        );
     });
 
-    it('addPain, addOpportunity, addTouchpoint: a line after the step\'s lines of its kind, before its flow lines', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'addPain', step: 'Buy.Compare', text: 'No PayPal' })),
-            ['+      pain "No PayPal"']);
+    it("addPain, addOpportunity, addTouchpoint: a line after the step's lines of its kind, before its flow lines", async () => {
+        assert.deepEqual(changedLines(map, await edited({ kind: 'addPain', step: 'Buy.Compare', text: 'No PayPal' })), [
+            '+      pain "No PayPal"'
+        ]);
         const withPain = await edited({ kind: 'addPain', step: 'Buy.Compare', text: 'No PayPal' });
-        assert.match(withPain, /pain "Shipping costs appear only in the cart"\n {6}pain "No PayPal"\n {6}next Pay, Leave/);
-        assert.match(await edited({ kind: 'addOpportunity', step: 'Buy.Pay', text: 'One-click pay' }), /emotion 4 relieved\n {6}opportunity "One-click pay"\n {6}exit/);
-        assert.match(await edited({ kind: 'addTouchpoint', step: 'Buy.Leave', text: 'Back button' }), /step Leave \{ emotion 1 touchpoint "Back button" exit }/);
+        assert.match(
+            withPain,
+            /pain "Shipping costs appear only in the cart"\n {6}pain "No PayPal"\n {6}next Pay, Leave/
+        );
+        assert.match(
+            await edited({ kind: 'addOpportunity', step: 'Buy.Pay', text: 'One-click pay' }),
+            /emotion 4 relieved\n {6}opportunity "One-click pay"\n {6}exit/
+        );
+        assert.match(
+            await edited({ kind: 'addTouchpoint', step: 'Buy.Leave', text: 'Back button' }),
+            /step Leave \{ emotion 1 touchpoint "Back button" exit }/
+        );
     });
 
-    it('setStatus: the opportunity\'s status line, checked against the statuses', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'setStatus', opportunity: 'ShowShipping', status: 'building' })),
-            ['-  status idea', '+  status building']);
-        assert.match(await refusal({ kind: 'setStatus', opportunity: 'ShowShipping', status: 'shiped' }), /idea, planned/);
+    it("setStatus: the opportunity's status line, checked against the statuses", async () => {
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'setStatus', opportunity: 'ShowShipping', status: 'building' })),
+            ['-  status idea', '+  status building']
+        );
+        assert.match(
+            await refusal({ kind: 'setStatus', opportunity: 'ShowShipping', status: 'shiped' }),
+            /idea, planned/
+        );
     });
 
     it('delete: a step (its predecessors lead on to its successors), a pain; refused for a step an opportunity addresses', async () => {
@@ -160,16 +253,21 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
         const deleted = await edited({ kind: 'delete', element: 'Buy.Compare' }, withoutCompare);
         assert.ok(!deleted.includes('step Compare'));
         assert.match(deleted, /next Pay, Leave\n {4}}\n {2}}\n\n {2}stage Consider \{\n {4}step Leave/);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'delete', element: 'Buy.Compare/pain/0' })),
-            ['-      pain "Shipping costs appear only in the cart"']);
+        assert.deepEqual(changedLines(map, await edited({ kind: 'delete', element: 'Buy.Compare/pain/0' })), [
+            '-      pain "Shipping costs appear only in the cart"'
+        ]);
         assert.match(await refusal({ kind: 'delete', element: 'Buy.Compare' }), /still named by ShowShipping/);
     });
 
     it('connect and disconnect: a name added to or taken from `next`, a line of its own when there is none', async () => {
-        assert.deepEqual(changedLines(map, await edited({ kind: 'connect', from: 'Buy.SeeAd', to: 'Buy.Leave' })),
-            ['-      next Compare', '+      next Compare, Leave']);
-        assert.deepEqual(changedLines(map, await edited({ kind: 'disconnect', from: 'Buy.Compare', to: 'Buy.Leave' })),
-            ['-      next Pay, Leave', '+      next Pay']);
+        assert.deepEqual(changedLines(map, await edited({ kind: 'connect', from: 'Buy.SeeAd', to: 'Buy.Leave' })), [
+            '-      next Compare',
+            '+      next Compare, Leave'
+        ]);
+        assert.deepEqual(
+            changedLines(map, await edited({ kind: 'disconnect', from: 'Buy.Compare', to: 'Buy.Leave' })),
+            ['-      next Pay, Leave', '+      next Pay']
+        );
         assert.match(await refusal({ kind: 'connect', from: 'Buy.Pay', to: 'Buy.Leave' }), /is an exit/);
         assert.match(await refusal({ kind: 'disconnect', from: 'Buy.SeeAd', to: 'Buy.Pay' }), /does not lead to/);
     });
@@ -179,7 +277,11 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
         const [document] = await buildDocuments(services, { [join(folder, 'versioned.journey')]: map });
         const edit: JourneyEdit = { kind: 'setEmotion', step: 'Buy.Pay', score: 3 };
         await assert.rejects(
-            planEdit({ textDocument: { uri: document.uri.toString() }, version: document.textDocument.version + 1, edit }, services.shared, services.Journey),
+            planEdit(
+                { textDocument: { uri: document.uri.toString() }, version: document.textDocument.version + 1, edit },
+                services.shared,
+                services.Journey
+            ),
             /changed since the gesture/
         );
     });
@@ -187,11 +289,18 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
     it('edits the imported file that declares the element: the WorkspaceEdit names it', async () => {
         const services = createTestServices();
         const [main, shared] = await buildDocuments(services, {
-            [join(folder, 'main.journey')]: 'import "./people.journey"\njourney J { persona Ana stage S { step A { emotion 3 exit } } }\n',
+            [join(folder, 'main.journey')]:
+                'import "./people.journey"\njourney J { persona Ana stage S { step A { emotion 3 exit } } }\n',
             [join(folder, 'people.journey')]: 'persona Ana "Ana" {\n  role "Shop owner"\n}\n'
         });
-        const result = await planEdit({ textDocument: { uri: main.uri.toString() }, edit: { kind: 'setText', element: 'Ana', field: 'goal', text: 'Find a supplier' } },
-            services.shared, services.Journey);
+        const result = await planEdit(
+            {
+                textDocument: { uri: main.uri.toString() },
+                edit: { kind: 'setText', element: 'Ana', field: 'goal', text: 'Find a supplier' }
+            },
+            services.shared,
+            services.Journey
+        );
         const [change] = result.documentChanges as TextDocumentEdit[];
         assert.equal(change.textDocument.uri, shared.uri.toString());
         const edited = TextDocument.applyEdits(shared.textDocument, change.edits as TextEdit[]);
@@ -207,11 +316,17 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
             [{ kind: 'explode' }, /Unknown edit kind: explode/],
             [{ kind: 'setEmotion', step: 'Buy.Pay', score: '4' }, /`setEmotion` needs `score` as a number/],
             [{ kind: 'setText', element: 'Buy.Pay', field: 'title' }, /`setText` needs `text` as a string/],
-            [{ kind: 'setText', element: 'Buy.Pay', field: '<script>', text: 'x' }, /`setText` needs `field` as a title \| feeling/],
+            [
+                { kind: 'setText', element: 'Buy.Pay', field: '<script>', text: 'x' },
+                /`setText` needs `field` as a title \| feeling/
+            ],
             [{ kind: 'addPain', step: 'Buy.Pay', text: 5 }, /`addPain` needs `text` as a string/]
         ] as const;
         for (const [edit, message] of sent) {
-            await assert.rejects(planEdit({ textDocument: { uri }, edit } as never, services.shared, services.Journey), message);
+            await assert.rejects(
+                planEdit({ textDocument: { uri }, edit } as never, services.shared, services.Journey),
+                message
+            );
         }
         await assert.rejects(planEdit({} as never, services.shared, services.Journey), /needs the document/);
     });

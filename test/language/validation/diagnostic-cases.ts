@@ -40,7 +40,11 @@ export function itMarksEach(cases: DiagnosticCase[]): void {
         it(`${testCase.code}: marks '${testCase.covers}'`, async () => {
             const document = await buildText(createTestServices(), testCase.text, join(fixtureDir, 'case.journey'));
             const matching = (document.diagnostics ?? []).filter(d => d.code === testCase.code);
-            assert.equal(matching.length, 1, `expected one ${testCase.code}, got:\n${describeDiagnostics(document.diagnostics)}`);
+            assert.equal(
+                matching.length,
+                1,
+                `expected one ${testCase.code}, got:\n${describeDiagnostics(document.diagnostics)}`
+            );
             assert.equal(matching[0].severity, testCase.severity);
             assert.equal(coveredText(document, matching[0]), testCase.covers);
             assert.ok(diagnosticText(matching[0]).length > 20, 'the message says what to do');

@@ -8,7 +8,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const log = 'user_id,event,ts,variant\nu1,a,2026-01-01 10:00:00,A\n';
 
-const map = (journey: string, data = 'data clicks "events.csv" events case user_id activity event time ts variant variant') => `${data}
+const map = (
+    journey: string,
+    data = 'data clicks "events.csv" events case user_id activity event time ts variant variant'
+) => `${data}
 data funnel "funnel.csv"
 journey J {
 ${journey}
@@ -22,8 +25,16 @@ describe('event logs in the map: `data … events`, `events` and `paths from`', 
     const build = (text: string) => buildText(services, text, join(folder, `map-${++maps}.journey`));
     const found = async (text: string) => {
         const document = await build(text);
-        assert.equal(document.parseResult.parserErrors.length, 0, document.parseResult.parserErrors.map(error => error.message).join('\n'));
-        return (document.diagnostics ?? []).filter(diagnostic => !String(diagnostic.code).startsWith('unused-') && diagnostic.code !== 'paths-snapshot-missing')
+        assert.equal(
+            document.parseResult.parserErrors.length,
+            0,
+            document.parseResult.parserErrors.map(error => error.message).join('\n')
+        );
+        return (document.diagnostics ?? [])
+            .filter(
+                diagnostic =>
+                    !String(diagnostic.code).startsWith('unused-') && diagnostic.code !== 'paths-snapshot-missing'
+            )
             .map(diagnostic => `${diagnostic.code} ${coveredText(document, diagnostic)}: ${diagnostic.message}`);
     };
 
@@ -35,13 +46,24 @@ describe('event logs in the map: `data … events`, `events` and `paths from`', 
     });
     after(() => rmSync(folder, { recursive: true, force: true }));
 
-    it('reads the contract\'s syntax with no problem', async () => {
-        assert.deepEqual(await found(map('  paths from clicks\n  stage S {\n    step A { events "a", "b" next B }\n    step B { events "c" exit }\n  }')), []);
+    it("reads the contract's syntax with no problem", async () => {
+        assert.deepEqual(
+            await found(
+                map(
+                    '  paths from clicks\n  stage S {\n    step A { events "a", "b" next B }\n    step B { events "c" exit }\n  }'
+                )
+            ),
+            []
+        );
     });
 
     it('names a column the log does not have, with the one it probably is', async () => {
-        const problems = await found(map('  paths from clicks\n  stage S { step A { events "a" exit } }',
-            'data clicks "events.csv" events case user_id activity evnt time stamp'));
+        const problems = await found(
+            map(
+                '  paths from clicks\n  stage S { step A { events "a" exit } }',
+                'data clicks "events.csv" events case user_id activity evnt time stamp'
+            )
+        );
         assert.deepEqual(problems, [
             "data-column-unknown evnt: The data source has no column 'evnt'. Did you mean 'event'?",
             "data-column-unknown stamp: The data source has no column 'stamp'. Columns: user_id, event, ts, variant."
@@ -49,14 +71,21 @@ describe('event logs in the map: `data … events`, `events` and `paths from`', 
     });
 
     it('refuses a table where a log is needed, an unknown log, an event bound twice, and a second `paths from`', async () => {
-        const problems = await found(map('  paths from funnel\n  paths from clicks\n  stage S {\n    step A { events "a" next B }\n    step B { events "a" exit }\n  }'));
+        const problems = await found(
+            map(
+                '  paths from funnel\n  paths from clicks\n  stage S {\n    step A { events "a" next B }\n    step B { events "a" exit }\n  }'
+            )
+        );
         assert.deepEqual(problems, [
             'repeated-property clicks: This has more than one `paths from`; keep one.',
             "event-log-expected funnel: 'funnel' is a data table, not an event log: declare it with `events case … activity … time …`.",
-            "event-bound-twice \"a\": The event 'a' is already bound to step A: an event means one step."
+            'event-bound-twice "a": The event \'a\' is already bound to step A: an event means one step.'
         ]);
         const unknown = await build(map('  paths from clickz\n  stage S { step A { events "a" exit } }'));
-        assert.match(unknown.diagnostics!.map(diagnostic => diagnostic.message).join('\n'), /Unknown data source 'clickz'\. Did you mean .*clicks/);
+        assert.match(
+            unknown.diagnostics!.map(diagnostic => diagnostic.message).join('\n'),
+            /Unknown data source 'clickz'\. Did you mean .*clicks/
+        );
     });
 
     it('warns of a journey that reads a log but binds no events', async () => {
@@ -65,16 +94,23 @@ describe('event logs in the map: `data … events`, `events` and `paths from`', 
         ]);
     });
 
-    it('keeps the log\'s names usable as column names, and formats `events` and `paths` as lines of their own', async () => {
-        const text = 'data clicks "events.csv"   events case user_id activity event time ts variant variant\n'
-            + 'journey J {\npaths   from clicks stage S {\n step A {\nevents "a" ,"b" exit\n }\n }\n}\n';
+    it("keeps the log's names usable as column names, and formats `events` and `paths` as lines of their own", async () => {
+        const text =
+            'data clicks "events.csv"   events case user_id activity event time ts variant variant\n' +
+            'journey J {\npaths   from clicks stage S {\n step A {\nevents "a" ,"b" exit\n }\n }\n}\n';
         const document = await build(text);
         assert.equal(document.parseResult.parserErrors.length, 0);
         const options = { insertSpaces: true, tabSize: 2 };
-        const edits = await services.Journey.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+        const edits = await services.Journey.lsp.Formatter!.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() },
+            options
+        });
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
         assert.match(formatted, /\n {2}paths from clicks\n/);
         assert.match(formatted, /\n {6}events "a", "b"\n {6}exit\n/);
-        assert.match(formatted, /^data clicks "events\.csv" events case user_id activity event time ts variant variant\n/);
+        assert.match(
+            formatted,
+            /^data clicks "events\.csv" events case user_id activity event time ts variant variant\n/
+        );
     });
 });

@@ -23,8 +23,12 @@ describe('the validation registry', () => {
         const logged: unknown[] = [];
         const consoleError = console.error;
         console.error = (...parts: unknown[]) => logged.push(...parts); // Langium logs the failure too; keep the test output clean
-        const document = await buildText(services, 'journey J {\n  emotion scale 1..5\n  stage S1 { step A { emotion 9 } }\n  stage S2 { step B { emotion 3 } }\n}')
-            .finally(() => { console.error = consoleError; });
+        const document = await buildText(
+            services,
+            'journey J {\n  emotion scale 1..5\n  stage S1 { step A { emotion 9 } }\n  stage S2 { step B { emotion 3 } }\n}'
+        ).finally(() => {
+            console.error = consoleError;
+        });
         assert.ok(logged.some(part => String(part).includes('boom')));
         const diagnostics = describeDiagnostics(document.diagnostics);
         assert.match(diagnostics, /3:14 .*An error occurred during validation: boom <script>/);
@@ -36,7 +40,9 @@ describe('the validation registry', () => {
 /** Every family together, registered by language/validation/register-checks.ts. */
 describe('the checks together', () => {
     it('report nothing on a map that uses every construct correctly, with a linked data value', async () => {
-        const document = await buildText(createTestServices(), `persona P
+        const document = await buildText(
+            createTestServices(),
+            `persona P
 channel Web online
 metric conv percent target >= 12
 metric csat scale 1..5 target >= 4
@@ -49,18 +55,23 @@ journey J {
     step B { emotion 1 metric csat = 4.5 next A, C }
   }
   stage T { step C { emotion 4 exit } }
-}`, join(fixtureDir, 'valid.journey'));
+}`,
+            join(fixtureDir, 'valid.journey')
+        );
         assert.deepEqual(codesOf(document.diagnostics), [], describeDiagnostics(document.diagnostics));
     });
 
-    it('give the three errors of a newcomer\'s map: unknown persona, emotion 9 of 1..5, duplicate step', async () => {
-        const document = await buildText(createTestServices(), `journey Broken {
+    it("give the three errors of a newcomer's map: unknown persona, emotion 9 of 1..5, duplicate step", async () => {
+        const document = await buildText(
+            createTestServices(),
+            `journey Broken {
   persona Bob
   stage One {
     step A { emotion 9 }
     step A { emotion 3 }
   }
-}`);
+}`
+        );
         const errors = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error);
         assert.deepEqual(errors.map(d => [d.code, d.range.start.line + 1, d.range.start.character + 1]).sort(), [
             [IssueCodes.DuplicateName, 5, 10],
