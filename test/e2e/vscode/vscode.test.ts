@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { expectJourneyFencesInMarkdownPreview, writeDesignMarkdown } from './markdown-preview.js';
 import { useVsCodeSession } from './vscode-session.js';
 import type { Workbench } from './workbench.js';
@@ -142,66 +141,6 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         assert.equal(await view.locator('svg.jm g.step').count(), 6, 'the last picture stays');
         await workbench.page.keyboard.press('Control+Z');
         await view.locator('#banner[hidden]').waitFor({ state: 'attached' });
-    });
-
-    it('edits on the map: a face of the curve and a card dragged, a title edited in place, each undone with Ctrl+Z; text and map agree', async () => {
-        await workbench.openFile('checkout.journey');
-        await workbench.runCommand('Journey: Open Preview to the Side');
-        const view = workbench.webview();
-        const mouse = workbench.page.mouse;
-        /** Where an element of the map is, once it is drawn (a repaint replaces the page's elements). */
-        const boxOf = (locator: Locator) =>
-            workbench.waitUntil(() => locator.boundingBox(), box => box !== null, 'an element of the map drawn') as Promise<{ x: number; y: number; width: number; height: number }>;
-        /**
-         * Waits until the editor shows `pattern` near a step: a click on the step's card reveals its
-         * line (and gives the keyboard to the editor, for Ctrl+Z).
-         */
-        const editorShows = async (step: string, pattern: RegExp) => {
-            await view.locator(`svg.jm g.cell[data-step="${step}"][tabindex]`).click({ position: { x: 8, y: 8 } });
-            await workbench.page.waitForTimeout(800); // the reveal comes 350 ms after a click (no double-click)
-            await workbench.waitUntil(async () => (await workbench.editorText()).join('\n'), text => pattern.test(text), `${pattern}`);
-        };
-        // A face of the curve, two points up: the text gets the score, the map is drawn from the text.
-        const face = view.locator('svg.jm [data-score][data-step="Compare"]');
-        await face.waitFor({ timeout: 60_000 });
-        await view.locator('#toolbar').click({ position: { x: 2, y: 2 } }); // the webview takes the focus, as a writer's first click does
-        assert.equal(await face.getAttribute('data-score'), '2');
-        const pixelsPerPoint = await face.evaluate(element => Number((element as SVGGElement).dataset.unit) * ((element as SVGGElement).ownerSVGElement!.getScreenCTM()?.d ?? 1));
-        await face.scrollIntoViewIfNeeded();
-        const box = await boxOf(face.locator('circle[r="11"]'));
-        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-        await mouse.move(x, y);
-        await mouse.down();
-        await mouse.move(x, y - 2.2 * pixelsPerPoint, { steps: 6 });
-        await mouse.up();
-        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '4', 'the face at 4, drawn from the text');
-        await editorShows('Compare', /emotion 4 anxious/);
-        await workbench.page.keyboard.press('Control+Z');
-        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '2', 'the face back at 2 after Ctrl+Z');
-        await editorShows('Compare', /emotion 2 anxious/);
-        // A title edited in place.
-        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title').scrollIntoViewIfNeeded();
-        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title').dblclick();
-        await view.locator('input.edit-in-place').fill('Leaves the cart');
-        await view.locator('input.edit-in-place').press('Enter');
-        await view.locator('svg.jm text', { hasText: 'Leaves the cart' }).first().waitFor();
-        await editorShows('Leave', /step Leave "Leaves the cart" \{/);
-        await workbench.page.keyboard.press('Control+Z');
-        await view.locator('svg.jm text', { hasText: 'Abandons the cart' }).first().waitFor();
-        // A card dragged onto the left half of another: the step's lines move before it.
-        const order = () => view.locator('svg.jm g.cell[tabindex]').evaluateAll(cells => cells.map(cell => cell.getAttribute('data-step')).join(' '));
-        const before = await order();
-        await view.locator('svg.jm g.cell[data-step="Leave"][tabindex]').scrollIntoViewIfNeeded();
-        const leave = await boxOf(view.locator('svg.jm g.cell[data-step="Leave"][tabindex]'));
-        const checkout = await boxOf(view.locator('svg.jm g.cell[data-step="Checkout"][tabindex]'));
-        await mouse.move(leave.x + 30, leave.y + 30);
-        await mouse.down();
-        await mouse.move(checkout.x + 15, checkout.y + 30, { steps: 10 });
-        await mouse.up();
-        await workbench.waitUntil(order, now => now.includes('Leave Checkout'), 'Leave drawn before Checkout');
-        await editorShows('Leave', /step Leave "Abandons the cart" \{[\s\S]*step Checkout "Pays for the order" \{/);
-        await workbench.page.keyboard.press('Control+Z');
-        await workbench.waitUntil(order, now => now === before, 'the first order back after Ctrl+Z');
     });
 
     it('shows linked metric values and changes them when the CSV changes', async () => {
