@@ -55,9 +55,11 @@ const gestures = installMapGestures({
     canvas,
     journey: () => {
         const journey = model && (model.journeys.find(j => j.name === state.journey) ?? model.journeys[0]);
-        const steps = journey?.stages.flatMap(stage => stage.steps)
-            .map(step => ({ name: step.name, title: step.title, feeling: step.emotion?.feeling, pains: step.pains }));
-        return journey && { name: journey.name, steps: steps ?? [] };
+        return journey && {
+            name: journey.name,
+            steps: journey.stages.flatMap(stage => stage.steps),
+            opportunities: model?.opportunities ?? []
+        };
     },
     // The map of the text as it is: not a comparison, a story's slide, a named view or another view.
     editable: () => !comparison && !playing && state.view === 'map',
@@ -486,7 +488,7 @@ viewport.addEventListener('wheel', event => {
 // Drag the background to pan a large map.
 let drag: { x: number; y: number } | undefined;
 viewport.addEventListener('mousedown', event => {
-    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select,.add-step')) {
+    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select,.add-button')) {
         drag = { x: event.clientX, y: event.clientY };
         viewport.classList.add('panning');
     }

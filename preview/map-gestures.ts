@@ -1,22 +1,30 @@
 /**
  * Editing on the map (docs/editor.md): each gesture is sent as a `journey/edit` and the map is
  * drawn again from the edited text (a dragged face follows the pointer only until it is let go).
- * The "+" buttons are in add-step-buttons.ts, the portfolio's statuses in portfolio-status-menu.ts. Mouse:
- * drag a curve's face up or down, drag a step card onto another (before it, or after it on its
- * right half), double-click a title, a feeling or a pain to edit it. Keyboard, on a focused card
- * or face: ← → move the step, ↑ ↓ change the score, Enter edits the title, + adds a step after
- * it, Delete deletes it.
+ * The "+" buttons are in add-buttons.ts, the portfolio's statuses in portfolio-status-menu.ts. Mouse:
+ * drag a curve's face up or down; drag a step card onto another (before it, or after it on its
+ * right half), or with Alt held to connect it to the other (`next`) or take that `next` away;
+ * double-click a title, a feeling, an emotion's note, a pain, a touchpoint or an opportunity to
+ * edit it. Keyboard, on a focused card or face: ← → move the step, ↑ ↓ change the score, Enter
+ * edits the title, + adds a step after it, Delete deletes it; on a focused pain, touchpoint or
+ * opportunity: Enter edits it, Delete deletes it.
  */
 import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
+import type { OpportunityModel, StepModel } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { editInPlace } from './edit-overlay.js';
-import { addStepButtons } from './add-step-buttons.js';
+import { addButtons } from './add-buttons.js';
+
+/** What the gestures read of a step: the texts they edit in place, its order and its flow. */
+export type EditableStep = Pick<
+    StepModel,
+    'name' | 'title' | 'emotion' | 'pains' | 'touchpoints' | 'opportunities' | 'next'
+>;
 
 export interface GestureHost {
     canvas: HTMLElement;
     /** The journey drawn, whose steps the gestures name; none in views that are not of one journey. */
-    journey():
-        { name: string; steps: Array<{ name: string; title?: string; feeling?: string; pains: string[] }> } | undefined;
+    journey(): { name: string; steps: EditableStep[]; opportunities: OpportunityModel[] } | undefined;
     /** Whether the map drawn is the live map of the text (not another view, a comparison or a slide). */
     editable(): boolean;
     send(edit: JourneyEdit): void;
@@ -32,6 +40,9 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         target instanceof Element ? target.closest<SVGGElement>('.cell[data-step]:has(> .step)') : null;
     const faceOf = (target: EventTarget | null) =>
         target instanceof Element ? target.closest<SVGGElement>('[data-score][data-step]') : null;
+    /** A step's pain, touchpoint or opportunity line on the map: `data-line="pain/0"`. */
+    const stepLineOf = (target: EventTarget | null) =>
+        target instanceof Element ? target.closest<SVGElement>('[data-step] [data-line]') : null;
 
     host.canvas.addEventListener('pointerdown', event => {
         if (!host.editable() || event.button !== 0) return;
@@ -43,6 +54,18 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         const card = cardOf(event.target);
         if (card) dragCard(card, event);
     });
+
+    /** The edit a card dropped on another makes: a move, or with Alt a `next` added or taken away. */
+    function dropEdit(step: string, target: SVGGElement, drop: PointerEvent): JourneyEdit {
+        const other = target.dataset.step!;
+        if (drop.altKey) {
+            const linked = host.journey()?.steps.find(each => each.name === step)?.next.includes(other);
+            return { kind: linked ? 'disconnect' : 'connect', from: id(step), to: id(other) };
+        }
+        const box = target.getBoundingClientRect();
+        const side = drop.clientX < box.left + box.width / 2 ? 'before' : 'after';
+        return { kind: 'moveStep', step: id(step), [side]: id(other) };
+    }
 
     function dragFace(face: SVGGElement, down: PointerEvent): void {
         const score = Number(face.dataset.score);
@@ -81,17 +104,22 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         };
         const up = (event: PointerEvent) => {
             window.removeEventListener('pointermove', move);
+            window.removeEventListener('pointercancel', cancel);
             card.classList.remove('dragging');
             if (!dragging) return;
             const target = cardOf(document.elementFromPoint(event.clientX, event.clientY));
             const step = card.dataset.step!;
-            if (!target || target.dataset.step === step) return;
-            const box = target.getBoundingClientRect();
-            const side = event.clientX < box.left + box.width / 2 ? 'before' : 'after';
-            host.send({ kind: 'moveStep', step: id(step), [side]: id(target.dataset.step!) });
+            if (target && target.dataset.step !== step) host.send(dropEdit(step, target, event));
+        };
+        // A native drag the browser starts (of selected text) cancels the pointer: the gesture ends with no edit.
+        const cancel = () => {
+            window.removeEventListener('pointermove', move);
+            window.removeEventListener('pointerup', up);
+            card.classList.remove('dragging');
         };
         window.addEventListener('pointermove', move);
         window.addEventListener('pointerup', up, { once: true });
+        window.addEventListener('pointercancel', cancel, { once: true });
     }
 
     host.canvas.addEventListener('dblclick', event => {
@@ -100,21 +128,35 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         const stepName = event.target.closest('[data-step]')?.getAttribute('data-step');
         const step = journey?.steps.find(each => each.name === stepName);
         if (!journey || !step) return;
-        const pain = event.target.closest<SVGGElement>('g.note[data-line^="pain/"]');
-        if (pain) {
-            const index = Number(pain.dataset.line!.split('/')[1]);
-            editInPlace(pain, step.pains[index] ?? '', text =>
-                host.send({ kind: 'setText', element: `${id(step.name)}/pain/${index}`, field: 'title', text })
+        const line = stepLineOf(event.target);
+        const declared = event.target.closest<SVGElement>('[data-opportunity]')?.dataset.opportunity;
+        if (line) editStepLine(line, step);
+        else if (declared) {
+            const title = journey.opportunities.find(each => each.name === declared)?.title ?? declared;
+            editInPlace(event.target, title, text =>
+                host.send({ kind: 'setText', element: declared, field: 'title', text })
             );
         } else if (event.target.closest('.step-title')) {
             editText(event.target.closest('.step-title')!, step.name, 'title', step.title ?? step.name);
         } else if (event.target.closest('[data-score] text')) {
-            editText(event.target.closest('[data-score] text')!, step.name, 'feeling', step.feeling ?? '');
+            editText(event.target.closest('[data-score] text')!, step.name, 'feeling', step.emotion?.feeling ?? '');
+        } else if (event.target.closest('.emotion-note')) {
+            editText(event.target.closest('.emotion-note')!, step.name, 'note', step.emotion?.note ?? '');
         }
     });
 
     function editText(anchor: Element, step: string, field: EditedTextField, current: string): void {
         editInPlace(anchor, current, text => host.send({ kind: 'setText', element: id(step), field, text }));
+    }
+
+    /** A pain, touchpoint or opportunity written on the step, in place: its line's text, as written. */
+    function editStepLine(line: SVGElement, step: EditableStep): void {
+        const [kind, index] = line.dataset.line!.split('/');
+        const texts = { pain: step.pains, touchpoint: step.touchpoints, opportunity: step.opportunities };
+        const current = texts[kind as keyof typeof texts]?.[Number(index)] ?? '';
+        editInPlace(line, current, text =>
+            host.send({ kind: 'setText', element: `${id(step.name)}/${line.dataset.line}`, field: 'title', text })
+        );
     }
 
     host.canvas.addEventListener('keydown', event => {
@@ -128,9 +170,26 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
                 host.send({ kind: 'setEmotion', step: id(face.dataset.step!), score });
             return;
         }
+        const line = stepLineOf(event.target);
+        if (line) {
+            onStepLineKey(line, event);
+            return;
+        }
         const card = cardOf(event.target);
         if (card) onCardKey(card, event);
     });
+
+    function onStepLineKey(line: SVGElement, event: KeyboardEvent): void {
+        const step = host.journey()?.steps.find(each => each.name === line.closest('[data-step]')?.getAttribute('data-step'));
+        if (!step) return;
+        if (event.key === 'Enter') {
+            event.preventDefault();
+            editStepLine(line, step);
+        } else if (event.key === 'Delete' || event.key === 'Backspace') {
+            event.preventDefault();
+            host.send({ kind: 'delete', element: `${id(step.name)}/${line.dataset.line}` });
+        }
+    }
 
     function onCardKey(card: SVGGElement, event: KeyboardEvent): void {
         const journey = host.journey();
@@ -167,12 +226,12 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
         afterDraw(): void {
             if (!host.editable()) return;
             host.canvas
-                .querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step), [data-score][data-step]')
+                .querySelectorAll<SVGElement>('.cell[data-step]:has(> .step), [data-score][data-step], [data-step] [data-line]')
                 .forEach(element => {
                     element.setAttribute('tabindex', '0');
                     element.setAttribute('focusable', 'true');
                 });
-            addStepButtons(
+            addButtons(
                 host.canvas,
                 step => id(step),
                 edit => host.send(edit)

@@ -20,11 +20,12 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #canvas [tabindex]:focus{outline:none}
 #canvas [tabindex]:focus>rect.card,#canvas [tabindex]:focus>.step>rect.card,#canvas [data-score]:focus>circle{stroke:var(--vscode-focusBorder,#0969da);stroke-width:3}
 #canvas .dragging{opacity:.6}
-#canvas .add-step{cursor:pointer;opacity:.55}
-#canvas .add-step:hover,#canvas .add-step:focus{opacity:1;outline:none}
-#canvas .add-step circle{fill:var(--vscode-button-background,#0969da);stroke:var(--vscode-focusBorder,#0969da)}
-#canvas .add-step:focus circle{stroke-width:3;stroke:var(--vscode-contrastActiveBorder,var(--vscode-focusBorder,#0969da))}
-#canvas .add-step path{stroke:var(--vscode-button-foreground,#fff);stroke-width:2}
+#canvas .cell[tabindex]{user-select:none;-webkit-user-select:none}
+#canvas .add-button{cursor:pointer;opacity:.55}
+#canvas .add-button:hover,#canvas .add-button:focus{opacity:1;outline:none}
+#canvas .add-button circle{fill:var(--vscode-button-background,#0969da);stroke:var(--vscode-focusBorder,#0969da)}
+#canvas .add-button:focus circle{stroke-width:3;stroke:var(--vscode-contrastActiveBorder,var(--vscode-focusBorder,#0969da))}
+#canvas .add-button path{stroke:var(--vscode-button-foreground,#fff);stroke-width:2}
 .edit-in-place{position:absolute;z-index:5;font:inherit;padding:2px 4px;color:var(--vscode-input-foreground,#1f2328);background:var(--vscode-input-background,#fff);border:1px solid var(--vscode-focusBorder,#0969da);outline:none}
 body.comparing #views{display:none}
 #compare-label{font-weight:600}

@@ -43,6 +43,8 @@ interface Lane {
     label: string;
     /** What a reader needs to read the lane (faded boxes: low confidence), under its name. */
     legend?: string;
+    /** The line a step's cell of this lane lists (`pain "…"`): the preview adds one there. */
+    lists?: 'pain' | 'touchpoint' | 'opportunity';
     cell: (step: StepModel) => Cell | undefined;
 }
 
@@ -201,7 +203,8 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
     const lanes: Partial<Record<MapLane, () => Lane | undefined>> = {
         steps: () => ({ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers, observed) }),
         touchpoints: () => (has(step => step.channels.length > 0 || step.touchpoints.length > 0)
-            ? { kind: 'cells', label: t('TOUCHPOINTS'), cell: step => channelCell(step, model) } : undefined),
+            ? { kind: 'cells', label: t('TOUCHPOINTS'), lists: 'touchpoint', cell: step => channelCell(step, model) }
+            : undefined),
         emotion: () => (has(hasEmotion) ? { kind: 'emotion', label: t('EMOTION'), cell: () => undefined } : undefined),
         notes: () => {
             if (!has(hasEmotionNote)) return undefined;
@@ -212,7 +215,7 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
             ? { kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) } : undefined),
         pains: () => painLane(steps),
         opportunities: () => (has(step => opportunitiesOfStep(model, journey.name, step).length > 0) ? {
-            kind: 'cells', label: t('OPPORTUNITIES'),
+            kind: 'cells', label: t('OPPORTUNITIES'), lists: 'opportunity',
             cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+')
         } : undefined),
         metrics: () => (has(step => step.metrics.length > 0)
@@ -238,9 +241,9 @@ function painLane(steps: StepModel[]): Lane | undefined {
     const legend = lowConfidence ? t('faded: low confidence') : undefined;
     const notesOf = (step: StepModel): Note[] => {
         const rolledUp = rolledUpPainNote(step);
-        return rolledUp ? [rolledUp] : step.pains.map(pain => claimNote(step, 'pain', pain));
+        return rolledUp ? [rolledUp] : step.pains.map((pain, index) => ({ ...claimNote(step, 'pain', pain), line: `pain/${index}` }));
     };
-    return { kind: 'cells', label: t('PAIN POINTS'), legend, cell: step => noteBoxes(notesOf(step), 'pain', '−') };
+    return { kind: 'cells', label: t('PAIN POINTS'), legend, lists: 'pain', cell: step => noteBoxes(notesOf(step), 'pain', '−') };
 }
 
 function observedCell(badge: { text: string; className: string } | undefined): Cell | undefined {
@@ -259,7 +262,7 @@ function drawLane(lane: Lane, columns: Column[], y: number, width: number, laidO
         : '');
     return {
         svg: element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y })
-            + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' })
+            + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label', 'data-lists': lane.lists })
             + (lane.legend ? textLines(wrapText(lane.legend, layout.labelWidth - 8, 11), layout.pad, y + layout.cellPad + 28, layout.smallLine, { class: 'small muted legend' }) : '')
             + drawn.join(''),
         height
@@ -281,14 +284,16 @@ function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string)
 
 /** Why the customer feels so: the emotion's note in full, and each persona's feeling and note with the persona's marker. */
 function emotionNote(step: StepModel, shapeOf: Map<string, string>): Cell | undefined {
-    const notes = [
-        ...(step.emotion?.note ? [`“${step.emotion.note}”`] : []),
-        ...(step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
-            .map(emotion => `${shapeOf.get(emotion.persona) ?? '○'} ${emotion.persona}: ${[emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ')}`)
-    ];
-    if (notes.length === 0) return undefined;
-    const lines = notes.flatMap(note => wrapText(note, inner, 12));
-    return { height: lines.length * layout.line, draw: (x, y) => textLines(lines, x + 2, y + 12, layout.line, { class: 'body muted' }) };
+    const own = step.emotion?.note ? wrapText(`“${step.emotion.note}”`, inner, 12) : [];
+    const personas = (step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
+        .map(emotion => `${shapeOf.get(emotion.persona) ?? '○'} ${emotion.persona}: ${[emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ')}`)
+        .flatMap(note => wrapText(note, inner, 12));
+    if (own.length + personas.length === 0) return undefined;
+    return {
+        height: (own.length + personas.length) * layout.line,
+        draw: (x, y) => (own.length > 0 ? textLines(own, x + 2, y + 12, layout.line, { class: 'body muted emotion-note' }) : '')
+            + (personas.length > 0 ? textLines(personas, x + 2, y + 12 + own.length * layout.line, layout.line, { class: 'body muted' }) : '')
+    };
 }
 
 /**
@@ -347,12 +352,13 @@ function stepCard(
 }
 
 function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
-    const rows: Array<{ lines: string[]; icon?: ChannelKind | 'unknown' }> = [];
+    const rows: Array<{ lines: string[]; icon?: ChannelKind | 'unknown'; line?: string }> = [];
     for (const name of step.channels) {
         const channel = model.channels.find(c => c.name === name);
         rows.push({ lines: wrapText(displayName(channel ?? { name }), inner - 22, 12), icon: channel?.kind ?? 'unknown' });
     }
-    for (const touchpoint of step.touchpoints) rows.push({ lines: wrapText(`· ${touchpoint}`, inner, 12) });
+    step.touchpoints.forEach((touchpoint, index) =>
+        rows.push({ lines: wrapText(`· ${touchpoint}`, inner, 12), line: `touchpoint/${index}` }));
     if (rows.length === 0) return undefined;
     const height = rows.reduce((sum, row) => sum + row.lines.length * layout.line + 2, 0);
     return {
@@ -362,7 +368,7 @@ function channelCell(step: StepModel, model: JourneyModel): Cell | undefined {
             return rows.map(row => {
                 const svg = row.icon
                     ? channelIcon(row.icon, x + 7, cursor - 4) + textLines(row.lines, x + 22, cursor, layout.line, { class: 'body' })
-                    : textLines(row.lines, x + 2, cursor, layout.line, { class: 'body muted' });
+                    : textLines(row.lines, x + 2, cursor, layout.line, { class: 'body muted', 'data-line': row.line });
                 cursor += row.lines.length * layout.line + 2;
                 return svg;
             }).join('');
@@ -387,6 +393,9 @@ interface Note {
     text: string;
     details: string[];
     faded?: boolean;
+    /** The step's line it is, `pain/0`, or the declared opportunity it shows: for the preview to edit it in place. */
+    line?: string;
+    opportunity?: string;
 }
 
 /** A pain point with the research behind it, where the step gives it. */
@@ -403,9 +412,10 @@ function claimNote(step: StepModel, kind: 'pain' | 'moment', text: string): Note
 
 /** The step's opportunities (see opportunitiesOfStep), declared ones with their owner and status. */
 function opportunityNotes(step: StepModel, model: JourneyModel, journey: string): Note[] {
-    return opportunitiesOfStep(model, journey, step).map(opportunity => {
+    return opportunitiesOfStep(model, journey, step).map((opportunity, index) => {
         const chips = opportunityChips(opportunity);
-        return { text: opportunity.text, details: chips.length > 0 ? [chips.join(' · ')] : [] };
+        const names = opportunity.name ? { opportunity: opportunity.name } : { line: `opportunity/${index}` };
+        return { text: opportunity.text, details: chips.length > 0 ? [chips.join(' · ')] : [], ...names };
     });
 }
 
@@ -418,10 +428,9 @@ function noteBoxes(notes: Note[], className: 'pain' | 'opportunity', marker: str
         height,
         draw: (x, y) => {
             let cursor = y;
-            return boxes.map((box, index) => {
-                // A pain names its line, `pain/0`, for the preview to edit it in place.
-                const line = className === 'pain' ? { 'data-line': `pain/${index}` } : {};
-                const svg = element('g', { class: box.note.faded ? 'note low-confidence' : 'note', ...line }, [
+            return boxes.map(box => {
+                const names = { 'data-line': box.note.line, 'data-opportunity': box.note.opportunity };
+                const svg = element('g', { class: box.note.faded ? 'note low-confidence' : 'note', ...names }, [
                     element('rect', { class: className, x, y: cursor, width: layout.column, height: boxHeight(box), rx: 6 }),
                     textLines(box.lines, x + 6, cursor + 17, layout.line, { class: 'body' }),
                     box.details.length > 0 ? textLines(box.details, x + 6, cursor + 17 + box.lines.length * layout.line, layout.smallLine, { class: 'small muted' }) : ''

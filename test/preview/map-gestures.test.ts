@@ -7,8 +7,8 @@ import { openPreviewPage, sendToPreview, updateWith, writePreviewPage } from './
 
 const map = `journey J "Buying" {
   stage Look {
-    step A "Sees the ad" { emotion 3 curious pain "Loud ad" next B }
-    step B "Compares" { emotion 2 confused next C }
+    step A "Sees the ad" { emotion 3 curious "Too loud" touchpoint "Instagram" pain "Loud ad" next B }
+    step B "Compares" { emotion 2 confused opportunity "Show the price" next C }
   }
   stage Buy {
     step C "Pays" { emotion 4 exit }
@@ -151,17 +151,101 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
     });
 
     it('adds a step with the "+" on a card\'s edge (after it) or on a stage (last in it), by mouse and by keyboard', async () => {
-        await page.locator('#canvas .add-step[aria-label="Add a step after A"]').click();
+        await page.locator('#canvas .add-button[aria-label="Add a step after A"]').click();
         await page.locator('input.edit-in-place').fill('Reads reviews');
         await page.keyboard.press('Enter');
         assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', after: 'J.A', title: 'Reads reviews' }]);
-        await page.locator('#canvas .add-step[aria-label="Add a step to stage Buy"]').focus();
+        await page.locator('#canvas .add-button[aria-label="Add a step to stage Buy"]').focus();
         await page.keyboard.press('Enter');
         await page.locator('input.edit-in-place').fill('收到确认');
         await page.keyboard.press('Enter');
         assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', stage: 'J.Buy', title: '收到确认' }]);
-        const buttons = await page.evaluate(() => document.querySelectorAll('#canvas svg .add-step').length);
+        const buttons = await page.evaluate(
+            () => document.querySelectorAll('#canvas svg .add-button[aria-label^="Add a step"]').length
+        );
         assert.equal(buttons, 5, 'one "+" after each of the 3 cards and one in each of the 2 stages');
+    });
+
+    it('adds a pain, a touchpoint and an opportunity with the "+" of their lanes, one per step, in the lane', async () => {
+        const lanes = { pain: 'Add a pain to', touchpoint: 'Add a touchpoint to', opportunity: 'Add an opportunity to' };
+        for (const [lists, label] of Object.entries(lanes)) {
+            const plus = page.locator(`#canvas .add-button[aria-label^="${label}"]`);
+            assert.equal(await plus.count(), 3, `a "+" for each step in the ${lists} lane`);
+            const laneTop = (await page.locator(`#canvas text[data-lists="${lists}"]`).boundingBox())!.y;
+            const plusTop = (await plus.first().boundingBox())!.y;
+            assert.ok(Math.abs(plusTop - laneTop) < 20, `the ${lists} lane's "+" is in the lane (${plusTop} vs ${laneTop})`);
+        }
+        await page.locator('#canvas .add-button[aria-label="Add a pain to C"]').click();
+        await page.locator('input.edit-in-place').fill('Card declined <script>alert(1)</script>');
+        await page.keyboard.press('Enter');
+        await page.locator('#canvas .add-button[aria-label="Add a touchpoint to B"]').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('input.edit-in-place').fill('比价网站');
+        await page.keyboard.press('Enter');
+        await page.locator('#canvas .add-button[aria-label="Add an opportunity to A"]').click();
+        await page.locator('input.edit-in-place').fill('Quieter ads');
+        await page.keyboard.press('Escape');
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'addPain', step: 'J.C', text: 'Card declined <script>alert(1)</script>' },
+            { kind: 'addTouchpoint', step: 'J.B', text: '比价网站' }
+        ]);
+    });
+
+    it("edits in place an emotion's note, a touchpoint, an opportunity of the step and a declared one's title", async () => {
+        const edit = async (target: string, current: string, text: string) => {
+            await page.locator(target).first().dblclick();
+            const input = page.locator('input.edit-in-place');
+            assert.equal(await input.inputValue(), current, target);
+            await input.fill(text);
+            await input.press('Enter');
+        };
+        await edit('#canvas [data-step="A"] .emotion-note', 'Too loud', 'Far too loud');
+        await edit('#canvas [data-step="A"] [data-line="touchpoint/0"]', 'Instagram', 'TikTok');
+        await edit('#canvas [data-step="B"] [data-line="opportunity/0"]', 'Show the price', '先显示价格');
+        await edit('#canvas [data-step="A"] [data-opportunity="O"]', 'Quieter ads', 'Calmer ads');
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'setText', element: 'J.A', field: 'note', text: 'Far too loud' },
+            { kind: 'setText', element: 'J.A/touchpoint/0', field: 'title', text: 'TikTok' },
+            { kind: 'setText', element: 'J.B/opportunity/0', field: 'title', text: '先显示价格' },
+            { kind: 'setText', element: 'O', field: 'title', text: 'Calmer ads' }
+        ]);
+    });
+
+    it('on a focused pain, touchpoint or opportunity: Enter edits it, Delete deletes it', async () => {
+        const pain = page.locator('#canvas [data-step="A"] [data-line="pain/0"]');
+        assert.equal(await pain.getAttribute('tabindex'), '0');
+        await pain.focus();
+        await page.keyboard.press('Enter');
+        assert.equal(await page.locator('input.edit-in-place').inputValue(), 'Loud ad');
+        await page.keyboard.press('Escape');
+        await page.locator('#canvas [data-step="B"] [data-line="opportunity/0"]').focus();
+        await page.keyboard.press('Delete');
+        await page.locator('#canvas [data-step="A"] [data-line="touchpoint/0"]').focus();
+        await page.keyboard.press('Backspace');
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'delete', element: 'J.B/opportunity/0' },
+            { kind: 'delete', element: 'J.A/touchpoint/0' }
+        ]);
+    });
+
+    it('connects a card to another by dragging it with Alt held, and takes a `next` away the same way', async () => {
+        const box = async (step: string) =>
+            (await page.locator(`#canvas .cell[data-step="${step}"][tabindex]`).boundingBox())!;
+        const altDrag = async (from: string, to: string) => {
+            const [a, b] = [await box(from), await box(to)];
+            await page.keyboard.down('Alt');
+            await page.mouse.move(a.x + 20, a.y + 20);
+            await page.mouse.down();
+            await page.mouse.move(b.x + 20, b.y + 20, { steps: 8 });
+            await page.mouse.up();
+            await page.keyboard.up('Alt');
+        };
+        await altDrag('A', 'C');
+        await altDrag('A', 'B');
+        assert.deepEqual(await editsPosted(page), [
+            { kind: 'connect', from: 'J.A', to: 'J.C' },
+            { kind: 'disconnect', from: 'J.A', to: 'J.B' }
+        ]);
     });
 
     it("changes an opportunity's status from the portfolio's menu, in the file that declares it", async () => {
