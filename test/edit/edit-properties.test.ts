@@ -145,8 +145,9 @@ function randomEdit(map: RandomMap): fc.Arbitrary<Planned> {
         fc.tuple(step, fc.constantFrom('Calls support', '打电话')).map(
             ([each, title]) =>
                 ({
-                    edit: { kind: 'addStep', after: each.id, title },
-                    expected: { kind: 'added', element: 'step' }
+                    edit: { kind: 'addStep', after: each.id, id: 'Added', title },
+                    expected: { kind: 'added', element: 'step' },
+                    inverse: () => ({ kind: 'delete', element: 'J.Added' })
                 }) as Planned
         )
     ];
@@ -168,7 +169,73 @@ function randomEdit(map: RandomMap): fc.Arbitrary<Planned> {
                 )
         );
     }
+    if (felt.length > 0) {
+        // An emotion's note or feeling edited in place (and taken away again).
+        choices.push(
+            fc
+                .tuple(fc.constantFrom(...felt), fc.constantFrom('note', 'feeling') as fc.Arbitrary<'note' | 'feeling'>)
+                .filter(([each, field]) => field === 'note' || each.feeling !== 'hopeful')
+                .map(
+                    ([each, field]) =>
+                        ({
+                            edit: {
+                                kind: 'setText',
+                                element: each.id,
+                                field,
+                                text: field === 'note' ? 'Too "loud" <b>' : 'hopeful'
+                            },
+                            expected: { kind: 'changed', element: 'emotion' },
+                            inverse: () => ({
+                                kind: 'setText',
+                                element: each.id,
+                                field,
+                                text: field === 'note' ? '' : (each.feeling ?? '')
+                            })
+                        }) as Planned
+                )
+        );
+    }
     const multiLine = map.steps.filter(each => !each.oneLine);
+    if (multiLine.length > 0) {
+        // A touchpoint or an opportunity written on the step, from the "+" of its lane; none is there yet.
+        choices.push(
+            fc
+                .tuple(
+                    fc.constantFrom(...multiLine),
+                    fc.constantFrom('touchpoint', 'opportunity') as fc.Arbitrary<'touchpoint' | 'opportunity'>,
+                    fc.constantFrom('App', '小程序')
+                )
+                .map(
+                    ([each, line, text]) =>
+                        ({
+                            edit: { kind: line === 'touchpoint' ? 'addTouchpoint' : 'addOpportunity', step: each.id, text },
+                            expected: { kind: 'added', element: 'step' },
+                            inverse: () => ({ kind: 'delete', element: `${each.id}/${line}/0` })
+                        }) as Planned
+                )
+        );
+    }
+    const pained = map.steps.filter(each => each.pains > 0);
+    if (pained.length > 0) {
+        choices.push(
+            fc
+                .constantFrom(...pained)
+                .chain(each => fc.nat(each.pains - 1).map(index => [each, index] as const))
+                .map(
+                    ([each, index]) =>
+                        ({
+                            edit: { kind: 'setText', element: `${each.id}/pain/${index}`, field: 'title', text: '慢' },
+                            expected: { kind: 'changed', element: 'step' },
+                            inverse: () => ({
+                                kind: 'setText',
+                                element: `${each.id}/pain/${index}`,
+                                field: 'title',
+                                text: `Pain ${index} of ${each.name}`
+                            })
+                        }) as Planned
+                )
+        );
+    }
     if (multiLine.length > 0) {
         choices.push(
             fc.tuple(fc.constantFrom(...multiLine), fc.constantFrom('Slow page', '运费太贵')).map(

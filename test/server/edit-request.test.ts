@@ -173,6 +173,20 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
             ),
             ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']
         );
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'Buy.Compare/touchpoint/0', field: 'title', text: '比价表' })
+            ),
+            ['-      touchpoint "Price table"', '+      touchpoint "比价表"']
+        );
+        assert.deepEqual(
+            changedLines(
+                map,
+                await edited({ kind: 'setText', element: 'ShowShipping', field: 'title', text: 'Fees up front' })
+            ),
+            ['-opportunity ShowShipping "Show shipping early" {', '+opportunity ShowShipping "Fees up front" {']
+        );
         assert.match(
             await refusal({ kind: 'setText', element: 'Buy.Nope', field: 'title', text: 'x' }),
             /no element 'Buy\.Nope'/
@@ -255,6 +269,9 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
         assert.match(deleted, /next Pay, Leave\n {4}}\n {2}}\n\n {2}stage Consider \{\n {4}step Leave/);
         assert.deepEqual(changedLines(map, await edited({ kind: 'delete', element: 'Buy.Compare/pain/0' })), [
             '-      pain "Shipping costs appear only in the cart"'
+        ]);
+        assert.deepEqual(changedLines(map, await edited({ kind: 'delete', element: 'Buy.Compare/touchpoint/0' })), [
+            '-      touchpoint "Price table"'
         ]);
         assert.match(await refusal({ kind: 'delete', element: 'Buy.Compare' }), /still named by ShowShipping/);
     });
