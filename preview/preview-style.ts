@@ -19,6 +19,8 @@ body{margin:0;padding:0;color:var(--vscode-foreground,#1f2328);background:var(--
 #canvas [data-score]{cursor:ns-resize}
 #canvas [tabindex]:focus{outline:none}
 #canvas [tabindex]:focus>rect.card,#canvas [tabindex]:focus>.step>rect.card,#canvas [data-score]:focus>circle{stroke:var(--vscode-focusBorder,#0969da);stroke-width:3}
+#canvas g.note[tabindex]:focus>rect{stroke:var(--vscode-focusBorder,#0969da);stroke-width:3}
+#canvas text[data-line][tabindex]:focus{text-decoration:underline;font-weight:700}
 #canvas .dragging{opacity:.6}
 #canvas .cell[tabindex]{user-select:none;-webkit-user-select:none}
 #canvas .add-button{cursor:pointer;opacity:.55}
