@@ -57,6 +57,10 @@ export interface OutlineJourney extends OutlineBlock {
     starts: NameListLine[];
 }
 
+export interface OutlineOpportunity extends OutlineBlock {
+    status?: Span;
+}
+
 export interface EditOutline {
     uri: string;
     text: string;
@@ -64,5 +68,5 @@ export interface EditOutline {
     stages: Map<string, OutlineStage>;
     steps: Map<string, OutlineStep>;
     personas: Map<string, OutlineBlock>;
-    opportunities: Map<string, OutlineBlock & { status?: Span }>;
+    opportunities: Map<string, OutlineOpportunity>;
 }

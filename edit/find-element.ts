@@ -1,5 +1,12 @@
 import { t } from '../model/localisation.js';
-import type { EditOutline, OutlineBlock, OutlineLine, OutlineStage, OutlineStep } from './edit-outline.js';
+import type {
+    EditOutline,
+    OutlineBlock,
+    OutlineLine,
+    OutlineOpportunity,
+    OutlineStage,
+    OutlineStep
+} from './edit-outline.js';
 import { EditRefused } from './edit-refused.js';
 
 /** The kinds of a step's lines that are elements of their own on the map: `Journey.Step/pain/0`. */
@@ -21,9 +28,19 @@ export function stageOf(outline: EditOutline, id: string): OutlineStage {
     return outline.stages.get(id) ?? refuseUnknown(id, t('stage'));
 }
 
+export function personaOf(outline: EditOutline, id: string): OutlineBlock {
+    return outline.personas.get(id) ?? refuseUnknown(id, t('persona'));
+}
+
+export function opportunityOf(outline: EditOutline, id: string): OutlineOpportunity {
+    return outline.opportunities.get(id) ?? refuseUnknown(id, t('opportunity'));
+}
+
+const stepLineId = /^(.+)\/(pain|touchpoint|opportunity)\/(\d+)$/;
+
 /** `Journey.Step/pain/0`, when `id` has that shape; refused when the step or the line is not there. */
 export function stepLineOf(outline: EditOutline, id: string): StepLineElement | undefined {
-    const parts = /^(.+)\/(pain|touchpoint|opportunity)\/(\d+)$/.exec(id);
+    const parts = stepLineId.exec(id);
     if (!parts) return undefined;
     const step = stepOf(outline, parts[1]);
     const kind = parts[2] as StepLineKind;
@@ -33,13 +50,19 @@ export function stepLineOf(outline: EditOutline, id: string): StepLineElement | 
 
 /** Any named element: a step, stage, journey, persona or opportunity. */
 export function blockOf(outline: EditOutline, id: string): OutlineBlock {
-    const found =
-        outline.steps.get(id) ??
-        outline.stages.get(id) ??
-        outline.journeys.get(id) ??
-        outline.personas.get(id) ??
-        outline.opportunities.get(id);
-    return found ?? refuseUnknown(id, t('element'));
+    return findBlock(outline, id) ?? refuseUnknown(id, t('element'));
+}
+
+/** The block `id` names, or for a step's line (`Journey.Step/pain/0`) its step; none when this file has none. */
+export function findBlock(outline: EditOutline, id: string): OutlineBlock | undefined {
+    const owner = stepLineId.exec(id)?.[1] ?? id;
+    return (
+        outline.steps.get(owner) ??
+        outline.stages.get(owner) ??
+        outline.journeys.get(owner) ??
+        outline.personas.get(owner) ??
+        outline.opportunities.get(owner)
+    );
 }
 
 function refuseUnknown(id: string, what: string): never {

@@ -5,7 +5,7 @@ import { quote } from '../model/string-literals.js';
 import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
 import type { EditOutline, OutlineBlock, OutlineStep } from './edit-outline.js';
 import { EditRefused } from './edit-refused.js';
-import { blockOf, flowLinesStart, stepLineOf, stepOf } from './find-element.js';
+import { blockOf, flowLinesStart, opportunityOf, personaOf, stepLineOf, stepOf } from './find-element.js';
 import { connectSteps, deleteElement, disconnectSteps } from './flow-edits.js';
 import { addStep, moveStep } from './step-placement.js';
 import { insertIntoBlock, isMultiLine, removeSpan, type OffsetEdit } from './text-layout.js';
@@ -140,8 +140,7 @@ function setNote(emotion: NonNullable<OutlineStep['emotion']>, text: string): Of
 }
 
 function setGoal(outline: EditOutline, id: string, text: string): OffsetEdit[] {
-    const persona = outline.personas.get(id);
-    if (!persona) throw new EditRefused(t("There is no {what} '{id}' in this file.", { what: t('persona'), id }));
+    const persona = personaOf(outline, id);
     const goal = persona.lines.find(line => line.keyword === 'goal');
     if (goal) return text === '' ? [removeSpan(outline.text, goal.span)] : [replace(goal.text!, quote(text))];
     if (text === '') return [];
@@ -173,9 +172,7 @@ function addStepLine(
 }
 
 function setStatus(outline: EditOutline, id: string, status: string): OffsetEdit[] {
-    const opportunity = outline.opportunities.get(id);
-    if (!opportunity)
-        throw new EditRefused(t("There is no {what} '{id}' in this file.", { what: t('opportunity'), id }));
+    const opportunity = opportunityOf(outline, id);
     if (!(opportunityStatuses as readonly string[]).includes(status)) {
         throw new EditRefused(
             t('A status is one of {statuses}; `{status}` is not.', { statuses: opportunityStatuses.join(', '), status })

@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -9,6 +9,7 @@ import { EditRequest, type EditRequestParams, type JourneyEdit } from '../protoc
 import type { EditOutline } from '../edit/edit-outline.js';
 import { checkedEdit } from '../edit/checked-edit.js';
 import { EditRefused } from '../edit/edit-refused.js';
+import { findBlock } from '../edit/find-element.js';
 import { planJourneyEdit } from '../edit/plan-journey-edit.js';
 import { editOutlineOf } from './journey-edit-outline.js';
 
@@ -54,16 +55,9 @@ export async function planEdit(
     // The updates of the changes sent before this request come first: the tree must be of the text the client has.
     await shared.workspace.WorkspaceLock.read(() => undefined);
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, cancelToken);
-    const candidates = [
-        document,
-        ...[...journey.journey.Imports.importedDocuments(document).keys()]
-            .map(key => documents.getDocument(URI.parse(key)) as LangiumDocument<JourneyFile> | undefined)
-            .filter(each => each !== undefined)
-    ];
     const edit = checkedEdit(params?.edit);
     const element = elementOf(edit);
-    const outlines = candidates.map(each => ({ document: each, outline: editOutlineOf(each) }));
-    const holder = outlines.find(({ outline }) => declares(outline, element)) ?? outlines[0];
+    const holder = holderOf(element, document, shared, journey);
     if (holder.document !== document && holder.document.uri.path.includes('/node_modules/')) {
         throw new EditRefused(
             t('{element} is declared in {file}, which is read only.', { element, file: holder.document.uri.path })
@@ -107,15 +101,23 @@ function elementOf(edit: JourneyEdit): string {
     }
 }
 
-function declares(outline: EditOutline, id: string): boolean {
-    const owner = id.replace(/\/(pain|touchpoint|opportunity)\/\d+$/, '');
-    return (
-        outline.steps.has(owner) ||
-        outline.stages.has(owner) ||
-        outline.journeys.has(owner) ||
-        outline.personas.has(owner) ||
-        outline.opportunities.has(owner)
-    );
+/** The file that declares `element`: the map itself, else the first of its imports that does (else the map, to refuse). */
+function holderOf(
+    element: string,
+    document: LangiumDocument<JourneyFile>,
+    shared: LangiumSharedServices,
+    journey: JourneyServices
+): { document: LangiumDocument<JourneyFile>; outline: EditOutline } {
+    const own = { document, outline: editOutlineOf(document) };
+    if (findBlock(own.outline, element)) return own;
+    for (const key of journey.journey.Imports.importedDocuments(document).keys()) {
+        const imported = shared.workspace.LangiumDocuments.getDocument(URI.parse(key)) as
+            | LangiumDocument<JourneyFile>
+            | undefined;
+        const outline = imported && editOutlineOf(imported);
+        if (outline && findBlock(outline, element)) return { document: imported, outline };
+    }
+    return own;
 }
 
 /** What names the element besides its own journey's `next` and `start` lines: a delete would leave those dangling. */
@@ -142,14 +144,18 @@ function namedElsewhere(
     return named;
 }
 
-function findDeclared(document: LangiumDocument<JourneyFile>, id: string) {
-    for (const node of AstUtils.streamAst(document.parseResult.value)) {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name !== 'string') continue;
-        const container = node.$container?.$type === 'Stage' ? node.$container.$container : node.$container;
-        const qualified =
-            isStep(node) || node.$type === 'Stage' ? `${(container as { name?: string }).name}.${name}` : name;
-        if (qualified === id) return node;
+/** The node `id` names (`Journey.Step`, `Journey.Stage`, a persona, an opportunity), found from the file's top. */
+function findDeclared(document: LangiumDocument<JourneyFile>, id: string): AstNode | undefined {
+    const [first, second] = id.split('.');
+    for (const element of document.parseResult.value.elements) {
+        if (element.name !== first) continue;
+        if (second === undefined) return element;
+        if (!isJourney(element)) continue;
+        for (const stage of element.stages) {
+            const step = stage.steps.find(each => each.name === second);
+            if (step) return step;
+        }
+        return element.stages.find(stage => stage.name === second);
     }
     return undefined;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mapSettled, textShows, toTheText } from './map-editing.js';
 import { useVsCodeSession } from './vscode-session.js';
 import type { Workbench } from './workbench.js';
 
@@ -34,6 +35,25 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('svg.jm g.step').count(), 6);
         assert.match(await view.locator('svg.jm').innerHTML(), /14\.5%/);
+    });
+
+    it('edits on the map: a face raised from the keyboard writes the text through the web worker\'s server; Ctrl+Z undoes it', async () => {
+        await workbench.openFile('checkout.journey');
+        await workbench.runCommand('Journey: Open Preview to the Side');
+        const view = workbench.webview();
+        const face = view.locator('svg.jm [data-score][data-step="Leave"]');
+        await face.waitFor({ timeout: 60_000 });
+        await mapSettled(workbench, view);
+        assert.equal(await face.getAttribute('data-score'), '1');
+        await face.focus();
+        await workbench.page.keyboard.press('ArrowUp');
+        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '2', 'the face at 2, drawn from the text');
+        const leaveLine = readFileSync(join(session.workspace(), 'shop', 'checkout.journey'), 'utf8').split('\n').findIndex(line => line.includes('step Leave')) + 1;
+        await toTheText(workbench, 'checkout.journey', leaveLine);
+        await textShows(workbench, /step Leave "Abandons the cart" \{\s*emotion 2 frustrated/);
+        await workbench.page.keyboard.press('Control+Z');
+        await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '1', 'the face back at 1 after Ctrl+Z');
+        await textShows(workbench, /step Leave "Abandons the cart" \{\s*emotion 1 frustrated/);
     });
 
     it('exports the preview as a PNG into the workspace', async () => {
