@@ -431,14 +431,17 @@ canvas.addEventListener('click', event => {
     if (range) revealAfterClick(event, range);
 });
 
-/** How long a click waits to reveal its text: the first click of a double-click edits on the map instead. */
+/** How long a click on what a double-click edits waits to reveal its text: the double-click edits instead. */
 const doubleClickMs = 350;
 let pendingReveal: number | undefined;
 
 function revealAfterClick(event: MouseEvent, range: SourceRange): void {
     window.clearTimeout(pendingReveal);
     if (event.detail > 1) return;
-    pendingReveal = window.setTimeout(() => vscode.postMessage({ type: 'reveal', range }), doubleClickMs);
+    const reveal = () => vscode.postMessage({ type: 'reveal', range });
+    if (gestures.editsOnDoubleClick(event.target) || statusMenu.opensOnDoubleClick(event.target))
+        pendingReveal = window.setTimeout(reveal, doubleClickMs);
+    else reveal();
 }
 canvas.addEventListener('dblclick', () => window.clearTimeout(pendingReveal));
 

@@ -33,7 +33,10 @@ export interface GestureHost {
 /** How far the pointer moves before a press on a card becomes a drag. */
 const dragThreshold = 6;
 
-export function installMapGestures(host: GestureHost): { afterDraw(): void } {
+export function installMapGestures(host: GestureHost): {
+    editsOnDoubleClick(target: EventTarget | null): boolean;
+    afterDraw(): void;
+} {
     let focusedStep: string | undefined;
     const id = (step: string) => `${host.journey()!.name}.${step}`;
     const cardOf = (target: EventTarget | null) =>
@@ -222,6 +225,11 @@ export function installMapGestures(host: GestureHost): { afterDraw(): void } {
     }
 
     return {
+        /** Whether a double-click on `target` edits it: only then does a click wait to tell the two apart. */
+        editsOnDoubleClick(target: EventTarget | null): boolean {
+            const editable = '.step-title, [data-score] text, .emotion-note, [data-line], [data-opportunity]';
+            return host.editable() && target instanceof Element && target.closest(editable) !== null;
+        },
         /** Cards and faces can be reached with Tab; the card that had focus before a repaint has it again. */
         afterDraw(): void {
             if (!host.editable()) return;

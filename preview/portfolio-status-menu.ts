@@ -17,7 +17,10 @@ export interface PortfolioHost {
     send(edit: JourneyEdit, uri: string): void;
 }
 
-export function installPortfolioStatusMenu(host: PortfolioHost): { afterDraw(): void } {
+export function installPortfolioStatusMenu(host: PortfolioHost): {
+    opensOnDoubleClick(target: EventTarget | null): boolean;
+    afterDraw(): void;
+} {
     const rowOf = (target: EventTarget | null) => {
         const element = target instanceof Element ? target.closest<SVGGElement>('[data-opportunity]') : null;
         const row = element && host.rows()?.find(each => each.id === element.dataset.opportunity);
@@ -38,6 +41,8 @@ export function installPortfolioStatusMenu(host: PortfolioHost): { afterDraw(): 
         if (host.rows() && event.key === 'Enter' && open(event.target)) event.preventDefault();
     });
     return {
+        /** Whether a double-click on `target` opens the menu: only then does a click wait to tell the two apart. */
+        opensOnDoubleClick: (target: EventTarget | null) => host.rows() !== undefined && rowOf(target) !== undefined,
         afterDraw(): void {
             if (!host.rows()) return;
             host.canvas

@@ -99,6 +99,27 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
         assert.deepEqual(await editsPosted(page), []);
     });
 
+    it('a click reveals the text at once where a double-click edits nothing, and waits where one edits', async () => {
+        // Dispatched in the page: what is posted within the click's own task is what it posts at once.
+        const revealsAtOnce = (selector: string) =>
+            page.evaluate(target => {
+                const posted = (window as unknown as { posted: Array<{ type: string }> }).posted;
+                const before = posted.filter(message => message.type === 'reveal').length;
+                document.querySelector(target)!.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+                return posted.filter(message => message.type === 'reveal').length - before;
+            }, selector);
+        assert.equal(await revealsAtOnce('#canvas .cell[data-step="B"] rect.card'), 1, "a card's empty part");
+        const before = await page.evaluate(() => (window as unknown as { posted: unknown[] }).posted.length);
+        assert.equal(await revealsAtOnce('#canvas .cell[data-step="B"] .step-title'), 0, 'a title waits');
+        await page.waitForFunction(
+            previous =>
+                (window as unknown as { posted: Array<{ type: string }> }).posted
+                    .slice(previous)
+                    .some(message => message.type === 'reveal'),
+            before
+        );
+    });
+
     it('edits a pain in place by its line, J.A/pain/0', async () => {
         await page.locator('#canvas [data-step="A"] g.note[data-line="pain/0"]').dblclick();
         const input = page.locator('input.edit-in-place');
