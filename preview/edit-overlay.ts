@@ -28,7 +28,10 @@ export function showOverlay(
     (control as HTMLElement).addEventListener('keydown', event => {
         event.stopPropagation();
         if (event.key === 'Enter') finish(true);
-        else if (event.key === 'Escape') finish(false);
+        else if (event.key === 'Escape') {
+            finish(false);
+            anchor.closest<SVGElement | HTMLElement>('[tabindex]')?.focus(); // a keyboard's writer goes on from there
+        }
     });
     if (control instanceof HTMLSelectElement) control.addEventListener('change', () => finish(true));
     // Leaving it for another part of the page cancels; the page losing the focus (to the editor) does not.

@@ -147,28 +147,76 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
     });
 
     it('works from the keyboard: Tab reaches a card, arrows move it, Delete deletes it, + adds a step after it, focus is visible', async () => {
+        // Each key's edit waits for the map drawn from the edited text: the extension's update, sent again here.
+        const redraw = async () => sendToPreview(page, updateWith(await modelOf(map)));
         const card = page.locator('#canvas .cell[data-step="B"][tabindex]');
         assert.equal(await card.getAttribute('tabindex'), '0');
         await card.focus();
         const outline = await card.locator('rect.card').evaluate(rect => getComputedStyle(rect).strokeWidth);
         assert.equal(outline, '3px', 'the focused card is outlined');
-        await page.keyboard.press('ArrowLeft');
-        await page.keyboard.press('ArrowRight');
-        await page.keyboard.press('Delete');
+        for (const key of ['ArrowLeft', 'ArrowRight', 'Delete']) {
+            await page.keyboard.press(key);
+            await redraw();
+        }
         assert.deepEqual(await editsPosted(page), [
             { kind: 'moveStep', step: 'J.B', before: 'J.A' },
             { kind: 'moveStep', step: 'J.B', after: 'J.C' },
             { kind: 'delete', element: 'J.B' }
         ]);
-        await card.focus();
+        assert.equal(
+            await page.evaluate(() => document.activeElement?.getAttribute('data-step')),
+            'B',
+            'the card has the focus again in the new drawing'
+        );
         await page.keyboard.press('+');
         await page.locator('input.edit-in-place').fill('Calls support');
         await page.keyboard.press('Enter');
         assert.deepEqual(await editsPosted(page), [{ kind: 'addStep', after: 'J.B', title: 'Calls support' }]);
+        await redraw();
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        assert.equal(
+            await page.evaluate(() => document.activeElement?.getAttribute('data-step')),
+            'B',
+            'Escape gives the focus back to the card'
+        );
         const face = page.locator('#canvas [data-score][data-step="A"]');
         await face.focus();
         await page.keyboard.press('ArrowUp');
         assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.A', score: 4 }]);
+        await redraw();
+    });
+
+    it('reads a burst of keys one drawing at a time: ↑ pressed twice is two points, on the face drawn from the text', async () => {
+        const face = page.locator('#canvas [data-score][data-step="B"]');
+        await face.focus();
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('ArrowUp');
+        assert.deepEqual(
+            await editsPosted(page),
+            [{ kind: 'setEmotion', step: 'J.B', score: 3 }],
+            'the second key waits for the map drawn from the first edit'
+        );
+        await sendToPreview(page, updateWith(await modelOf(map.replace('emotion 2 confused', 'emotion 3 confused'))));
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 4 }]);
+        await sendToPreview(page, updateWith(await modelOf(map.replace('emotion 2 confused', 'emotion 4 confused'))));
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 5 }]);
+        assert.equal(
+            await page.evaluate(() => document.activeElement?.getAttribute('data-step')),
+            'B',
+            'the face has the focus in each new drawing'
+        );
+        await sendToPreview(page, updateWith(await modelOf(map)));
+        // An edit that is never drawn (refused) holds the keys only a moment.
+        await face.focus();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 1 }]);
+        await page.waitForFunction(() =>
+            (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'edit')
+        );
+        assert.deepEqual(await editsPosted(page), [{ kind: 'setEmotion', step: 'J.B', score: 1 }]);
     });
 
     it('adds a step with the "+" on a card\'s edge (after it) or on a stage (last in it), by mouse and by keyboard', async () => {
@@ -241,6 +289,7 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
         await page.keyboard.press('Escape');
         await page.locator('#canvas [data-step="B"] [data-line="opportunity/0"]').focus();
         await page.keyboard.press('Delete');
+        await sendToPreview(page, updateWith(await modelOf(map))); // the map drawn again: the next key is read
         await page.locator('#canvas [data-step="A"] [data-line="touchpoint/0"]').focus();
         await page.keyboard.press('Backspace');
         assert.deepEqual(await editsPosted(page), [
