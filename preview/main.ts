@@ -101,7 +101,7 @@ async function draw(): Promise<void> {
         svg = renderNamedViewSvg(personal, named, { idPrefix: 'view' });
     } else if (state.view === 'map' || !shownJourney) {
         drawnForWidth = paneWidth(); // a rewrap still pending from an earlier resize then finds nothing to do
-        svg = mapViewSvg(model, view, { idPrefix: 'map', width: drawnForWidth });
+        svg = mapViewSvg(model, view, { idPrefix: 'map', width: drawnForWidth, addable: !comparison && !playing });
     } else if (state.view === 'funnel') {
         svg = renderFunnelSvg(view.shown, shownJourney.name, { idPrefix: 'funnel' });
     } else if (state.view === 'portfolio') {

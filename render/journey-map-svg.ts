@@ -29,6 +29,8 @@ export interface MapRenderOptions {
     lanes?: readonly MapLane[];
     /** Steps brought to the front (a story's slide, the steps a change touched): the others are dimmed. */
     focus?: readonly string[];
+    /** The live preview's map, where a writer adds lines: the lanes of pains, touchpoints and opportunities stay, empty or not. */
+    addable?: boolean;
 }
 
 interface Cell {
@@ -80,7 +82,7 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         y += Math.ceil(cards.length / perRow) * (height + layout.gap) - layout.gap + 20;
     }
     const chosen = options.lanes ?? defaultMapLanes;
-    const lanes = lanesFor(journey, model, chosen);
+    const lanes = lanesFor(journey, model, chosen, options.addable ?? false);
     rows.forEach((row, index) => {
         if (index > 0) y += 28; // room between rows, so each reads as a part of the journey
         if (chosen.includes('stages')) {
@@ -91,7 +93,9 @@ export function renderJourneyMapSvg(model: JourneyModel, journeyName?: string, o
         // A lane with nothing in this row of a wrapped map is left out of the row. Each cell is
         // laid out once: the same cells tell whether the lane is in the row and are drawn.
         const inRow = lanes.map(lane => ({ lane, cells: lane.kind === 'emotion' ? undefined : row.map(column => column.step && lane.cell(column.step)) }))
-            .filter(({ cells }) => (cells ? cells.some(Boolean) : row.some(column => column.step && hasEmotion(column.step))));
+            .filter(({ lane, cells }) => (cells
+                ? cells.some(Boolean) || (options.addable && lane.lists)
+                : row.some(column => column.step && hasEmotion(column.step))));
         const shownLanes = inRow.length > 0 || lanes.length === 0 ? inRow : [{ lane: lanes[0], cells: undefined }];
         for (const { lane, cells } of shownLanes) {
             const drawn = lane.kind === 'emotion' ? drawEmotionLane(journey, row, y, width, index === 0 ? id : `${id}-row${index}`) : drawLane(lane, row, y, width, cells);
@@ -194,15 +198,16 @@ function drawStageRow(journey: JourneyMapModel, columns: Column[], y: number, me
 }
 
 /** The lanes of the map with something to show, in the order chosen (a view's `lanes`, or the map's own). */
-function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonly MapLane[]): Lane[] {
+function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonly MapLane[], addable: boolean): Lane[] {
     const steps = allSteps(journey);
     const titles = stepTitles(journey);
     const markers = personaMarkers(journey);
     const observed = observedBadge(journey);
     const has = (test: (step: StepModel) => boolean) => steps.some(test);
+    const listed = (test: (step: StepModel) => boolean) => addable || has(test);
     const lanes: Partial<Record<MapLane, () => Lane | undefined>> = {
         steps: () => ({ kind: 'cells', label: t('STEPS'), cell: step => stepCard(step, titles, markers, observed) }),
-        touchpoints: () => (has(step => step.channels.length > 0 || step.touchpoints.length > 0)
+        touchpoints: () => (listed(step => step.channels.length > 0 || step.touchpoints.length > 0)
             ? { kind: 'cells', label: t('TOUCHPOINTS'), lists: 'touchpoint', cell: step => channelCell(step, model) }
             : undefined),
         emotion: () => (has(hasEmotion) ? { kind: 'emotion', label: t('EMOTION'), cell: () => undefined } : undefined),
@@ -213,8 +218,8 @@ function lanesFor(journey: JourneyMapModel, model: JourneyModel, chosen: readonl
         },
         quotes: () => (has(step => (step.quotes ?? []).length > 0)
             ? { kind: 'cells', label: t('CUSTOMERS SAID'), cell: step => quoteCell(step.quotes ?? []) } : undefined),
-        pains: () => painLane(steps),
-        opportunities: () => (has(step => opportunitiesOfStep(model, journey.name, step).length > 0) ? {
+        pains: () => painLane(steps, addable),
+        opportunities: () => (listed(step => opportunitiesOfStep(model, journey.name, step).length > 0) ? {
             kind: 'cells', label: t('OPPORTUNITIES'), lists: 'opportunity',
             cell: step => noteBoxes(opportunityNotes(step, model, journey.name), 'opportunity', '+')
         } : undefined),
@@ -233,8 +238,9 @@ function hasEmotionNote(step: StepModel): boolean {
 }
 
 /** Pains as written, and where a step with a detail journey writes none, the detail's count, marked as rolled up. */
-function painLane(steps: StepModel[]): Lane | undefined {
-    if (!steps.some(step => step.pains.length > 0 || (step.detailSummary?.rolledUpPains ?? 0) > 0)) return undefined;
+function painLane(steps: StepModel[], addable: boolean): Lane | undefined {
+    const hasPains = steps.some(step => step.pains.length > 0 || (step.detailSummary?.rolledUpPains ?? 0) > 0);
+    if (!hasPains && !addable) return undefined;
     const lowConfidence = steps.some(step => (step.claims ?? [])
         .some(claim => claim.kind === 'pain' && claim.confidence === 'low'));
     // The legend of the faded boxes goes under the lane's name, where there are some.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { opportunityBacklog } from '../../analysis/opportunity-backlog.js';
+import { renderJourneyMapSvg } from '../../render/journey-map-svg.js';
 import { launchChromium } from '../browser-kit.js';
 import { modelOf } from '../render/render-kit.js';
 import { openPreviewPage, sendToPreview, updateWith, writePreviewPage } from './preview-kit.js';
@@ -258,6 +259,20 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
             { kind: 'addPain', step: 'J.C', text: 'Card declined <script>alert(1)</script>' },
             { kind: 'addTouchpoint', step: 'J.B', text: '比价网站' }
         ]);
+    });
+
+    it('keeps the lanes a writer adds to on the live map of a map with none, with their "+"; the exported map leaves them out', async () => {
+        const bare = 'journey Bare {\n  stage S {\n    step X { emotion 3 }\n    step Y { emotion 4 }\n  }\n}\n';
+        await sendToPreview(page, updateWith(await modelOf(bare)));
+        for (const lists of ['pain', 'touchpoint', 'opportunity'])
+            assert.equal(await page.locator(`#canvas text[data-lists="${lists}"]`).count(), 1, `the ${lists} lane`);
+        await page.locator('#canvas .add-button[aria-label="Add a pain to Y"]').click();
+        await page.locator('input.edit-in-place').fill('第一个痛点');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await editsPosted(page), [{ kind: 'addPain', step: 'Bare.Y', text: '第一个痛点' }]);
+        const exported = renderJourneyMapSvg(await modelOf(bare), 'Bare');
+        assert.doesNotMatch(exported, /data-lists/, 'a picture shows no empty lane');
+        await sendToPreview(page, updateWith(await modelOf(map)));
     });
 
     it("edits in place an emotion's note, a touchpoint, an opportunity of the step and a declared one's title", async () => {
