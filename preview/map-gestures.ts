@@ -9,22 +9,13 @@
 import type { JourneyEdit } from '../protocol/edit-request.js';
 import { editInPlace } from './edit-overlay.js';
 import { addButtons } from './add-buttons.js';
-import { editableTextAt, editableTextSelector, type EditableJourney } from './editable-texts.js';
-import { installMapKeys } from './map-keys.js';
-
-export interface GestureHost {
-    canvas: HTMLElement;
-    /** The journey drawn, whose steps the gestures name; none in views that are not of one journey. */
-    journey(): EditableJourney | undefined;
-    /** Whether the map drawn is the live map of the text (not another view, a comparison or a slide). */
-    editable(): boolean;
-    send(edit: JourneyEdit): void;
-}
+import { editableTextAt, editableTextSelector } from './editable-texts.js';
+import { installMapKeys, type MapEditingHost } from './map-keys.js';
 
 /** How far the pointer moves before a press on a card becomes a drag. */
 const dragThreshold = 6;
 
-export function installMapGestures(host: GestureHost): {
+export function installMapGestures(host: MapEditingHost): {
     editsOnDoubleClick(target: EventTarget | null): boolean;
     afterDraw(): void;
 } {

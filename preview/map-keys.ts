@@ -10,9 +10,12 @@ import { t } from '../model/localisation.js';
 import { editInPlace } from './edit-overlay.js';
 import { editableTextAt, type EditableJourney } from './editable-texts.js';
 
-export interface KeyHost {
+/** What the map's gestures and keys work with, given by the preview's page. */
+export interface MapEditingHost {
     canvas: HTMLElement;
+    /** The journey drawn, whose steps the gestures name; none in views that are not of one journey. */
     journey(): EditableJourney | undefined;
+    /** Whether the map drawn is the live map of the text (not another view, a comparison or a slide). */
     editable(): boolean;
     send(edit: JourneyEdit): void;
 }
@@ -35,7 +38,7 @@ function keyTarget(target: Element): { element: Element; selector: string } | un
     return card ? { element: card, selector: cardSelector(card.dataset.step!) } : undefined;
 }
 
-export function installMapKeys(host: KeyHost): { afterDraw(): void } {
+export function installMapKeys(host: MapEditingHost): { afterDraw(): void } {
     /** Set while a key's edit waits to be drawn; the keys pressed meanwhile wait in `queued`. */
     let waiting: number | undefined;
     let refocus: string | undefined;

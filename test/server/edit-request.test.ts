@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { JourneyEdit } from '../../protocol/edit-request.js';
+import type { EditedTextField, JourneyEdit } from '../../protocol/edit-request.js';
 import { planEdit } from '../../server/edit-request-handler.js';
 import { buildDocuments, codesOf, createTestServices, describeDiagnostics, repoRoot } from '../journey-test-kit.js';
 
@@ -137,56 +137,35 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
     });
 
     it("setText: a title, a feeling, a note, a persona's goal, a pain; quotes escaped, markup kept as text", async () => {
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'Buy.Pay', field: 'title', text: 'Pays "now" <script>' })
-            ),
-            ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']
-        );
-        assert.deepEqual(
-            changedLines(map, await edited({ kind: 'setText', element: 'Buy.Leave', field: 'title', text: '离开' })),
-            ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']
-        );
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'Buy.Compare', field: 'note', text: 'Too many tabs' })
-            ),
-            ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']
-        );
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'Buy.SeeAd', field: 'feeling', text: 'hopeful' })
-            ),
-            ['-      emotion 3 curious "Interested"', '+      emotion 3 hopeful "Interested"']
-        );
-        assert.deepEqual(
-            changedLines(map, await edited({ kind: 'setText', element: 'Ana', field: 'goal', text: 'Buy fast' })),
-            ['+  goal "Buy fast"']
-        );
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'Buy.Compare/pain/0', field: 'title', text: 'Fees late' })
-            ),
-            ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']
-        );
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'Buy.Compare/touchpoint/0', field: 'title', text: '比价表' })
-            ),
-            ['-      touchpoint "Price table"', '+      touchpoint "比价表"']
-        );
-        assert.deepEqual(
-            changedLines(
-                map,
-                await edited({ kind: 'setText', element: 'ShowShipping', field: 'title', text: 'Fees up front' })
-            ),
-            ['-opportunity ShowShipping "Show shipping early" {', '+opportunity ShowShipping "Fees up front" {']
-        );
+        const cases: Array<[element: string, field: EditedTextField, text: string, lines: string[]]> = [
+            ['Buy.Pay', 'title', 'Pays "now" <script>', ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']],
+            ['Buy.Leave', 'title', '离开', ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']],
+            ['Buy.Compare', 'note', 'Too many tabs', ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']],
+            [
+                'Buy.SeeAd',
+                'feeling',
+                'hopeful',
+                ['-      emotion 3 curious "Interested"', '+      emotion 3 hopeful "Interested"']
+            ],
+            ['Ana', 'goal', 'Buy fast', ['+  goal "Buy fast"']],
+            [
+                'Buy.Compare/pain/0',
+                'title',
+                'Fees late',
+                ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']
+            ],
+            ['Buy.Compare/touchpoint/0', 'title', '比价表', ['-      touchpoint "Price table"', '+      touchpoint "比价表"']],
+            [
+                'ShowShipping',
+                'title',
+                'Fees up front',
+                ['-opportunity ShowShipping "Show shipping early" {', '+opportunity ShowShipping "Fees up front" {']
+            ]
+        ];
+        for (const [element, field, text, lines] of cases) {
+            const changed = changedLines(map, await edited({ kind: 'setText', element, field, text }));
+            assert.deepEqual(changed, lines, `${element} ${field}`);
+        }
         assert.match(
             await refusal({ kind: 'setText', element: 'Buy.Nope', field: 'title', text: 'x' }),
             /no element 'Buy\.Nope'/
