@@ -3,7 +3,7 @@ import { opportunityStatuses } from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { quote } from '../model/string-literals.js';
 import type { EditedTextField, JourneyEdit } from '../protocol/edit-request.js';
-import type { EditOutline, OutlineBlock, OutlineStep } from './edit-outline.js';
+import type { EditOutline, OutlineBlock, OutlineLine, OutlineStep } from './edit-outline.js';
 import { EditRefused } from './edit-refused.js';
 import { blockOf, flowLinesStart, opportunityOf, personaOf, stepLineOf, stepOf } from './find-element.js';
 import { connectSteps, deleteElement, disconnectSteps } from './flow-edits.js';
@@ -142,9 +142,18 @@ function setNote(emotion: NonNullable<OutlineStep['emotion']>, text: string): Of
 function setGoal(outline: EditOutline, id: string, text: string): OffsetEdit[] {
     const persona = personaOf(outline, id);
     const goal = persona.lines.find(line => line.keyword === 'goal');
-    if (goal) return text === '' ? [removeSpan(outline.text, goal.span)] : [replace(goal.text!, quote(text))];
+    if (goal && text !== '') return [replace(goal.text!, quote(text))];
+    if (goal) return [removeLine(outline, persona, goal)];
     if (text === '') return [];
     return [addLine(outline, persona, `goal ${quote(text)}`)];
+}
+
+/** A block's line taken out; a one-line block left empty goes with it (the inverse of addLine). */
+function removeLine(outline: EditOutline, block: OutlineBlock, line: OutlineLine): OffsetEdit {
+    const body = block.body!;
+    if (block.lines.length > 1 || isMultiLine(outline.text, body)) return removeSpan(outline.text, line.span);
+    const end = (block.title ?? block.nameSpan)[1];
+    return { start: end, end: body.close + 1, newText: '' };
 }
 
 /** A line added last to a block, or a block made for it (`persona Ana` → `persona Ana { goal "…" }`). */

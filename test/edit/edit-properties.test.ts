@@ -134,6 +134,14 @@ function randomEdit(map: RandomMap): fc.Arbitrary<Planned> {
                     inverse: () => ({ kind: 'setText', element: each.id, field: 'title', text: each.title ?? '' })
                 }) as Planned
         ),
+        fc.constantFrom('Buy fast', '快点买到', '"><img onerror=alert(1)>').map(
+            goal =>
+                ({
+                    edit: { kind: 'setText', element: 'Ana', field: 'goal', text: goal },
+                    expected: { kind: 'added', element: 'persona' },
+                    inverse: () => ({ kind: 'setText', element: 'Ana', field: 'goal', text: '' })
+                }) as Planned
+        ),
         fc.constantFrom('measured', 'shipped', 'dropped').map(
             status =>
                 ({
