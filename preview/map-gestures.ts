@@ -2,8 +2,9 @@
  * Editing on the map with the mouse (docs/editor.md): each gesture is sent as a `journey/edit` and
  * the map is drawn again from the edited text (a dragged face follows the pointer only until it
  * is let go). Drag a curve's face up or down; drag a step card onto another (before it, or after
- * it on its right half), or with Alt held to connect it to the other (`next`) or take that `next`
- * away; double-click a text (editable-texts.ts) to edit it. The keys are in map-keys.ts, the "+"
+ * it on its right half) or onto a stage's band (last in that stage), or with Alt held onto another
+ * card to connect it to the other (`next`) or take that `next` away; double-click a text
+ * (editable-texts.ts) to edit it. The keys are in map-keys.ts, the "+"
  * buttons in add-buttons.ts, the portfolio's statuses in portfolio-status-menu.ts.
  */
 import type { JourneyEdit } from '../protocol/edit-request.js';
@@ -89,9 +90,12 @@ export function installMapGestures(host: MapEditingHost): {
             window.removeEventListener('pointercancel', cancel);
             card.classList.remove('dragging');
             if (!dragging) return;
-            const target = cardOf(document.elementFromPoint(event.clientX, event.clientY));
+            const dropped = document.elementFromPoint(event.clientX, event.clientY);
+            const target = cardOf(dropped);
+            const stage = dropped?.closest<SVGGElement>('g.stage[data-stage]')?.dataset.stage;
             const step = card.dataset.step!;
             if (target && target.dataset.step !== step) host.send(dropEdit(step, target, event));
+            else if (stage && !event.altKey) host.send({ kind: 'moveStep', step: id(step), stage: id(stage) });
         };
         // A native drag the browser starts (of selected text) cancels the pointer: the gesture ends with no edit.
         const cancel = () => {

@@ -132,7 +132,7 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
         ]);
     });
 
-    it('moves a card by dragging it onto another: before it on its left half, after it on its right half', async () => {
+    it('moves a card by dragging it onto another (before it on its left half, after on its right) or onto a stage', async () => {
         const a = (await page.locator('#canvas .cell[data-step="A"][tabindex]').boundingBox())!;
         const c = (await page.locator('#canvas .cell[data-step="C"][tabindex]').boundingBox())!;
         await page.mouse.move(a.x + 20, a.y + 20);
@@ -145,6 +145,12 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
         await page.mouse.move(a.x + 10, a.y + 20, { steps: 8 });
         await page.mouse.up();
         assert.deepEqual(await editsPosted(page), [{ kind: 'moveStep', step: 'J.C', before: 'J.A' }]);
+        const band = (await page.locator('#canvas g.stage[data-stage="Buy"]').boundingBox())!;
+        await page.mouse.move(a.x + 20, a.y + 20);
+        await page.mouse.down();
+        await page.mouse.move(band.x + 30, band.y + band.height / 2, { steps: 8 });
+        await page.mouse.up();
+        assert.deepEqual(await editsPosted(page), [{ kind: 'moveStep', step: 'J.A', stage: 'J.Buy' }], 'last in Buy');
     });
 
     it('works from the keyboard: Tab reaches a card, arrows move it, Delete deletes it, + adds a step after it, focus is visible', async () => {
