@@ -1,4 +1,4 @@
-import { VERSION as chevrotainVersion } from 'chevrotain';
+import { EmbeddedActionsParser, VERSION as chevrotainVersion, type IToken, type TokenType } from 'chevrotain';
 import {
     CompositeCstNodeImpl,
     CstNodeBuilder,
@@ -10,6 +10,7 @@ import {
     DefaultReferenceDescriptionProvider,
     DefaultWorkspaceManager,
     LangiumParser,
+    type LangiumCompletionParser,
     RootCstNodeImpl,
     ValidationRegistry,
     type AstNode,
@@ -25,8 +26,8 @@ import {
  * the lean layer is made, that every member the adapter touches and every protected method the
  * lean layer (or a language on it) overrides is still there. A Langium upgrade that moves one
  * fails at start with the list, not later with a wrong tree. The Chevrotain members the parser
- * guards replace are checked by the guards when they are installed (parser-guards/index.ts).
- * See docs/architecture.md, "Upgrading Langium".
+ * guards replace are checked here too: their methods by the gate, their fields on each parser
+ * the guards are put on (recoveryInternalsOf). See docs/architecture.md, "Upgrading Langium".
  */
 export const writtenFor = { langium: '4.3', chevrotain: '12.0' };
 
@@ -85,6 +86,32 @@ const methodsUsed: Array<[string, object, string[]]> = [
     ]
 ];
 
+/** Methods of Chevrotain's parser the parser guards replace or call, with their number of parameters. */
+const recoveryMethods: Record<string, number> = {
+    tryInRepetitionRecovery: 4,
+    findReSyncTokenType: 0,
+    flattenFollowSet: 0,
+    LA: 1
+};
+
+/** Fields of Chevrotain's parser the parser guards read: set by its constructor, so checked on each parser. */
+const recoveryFields = [
+    'RULE_STACK',
+    'RULE_OCCURRENCE_STACK',
+    'RULE_STACK_IDX',
+    'RULE_OCCURRENCE_STACK_IDX',
+    'tokVector',
+    'tokVectorLength',
+    'currIdx'
+];
+
+/** The recovery methods that are gone or take other parameters, on `members` (a prototype or a parser). */
+function missingRecoveryMethods(members: Record<string, unknown>): string[] {
+    return Object.entries(recoveryMethods)
+        .filter(([name, count]) => typeof members[name] !== 'function' || (members[name] as () => void).length !== count)
+        .map(([name, count]) => `Chevrotain's parser.${name}() with ${count} parameters`);
+}
+
 /**
  * Fields the adapter reads or writes, read off fresh instances (fields of service classes are checked on the
  * instance, when first used).
@@ -115,10 +142,15 @@ export function missingLangiumInternals(): string[] {
     if (typeof Object.getOwnPropertyDescriptor(CompositeCstNodeImpl.prototype, 'range')?.get !== 'function') {
         missing.push('CompositeCstNodeImpl.range (a getter on the prototype)');
     }
-    if (!chevrotainVersion.startsWith(`${writtenFor.chevrotain}.`)) {
-        missing.push(`Chevrotain ${writtenFor.chevrotain} (this is ${chevrotainVersion})`);
-    }
+    missing.push(...missingRecoveryMethods(EmbeddedActionsParser.prototype as unknown as Record<string, unknown>));
+    missing.push(...missingChevrotainVersion());
     return missing;
+}
+
+function missingChevrotainVersion(): string[] {
+    return chevrotainVersion.startsWith(`${writtenFor.chevrotain}.`)
+        ? []
+        : [`Chevrotain ${writtenFor.chevrotain} (this is ${chevrotainVersion})`];
 }
 
 let checked = false;
@@ -193,9 +225,39 @@ export function parserInternals(parser: LangiumParser): ParserInternals {
     ]);
 }
 
-/** The Chevrotain parser inside Langium's (a protected field): the parser guards go on it. */
-export function chevrotainParserOf(parser: object): object {
-    return fieldsOf<{ wrapper: object }>(parser, 'LangiumParser', ['wrapper']).wrapper;
+/** The members of Chevrotain's parser (recoverable.ts, lexer_adapter.ts) the parser guards replace or read. */
+export interface ChevrotainRecoveryInternals {
+    tryInRepetitionRecovery(
+        grammarRule: (...args: unknown[]) => void,
+        grammarRuleArgs: unknown[],
+        lookAheadFunc: () => boolean,
+        expectedTokType: unknown
+    ): void;
+    findReSyncTokenType(): TokenType;
+    flattenFollowSet(): TokenType[];
+    LA(howMuch: number): IToken;
+    RULE_STACK: number[];
+    RULE_OCCURRENCE_STACK: number[];
+    RULE_STACK_IDX: number;
+    RULE_OCCURRENCE_STACK_IDX: number;
+    tokVector: IToken[];
+    tokVectorLength: number;
+    currIdx: number;
+}
+
+/**
+ * The Chevrotain parser inside Langium's (a protected field), for the parser guards; the gate's
+ * error when the Chevrotain it was written for is not the one installed, or a member has moved.
+ */
+export function recoveryInternalsOf(parser: LangiumParser | LangiumCompletionParser): ChevrotainRecoveryInternals {
+    const chevrotain = fieldsOf<{ wrapper: Record<string, unknown> }>(parser, 'LangiumParser', ['wrapper']).wrapper;
+    const missing = [
+        ...missingChevrotainVersion(),
+        ...missingRecoveryMethods(chevrotain),
+        ...recoveryFields.filter(field => !(field in chevrotain)).map(field => `Chevrotain's parser.${field}`)
+    ];
+    if (missing.length > 0) throw new Error(langiumMovedMessage(missing));
+    return chevrotain as unknown as ChevrotainRecoveryInternals;
 }
 
 /** The index's references, by document URI (a protected field; Langium asks for them only per target node). */

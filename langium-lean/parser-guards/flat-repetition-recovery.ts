@@ -1,3 +1,5 @@
+import type { ChevrotainRecoveryInternals } from '../langium-internals.js';
+
 /**
  * Chevrotain recovers inside a repetition (`(...)*`) by skipping tokens until the loop can go
  * on, and then goes on by calling the loop again from within itself: one level of JavaScript
@@ -10,15 +12,8 @@
  * tokens and tree are exactly those of the recursive version, in bounded stack depth.
  */
 
-/** The part of Chevrotain's parser this guard replaces, as its source (recoverable.ts) names it. */
-export interface RepetitionRecoveryHost {
-    tryInRepetitionRecovery(
-        grammarRule: (...args: unknown[]) => void,
-        grammarRuleArgs: unknown[],
-        lookAheadFunc: () => boolean,
-        expectedTokType: unknown
-    ): void;
-}
+/** The part of Chevrotain's parser this guard replaces (reached through the adapter, which checks it). */
+export type RepetitionRecoveryHost = Pick<ChevrotainRecoveryInternals, 'tryInRepetitionRecovery'>;
 
 /**
  * One repetition whose recovery is running it again; its arguments identify it (Chevrotain passes the same objects).

@@ -1,6 +1,5 @@
 import { createParser, LangiumCompletionParser, LangiumParser, type LangiumCoreServices } from 'langium';
 import { installParserGuards } from './index.js';
-import { chevrotainParserOf } from '../langium-internals.js';
 
 /**
  * Langium's parser with the guards that keep Chevrotain's error recovery from growing the
@@ -8,7 +7,7 @@ import { chevrotainParserOf } from '../langium-internals.js';
  */
 export class GuardedParser extends LangiumParser {
     guard(): void {
-        installParserGuards(chevrotainParserOf(this));
+        installParserGuards(this);
     }
 }
 
@@ -19,7 +18,7 @@ export class GuardedParser extends LangiumParser {
  */
 export class GuardedCompletionParser extends LangiumCompletionParser {
     guard(): void {
-        installParserGuards(chevrotainParserOf(this));
+        installParserGuards(this);
     }
 }
 

@@ -1,4 +1,5 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type { ChevrotainRecoveryInternals } from '../langium-internals.js';
 
 /**
  * To recover from a syntax error, Chevrotain looks ahead for the first token that may follow
@@ -11,22 +12,8 @@ import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
  * has not passed it: each token is then scanned about once per rule stack.
  */
 
-/**
- * The part of Chevrotain's parser this guard replaces or reads, as its source (recoverable.ts, lexer_adapter.ts)
- * names it.
- */
-export interface ResyncHost {
-    findReSyncTokenType(): TokenType;
-    flattenFollowSet(): TokenType[];
-    LA(howMuch: number): IToken;
-    RULE_STACK: number[];
-    RULE_OCCURRENCE_STACK: number[];
-    RULE_STACK_IDX: number;
-    RULE_OCCURRENCE_STACK_IDX: number;
-    tokVector: IToken[];
-    tokVectorLength: number;
-    currIdx: number;
-}
+/** The part of Chevrotain's parser this guard replaces or reads (reached through the adapter, which checks it). */
+export type ResyncHost = Omit<ChevrotainRecoveryInternals, 'tryInRepetitionRecovery'>;
 
 /** The last resync point found, for one rule stack, as token indices. */
 interface ResyncPoint {

@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { EmbeddedActionsParser } from 'chevrotain';
 import { DefaultDocumentBuilder, DefaultLinker } from 'langium';
 import { KeptLinksDocumentBuilder } from '../../langium-lean/kept-links-document-builder.js';
-import { langiumMovedMessage, missingLangiumInternals, writtenFor } from '../../langium-lean/langium-internals.js';
+import {
+    langiumMovedMessage,
+    missingLangiumInternals,
+    recoveryInternalsOf,
+    writtenFor
+} from '../../langium-lean/langium-internals.js';
 import { fastPathEnabled, fastPathSwitch } from '../../language/journey-lean.js';
 import { createTestServices } from '../journey-test-kit.js';
 
@@ -24,6 +30,27 @@ describe('the lean layer checks the Langium it runs on', () => {
             assert.match(message, /JOURNEYMAP_FAST_PATH=off/);
         } finally {
             prototype.doLink = doLink;
+        }
+    });
+
+    it("checks the members of Chevrotain's parser that the parser guards replace: methods at start, fields on each parser", () => {
+        const prototype = EmbeddedActionsParser.prototype as unknown as Record<string, unknown>;
+        const resync = prototype.findReSyncTokenType;
+        prototype.findReSyncTokenType = (_extra: unknown) => undefined; // one parameter too many
+        try {
+            assert.deepEqual(missingLangiumInternals(), ["Chevrotain's parser.findReSyncTokenType() with 0 parameters"]);
+        } finally {
+            prototype.findReSyncTokenType = resync;
+        }
+        const parser = createTestServices().Journey.parser.LangiumParser;
+        const chevrotain = recoveryInternalsOf(parser) as unknown as Record<string, unknown>;
+        assert.equal(typeof chevrotain.tryInRepetitionRecovery, 'function');
+        const tokens = chevrotain.tokVector;
+        delete chevrotain.tokVector;
+        try {
+            assert.throws(() => recoveryInternalsOf(parser), /written for Langium .* lacks Chevrotain's parser\.tokVector/);
+        } finally {
+            chevrotain.tokVector = tokens;
         }
     });
 
