@@ -60,8 +60,12 @@ export async function toTheText(workbench: Workbench, file: string, line: number
     await workbench.goTo(line);
 }
 
-/** Waits until the editor's visible lines match `pattern`. */
-export async function textShows(workbench: Workbench, pattern: RegExp): Promise<void> {
+/**
+ * Waits until the editor's visible lines match `pattern`, with the cursor put at `line` first when
+ * given: an undo puts the cursor back where it was before the edit, which may scroll the step away.
+ */
+export async function textShows(workbench: Workbench, pattern: RegExp, line?: number): Promise<void> {
+    if (line !== undefined) await workbench.goTo(line);
     await workbench.waitUntil(
         async () => (await workbench.editorText()).join('\n'),
         text => pattern.test(text),

@@ -53,7 +53,7 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
         await textShows(workbench, /step Leave "Abandons the cart" \{\s*emotion 2 frustrated/);
         await workbench.page.keyboard.press('Control+Z');
         await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '1', 'the face back at 1 after Ctrl+Z');
-        await textShows(workbench, /step Leave "Abandons the cart" \{\s*emotion 1 frustrated/);
+        await textShows(workbench, /step Leave "Abandons the cart" \{\s*emotion 1 frustrated/, leaveLine);
     });
 
     it('exports the preview as a PNG into the workspace', async () => {

@@ -161,7 +161,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await textShows(workbench, /emotion 4 anxious/);
         await workbench.page.keyboard.press('Control+Z');
         await workbench.waitUntil(() => face.getAttribute('data-score'), score => score === '2', 'the face back at 2 after Ctrl+Z');
-        await textShows(workbench, /emotion 2 anxious/);
+        await textShows(workbench, /emotion 2 anxious/, lineOf('step Compare'));
         // A title edited in place: a double-click, the new words, Enter.
         await mapSettled(workbench, view);
         const leaveTitle = view.locator('svg.jm g.cell[data-step="Leave"][tabindex] .step-title');
@@ -174,7 +174,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await textShows(workbench, /step Leave "Leaves the cart" \{/);
         await workbench.page.keyboard.press('Control+Z');
         await view.locator('svg.jm text', { hasText: 'Abandons the cart' }).first().waitFor();
-        await textShows(workbench, /step Leave "Abandons the cart" \{/);
+        await textShows(workbench, /step Leave "Abandons the cart" \{/, lineOf('step Leave'));
         // A card dragged onto the left half of another: the step's lines move before it.
         await mapSettled(workbench, view);
         const order = () => view.locator('svg.jm g.cell[tabindex]:has(> .step)').evaluateAll(cells => cells.map(cell => cell.getAttribute('data-step')).join(' '));
@@ -187,7 +187,7 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await textShows(workbench, /step Leave "Abandons the cart" \{[\s\S]*step Checkout "Pays for the order" \{/);
         await workbench.page.keyboard.press('Control+Z');
         await workbench.waitUntil(order, now => now === before, 'the first order back after Ctrl+Z');
-        await textShows(workbench, /step Checkout "Pays for the order" \{[\s\S]*step Leave "Abandons the cart" \{/);
+        await textShows(workbench, /step Checkout "Pays for the order" \{[\s\S]*step Leave "Abandons the cart" \{/, lineOf('step Checkout'));
     });
 
     it('shows linked metric values and changes them when the CSV changes', async () => {
