@@ -108,7 +108,9 @@ const recoveryFields = [
 /** The recovery methods that are gone or take other parameters, on `members` (a prototype or a parser). */
 function missingRecoveryMethods(members: Record<string, unknown>): string[] {
     return Object.entries(recoveryMethods)
-        .filter(([name, count]) => typeof members[name] !== 'function' || (members[name] as () => void).length !== count)
+        .filter(
+            ([name, count]) => typeof members[name] !== 'function' || (members[name] as () => void).length !== count
+        )
         .map(([name, count]) => `Chevrotain's parser.${name}() with ${count} parameters`);
 }
 

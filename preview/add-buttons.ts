@@ -74,7 +74,13 @@ export function addButtons(
 }
 
 /** A round "+" at (x, y) that asks for a text in place, by mouse or by keyboard (Enter or space). */
-function plusButton(x: number, y: number, label: string, placeholder: string, add: (text: string) => void): SVGGElement {
+function plusButton(
+    x: number,
+    y: number,
+    label: string,
+    placeholder: string,
+    add: (text: string) => void
+): SVGGElement {
     const button = document.createElementNS(svgNs, 'g');
     button.setAttribute('class', 'add-button');
     button.setAttribute('role', 'button');

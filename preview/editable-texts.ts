@@ -24,7 +24,7 @@ export interface EditableText {
     editOf(text: string): JourneyEdit;
 }
 
-/** Everything on the map that a double-click edits (render marks lines `data-line`, declared opportunities `data-opportunity`). */
+/** What a double-click edits (render marks a step's lines `data-line`, declared opportunities `data-opportunity`). */
 export const editableTextSelector = '.step-title, [data-score] text, .emotion-note, [data-line], [data-opportunity]';
 
 export function editableTextAt(target: Element, journey: EditableJourney): EditableText | undefined {

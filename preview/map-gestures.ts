@@ -42,7 +42,10 @@ export function installMapGestures(host: MapEditingHost): {
     function dropEdit(step: string, target: SVGGElement, drop: PointerEvent): JourneyEdit {
         const other = target.dataset.step!;
         if (drop.altKey) {
-            const linked = host.journey()?.steps.find(each => each.name === step)?.next.includes(other);
+            const linked = host
+                .journey()
+                ?.steps.find(each => each.name === step)
+                ?.next.includes(other);
             return { kind: linked ? 'disconnect' : 'connect', from: id(step), to: id(other) };
         }
         const box = target.getBoundingClientRect();
@@ -124,7 +127,9 @@ export function installMapGestures(host: MapEditingHost): {
         afterDraw(): void {
             if (!host.editable()) return;
             host.canvas
-                .querySelectorAll<SVGElement>('.cell[data-step]:has(> .step), [data-score][data-step], [data-step] [data-line]')
+                .querySelectorAll<SVGElement>(
+                    '.cell[data-step]:has(> .step), [data-score][data-step], [data-step] [data-line]'
+                )
                 .forEach(element => {
                     element.setAttribute('tabindex', '0');
                     element.setAttribute('focusable', 'true');

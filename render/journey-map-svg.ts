@@ -29,7 +29,7 @@ export interface MapRenderOptions {
     lanes?: readonly MapLane[];
     /** Steps brought to the front (a story's slide, the steps a change touched): the others are dimmed. */
     focus?: readonly string[];
-    /** The live preview's map, where a writer adds lines: the lanes of pains, touchpoints and opportunities stay, empty or not. */
+    /** The live preview's map, where a writer adds lines: the lanes of pains, touchpoints and opportunities stay. */
     addable?: boolean;
 }
 
@@ -247,9 +247,11 @@ function painLane(steps: StepModel[], addable: boolean): Lane | undefined {
     const legend = lowConfidence ? t('faded: low confidence') : undefined;
     const notesOf = (step: StepModel): Note[] => {
         const rolledUp = rolledUpPainNote(step);
-        return rolledUp ? [rolledUp] : step.pains.map((pain, index) => ({ ...claimNote(step, 'pain', pain), line: `pain/${index}` }));
+        if (rolledUp) return [rolledUp];
+        return step.pains.map((pain, index) => ({ ...claimNote(step, 'pain', pain), line: `pain/${index}` }));
     };
-    return { kind: 'cells', label: t('PAIN POINTS'), legend, lists: 'pain', cell: step => noteBoxes(notesOf(step), 'pain', '−') };
+    const cell = (step: StepModel) => noteBoxes(notesOf(step), 'pain', '−');
+    return { kind: 'cells', label: t('PAIN POINTS'), legend, lists: 'pain', cell };
 }
 
 function observedCell(badge: { text: string; className: string } | undefined): Cell | undefined {
@@ -268,7 +270,8 @@ function drawLane(lane: Lane, columns: Column[], y: number, width: number, laidO
         : '');
     return {
         svg: element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y })
-            + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label', 'data-lists': lane.lists })
+            + text(lane.label, { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label',
+                'data-lists': lane.lists })
             + (lane.legend ? textLines(wrapText(lane.legend, layout.labelWidth - 8, 11), layout.pad, y + layout.cellPad + 28, layout.smallLine, { class: 'small muted legend' }) : '')
             + drawn.join(''),
         height
@@ -292,13 +295,21 @@ function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string)
 function emotionNote(step: StepModel, shapeOf: Map<string, string>): Cell | undefined {
     const own = step.emotion?.note ? wrapText(`“${step.emotion.note}”`, inner, 12) : [];
     const personas = (step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
-        .map(emotion => `${shapeOf.get(emotion.persona) ?? '○'} ${emotion.persona}: ${[emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ')}`)
+        .map(emotion => {
+            const felt = [emotion.feeling, emotion.note && `“${emotion.note}”`].filter(Boolean).join(' ');
+            return `${shapeOf.get(emotion.persona) ?? '○'} ${emotion.persona}: ${felt}`;
+        })
         .flatMap(note => wrapText(note, inner, 12));
     if (own.length + personas.length === 0) return undefined;
     return {
         height: (own.length + personas.length) * layout.line,
-        draw: (x, y) => (own.length > 0 ? textLines(own, x + 2, y + 12, layout.line, { class: 'body muted emotion-note' }) : '')
-            + (personas.length > 0 ? textLines(personas, x + 2, y + 12 + own.length * layout.line, layout.line, { class: 'body muted' }) : '')
+        draw: (x, y) => {
+            const lines = (texts: string[], top: number, className: string) =>
+                (texts.length > 0 ? textLines(texts, x + 2, top, layout.line, { class: className }) : '');
+            // The step's own note is marked, for the preview to edit it in place.
+            return lines(own, y + 12, 'body muted emotion-note')
+                + lines(personas, y + 12 + own.length * layout.line, 'body muted');
+        }
     };
 }
 

@@ -101,7 +101,7 @@ function elementOf(edit: JourneyEdit): string {
     }
 }
 
-/** The file that declares `element`: the map itself, else the first of its imports that does (else the map, to refuse). */
+/** The file that declares `element`: the map, else the first import that does (else the map, which refuses). */
 function holderOf(
     element: string,
     document: LangiumDocument<JourneyFile>,
@@ -112,8 +112,7 @@ function holderOf(
     if (findBlock(own.outline, element)) return own;
     for (const key of journey.journey.Imports.importedDocuments(document).keys()) {
         const imported = shared.workspace.LangiumDocuments.getDocument(URI.parse(key)) as
-            | LangiumDocument<JourneyFile>
-            | undefined;
+            LangiumDocument<JourneyFile> | undefined;
         const outline = imported && editOutlineOf(imported);
         if (outline && findBlock(outline, element)) return { document: imported, outline };
     }

@@ -216,7 +216,11 @@ function randomEdit(map: RandomMap): fc.Arbitrary<Planned> {
                 .map(
                     ([each, line, text]) =>
                         ({
-                            edit: { kind: line === 'touchpoint' ? 'addTouchpoint' : 'addOpportunity', step: each.id, text },
+                            edit: {
+                                kind: line === 'touchpoint' ? 'addTouchpoint' : 'addOpportunity',
+                                step: each.id,
+                                text
+                            },
                             expected: { kind: 'added', element: 'step' },
                             inverse: () => ({ kind: 'delete', element: `${each.id}/${line}/0` })
                         }) as Planned
@@ -301,15 +305,13 @@ function randomEdit(map: RandomMap): fc.Arbitrary<Planned> {
     const unnamed = map.steps.filter(each => !named.has(each.name) && each.name !== 'S0');
     if (unnamed.length > 0) {
         choices.push(
-            fc
-                .constantFrom(...unnamed)
-                .map(
-                    each =>
-                        ({
-                            edit: { kind: 'delete', element: each.id },
-                            expected: { kind: 'removed', element: 'step' }
-                        }) as Planned
-                )
+            fc.constantFrom(...unnamed).map(
+                each =>
+                    ({
+                        edit: { kind: 'delete', element: each.id },
+                        expected: { kind: 'removed', element: 'step' }
+                    }) as Planned
+            )
         );
     }
     return fc.oneof(...choices);

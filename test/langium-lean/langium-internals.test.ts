@@ -38,7 +38,9 @@ describe('the lean layer checks the Langium it runs on', () => {
         const resync = prototype.findReSyncTokenType;
         prototype.findReSyncTokenType = (_extra: unknown) => undefined; // one parameter too many
         try {
-            assert.deepEqual(missingLangiumInternals(), ["Chevrotain's parser.findReSyncTokenType() with 0 parameters"]);
+            assert.deepEqual(missingLangiumInternals(), [
+                "Chevrotain's parser.findReSyncTokenType() with 0 parameters"
+            ]);
         } finally {
             prototype.findReSyncTokenType = resync;
         }
@@ -48,7 +50,10 @@ describe('the lean layer checks the Langium it runs on', () => {
         const tokens = chevrotain.tokVector;
         delete chevrotain.tokVector;
         try {
-            assert.throws(() => recoveryInternalsOf(parser), /written for Langium .* lacks Chevrotain's parser\.tokVector/);
+            assert.throws(
+                () => recoveryInternalsOf(parser),
+                /written for Langium .* lacks Chevrotain's parser\.tokVector/
+            );
         } finally {
             chevrotain.tokVector = tokens;
         }
@@ -58,12 +63,18 @@ describe('the lean layer checks the Langium it runs on', () => {
         const stock = createTestServices({ fastPath: false });
         assert.equal(stock.shared.workspace.DocumentBuilder.constructor.name, 'JourneyDocumentBuilder');
         assert.ok(stock.shared.workspace.DocumentBuilder instanceof DefaultDocumentBuilder);
-        assert.ok(!(stock.shared.workspace.DocumentBuilder instanceof KeptLinksDocumentBuilder), 'built on Langium\'s builder');
+        assert.ok(
+            !(stock.shared.workspace.DocumentBuilder instanceof KeptLinksDocumentBuilder),
+            "built on Langium's builder"
+        );
         assert.equal(stock.Journey.references.Linker.constructor.name, 'DefaultLinker');
         assert.equal(stock.Journey.validation.DocumentValidator.constructor.name, 'JourneyDocumentValidator');
         // Not the other way round here: the fast path changes a Langium class for the whole process.
         const byDefault = createTestServices();
-        assert.equal(byDefault.Journey.references.Linker.constructor.name, fastPathEnabled() ? 'PartialLinker' : 'DefaultLinker');
+        assert.equal(
+            byDefault.Journey.references.Linker.constructor.name,
+            fastPathEnabled() ? 'PartialLinker' : 'DefaultLinker'
+        );
         assert.equal(byDefault.shared.workspace.DocumentBuilder instanceof KeptLinksDocumentBuilder, fastPathEnabled());
         assert.equal(fastPathEnabled(), process.env.JOURNEYMAP_FAST_PATH !== 'off');
     });

@@ -65,10 +65,14 @@ const themes = {
 /** WCAG's contrast ratio of two `rgb(…)` colours as the browser computes them. */
 function contrast(first: string, second: string): number {
     const luminance = (colour: string) => {
-        const [r, g, b] = colour.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map(channel => {
-            const c = channel / 255;
-            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
+        const [r, g, b] = colour
+            .match(/\d+(\.\d+)?/g)!
+            .slice(0, 3)
+            .map(Number)
+            .map(channel => {
+                const c = channel / 255;
+                return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
@@ -81,7 +85,10 @@ function rgb(hex: string): string {
 }
 
 const style = (page: Page, selector: string, property: string) =>
-    page.locator(selector).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    page
+        .locator(selector)
+        .first()
+        .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
 describe("editing on the preview's map in VS Code's light, dark and high contrast themes (real Chromium)", function () {
     this.timeout(120_000);
@@ -117,7 +124,10 @@ describe("editing on the preview's map in VS Code's light, dark and high contras
             assert.ok(contrast(focus, await style(page, pain, 'fill')) >= 3, 'the outline is seen on the pain');
 
             const plus = '#canvas .add-button[aria-label="Add a step after A"]';
-            const [plusFill, plusMark] = [await style(page, `${plus} circle`, 'fill'), await style(page, `${plus} path`, 'stroke')];
+            const [plusFill, plusMark] = [
+                await style(page, `${plus} circle`, 'fill'),
+                await style(page, `${plus} path`, 'stroke')
+            ];
             assert.equal(plusFill, rgb(theme.colours['button-background']));
             assert.ok(contrast(plusFill, plusMark) >= 4.5, `the "+" ${plusMark} on ${plusFill}`);
             const plusEdge = await style(page, `${plus} circle`, 'stroke');

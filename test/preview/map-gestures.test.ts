@@ -243,13 +243,20 @@ describe("editing on the preview's map: each gesture asks for one edit of the te
     });
 
     it('adds a pain, a touchpoint and an opportunity with the "+" of their lanes, one per step, in the lane', async () => {
-        const lanes = { pain: 'Add a pain to', touchpoint: 'Add a touchpoint to', opportunity: 'Add an opportunity to' };
+        const lanes = {
+            pain: 'Add a pain to',
+            touchpoint: 'Add a touchpoint to',
+            opportunity: 'Add an opportunity to'
+        };
         for (const [lists, label] of Object.entries(lanes)) {
             const plus = page.locator(`#canvas .add-button[aria-label^="${label}"]`);
             assert.equal(await plus.count(), 3, `a "+" for each step in the ${lists} lane`);
             const laneTop = (await page.locator(`#canvas text[data-lists="${lists}"]`).boundingBox())!.y;
             const plusTop = (await plus.first().boundingBox())!.y;
-            assert.ok(Math.abs(plusTop - laneTop) < 20, `the ${lists} lane's "+" is in the lane (${plusTop} vs ${laneTop})`);
+            assert.ok(
+                Math.abs(plusTop - laneTop) < 20,
+                `the ${lists} lane's "+" is in the lane (${plusTop} vs ${laneTop})`
+            );
         }
         await page.locator('#canvas .add-button[aria-label="Add a pain to C"]').click();
         await page.locator('input.edit-in-place').fill('Card declined <script>alert(1)</script>');

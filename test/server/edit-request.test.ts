@@ -138,9 +138,24 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
 
     it("setText: a title, a feeling, a note, a persona's goal, a pain; quotes escaped, markup kept as text", async () => {
         const cases: Array<[element: string, field: EditedTextField, text: string, lines: string[]]> = [
-            ['Buy.Pay', 'title', 'Pays "now" <script>', ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']],
-            ['Buy.Leave', 'title', '离开', ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']],
-            ['Buy.Compare', 'note', 'Too many tabs', ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']],
+            [
+                'Buy.Pay',
+                'title',
+                'Pays "now" <script>',
+                ['-    step Pay "Pays" {', '+    step Pay "Pays \\"now\\" <script>" {']
+            ],
+            [
+                'Buy.Leave',
+                'title',
+                '离开',
+                ['-    step Leave { emotion 1 exit }', '+    step Leave "离开" { emotion 1 exit }']
+            ],
+            [
+                'Buy.Compare',
+                'note',
+                'Too many tabs',
+                ['-      emotion 2 confused', '+      emotion 2 confused "Too many tabs"']
+            ],
             [
                 'Buy.SeeAd',
                 'feeling',
@@ -154,7 +169,12 @@ describe('journey/edit: a gesture on the map becomes the smallest edit of the te
                 'Fees late',
                 ['-      pain "Shipping costs appear only in the cart"', '+      pain "Fees late"']
             ],
-            ['Buy.Compare/touchpoint/0', 'title', '比价表', ['-      touchpoint "Price table"', '+      touchpoint "比价表"']],
+            [
+                'Buy.Compare/touchpoint/0',
+                'title',
+                '比价表',
+                ['-      touchpoint "Price table"', '+      touchpoint "比价表"']
+            ],
             [
                 'ShowShipping',
                 'title',
