@@ -9,6 +9,14 @@ import { renderJourneyMapSvg } from '../../../render/index.js';
 const contractPath = join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey');
 const contract = readFileSync(contractPath, 'utf8');
 
+/** Fails, listing what was found, unless some problem starts with `start` (code, covered text, message). */
+function assertFound(found: string[], start: string): void {
+    assert.ok(
+        found.some(line => line.startsWith(start)),
+        `no problem starting with ${start} among:\n${found.join('\n')}`
+    );
+}
+
 /** The contract with one text replaced: each test changes one thing of it. */
 function variant(from: string, to: string): string {
     assert.ok(contract.includes(from), `the contract has no ${from}`);
@@ -50,14 +58,8 @@ describe('views, stories and details in the language', () => {
 
             it("keeps a view's stages to the stages of its journeys", async () => {
                 const found = await problems(variant('journeys Repair, Buy', 'journeys Buy'));
-                assert.ok(
-                    found.some(line => line.startsWith('unresolved-reference Report')),
-                    found.join('\n')
-                );
-                assert.ok(
-                    found.some(line => line.startsWith('unresolved-reference Fix')),
-                    found.join('\n')
-                );
+                assertFound(found, 'unresolved-reference Report');
+                assertFound(found, 'unresolved-reference Fix');
             });
 
             it('refuses a view named like a built-in view, and a second persona line', async () => {
@@ -67,14 +69,8 @@ describe('views, stories and details in the language', () => {
                         'view blueprint'
                     )
                 );
-                assert.ok(
-                    found.some(line => line.startsWith("view-name-taken blueprint: 'blueprint' is a built-in view")),
-                    found.join('\n')
-                );
-                assert.ok(
-                    found.some(line => line.startsWith('repeated-property Wang')),
-                    found.join('\n')
-                );
+                assertFound(found, "view-name-taken blueprint: 'blueprint' is a built-in view");
+                assertFound(found, 'repeated-property Wang');
             });
 
             it('warns of a slide its view leaves out, and of a story with nothing to show', async () => {
