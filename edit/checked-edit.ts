@@ -1,5 +1,5 @@
 import { t } from '../model/localisation.js';
-import type { JourneyEdit } from '../protocol/edit-request.js';
+import { editedTextFields, type JourneyEdit } from '../protocol/edit-request.js';
 import { EditRefused } from './edit-refused.js';
 
 /** The fields each kind of edit must have, by type; the `?` ones may be left out. */
@@ -36,13 +36,10 @@ export function checkedEdit(edit: unknown): JourneyEdit {
             );
         }
     }
-    if (kind === 'setText' && !['title', 'feeling', 'note', 'goal'].includes((edit as { field: string }).field)) {
+    const textFields: readonly string[] = editedTextFields;
+    if (kind === 'setText' && !textFields.includes((edit as { field: string }).field)) {
         throw new EditRefused(
-            t('An edit `{kind}` needs `{field}` as a {type}.', {
-                kind,
-                field: 'field',
-                type: 'title | feeling | note | goal'
-            })
+            t('An edit `{kind}` needs `{field}` as a {type}.', { kind, field: 'field', type: textFields.join(' | ') })
         );
     }
     return edit as JourneyEdit;

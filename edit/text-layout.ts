@@ -38,13 +38,8 @@ export function leadingCommentsStart(text: string, offset: number): number {
     let start = lineStartOf(text, offset);
     while (start > 0) {
         const previous = lineStartOf(text, start - 1);
-        if (
-            !text
-                .slice(previous, start - 1)
-                .trim()
-                .startsWith('//')
-        )
-            break;
+        const previousLine = text.slice(previous, start - 1).trim();
+        if (!previousLine.startsWith('//')) break;
         start = previous;
     }
     return start;

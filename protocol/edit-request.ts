@@ -2,7 +2,8 @@ import { RequestType } from 'vscode-jsonrpc';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** The fields of an element a writer edits in place on the map. */
-export type EditedTextField = 'title' | 'feeling' | 'note' | 'goal';
+export const editedTextFields = ['title', 'feeling', 'note', 'goal'] as const;
+export type EditedTextField = (typeof editedTextFields)[number];
 
 /**
  * One gesture on the map, as a change of the text (docs/editor.md). Elements are named by
