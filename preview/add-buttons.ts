@@ -7,6 +7,7 @@
 import { t } from '../model/localisation.js';
 import type { JourneyEdit } from '../protocol/edit-request.js';
 import { editInPlace } from './edit-overlay.js';
+import { stepCardSelector } from './map-elements.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -36,7 +37,7 @@ export function addButtons(
 ): void {
     const svg = canvas.querySelector('svg');
     if (!svg) return;
-    const cards = [...canvas.querySelectorAll<SVGGElement>('.cell[data-step]:has(> .step)')].map(card => ({
+    const cards = [...canvas.querySelectorAll<SVGGElement>(stepCardSelector)].map(card => ({
         step: card.dataset.step!,
         box: card.getBBox()
     }));

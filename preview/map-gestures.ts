@@ -12,6 +12,7 @@ import { editInPlace } from './edit-overlay.js';
 import { addButtons } from './add-buttons.js';
 import { editableTextAt, editableTextSelector } from './editable-texts.js';
 import { installMapKeys, type MapEditingHost } from './map-keys.js';
+import { curveFaceSelector, stepCardSelector, stepLineSelector } from './map-elements.js';
 
 /** How far the pointer moves before a press on a card becomes a drag. */
 const dragThreshold = 6;
@@ -23,9 +24,9 @@ export function installMapGestures(host: MapEditingHost): {
     const keys = installMapKeys(host);
     const id = (step: string) => `${host.journey()!.name}.${step}`;
     const cardOf = (target: EventTarget | null) =>
-        target instanceof Element ? target.closest<SVGGElement>('.cell[data-step]:has(> .step)') : null;
+        target instanceof Element ? target.closest<SVGGElement>(stepCardSelector) : null;
     const faceOf = (target: EventTarget | null) =>
-        target instanceof Element ? target.closest<SVGGElement>('[data-score][data-step]') : null;
+        target instanceof Element ? target.closest<SVGGElement>(curveFaceSelector) : null;
 
     host.canvas.addEventListener('pointerdown', event => {
         if (!host.editable() || event.button !== 0) return;
@@ -127,9 +128,7 @@ export function installMapGestures(host: MapEditingHost): {
         afterDraw(): void {
             if (!host.editable()) return;
             host.canvas
-                .querySelectorAll<SVGElement>(
-                    '.cell[data-step]:has(> .step), [data-score][data-step], [data-step] [data-line]'
-                )
+                .querySelectorAll<SVGElement>(`${stepCardSelector}, ${curveFaceSelector}, ${stepLineSelector}`)
                 .forEach(element => {
                     element.setAttribute('tabindex', '0');
                     element.setAttribute('focusable', 'true');

@@ -9,6 +9,7 @@ import type { JourneyEdit } from '../protocol/edit-request.js';
 import { t } from '../model/localisation.js';
 import { editInPlace } from './edit-overlay.js';
 import { editableTextAt, type EditableJourney } from './editable-texts.js';
+import { curveFaceSelector, stepCardSelector, stepLineSelector } from './map-elements.js';
 
 /** What the map's gestures and keys work with, given by the preview's page. */
 export interface MapEditingHost {
@@ -29,12 +30,12 @@ const lineSelector = (step: string, line: string) => `[data-step="${CSS.escape(s
 
 /** The focusable element a key was pressed on, by a selector that finds it again in the next drawing. */
 function keyTarget(target: Element): { element: Element; selector: string } | undefined {
-    const face = target.closest<SVGElement>('[data-score][data-step]');
+    const face = target.closest<SVGElement>(curveFaceSelector);
     if (face) return { element: face, selector: faceSelector(face.dataset.step!) };
-    const line = target.closest<SVGElement>('[data-step] [data-line]');
+    const line = target.closest<SVGElement>(stepLineSelector);
     const step = target.closest<SVGElement>('[data-step]')?.dataset.step;
     if (line && step) return { element: line, selector: lineSelector(step, line.dataset.line!) };
-    const card = target.closest<SVGElement>('.cell[data-step]:has(> .step)');
+    const card = target.closest<SVGElement>(stepCardSelector);
     return card ? { element: card, selector: cardSelector(card.dataset.step!) } : undefined;
 }
 
@@ -81,13 +82,18 @@ export function installMapKeys(host: MapEditingHost): { afterDraw(): void } {
             editInPlace(element, '', title => sendAndWait({ kind: 'addStep', after: id(step), title }, selector), ask);
             return;
         }
-        const edit = keyEdit(element, key, journey, step);
+        const edit = keyEdit(element, key, journey, step, id);
         if (edit) sendAndWait(edit, selector);
     }
 
     /** A face's score, a card's place, or a delete: computed from the map as drawn now. */
-    function keyEdit(element: Element, key: string, journey: EditableJourney, step: string): JourneyEdit | undefined {
-        const id = (name: string) => `${journey.name}.${name}`;
+    function keyEdit(
+        element: Element,
+        key: string,
+        journey: EditableJourney,
+        step: string,
+        id: (name: string) => string
+    ): JourneyEdit | undefined {
         if (key === 'Delete' || key === 'Backspace') {
             const line = (element as SVGElement).dataset.line;
             return { kind: 'delete', element: line ? `${id(step)}/${line}` : id(step) };
