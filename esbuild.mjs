@@ -22,6 +22,8 @@ const options = {
     // Native modules and database drivers: loaded from node_modules, only when a PNG is asked
     // for (resvg) or `data pull` runs a query (DuckDB, pg), so no other command or bundle carries them.
     external: ['vscode', '@resvg/resvg-js', '@duckdb/node-api', 'pg'],
+    // import() of those is written as require: code run from V8's code cache (bin/code-cache.cjs) cannot import.
+    supported: { 'dynamic-import': false },
     sourcemap: true,
     logLevel: 'warning'
 };

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,10 @@ function withTemporaryFolder(folder: string): NodeJS.ProcessEnv {
     return env;
 }
 
-describe('journeymap keeps its compiled code between runs where Node can (22.1 and later)', () => {
-    const nodeCanKeepIt = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const nodeKeepsIt = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-    it(`${nodeCanKeepIt ? 'writes' : 'on this Node writes no'} compile cache in the temporary folder, and runs again from it`, () => {
+describe('journeymap keeps its compiled code between runs (Node 22.1+ itself, bin/code-cache.cjs on Node 20)', () => {
+    it('writes a compile cache in the temporary folder, and runs again from it', () => {
         const folder = mkdtempSync(join(tmpdir(), 'journeymap-compile-cache-'));
         for (const run of ['first', 'second']) {
             const result = runCli(['--version'], repoRoot, withTemporaryFolder(folder));
@@ -25,8 +26,8 @@ describe('journeymap keeps its compiled code between runs where Node can (22.1 a
             assert.match(result.stdout, /^\d+\.\d+\.\d+/);
         }
         const cache = join(folder, 'node-compile-cache');
-        assert.equal(existsSync(cache), nodeCanKeepIt);
-        if (nodeCanKeepIt) assert.ok(readdirSync(cache).length > 0, 'the cache holds the compiled bundle');
+        const written = nodeKeepsIt ? readdirSync(cache) : readdirSync(join(cache, readdirSync(cache)[0]));
+        assert.ok(written.length > 0, 'the cache holds the compiled bundle');
     });
 
     it('runs as usual when the temporary folder cannot be written (it is a file)', () => {
@@ -36,5 +37,93 @@ describe('journeymap keeps its compiled code between runs where Node can (22.1 a
         assert.equal(result.status, 0, result.stderr);
         assert.match(result.stdout, /^\d+\.\d+\.\d+/);
         assert.equal(result.stderr, '');
+    });
+});
+
+describe('bin/code-cache.cjs: a bundle run with its compiled code kept between runs', () => {
+    const loader = join(repoRoot, 'bin', 'code-cache.cjs');
+    const uid = process.getuid?.() ?? 0;
+
+    /** A folder with a bundle printing `word`, its neighbour module, and the cache folder the runs use. */
+    function bundleSaying(word: string): { folder: string; bundle: string; cache: string } {
+        const folder = mkdtempSync(join(tmpdir(), 'journeymap-code-cache-'));
+        writeFileSync(join(folder, 'neighbour.cjs'), 'module.exports = 41;\n');
+        writeFileSync(join(folder, 'bundle.cjs'), bundleSource(word));
+        return { folder, bundle: join(folder, 'bundle.cjs'), cache: join(folder, 'cache') };
+    }
+
+    /** What the bundle prints uses require, module.exports and __dirname, as an esbuild bundle does. */
+    function bundleSource(word: string): string {
+        return [
+            `const answer = require('./neighbour.cjs') + 1;`,
+            `module.exports = { answer, word: '${word}' };`,
+            `Promise.resolve().then(() => console.log(answer, '${word}', require('node:path').basename(__dirname) !== ''));`
+        ].join('\n');
+    }
+
+    /** Runs the bundle in a new Node through the loader: what it printed and exported. */
+    function run(bundle: string, cache: string, env: NodeJS.ProcessEnv = {}): string {
+        const script = `const { requireWithCodeCache } = require(${JSON.stringify(loader)});
+            const exported = requireWithCodeCache(${JSON.stringify(bundle)}, 'test');
+            console.log(JSON.stringify(exported));`;
+        const result = spawnSync(process.execPath, ['-e', script], {
+            encoding: 'utf8',
+            env: { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '', ...env }
+        });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(result.stderr, '');
+        return result.stdout;
+    }
+
+    const cacheFiles = (cache: string) =>
+        existsSync(join(cache, `journeymap-${uid}`)) ? readdirSync(join(cache, `journeymap-${uid}`)) : [];
+    const cacheFile = (cache: string) => join(cache, `journeymap-${uid}`, cacheFiles(cache)[0]);
+    const ranAs = (word: string) => `{"answer":42,"word":"${word}"}\n42 ${word} true\n`;
+
+    it('runs the bundle as require would, writes its code on the first run and reads it unchanged on the next', () => {
+        const { bundle, cache } = bundleSaying('one');
+        assert.equal(run(bundle, cache), ranAs('one'));
+        assert.equal(cacheFiles(cache).length, 1);
+        const written = statSync(cacheFile(cache));
+        assert.equal(written.mode & 0o077, 0, 'only its owner reads the cache');
+        const bytes = readFileSync(cacheFile(cache));
+
+        assert.equal(run(bundle, cache), ranAs('one'));
+        assert.deepEqual(readFileSync(cacheFile(cache)), bytes, 'an accepted cache is not written again');
+        assert.equal(statSync(cacheFile(cache)).mtimeMs, written.mtimeMs);
+    });
+
+    it('refuses a corrupt cache file, runs the bundle from its source, and writes the cache anew', () => {
+        const { bundle, cache } = bundleSaying('one');
+        run(bundle, cache);
+        writeFileSync(cacheFile(cache), '<script>not V8 code</script>');
+        assert.equal(run(bundle, cache), ranAs('one'));
+        assert.notEqual(readFileSync(cacheFile(cache), 'utf8'), '<script>not V8 code</script>');
+    });
+
+    it('never runs the code of an earlier bundle of the same length (V8 compares only lengths)', () => {
+        const { bundle, cache } = bundleSaying('one');
+        run(bundle, cache);
+        writeFileSync(bundle, bundleSource('two'));
+        assert.equal(run(bundle, cache), ranAs('two'));
+        assert.equal(cacheFiles(cache).length, 2, 'one cache per bundle content');
+    });
+
+    it('the bundles it runs call no import(): V8 code read from a cache has lost the loader import() needs', () => {
+        for (const bundle of ['cli.js', 'check-worker.js']) {
+            assert.doesNotMatch(readFileSync(join(repoRoot, 'dist', bundle), 'utf8'), /\bimport\("/, bundle);
+        }
+    });
+
+    it('writes no cache into a folder others can write, nor when NODE_DISABLE_COMPILE_CACHE is set; the bundle runs', () => {
+        const shared = bundleSaying('one');
+        mkdirSync(join(shared.cache, `journeymap-${uid}`), { recursive: true });
+        chmodSync(join(shared.cache, `journeymap-${uid}`), 0o777);
+        assert.equal(run(shared.bundle, shared.cache), ranAs('one'));
+        assert.deepEqual(cacheFiles(shared.cache), []);
+
+        const disabled = bundleSaying('one');
+        assert.equal(run(disabled.bundle, disabled.cache, { NODE_DISABLE_COMPILE_CACHE: '1' }), ranAs('one'));
+        assert.equal(existsSync(disabled.cache), false);
     });
 });
