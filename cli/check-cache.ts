@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedDocument } from './check-shard.js';
 import { writeAtomically } from './write-atomically.js';
@@ -83,12 +83,20 @@ export class CheckCache {
     private hashOf(path: string): string | null {
         let hash = this.hashes.get(path);
         if (hash === undefined) {
-            hash = statSync(path, { throwIfNoEntry: false })?.isFile()
-                ? createHash('sha256').update(readFileSync(path)).digest('hex')
-                : null;
+            const content = readFileIfAny(path);
+            hash = content === undefined ? null : createHash('sha256').update(content).digest('hex');
             this.hashes.set(path, hash);
         }
         return hash;
+    }
+}
+
+/** The file's bytes, or undefined when there is no such file (or it is a folder): read at once, not stat'ed first. */
+function readFileIfAny(path: string): Buffer | undefined {
+    try {
+        return readFileSync(path);
+    } catch {
+        return undefined;
     }
 }
 
