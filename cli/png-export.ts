@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg } from '@resvg/resvg-js';
 import { withResolvedColours, type MapTheme } from '../render/map-theme.js';
 
 /**
@@ -29,15 +29,17 @@ export interface PngOptions {
  * (resvg knows no CSS variables), and the fonts are the given files, else the usual system ones
  * that exist, else whatever the system has.
  */
-export function svgToPng(svg: string, options: PngOptions): Buffer {
-    return rasterise(svg, options).asPng();
+export async function svgToPng(svg: string, options: PngOptions): Promise<Buffer> {
+    return (await rasterise(svg, options)).asPng();
 }
 
 /** The map drawn into pixels (RGBA in `pixels`), before PNG encoding. */
-export function rasterise(svg: string, options: PngOptions): ReturnType<Resvg['render']> {
+export async function rasterise(svg: string, options: PngOptions): Promise<ReturnType<Resvg['render']>> {
     const missing = (options.fonts ?? []).filter(file => !existsSync(file));
     if (missing.length > 0) throw new Error(`Font file not found: ${missing.join(', ')}`);
     const fontFiles = options.fonts ?? usualFontFiles();
+    // Loaded here, not with the bundle: its native library would cost every other command's start.
+    const { Resvg } = await import('@resvg/resvg-js');
     const resvg = new Resvg(withoutLigatures(withResolvedColours(svg, options.theme)), {
         fitTo: { mode: 'zoom', value: options.scale },
         font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: 'DejaVu Sans' }

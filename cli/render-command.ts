@@ -156,7 +156,7 @@ export async function runRender(file: string, options: RenderOptions, io: Output
 
 /** `auto` has no reader's system to follow in a picture: light. */
 function pngOf(model: JourneyModel, journeyName: string | undefined, options: RenderOptions, view: ViewEntry,
-    portfolio: BacklogRow[]): Buffer {
+    portfolio: BacklogRow[]): Promise<Buffer> {
     const theme = options.theme === 'auto' ? 'light' : options.theme;
     const svg = pictureOf(model, journeyName, { ...options, theme }, view, portfolio);
     return svgToPng(svg, { scale: options.scale, theme, fonts: options.font });
