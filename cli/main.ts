@@ -8,15 +8,19 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import packageJson from '../package.json' with { type: 'json' };
 import { checkFormats, ExitCode, runCheck, type CheckFormat } from './check-command.js';
 import { checkInLanguageOfMaps, chooseCliLanguage, cliLanguages, useCliLanguage } from './cli-language.js';
-import { runDiff, runGitDiff } from './diff-command.js';
-import { runTextconv } from './textconv-command.js';
-import { runFmt } from './fmt-command.js';
-import { runImportMermaid } from './import-command.js';
-import { metricsFormats, runMetrics, type MetricsOptions } from './metrics-command.js';
+import type { MetricsOptions } from './metrics-command.js';
 import { defaultMaxFileBytes } from './load-workspace.js';
 import { evidenceKinds, type EvidenceKind } from '../language/evidence-requirement.js';
-import { renderFormats, runRender, type RenderFormat } from './render-command.js';
-import { runStory } from './story-command.js';
+import {
+    metricsFormats,
+    opportunitiesFormats,
+    ownersFormats,
+    parseFitnessGate,
+    pathsFormats,
+    renderFormats,
+    type FitnessGate,
+    type RenderFormat
+} from './command-options.js';
 
 /** What commander hands the actions of `journeymap story`, `diff` and `render`. */
 type StoryCommandOptions = { output?: string; theme: MapTheme; root: string };
@@ -25,13 +29,10 @@ type RenderCommandOptions = {
     format: RenderFormat; journey?: string; theme: MapTheme; output?: string; root: string; scale: number; font?: string[];
     allowErrors: boolean; persona?: string; width?: number; view: string;
 };
-import { opportunitiesFormats, runOpportunities, type OpportunitiesOptions } from './opportunities-command.js';
-import { ownersFormats, runOwners, type OwnersOptions } from './owners-command.js';
-import { runDataPull } from './data-pull-command.js';
+import type { OpportunitiesOptions } from './opportunities-command.js';
+import type { OwnersOptions } from './owners-command.js';
 import { releaseWarmDuckDb } from './duckdb-runner.js';
-import { parseFitnessGate, pathsFormats, runPaths, type FitnessGate, type PathsOptions } from './paths-command.js';
-import { runPrComment } from './pr-comment-command.js';
-import { runSite } from './site-command.js';
+import type { PathsOptions } from './paths-command.js';
 import { endQuietlyWhenOutputCloses } from './closed-pipe.js';
 import type { MapTheme } from '../render/index.js';
 
@@ -126,6 +127,8 @@ function buildProgram(): Command {
         .option('--indent <spaces>', 'spaces per indentation level', positiveNumber, 2)
         .addOption(rootOption())
         .action(async (paths: string[], options: { check: boolean; indent: number; root: string }) => {
+            // Each command but check loads its module when it runs: the others' code never slows its start.
+            const { runFmt } = await import('./fmt-command.js');
             process.exitCode = await runFmt(paths, { ...options, root: resolve(options.root) }, print);
         });
 
@@ -140,8 +143,10 @@ function buildProgram(): Command {
         .action(async (files: string[], options: DiffCommandOptions, command: Command) => {
             const diffOptions = { ...options, root: resolve(options.root), colour: Boolean(process.stdout.isTTY) };
             if (options.git) {
+                const { runGitDiff } = await import('./diff-command.js');
                 process.exitCode = await runGitDiff(options.git, files, diffOptions, print, printError);
             } else if (files.length === 2) {
+                const { runDiff } = await import('./diff-command.js');
                 process.exitCode = await runDiff(files[0], files[1], diffOptions, print, printError);
             } else {
                 command.error('journeymap diff needs two files (<old> <new>), or --git <revisions>', { exitCode: ExitCode.UsageOrInput });
@@ -152,6 +157,7 @@ function buildProgram(): Command {
         .description('For git: print a .journey file as Markdown, reading its imports and data at the revision it comes from (git config diff.journey.textconv "journeymap textconv").')
         .argument('<file>', 'the file git hands over (a working-tree file or a temporary copy of a blob)')
         .action(async (file: string) => {
+            const { runTextconv } = await import('./textconv-command.js');
             process.exitCode = await runTextconv(file, print, printError);
         });
 
@@ -173,6 +179,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (file: string, more: string[], options: RenderCommandOptions, command: Command) => {
             const lang = languageOf(command);
+            const { runRender } = await import('./render-command.js');
             process.exitCode = await runRender(file, { ...options, more, lang, root: resolve(options.root) }, {
                 out: print,
                 err: printError,
@@ -190,6 +197,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (file: string, story: string | undefined, options: StoryCommandOptions, command: Command) => {
             const storyOptions = { ...options, lang: languageOf(command), root: resolve(options.root) };
+            const { runStory } = await import('./story-command.js');
             process.exitCode = await runStory(file, story, storyOptions, print, printError);
         });
 
@@ -201,6 +209,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: MetricsOptions, command: Command) => {
             const lang = languageOf(command);
+            const { runMetrics } = await import('./metrics-command.js');
             process.exitCode = await runMetrics(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
@@ -218,6 +227,7 @@ function buildProgram(): Command {
         .action(async (paths: string[], options: PathsOptions, command: Command) => {
             const lang = languageOf(command);
             const postgresUrl = process.env.JOURNEYMAP_POSTGRES_URL || undefined;
+            const { runPaths } = await import('./paths-command.js');
             process.exitCode = await runPaths(paths, { ...options, lang, root: resolve(options.root), postgresUrl }, print, printError);
         });
 
@@ -230,6 +240,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: OpportunitiesOptions, command: Command) => {
             const lang = languageOf(command);
+            const { runOpportunities } = await import('./opportunities-command.js');
             process.exitCode = await runOpportunities(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
@@ -240,6 +251,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: OwnersOptions, command: Command) => {
             const lang = languageOf(command);
+            const { runOwners } = await import('./owners-command.js');
             process.exitCode = await runOwners(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
@@ -251,6 +263,7 @@ function buildProgram(): Command {
         .option('--check', 'write nothing; exit 1 when a snapshot differs from what its query returns now (for scheduled CI)', false)
         .option('--root <folder>', 'workspace folder that data, query and snapshot files must stay inside; DuckDB reads paths in a query relative to the map, then to this folder', '.')
         .action(async (paths: string[], options: { check: boolean; root: string }) => {
+            const { runDataPull } = await import('./data-pull-command.js');
             process.exitCode = await runDataPull(paths, { ...options, root: resolve(options.root), postgresUrl: process.env.JOURNEYMAP_POSTGRES_URL || undefined },
                 print, printError);
         });
@@ -265,6 +278,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: { output: string; force: boolean; allowErrors: boolean; title?: string; root: string }, command: Command) => {
             const lang = languageOf(command);
+            const { runSite } = await import('./site-command.js');
             process.exitCode = await runSite(paths, { ...options, lang, root: resolve(options.root) }, print, printError);
         });
 
@@ -275,6 +289,7 @@ function buildProgram(): Command {
         .addOption(rootOption())
         .action(async (paths: string[], options: { root: string; view?: string }) => {
             const commentOptions = { root: resolve(options.root), env: process.env, view: options.view };
+            const { runPrComment } = await import('./pr-comment-command.js');
             process.exitCode = await runPrComment(paths, commentOptions, print, printError);
         });
 
@@ -286,6 +301,7 @@ function buildProgram(): Command {
         .option('-o, --output <file>', 'write the .journey file here instead of standard output')
         .option('--force', 'replace the output file when it exists', false)
         .action(async (file: string, options: { output?: string; force: boolean }) => {
+            const { runImportMermaid } = await import('./import-command.js');
             process.exitCode = await runImportMermaid(file, options, print, printError);
         });
     return program;

@@ -9,8 +9,7 @@ import { inLanguageOfMaps } from './cli-language.js';
 import { loadCheckedModels } from './load-checked-models.js';
 import { formatTextTable } from './text-table.js';
 import { t } from '../model/localisation.js';
-
-export const metricsFormats = ['text', 'md', 'json', 'csv'] as const;
+import type { metricsFormats } from './command-options.js';
 
 export interface MetricsOptions {
     format: typeof metricsFormats[number];

@@ -11,8 +11,7 @@ import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { loadCheckedModels } from './load-checked-models.js';
 import { formatTextTable } from './text-table.js';
-
-export const opportunitiesFormats = ['text', 'md', 'csv', 'json'] as const;
+import type { opportunitiesFormats } from './command-options.js';
 
 export interface OpportunitiesOptions {
     format: typeof opportunitiesFormats[number];

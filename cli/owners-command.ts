@@ -8,8 +8,7 @@ import { ExitCode } from './check-command.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { loadCheckedModels } from './load-checked-models.js';
 import { formatTextTable } from './text-table.js';
-
-export const ownersFormats = ['text', 'md', 'csv', 'json'] as const;
+import type { ownersFormats } from './command-options.js';
 
 export interface OwnersOptions {
     format: typeof ownersFormats[number];

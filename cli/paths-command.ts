@@ -8,14 +8,13 @@ import { analysePaths, type CountedPaths } from '../paths/step-path-analysis.js'
 import { splitByGroup } from '../paths/path-split.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import { ExitCode } from './check-command.js';
+import type { FitnessGate, pathsFormats } from './command-options.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { countStepPaths } from './event-log-engine.js';
 import { releaseWarmDuckDb, warmDuckDb } from './duckdb-runner.js';
 import { pathsJourneys, type PathsJourney } from './event-log-sources.js';
 import { loadCheckedWorkspace } from './load-checked-models.js';
 import { formatPathsMarkdown, formatPathsText } from './paths-report.js';
-
-export const pathsFormats = ['text', 'json', 'md'] as const;
 
 export interface PathsOptions {
     format: typeof pathsFormats[number];
@@ -27,18 +26,6 @@ export interface PathsOptions {
     root: string;
     lang?: string;
     postgresUrl?: string;
-}
-
-export interface FitnessGate {
-    below: number;
-}
-
-/** `fitness<0.8` or `fitness<80%` → the threshold; undefined when it is neither. */
-export function parseFitnessGate(text: string): FitnessGate | undefined {
-    const match = /^\s*fitness\s*<\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
-    if (!match) return undefined;
-    const below = Number(match[1]) / (match[2] ? 100 : 1);
-    return below >= 0 && below <= 1 ? { below } : undefined;
 }
 
 /** How paths are mined: which split and goal, where PostgreSQL is, how many variants to keep. */

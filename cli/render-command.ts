@@ -18,9 +18,8 @@ import { opportunityBacklog, type BacklogRow } from '../analysis/opportunity-bac
 import { modelForPersona } from '../render/persona-view.js';
 import { inLanguageOfMaps } from './cli-language.js';
 import { t } from '../model/localisation.js';
+import type { RenderFormat } from './command-options.js';
 
-export const renderFormats = ['svg', 'png', 'html', 'md', 'mermaid', 'flowchart', 'funnel', 'json'] as const;
-export type RenderFormat = typeof renderFormats[number];
 
 export interface RenderOptions {
     format: RenderFormat;
