@@ -13,11 +13,15 @@ export function statusWord(status: MetricStatus): string {
     }
 }
 
-/** One formatter for every number we show: creating one per call (`toLocaleString`) is slow on big maps. */
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/**
+ * One formatter for every number we show (one per call, as `toLocaleString` makes, is slow on big maps), made on
+ * first use: setting up ICU would otherwise cost the start of every command that shows no number.
+ */
+let numberFormat: Intl.NumberFormat | undefined;
 
 /** A number as the map shows it: thousands separated, at most two decimals. */
 export function formatNumber(value: number): string {
+    numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
     return numberFormat.format(value);
 }
 

@@ -8,7 +8,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
  * ☕) or when it is drawn as an emoji; other characters take about half an em.
  */
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: setting up ICU would cost the start of every command that draws nothing. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * What can join characters into one grapheme: combining and spacing marks (variation
@@ -22,6 +23,7 @@ const graphemeJoiners = /\p{M}|\u200C|\u200D|[\u{10000}-\u{10FFFF}\uD800-\uDFFF\
 /** The graphemes of a text. */
 export function graphemesOf(text: string): string[] {
     if (!graphemeJoiners.test(text)) return text.split('');
+    graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
     return Array.from(graphemes.segment(text), segment => segment.segment);
 }
 
