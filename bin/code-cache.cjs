@@ -8,6 +8,20 @@ const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
+
+/**
+ * Runs the CommonJS bundle `file` from compiled code kept between runs: Node's own compile cache where it has one
+ * (22.1+), else V8's code cache under `name`.
+ */
+function runBundle(file, name) {
+    if (Module.enableCompileCache) {
+        Module.enableCompileCache();
+        require(file);
+    } else {
+        requireWithCodeCache(file, name);
+    }
+}
 
 /**
  * Runs the CommonJS bundle `file` as `require(file)` would, with its compiled code kept in `folder` under `name`
@@ -20,8 +34,11 @@ function requireWithCodeCache(file, name, folder = codeCacheFolder()) {
     // No import() in it: code read from V8's cache loses the loader import() needs (esbuild.mjs writes require).
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-        // Made at exit, so the cache holds the functions this run compiled, not only the bundle's top level.
-        process.once('exit', () => writeQuietly(cacheFile, script.createCachedData()));
+        // Made when the work is done, so the cache holds the functions this run compiled, not only the top level.
+        const keep = () => writeQuietly(cacheFile, script.createCachedData());
+        // A worker thread is ended by its parent without an exit event: it keeps its cache before it answers.
+        if (isMainThread) process.once('exit', keep);
+        else globalThis[Symbol.for('journeymap.keep-code-cache')] = keep;
     }
     const bundle = new Module(file, module);
     bundle.filename = file;
@@ -71,4 +88,4 @@ function writeQuietly(file, data) {
     }
 }
 
-module.exports = { requireWithCodeCache, codeCacheFolder };
+module.exports = { runBundle, requireWithCodeCache };

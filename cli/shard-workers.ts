@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 
 /** What a shard's worker says: a unit of progress, its result, or why it failed. */
@@ -12,7 +14,7 @@ export class ShardWorkers<Shard, Result> {
     private readonly workers: Worker[];
 
     constructor(workerPath: string, count: number) {
-        this.workers = Array.from({ length: Math.max(1, count) }, () => new Worker(workerPath));
+        this.workers = Array.from({ length: Math.max(1, count) }, () => startWorker(workerPath));
     }
 
     get size(): number {
@@ -33,6 +35,14 @@ export class ShardWorkers<Shard, Result> {
     async stop(): Promise<void> {
         await Promise.all(this.workers.map(worker => worker.terminate()));
     }
+}
+
+/** A worker running the bundle `script` from compiled code kept between runs, as bin/journeymap.cjs runs the CLI. */
+function startWorker(script: string): Worker {
+    const loader = join(dirname(script), '..', 'bin', 'code-cache.cjs');
+    if (!existsSync(loader)) return new Worker(script);
+    const name = script.split(/[\\/]/).pop()!;
+    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(script)}, '${name}')`, { eval: true });
 }
 
 function runIn<Shard, Result>(worker: Worker, shard: Shard, progress: () => void): Promise<Result> {
@@ -56,7 +66,11 @@ export function serveOneShard<Shard, Result>(work: (shard: Shard, progress: () =
     const answer = (message: WorkerMessage<Result>) => port.postMessage(message);
     port.once('message', (shard: Shard) => {
         work(shard, () => answer({ progress: 1 })).then(
-            result => answer({ result }),
+            result => {
+                // Its parent ends it once answered: a cache of its compiled code is kept first (bin/code-cache.cjs).
+                (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('journeymap.keep-code-cache')]?.();
+                answer({ result });
+            },
             (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) })
         );
     });

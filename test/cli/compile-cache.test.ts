@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './cli-runner.js';
+import { runCli, workspaceWith } from './cli-runner.js';
 import { repoRoot } from '../journey-test-kit.js';
 
 /** The environment of a run whose temporary folder is `folder`, with no compile cache chosen by the caller. */
@@ -28,6 +28,23 @@ describe('journeymap keeps its compiled code between runs (Node 22.1+ itself, bi
         const cache = join(folder, 'node-compile-cache');
         const written = nodeKeepsIt ? readdirSync(cache) : readdirSync(join(cache, readdirSync(cache)[0]));
         assert.ok(written.length > 0, 'the cache holds the compiled bundle');
+    });
+
+    it('keeps the compiled code of check\'s worker threads too, and checks the same from it', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'journeymap-compile-cache-'));
+        const maps = Object.fromEntries(
+            Array.from({ length: 24 }, (_, index) => [`m${index}.journey`, `journey J${index} "旅程 ${index}" {\n  step S { emotion 9 }\n}\n`])
+        );
+        const workspace = workspaceWith(maps);
+        const check = () => runCli(['check', '.', '--jobs', '2', '--format', 'json'], workspace, withTemporaryFolder(folder));
+        const [first, second] = [check(), check()];
+        assert.equal(first.status, 1, first.stderr);
+        assert.equal(JSON.parse(first.stdout).counts.error, 24, 'each map\'s emotion is off the scale');
+        assert.equal(second.stdout, first.stdout);
+        if (!nodeKeepsIt) {
+            const cache = join(folder, 'node-compile-cache', readdirSync(join(folder, 'node-compile-cache'))[0]);
+            assert.equal(readdirSync(cache).length, 2, 'the command\'s bundle and the worker\'s');
+        }
     });
 
     it('runs as usual when the temporary folder cannot be written (it is a file)', () => {
@@ -110,7 +127,7 @@ describe('bin/code-cache.cjs: a bundle run with its compiled code kept between r
     });
 
     it('the bundles it runs call no import(): V8 code read from a cache has lost the loader import() needs', () => {
-        for (const bundle of ['cli.js', 'check-worker.js']) {
+        for (const bundle of ['cli.js', 'check-worker.js', 'site-worker.js']) {
             assert.doesNotMatch(readFileSync(join(repoRoot, 'dist', bundle), 'utf8'), /\bimport\("/, bundle);
         }
     });
