@@ -19,10 +19,15 @@ export function journeyHealth(model: JourneyModel, journey: JourneyMapModel): Jo
     let lowest: JourneyHealth['lowest'];
     for (const step of steps) {
         const score = step.emotion?.score ?? step.measuredEmotion?.score;
-        if (score !== undefined && (lowest === undefined || score < lowest.score)) lowest = { score, step: displayName(step) };
+        if (score !== undefined && (lowest === undefined || score < lowest.score))
+            lowest = { score, step: displayName(step) };
     }
-    const openOpportunities = (model.opportunities ?? []).filter(opportunity => !closedStatuses.has(opportunity.status ?? 'idea')
-        && (opportunity.addressed.length === 0 || opportunity.addressed.some(address => address.journey === journey.name && !address.uri))).length;
+    const openOpportunities = (model.opportunities ?? []).filter(
+        opportunity =>
+            !closedStatuses.has(opportunity.status ?? 'idea') &&
+            (opportunity.addressed.length === 0 ||
+                opportunity.addressed.some(address => address.journey === journey.name && !address.uri))
+    ).length;
     return {
         metrics: { met: count('met'), close: count('close'), missed: count('missed') },
         lowest,

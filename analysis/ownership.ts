@@ -19,15 +19,30 @@ export function ownership(models: JourneyModel[]): OwnedItem[] {
             for (const stage of journey.stages) {
                 for (const step of stage.steps) {
                     const where = `${displayName(journey)} › ${displayName(stage)} › ${displayName(step)}`;
-                    for (const owner of step.owners ?? []) items.push({ owner, kind: 'step', where, what: displayName(step), uri: model.uri });
+                    for (const owner of step.owners ?? [])
+                        items.push({ owner, kind: 'step', where, what: displayName(step), uri: model.uri });
                     for (const action of step.blueprint ?? []) {
-                        if (action.owner) items.push({ owner: action.owner, kind: action.lane, where, what: action.text, uri: model.uri });
+                        if (action.owner)
+                            items.push({
+                                owner: action.owner,
+                                kind: action.lane,
+                                where,
+                                what: action.text,
+                                uri: model.uri
+                            });
                     }
                 }
             }
         }
         for (const opportunity of model.opportunities ?? []) {
-            if (opportunity.owner) items.push({ owner: opportunity.owner, kind: 'opportunity', where: opportunity.name, what: displayName(opportunity), uri: model.uri });
+            if (opportunity.owner)
+                items.push({
+                    owner: opportunity.owner,
+                    kind: 'opportunity',
+                    where: opportunity.name,
+                    what: displayName(opportunity),
+                    uri: model.uri
+                });
         }
     }
     return items.map((item, index) => ({ item, index }))

@@ -40,7 +40,10 @@ export class CheckCache {
      * The cache in `folder` made under `key`; an empty one when there is none, it is unreadable, or its key differs.
      */
     static open(folder: string, key: string): CheckCache {
-        return new CheckCache(folder, readCacheFile(join(folder, 'check.json'), key) ?? { key, documents: {}, files: {} });
+        return new CheckCache(
+            folder,
+            readCacheFile(join(folder, 'check.json'), key) ?? { key, documents: {}, files: {} }
+        );
     }
 
     /** The document's cached check, with those of the maps it imports, when every file it depends on is unchanged. */

@@ -25,9 +25,14 @@ export function useCliLanguage(language: CliLanguage): void {
 }
 
 /** The language the maps all declare, when we speak it and `--lang` was not given. */
-export function languageOfMaps(maps: Array<{ language?: string }>, explicit: string | undefined): CliLanguage | undefined {
+export function languageOfMaps(
+    maps: Array<{ language?: string }>,
+    explicit: string | undefined
+): CliLanguage | undefined {
     const declared = [...new Set(maps.map(map => map.language))];
-    return explicit === undefined && declared.length === 1 ? cliLanguages.find(known => known === declared[0]) : undefined;
+    return explicit === undefined && declared.length === 1
+        ? cliLanguages.find(known => known === declared[0])
+        : undefined;
 }
 
 /**
@@ -35,7 +40,11 @@ export function languageOfMaps(maps: Array<{ language?: string }>, explicit: str
  * same one we speak and `--lang` was not given; then the reader's language again, for the
  * command's own lines (`Wrote …`).
  */
-export async function inLanguageOfMaps<T>(maps: Array<{ language?: string }>, explicit: string | undefined, draw: () => T | Promise<T>): Promise<T> {
+export async function inLanguageOfMaps<T>(
+    maps: Array<{ language?: string }>,
+    explicit: string | undefined,
+    draw: () => T | Promise<T>
+): Promise<T> {
     const language = languageOfMaps(maps, explicit);
     if (!language) return draw();
     useCliLanguage(language);

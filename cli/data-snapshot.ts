@@ -6,7 +6,12 @@ import { engineName, type QueryResult } from './query-engines.js';
  * engine and the time, then the header and rows. The comment is what a reviewer sees first
  * in the pull request; the rows are what `--check` compares.
  */
-export function snapshotText(result: QueryResult, query: string, engine: 'duckdb' | 'postgres', pulledAt: Date): string {
+export function snapshotText(
+    result: QueryResult,
+    query: string,
+    engine: 'duckdb' | 'postgres',
+    pulledAt: Date
+): string {
     const header = `# journeymap data pull: ${query} (${engineName(engine)}) at ${pulledAt.toISOString()}`;
     return `${header}\n${snapshotBody(result)}`;
 }

@@ -46,13 +46,23 @@ export function checkedFilesOf(documents: LangiumDocument[]): CheckedFile[] {
 
 /** Collects the diagnostics of checked files, with 1-based positions and paths relative to `cwd`. */
 export function buildCheckReport(files: CheckedFile[], problems: InputProblem[], cwd: string): CheckReport {
-    const diagnostics = files.flatMap(file => (file.diagnostics ?? []).map(diagnostic => toReported(displayPath(cwd, file.path), diagnostic)));
+    const diagnostics = files.flatMap(file =>
+        (file.diagnostics ?? []).map(diagnostic => toReported(displayPath(cwd, file.path), diagnostic))
+    );
     diagnostics.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
     const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const diagnostic of diagnostics) {
         counts[diagnostic.severity]++;
     }
-    return { files: files.length, diagnostics, problems: problems.map(problem => ({ ...problem, path: isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path })), counts };
+    return {
+        files: files.length,
+        diagnostics,
+        problems: problems.map(problem => ({
+            ...problem,
+            path: isAbsolute(problem.path) ? displayPath(cwd, problem.path) : problem.path
+        })),
+        counts
+    };
 }
 
 /** Relative to the current folder when below it, absolute otherwise. */
@@ -70,7 +80,12 @@ function toReported(path: string, diagnostic: Diagnostic): ReportedDiagnostic {
         endLine: diagnostic.range.end.line + 1,
         endColumn: diagnostic.range.end.character + 1,
         severity: severityNames[diagnostic.severity ?? DiagnosticSeverity.Error],
-        code: String(diagnostic.code ?? (dataCode === 'parsing-error' || dataCode === 'lexing-error' ? IssueCodes.SyntaxError : dataCode ?? 'unknown')),
+        code: String(
+            diagnostic.code ??
+                (dataCode === 'parsing-error' || dataCode === 'lexing-error'
+                    ? IssueCodes.SyntaxError
+                    : (dataCode ?? 'unknown'))
+        ),
         message: diagnosticText(diagnostic).replace(/\s*\n\s*/g, ' ')
     };
 }
@@ -83,7 +98,9 @@ export function formatGithubReport(report: CheckReport): string {
     const level: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
     const lines = report.problems.map(problem => `::error file=${property(problem.path)}::${data(problem.message)}`);
     for (const d of report.diagnostics.filter(diagnostic => diagnostic.severity !== 'hint')) {
-        lines.push(`::${level[d.severity]} file=${property(d.path)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${property(d.code)}::${data(d.message)}`);
+        lines.push(
+            `::${level[d.severity]} file=${property(d.path)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${property(d.code)}::${data(d.message)}`
+        );
     }
     lines.push(summaryLine(report));
     return lines.join('\n');
@@ -119,8 +136,14 @@ function summaryLine(report: CheckReport): string {
         info && t('{count} info', { count: info }),
         hint && (hint === 1 ? t('1 hint') : t('{count} hints', { count: hint }))
     ].filter(Boolean);
-    const unreadable = report.problems.length === 0 ? []
-        : [report.problems.length === 1 ? t('1 path could not be checked') : t('{count} paths could not be checked', { count: report.problems.length })];
+    const unreadable =
+        report.problems.length === 0
+            ? []
+            : [
+                  report.problems.length === 1
+                      ? t('1 path could not be checked')
+                      : t('{count} paths could not be checked', { count: report.problems.length })
+              ];
     const counts = parts.length === 0 ? [t('no problems'), ...unreadable] : [...parts, ...unreadable];
     return t('{files}: {counts}', { files, counts: counts.join(t(', ')) });
 }

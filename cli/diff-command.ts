@@ -44,7 +44,13 @@ function parseSide(argument: string): DiffSide {
  * `journeymap diff <old> <new>`: what changed in the journeys, not in the lines. With
  * `file#Journey` on both sides, two journeys are compared (an as-is and a to-be map).
  */
-export async function runDiff(oldArgument: string, newArgument: string, options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runDiff(
+    oldArgument: string,
+    newArgument: string,
+    options: DiffOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const sides = [parseSide(oldArgument), parseSide(newArgument)];
     if (Boolean(sides[0].journey) !== Boolean(sides[1].journey)) {
         err(t('journeymap diff: name a journey on both sides (old.journey#AsIs new.journey#ToBe), or on neither'));
@@ -57,7 +63,10 @@ export async function runDiff(oldArgument: string, newArgument: string, options:
     const loaded = results.filter((result): result is LoadedSide => typeof result !== 'string');
     if (loaded.length < 2) return ExitCode.UsageOrInput;
     const [old, current] = loaded;
-    const [before, after] = old.journey && current.journey ? journeyPairModels(old.model, old.journey, current.model, current.journey) : [old.model, current.model];
+    const [before, after] =
+        old.journey && current.journey
+            ? journeyPairModels(old.model, old.journey, current.model, current.journey)
+            : [old.model, current.model];
     const pictures = (changes: Change[]) => journeyPictures(after, changes);
     const problem = viewProblem([after], options.view, options.format);
     if (problem) {
@@ -77,7 +86,8 @@ async function loadSide(side: DiffSide, root: string, warn: (text: string) => vo
     const model = await modelOf(resolve(side.file), root, undefined, warn);
     if (typeof model === 'string' || !side.journey) return typeof model === 'string' ? model : { model };
     const journey = model.journeys.find(candidate => candidate.name === side.journey);
-    if (!journey) return `has no journey '${side.journey}' (it has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`;
+    if (!journey)
+        return `has no journey '${side.journey}' (it has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`;
     return { model, journey };
 }
 
@@ -87,30 +97,52 @@ async function loadSide(side: DiffSide, root: string, warn: (text: string) => vo
  * A side that cannot be compared (syntax errors, too large, binary) is reported with the others,
  * and then nothing is printed as the diff: exit 2, never a partial diff that looks complete.
  */
-export async function runGitDiff(rangeText: string, paths: string[], options: DiffOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runGitDiff(
+    rangeText: string,
+    paths: string[],
+    options: DiffOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const range = await resolveRange(rangeText, process.cwd());
     const { root, files } = await changedJourneys(range, paths, process.cwd());
     const compared: Array<{ file: ChangedJourney; before: JourneyModel; after: JourneyModel }> = [];
     const problems: string[] = [];
     for (const file of files) {
         // A copy is a new file: everything in it is new to the repository, wherever it came from.
-        const sideAt = (path: string, revision: string | undefined) => modelOf(join(root, path), root, revision,
-            warning => err(`${path} (${revision ?? t('working tree')}): ${warning}`));
+        const sideAt = (path: string, revision: string | undefined) =>
+            modelOf(join(root, path), root, revision, warning =>
+                err(`${path} (${revision ?? t('working tree')}): ${warning}`)
+            );
         const sides = await Promise.all([
             file.oldPath && file.status !== 'C' ? sideAt(file.oldPath, range.from) : emptyModel,
             file.newPath ? sideAt(file.newPath, range.to) : emptyModel
         ]);
-        const failed = sides.map((side, index) => (typeof side === 'string' ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : range.to ?? t('working tree')}): ${side}` : undefined));
+        const failed = sides.map((side, index) =>
+            typeof side === 'string'
+                ? `${index === 0 ? file.oldPath : file.newPath} (${index === 0 ? range.from : (range.to ?? t('working tree'))}): ${side}`
+                : undefined
+        );
         problems.push(...failed.filter(problem => problem !== undefined));
-        if (typeof sides[0] !== 'string' && typeof sides[1] !== 'string') compared.push({ file, before: sides[0], after: sides[1] });
+        if (typeof sides[0] !== 'string' && typeof sides[1] !== 'string')
+            compared.push({ file, before: sides[0], after: sides[1] });
     }
     if (problems.length > 0) {
         problems.forEach(problem => err(problem));
-        err(t('journeymap diff: {count} of {total} changed files could not be compared; no diff is shown until they can be.', { count: problems.length, total: files.length }));
+        err(
+            t(
+                'journeymap diff: {count} of {total} changed files could not be compared; no diff is shown until they can be.',
+                { count: problems.length, total: files.length }
+            )
+        );
         return ExitCode.UsageOrInput;
     }
     const changes = compared.map(({ before, after }) => diffJourneyModels(before, after));
-    const problem = viewProblem(compared.map(({ after }) => after), options.view, options.format);
+    const problem = viewProblem(
+        compared.map(({ after }) => after),
+        options.view,
+        options.format
+    );
     if (problem) {
         err(problem);
         return ExitCode.UsageOrInput;
@@ -123,8 +155,12 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     }
     compared.forEach(({ file }, index) => {
         if (changes[index].length === 0) return;
-        const origin = file.status === 'C' ? t(' (copied from {path})', { path: file.oldPath ?? '' })
-            : file.oldPath && file.newPath && file.oldPath !== file.newPath ? t(' (renamed from {path})', { path: file.oldPath }) : '';
+        const origin =
+            file.status === 'C'
+                ? t(' (copied from {path})', { path: file.oldPath ?? '' })
+                : file.oldPath && file.newPath && file.oldPath !== file.newPath
+                  ? t(' (renamed from {path})', { path: file.oldPath })
+                  : '';
         out(`${file.newPath ?? file.oldPath}${origin}:`);
         out(formatDiffText(changes[index], options.colour));
     });
@@ -132,7 +168,15 @@ export async function runGitDiff(rangeText: string, paths: string[], options: Di
     return exitCodeFor(changes.flat(), options);
 }
 
-const emptyModel: JourneyModel = { uri: '', imports: [], personas: [], channels: [], metrics: [], dataSources: [], journeys: [] };
+const emptyModel: JourneyModel = {
+    uri: '',
+    imports: [],
+    personas: [],
+    channels: [],
+    metrics: [],
+    dataSources: [],
+    journeys: []
+};
 
 /**
  * The model of a file, read from disk or at a git revision (with its imports and data from
@@ -187,7 +231,8 @@ function viewProblem(
     models: JourneyModel[], view: string | undefined, format: DiffOptions['format']
 ): string | undefined {
     if (view === undefined) return undefined;
-    if (format !== 'md') return t('--view {view} does not apply to -f {format}: it changes -f md only.', { view, format });
+    if (format !== 'md')
+        return t('--view {view} does not apply to -f {format}: it changes -f md only.', { view, format });
     if (models.some(model => model.views?.some(candidate => candidate.name === view))) return undefined;
     const known = [...new Set(models.flatMap(model => (model.views ?? []).map(candidate => candidate.name)))];
     return t('No view "{view}" in the maps compared. Views: {views}.', { view, views: known.join(', ') || t('none') });

@@ -120,12 +120,15 @@ async function incompleteRow(queries: StepPathQueries, index: number): Promise<E
     const missing = (value: unknown) => value === null || value === undefined || value === '';
     const where = { row, line };
     if (missing(caseId)) return new EventLogError(t('Row {row} (line {line}) of the event log has no case.', where));
-    if (missing(activity)) return new EventLogError(t('Row {row} (line {line}) of the event log has no activity.', where));
+    if (missing(activity))
+        return new EventLogError(t('Row {row} (line {line}) of the event log has no activity.', where));
     if (missing(time)) return new EventLogError(t('Row {row} (line {line}) of the event log has no time.', where));
-    return new EventLogError(t(
-        "Row {row} (line {line}) of the event log has the time '{time}', which is neither a date and time nor a number.",
-        { row, line, time: String(time).slice(0, 40) }
-    ));
+    return new EventLogError(
+        t(
+            "Row {row} (line {line}) of the event log has the time '{time}', which is neither a date and time nor a number.",
+            { row, line, time: String(time).slice(0, 40) }
+        )
+    );
 }
 
 /** Step indexes back to step names; cases without a mapped event are no variant. */

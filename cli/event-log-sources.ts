@@ -75,7 +75,9 @@ function eventsOf(journey: Journey): JourneyEvents {
 function eventLogOf(services: JourneyServices, source: DataSource): EventLog | string {
     const log = source.eventLog;
     if (!log) {
-        return t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.", { name: source.name });
+        return t("'{name}' is a data table, not an event log: declare it with `events case … activity … time …`.", {
+            name: source.name
+        });
     }
     const columns: EventLogColumns = {
         case: log.caseColumn, activity: log.activityColumn, time: log.timeColumn, variant: log.variantColumn

@@ -32,16 +32,22 @@ export async function runFmt(paths: string[], options: FmtOptions, out: (text: s
             broken.push(path);
             continue;
         }
-        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: options.indent, insertSpaces: true } });
+        const edits = await formatter.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() },
+            options: { tabSize: options.indent, insertSpaces: true }
+        });
         const original = document.textDocument.getText();
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
         if (formatted === original) continue;
         unformatted.push(path);
         if (!options.check) await writeAtomically(path, formatted);
     }
-    for (const problem of [...problems, ...loaded.problems]) out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
-    for (const path of broken) out(`${displayPath(cwd, path)}: ${t('does not parse, so it is not formatted (see journeymap check)')}`);
-    for (const path of unformatted) out(`${displayPath(cwd, path)}: ${options.check ? t('not formatted') : t('formatted')}`);
+    for (const problem of [...problems, ...loaded.problems])
+        out(`${displayPath(cwd, problem.path)}: error ${problem.message}`);
+    for (const path of broken)
+        out(`${displayPath(cwd, path)}: ${t('does not parse, so it is not formatted (see journeymap check)')}`);
+    for (const path of unformatted)
+        out(`${displayPath(cwd, path)}: ${options.check ? t('not formatted') : t('formatted')}`);
     out(fmtSummary(loaded.documents.length, unformatted.length, broken.length, options.check));
     if (problems.length > 0 || loaded.problems.length > 0) return ExitCode.UsageOrInput;
     return broken.length > 0 || (options.check && unformatted.length > 0) ? ExitCode.Errors : ExitCode.Clean;
@@ -52,6 +58,7 @@ function fmtSummary(files: number, unformatted: number, broken: number, check: b
     const checked = files === 1 ? t('1 file checked') : t('{count} files checked', { count: files });
     const count = { count: unformatted };
     let counts = check ? t('{count} not formatted', count) : t('{count} formatted', count);
-    if (broken > 0) counts += ', ' + (broken === 1 ? t('1 does not parse') : t('{count} do not parse', { count: broken }));
+    if (broken > 0)
+        counts += ', ' + (broken === 1 ? t('1 does not parse') : t('{count} do not parse', { count: broken }));
     return t('{files}: {counts}', { files: checked, counts });
 }

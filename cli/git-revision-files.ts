@@ -61,8 +61,15 @@ export class GitRevisionFileSystemProvider implements FileSystemProvider {
 
     async readBinary(uri: URI): Promise<Uint8Array> {
         const name = this.objectName(uri);
-        if (name === undefined || !(await this.object(uri))) throw new Error(`${uri.fsPath} does not exist at ${this.revision}`);
-        return (await run('git', ['cat-file', 'blob', name], { cwd: this.root, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 })).stdout;
+        if (name === undefined || !(await this.object(uri)))
+            throw new Error(`${uri.fsPath} does not exist at ${this.revision}`);
+        return (
+            await run('git', ['cat-file', 'blob', name], {
+                cwd: this.root,
+                encoding: 'buffer',
+                maxBuffer: 256 * 1024 * 1024
+            })
+        ).stdout;
     }
 
     readBinarySync(): Uint8Array {
@@ -90,9 +97,16 @@ export class GitRevisionFileSystemProvider implements FileSystemProvider {
  * What the revision's tree holds at a path: `git ls-tree -l -z` prints `<mode> <type> <sha> <size>\t<path>`
  * (size `-` for a folder). Literal pathspecs, so a `*` or `?` in a file name matches only itself.
  */
-async function treeEntry(root: string, revision: string, path: string): Promise<{ type: string; size: number } | undefined> {
+async function treeEntry(
+    root: string,
+    revision: string,
+    path: string
+): Promise<{ type: string; size: number } | undefined> {
     try {
-        const { stdout } = await run('git', ['--literal-pathspecs', 'ls-tree', '-l', '-z', revision, '--', path], { cwd: root, maxBuffer: 1024 * 1024 });
+        const { stdout } = await run('git', ['--literal-pathspecs', 'ls-tree', '-l', '-z', revision, '--', path], {
+            cwd: root,
+            maxBuffer: 1024 * 1024
+        });
         const entry = stdout.split('\0').find(line => line.slice(line.indexOf('\t') + 1) === path);
         if (!entry) return undefined;
         const [, type, , size] = entry.slice(0, entry.indexOf('\t')).trim().split(/\s+/);
@@ -103,7 +117,10 @@ async function treeEntry(root: string, revision: string, path: string): Promise<
 }
 
 /** The language's services over a revision's files: imports, data and their sizes read from git. */
-export function createRevisionJourneyServices(root: string, revision: string): { shared: LangiumSharedServices; Journey: JourneyServices } {
+export function createRevisionJourneyServices(
+    root: string,
+    revision: string
+): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const files = new GitRevisionFileSystemProvider(root, revision);
     const services = createJourneyServices({ fileSystemProvider: () => files });
     // A revision has no symbolic links to follow out of the repository: git stores a link as a blob with its target's name.

@@ -45,21 +45,39 @@ export async function resolveRange(range: string, cwd: string): Promise<Revision
  * with paths relative to the repository's top folder. The files themselves are read later,
  * each side at its own revision.
  */
-export async function changedJourneys(range: RevisionRange, paths: string[], cwd: string): Promise<{ root: string; files: ChangedJourney[] }> {
+export async function changedJourneys(
+    range: RevisionRange,
+    paths: string[],
+    cwd: string
+): Promise<{ root: string; files: ChangedJourney[] }> {
     const root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
     // `-z`: paths exactly as they are, NUL-separated. Without it git quotes any path with a
     // non-ASCII character, space or quote (core.quotePath), none of which ended in `.journey"`,
     // so `退货.journey` was silently left out. `-M -C`: renamed and copied files keep their history.
-    const listing = await git(['diff', '--name-status', '-z', '-M', '-C', range.from, ...(range.to ? [range.to] : []), '--', ...(paths.length > 0 ? paths : ['.'])], cwd);
+    const listing = await git(
+        [
+            'diff',
+            '--name-status',
+            '-z',
+            '-M',
+            '-C',
+            range.from,
+            ...(range.to ? [range.to] : []),
+            '--',
+            ...(paths.length > 0 ? paths : ['.'])
+        ],
+        cwd
+    );
     const files: ChangedJourney[] = [];
     const snapshots: string[] = [];
     for (const { status, first, second } of nameStatusEntries(listing)) {
         const oldPath = status.startsWith('A') ? undefined : first;
-        const newPath = status.startsWith('D') ? undefined : second ?? first;
-        if ([oldPath, newPath].some(path => path?.endsWith('.journey'))) files.push({ status: status[0], oldPath, newPath });
+        const newPath = status.startsWith('D') ? undefined : (second ?? first);
+        if ([oldPath, newPath].some(path => path?.endsWith('.journey')))
+            files.push({ status: status[0], oldPath, newPath });
         else if (newPath?.endsWith('.paths.json')) snapshots.push(newPath);
     }
-    files.push(...await mapsOfSnapshots(snapshots, files, range, root));
+    files.push(...(await mapsOfSnapshots(snapshots, files, range, root)));
     return { root, files };
 }
 
@@ -67,7 +85,12 @@ export async function changedJourneys(range: RevisionRange, paths: string[], cwd
  * A map whose paths snapshot changed changed too, though its text did not: what customers do is
  * part of what the map says (`returns.paths.json` → `returns.journey`), when the map is on both sides.
  */
-async function mapsOfSnapshots(snapshots: string[], listed: ChangedJourney[], range: RevisionRange, root: string): Promise<ChangedJourney[]> {
+async function mapsOfSnapshots(
+    snapshots: string[],
+    listed: ChangedJourney[],
+    range: RevisionRange,
+    root: string
+): Promise<ChangedJourney[]> {
     const maps: ChangedJourney[] = [];
     for (const snapshot of snapshots) {
         const map = snapshot.replace(/\.paths\.json$/, '.journey');
@@ -115,14 +138,18 @@ export async function revisionOfFile(file: string, cwd: string): Promise<FileRev
     const root = await git(['rev-parse', '--show-toplevel'], cwd).then(out => out.trim(), () => undefined);
     if (!root) return undefined;
     const path = relative(root, resolve(cwd, file));
-    if (!path.startsWith('..') && !isAbsolute(path) && !path.split(sep).includes('.git')) return { root, path: path.split(sep).join('/') };
+    if (!path.startsWith('..') && !isAbsolute(path) && !path.split(sep).includes('.git'))
+        return { root, path: path.split(sep).join('/') };
     const blob = (await git(['hash-object', '--no-filters', '--', resolve(cwd, file)], cwd)).trim();
     const inHead = await git(['ls-tree', '-r', '-z', 'HEAD'], root).catch(() => '');
     for (const entry of inHead.split('\0')) {
         const [meta, entryPath] = [entry.slice(0, entry.indexOf('\t')), entry.slice(entry.indexOf('\t') + 1)];
         if (meta.split(' ')[2] === blob) return { root, path: entryPath, revision: 'HEAD' };
     }
-    const log = await git(['log', '--all', '--no-abbrev', '--no-renames', '--raw', '-z', '--format=commit %H', `--find-object=${blob}`], root);
+    const log = await git(
+        ['log', '--all', '--no-abbrev', '--no-renames', '--raw', '-z', '--format=commit %H', `--find-object=${blob}`],
+        root
+    );
     let commit = '';
     const fields = log.split('\0');
     for (let index = 0; index < fields.length; index++) {

@@ -17,7 +17,12 @@ export interface ImportOptions {
  * file. Mistakes in the Mermaid text are printed as `file:line:column error message`
  * (exit 1); nothing is written then.
  */
-export async function runImportMermaid(file: string, options: ImportOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runImportMermaid(
+    file: string,
+    options: ImportOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const path = resolve(file);
     const text = await readInput(path);
     if (typeof text !== 'string') {
@@ -33,7 +38,9 @@ export async function runImportMermaid(file: string, options: ImportOptions, out
     if (result.journeyText === undefined) return ExitCode.Errors;
     if (options.output) {
         await writeAtomically(resolve(options.output), result.journeyText);
-        err(`${options.output}: ${result.diagrams.length === 1 ? t('1 journey imported') : t('{count} journeys imported', { count: result.diagrams.length })}`);
+        err(
+            `${options.output}: ${result.diagrams.length === 1 ? t('1 journey imported') : t('{count} journeys imported', { count: result.diagrams.length })}`
+        );
     } else {
         out(result.journeyText.trimEnd());
     }
@@ -43,11 +50,24 @@ export async function runImportMermaid(file: string, options: ImportOptions, out
 async function readInput(path: string): Promise<string | { problem: string }> {
     try {
         const buffer = await readFile(path);
-        if (buffer.length > defaultMaxFileBytes) return { problem: t('is {size}, larger than {limit}', { size: formatSize(buffer.length), limit: formatSize(defaultMaxFileBytes) }) };
+        if (buffer.length > defaultMaxFileBytes)
+            return {
+                problem: t('is {size}, larger than {limit}', {
+                    size: formatSize(buffer.length),
+                    limit: formatSize(defaultMaxFileBytes)
+                })
+            };
         if (buffer.includes(0)) return { problem: t('is a binary file, not Mermaid text') };
         return buffer.toString('utf8').replace(/^\uFEFF/, '');
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        return { problem: code === 'ENOENT' ? t('no such file') : code === 'EISDIR' ? t('is a folder, not a file') : t('cannot be read ({reason})', { reason: code ?? String(error) }) };
+        return {
+            problem:
+                code === 'ENOENT'
+                    ? t('no such file')
+                    : code === 'EISDIR'
+                      ? t('is a folder, not a file')
+                      : t('cannot be read ({reason})', { reason: code ?? String(error) })
+        };
     }
 }

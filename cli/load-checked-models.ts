@@ -11,15 +11,25 @@ import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
  * that reports across files; or the exit code, after saying why, when a path cannot be read
  * or a map has errors (its numbers and names cannot be trusted).
  */
-export async function loadCheckedModels(paths: string[], root: string, err: (text: string) => void): Promise<{ models: JourneyModel[]; asked: Set<string> } | number> {
+export async function loadCheckedModels(
+    paths: string[],
+    root: string,
+    err: (text: string) => void
+): Promise<{ models: JourneyModel[]; asked: Set<string> } | number> {
     const loaded = await loadCheckedWorkspace(paths, root, err);
     if (typeof loaded === 'number') return loaded;
-    const models = await Promise.all(loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document)));
+    const models = await Promise.all(
+        loaded.documents.map(document => loaded.services.journey.ModelBuilder.build(document))
+    );
     return { models, asked: loaded.asked };
 }
 
 /** The checked workspace itself: every loaded document (the asked maps and what they import) and the services. */
-export async function loadCheckedWorkspace(paths: string[], root: string, err: (text: string) => void): Promise<CheckedWorkspace | number> {
+export async function loadCheckedWorkspace(
+    paths: string[],
+    root: string,
+    err: (text: string) => void
+): Promise<CheckedWorkspace | number> {
     const { files, problems } = await findJourneyFiles(paths.length > 0 ? paths : ['.']);
     const loaded = await loadWorkspace(files, { root, maxFileBytes: defaultMaxFileBytes });
     for (const problem of [...problems, ...loaded.problems]) err(`${problem.path}: ${problem.message}`);

@@ -36,10 +36,15 @@ export interface LoadedWorkspace {
  * together, the way the language server would in an editor.
  */
 export async function loadWorkspace(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
-    const { shared, Journey } = options.revision ? createRevisionJourneyServices(options.root, options.revision) : createNodeJourneyServices();
+    const { shared, Journey } = options.revision
+        ? createRevisionJourneyServices(options.root, options.revision)
+        : createNodeJourneyServices();
     const read = options.revision ? readThrough(shared.workspace.FileSystemProvider, Journey) : readFromDisk;
     Journey.journey.Workspace.setRoots([URI.file(options.root)]);
-    Journey.journey.TextLimits.use({ maxFileBytes: options.maxFileBytes, maxLineLength: options.maxLineLength ?? defaultTextLimits.maxLineLength });
+    Journey.journey.TextLimits.use({
+        maxFileBytes: options.maxFileBytes,
+        maxLineLength: options.maxLineLength ?? defaultTextLimits.maxLineLength
+    });
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const problems: InputProblem[] = [];
     const requested: LangiumDocument[] = [];
@@ -69,7 +74,10 @@ async function readFromDisk(file: string, maxBytes: number): Promise<TextOrProbl
 }
 
 /** Reads through the language's file system (a git revision's files), with the same checks. */
-function readThrough(files: FileSystemProvider, services: JourneyServices): (file: string, maxBytes: number) => Promise<TextOrProblem> {
+function readThrough(
+    files: FileSystemProvider,
+    services: JourneyServices
+): (file: string, maxBytes: number) => Promise<TextOrProblem> {
     return async (file, maxBytes) => {
         const uri = URI.file(file);
         const size = (await files.exists(uri)) ? await services.journey.Workspace.sizeOf(uri) : undefined;
@@ -78,12 +86,21 @@ function readThrough(files: FileSystemProvider, services: JourneyServices): (fil
 }
 
 /** A file's text once its size is known to be within the limit, or why it is not read: missing, too large, binary, not UTF-8. */
-async function journeyText(size: number | undefined, maxBytes: number, readBytes: () => Promise<Uint8Array>): Promise<TextOrProblem> {
+async function journeyText(
+    size: number | undefined,
+    maxBytes: number,
+    readBytes: () => Promise<Uint8Array>
+): Promise<TextOrProblem> {
     if (size === undefined) {
         return { message: t('no such file') };
     }
     if (size > maxBytes) {
-        return { message: t('the file is {size}, more than the {limit} limit (raise it with --max-file-size)', { size: formatMegabytes(size), limit: formatMegabytes(maxBytes) }) };
+        return {
+            message: t('the file is {size}, more than the {limit} limit (raise it with --max-file-size)', {
+                size: formatMegabytes(size),
+                limit: formatMegabytes(maxBytes)
+            })
+        };
     }
     const bytes = await readBytes();
     if (bytes.subarray(0, 8000).includes(0)) {

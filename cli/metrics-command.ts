@@ -24,7 +24,12 @@ export interface MetricsOptions {
  * stage and step. With `--fail-on missed|warn`, exit 1 when any value is in that state (a
  * CI gate). Maps with errors are reported and give exit 1 too: their numbers cannot be trusted.
  */
-export async function runMetrics(paths: string[], options: MetricsOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runMetrics(
+    paths: string[],
+    options: MetricsOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const loaded = await loadCheckedModels(paths, options.root, err);
     if (typeof loaded === 'number') return loaded;
     const models = loaded.models.filter(model => loaded.asked.has(model.uri));
@@ -38,22 +43,37 @@ export async function runMetrics(paths: string[], options: MetricsOptions, out: 
     const failing = options.failOn ? failingRows(rows, options.failOn) : [];
     if (failing.length > 0) {
         err(failingSummary(failing.length, options.failOn!));
-        for (const row of failing) err(`  ${row.journey} › ${row.stage} › ${row.step}: ${row.metric} ${row.shown} (${t('target {value}', { value: row.target ?? '' })}) ${statusWord(row.status)}`);
+        for (const row of failing)
+            err(
+                `  ${row.journey} › ${row.stage} › ${row.step}: ${row.metric} ${row.shown} (${t('target {value}', { value: row.target ?? '' })}) ${statusWord(row.status)}`
+            );
         return ExitCode.Errors;
     }
     return ExitCode.Clean;
 }
 
 function failingSummary(count: number, failOn: 'missed' | 'warn'): string {
-    if (failOn === 'warn') return count === 1 ? t('1 metric value is close to or missing its target:') : t('{count} metric values are close to or missing their targets:', { count });
-    return count === 1 ? t('1 metric value is missing its target:') : t('{count} metric values are missing their targets:', { count });
+    if (failOn === 'warn')
+        return count === 1
+            ? t('1 metric value is close to or missing its target:')
+            : t('{count} metric values are close to or missing their targets:', { count });
+    return count === 1
+        ? t('1 metric value is missing its target:')
+        : t('{count} metric values are missing their targets:', { count });
 }
 
 /** The columns of the text and Markdown tables, translated for the reader. */
 const columns: Array<[string, (row: MetricReportRow) => string]> = [
-    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step ?? `(${t('stage, {aggregate}', { aggregate: row.aggregate ?? '' })})`],
-    ['metric', row => row.metric], ['value', row => row.shown], ['target', row => row.target ?? ''],
-    ['status', row => statusWord(row.status)], ['period', row => row.period ?? ''], ['trend', row => row.trend ?? ''], ['source', row => row.source ?? '']
+    ['journey', row => row.journey],
+    ['stage', row => row.stage],
+    ['step', row => row.step ?? `(${t('stage, {aggregate}', { aggregate: row.aggregate ?? '' })})`],
+    ['metric', row => row.metric],
+    ['value', row => row.shown],
+    ['target', row => row.target ?? ''],
+    ['status', row => statusWord(row.status)],
+    ['period', row => row.period ?? ''],
+    ['trend', row => row.trend ?? ''],
+    ['source', row => row.source ?? '']
 ];
 
 function formatRows(rows: MetricReportRow[], format: MetricsOptions['format']): string {
@@ -89,19 +109,39 @@ function columnTitle(column: string): string {
  */
 function machineRow(row: MetricReportRow): Record<string, unknown> {
     return {
-        journey: row.journey, stage: row.stage, step: row.step, metric: row.metric, value: row.value, unit: row.unit,
-        target: row.machine.target, status: row.status, n: row.n, margin: row.margin, aggregate: row.machine.aggregate,
-        period: row.period, change: row.machine.change, previousPeriod: row.machine.previousPeriod, better: row.machine.better,
+        journey: row.journey,
+        stage: row.stage,
+        step: row.step,
+        metric: row.metric,
+        value: row.value,
+        unit: row.unit,
+        target: row.machine.target,
+        status: row.status,
+        n: row.n,
+        margin: row.margin,
+        aggregate: row.machine.aggregate,
+        period: row.period,
+        change: row.machine.change,
+        previousPeriod: row.machine.previousPeriod,
+        better: row.machine.better,
         source: row.source
     };
 }
 
 const csvColumns: Array<[string, (row: MetricReportRow) => unknown]> = [
-    ['journey', row => row.journey], ['stage', row => row.stage], ['step', row => row.step],
-    ['aggregate', row => row.machine.aggregate?.how], ['metric', row => row.metric], ['value', row => row.value], ['unit', row => row.unit],
+    ['journey', row => row.journey],
+    ['stage', row => row.stage],
+    ['step', row => row.step],
+    ['aggregate', row => row.machine.aggregate?.how],
+    ['metric', row => row.metric],
+    ['value', row => row.value],
+    ['unit', row => row.unit],
     ['target', row => row.machine.target && `${row.machine.target.comparison} ${row.machine.target.value}`],
-    ['status', row => row.status], ['period', row => row.period], ['change', row => row.machine.change],
-    ['previous period', row => row.machine.previousPeriod], ['source', row => row.source]
+    ['status', row => row.status],
+    ['period', row => row.period],
+    ['change', row => row.machine.change],
+    ['previous period', row => row.machine.previousPeriod],
+    ['source', row => row.source]
 ];
 
 /** CSV keeps numbers raw and statuses as keywords; survey values add their sample size and margin as columns. */
@@ -110,7 +150,9 @@ function csvRows(rows: MetricReportRow[]): string {
     const header = [...csvColumns.map(([title]) => title), ...(sampled ? ['n', 'margin'] : [])];
     const body = rows.map(row => [
         ...csvColumns.map(([, cell]) => String(cell(row) ?? '')),
-        ...(sampled ? [String(row.n ?? ''), row.margin === undefined ? '' : String(Math.round(row.margin * 100) / 100)] : [])
+        ...(sampled
+            ? [String(row.n ?? ''), row.margin === undefined ? '' : String(Math.round(row.margin * 100) / 100)]
+            : [])
     ]);
     return stringify([header, ...body]).trimEnd();
 }

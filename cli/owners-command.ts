@@ -17,14 +17,24 @@ export interface OwnersOptions {
 }
 
 /** `journeymap owners [paths…]`: who owns which steps, blueprint actions and opportunities, by owner. */
-export async function runOwners(paths: string[], options: OwnersOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runOwners(
+    paths: string[],
+    options: OwnersOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const loaded = await loadCheckedModels(paths, options.root, err);
     if (typeof loaded === 'number') return loaded;
     const { models, asked } = loaded;
-    out(await inLanguageOfMaps(models, options.lang, () => {
-        const items = ownership(models.filter(model => asked.has(model.uri))).map(item => ({ ...item, uri: relative(process.cwd(), fileURLToPath(item.uri)) }));
-        return formatOwnership(items, options.format);
-    }));
+    out(
+        await inLanguageOfMaps(models, options.lang, () => {
+            const items = ownership(models.filter(model => asked.has(model.uri))).map(item => ({
+                ...item,
+                uri: relative(process.cwd(), fileURLToPath(item.uri))
+            }));
+            return formatOwnership(items, options.format);
+        })
+    );
     return ExitCode.Clean;
 }
 
@@ -39,11 +49,24 @@ function kindWord(kind: OwnedItem['kind']): string {
 }
 
 function formatOwnership(items: OwnedItem[], format: OwnersOptions['format']): string {
-    if (format === 'json') return JSON.stringify({ version: 1, owners: items.map(({ uri, ...item }) => ({ ...item, file: uri })) }, null, 2);
+    if (format === 'json')
+        return JSON.stringify(
+            { version: 1, owners: items.map(({ uri, ...item }) => ({ ...item, file: uri })) },
+            null,
+            2
+        );
     const columns: Array<[string, (item: OwnedItem) => string]> = [
-        ['owner', item => item.owner], ['kind', item => format === 'csv' ? item.kind : kindWord(item.kind)], ['where', item => item.where], ['what', item => item.what], ['file', item => item.uri]
+        ['owner', item => item.owner],
+        ['kind', item => (format === 'csv' ? item.kind : kindWord(item.kind))],
+        ['where', item => item.where],
+        ['what', item => item.what],
+        ['file', item => item.uri]
     ];
-    if (format === 'csv') return stringify([columns.map(([name]) => name), ...items.map(item => columns.map(([, cell]) => cell(item)))]).trimEnd();
+    if (format === 'csv')
+        return stringify([
+            columns.map(([name]) => name),
+            ...items.map(item => columns.map(([, cell]) => cell(item)))
+        ]).trimEnd();
     if (items.length === 0) return t('No owners in these maps.');
     const header = [t('owner'), t('kind'), t('where'), t('what'), t('file')];
     if (format === 'md') {

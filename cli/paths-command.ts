@@ -96,9 +96,13 @@ export async function mineJourneys(
     if (found.problems.length > 0) return ExitCode.UsageOrInput;
     const chosen = found.journeys.filter(journey => [undefined, journey.journey].includes(options.journey));
     if (chosen.length === 0) {
-        err(options.journey === undefined
-            ? t('No journey in these maps reads an event log: add `paths from NAME` to a journey, with `data NAME "events.csv" events case … activity … time …`.')
-            : t("No journey '{journey}' with `paths from` in these maps.", { journey: options.journey }));
+        err(
+            options.journey === undefined
+                ? t(
+                      'No journey in these maps reads an event log: add `paths from NAME` to a journey, with `data NAME "events.csv" events case … activity … time …`.'
+                  )
+                : t("No journey '{journey}' with `paths from` in these maps.", { journey: options.journey })
+        );
         return ExitCode.UsageOrInput;
     }
     const models = new Map<string, JourneyMapModel>();

@@ -51,7 +51,12 @@ export async function pullPathsSnapshots(
             continue;
         }
         await writeAtomically(file, pathsSnapshotText(snapshot));
-        out(t('Wrote {file}: the paths of {journeys}.', { file: shown, journeys: journeys.map(paths => paths.journey).join(', ') }));
+        out(
+            t('Wrote {file}: the paths of {journeys}.', {
+                file: shown,
+                journeys: journeys.map(paths => paths.journey).join(', ')
+            })
+        );
     }
     return exitCode;
 }

@@ -40,7 +40,12 @@ export function formatPathsMarkdown(journeys: ShownJourney[]): string {
         const title = stepTitleOf(journey.model, escapeMarkdown);
         const { paths } = journey;
         const where = `(\`${journey.file}\`, ${t('log {log}', { log: escapeMarkdown(paths.source) })})`;
-        const lines = [`## ${escapeMarkdown(displayName(journey.model))}`, '', `${fitnessSentence(paths)} ${where}`, ''];
+        const lines = [
+            `## ${escapeMarkdown(displayName(journey.model))}`,
+            '',
+            `${fitnessSentence(paths)} ${where}`,
+            ''
+        ];
         if (paths.unmappedEvents > 0) lines.push(unmappedSentence(paths), '');
         for (const sentence of findings(paths, title)) lines.push(`- ${sentence}`);
         // The table escapes its cells itself.

@@ -7,8 +7,14 @@ import { withResolvedColours, type MapTheme } from '../render/map-theme.js';
  * WenQuanYi Micro Hei first, since resvg spends a second loading Noto's large collection — and
  * DejaVu Sans for Latin text and the symbols the map uses (✗, ⏏).
  */
-export const usualCjkFontFiles = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'];
-export const usualLatinFontFiles = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+export const usualCjkFontFiles = [
+    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
+];
+export const usualLatinFontFiles = [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
+];
 
 /** The first usual CJK font that exists, and the Latin ones. */
 export function usualFontFiles(): string[] {
@@ -54,5 +60,8 @@ export async function rasterise(svg: string, options: PngOptions): Promise<Retur
  * apart; only the text of the picture changes, never the SVG the other formats write.
  */
 function withoutLigatures(svg: string): string {
-    return svg.replace(/(<(?:text|tspan)\b[^>]*>)([^<]*)/g, (_match, open: string, text: string) => open + text.replace(/f(?=[fil])/g, 'f\u200C'));
+    return svg.replace(
+        /(<(?:text|tspan)\b[^>]*>)([^<]*)/g,
+        (_match, open: string, text: string) => open + text.replace(/f(?=[fil])/g, 'f\u200C')
+    );
 }

@@ -32,7 +32,12 @@ interface IssueComment {
  * again by a hidden marker and updated on each push, and deleted when the pull request no
  * longer changes any journey. The token only ever goes into the Authorization header.
  */
-export async function runPrComment(paths: string[], options: PrCommentOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runPrComment(
+    paths: string[],
+    options: PrCommentOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const event = await readEvent(options.env);
     if (typeof event === 'string') {
         err(event);
@@ -45,9 +50,15 @@ export async function runPrComment(paths: string[], options: PrCommentOptions, o
     }
     let markdown = '';
     const diffOptions = {
-        format: 'md' as const, exitCode: true, root: options.root, colour: false, view: options.view
+        format: 'md' as const,
+        exitCode: true,
+        root: options.root,
+        colour: false,
+        view: options.view
     };
-    const collect = (text: string) => { markdown += `${text}\n`; };
+    const collect = (text: string) => {
+        markdown += `${text}\n`;
+    };
     const diff = await runGitDiff(`${event.base}...${event.head}`, paths, diffOptions, collect, err);
     if (diff === ExitCode.UsageOrInput) return diff;
     const github = new GitHubComments(options.env.GITHUB_API_URL || 'https://api.github.com', event.repository, token);
@@ -55,13 +66,21 @@ export async function runPrComment(paths: string[], options: PrCommentOptions, o
         const existing = await github.find(event.number);
         if (diff === ExitCode.Clean) {
             if (existing) await github.delete(existing.id);
-            out(existing ? t('The pull request no longer changes a journey: deleted the journey comment.') : t('The pull request changes no journey: no comment.'));
+            out(
+                existing
+                    ? t('The pull request no longer changes a journey: deleted the journey comment.')
+                    : t('The pull request changes no journey: no comment.')
+            );
             return ExitCode.Clean;
         }
         const body = `${commentMarker}\n${markdown.trimEnd()}\n`;
         if (existing) await github.update(existing.id, body);
         else await github.create(event.number, body);
-        out(existing ? t('Updated the journey comment on pull request #{number}.', { number: event.number }) : t('Commented the journey changes on pull request #{number}.', { number: event.number }));
+        out(
+            existing
+                ? t('Updated the journey comment on pull request #{number}.', { number: event.number })
+                : t('Commented the journey changes on pull request #{number}.', { number: event.number })
+        );
         return ExitCode.Clean;
     } catch (error) {
         err(`pr-comment: ${error instanceof Error ? error.message : String(error)}`);
@@ -70,16 +89,24 @@ export async function runPrComment(paths: string[], options: PrCommentOptions, o
 }
 
 async function readEvent(env: NodeJS.ProcessEnv): Promise<PullRequestEvent | string> {
-    if (!env.GITHUB_EVENT_PATH) return t('pr-comment: GITHUB_EVENT_PATH is not set: run it in a GitHub Actions job on `pull_request`.');
-    let payload: { pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } }; repository?: { full_name?: string } };
+    if (!env.GITHUB_EVENT_PATH)
+        return t('pr-comment: GITHUB_EVENT_PATH is not set: run it in a GitHub Actions job on `pull_request`.');
+    let payload: {
+        pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+        repository?: { full_name?: string };
+    };
     try {
         payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'));
     } catch (error) {
-        return t('pr-comment: cannot read the event {path}: {reason}', { path: env.GITHUB_EVENT_PATH, reason: error instanceof Error ? error.message : String(error) });
+        return t('pr-comment: cannot read the event {path}: {reason}', {
+            path: env.GITHUB_EVENT_PATH,
+            reason: error instanceof Error ? error.message : String(error)
+        });
     }
     const pull = payload.pull_request;
     const repository = payload.repository?.full_name ?? env.GITHUB_REPOSITORY;
-    if (!pull?.number || !pull.base?.sha || !pull.head?.sha || !repository) return t('pr-comment: the event is not a pull request (it has no pull_request with number, base and head).');
+    if (!pull?.number || !pull.base?.sha || !pull.head?.sha || !repository)
+        return t('pr-comment: the event is not a pull request (it has no pull_request with number, base and head).');
     return { number: pull.number, repository, base: pull.base.sha, head: pull.head.sha };
 }
 
@@ -90,7 +117,10 @@ class GitHubComments {
     /** Our comment, found by its marker among every page of the pull request's comments. */
     async find(number: number): Promise<IssueComment | undefined> {
         for (let page = 1; page <= 50; page++) {
-            const comments = await this.call<IssueComment[]>('GET', `/repos/${this.repository}/issues/${number}/comments?per_page=100&page=${page}`);
+            const comments = await this.call<IssueComment[]>(
+                'GET',
+                `/repos/${this.repository}/issues/${number}/comments?per_page=100&page=${page}`
+            );
             const ours = comments.find(comment => comment.body?.startsWith(commentMarker));
             if (ours || comments.length < 100) return ours;
         }
@@ -113,17 +143,35 @@ class GitHubComments {
         const response = await fetch(`${this.api.replace(/\/$/, '')}${path}`, {
             method,
             headers: {
-                accept: 'application/vnd.github+json', authorization: `Bearer ${this.token}`, 'x-github-api-version': '2022-11-28', 'user-agent': 'journeymap',
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${this.token}`,
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'journeymap',
                 ...(body ? { 'content-type': 'application/json' } : {})
             },
             body: body ? JSON.stringify(body) : undefined,
             signal: AbortSignal.timeout(30_000)
         }).catch((error: unknown) => {
-            throw new Error(t('{method} {path}: cannot reach {api} ({reason})', { method, path: path.split('?')[0], api: this.api, reason: error instanceof Error ? error.message : String(error) }), { cause: error });
+            throw new Error(
+                t('{method} {path}: cannot reach {api} ({reason})', {
+                    method,
+                    path: path.split('?')[0],
+                    api: this.api,
+                    reason: error instanceof Error ? error.message : String(error)
+                }),
+                { cause: error }
+            );
         });
         if (!response.ok) {
             const detail = await response.json().then((json: { message?: string }) => json.message, () => undefined);
-            throw new Error(t('{method} {path}: GitHub answered {status}{detail}', { method, path: path.split('?')[0], status: response.status, detail: detail ? ` (${detail.split(this.token).join('***')})` : '' }));
+            throw new Error(
+                t('{method} {path}: GitHub answered {status}{detail}', {
+                    method,
+                    path: path.split('?')[0],
+                    status: response.status,
+                    detail: detail ? ` (${detail.split(this.token).join('***')})` : ''
+                })
+            );
         }
         return (response.status === 204 ? undefined : await response.json()) as T;
     }

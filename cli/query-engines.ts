@@ -62,7 +62,17 @@ export function describeServer(url: string): string {
 }
 
 /** Errors that mean "no server here", as opposed to a query the server refused. */
-const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '28P01', '28000', '3D000']);
+const connectionCodes = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ECONNRESET',
+    '28P01',
+    '28000',
+    '3D000'
+]);
 
 /**
  * PostgreSQL at `url` (from `JOURNEYMAP_POSTGRES_URL`). Dates and timestamps come back as the
@@ -73,8 +83,12 @@ export async function runPostgresQuery(sql: string, url: string): Promise<QueryR
     const asText = (value: string) => value;
     const textTypes = new Set([1082, 1114, 1184]); // date, timestamp, timestamptz
     const client = new pg.Client({
-        connectionString: url, connectionTimeoutMillis: 10_000,
-        types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (textTypes.has(oid) ? asText : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser }
+        connectionString: url,
+        connectionTimeoutMillis: 10_000,
+        types: {
+            getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+                textTypes.has(oid) ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+        }
     });
     const server = describeServer(url);
     // An error after connecting (the server going away) must not crash the process.
@@ -86,12 +100,19 @@ export async function runPostgresQuery(sql: string, url: string): Promise<QueryR
     }
     try {
         const result = await client.query({ text: sql, rowMode: 'array' });
-        return { columns: result.fields.map(field => field.name), rows: (result.rows as unknown[][]).map(row => row.map(cellText)) };
+        return {
+            columns: result.fields.map(field => field.name),
+            rows: (result.rows as unknown[][]).map(row => row.map(cellText))
+        };
     } catch (error) {
         const code = (error as { code?: string }).code;
-        if (code !== undefined && connectionCodes.has(code)) throw new ConnectionError(`PostgreSQL at ${server}: ${withoutSecrets(error, url)}`);
+        if (code !== undefined && connectionCodes.has(code))
+            throw new ConnectionError(`PostgreSQL at ${server}: ${withoutSecrets(error, url)}`);
         const position = Number((error as { position?: string }).position);
-        throw new QueryError(withoutSecrets(error, url), Number.isFinite(position) && position > 0 ? lineAt(sql, position - 1) : undefined);
+        throw new QueryError(
+            withoutSecrets(error, url),
+            Number.isFinite(position) && position > 0 ? lineAt(sql, position - 1) : undefined
+        );
     } finally {
         await client.end().catch(() => undefined);
     }
@@ -99,7 +120,8 @@ export async function runPostgresQuery(sql: string, url: string): Promise<QueryR
 
 /** A driver's message with the URL's password (and the URL itself) taken out, should the driver repeat them. */
 export function withoutSecrets(error: unknown, url: string): string {
-    const message = error instanceof Error ? (error.message || (error as { code?: string }).code || error.name) : String(error);
+    const message =
+        error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
     let password = '';
     try {
         password = decodeURIComponent(new URL(url).password);
@@ -121,6 +143,7 @@ function lineAt(text: string, offset: number): number {
 function cellText(value: unknown): string {
     if (value === null || value === undefined) return '';
     if (value instanceof Date) return value.toISOString();
-    if (typeof value === 'object' && !(value instanceof Uint8Array) && value.constructor === Object) return JSON.stringify(value);
+    if (typeof value === 'object' && !(value instanceof Uint8Array) && value.constructor === Object)
+        return JSON.stringify(value);
     return String(value);
 }

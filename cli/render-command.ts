@@ -61,11 +61,17 @@ interface FormatOption {
 }
 
 const formatOptions: FormatOption[] = [
-    { flag: options => ((options.view ?? 'map') !== 'map' ? `--view ${options.view}` : undefined), formats: ['svg', 'png', 'html'] },
-    { flag: options => options.width !== undefined ? '--width' : undefined, formats: ['svg', 'png', 'html'] },
-    { flag: options => (options.theme !== 'auto' ? `--theme ${options.theme}` : undefined), formats: ['svg', 'png', 'html', 'funnel'] },
-    { flag: options => options.scale !== 1 ? '--scale' : undefined, formats: ['png'] },
-    { flag: options => options.font?.length ? '--font' : undefined, formats: ['png'] }
+    {
+        flag: options => ((options.view ?? 'map') !== 'map' ? `--view ${options.view}` : undefined),
+        formats: ['svg', 'png', 'html']
+    },
+    { flag: options => (options.width !== undefined ? '--width' : undefined), formats: ['svg', 'png', 'html'] },
+    {
+        flag: options => (options.theme !== 'auto' ? `--theme ${options.theme}` : undefined),
+        formats: ['svg', 'png', 'html', 'funnel']
+    },
+    { flag: options => (options.scale !== 1 ? '--scale' : undefined), formats: ['png'] },
+    { flag: options => (options.font?.length ? '--font' : undefined), formats: ['png'] }
 ];
 
 /** `--view portfolio -f md`: says which option the format cannot use, instead of leaving it out unsaid. */
@@ -88,7 +94,11 @@ export async function runRender(file: string, options: RenderOptions, io: Output
         return ExitCode.UsageOrInput;
     }
     if (options.format === 'png' && !options.output && !io.binary) {
-        io.err(t('PNG is binary: write it to a file with -o map.png, or pipe it (journeymap render -f png map.journey > map.png).'));
+        io.err(
+            t(
+                'PNG is binary: write it to a file with -o map.png, or pipe it (journeymap render -f png map.journey > map.png).'
+            )
+        );
         return ExitCode.UsageOrInput;
     }
     if ((options.more ?? []).length > 0 && options.view !== 'portfolio') {
@@ -98,7 +108,10 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     const others = options.more?.length ? await findJourneyFiles(options.more) : { files: [], problems: [] };
     for (const problem of others.problems) io.err(`${problem.path}: ${problem.message}`);
     if (others.problems.length > 0) return ExitCode.UsageOrInput;
-    const loaded = await loadWorkspace([resolve(file), ...others.files], { root: options.root, maxFileBytes: defaultMaxFileBytes });
+    const loaded = await loadWorkspace([resolve(file), ...others.files], {
+        root: options.root,
+        maxFileBytes: defaultMaxFileBytes
+    });
     const [document] = loaded.documents;
     if (!document) {
         io.err(`${file}: ${loaded.problems[0]?.message ?? t('cannot be read')}`);
@@ -112,31 +125,66 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     }
     const built = await loaded.services.journey.ModelBuilder.build(document);
     if (options.persona && !built.personas.some(persona => persona.name === options.persona)) {
-        io.err(t("No persona '{name}' in {file}. Personas: {names}.", { name: options.persona, file, names: built.personas.map(persona => persona.name).join(', ') || t('none') }));
+        io.err(
+            t("No persona '{name}' in {file}. Personas: {names}.", {
+                name: options.persona,
+                file,
+                names: built.personas.map(persona => persona.name).join(', ') || t('none')
+            })
+        );
         return ExitCode.UsageOrInput;
     }
     const model = options.persona ? modelForPersona(built, options.persona) : built;
     const view = findView(model, 'render', options.view ?? 'map');
     if (!view) {
-        io.err(t('No view "{view}" in {file}. Views: {views}.', { view: options.view ?? '', file, views: viewsOf(model, 'render').map(entry => entry.id).join(', ') }));
+        io.err(
+            t('No view "{view}" in {file}. Views: {views}.', {
+                view: options.view ?? '',
+                file,
+                views: viewsOf(model, 'render')
+                    .map(entry => entry.id)
+                    .join(', ')
+            })
+        );
         return ExitCode.UsageOrInput;
     }
     const shownByView = view.named && modelOfView(model, view.named).journeys.map(each => each.name);
     if (shownByView && options.journey && !shownByView.includes(options.journey)) {
-        io.err(t("View {view} does not show journey '{name}'. It shows: {names}.", { view: view.id, name: options.journey, names: shownByView.join(', ') || t('none') }));
+        io.err(
+            t("View {view} does not show journey '{name}'. It shows: {names}.", {
+                view: view.id,
+                name: options.journey,
+                names: shownByView.join(', ') || t('none')
+            })
+        );
         return ExitCode.UsageOrInput;
     }
     // `language zh-cn` in the file: its map is drawn in Chinese on any machine, unless --lang says otherwise.
     const journey = options.journey ? model.journeys.find(j => j.name === options.journey) : model.journeys[0];
     if (!journey && (options.journey || (options.format !== 'json' && options.view !== 'portfolio' && !view.named))) {
         const names = model.journeys.map(j => j.name).join(', ');
-        io.err(options.journey ? t("No journey '{name}' in {file}. Journeys: {names}.", { name: options.journey, file, names: names || t('none') }) : t('{file} declares no journey.', { file }));
+        io.err(
+            options.journey
+                ? t("No journey '{name}' in {file}. Journeys: {names}.", {
+                      name: options.journey,
+                      file,
+                      names: names || t('none')
+                  })
+                : t('{file} declares no journey.', { file })
+        );
         return ExitCode.UsageOrInput;
     }
     // The portfolio places the opportunities of the file and of the files it imports.
-    const portfolio = options.view === 'portfolio'
-        ? opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(each => loaded.services.journey.ModelBuilder.build(each))))
-        : [];
+    const portfolio =
+        options.view === 'portfolio'
+            ? opportunityBacklog(
+                  await Promise.all(
+                      loaded.services.shared.workspace.LangiumDocuments.all
+                          .toArray()
+                          .map(each => loaded.services.journey.ModelBuilder.build(each))
+                  )
+              )
+            : [];
     // The map's labels in its own language (`language zh-cn`); the command's own lines stay in the reader's.
     const content = await inLanguageOfMaps([model], options.lang, async () => options.format === 'png'
         ? pngOf(model, journey?.name, options, view, portfolio)
@@ -149,7 +197,12 @@ export async function runRender(file: string, options: RenderOptions, io: Output
     }
     await mkdir(dirname(resolve(options.output)), { recursive: true });
     await writeFile(options.output, content);
-    io.err(t('Wrote {file} ({size})', { file: options.output, size: formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length) }));
+    io.err(
+        t('Wrote {file} ({size})', {
+            file: options.output,
+            size: formatSize(typeof content === 'string' ? Buffer.byteLength(content) : content.length)
+        })
+    );
     return ExitCode.Clean;
 }
 

@@ -4,7 +4,12 @@ import { IssueCodeDescriptions, type IssueCode } from '../language/journey-issue
 import type { CheckReport, ReportedDiagnostic, SeverityName } from './diagnostic-report.js';
 
 /** The SARIF levels of our severities: hints and infos are notes. */
-const sarifLevels: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const sarifLevels: Record<SeverityName, 'error' | 'warning' | 'note'> = {
+    error: 'error',
+    warning: 'warning',
+    info: 'note',
+    hint: 'note'
+};
 
 /**
  * A check report as SARIF 2.1.0, the format GitHub code scanning and other review tools
@@ -18,27 +23,34 @@ export function formatSarifReport(report: CheckReport, version: string, showHint
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: {
-                driver: {
-                    name: 'journeymap',
-                    version,
-                    informationUri: 'https://example.invalid/journey-maps-as-code#diagnostics',
-                    rules: ruleIds.map(id => ({ id, shortDescription: { text: IssueCodeDescriptions[id as IssueCode] ?? id } }))
-                }
-            },
-            columnKind: 'utf16CodeUnits',
-            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } },
-            results: diagnostics.map(diagnostic => sarifResult(diagnostic, ruleIds.indexOf(diagnostic.code))),
-            invocations: [{
-                executionSuccessful: report.problems.length === 0,
-                toolExecutionNotifications: report.problems.map(problem => ({
-                    level: 'error',
-                    message: { text: problem.message },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(problem.path) } }]
-                }))
-            }]
-        }]
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'journeymap',
+                        version,
+                        informationUri: 'https://example.invalid/journey-maps-as-code#diagnostics',
+                        rules: ruleIds.map(id => ({
+                            id,
+                            shortDescription: { text: IssueCodeDescriptions[id as IssueCode] ?? id }
+                        }))
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } },
+                results: diagnostics.map(diagnostic => sarifResult(diagnostic, ruleIds.indexOf(diagnostic.code))),
+                invocations: [
+                    {
+                        executionSuccessful: report.problems.length === 0,
+                        toolExecutionNotifications: report.problems.map(problem => ({
+                            level: 'error',
+                            message: { text: problem.message },
+                            locations: [{ physicalLocation: { artifactLocation: artifactLocation(problem.path) } }]
+                        }))
+                    }
+                ]
+            }
+        ]
     };
     return JSON.stringify(log, null, 2);
 }
@@ -49,12 +61,19 @@ function sarifResult(diagnostic: ReportedDiagnostic, ruleIndex: number): object 
         ruleIndex,
         level: sarifLevels[diagnostic.severity],
         message: { text: diagnostic.message },
-        locations: [{
-            physicalLocation: {
-                artifactLocation: artifactLocation(diagnostic.path),
-                region: { startLine: diagnostic.line, startColumn: diagnostic.column, endLine: diagnostic.endLine, endColumn: diagnostic.endColumn }
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: artifactLocation(diagnostic.path),
+                    region: {
+                        startLine: diagnostic.line,
+                        startColumn: diagnostic.column,
+                        endLine: diagnostic.endLine,
+                        endColumn: diagnostic.endColumn
+                    }
+                }
             }
-        }]
+        ]
     };
 }
 

@@ -42,7 +42,9 @@ function startWorker(script: string): Worker {
     const loader = join(dirname(script), '..', 'bin', 'code-cache.cjs');
     if (!existsSync(loader)) return new Worker(script);
     const name = script.split(/[\\/]/).pop()!;
-    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(script)}, '${name}')`, { eval: true });
+    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(script)}, '${name}')`, {
+        eval: true
+    });
 }
 
 function runIn<Shard, Result>(worker: Worker, shard: Shard, progress: () => void): Promise<Result> {

@@ -36,7 +36,12 @@ const siteMarker = '.journeymap-site';
  * static host. A map with errors gets an error page, and the build exits 1 unless
  * `--allow-errors`.
  */
-export async function runSite(paths: string[], options: SiteOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runSite(
+    paths: string[],
+    options: SiteOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const output = resolve(options.output);
     const refusal = await outputRefusal(output, options.force);
     if (refusal) {
@@ -49,12 +54,22 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     err(t('Reading {count} maps…', { count: files.length }));
     // Workers start loading while git is read; a few maps are built here, where starting workers would take longer.
     const workerPath = join(__dirname, 'site-worker.js');
-    const workers = files.length >= mapsWorthWorkers && existsSync(workerPath)
-        ? new ShardWorkers<SiteShard, ShardResult>(workerPath, defaultThreads(4)) : undefined;
+    const workers =
+        files.length >= mapsWorthWorkers && existsSync(workerPath)
+            ? new ShardWorkers<SiteShard, ShardResult>(workerPath, defaultThreads(4))
+            : undefined;
     const lastChanges = Object.fromEntries(await lastChangeDates(options.root));
-    const shard = (part: string[]): SiteShard => ({ files: part, root: options.root, output, lang: options.lang, lastChanges });
+    const shard = (part: string[]): SiteShard => ({
+        files: part,
+        root: options.root,
+        output,
+        lang: options.lang,
+        lastChanges
+    });
     let drawn = 0;
-    const drew = () => { if (++drawn % 200 === 0) err(t('Drew {index} journeys…', { index: drawn })); };
+    const drew = () => {
+        if (++drawn % 200 === 0) err(t('Drew {index} journeys…', { index: drawn }));
+    };
     const built = workers
         ? await workers.run(shardsOf(files, workers.size).map(shard), drew)
         : [await buildSiteShard(shard(files), drew)];
@@ -64,13 +79,20 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     useCliLanguage(chooseCliLanguage(options.lang, process.env));
     const journeys = entries.flatMap(entry => entry.journey ?? []);
     // The pages of the whole site speak the maps' language when they all declare the same one.
-    await inLanguageOfMaps(journeys.map(journey => journey.model), options.lang, async () => {
-        await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
-        const personas = sitePersonas(journeys);
-        await writer.write('personas.html', personasPage(journeys, personas));
-        for (const persona of personas) await writer.write(persona.page, personaPage(persona));
-        await writer.write('assets/search-index.js', `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`);
-    });
+    await inLanguageOfMaps(
+        journeys.map(journey => journey.model),
+        options.lang,
+        async () => {
+            await writer.write('index.html', siteIndexPage(entries, options.title ?? t('Journey maps')));
+            const personas = sitePersonas(journeys);
+            await writer.write('personas.html', personasPage(journeys, personas));
+            for (const persona of personas) await writer.write(persona.page, personaPage(persona));
+            await writer.write(
+                'assets/search-index.js',
+                `window.journeySearchIndex = ${JSON.stringify(searchRecords(journeys))};\n`
+            );
+        }
+    );
     await writer.write('assets/site.css', siteStyle);
     await writer.copy('assets/search.js', bundled('site-search.js'));
     await writer.copy('assets/journey-map.js', bundled('journey-map.js'));
@@ -79,7 +101,13 @@ export async function runSite(paths: string[], options: SiteOptions, out: (text:
     await writer.write('assets/story.css', storyCss);
     await writer.write(siteMarker, t('Written by journeymap site; it may write here again.') + '\n');
     const broken = entries.filter(entry => entry.kind === 'error').length;
-    out(t('Wrote a site of {journeys} journeys to {folder} ({files} files); open index.html.', { journeys: journeys.length, folder: relative(process.cwd(), output) || '.', files: writer.count }));
+    out(
+        t('Wrote a site of {journeys} journeys to {folder} ({files} files); open index.html.', {
+            journeys: journeys.length,
+            folder: relative(process.cwd(), output) || '.',
+            files: writer.count
+        })
+    );
     if (broken > 0) err(t('{count} maps have errors: each has an error page.', { count: broken }));
     return broken > 0 && !options.allowErrors ? ExitCode.Errors : ExitCode.Clean;
 }
@@ -91,7 +119,10 @@ async function outputRefusal(output: string, force: boolean): Promise<string | u
     if (!info.isDirectory()) return t('{path} exists and is not a folder.', { path: output });
     const entries = await readdir(output);
     if (entries.length === 0 || entries.includes(siteMarker) || force) return undefined;
-    return t('{path} is not empty and holds no site written before: give --force to write into it (files of the site are replaced, nothing is deleted).', { path: output });
+    return t(
+        '{path} is not empty and holds no site written before: give --force to write into it (files of the site are replaced, nothing is deleted).',
+        { path: output }
+    );
 }
 
 /** The last commit date of each file under the root, from one `git log` (none outside a repository). */
@@ -99,8 +130,11 @@ async function lastChangeDates(root: string): Promise<Map<string, string>> {
     const dates = new Map<string, string>();
     try {
         // -z: names as they are (`售后服务.journey`, not "\345\224…"); each commit is \x01 and its date.
-        const { stdout } = await promisify(execFile)('git', ['log', '-z', '--format=%x01%cs', '--name-only', '--relative', '--', '.'],
-            { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+        const { stdout } = await promisify(execFile)(
+            'git',
+            ['log', '-z', '--format=%x01%cs', '--name-only', '--relative', '--', '.'],
+            { cwd: root, maxBuffer: 256 * 1024 * 1024 }
+        );
         let date = '';
         for (const field of stdout.split('\0')) {
             if (field.startsWith('\x01')) date = field.slice(1);

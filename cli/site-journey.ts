@@ -2,7 +2,12 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JourneyMapModel, JourneyModel } from '../model/journey-model.js';
 import { funnelsOf } from '../metrics/funnel.js';
-import { renderJourneyView, renderMermaidFlowchart, renderMermaidJourney, renderPortfolioSvg } from '../render/index.js';
+import {
+    renderJourneyView,
+    renderMermaidFlowchart,
+    renderMermaidJourney,
+    renderPortfolioSvg
+} from '../render/index.js';
 import { journeyHealth } from '../analysis/journey-health.js';
 import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 import { journeyPage, slugOf, type SiteEntry, type SiteJourney } from '../render/site-pages.js';

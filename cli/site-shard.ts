@@ -48,9 +48,17 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
     const withOpportunities: CheckedMap[] = [];
     for (const document of loaded.documents) {
         const file = relative(shard.root, document.uri.fsPath).split('\\').join('/');
-        const errors = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+        const errors = (document.diagnostics ?? []).filter(
+            diagnostic => diagnostic.severity === DiagnosticSeverity.Error
+        );
         if (errors.length > 0) {
-            const error = { page: `j/${slugOf(file)}.html`, file, errors: errors.slice(0, 10).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) })) };
+            const error = {
+                page: `j/${slugOf(file)}.html`,
+                file,
+                errors: errors
+                    .slice(0, 10)
+                    .map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) }))
+            };
             await writer.write(error.page, errorPage(error, document.textDocument.getText()));
             entries.push({ kind: 'error', error });
             continue;
@@ -58,10 +66,12 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
         const map = { document, model: await modelOf(document), file, lastChange: shard.lastChanges[file] };
         // A map with opportunities has a portfolio, which needs the steps of the maps they address (imported, so loaded here): drawn last.
         if ((map.model.opportunities ?? []).length > 0) withOpportunities.push(map);
-        else entries.push(...await drawJourneysOf(map, [], writer, shard, drew));
+        else entries.push(...(await drawJourneysOf(map, [], writer, shard, drew)));
     }
     if (withOpportunities.length > 0) {
-        const backlog = opportunityBacklog(await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf)));
+        const backlog = opportunityBacklog(
+            await Promise.all(loaded.services.shared.workspace.LangiumDocuments.all.toArray().map(modelOf))
+        );
         for (const map of withOpportunities) {
             const own = backlog.filter(row => row.uri === map.model.uri);
             entries.push(...await drawJourneysOf(map, own, writer, shard, drew));

@@ -41,7 +41,11 @@ export async function duckDbSession(searchFolders: string[] = []): Promise<SqlSe
 /** PostgreSQL at `url` (JOURNEYMAP_POSTGRES_URL); a server out of reach is a ConnectionError naming the host only. */
 export async function postgresSession(url: string | undefined): Promise<SqlSession> {
     if (!url) {
-        throw new EventLogError(t('`on postgres` needs the server\'s URL in the environment variable JOURNEYMAP_POSTGRES_URL (postgres://user:password@host:5432/database).'));
+        throw new EventLogError(
+            t(
+                "`on postgres` needs the server's URL in the environment variable JOURNEYMAP_POSTGRES_URL (postgres://user:password@host:5432/database)."
+            )
+        );
     }
     const pg = (await import('pg')).default;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });

@@ -15,7 +15,11 @@ import { defaultMaxFileBytes, loadWorkspace } from './load-workspace.js';
  * changed in the journey, not every linked value turning from "no data" into a number.
  * A version that does not parse is shown as its text, so git always has something to diff.
  */
-export async function runTextconv(file: string, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runTextconv(
+    file: string,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     let text: string;
     try {
         text = await readFile(file, 'utf8');
@@ -26,7 +30,12 @@ export async function runTextconv(file: string, out: (text: string) => void, err
     const found = await revisionOfFile(file, process.cwd()).catch(() => undefined);
     const root = found?.root ?? process.cwd();
     const path = found ? join(found.root, found.path) : resolve(file);
-    const loaded = await loadWorkspace([path], { root, maxFileBytes: defaultMaxFileBytes, revision: found?.revision, texts: new Map([[path, text]]) });
+    const loaded = await loadWorkspace([path], {
+        root,
+        maxFileBytes: defaultMaxFileBytes,
+        revision: found?.revision,
+        texts: new Map([[path, text]])
+    });
     const document = loaded.documents[0];
     if (!document || hasSyntaxErrors(document)) {
         out(t('(journeymap: this version does not parse; its text follows)'));
@@ -35,7 +44,9 @@ export async function runTextconv(file: string, out: (text: string) => void, err
     }
     const model = await loaded.services.journey.ModelBuilder.build(document);
     // Labelled in the map's own language, as `render -f md` labels it.
-    const markdown = await inLanguageOfMaps([model], undefined, () => model.journeys.map(journey => renderJourneyMarkdown(model, journey).trimEnd()).join('\n\n'));
+    const markdown = await inLanguageOfMaps([model], undefined, () =>
+        model.journeys.map(journey => renderJourneyMarkdown(model, journey).trimEnd()).join('\n\n')
+    );
     out(markdown || t('{file} declares no journey.', { file: found?.path ?? file }));
     return ExitCode.Clean;
 }

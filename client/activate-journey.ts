@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
+import {
+    CloseAction,
+    ErrorAction,
+    type BaseLanguageClient,
+    type ErrorHandler,
+    type LanguageClientOptions
+} from 'vscode-languageclient';
 import { useMessageBundle } from '../model/localisation.js';
 import type { JourneyInitializationOptions } from '../protocol/initialization-options.js';
 import { compareJourney } from './compare-commands.js';
@@ -37,8 +43,14 @@ function watchdogHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
     });
     return {
         // `handled`: the watchdog told the user already, the client need not say it again.
-        error: (_error, _message, count) => ({ action: watchdog.connectionError(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
-        closed: () => ({ action: watchdog.serverDied() === 'restart' ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true })
+        error: (_error, _message, count) => ({
+            action: watchdog.connectionError(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+            handled: true
+        }),
+        closed: () => ({
+            action: watchdog.serverDied() === 'restart' ? CloseAction.Restart : CloseAction.DoNotRestart,
+            handled: true
+        })
     };
 }
 
@@ -56,8 +68,12 @@ export async function activateJourney(context: vscode.ExtensionContext, client: 
         vscode.commands.registerCommand('journey.exportHtml', () => exportActiveJourney(client, 'html')),
         vscode.commands.registerCommand('journey.exportMarkdown', () => exportActiveJourney(client, 'md')),
         vscode.commands.registerCommand('journey.exportPng', () => exportPreviewPng(preview)),
-        vscode.commands.registerCommand('journey.compareWithHead', (target?: unknown) => compareJourney(preview, target, false)),
-        vscode.commands.registerCommand('journey.compareWithRevision', (target?: unknown) => compareJourney(preview, target, true))
+        vscode.commands.registerCommand('journey.compareWithHead', (target?: unknown) =>
+            compareJourney(preview, target, false)
+        ),
+        vscode.commands.registerCommand('journey.compareWithRevision', (target?: unknown) =>
+            compareJourney(preview, target, true)
+        )
     );
     await client.start();
 }

@@ -22,7 +22,16 @@ export async function compareJourney(preview: JourneyPreview, target: unknown, p
     const git = await gitApi();
     const repository = git?.getRepository(uri);
     if (!repository) {
-        void vscode.window.showErrorMessage(git ? vscode.l10n.t('{0} is not in a git repository, so there is no older version to compare with.', fileName(uri)) : vscode.l10n.t('Compare needs VS Code\'s built-in Git extension, which is disabled or not available here.'));
+        void vscode.window.showErrorMessage(
+            git
+                ? vscode.l10n.t(
+                      '{0} is not in a git repository, so there is no older version to compare with.',
+                      fileName(uri)
+                  )
+                : vscode.l10n.t(
+                      "Compare needs VS Code's built-in Git extension, which is disabled or not available here."
+                  )
+        );
         return;
     }
     const revision = pickRevision ? await pickCommit(repository, uri) : { ref: 'HEAD', label: 'HEAD' };
@@ -38,23 +47,33 @@ function uriOf(target: unknown): vscode.Uri | undefined {
     return resourceUri instanceof vscode.Uri ? resourceUri : undefined;
 }
 
-async function pickCommit(repository: GitRepository, uri: vscode.Uri): Promise<{ ref: string; label: string } | undefined> {
+async function pickCommit(
+    repository: GitRepository,
+    uri: vscode.Uri
+): Promise<{ ref: string; label: string } | undefined> {
     const commits = await repository.log({ path: uri.fsPath, maxEntries: 50 });
     if (commits.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no commits yet.', fileName(uri)));
         return undefined;
     }
-    const picked = await vscode.window.showQuickPick(commits.map(commit => ({
-        label: commit.message.split('\n')[0],
-        description: commit.hash.slice(0, 7),
-        detail: [commit.authorName, commit.authorDate?.toLocaleString()].filter(Boolean).join(', '),
-        commit
-    })), { placeHolder: vscode.l10n.t('Compare {0} with the version of…', fileName(uri)), matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(
+        commits.map(commit => ({
+            label: commit.message.split('\n')[0],
+            description: commit.hash.slice(0, 7),
+            detail: [commit.authorName, commit.authorDate?.toLocaleString()].filter(Boolean).join(', '),
+            commit
+        })),
+        { placeHolder: vscode.l10n.t('Compare {0} with the version of…', fileName(uri)), matchOnDescription: true }
+    );
     return picked && { ref: picked.commit.hash, label: picked.commit.hash.slice(0, 7) };
 }
 
 /** The file's text in that revision; empty when the file did not exist then (everything is new). */
-async function olderText(repository: GitRepository, uri: vscode.Uri, revision: { ref: string; label: string }): Promise<CompareBase> {
+async function olderText(
+    repository: GitRepository,
+    uri: vscode.Uri,
+    revision: { ref: string; label: string }
+): Promise<CompareBase> {
     try {
         return { label: revision.label, text: await repository.show(revision.ref, uri.fsPath) };
     } catch {

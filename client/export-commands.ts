@@ -25,9 +25,13 @@ export async function exportPreviewPng(preview: JourneyPreview): Promise<void> {
     if (!target) return;
     try {
         await vscode.workspace.fs.writeFile(target, await preview.exportPng(2));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target))
+        );
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('PNG export failed: {0}', error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('PNG export failed: {0}', error instanceof Error ? error.message : String(error))
+        );
     }
 }
 
@@ -37,7 +41,13 @@ export async function exportActiveJourney(client: BaseLanguageClient, format: Ex
     if (!document) return;
     const result = await client.sendRequest(ModelRequest, { uri: document.uri.toString() });
     if (!result.model) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Fix the errors before exporting: line {0}: {1}', (result.error?.line ?? 0) + 1, result.error?.message ?? ''));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t(
+                'Fix the errors before exporting: line {0}: {1}',
+                (result.error?.line ?? 0) + 1,
+                result.error?.message ?? ''
+            )
+        );
         return;
     }
     const model = result.model;
@@ -55,6 +65,8 @@ export async function exportActiveJourney(client: BaseLanguageClient, format: Ex
     });
     if (target) {
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target)));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(target))
+        );
     }
 }

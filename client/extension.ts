@@ -19,7 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     const env = serverEnvironment();
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } }
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { env, execArgv: ['--nolazy', '--inspect=6009'] }
+        }
     };
     watchFastPathSetting(context);
     client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions(context));

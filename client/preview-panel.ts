@@ -40,28 +40,43 @@ export class JourneyPreview implements vscode.Disposable {
     private updatesBegun = 0;
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: BaseLanguageClient) {
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: BaseLanguageClient
+    ) {
         this.disposables.push(
             vscode.window.onDidChangeActiveTextEditor(editor => editor && this.follow(editor.document)),
-            vscode.workspace.onDidChangeTextDocument(event => event.document === this.document && this.scheduleUpdate(typingDelayMs)),
-            vscode.window.onDidChangeTextEditorSelection(event => event.textEditor.document === this.document && this.highlightAt(event.selections[0].active)),
+            vscode.workspace.onDidChangeTextDocument(
+                event => event.document === this.document && this.scheduleUpdate(typingDelayMs)
+            ),
+            vscode.window.onDidChangeTextEditorSelection(
+                event => event.textEditor.document === this.document && this.highlightAt(event.selections[0].active)
+            ),
             vscode.window.registerWebviewPanelSerializer(JourneyPreview.viewType, {
                 deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => this.restore(panel, state)
             }),
             // A data file or an imported map changed: the server rebuilt the shown map.
             client.onNotification(DocumentsRebuiltNotification, ({ uris }) => {
-                if (this.document && !this.updatePending && uris.includes(this.document.uri.toString())) this.scheduleUpdate(0);
+                if (this.document && !this.updatePending && uris.includes(this.document.uri.toString()))
+                    this.scheduleUpdate(0);
             })
         );
     }
 
     open(toSide: boolean): void {
         const editor = vscode.window.activeTextEditor;
-        const column = toSide ? vscode.ViewColumn.Beside : editor?.viewColumn ?? vscode.ViewColumn.Active;
+        const column = toSide ? vscode.ViewColumn.Beside : (editor?.viewColumn ?? vscode.ViewColumn.Active);
         if (this.panel) {
             this.panel.reveal(column, toSide);
         } else {
-            this.attach(vscode.window.createWebviewPanel(JourneyPreview.viewType, vscode.l10n.t('Journey Preview'), { viewColumn: column, preserveFocus: toSide }, this.webviewOptions()));
+            this.attach(
+                vscode.window.createWebviewPanel(
+                    JourneyPreview.viewType,
+                    vscode.l10n.t('Journey Preview'),
+                    { viewColumn: column, preserveFocus: toSide },
+                    this.webviewOptions()
+                )
+            );
         }
         if (editor) this.follow(editor.document);
     }
@@ -83,15 +98,36 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-        return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist')] };
+        return {
+            enableScripts: true,
+            retainContextWhenHidden: false,
+            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist')]
+        };
     }
 
     private attach(panel: vscode.WebviewPanel): void {
         this.panel = panel;
-        const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js'));
-        panel.webview.html = previewHtml({ nonce: createNonce(), cspSource: panel.webview.cspSource, scriptUri: scriptUri.toString(), messages: vscode.l10n.bundle });
-        panel.webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message), undefined, this.disposables);
-        panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+        const scriptUri = panel.webview.asWebviewUri(
+            vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')
+        );
+        panel.webview.html = previewHtml({
+            nonce: createNonce(),
+            cspSource: panel.webview.cspSource,
+            scriptUri: scriptUri.toString(),
+            messages: vscode.l10n.bundle
+        });
+        panel.webview.onDidReceiveMessage(
+            (message: FromPreview) => this.onMessage(message),
+            undefined,
+            this.disposables
+        );
+        panel.onDidDispose(
+            () => {
+                this.panel = undefined;
+            },
+            undefined,
+            this.disposables
+        );
     }
 
     private onMessage(message: FromPreview): void {
@@ -204,7 +240,11 @@ export class JourneyPreview implements vscode.Disposable {
         this.modelId = result.id;
         // The webview holds the model the delta was made against: it is sent the delta alone.
         const delta = result.delta !== undefined && since !== undefined && this.webviewModelId === since;
-        this.post(delta ? { type: 'update', uri, fileName: fileNameOf(document), delta: result.delta, messages } : { type: 'update', uri, fileName: fileNameOf(document), model, messages });
+        this.post(
+            delta
+                ? { type: 'update', uri, fileName: fileNameOf(document), delta: result.delta, messages }
+                : { type: 'update', uri, fileName: fileNameOf(document), model, messages }
+        );
         this.webviewModelId = result.id;
         this.modelWaiters.splice(0).forEach(wake => wake());
     }
@@ -228,7 +268,10 @@ export class JourneyPreview implements vscode.Disposable {
     private async updateComparison(document: vscode.TextDocument, base: CompareBase): Promise<void> {
         let result: CompareRequestResult;
         try {
-            result = await this.client.sendRequest(CompareRequest, { uri: document.uri.toString(), baseText: base.text });
+            result = await this.client.sendRequest(CompareRequest, {
+                uri: document.uri.toString(),
+                baseText: base.text
+            });
         } catch (error) {
             result = { changes: [], emotions: [], error: serverSilence(error) };
         }
@@ -237,14 +280,29 @@ export class JourneyPreview implements vscode.Disposable {
         // The comparison's model is not one the server numbered: the next update is whole.
         this.modelId = undefined;
         this.webviewModelId = undefined;
-        this.post({ type: 'compare', uri: document.uri.toString(), fileName: fileNameOf(document), baseLabel: base.label, result });
+        this.post({
+            type: 'compare',
+            uri: document.uri.toString(),
+            fileName: fileNameOf(document),
+            baseLabel: base.label,
+            result
+        });
     }
 
     /** Resolves when a model has been sent to the webview (after `ready`), or fails after 10 s. */
     private nextModel(): Promise<void> {
         return new Promise((resolve, reject) => {
-            const timeout = setTimeout(() => reject(new Error(vscode.l10n.t('The preview has no valid map to export (does the file have errors?).'))), 10_000);
-            this.modelWaiters.push(() => { clearTimeout(timeout); resolve(); });
+            const timeout = setTimeout(
+                () =>
+                    reject(
+                        new Error(vscode.l10n.t('The preview has no valid map to export (does the file have errors?).'))
+                    ),
+                10_000
+            );
+            this.modelWaiters.push(() => {
+                clearTimeout(timeout);
+                resolve();
+            });
         });
     }
 
@@ -280,7 +338,10 @@ export class JourneyPreview implements vscode.Disposable {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(range.uri));
         const start = new vscode.Position(range.start.line, range.start.character);
         const visible = vscode.window.visibleTextEditors.find(editor => editor.document === document);
-        await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
+        await vscode.window.showTextDocument(document, {
+            viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+            selection: new vscode.Range(start, start)
+        });
     }
 
     /**
@@ -293,7 +354,10 @@ export class JourneyPreview implements vscode.Disposable {
         if (target.scheme !== 'file' || !inWorkspace || !/\.(csv|json)$/i.test(target.path)) return;
         const document = await vscode.workspace.openTextDocument(target);
         const position = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
-        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+        await vscode.window.showTextDocument(document, {
+            viewColumn: vscode.ViewColumn.One,
+            selection: new vscode.Range(position, position)
+        });
     }
 
     private post(message: ToPreview): void {
@@ -309,7 +373,10 @@ export class JourneyPreview implements vscode.Disposable {
 
 /** The server is starting, restarting or crashed: said in the banner, the picture stays. */
 function serverSilence(error: unknown): string {
-    return vscode.l10n.t('The Journey language server did not answer: {0}', error instanceof Error ? error.message : String(error));
+    return vscode.l10n.t(
+        'The Journey language server did not answer: {0}',
+        error instanceof Error ? error.message : String(error)
+    );
 }
 
 function fileNameOf(document: vscode.TextDocument): string {
@@ -317,8 +384,12 @@ function fileNameOf(document: vscode.TextDocument): string {
 }
 
 function contains(range: SourceRange, position: vscode.Position): boolean {
-    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    const afterStart =
+        position.line > range.start.line ||
+        (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd =
+        position.line < range.end.line ||
+        (position.line === range.end.line && position.character <= range.end.character);
     return afterStart && beforeEnd;
 }
 

@@ -30,8 +30,17 @@ export class ServerWatchdog {
         while (now - this.deaths[0] > deathWindow) this.deaths.shift();
         if (this.deaths.length > maxRestarts) {
             const showLog = t('Show Server Log');
-            void this.ui.fail(t('The Journey language server stopped {count} times in {minutes} minutes and will not be started again. Please report it with the .journey file you were editing and the server log (Output › Journey Language Server). Reload the window to start it again.', { count: this.deaths.length, minutes: deathWindow / 60_000 }), showLog)
-                .then(choice => { if (choice === showLog) this.ui.showLog(); });
+            void this.ui
+                .fail(
+                    t(
+                        'The Journey language server stopped {count} times in {minutes} minutes and will not be started again. Please report it with the .journey file you were editing and the server log (Output › Journey Language Server). Reload the window to start it again.',
+                        { count: this.deaths.length, minutes: deathWindow / 60_000 }
+                    ),
+                    showLog
+                )
+                .then(choice => {
+                    if (choice === showLog) this.ui.showLog();
+                });
             return 'stop';
         }
         if (!this.toldRestart) {

@@ -10,17 +10,26 @@ import { useJourneyFences, type MarkdownIt } from '../markdown/journey-fences.js
 import { DrawFenceRequest } from '../protocol/fence-request.js';
 import { editorThemeForFences } from './markdown-fence-theme.js';
 
-export function webMarkdownFences(context: vscode.ExtensionContext, client: BaseLanguageClient): (md: MarkdownIt) => MarkdownIt {
+export function webMarkdownFences(
+    context: vscode.ExtensionContext,
+    client: BaseLanguageClient
+): (md: MarkdownIt) => MarkdownIt {
     // A map file a fence points at cannot be looked at synchronously here: any edit of a map draws `src` fences anew.
     let mapsEdited = 0;
-    context.subscriptions.push(vscode.workspace.onDidChangeTextDocument(event => {
-        if (event.document.languageId === 'journey' && event.contentChanges.length > 0) mapsEdited++;
-    }));
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeTextDocument(event => {
+            if (event.document.languageId === 'journey' && event.contentChanges.length > 0) mapsEdited++;
+        })
+    );
     let refresh: ReturnType<typeof setTimeout> | undefined;
     return md => {
         useJourneyFences(md, {
             documentOf: env => String((env.currentDocument as vscode.Uri | undefined)?.toString() ?? ''),
-            rootOf: document => (vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(document))?.uri ?? vscode.Uri.joinPath(vscode.Uri.parse(document), '..')).toString(),
+            rootOf: document =>
+                (
+                    vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(document))?.uri ??
+                    vscode.Uri.joinPath(vscode.Uri.parse(document), '..')
+                ).toString(),
             draw: request => client.sendRequest(DrawFenceRequest, request),
             stampOf: request => (request.src === undefined ? 0 : mapsEdited),
             // Many fences come back one after another: one refresh for them all.

@@ -15,7 +15,10 @@ export interface ChangeMarks {
  * `Journey › Stage › Step` in names, which never contain `›`.
  */
 export function changeMarks(changes: Change[], journey: string): ChangeMarks {
-    const marks: ChangeMarks = { before: { steps: new Map(), stages: new Map() }, after: { steps: new Map(), stages: new Map() } };
+    const marks: ChangeMarks = {
+        before: { steps: new Map(), stages: new Map() },
+        after: { steps: new Map(), stages: new Map() }
+    };
     for (const change of changes.filter(candidate => candidate.journey === journey)) {
         const [, stage, step] = change.path.split(' › ');
         // A whole step or stage added or removed has no `field`; a pain added to a step is a change of the step.

@@ -1,4 +1,11 @@
-import type { DataSourceModel, MeasuredEmotionModel, MetricModel, MetricValueModel, Scale, SurveySample } from '../model/journey-model.js';
+import type {
+    DataSourceModel,
+    MeasuredEmotionModel,
+    MetricModel,
+    MetricValueModel,
+    Scale,
+    SurveySample
+} from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { comparisonSymbol, formatMetricValue, formatNumber, sampleText } from '../metrics/metric-format.js';
 import type { ElementKind } from './model-fields.js';
@@ -106,9 +113,12 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
             return `${comparisonSymbol(target.comparison)} ${formatMetricValue(target.value, metric)}`;
         }
         case 'scale':
-        case 'emotionScale': return `${(value as Scale).min}..${(value as Scale).max}`;
-        case 'link': return linkText(value as NonNullable<MetricValueModel['link']>);
-        case 'sample': return sampleText(value as SurveySample, metric);
+        case 'emotionScale':
+            return `${(value as Scale).min}..${(value as Scale).max}`;
+        case 'link':
+            return linkText(value as NonNullable<MetricValueModel['link']>);
+        case 'sample':
+            return sampleText(value as SurveySample, metric);
         case 'query': {
             const query = value as NonNullable<DataSourceModel['query']>;
             return `${quoted(query.path)} ${query.engine === 'postgres' ? 'on postgres' : '(DuckDB)'}`;
@@ -116,24 +126,46 @@ export function valueText(field: string, value: unknown, metric?: MetricModel): 
         case 'measuredEmotion': {
             const measured = value as MeasuredEmotionModel;
             return t('{score} ({mean} of {min}..{max}, n = {n}) from {link}', {
-                score: formatNumber(measured.score), mean: formatNumber(measured.mean), min: measured.answerScale.min, max: measured.answerScale.max, n: measured.n, link: linkText(measured.link)
+                score: formatNumber(measured.score),
+                mean: formatNumber(measured.mean),
+                min: measured.answerScale.min,
+                max: measured.answerScale.max,
+                n: measured.n,
+                link: linkText(measured.link)
             });
         }
         case 'expects': {
             const expects = value as { metric: string; target?: { comparison: '>=' | '<='; value: number } };
-            return expects.target ? `${expects.metric} ${comparisonSymbol(expects.target.comparison)} ${formatNumber(expects.target.value)}` : expects.metric;
+            return expects.target
+                ? `${expects.metric} ${comparisonSymbol(expects.target.comparison)} ${formatNumber(expects.target.value)}`
+                : expects.metric;
         }
-        case 'value': return metric ? formatMetricValue(value as number, metric) : (value as number);
-        case 'warn': return formatMetricValue(value as number, metric);
+        case 'value':
+            return metric ? formatMetricValue(value as number, metric) : (value as number);
+        case 'warn':
+            return formatMetricValue(value as number, metric);
         // Free texts in quotes; keywords and names (`online`, `烦躁`, `week`) as written.
-        case 'title': case 'role': case 'quote': case 'quotes': case 'documentation': case 'accessibleTitle': case 'note': case 'path': case 'owner': return quoted(String(value));
-        default: return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
+        case 'title':
+        case 'role':
+        case 'quote':
+        case 'quotes':
+        case 'documentation':
+        case 'accessibleTitle':
+        case 'note':
+        case 'path':
+        case 'owner':
+            return quoted(String(value));
+        default:
+            return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
     }
 }
 
 /** `funnel.conversion where step = "see-ad" and region = "north"`, as written. */
 function linkText(link: NonNullable<MetricValueModel['link']>): string {
-    const conditions = link.conditions.map(condition => `${condition.key} = ${typeof condition.value === 'number' ? formatNumber(condition.value) : JSON.stringify(condition.value)}`);
+    const conditions = link.conditions.map(
+        condition =>
+            `${condition.key} = ${typeof condition.value === 'number' ? formatNumber(condition.value) : JSON.stringify(condition.value)}`
+    );
     return `${link.source}.${link.column}${conditions.length > 0 ? ` where ${conditions.join(' and ')}` : ''}`;
 }
 

@@ -7,8 +7,20 @@ import { addedStepOf, type Change } from './journey-diff.js';
 
 const markers: Record<Change['kind'], string> = { added: '+', removed: '-', renamed: '~', moved: '>', changed: '~' };
 /** Signs for a pull-request comment, where colour may not show: one per kind of change. */
-const markdownMarkers: Record<Change['kind'], string> = { added: '➕', removed: '➖', renamed: '🏷️', moved: '↕️', changed: '✏️' };
-const colours: Record<Change['kind'], string> = { added: '\u001b[32m', removed: '\u001b[31m', renamed: '\u001b[33m', moved: '\u001b[36m', changed: '\u001b[33m' };
+const markdownMarkers: Record<Change['kind'], string> = {
+    added: '➕',
+    removed: '➖',
+    renamed: '🏷️',
+    moved: '↕️',
+    changed: '✏️'
+};
+const colours: Record<Change['kind'], string> = {
+    added: '\u001b[32m',
+    removed: '\u001b[31m',
+    renamed: '\u001b[33m',
+    moved: '\u001b[36m',
+    changed: '\u001b[33m'
+};
 
 /** One line per change, `+` added, `-` removed, `~` changed or renamed, `>` moved. */
 export function formatDiffText(changes: Change[], colour: boolean): string {
@@ -17,7 +29,9 @@ export function formatDiffText(changes: Change[], colour: boolean): string {
         const line = `${markers[change.kind]} ${change.summary}  (${change.path})`;
         return colour ? `${colours[change.kind]}${line}\u001b[0m` : line;
     });
-    return [...lines, changes.length === 1 ? t('1 change') : t('{count} changes', { count: changes.length })].join('\n');
+    return [...lines, changes.length === 1 ? t('1 change') : t('{count} changes', { count: changes.length })].join(
+        '\n'
+    );
 }
 
 /** A changed journey as it is after the change, as a Mermaid `journey` diagram. */
@@ -46,9 +60,12 @@ export function formatDiffMarkdown(
     if (changes.length === 0) return `**${t('Journey maps:')}** ${t('no semantic changes.')}\n`;
     const count = (kind: Change['kind']) => changes.filter(change => change.kind === kind).length;
     const lines = [
-        `### ${t('Journey map changes')}`, '',
-        `| ${[t('added'), t('removed'), t('changed'), t('renamed'), t('moved')].join(' | ')} |`, '|---|---|---|---|---|',
-        `| ${count('added')} | ${count('removed')} | ${count('changed')} | ${count('renamed')} | ${count('moved')} |`, ''
+        `### ${t('Journey map changes')}`,
+        '',
+        `| ${[t('added'), t('removed'), t('changed'), t('renamed'), t('moved')].join(' | ')} |`,
+        '|---|---|---|---|---|',
+        `| ${count('added')} | ${count('removed')} | ${count('changed')} | ${count('renamed')} | ${count('moved')} |`,
+        ''
     ];
     const groups = new Map<string, Change[]>();
     for (const change of changes) {
@@ -63,7 +80,15 @@ export function formatDiffMarkdown(
             const added = addedStepOf(change);
             return added === undefined ? [] : (picture?.steps?.[added] ?? []).map(line => `  - ${line}`);
         };
-        lines.push(`#### ${escapeMarkdown(journey)}`, '', ...group.flatMap(change => [`- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`, ...contents(change)]), '');
+        lines.push(
+            `#### ${escapeMarkdown(journey)}`,
+            '',
+            ...group.flatMap(change => [
+                `- ${markdownMarkers[change.kind]} ${escapeMarkdown(change.summary)}`,
+                ...contents(change)
+            ]),
+            ''
+        );
         const curve = emotions.find(comparison => comparison.journey === journey);
         if (curve) lines.push(...emotionChartMarkdown(curve), '');
         if (picture) lines.push(...pictureMarkdown(picture), '');
@@ -75,7 +100,12 @@ export function formatDiffMarkdown(
 /** The view's journeys a change touched, as flowcharts with the touched steps in front and the rest dimmed. */
 function viewMarkdown(view: ViewPicture): string[] {
     if (view.flowcharts.length === 0) {
-        return [`#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`, '', t('No change touches this view.'), ''];
+        return [
+            `#### ${escapeMarkdown(t('View {view}', { view: view.view }))}`,
+            '',
+            t('No change touches this view.'),
+            ''
+        ];
     }
     return [
         `#### ${escapeMarkdown(t('View {view}: the steps the changes touched', { view: view.view }))}`, '',
@@ -93,7 +123,10 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
     const onlyBefore = comparison.points.filter(point => point.before !== undefined && point.after === undefined);
     const onlyAfter = comparison.points.filter(point => point.after !== undefined && point.before === undefined);
     const label = (text: string) => `"${mermaidText(text).replace(/"/g, '″')}"`;
-    const lines = [t('Emotion curve of {title}: bars before, line after.', { title: escapeMarkdown(comparison.title) }), ''];
+    const lines = [
+        t('Emotion curve of {title}: bars before, line after.', { title: escapeMarkdown(comparison.title) }),
+        ''
+    ];
     if (both.length > 0) {
         lines.push('```mermaid', 'xychart-beta',
             `    x-axis [${both.map(point => label(point.label)).join(', ')}]`,
@@ -102,7 +135,8 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
             `    line [${both.map(point => point.after).join(', ')}]`,
             '```', '');
     }
-    const list = (points: typeof both, side: 'before' | 'after') => points.map(point => `${escapeMarkdown(point.label)} (${point[side]})`).join(', ');
+    const list = (points: typeof both, side: 'before' | 'after') =>
+        points.map(point => `${escapeMarkdown(point.label)} (${point[side]})`).join(', ');
     if (onlyBefore.length > 0) lines.push(t('Only before: {steps}.', { steps: list(onlyBefore, 'before') }));
     if (onlyAfter.length > 0) lines.push(t('Only after: {steps}.', { steps: list(onlyAfter, 'after') }));
     return lines;
@@ -110,7 +144,16 @@ export function emotionChartMarkdown(comparison: EmotionComparison): string[] {
 
 /** The journey after the change, folded away: the list of changes stays what a reviewer reads first. */
 function pictureMarkdown(picture: JourneyPicture): string[] {
-    return ['<details>', `<summary>${escapeXml(t('The journey {name} after this change (Mermaid)', { name: picture.journey }))}</summary>`, '', '```mermaid', picture.mermaid.trimEnd(), '```', '', '</details>'];
+    return [
+        '<details>',
+        `<summary>${escapeXml(t('The journey {name} after this change (Mermaid)', { name: picture.journey }))}</summary>`,
+        '',
+        '```mermaid',
+        picture.mermaid.trimEnd(),
+        '```',
+        '',
+        '</details>'
+    ];
 }
 
 /** Stable JSON: `{ "version": 2, "changes": [...] }`, each change as in `Change` (`diff/journey-diff.schema.json`). */

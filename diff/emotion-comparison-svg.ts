@@ -14,15 +14,23 @@ const chart = { pad: 40, column: 96, top: 56, height: 160, labelLine: 15, labelW
  * points, after solid with filled points (told apart by line and point shape, and named
  * in the legend, not by colour alone). A step missing on one side breaks that side's line.
  */
-export function renderEmotionComparisonSvg(comparison: EmotionComparison, options: { theme?: MapTheme; idPrefix?: string } = {}): string {
+export function renderEmotionComparisonSvg(
+    comparison: EmotionComparison,
+    options: { theme?: MapTheme; idPrefix?: string } = {}
+): string {
     const width = chart.pad * 2 + Math.max(4, comparison.points.length) * chart.column;
     const bottom = chart.top + chart.height;
     const height = bottom + chart.labelLine * 2 + chart.pad;
     const xOf = (index: number) => chart.pad + chart.column * (index + 0.5);
     const yOf = (score: number) => bottom - shareOfScale(score, comparison.scale) * chart.height;
-    const grid = scaleTicks(comparison.scale).map(tick => element('line', { class: 'grid', x1: chart.pad, x2: width - chart.pad, y1: yOf(tick), y2: yOf(tick) })
-        + text(String(tick), { x: chart.pad - 8, y: yOf(tick) + 4, class: 'small muted', 'text-anchor': 'end' }));
-    const labels = comparison.points.map((point, index) => text(shorten(point.label), { x: xOf(index), y: bottom + 20, class: 'small', 'text-anchor': 'middle' }));
+    const grid = scaleTicks(comparison.scale).map(
+        tick =>
+            element('line', { class: 'grid', x1: chart.pad, x2: width - chart.pad, y1: yOf(tick), y2: yOf(tick) }) +
+            text(String(tick), { x: chart.pad - 8, y: yOf(tick) + 4, class: 'small muted', 'text-anchor': 'end' })
+    );
+    const labels = comparison.points.map((point, index) =>
+        text(shorten(point.label), { x: xOf(index), y: bottom + 20, class: 'small', 'text-anchor': 'middle' })
+    );
     const body = [
         text(t('Emotion curve: {title}', { title: comparison.title }), { x: chart.pad, y: 24, class: 'stage-title' }),
         legend(width),
@@ -31,12 +39,27 @@ export function renderEmotionComparisonSvg(comparison: EmotionComparison, option
         ...curve(comparison.points, 'after', xOf, yOf),
         ...labels
     ];
-    const description = comparison.points.map(point => `${point.label}: ${point.before ?? '–'} → ${point.after ?? '–'}`).join('; ');
-    return svgDocument(width, height, `${options.idPrefix ?? 'compare'}-curves`, t('Emotion curve of {title}, before and after', { title: comparison.title }), description, options.theme ?? 'auto', body.join(''));
+    const description = comparison.points
+        .map(point => `${point.label}: ${point.before ?? '–'} → ${point.after ?? '–'}`)
+        .join('; ');
+    return svgDocument(
+        width,
+        height,
+        `${options.idPrefix ?? 'compare'}-curves`,
+        t('Emotion curve of {title}, before and after', { title: comparison.title }),
+        description,
+        options.theme ?? 'auto',
+        body.join('')
+    );
 }
 
 /** One side's polyline(s), broken where a step has no score on that side, and its points. */
-function curve(points: ComparedEmotion[], side: 'before' | 'after', xOf: (index: number) => number, yOf: (score: number) => number): string[] {
+function curve(
+    points: ComparedEmotion[],
+    side: 'before' | 'after',
+    xOf: (index: number) => number,
+    yOf: (score: number) => number
+): string[] {
     const runs: string[][] = [[]];
     const dots: string[] = [];
     points.forEach((point, index) => {
@@ -46,9 +69,19 @@ function curve(points: ComparedEmotion[], side: 'before' | 'after', xOf: (index:
             return;
         }
         runs.at(-1)!.push(`${xOf(index)},${yOf(score)}`);
-        dots.push(element('circle', { class: `point-${side}`, cx: xOf(index), cy: yOf(score), r: side === 'after' ? 5 : 6, 'data-step': point.step }));
+        dots.push(
+            element('circle', {
+                class: `point-${side}`,
+                cx: xOf(index),
+                cy: yOf(score),
+                r: side === 'after' ? 5 : 6,
+                'data-step': point.step
+            })
+        );
     });
-    const lines = runs.filter(run => run.length > 1).map(run => element('polyline', { class: `curve-${side}`, points: run.join(' ') }));
+    const lines = runs
+        .filter(run => run.length > 1)
+        .map(run => element('polyline', { class: `curve-${side}`, points: run.join(' ') }));
     return [...lines, ...dots];
 }
 

@@ -23,8 +23,13 @@ export interface EmotionComparison {
  * change are left out.
  */
 export function compareEmotions(before: JourneyModel, after: JourneyModel): EmotionComparison[] {
-    return matchJourneys(before, after).pairs
-        .map(([old, current]) => ({ journey: current.name, title: displayName(current), scale: current.emotionScale, points: comparedPoints(old, current) }))
+    return matchJourneys(before, after)
+        .pairs.map(([old, current]) => ({
+            journey: current.name,
+            title: displayName(current),
+            scale: current.emotionScale,
+            points: comparedPoints(old, current)
+        }))
         .filter(comparison => comparison.points.some(point => point.before !== point.after));
 }
 
@@ -32,7 +37,12 @@ function comparedPoints(old: JourneyMapModel, current: JourneyMapModel): Compare
     const steps = matchSteps(old, current);
     const oldOf = new Map(steps.pairs.map(([was, now]) => [now, was]));
     const newOf = new Map(steps.pairs);
-    const points: ComparedEmotion[] = allSteps(current).map(step => ({ step: step.name, label: displayName(step), before: oldOf.get(step)?.emotion?.score, after: step.emotion?.score }));
+    const points: ComparedEmotion[] = allSteps(current).map(step => ({
+        step: step.name,
+        label: displayName(step),
+        before: oldOf.get(step)?.emotion?.score,
+        after: step.emotion?.score
+    }));
     // A removed step goes after the new version of the step it followed (or first); several after one step keep their order.
     const removedAfter = new Map<string | undefined, ComparedEmotion[]>();
     const removed = new Set(steps.removed);
@@ -47,5 +57,8 @@ function comparedPoints(old: JourneyMapModel, current: JourneyMapModel): Compare
         if (list) list.push(point);
         else removedAfter.set(predecessor, [point]);
     }
-    return [...(removedAfter.get(undefined) ?? []), ...points.flatMap(point => [point, ...(removedAfter.get(point.step) ?? [])])];
+    return [
+        ...(removedAfter.get(undefined) ?? []),
+        ...points.flatMap(point => [point, ...(removedAfter.get(point.step) ?? [])])
+    ];
 }

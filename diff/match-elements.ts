@@ -16,7 +16,11 @@ const rareWordLimit = 64;
  * Pairs elements with the same name; then pairs the rest whose content is similar enough
  * (shared words of the fingerprint, Jaccard ≥ 0.5), so a rename is not a delete and an add.
  */
-export function matchByNameThenContent<T extends { name: string }>(before: T[], after: T[], fingerprint: (element: T) => string): Matching<T> {
+export function matchByNameThenContent<T extends { name: string }>(
+    before: T[],
+    after: T[],
+    fingerprint: (element: T) => string
+): Matching<T> {
     return matchByKeyThenContent(before, after, element => element.name, fingerprint);
 }
 
@@ -31,7 +35,12 @@ export function matchTexts(before: string[], after: string[]): Matching<string> 
  * candidates that share a rare word, so renaming a tenth of 10,000 steps does not compare
  * every pair. Without a fingerprint, elements with no key in common are added and removed.
  */
-export function matchByKeyThenContent<T>(before: T[], after: T[], keyOf: (element: T) => string, fingerprint?: (element: T) => string): Matching<T> {
+export function matchByKeyThenContent<T>(
+    before: T[],
+    after: T[],
+    keyOf: (element: T) => string,
+    fingerprint?: (element: T) => string
+): Matching<T> {
     const pairs: Array<[T, T]> = [];
     const byKey = new Map<string, T[]>();
     for (const element of after) {
@@ -55,17 +64,28 @@ export function matchByKeyThenContent<T>(before: T[], after: T[], keyOf: (elemen
     if (!fingerprint) return { pairs, added: unmatchedAfter, removed: unmatchedBefore };
     const { pairs: similar, removed } = pairBySimilarity(unmatchedBefore, unmatchedAfter, fingerprint);
     const pairedAfter = new Set(similar.map(([, current]) => current));
-    return { pairs: [...pairs, ...similar], added: unmatchedAfter.filter(element => !pairedAfter.has(element)), removed };
+    return {
+        pairs: [...pairs, ...similar],
+        added: unmatchedAfter.filter(element => !pairedAfter.has(element)),
+        removed
+    };
 }
 
 /** Greedy, in old order: each old element takes the most similar new one still free (the first on ties). */
-function pairBySimilarity<T>(before: T[], after: T[], fingerprint: (element: T) => string): { pairs: Array<[T, T]>; removed: T[] } {
+function pairBySimilarity<T>(
+    before: T[],
+    after: T[],
+    fingerprint: (element: T) => string
+): { pairs: Array<[T, T]>; removed: T[] } {
     const pairs: Array<[T, T]> = [];
     const removed: T[] = [];
     if (before.length === 0 || after.length === 0) return { pairs, removed: before };
     const afterWords = after.map(element => wordsOf(fingerprint(element)));
     const free = new Array<boolean>(after.length).fill(true);
-    const candidatesOf = before.length * after.length <= exhaustiveComparisons ? () => after.map((_, index) => index) : rareWordCandidates(afterWords);
+    const candidatesOf =
+        before.length * after.length <= exhaustiveComparisons
+            ? () => after.map((_, index) => index)
+            : rareWordCandidates(afterWords);
     for (const old of before) {
         const words = wordsOf(fingerprint(old));
         let best = -1;

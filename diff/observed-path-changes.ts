@@ -26,10 +26,17 @@ export function observedPathChanges(
     if (!was && !now) return [];
     if (!was) {
         const share = percentText(now!.fitness);
-        const summary = t('Observed paths from {log}: {share} of {cases} customers follow the map', { log: now!.source, share, cases: now!.cases });
+        const summary = t('Observed paths from {log}: {share} of {cases} customers follow the map', {
+            log: now!.source,
+            share,
+            cases: now!.cases
+        });
         return [{ after: share, summary }];
     }
-    if (!now) return [{ before: percentText(was.fitness), summary: t('Observed paths from {log} removed', { log: was.source }) }];
+    if (!now)
+        return [
+            { before: percentText(was.fitness), summary: t('Observed paths from {log} removed', { log: was.source }) }
+        ];
     return [
         ...fitnessChange(was, now), ...transitionChanges(was, now, titles), ...deadStepChanges(was, now, titles),
         ...splitChange(was, now, titles)
@@ -39,7 +46,13 @@ export function observedPathChanges(
 function fitnessChange(was: ObservedPaths, now: ObservedPaths): ObservedChange[] {
     const [old, current] = [percentText(was.fitness), percentText(now.fitness)];
     if (old === current) return [];
-    return [{ before: old, after: current, summary: t('Customers who follow the map: {old} → {new}', { old, new: current }) }];
+    return [
+        {
+            before: old,
+            after: current,
+            summary: t('Customers who follow the map: {old} → {new}', { old, new: current })
+        }
+    ];
 }
 
 /** Moves the map does not show, in either version: their shares of the customers. */
@@ -54,11 +67,21 @@ function transitionChanges(was: ObservedPaths, now: ObservedPaths, titles: Title
     return undocumented.flatMap((move): ObservedChange[] => {
         const [old, current] = [oldMoves.get(move), newMoves.get(move)];
         const either = (current ?? old)!;
-        const words = { from: title(either.from), to: title(either.to), old: shareText(old, was), new: shareText(current, now) };
+        const words = {
+            from: title(either.from),
+            to: title(either.to),
+            old: shareText(old, was),
+            new: shareText(current, now)
+        };
         if (words.old === words.new) return [];
         if (!old) return [{ after: words.new, summary: t('New undocumented path {from} → {to}: {new}', words) }];
-        if (!current) return [{ before: words.old, summary: t('Undocumented path {from} → {to} no longer taken (was {old})', words) }];
-        return [{ before: words.old, after: words.new, summary: t('Undocumented path {from} → {to}: {old} → {new}', words) }];
+        if (!current)
+            return [
+                { before: words.old, summary: t('Undocumented path {from} → {to} no longer taken (was {old})', words) }
+            ];
+        return [
+            { before: words.old, after: words.new, summary: t('Undocumented path {from} → {to}: {old} → {new}', words) }
+        ];
     });
 }
 

@@ -19,7 +19,8 @@ export function mermaidFences(markdown: string): FencedBlock[] {
         const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
         const end = lines.findIndex((line, at) => at > index && close.test(line));
         const last = end < 0 ? lines.length : end;
-        if (open[2].toLowerCase() === 'mermaid') blocks.push({ lines: lines.slice(index + 1, last), firstLine: index + 2 });
+        if (open[2].toLowerCase() === 'mermaid')
+            blocks.push({ lines: lines.slice(index + 1, last), firstLine: index + 2 });
         index = last;
     }
     return blocks;

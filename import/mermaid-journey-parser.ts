@@ -57,7 +57,15 @@ export function parseMermaidJourney(source: string[], firstLine = 1): MermaidPar
     const keywordLine = lines.findIndex((line, index) => index >= start && !isBlankOrComment(line));
     if (keywordLine < 0 || !/^\s*journey\s*$/i.test(lines[keywordLine])) {
         const at = keywordLine < 0 ? lines.length - 1 : keywordLine;
-        return { problems: [{ line: firstLine + Math.max(0, at), column: 1, message: t('expected a Mermaid `journey` diagram: the first line must be `journey`') }] };
+        return {
+            problems: [
+                {
+                    line: firstLine + Math.max(0, at),
+                    column: 1,
+                    message: t('expected a Mermaid `journey` diagram: the first line must be `journey`')
+                }
+            ]
+        };
     }
     const diagram: MermaidJourneyDiagram = {
         title: frontmatterTitle(lines, start), leadingComments: lines.slice(start, keywordLine).flatMap(commentText),
@@ -86,7 +94,11 @@ export function parseMermaidJourney(source: string[], firstLine = 1): MermaidPar
                 if (rest.startsWith('{')) {
                     const block = accDescrBlock(lines, index, rest.slice(1));
                     if (block.end < 0) {
-                        problems.push({ line: lineNumber, column: indent + 1, message: t('accDescr { is never closed: add a line with }') });
+                        problems.push({
+                            line: lineNumber,
+                            column: indent + 1,
+                            message: t('accDescr { is never closed: add a line with }')
+                        });
                         break;
                     }
                     diagram.accDescr = block.text;
@@ -118,10 +130,21 @@ export function parseMermaidJourney(source: string[], firstLine = 1): MermaidPar
 }
 
 /** `Task name: 5: Me, Cat`; the score is a whole number from 1 to 5; actors are optional. */
-function parseTask(text: string, line: number, indent: number, problems: MermaidProblem[]): Omit<MermaidTask, 'comments'> | undefined {
+function parseTask(
+    text: string,
+    line: number,
+    indent: number,
+    problems: MermaidProblem[]
+): Omit<MermaidTask, 'comments'> | undefined {
     const colon = text.indexOf(':');
     if (colon < 0) {
-        problems.push({ line, column: indent + text.length + 1, message: t("expected ':' and a score after the task name '{name}' (Task name: <score>: <actors>)", { name: text }) });
+        problems.push({
+            line,
+            column: indent + text.length + 1,
+            message: t("expected ':' and a score after the task name '{name}' (Task name: <score>: <actors>)", {
+                name: text
+            })
+        });
         return undefined;
     }
     const name = text.slice(0, colon).trim();
@@ -134,17 +157,29 @@ function parseTask(text: string, line: number, indent: number, problems: Mermaid
     const score = scoreText.trim();
     if (!/^\d+$/.test(score) || Number(score) < mermaidScoreRange.min || Number(score) > mermaidScoreRange.max) {
         const range = { name, min: mermaidScoreRange.min, max: mermaidScoreRange.max };
-        const message = score === '' ? t("no score for task '{name}': a score is a whole number from {min} to {max}", range)
-            : t("score '{score}' for task '{name}': a score is a whole number from {min} to {max}", { ...range, score });
+        const message =
+            score === ''
+                ? t("no score for task '{name}': a score is a whole number from {min} to {max}", range)
+                : t("score '{score}' for task '{name}': a score is a whole number from {min} to {max}", {
+                      ...range,
+                      score
+                  });
         problems.push({ line, column: scoreColumn, message });
         return undefined;
     }
     if (extra.length > 0) {
         const column = indent + colon + 1 + scoreText.length + 1 + (actorText ?? '').length + 1;
-        problems.push({ line, column, message: t("unexpected ':' in task '{name}': write Task name: <score>: <actor>, <actor>", { name }) });
+        problems.push({
+            line,
+            column,
+            message: t("unexpected ':' in task '{name}': write Task name: <score>: <actor>, <actor>", { name })
+        });
         return undefined;
     }
-    const actors = (actorText ?? '').split(',').map(actor => actor.trim()).filter(actor => actor !== '');
+    const actors = (actorText ?? '')
+        .split(',')
+        .map(actor => actor.trim())
+        .filter(actor => actor !== '');
     return { name, score: Number(score), actors, line };
 }
 
@@ -156,7 +191,10 @@ function diagramStart(lines: string[]): number {
 }
 
 function frontmatterTitle(lines: string[], start: number): string | undefined {
-    const title = lines.slice(1, Math.max(0, start - 1)).map(line => /^title:\s*(.*)$/.exec(line.trim())?.[1]).find(value => value !== undefined);
+    const title = lines
+        .slice(1, Math.max(0, start - 1))
+        .map(line => /^title:\s*(.*)$/.exec(line.trim())?.[1])
+        .find(value => value !== undefined);
     return title?.replace(/^(['"])(.*)\1$/, '$2');
 }
 
@@ -172,7 +210,11 @@ function commentText(line: string): string[] {
 }
 
 /** The text of `accDescr { … }` from line `from`, the line of its `}` and what follows the brace there (and from which column). */
-function accDescrBlock(lines: string[], from: number, firstRest: string): { text: string; end: number; rest: string; restColumn: number } {
+function accDescrBlock(
+    lines: string[],
+    from: number,
+    firstRest: string
+): { text: string; end: number; rest: string; restColumn: number } {
     const parts: string[] = [];
     for (let index = from; index < lines.length; index++) {
         const content = index === from ? firstRest : lines[index];
@@ -180,7 +222,15 @@ function accDescrBlock(lines: string[], from: number, firstRest: string): { text
         if (close >= 0) {
             parts.push(content.slice(0, close));
             const restColumn = lines[index].length - (content.length - close - 1);
-            return { text: parts.map(part => part.trim()).filter(Boolean).join('\n'), end: index, rest: content.slice(close + 1), restColumn };
+            return {
+                text: parts
+                    .map(part => part.trim())
+                    .filter(Boolean)
+                    .join('\n'),
+                end: index,
+                rest: content.slice(close + 1),
+                restColumn
+            };
         }
         parts.push(content);
     }

@@ -10,11 +10,15 @@ import { mermaidScoreRange } from './mermaid-journey-parser.js';
  * of the journey's lists its own. Comments stay where they were.
  */
 export function mermaidToJourneyText(diagrams: MermaidJourneyDiagram[], source: string): string {
-    const actors = unique(diagrams.flatMap(diagram => diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors))));
+    const actors = unique(
+        diagrams.flatMap(diagram => diagram.sections.flatMap(section => section.tasks.flatMap(task => task.actors)))
+    );
     const personaNames = uniqueNames(actors, personaNameOfActor);
     const lines = [`// Imported from Mermaid: ${source.replace(/[\r\n]+/g, ' ')}`];
     if (actors.length > 0) lines.push('', ...actors.map(actor => personaLine(personaNames.get(actor)!, actor)));
-    const journeyNames = uniqueNames(diagrams, diagram => identifierFromTitle(diagram.title ?? diagram.accTitle ?? '', 'Journey'));
+    const journeyNames = uniqueNames(diagrams, diagram =>
+        identifierFromTitle(diagram.title ?? diagram.accTitle ?? '', 'Journey')
+    );
     for (const diagram of diagrams) lines.push('', ...journeyLines(diagram, journeyNames.get(diagram)!, personaNames));
     return lines.join('\n') + '\n';
 }
@@ -27,8 +31,12 @@ function personaLine(name: string, actor: string): string {
 function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames: Map<string, string>): string[] {
     const lines: string[] = comments(diagram.leadingComments, 0);
     // accDescr is the journey's description (its documentation comment), accTitle a tag of it: each stays what it is.
-    const documentation = [...(diagram.accDescr?.split('\n') ?? []), ...(diagram.accTitle ? [`@accTitle ${diagram.accTitle}`] : [])];
-    if (documentation.length > 0) lines.push('/**', ...documentation.map(line => ` * ${line.replace(/\*\//g, '* /')}`), ' */');
+    const documentation = [
+        ...(diagram.accDescr?.split('\n') ?? []),
+        ...(diagram.accTitle ? [`@accTitle ${diagram.accTitle}`] : [])
+    ];
+    if (documentation.length > 0)
+        lines.push('/**', ...documentation.map(line => ` * ${line.replace(/\*\//g, '* /')}`), ' */');
     lines.push(`journey ${name}${diagram.title ? ` ${quote(diagram.title)}` : ''} {`);
     const tasks = diagram.sections.flatMap(section => section.tasks);
     const actors = unique(tasks.flatMap(task => task.actors));
@@ -36,10 +44,14 @@ function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames
     // A journey's personas take part in every step that names none; when a task has no actor, each task names its own.
     const everyTaskHasActors = tasks.every(task => task.actors.length > 0);
     const journeyActors = everyTaskHasActors ? actors : [];
-    if (journeyActors.length > 0) lines.push(`  persona ${journeyActors.map(actor => personaNames.get(actor)).join(', ')}`);
+    if (journeyActors.length > 0)
+        lines.push(`  persona ${journeyActors.map(actor => personaNames.get(actor)).join(', ')}`);
     lines.push(`  emotion scale ${mermaidScoreRange.min}..${mermaidScoreRange.max}`);
     const stageNames = uniqueNames(diagram.sections, section => identifierFromTitle(section.title ?? '', 'Steps'));
-    const stepNames = uniqueNames(diagram.sections.flatMap(section => section.tasks), task => identifierFromTitle(task.name, 'Step'));
+    const stepNames = uniqueNames(
+        diagram.sections.flatMap(section => section.tasks),
+        task => identifierFromTitle(task.name, 'Step')
+    );
     for (const section of diagram.sections) {
         lines.push('', ...stageLines(section, stageNames.get(section)!, stepNames, journeyActors, personaNames));
     }
@@ -47,11 +59,21 @@ function journeyLines(diagram: MermaidJourneyDiagram, name: string, personaNames
     return lines;
 }
 
-function stageLines(section: MermaidSection, name: string, stepNames: Map<MermaidTask, string>, journeyActors: string[], personaNames: Map<string, string>): string[] {
-    const lines = [...comments(section.comments, 1), `  stage ${name}${section.title ? ` ${quote(section.title)}` : ''} {`];
+function stageLines(
+    section: MermaidSection,
+    name: string,
+    stepNames: Map<MermaidTask, string>,
+    journeyActors: string[],
+    personaNames: Map<string, string>
+): string[] {
+    const lines = [
+        ...comments(section.comments, 1),
+        `  stage ${name}${section.title ? ` ${quote(section.title)}` : ''} {`
+    ];
     for (const task of section.tasks) {
         lines.push(...comments(task.comments, 2), `    step ${stepNames.get(task)!} ${quote(task.name)} {`);
-        if (!sameList(task.actors, journeyActors) && task.actors.length > 0) lines.push(`      persona ${task.actors.map(actor => personaNames.get(actor)).join(', ')}`);
+        if (!sameList(task.actors, journeyActors) && task.actors.length > 0)
+            lines.push(`      persona ${task.actors.map(actor => personaNames.get(actor)).join(', ')}`);
         lines.push(`      emotion ${task.score}`, '    }');
     }
     lines.push('  }');

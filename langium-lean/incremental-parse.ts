@@ -135,7 +135,13 @@ function childInside(node: AstNode, inside: (child: AstNode) => boolean): AstNod
 }
 
 /** The node's new text parsed on its own, if it is one whole, correct node of the same kind. */
-function reparseNode(node: AstNode, edit: Edit, text: string, parser: LangiumParser, lexer: Lexer): AstNode | undefined {
+function reparseNode(
+    node: AstNode,
+    edit: Edit,
+    text: string,
+    parser: LangiumParser,
+    lexer: Lexer
+): AstNode | undefined {
     const start = node.$cstNode!.offset;
     if (!/[\s{}]/.test(text.charAt(start - 1))) {
         return undefined;
@@ -156,7 +162,9 @@ function reparseNode(node: AstNode, edit: Edit, text: string, parser: LangiumPar
 function lastTokenRunsOn(text: string, start: number, end: number, lexer: Lexer): boolean {
     const endOf = (token: { endOffset?: number }) => (token.endOffset ?? -1) + 1;
     const part = lexer.tokenize(text.slice(start, end));
-    const last = [...part.tokens, ...part.hidden].reduce((found, token) => (endOf(token) > endOf(found) ? token : found));
+    const last = [...part.tokens, ...part.hidden].reduce((found, token) =>
+        endOf(token) > endOf(found) ? token : found
+    );
     const lineEnd = text.indexOf('\n', end);
     const from = start + last.startOffset;
     const again = lexer.tokenize(text.slice(from, lineEnd < 0 ? text.length : lineEnd));

@@ -31,8 +31,10 @@ export function parseFenceInfo(info: string): { src?: string; view: string; jour
     const attributes = new Map<string, string>();
     const pattern = /([a-zA-Z]+)\s*=\s*"([^"]*)"|(\S+)/g;
     for (let match = pattern.exec(rest); match; match = pattern.exec(rest)) {
-        if (match[3] !== undefined) return { error: `"${match[3]}" is not an attribute; write src="…", view="…" or journey="…"` };
-        if (!['src', 'view', 'journey'].includes(match[1])) return { error: `unknown attribute ${match[1]}; a fence takes src, view and journey` };
+        if (match[3] !== undefined)
+            return { error: `"${match[3]}" is not an attribute; write src="…", view="…" or journey="…"` };
+        if (!['src', 'view', 'journey'].includes(match[1]))
+            return { error: `unknown attribute ${match[1]}; a fence takes src, view and journey` };
         attributes.set(match[1], match[2]);
     }
     // Which views there are is known once the map is read: a map names its own (`view Exec { … }`).

@@ -52,14 +52,30 @@ export function useJourneyFences(md: MarkdownIt, options: JourneyFencesOptions):
         const env = given ?? {};
         const token = tokens[index];
         if (token.info.trim().split(/\s+/)[0] !== 'journey') {
-            return fallback ? fallback(tokens, index, renderOptions, env, self) : self.renderToken(tokens, index, renderOptions);
+            return fallback
+                ? fallback(tokens, index, renderOptions, env, self)
+                : self.renderToken(tokens, index, renderOptions);
         }
         const counted = (env.journeyFences = Number(env.journeyFences ?? 0) + 1);
-        if (counted > maxFences) return errorBox([{ message: `Only the first ${maxFences} journey maps of a document are drawn; this is number ${counted}.` }], token.map?.[0]);
+        if (counted > maxFences)
+            return errorBox(
+                [
+                    {
+                        message: `Only the first ${maxFences} journey maps of a document are drawn; this is number ${counted}.`
+                    }
+                ],
+                token.map?.[0]
+            );
         const info = parseFenceInfo(token.info);
         if ('error' in info) return errorBox([{ message: info.error }], token.map?.[0]);
         const document = options.documentOf(env);
-        const request: FenceRequest = { ...info, text: info.src === undefined ? token.content : undefined, document, root: options.rootOf(document), theme: options.theme?.() };
+        const request: FenceRequest = {
+            ...info,
+            text: info.src === undefined ? token.content : undefined,
+            document,
+            root: options.rootOf(document),
+            theme: options.theme?.()
+        };
         const key = JSON.stringify([request, options.stampOf?.(request) ?? 0]);
         const result = remembered(key, now()) ?? drawNow(key, request);
         if (!result) return waitingBox();
@@ -111,7 +127,10 @@ function remembered(key: string, now: number): FenceResult | undefined {
 }
 
 function notDrawn(error: unknown): FenceResult {
-    return { kind: 'errors', errors: [{ message: `The map could not be drawn: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+        kind: 'errors',
+        errors: [{ message: `The map could not be drawn: ${error instanceof Error ? error.message : String(error)}` }]
+    };
 }
 
 function picture(svg: string, title: string): string {

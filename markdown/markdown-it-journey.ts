@@ -39,14 +39,19 @@ export default function journeyMarkdownIt(md: MarkdownIt, options: JourneyMarkdo
     const root = resolve(options.root ?? process.cwd());
     let drawInWorker: ((request: FenceRequest) => FenceResult) | undefined;
     useJourneyFences(md, {
-        documentOf: env => pathToFileURL(resolve(options.documentPath?.(env) ?? documentPathOf(env) ?? join(root, 'index.md'))).href,
+        documentOf: env =>
+            pathToFileURL(resolve(options.documentPath?.(env) ?? documentPathOf(env) ?? join(root, 'index.md'))).href,
         rootOf: () => pathToFileURL(root).href,
         draw: request => {
-            drawInWorker ??= syncWorkerFunction<FenceRequest, FenceResult>(options.workerPath ?? join(__dirname, 'markdown-worker.cjs'), 60_000);
+            drawInWorker ??= syncWorkerFunction<FenceRequest, FenceResult>(
+                options.workerPath ?? join(__dirname, 'markdown-worker.cjs'),
+                60_000
+            );
             return drawInWorker(request);
         },
         // A `src` file edited since it was drawn is drawn again.
-        stampOf: request => (request.src === undefined ? 0 : modifiedAt(resolve(fileURLToPath(request.document), '..', request.src))),
+        stampOf: request =>
+            request.src === undefined ? 0 : modifiedAt(resolve(fileURLToPath(request.document), '..', request.src)),
         maxFences: options.maxFences,
         theme: options.theme
     });

@@ -36,12 +36,23 @@ export interface LinkShape {
 }
 
 export type LinkResolution =
-    | { kind: 'value'; value: number; row?: Record<string, string>; line?: number; series?: PeriodValue[]; sample?: SurveySample }
     | {
-        kind: 'problem'; code: DataLinkCode; message: string; at: LinkPart; suggestions?: string[];
-        /** The problem is the data source's (its period column), reported once where the source is declared. */
-        ofSource?: boolean;
-    };
+          kind: 'value';
+          value: number;
+          row?: Record<string, string>;
+          line?: number;
+          series?: PeriodValue[];
+          sample?: SurveySample;
+      }
+    | {
+          kind: 'problem';
+          code: DataLinkCode;
+          message: string;
+          at: LinkPart;
+          suggestions?: string[];
+          /** The problem is the data source's (its period column), reported once where the source is declared. */
+          ofSource?: boolean;
+      };
 
 /** Whether a link was parsed whole: text the parser recovered from can lack a column or a key. */
 export function isCompleteLink(link: LinkShape): boolean {
@@ -57,7 +68,14 @@ export function resolveDataLink(link: LinkShape, table: DataTable, periodColumn?
     if (periodColumn !== undefined) {
         // A period column that is missing or holds no periods is one error, at the source: no link reads it.
         const broken = !table.columns.includes(periodColumn) || periodProblemOf(table, periodColumn) !== undefined;
-        if (broken) return { kind: 'problem', code: DataLinkCodes.DataPeriodInvalid, message: '', at: { part: 'where' }, ofSource: true };
+        if (broken)
+            return {
+                kind: 'problem',
+                code: DataLinkCodes.DataPeriodInvalid,
+                message: '',
+                at: { part: 'where' },
+                ofSource: true
+            };
         return resolveSeries(link, table, periodColumn);
     }
     const unknownColumn = findUnknownColumn(link, table);
@@ -67,13 +85,24 @@ export function resolveDataLink(link: LinkShape, table: DataTable, periodColumn?
     if (rows.length > 1) {
         const conditions = describeConditions(link);
         const where = places(table, rows);
-        const message = link.conditions.length === 0
-            ? t('{count} rows match {conditions} ({where}); add `where column = "value"` to pick one.', { count: rows.length, conditions, where })
-            : t('{count} rows match {conditions} ({where}); add `and column = "value"` to pick one.', { count: rows.length, conditions, where });
+        const message =
+            link.conditions.length === 0
+                ? t('{count} rows match {conditions} ({where}); add `where column = "value"` to pick one.', {
+                      count: rows.length,
+                      conditions,
+                      where
+                  })
+                : t('{count} rows match {conditions} ({where}); add `and column = "value"` to pick one.', {
+                      count: rows.length,
+                      conditions,
+                      where
+                  });
         return { kind: 'problem', code: DataLinkCodes.DataRowAmbiguous, message, at: { part: 'where' } };
     }
     const value = numericValue(link, table, rows[0]);
-    return typeof value === 'number' ? { kind: 'value', value, row: rowOf(table, rows[0]), line: table.lines?.[rows[0]] } : value;
+    return typeof value === 'number'
+        ? { kind: 'value', value, row: rowOf(table, rows[0]), line: table.lines?.[rows[0]] }
+        : value;
 }
 
 /** One row per period; the periods in order (numbers as numbers, `2026-W9` before `2026-W10`). */
@@ -86,7 +115,15 @@ function resolveSeries(link: LinkShape, table: DataTable, periodColumn: string):
     const repeated = [...byPeriod].find(([, entries]) => entries.length > 1);
     if (repeated) {
         const where = places(table, repeated[1]);
-        return { kind: 'problem', code: DataLinkCodes.DataRowAmbiguous, message: t('{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.', { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }), at: { part: 'where' } };
+        return {
+            kind: 'problem',
+            code: DataLinkCodes.DataRowAmbiguous,
+            message: t(
+                '{count} rows match {conditions} in period \'{period}\' ({where}); add `and column = "value"` to pick one.',
+                { count: repeated[1].length, conditions: describeConditions(link), period: repeated[0], where }
+            ),
+            at: { part: 'where' }
+        };
     }
     const series: PeriodValue[] = [];
     for (const [period, [row]] of byPeriod) {
@@ -95,7 +132,13 @@ function resolveSeries(link: LinkShape, table: DataTable, periodColumn: string):
         series.push({ period, value });
     }
     const latest = byPeriod.get(series.at(-1)!.period)![0];
-    return { kind: 'value', value: series.at(-1)!.value, row: rowOf(table, latest), line: table.lines?.[latest], series };
+    return {
+        kind: 'value',
+        value: series.at(-1)!.value,
+        row: rowOf(table, latest),
+        line: table.lines?.[latest],
+        series
+    };
 }
 
 /** The rows of each period, the periods in order (numbers as numbers, `2026-W9` before `2026-W10`). */
@@ -113,15 +156,31 @@ export function rowsByPeriod(table: DataTable, rows: readonly number[], periodCo
 }
 
 export function findUnknownColumn(link: LinkShape, table: DataTable): LinkResolution | undefined {
-    const unknown = [{ name: link.column, at: { part: 'column' } as LinkPart }, ...link.conditions.map(condition => ({ name: condition.key, at: { part: 'key', condition } as LinkPart }))]
-        .find(entry => !table.columns.includes(entry.name));
-    return unknown && { kind: 'problem', code: DataLinkCodes.DataColumnUnknown, ...describeUnknownColumn(unknown.name, table.columns, t('column')), at: unknown.at };
+    const unknown = [
+        { name: link.column, at: { part: 'column' } as LinkPart },
+        ...link.conditions.map(condition => ({ name: condition.key, at: { part: 'key', condition } as LinkPart }))
+    ].find(entry => !table.columns.includes(entry.name));
+    return (
+        unknown && {
+            kind: 'problem',
+            code: DataLinkCodes.DataColumnUnknown,
+            ...describeUnknownColumn(unknown.name, table.columns, t('column')),
+            at: unknown.at
+        }
+    );
 }
 
 /** "The data source has no column 'x'. Did you mean 'y'?" — or the list of columns when nothing is close. */
-export function describeUnknownColumn(name: string, columns: string[], what: string): { message: string; suggestions: string[] } {
+export function describeUnknownColumn(
+    name: string,
+    columns: string[],
+    what: string
+): { message: string; suggestions: string[] } {
     const suggestions = didYouMean(name, columns);
-    const hint = suggestions.length > 0 ? t("Did you mean '{name}'?", { name: suggestions[0] }) : t('Columns: {columns}.', { columns: columns.join(', ') });
+    const hint =
+        suggestions.length > 0
+            ? t("Did you mean '{name}'?", { name: suggestions[0] })
+            : t('Columns: {columns}.', { columns: columns.join(', ') });
     return { message: t("The data source has no {what} '{name}'. {hint}", { what, name, hint }), suggestions };
 }
 
@@ -151,18 +210,45 @@ export function places(table: DataTable, rows: readonly number[]): string {
  */
 export function noRow(link: LinkShape, table: DataTable): LinkResolution {
     const conditions = describeConditions(link);
-    const missing = link.conditions.find(condition => !(table.cells.get(condition.key) ?? []).some(cell => cellMatches(cell, condition)));
+    const missing = link.conditions.find(
+        condition => !(table.cells.get(condition.key) ?? []).some(cell => cellMatches(cell, condition))
+    );
     if (!missing) {
-        return { kind: 'problem', code: DataLinkCodes.DataRowNotFound, message: t('No row matches {conditions} together; each value is in the file, but not in one row.', { conditions }), at: { part: 'where' } };
+        return {
+            kind: 'problem',
+            code: DataLinkCodes.DataRowNotFound,
+            message: t('No row matches {conditions} together; each value is in the file, but not in one row.', {
+                conditions
+            }),
+            at: { part: 'where' }
+        };
     }
     const values = [...new Set(table.cells.get(missing.key) ?? [])].filter(value => value !== '');
     const written = missing.text ?? String(missing.number);
     const close = didYouMean(written, values);
-    const shown = (close.length > 0 ? close : values.slice(0, 5)).map(value => JSON.stringify(value)).join(', ') + (close.length === 0 && values.length > 5 ? ', …' : '');
-    const message = close.length > 0
-        ? t('No row matches {conditions}: the file has no {key} = {value}. Did you mean {close}?', { conditions, key: missing.key, value: JSON.stringify(written), close: shown })
-        : t('No row matches {conditions}: the file has no {key} = {value}; its values are {values}.', { conditions, key: missing.key, value: JSON.stringify(written), values: shown || t('none') });
-    return { kind: 'problem', code: DataLinkCodes.DataRowNotFound, message, at: { part: 'condition', condition: missing } };
+    const shown =
+        (close.length > 0 ? close : values.slice(0, 5)).map(value => JSON.stringify(value)).join(', ') +
+        (close.length === 0 && values.length > 5 ? ', …' : '');
+    const message =
+        close.length > 0
+            ? t('No row matches {conditions}: the file has no {key} = {value}. Did you mean {close}?', {
+                  conditions,
+                  key: missing.key,
+                  value: JSON.stringify(written),
+                  close: shown
+              })
+            : t('No row matches {conditions}: the file has no {key} = {value}; its values are {values}.', {
+                  conditions,
+                  key: missing.key,
+                  value: JSON.stringify(written),
+                  values: shown || t('none')
+              });
+    return {
+        kind: 'problem',
+        code: DataLinkCodes.DataRowNotFound,
+        message,
+        at: { part: 'condition', condition: missing }
+    };
 }
 
 function numericValue(link: LinkShape, table: DataTable, row: number): number | LinkResolution {
@@ -172,7 +258,16 @@ function numericValue(link: LinkShape, table: DataTable, row: number): number | 
 }
 
 export function notNumeric(link: LinkShape, cell: string, where: string): LinkResolution {
-    return { kind: 'problem', code: DataLinkCodes.DataValueNotNumeric, message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", { cell, column: link.column, where }), at: { part: 'column' } };
+    return {
+        kind: 'problem',
+        code: DataLinkCodes.DataValueNotNumeric,
+        message: t("The cell '{cell}' in column '{column}' ({where}) is not a number.", {
+            cell,
+            column: link.column,
+            where
+        }),
+        at: { part: 'column' }
+    };
 }
 
 function cellMatches(cell: string | undefined, condition: LinkCondition): boolean {
@@ -186,5 +281,10 @@ export function describeConditions(link: LinkShape): string {
     if (link.conditions.length === 0) {
         return t('the link (it has no `where`)');
     }
-    return link.conditions.map(condition => `${condition.key} = ${condition.text !== undefined ? JSON.stringify(condition.text) : condition.number}`).join(t(' and '));
+    return link.conditions
+        .map(
+            condition =>
+                `${condition.key} = ${condition.text !== undefined ? JSON.stringify(condition.text) : condition.number}`
+        )
+        .join(t(' and '));
 }

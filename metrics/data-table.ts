@@ -30,7 +30,8 @@ export function rowOf(table: DataTable, row: number): Record<string, string> {
  * Parquet (bytes). Rejects with an Error whose message says what is wrong with the file.
  */
 export async function parseDataTable(content: string | Uint8Array, fileName: string): Promise<DataTable> {
-    if (isBinaryDataFile(fileName)) return parseParquetTable(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    if (isBinaryDataFile(fileName))
+        return parseParquetTable(typeof content === 'string' ? new TextEncoder().encode(content) : content);
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
     return fileName.toLowerCase().endsWith('.json') ? parseJsonTable(text) : parseCsvTable(text);
 }
@@ -43,7 +44,9 @@ export async function parseDataTable(content: string | Uint8Array, fileName: str
 export function dataFileColumns(content: string | Uint8Array, fileName: string): string[] {
     if (isBinaryDataFile(fileName)) {
         const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-        return parquetColumns(parquetMetadataOf(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+        return parquetColumns(
+            parquetMetadataOf(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+        );
     }
     const text = (typeof content === 'string' ? content : new TextDecoder().decode(content)).replace(/^\uFEFF/, '');
     if (fileName.toLowerCase().endsWith('.json')) {
@@ -122,7 +125,12 @@ class ColumnBuilder {
         // Sized for every line of the file: blank lines and rows across lines leave some unused.
         for (const cells of this.cells.values()) cells.length = this.rowCount;
         this.lines.length = this.rowCount;
-        return { columns: this.columns, rowCount: this.rowCount, cells: this.cells, lines: withLines ? this.lines : undefined };
+        return {
+            columns: this.columns,
+            rowCount: this.rowCount,
+            cells: this.cells,
+            lines: withLines ? this.lines : undefined
+        };
     }
 }
 
@@ -141,13 +149,17 @@ const sliceMilliseconds = 20;
 async function parseCsvTable(source: string): Promise<DataTable> {
     const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
     const lines = new LineReader(text);
-    const textOf = (record: { text?: string; start: number; end: number }) => record.text ?? text.slice(record.start, record.end);
+    const textOf = (record: { text?: string; start: number; end: number }) =>
+        record.text ?? text.slice(record.start, record.end);
     let header = lines.nextRecord();
     // `# pulled from queries/funnel.sql …`: the lines `journeymap data pull` writes above a snapshot's header.
     while (header && textOf(header).startsWith('#')) header = lines.nextRecord();
     if (!header) throw new Error('the CSV file is empty: it needs a header row');
     // At most a few million slots ahead: V8 keeps larger preallocated arrays as slow dictionaries.
-    const builder = new ColumnBuilder(csvCells(textOf(header)).map(cell => cell.trim()), Math.min(lineCount(text), 4_000_000));
+    const builder = new ColumnBuilder(
+        csvCells(textOf(header)).map(cell => cell.trim()),
+        Math.min(lineCount(text), 4_000_000)
+    );
     let sliceStart = Date.now();
     for (let record = lines.nextRecord(); record; record = lines.nextRecord()) {
         if (record.text === undefined) builder.addCellsOf(text, record.start, record.end, record.line);
@@ -275,7 +287,10 @@ function strictCells(record: string): string[] {
 
 function parseJsonTable(text: string): DataTable {
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (!Array.isArray(value) || !value.every(item => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    if (
+        !Array.isArray(value) ||
+        !value.every(item => typeof item === 'object' && item !== null && !Array.isArray(item))
+    ) {
         throw new Error('a JSON data source must be an array of records (objects)');
     }
     const builder = new ColumnBuilder([...new Set(value.flatMap(record => Object.keys(record)))]);
@@ -314,7 +329,8 @@ async function parseParquetTable(bytes: Uint8Array): Promise<DataTable> {
             onChunk: chunk => {
                 const target = cells.get(chunk.columnName);
                 if (!target) return;
-                for (let row = chunk.rowStart; row < chunk.rowEnd && row < rowCount; row++) target[row] = cellText(chunk.columnData[row - chunk.rowStart]);
+                for (let row = chunk.rowStart; row < chunk.rowEnd && row < rowCount; row++)
+                    target[row] = cellText(chunk.columnData[row - chunk.rowStart]);
             }
         });
     } catch (error) {
@@ -331,7 +347,8 @@ function reason(error: unknown): string {
 function cellText(value: unknown): string {
     if (value === null || value === undefined) return '';
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (typeof value === 'object') return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? Number(inner) : inner));
+    if (typeof value === 'object')
+        return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? Number(inner) : inner));
     return String(value);
 }
 

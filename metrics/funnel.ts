@@ -31,7 +31,14 @@ export function funnelsOf(journey: JourneyMapModel, metrics: MetricModel[]): Fun
             return value === undefined ? [] : [{ step: step.name, label: displayName(step), value }];
         });
         if (steps.length < 2) return [];
-        return [{ metric: metric.name, title: displayName(metric), steps, transitions: steps.slice(1).map((step, index) => transition(steps[index].value, step.value)) }];
+        return [
+            {
+                metric: metric.name,
+                title: displayName(metric),
+                steps,
+                transitions: steps.slice(1).map((step, index) => transition(steps[index].value, step.value))
+            }
+        ];
     });
 }
 

@@ -26,18 +26,28 @@ export function formatNumber(value: number): string {
 }
 
 /** A value with its unit: `14.5%`, `52 h`, `1,200 CNY`; `–` when there is none. */
-export function formatMetricValue(value: number | undefined, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+export function formatMetricValue(
+    value: number | undefined,
+    metric: Pick<MetricModel, 'unit' | 'currency'> | undefined
+): string {
     if (value === undefined) return '–';
     const number = formatNumber(value);
     switch (metric?.unit) {
-        case 'percent': return `${number}%`;
-        case 'currency': return metric.currency ? `${number} ${metric.currency}` : number;
-        case 'ratio': return `${number}×`;
+        case 'percent':
+            return `${number}%`;
+        case 'currency':
+            return metric.currency ? `${number} ${metric.currency}` : number;
+        case 'ratio':
+            return `${number}×`;
         // Survey scores are read as whole points (NPS 40, CSAT 85%) and effort to one decimal.
-        case 'nps': return formatNumber(Math.round(value));
-        case 'csat': return `${formatNumber(Math.round(value))}%`;
-        case 'ces': return formatNumber(Math.round(value * 10) / 10);
-        default: return number;
+        case 'nps':
+            return formatNumber(Math.round(value));
+        case 'csat':
+            return `${formatNumber(Math.round(value))}%`;
+        case 'ces':
+            return formatNumber(Math.round(value * 10) / 10);
+        default:
+            return number;
     }
 }
 
@@ -54,13 +64,20 @@ function marginText(sample: SurveySample, metric?: Pick<MetricModel, 'unit'>): s
 }
 
 /** A survey value with its margin: `40 ± 18`. */
-export function formatWithMargin(value: number, sample: SurveySample, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+export function formatWithMargin(
+    value: number,
+    sample: SurveySample,
+    metric: Pick<MetricModel, 'unit' | 'currency'> | undefined
+): string {
     const margin = marginText(sample, metric);
     return margin === undefined ? formatMetricValue(value, metric) : `${formatMetricValue(value, metric)} ${margin}`;
 }
 
 /** A value with its unit and, for survey answers, its margin and sample: `40 ± 18, n = 10`. */
-export function formatMeasuredValue(value: Pick<MetricValueModel, 'value' | 'sample'>, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
+export function formatMeasuredValue(
+    value: Pick<MetricValueModel, 'value' | 'sample'>,
+    metric: Pick<MetricModel, 'unit' | 'currency'> | undefined
+): string {
     if (!value.sample || value.value === undefined) return formatMetricValue(value.value, metric);
     return `${formatWithMargin(value.value, value.sample, metric)}, n = ${value.sample.n}`;
 }
@@ -111,7 +128,9 @@ export function trendOf(value: MetricValueModel, metric: MetricModel | undefined
 export function formatDelta(difference: number, metric: Pick<MetricModel, 'unit' | 'currency'> | undefined): string {
     const rounded = Math.round(difference * 100) / 100;
     const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-    return metric?.unit === 'percent' ? `${sign}${formatNumber(Math.abs(rounded))} pp` : `${sign}${formatMetricValue(Math.abs(rounded), metric)}`;
+    return metric?.unit === 'percent'
+        ? `${sign}${formatNumber(Math.abs(rounded))} pp`
+        : `${sign}${formatMetricValue(Math.abs(rounded), metric)}`;
 }
 
 /** A trend in words: `+1.2 since 2026-W46 (better)`. */

@@ -1,7 +1,14 @@
 import {
     displayName, type Aggregation, type JourneyModel, type MetricModel, type MetricStatus
 } from '../model/journey-model.js';
-import { formatAggregation, formatMeasuredValue, formatMetricValue, formatTargetValue, formatTrend, trendOf } from './metric-format.js';
+import {
+    formatAggregation,
+    formatMeasuredValue,
+    formatMetricValue,
+    formatTargetValue,
+    formatTrend,
+    trendOf
+} from './metric-format.js';
 
 /** One metric value of a report: a step's, or a stage's aggregate (then `step` is absent). */
 export interface MetricReportRow {
@@ -46,8 +53,12 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
         const aggregates: MetricReportRow[] = stage.metrics.filter(aggregate => aggregate.count > 1).map(aggregate => {
             const metric = metricOf(aggregate.metric);
             return {
-                ...base, ...describeMetric(metric, aggregate.metric), value: aggregate.value, shown: formatMetricValue(aggregate.value, metric),
-                status: aggregate.status, aggregate: formatAggregation(aggregate.aggregate, aggregate.count),
+                ...base,
+                ...describeMetric(metric, aggregate.metric),
+                value: aggregate.value,
+                shown: formatMetricValue(aggregate.value, metric),
+                status: aggregate.status,
+                aggregate: formatAggregation(aggregate.aggregate, aggregate.count),
                 machine: { target: metric?.target, aggregate: { how: aggregate.aggregate, steps: aggregate.count } }
             };
         });
@@ -55,12 +66,24 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
             const metric = metricOf(value.metric);
             const trend = trendOf(value, metric);
             return {
-                ...base, step: displayName(step), ...describeMetric(metric, value.metric), value: value.value, shown: formatMeasuredValue(value, metric), n: value.sample?.n, margin: value.sample?.margin, status: value.status,
-                period: value.series?.at(-1)?.period, trend: trend && formatTrend(trend),
-                source: value.origin && `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`,
+                ...base,
+                step: displayName(step),
+                ...describeMetric(metric, value.metric),
+                value: value.value,
+                shown: formatMeasuredValue(value, metric),
+                n: value.sample?.n,
+                margin: value.sample?.margin,
+                status: value.status,
+                period: value.series?.at(-1)?.period,
+                trend: trend && formatTrend(trend),
+                source:
+                    value.origin &&
+                    `${sourceName(value.origin.uri)}${value.origin.line ? `:${value.origin.line}` : ''}`,
                 machine: {
-                    target: metric?.target, change: trend?.change,
-                    previousPeriod: trend?.previousPeriod, better: trend?.better
+                    target: metric?.target,
+                    change: trend?.change,
+                    previousPeriod: trend?.previousPeriod,
+                    better: trend?.better
                 }
             };
         }));
@@ -68,11 +91,20 @@ export function metricReport(models: JourneyModel[], sourceName: (uri: string) =
     })));
 }
 
-function describeMetric(metric: MetricModel | undefined, name: string): Pick<MetricReportRow, 'metric' | 'unit' | 'target'> {
-    return { metric: displayName(metric ?? { name }), unit: metric?.currency ?? metric?.unit, target: formatTargetValue(metric) };
+function describeMetric(
+    metric: MetricModel | undefined,
+    name: string
+): Pick<MetricReportRow, 'metric' | 'unit' | 'target'> {
+    return {
+        metric: displayName(metric ?? { name }),
+        unit: metric?.currency ?? metric?.unit,
+        target: formatTargetValue(metric)
+    };
 }
 
 /** Statuses at or past a `--fail-on` level: `missed` fails only on misses, `warn` also on values that are close. */
 export function failingRows(rows: MetricReportRow[], failOn: 'missed' | 'warn'): MetricReportRow[] {
-    return rows.filter(row => row.step !== undefined && (row.status === 'missed' || (failOn === 'warn' && row.status === 'close')));
+    return rows.filter(
+        row => row.step !== undefined && (row.status === 'missed' || (failOn === 'warn' && row.status === 'close'))
+    );
 }

@@ -4,7 +4,10 @@ import type { MetricModel, MetricStatus } from '../model/journey-model.js';
  * Whether a value meets its metric's target (`>=`: higher is better, `<=`: lower is
  * better). A value that misses the target by no more than the `warn` band is `close`.
  */
-export function metricStatus(metric: Pick<MetricModel, 'target' | 'warn'> | undefined, value: number | undefined): MetricStatus {
+export function metricStatus(
+    metric: Pick<MetricModel, 'target' | 'warn'> | undefined,
+    value: number | undefined
+): MetricStatus {
     if (value === undefined) {
         return 'no-data';
     }
@@ -18,7 +21,11 @@ export function metricStatus(metric: Pick<MetricModel, 'target' | 'warn'> | unde
 }
 
 /** Whether a change from `previous` to `value` is for the better, by the target's direction (undefined without a target or change). */
-export function isImprovement(metric: Pick<MetricModel, 'target'> | undefined, previous: number, value: number): boolean | undefined {
+export function isImprovement(
+    metric: Pick<MetricModel, 'target'> | undefined,
+    previous: number,
+    value: number
+): boolean | undefined {
     if (!metric?.target || previous === value) return undefined;
     return metric.target.comparison === '>=' ? value > previous : value < previous;
 }

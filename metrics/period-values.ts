@@ -5,10 +5,22 @@ import { t } from '../model/localisation.js';
 export type PeriodForm = 'date' | 'week' | 'month' | 'quarter' | 'year' | 'number';
 
 const forms: Array<{ form: PeriodForm; pattern: RegExp; valid: (match: RegExpExecArray) => boolean }> = [
-    { form: 'date', pattern: /^(\d{4})-(\d{2})-(\d{2})$/, valid: ([, year, month, day]) => isDate(Number(year), Number(month), Number(day)) },
+    {
+        form: 'date',
+        pattern: /^(\d{4})-(\d{2})-(\d{2})$/,
+        valid: ([, year, month, day]) => isDate(Number(year), Number(month), Number(day))
+    },
     { form: 'week', pattern: /^(\d{4})-W(\d{1,2})$/, valid: ([, , week]) => Number(week) >= 1 && Number(week) <= 53 },
-    { form: 'month', pattern: /^(\d{4})-(\d{1,2})$/, valid: ([, , month]) => Number(month) >= 1 && Number(month) <= 12 },
-    { form: 'quarter', pattern: /^(\d{4})-Q(\d)$/, valid: ([, , quarter]) => Number(quarter) >= 1 && Number(quarter) <= 4 },
+    {
+        form: 'month',
+        pattern: /^(\d{4})-(\d{1,2})$/,
+        valid: ([, , month]) => Number(month) >= 1 && Number(month) <= 12
+    },
+    {
+        form: 'quarter',
+        pattern: /^(\d{4})-Q(\d)$/,
+        valid: ([, , quarter]) => Number(quarter) >= 1 && Number(quarter) <= 4
+    },
     { form: 'year', pattern: /^(\d{4})$/, valid: () => true },
     { form: 'number', pattern: /^\d+$/, valid: () => true }
 ];
@@ -52,7 +64,8 @@ export function checkPeriods(values: readonly string[]): PeriodProblem | undefin
         if (!found) return { kind: 'unknown', row, value };
         if (!found.valid) return { kind: 'invalid', row, value, form: found.form };
         if (!first) first = { form: found.form, value };
-        else if (found.form !== first.form) return { kind: 'mixed', row, value, form: found.form, firstForm: first.form, firstValue: first.value };
+        else if (found.form !== first.form)
+            return { kind: 'mixed', row, value, form: found.form, firstForm: first.form, firstValue: first.value };
     }
     return undefined;
 }
@@ -78,11 +91,29 @@ export function describePeriodProblem(problem: PeriodProblem, table: DataTable, 
     const where = rowPlace(table, problem.row);
     switch (problem.kind) {
         case 'unknown':
-            return t("'{value}' in period column '{column}' ({where}) is not a period: write dates 2026-09-14, weeks 2026-W05, months 2026-09, quarters 2026-Q3 or years.", { value: problem.value, column, where });
+            return t(
+                "'{value}' in period column '{column}' ({where}) is not a period: write dates 2026-09-14, weeks 2026-W05, months 2026-09, quarters 2026-Q3 or years.",
+                { value: problem.value, column, where }
+            );
         case 'invalid':
-            return t("'{value}' in period column '{column}' ({where}) is no real {form}.", { value: problem.value, column, where, form: formWord(problem.form) });
+            return t("'{value}' in period column '{column}' ({where}) is no real {form}.", {
+                value: problem.value,
+                column,
+                where,
+                form: formWord(problem.form)
+            });
         case 'mixed':
-            return t("'{value}' in period column '{column}' ({where}) is a {form}, but the column began with {firstForm}s ('{first}'): write every period in one form.", { value: problem.value, column, where, form: formWord(problem.form), firstForm: formWord(problem.firstForm), first: problem.firstValue });
+            return t(
+                "'{value}' in period column '{column}' ({where}) is a {form}, but the column began with {firstForm}s ('{first}'): write every period in one form.",
+                {
+                    value: problem.value,
+                    column,
+                    where,
+                    form: formWord(problem.form),
+                    firstForm: formWord(problem.firstForm),
+                    first: problem.firstValue
+                }
+            );
     }
 }
 

@@ -13,7 +13,9 @@ export function defaultAggregation(unit: MetricUnit | undefined): Aggregation {
 export function aggregateStageMetrics(steps: StepModel[], metrics: MetricModel[]): StageMetricModel[] {
     const names = [...new Set(steps.flatMap(step => step.metrics.map(value => value.metric)))];
     return names.flatMap(name => {
-        const values = steps.flatMap(step => step.metrics.filter(value => value.metric === name && value.value !== undefined).map(value => value.value!));
+        const values = steps.flatMap(step =>
+            step.metrics.filter(value => value.metric === name && value.value !== undefined).map(value => value.value!)
+        );
         if (values.length === 0) return [];
         const metric = metrics.find(candidate => candidate.name === name);
         const aggregate = metric?.aggregate ?? 'mean';
@@ -24,10 +26,15 @@ export function aggregateStageMetrics(steps: StepModel[], metrics: MetricModel[]
 
 export function aggregateValues(values: number[], aggregate: Aggregation): number {
     switch (aggregate) {
-        case 'sum': return values.reduce((total, value) => total + value, 0);
-        case 'mean': return Math.round((values.reduce((total, value) => total + value, 0) / values.length) * 1000) / 1000;
-        case 'min': return values.reduce((low, value) => Math.min(low, value));
-        case 'max': return values.reduce((high, value) => Math.max(high, value));
-        case 'last': return values[values.length - 1];
+        case 'sum':
+            return values.reduce((total, value) => total + value, 0);
+        case 'mean':
+            return Math.round((values.reduce((total, value) => total + value, 0) / values.length) * 1000) / 1000;
+        case 'min':
+            return values.reduce((low, value) => Math.min(low, value));
+        case 'max':
+            return values.reduce((high, value) => Math.max(high, value));
+        case 'last':
+            return values[values.length - 1];
     }
 }

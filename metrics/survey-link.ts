@@ -1,7 +1,14 @@
 import { numericCell, type DataTable } from './data-table.js';
 import { mapOntoScale, meanOf, surveyAnswerScales, surveyScore, type SurveyScore } from './survey-scores.js';
 import type { PeriodValue, Scale, SurveyUnit } from '../model/journey-model.js';
-import { findUnknownColumn, matchingRows, noRow, rowsByPeriod, type LinkResolution, type LinkShape } from './data-link.js';
+import {
+    findUnknownColumn,
+    matchingRows,
+    noRow,
+    rowsByPeriod,
+    type LinkResolution,
+    type LinkShape
+} from './data-link.js';
 
 type Problem = Extract<LinkResolution, { kind: 'problem' }>;
 
@@ -23,8 +30,15 @@ export type SurveyResolution =
     | { kind: 'answers'; score?: SurveyScore; series?: PeriodValue[]; rejected: number[]; line?: number }
     | Problem;
 
-export function resolveSurveyLink(link: LinkShape, table: DataTable, unit: SurveyUnit, periodColumn?: string): SurveyResolution {
-    return remembered(table, ['survey', linkKey(link), unit, periodColumn], () => surveyLink(link, table, unit, periodColumn));
+export function resolveSurveyLink(
+    link: LinkShape,
+    table: DataTable,
+    unit: SurveyUnit,
+    periodColumn?: string
+): SurveyResolution {
+    return remembered(table, ['survey', linkKey(link), unit, periodColumn], () =>
+        surveyLink(link, table, unit, periodColumn)
+    );
 }
 
 function surveyLink(link: LinkShape, table: DataTable, unit: SurveyUnit, periodColumn?: string): SurveyResolution {
@@ -33,7 +47,12 @@ function surveyLink(link: LinkShape, table: DataTable, unit: SurveyUnit, periodC
     const scale = surveyAnswerScales[unit];
     if (periodColumn === undefined || !table.columns.includes(periodColumn)) {
         const answers = answersOf(link, table, rows, scale);
-        return { kind: 'answers', score: surveyScore(unit, answers.values), rejected: answers.rejected, line: lastLine(table, answers.rows) };
+        return {
+            kind: 'answers',
+            score: surveyScore(unit, answers.values),
+            rejected: answers.rejected,
+            line: lastLine(table, answers.rows)
+        };
     }
     const series: PeriodValue[] = [];
     const rejected: number[] = [];
@@ -57,18 +76,43 @@ export type MeasuredResolution =
     | { kind: 'measured'; score?: number; mean?: number; n: number; rejected: number[] }
     | Problem;
 
-export function resolveMeasuredEmotion(link: LinkShape, answerScale: Scale, table: DataTable, journeyScale: Scale, periodColumn?: string): MeasuredResolution {
-    return remembered(table, ['measured', linkKey(link), answerScale.min, answerScale.max, journeyScale.min, journeyScale.max, periodColumn], () => measuredEmotion(link, answerScale, table, journeyScale, periodColumn));
+export function resolveMeasuredEmotion(
+    link: LinkShape,
+    answerScale: Scale,
+    table: DataTable,
+    journeyScale: Scale,
+    periodColumn?: string
+): MeasuredResolution {
+    return remembered(
+        table,
+        ['measured', linkKey(link), answerScale.min, answerScale.max, journeyScale.min, journeyScale.max, periodColumn],
+        () => measuredEmotion(link, answerScale, table, journeyScale, periodColumn)
+    );
 }
 
-function measuredEmotion(link: LinkShape, answerScale: Scale, table: DataTable, journeyScale: Scale, periodColumn?: string): MeasuredResolution {
+function measuredEmotion(
+    link: LinkShape,
+    answerScale: Scale,
+    table: DataTable,
+    journeyScale: Scale,
+    periodColumn?: string
+): MeasuredResolution {
     const all = pickRows(link, table);
     if (!isRows(all)) return all;
-    const rows = periodColumn !== undefined && table.columns.includes(periodColumn) ? [...rowsByPeriod(table, all, periodColumn).values()].at(-1) ?? [] : all;
+    const rows =
+        periodColumn !== undefined && table.columns.includes(periodColumn)
+            ? ([...rowsByPeriod(table, all, periodColumn).values()].at(-1) ?? [])
+            : all;
     const answers = answersOf(link, table, rows, answerScale);
     if (answers.values.length === 0) return { kind: 'measured', n: 0, rejected: answers.rejected };
     const mean = meanOf(answers.values);
-    return { kind: 'measured', score: mapOntoScale(mean, answerScale, journeyScale), mean, n: answers.values.length, rejected: answers.rejected };
+    return {
+        kind: 'measured',
+        score: mapOntoScale(mean, answerScale, journeyScale),
+        mean,
+        n: answers.values.length,
+        rejected: answers.rejected
+    };
 }
 
 /** How many customer comments a step shows. */
@@ -121,9 +165,13 @@ const resolutions = new WeakMap<DataTable, Map<string, SurveyResolution | Measur
  * same link, and a million rows are worth not reading twice. Problems are not kept: they
  * point at the syntax tree of the document that asked.
  */
-function remembered<T extends SurveyResolution | MeasuredResolution>(table: DataTable, key: unknown[], compute: () => T): T {
+function remembered<T extends SurveyResolution | MeasuredResolution>(
+    table: DataTable,
+    key: unknown[],
+    compute: () => T
+): T {
     let byLink = resolutions.get(table);
-    if (!byLink) resolutions.set(table, byLink = new Map());
+    if (!byLink) resolutions.set(table, (byLink = new Map()));
     const text = JSON.stringify(key);
     const known = byLink.get(text);
     if (known) return known as T;

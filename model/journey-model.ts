@@ -283,7 +283,14 @@ export interface EventLogColumns {
 export type OpportunityStatus = 'idea' | 'planned' | 'building' | 'shipped' | 'measured' | 'dropped';
 
 /** The statuses in the order an opportunity goes through them. */
-export const opportunityStatuses: readonly OpportunityStatus[] = ['idea', 'planned', 'building', 'shipped', 'measured', 'dropped'];
+export const opportunityStatuses: readonly OpportunityStatus[] = [
+    'idea',
+    'planned',
+    'building',
+    'shipped',
+    'measured',
+    'dropped'
+];
 
 /** A step an opportunity addresses: `FirstPurchase.Compare`, or in an imported file `shop.FirstPurchase.Compare`. */
 export interface StepAddress {
@@ -383,7 +390,10 @@ export function allSteps(journey: JourneyMapModel): StepModel[] {
 }
 
 /** A step's title by its name (the name itself for a step the journey no longer has): how sentences about steps name them. */
-export function stepTitleOf(journey: JourneyMapModel, escape: (text: string) => string = text => text): (step: string) => string {
+export function stepTitleOf(
+    journey: JourneyMapModel,
+    escape: (text: string) => string = text => text
+): (step: string) => string {
     const titles = stepTitles(journey);
     return step => escape(titles.get(step) ?? step);
 }

@@ -42,7 +42,10 @@ export function deadStepSentence(step: string, title: StepTitle): string {
 
 /** "78 % of 1204 customers follow the map from start to exit." */
 export function fitnessSentence(paths: ObservedPaths): string {
-    return t('{share} of {cases} customers follow the map from a start to an exit.', { share: percentText(paths.fitness), cases: paths.cases });
+    return t('{share} of {cases} customers follow the map from a start to an exit.', {
+        share: percentText(paths.fitness),
+        cases: paths.cases
+    });
 }
 
 /**
@@ -62,8 +65,14 @@ export function splitSentences(split: PathSplit, title: StepTitle): string[] {
             return t('{group} reaches {goal} as often as {baseline}, 95 % CI {low} to {high}, p {p}.', values);
         }
         return comparison.difference > 0
-            ? t('{group} reaches {goal} {points} pp more often than {baseline}, 95 % CI {low} to {high}, p {p}.', values)
-            : t('{group} reaches {goal} {points} pp less often than {baseline}, 95 % CI {low} to {high}, p {p}.', values);
+            ? t(
+                  '{group} reaches {goal} {points} pp more often than {baseline}, 95 % CI {low} to {high}, p {p}.',
+                  values
+              )
+            : t(
+                  '{group} reaches {goal} {points} pp less often than {baseline}, 95 % CI {low} to {high}, p {p}.',
+                  values
+              );
     });
     const small = smallGroups(split);
     if (small.length > 0) {

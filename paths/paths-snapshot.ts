@@ -73,11 +73,18 @@ export function parsePathsSnapshot(text: string): PathsSnapshot {
 
 function isObservedPaths(value: unknown): value is ObservedPaths {
     const paths = value as Partial<ObservedPaths> | null;
-    return !!paths && typeof paths.journey === 'string' && areNumbers(paths.cases, paths.fitness)
-        && everyOne(paths.steps, step => typeof step.step === 'string' && areNumbers(step.reach, step.dropOff))
-        && everyOne(paths.transitions, move => typeof move.from === 'string' && typeof move.to === 'string' && areNumbers(move.count))
-        && everyOne(paths.variants, variant => Array.isArray(variant.path) && areNumbers(variant.count))
-        && Array.isArray(paths.deadSteps ?? []);
+    return (
+        !!paths &&
+        typeof paths.journey === 'string' &&
+        areNumbers(paths.cases, paths.fitness) &&
+        everyOne(paths.steps, step => typeof step.step === 'string' && areNumbers(step.reach, step.dropOff)) &&
+        everyOne(
+            paths.transitions,
+            move => typeof move.from === 'string' && typeof move.to === 'string' && areNumbers(move.count)
+        ) &&
+        everyOne(paths.variants, variant => Array.isArray(variant.path) && areNumbers(variant.count)) &&
+        Array.isArray(paths.deadSteps ?? [])
+    );
 }
 
 function areNumbers(...values: unknown[]): boolean {

@@ -17,8 +17,12 @@ export function drawComparison(
     const container = element('div', 'compare');
     const changes = result.changes.filter(change => change.journey === undefined || change.journey === journey);
     const heading = element('h2');
-    heading.textContent = changes.length === 0 ? t('No changes since {base}', { base: baseLabel })
-        : changes.length === 1 ? t('1 change since {base}', { base: baseLabel }) : t('{count} changes since {base}', { count: changes.length, base: baseLabel });
+    heading.textContent =
+        changes.length === 0
+            ? t('No changes since {base}', { base: baseLabel })
+            : changes.length === 1
+              ? t('1 change since {base}', { base: baseLabel })
+              : t('{count} changes since {base}', { count: changes.length, base: baseLabel });
     const list = element('ul', 'compare-changes');
     list.replaceChildren(...changes.map(change => {
         const item = element('li');
@@ -28,12 +32,23 @@ export function drawComparison(
     }));
     container.append(heading, list);
     const emotions = result.emotions.find(candidate => candidate.journey === journey);
-    if (emotions) container.append(svgHolder('compare-curves', renderEmotionComparisonSvg(emotions, { idPrefix: 'compare' })));
+    if (emotions)
+        container.append(svgHolder('compare-curves', renderEmotionComparisonSvg(emotions, { idPrefix: 'compare' })));
     const marks = journey ? changeMarks(result.changes, journey) : undefined;
     const maps = element('div', 'compare-maps');
     maps.append(
-        mapFigure('compare-before', t('Before · {base}', { base: baseLabel }), renderJourneyMapSvg(result.before!, journey, { idPrefix: 'before' }), marks?.before),
-        mapFigure('compare-after', t('After · working copy'), renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }), marks?.after)
+        mapFigure(
+            'compare-before',
+            t('Before · {base}', { base: baseLabel }),
+            renderJourneyMapSvg(result.before!, journey, { idPrefix: 'before' }),
+            marks?.before
+        ),
+        mapFigure(
+            'compare-after',
+            t('After · working copy'),
+            renderJourneyMapSvg(result.after!, journey, { idPrefix: 'after' }),
+            marks?.after
+        )
     );
     container.append(maps);
     // A named view chosen in the preview: its picture with the steps the changes touched in front.
@@ -47,12 +62,20 @@ export function drawComparison(
     return container;
 }
 
-function mapFigure(className: string, caption: string, svg: string, marks: { steps: Map<string, ChangeMark>; stages: Map<string, ChangeMark> } | undefined): HTMLElement {
+function mapFigure(
+    className: string,
+    caption: string,
+    svg: string,
+    marks: { steps: Map<string, ChangeMark>; stages: Map<string, ChangeMark> } | undefined
+): HTMLElement {
     const figure = element('figure', className);
     const label = element('figcaption');
     label.textContent = caption;
     const holder = svgHolder('compare-map', svg);
-    for (const [attribute, marked] of [['data-step', marks?.steps], ['data-stage', marks?.stages]] as const) {
+    for (const [attribute, marked] of [
+        ['data-step', marks?.steps],
+        ['data-stage', marks?.stages]
+    ] as const) {
         for (const [name, mark] of marked ?? []) {
             holder.querySelectorAll(`[${attribute}="${CSS.escape(name)}"]`).forEach(node => {
                 node.classList.add(`change-${mark}`);

@@ -31,7 +31,8 @@ class JourneyMapElement extends HTMLElement {
             if (attempt !== this.loading) return; // a newer src or view was asked for meanwhile
             const picture = document.createElement('img');
             picture.src = svgDataUrl(this.svg(model));
-            const journey = model.journeys.find(candidate => candidate.name === this.getAttribute('journey')) ?? model.journeys[0];
+            const journey =
+                model.journeys.find(candidate => candidate.name === this.getAttribute('journey')) ?? model.journeys[0];
             // A named view's picture is the view's, of its own journeys.
             const view = model.views?.find(candidate => candidate.name === this.getAttribute('view'));
             const shown = view && !this.getAttribute('journey') ? view : journey;
@@ -59,7 +60,9 @@ class JourneyMapElement extends HTMLElement {
 
     private svg(model: JourneyModel): string {
         const view = this.getAttribute('view');
-        const theme = (['light', 'dark'].includes(this.getAttribute('theme') ?? '') ? this.getAttribute('theme') : 'auto') as MapTheme;
+        const theme = (
+            ['light', 'dark'].includes(this.getAttribute('theme') ?? '') ? this.getAttribute('theme') : 'auto'
+        ) as MapTheme;
         const resolved = resolveView(model, 'fence', view || 'map');
         if ('error' in resolved) throw new Error(resolved.error);
         const journey = this.getAttribute('journey') ?? undefined;

@@ -4,7 +4,17 @@
  * the page only through the renderers (which escape it) or `textContent`.
  */
 import type { JourneyMapModel, JourneyModel, SourceRange } from '../model/journey-model.js';
-import { renderBlueprintSvg, renderFunnelSvg, renderJourneyMapSvg, renderPortfolioSvg, svgDataUrl, renderJourneyOverviewSvg, renderMermaidFlowchart, renderMermaidJourney, type MapRenderOptions } from '../render/index.js';
+import {
+    renderBlueprintSvg,
+    renderFunnelSvg,
+    renderJourneyMapSvg,
+    renderPortfolioSvg,
+    svgDataUrl,
+    renderJourneyOverviewSvg,
+    renderMermaidFlowchart,
+    renderMermaidJourney,
+    type MapRenderOptions
+} from '../render/index.js';
 import { isLargeJourney, modelOfWindow, windowsOf, type MapWindow } from '../render/map-window.js';
 import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 import { formatNumber } from '../metrics/metric-format.js';
@@ -12,7 +22,13 @@ import { useMessageBundle, t, type MessageBundle } from '../model/localisation.j
 import { hasPersonaEmotions, modelForPersona, personasWithEmotions } from '../render/persona-view.js';
 import { drawComparison } from './compare-view.js';
 import { loadMermaid } from './load-mermaid.js';
-import { defaultPreviewState, type FromPreview, type PreviewState, type PreviewView, type ToPreview } from '../protocol/preview-messages.js';
+import {
+    defaultPreviewState,
+    type FromPreview,
+    type PreviewState,
+    type PreviewView,
+    type ToPreview
+} from '../protocol/preview-messages.js';
 import { applyDelta } from '../protocol/model-delta.js';
 import { previewCss } from './preview-style.js';
 import { findView, viewsOf } from '../model/view-registry.js';
@@ -109,16 +125,26 @@ async function draw(): Promise<void> {
             vscode.postMessage({ type: 'needPortfolio' });
             return;
         }
-        svg = renderPortfolioSvg(portfolio, { idPrefix: 'portfolio', title: t('Opportunities of the workspace by value and effort') });
+        svg = renderPortfolioSvg(portfolio, {
+            idPrefix: 'portfolio',
+            title: t('Opportunities of the workspace by value and effort')
+        });
     } else if (state.view === 'blueprint') {
         svg = renderBlueprintSvg(personal, shownJourney.name, { idPrefix: 'blueprint' });
     } else {
-        const source = state.view === 'mermaid' ? renderMermaidJourney(shownJourney, model.personas) : renderMermaidFlowchart(shownJourney);
+        const source =
+            state.view === 'mermaid'
+                ? renderMermaidJourney(shownJourney, model.personas)
+                : renderMermaidFlowchart(shownJourney);
         try {
             const mermaid = await loadMermaid(isDark());
             svg = (await mermaid.render(`mermaid-${ticket}`, source)).svg;
         } catch (error) {
-            showBanner(t('Mermaid could not draw this view: {reason}', { reason: error instanceof Error ? error.message : String(error) }));
+            showBanner(
+                t('Mermaid could not draw this view: {reason}', {
+                    reason: error instanceof Error ? error.message : String(error)
+                })
+            );
             return;
         }
     }
@@ -186,13 +212,19 @@ function updateViewButtons(all: JourneyModel): void {
 
 function drawCompareMode(message: Extract<ToPreview, { type: 'compare' }>): void {
     const { result } = message;
-    document.getElementById('compare-label')!.textContent = t('Comparing {file}: {base} ↔ working copy', { file: message.fileName, base: message.baseLabel });
+    document.getElementById('compare-label')!.textContent = t('Comparing {file}: {base} ↔ working copy', {
+        file: message.fileName,
+        base: message.baseLabel
+    });
     if (result.error || !result.before || !result.after) {
         showBanner(result.error ?? t('There is nothing to compare.'));
         return;
     }
     showBanner(undefined);
-    const journeys = [...result.after.journeys, ...result.before.journeys.filter(old => !result.after!.journeys.some(journey => journey.name === old.name))];
+    const journeys = [
+        ...result.after.journeys,
+        ...result.before.journeys.filter(old => !result.after!.journeys.some(journey => journey.name === old.name))
+    ];
     const journey = journeys.find(candidate => candidate.name === state.journey) ?? journeys[0];
     updatePicker(journeys);
     const first = !canvas.querySelector('.compare');
@@ -269,7 +301,11 @@ function updateWindowBar(windows: MapWindow[] = []): void {
     const shownWindow = windows[state.window ?? 0];
     bar.hidden = !shownWindow || (state.view === 'map' && state.window === undefined);
     if (!shownWindow) return;
-    document.getElementById('window-label')!.textContent = t('Steps {from}–{to} of {steps}', { from: formatNumber(shownWindow.from + 1), to: formatNumber(shownWindow.to), steps: formatNumber(windows.at(-1)!.to) });
+    document.getElementById('window-label')!.textContent = t('Steps {from}–{to} of {steps}', {
+        from: formatNumber(shownWindow.from + 1),
+        to: formatNumber(shownWindow.to),
+        steps: formatNumber(windows.at(-1)!.to)
+    });
     (document.getElementById('window-previous') as HTMLButtonElement).disabled = shownWindow.index === 0;
     (document.getElementById('window-next') as HTMLButtonElement).disabled = shownWindow.index === windows.length - 1;
 }
@@ -295,14 +331,18 @@ function applyZoom(): void {
 function applyHighlight(): void {
     canvas.querySelectorAll('.selected').forEach(element => element.classList.remove('selected'));
     if (highlighted && (state.view === 'map' || model?.views?.some(view => view.name === state.view))) {
-        canvas.querySelectorAll(`[data-step="${CSS.escape(highlighted)}"]`).forEach(element => element.classList.add('selected'));
+        canvas
+            .querySelectorAll(`[data-step="${CSS.escape(highlighted)}"]`)
+            .forEach(element => element.classList.add('selected'));
     }
 }
 
 function setView(view: PreviewView): void {
     state = { ...state, view };
     playing = undefined;
-    document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === view)));
+    document
+        .querySelectorAll<HTMLButtonElement>('#views button')
+        .forEach(button => button.setAttribute('aria-selected', String(button.dataset.view === view)));
     saveState();
     void draw();
 }
@@ -351,7 +391,11 @@ window.addEventListener('message', event => {
             void draw();
         } else if (message.error) {
             const where = `${message.fileName}:${message.error.line + 1}:${message.error.character + 1}`;
-            showBanner(model ? t('{where} {message} — showing the last valid map.', { where, message: message.error.message }) : `${where} ${message.error.message}`);
+            showBanner(
+                model
+                    ? t('{where} {message} — showing the last valid map.', { where, message: message.error.message })
+                    : `${where} ${message.error.message}`
+            );
         }
     } else if (message.type === 'portfolio') {
         portfolio = message.rows;
@@ -369,14 +413,19 @@ window.addEventListener('message', event => {
     } else if (message.type === 'exportPng') {
         exportPng(message.scale).then(
             base64 => vscode.postMessage({ type: 'png', base64 }),
-            error => vscode.postMessage({ type: 'png', error: error instanceof Error ? error.message : String(error) }));
+            error => vscode.postMessage({ type: 'png', error: error instanceof Error ? error.message : String(error) })
+        );
     }
 });
 
 /** Draws the map SVG (ours: no foreignObject, so the canvas stays readable) onto a canvas. */
 async function exportPng(scale: number): Promise<string> {
     if (!model) throw new Error(t('There is no map to export yet.'));
-    const svg = mapViewSvg(model, inView(forChosenPersona(model)), { idPrefix: 'png', theme: isDark() ? 'dark' : 'light', width: paneWidth() });
+    const svg = mapViewSvg(model, inView(forChosenPersona(model)), {
+        idPrefix: 'png',
+        theme: isDark() ? 'dark' : 'light',
+        width: paneWidth()
+    });
     const image = new Image();
     image.src = svgDataUrl(svg);
     await image.decode();
@@ -409,7 +458,10 @@ canvas.addEventListener('click', event => {
     // A portfolio dot or row: to the first step the opportunity addresses, in whichever file.
     const opportunity = event.target instanceof Element ? event.target.closest('[data-step-uri]') : null;
     if (opportunity) {
-        const start = { line: Number(opportunity.getAttribute('data-step-line')), character: Number(opportunity.getAttribute('data-step-character')) };
+        const start = {
+            line: Number(opportunity.getAttribute('data-step-line')),
+            character: Number(opportunity.getAttribute('data-step-character'))
+        };
         revealAfterClick(event, { uri: opportunity.getAttribute('data-step-uri')!, start, end: start });
         return;
     }
@@ -424,7 +476,11 @@ canvas.addEventListener('click', event => {
     const metric = event.target instanceof Element ? event.target.closest('[data-origin]') : null;
     if (metric && !metric.closest('.compare-before')) {
         const line = Number(metric.getAttribute('data-origin-line'));
-        vscode.postMessage({ type: 'openData', uri: metric.getAttribute('data-origin')!, line: line > 0 ? line : undefined });
+        vscode.postMessage({
+            type: 'openData',
+            uri: metric.getAttribute('data-origin')!,
+            line: line > 0 ? line : undefined
+        });
         return;
     }
     const range = event.target instanceof Element ? rangeOfClicked(event.target) : undefined;
@@ -456,7 +512,9 @@ picker.addEventListener('change', () => {
     void draw();
 });
 
-document.querySelectorAll<HTMLButtonElement>('#views button').forEach(button => button.addEventListener('click', () => setView(button.dataset.view as PreviewView)));
+document
+    .querySelectorAll<HTMLButtonElement>('#views button')
+    .forEach(button => button.addEventListener('click', () => setView(button.dataset.view as PreviewView)));
 document.getElementById('story-previous')!.addEventListener('click', () => moveSlide(-1));
 document.getElementById('story-next')!.addEventListener('click', () => moveSlide(1));
 document.getElementById('story-close')!.addEventListener('click', () => { playing = undefined; void draw(); });
@@ -464,7 +522,9 @@ document.getElementById('window-overview')!.addEventListener('click', () => {
     state = { ...state, window: undefined };
     setView('map');
 });
-document.getElementById('window-previous')!.addEventListener('click', () => showWindow(Math.max(0, (state.window ?? 0) - 1)));
+document
+    .getElementById('window-previous')!
+    .addEventListener('click', () => showWindow(Math.max(0, (state.window ?? 0) - 1)));
 document.getElementById('window-next')!.addEventListener('click', () => showWindow((state.window ?? 0) + 1));
 // A wider or narrower pane (or a new zoom) wraps the map anew, once the resizing settles.
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -480,7 +540,11 @@ function rewrapSoon(): void {
 new ResizeObserver(rewrapSoon).observe(viewport);
 document.getElementById('zoom-in')!.addEventListener('click', () => zoomBy(1.25));
 document.getElementById('zoom-out')!.addEventListener('click', () => zoomBy(0.8));
-document.getElementById('zoom-reset')!.addEventListener('click', () => { state = { ...state, zoom: 1 }; applyZoom(); saveState(); });
+document.getElementById('zoom-reset')!.addEventListener('click', () => {
+    state = { ...state, zoom: 1 };
+    applyZoom();
+    saveState();
+});
 viewport.addEventListener('wheel', event => {
     if (event.ctrlKey || event.metaKey) {
         event.preventDefault();
@@ -491,7 +555,10 @@ viewport.addEventListener('wheel', event => {
 // Drag the background to pan a large map.
 let drag: { x: number; y: number } | undefined;
 viewport.addEventListener('mousedown', event => {
-    if (event.target instanceof Element && !event.target.closest('[data-step],[data-stage],[data-persona],button,select,.add-button')) {
+    if (
+        event.target instanceof Element &&
+        !event.target.closest('[data-step],[data-stage],[data-persona],button,select,.add-button')
+    ) {
         drag = { x: event.clientX, y: event.clientY };
         viewport.classList.add('panning');
     }

@@ -12,7 +12,12 @@ interface SearchRecord {
 }
 
 const shownResults = 50;
-const kindWords: Record<SearchRecord['kind'], string> = { journey: 'journey', step: 'step', pain: 'pain', opportunity: 'opportunity' };
+const kindWords: Record<SearchRecord['kind'], string> = {
+    journey: 'journey',
+    step: 'step',
+    pain: 'pain',
+    opportunity: 'opportunity'
+};
 
 function search(records: SearchRecord[], query: string): SearchRecord[] {
     const wanted = query.trim().toLocaleLowerCase();

@@ -15,8 +15,17 @@ export type ModelDelta = unknown;
 /** The delta of `after` against `before`; `kept` itself when they are equal. Nothing is allocated for parts that are. */
 export function deltaOf(before: unknown, after: unknown): ModelDelta {
     if (before === after) return kept;
-    if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null || Array.isArray(before) !== Array.isArray(after)) return after;
-    return Array.isArray(after) ? listDelta(before as unknown[], after) : recordDelta(before as Record<string, unknown>, after as Record<string, unknown>);
+    if (
+        typeof before !== 'object' ||
+        typeof after !== 'object' ||
+        before === null ||
+        after === null ||
+        Array.isArray(before) !== Array.isArray(after)
+    )
+        return after;
+    return Array.isArray(after)
+        ? listDelta(before as unknown[], after)
+        : recordDelta(before as Record<string, unknown>, after as Record<string, unknown>);
 }
 
 function listDelta(older: unknown[], newer: unknown[]): ModelDelta {
@@ -60,25 +69,40 @@ function applied(before: unknown, delta: unknown): unknown {
     if (typeof delta !== 'object' || delta === null) return delta;
     if (isArrayDelta(delta)) {
         const older = Array.isArray(before) ? before : [];
-        return Array.from({ length: delta.$length }, (_, index) => (index in delta.$changed ? applied(older[index], delta.$changed[index]) : older[index]));
+        return Array.from({ length: delta.$length }, (_, index) =>
+            index in delta.$changed ? applied(older[index], delta.$changed[index]) : older[index]
+        );
     }
     if (Array.isArray(delta)) return delta.map(item => applied(undefined, item));
-    const older = typeof before === 'object' && before !== null && !Array.isArray(before) ? before as Record<string, unknown> : {};
+    const older =
+        typeof before === 'object' && before !== null && !Array.isArray(before)
+            ? (before as Record<string, unknown>)
+            : {};
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(delta)) setField(fields, key, applied(Object.hasOwn(older, key) ? older[key] : undefined, value));
+    for (const [key, value] of Object.entries(delta))
+        setField(fields, key, applied(Object.hasOwn(older, key) ? older[key] : undefined, value));
     return fields;
 }
 
 /** A field of any name: text from a map may name one `__proto__`, which plain assignment would take for the prototype. */
 function setField(fields: Record<string, unknown>, key: string, value: unknown): void {
-    if (key === '__proto__') Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+        Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
     else fields[key] = value;
 }
 
 function isArrayDelta(value: object): value is { $length: number; $changed: Record<number, unknown> } {
-    return typeof (value as { $length?: unknown }).$length === 'number' && typeof (value as { $changed?: unknown }).$changed === 'object';
+    return (
+        typeof (value as { $length?: unknown }).$length === 'number' &&
+        typeof (value as { $changed?: unknown }).$changed === 'object'
+    );
 }
 
 function isKept(value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { $kept?: unknown }).$kept === 1 && Object.keys(value).length === 1;
+    return (
+        typeof value === 'object' &&
+        value !== null &&
+        (value as { $kept?: unknown }).$kept === 1 &&
+        Object.keys(value).length === 1
+    );
 }

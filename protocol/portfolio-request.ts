@@ -6,4 +6,6 @@ export interface PortfolioRequestResult {
     rows: BacklogRow[];
 }
 
-export const PortfolioRequest = new RequestType<Record<string, never>, PortfolioRequestResult, void>('journey/portfolio');
+export const PortfolioRequest = new RequestType<Record<string, never>, PortfolioRequestResult, void>(
+    'journey/portfolio'
+);

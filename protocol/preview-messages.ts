@@ -31,10 +31,15 @@ export type ToPreview =
      * or the first error of text that has one (the last picture stays).
      */
     | {
-        type: 'update'; uri: string; fileName: string; model?: JourneyModel; delta?: ModelDelta; error?: FirstError;
-        /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
-        messages?: MessageBundle;
-    }
+          type: 'update';
+          uri: string;
+          fileName: string;
+          model?: JourneyModel;
+          delta?: ModelDelta;
+          error?: FirstError;
+          /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
+          messages?: MessageBundle;
+      }
     /** The editor's cursor is in this step (or in none), or on this slide of a story (which the preview then plays). */
     | { type: 'highlight'; step?: string; slide?: { story: string; index: number } }
     /** Rasterise the map as drawn now, at this many pixels per unit. */

@@ -1,11 +1,27 @@
-import { allSteps, displayName, type BlueprintLane, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
+import {
+    allSteps,
+    displayName,
+    type BlueprintLane,
+    type JourneyMapModel,
+    type JourneyModel,
+    type StepModel
+} from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import type { MapTheme } from './map-theme.js';
 import { element, text, textLines } from './svg.js';
 import { svgDocument } from './svg-document.js';
 import { wrapText } from './text-wrap.js';
 
-const blueprintLayout = { pad: 24, label: 150, column: 190, gap: 10, lineHeight: 15, title: 48, cellPad: 8, minLane: 44 };
+const blueprintLayout = {
+    pad: 24,
+    label: 150,
+    column: 190,
+    gap: 10,
+    lineHeight: 15,
+    title: 48,
+    cellPad: 8,
+    minLane: 44
+};
 
 /** The lanes from top to bottom, and the line drawn under each (interaction, visibility, internal interaction). */
 const lanes: Array<{ lane: 'customer' | BlueprintLane; line?: () => string }> = [
@@ -32,7 +48,8 @@ interface CellLine {
 
 function cellLines(step: StepModel, lane: 'customer' | BlueprintLane): CellLine[] {
     const width = blueprintLayout.column - blueprintLayout.cellPad * 2;
-    const wrap = (value: string, className: string, size: number) => wrapText(value, width, size).map(line => ({ text: line, className }));
+    const wrap = (value: string, className: string, size: number) =>
+        wrapText(value, width, size).map(line => ({ text: line, className }));
     if (lane === 'customer') {
         return [
             ...wrap(displayName(step), 'body strong', 13),
@@ -52,15 +69,38 @@ function cellLines(step: StepModel, lane: 'customer' | BlueprintLane): CellLine[
  * systems do, with the lines of interaction, visibility and internal interaction between the
  * lanes, fail points and owners.
  */
-export function renderBlueprintSvg(model: JourneyModel, journeyName: string | undefined, options: { theme?: MapTheme; idPrefix?: string } = {}): string {
+export function renderBlueprintSvg(
+    model: JourneyModel,
+    journeyName: string | undefined,
+    options: { theme?: MapTheme; idPrefix?: string } = {}
+): string {
     const journey = model.journeys.find(candidate => candidate.name === journeyName) ?? model.journeys[0];
     const id = `${options.idPrefix ?? 'blueprint'}-svg`;
     if (!journey) {
-        return svgDocument(480, 80, id, t('No journey'), t('This file declares no journey.'), options.theme ?? 'auto', '');
+        return svgDocument(
+            480,
+            80,
+            id,
+            t('No journey'),
+            t('This file declares no journey.'),
+            options.theme ?? 'auto',
+            ''
+        );
     }
     const { svg, width, height } = drawBlueprint(journey);
-    const description = t('Service blueprint of {title}: {count} steps', { title: displayName(journey), count: allSteps(journey).length });
-    return svgDocument(width, height, id, t('Service blueprint of {title}', { title: displayName(journey) }), description, options.theme ?? 'auto', svg);
+    const description = t('Service blueprint of {title}: {count} steps', {
+        title: displayName(journey),
+        count: allSteps(journey).length
+    });
+    return svgDocument(
+        width,
+        height,
+        id,
+        t('Service blueprint of {title}', { title: displayName(journey) }),
+        description,
+        options.theme ?? 'auto',
+        svg
+    );
 }
 
 function drawBlueprint(journey: JourneyMapModel): { svg: string; width: number; height: number } {
@@ -77,10 +117,23 @@ function drawBlueprint(journey: JourneyMapModel): { svg: string; width: number; 
             const x = pad + label + index * (column + gap);
             const lines = cells[index];
             const hasFailPoint = lane === 'customer' && (step.failPoints ?? []).length > 0;
-            parts.push(element('g', { class: `blueprint-cell lane-${lane}`, 'data-step': step.name }, [
-                element('rect', { class: hasFailPoint ? 'card fail' : 'card', x, y, width: column, height: laneHeight, rx: 6 }),
-                ...groupByClass(lines).map(group => textLines(group.lines, x + cellPad, y + cellPad + 12 + group.first * lineHeight, lineHeight, { class: group.className }))
-            ]));
+            parts.push(
+                element('g', { class: `blueprint-cell lane-${lane}`, 'data-step': step.name }, [
+                    element('rect', {
+                        class: hasFailPoint ? 'card fail' : 'card',
+                        x,
+                        y,
+                        width: column,
+                        height: laneHeight,
+                        rx: 6
+                    }),
+                    ...groupByClass(lines).map(group =>
+                        textLines(group.lines, x + cellPad, y + cellPad + 12 + group.first * lineHeight, lineHeight, {
+                            class: group.className
+                        })
+                    )
+                ])
+            );
         });
         y += laneHeight + gap;
         if (line) {

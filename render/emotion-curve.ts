@@ -1,4 +1,10 @@
-import { shareOfScale, type JourneyMapModel, type MeasuredEmotionModel, type Scale, type StepModel } from '../model/journey-model.js';
+import {
+    shareOfScale,
+    type JourneyMapModel,
+    type MeasuredEmotionModel,
+    type Scale,
+    type StepModel
+} from '../model/journey-model.js';
 import { journeyPaths } from './journey-paths.js';
 import { emotionOfPersona, hasPersonaEmotions, personaShapesOf } from './persona-view.js';
 import { layout, stepLabel, type Column } from './map-layout.js';
@@ -53,7 +59,13 @@ export function emotionCurves(journey: JourneyMapModel): Curve[] {
  * face per point (shape of the mouth, not only its colour, says how the customer feels), the
  * named feeling, and a star on moments of truth.
  */
-export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: number, width: number, id: string): { svg: string; height: number } {
+export function drawEmotionLane(
+    journey: JourneyMapModel,
+    columns: Column[],
+    y: number,
+    width: number,
+    id: string
+): { svg: string; height: number } {
     const height = layout.emotionLane;
     const top = y + 30;
     const bottom = y + height - 34;
@@ -64,35 +76,98 @@ export function drawEmotionLane(journey: JourneyMapModel, columns: Column[], y: 
     // Several curves: each persona's faces side by side in the column, so two equal scores never hide each other.
     const offsetOf = (index: number) => (curves.length > 1 ? (index - (curves.length - 1) / 2) * 24 : 0);
     // Where the team wrote an emotion and customers' answers measured one, both: the measured as a hollow ring.
-    const measured = columns.flatMap(column => (column.step?.emotion && column.step.measuredEmotion
-        ? [{ x: column.x + layout.column / 2 + offsetOf(0), step: column.step, written: column.step.emotion.score, measured: column.step.measuredEmotion }] : []));
+    const measured = columns.flatMap(column =>
+        column.step?.emotion && column.step.measuredEmotion
+            ? [
+                  {
+                      x: column.x + layout.column / 2 + offsetOf(0),
+                      step: column.step,
+                      written: column.step.emotion.score,
+                      measured: column.step.measuredEmotion
+                  }
+              ]
+            : []
+    );
     const drawn = curves.map((curve, index) => {
         const points: CurvePoint[] = columns.flatMap(column => {
             const emotion = column.step && curve.at(column.step);
-            return emotion && column.step ? [{ x: column.x + layout.column / 2 + offsetOf(index), y: toY(emotion.score), step: column.step, score: emotion.score, feeling: emotion.feeling }] : [];
+            return emotion && column.step
+                ? [
+                      {
+                          x: column.x + layout.column / 2 + offsetOf(index),
+                          y: toY(emotion.score),
+                          step: column.step,
+                          score: emotion.score,
+                          feeling: emotion.feeling
+                      }
+                  ]
+                : [];
         });
         const pointOf = new Map(points.map(point => [point.step, point]));
         const mainPoints = paths.main.flatMap(step => pointOf.get(step) ?? []);
         const branches = paths.branches.flatMap(({ from, to }) => {
             const [a, b] = [pointOf.get(from), pointOf.get(to)];
-            return a && b ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })] : [];
+            return a && b
+                ? [element('path', { class: 'curve-branch', d: `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}` })]
+                : [];
         });
-        const line = mainPoints.length > 1 ? element('path', { class: curve.className, d: smoothPath(mainPoints, top, bottom), id: index === 0 ? `${id}-curve` : `${id}-curve-${index}`, 'data-persona': curve.persona }) : '';
-        return { branches, line, faces: points.map(point => drawPoint(point, scale, bottom, curve, (bottom - top) / (scale.max - scale.min || 1))) };
+        const line =
+            mainPoints.length > 1
+                ? element('path', {
+                      class: curve.className,
+                      d: smoothPath(mainPoints, top, bottom),
+                      id: index === 0 ? `${id}-curve` : `${id}-curve-${index}`,
+                      'data-persona': curve.persona
+                  })
+                : '';
+        return {
+            branches,
+            line,
+            faces: points.map(point =>
+                drawPoint(point, scale, bottom, curve, (bottom - top) / (scale.max - scale.min || 1))
+            )
+        };
     });
     const parts = [
         element('line', { class: 'rule', x1: layout.pad, x2: width - layout.pad, y1: y, y2: y }),
         text(t('EMOTION'), { x: layout.pad, y: y + layout.cellPad + 12, class: 'lane-label' }),
-        ...scaleTicks(scale).map(score => element('line', { class: 'grid', x1: layout.pad + layout.labelWidth - 4, x2: width - layout.pad, y1: toY(score), y2: toY(score) })
-            + text(String(score), { x: layout.pad + layout.labelWidth - 10, y: toY(score) + 4, class: 'small muted', 'text-anchor': 'end' })),
+        ...scaleTicks(scale).map(
+            score =>
+                element('line', {
+                    class: 'grid',
+                    x1: layout.pad + layout.labelWidth - 4,
+                    x2: width - layout.pad,
+                    y1: toY(score),
+                    y2: toY(score)
+                }) +
+                text(String(score), {
+                    x: layout.pad + layout.labelWidth - 10,
+                    y: toY(score) + 4,
+                    class: 'small muted',
+                    'text-anchor': 'end'
+                })
+        ),
         curves.length > 1 ? legend(curves, layout.pad, y + layout.cellPad + 34) : '',
-        measured.length > 0 ? measuredLegend(layout.pad, y + layout.cellPad + (curves.length > 1 ? 34 + curves.length * 18 : 34)) : '',
+        measured.length > 0
+            ? measuredLegend(layout.pad, y + layout.cellPad + (curves.length > 1 ? 34 + curves.length * 18 : 34))
+            : '',
         ...drawn.flatMap(curve => curve.branches),
         ...drawn.map(curve => curve.line),
         ...measured.map(point => drawMeasured(point, toY)),
         ...drawn.flatMap(curve => curve.faces)
     ];
-    return { svg: element('g', { class: 'emotion', role: 'group', 'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max }) }, parts), height };
+    return {
+        svg: element(
+            'g',
+            {
+                class: 'emotion',
+                role: 'group',
+                'aria-label': t('Emotion curve on a scale of {min} to {max}', { min: scale.min, max: scale.max })
+            },
+            parts
+        ),
+        height
+    };
 }
 
 interface MeasuredPoint {
@@ -106,7 +181,13 @@ interface MeasuredPoint {
 function drawMeasured(point: MeasuredPoint, toY: (score: number) => number): string {
     const { x, measured } = point;
     const label = t('{step}: measured {score} (mean answer {mean} of {min}..{max}, n = {n}); written {written}', {
-        step: stepLabel(point.step), score: formatScore(measured.score), mean: formatScore(measured.mean), min: measured.answerScale.min, max: measured.answerScale.max, n: measured.n, written: point.written
+        step: stepLabel(point.step),
+        score: formatScore(measured.score),
+        mean: formatScore(measured.mean),
+        min: measured.answerScale.min,
+        max: measured.answerScale.max,
+        n: measured.n,
+        written: point.written
     });
     return element('g', { class: 'measured-point', 'data-step': point.step.name, role: 'img', 'aria-label': label }, [
         element('line', { class: 'measured-link', x1: x, x2: x, y1: toY(point.written), y2: toY(measured.score) }),
@@ -153,13 +234,17 @@ export function smoothPath(points: Array<{ x: number; y: number }>, top: number,
 
 /** Under the lane's label: each persona's marker and the style of its line. */
 function legend(curves: Curve[], x: number, y: number): string {
-    return element('g', { class: 'legend', role: 'list', 'aria-label': t('One curve per persona') }, curves.map((curve, index) => {
-        const top = y + index * 18;
-        return element('g', { role: 'listitem' }, [
-            element('path', { class: curve.className, d: `M${num(x)} ${num(top - 4)}h22` }),
-            text(`${curve.marker} ${curve.persona}`, { x: x + 28, y: top, class: 'small' })
-        ]);
-    }));
+    return element(
+        'g',
+        { class: 'legend', role: 'list', 'aria-label': t('One curve per persona') },
+        curves.map((curve, index) => {
+            const top = y + index * 18;
+            return element('g', { role: 'listitem' }, [
+                element('path', { class: curve.className, d: `M${num(x)} ${num(top - 4)}h22` }),
+                text(`${curve.marker} ${curve.persona}`, { x: x + 28, y: top, class: 'small' })
+            ]);
+        })
+    );
 }
 
 /** A face of the curve; a written score's face says where it is on the scale, for the preview to drag it (`unit`: pixels per point). */
@@ -167,31 +252,58 @@ function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve
     const emotion = { score: point.score, feeling: point.feeling };
     const mood = moodOf(emotion.score, scale);
     const { x, y } = point;
-    const mouth = mood === 'good' ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0` : mood === 'bad' ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0` : `M${num(x - 4)} ${num(y + 3.5)}h8`;
+    const mouth =
+        mood === 'good'
+            ? `M${num(x - 4)} ${num(y + 2)}q4 4 8 0`
+            : mood === 'bad'
+              ? `M${num(x - 4)} ${num(y + 5)}q4 -4 8 0`
+              : `M${num(x - 4)} ${num(y + 3.5)}h8`;
     // Below the face, or above it when there is no room below or the measured ring sits there;
     // beside it when the ring takes the only side there is.
-    const ring = point.step.emotion && point.step.measuredEmotion ? Math.sign(point.step.measuredEmotion.score - point.step.emotion.score) : 0;
+    const ring =
+        point.step.emotion && point.step.measuredEmotion
+            ? Math.sign(point.step.measuredEmotion.score - point.step.emotion.score)
+            : 0;
     const roomBelow = y + 28 <= bottom + 24 && ring >= 0;
     const roomAbove = ring <= 0;
-    const labelAt = roomBelow ? { x, y: y + 26, 'text-anchor': 'middle' } : roomAbove ? { x, y: y - 18, 'text-anchor': 'middle' } : { x: x + 16, y: y + 4, 'text-anchor': 'start' };
-    const label = curve.persona ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})` : stepLabel(point.step);
+    const labelAt = roomBelow
+        ? { x, y: y + 26, 'text-anchor': 'middle' }
+        : roomAbove
+          ? { x, y: y - 18, 'text-anchor': 'middle' }
+          : { x: x + 16, y: y + 4, 'text-anchor': 'start' };
+    const label = curve.persona
+        ? `${stepLabel(point.step)} (${curve.persona}: ${emotion.score}${emotion.feeling ? ` ${emotion.feeling}` : ''})`
+        : stepLabel(point.step);
     // A score rolled up from the step's detail journey: the face in a dashed ring, beside its label.
     const { step } = point;
     const rolledUp = !step.emotion && !step.measuredEmotion && step.detailSummary?.rolledUpEmotion !== undefined;
     const kind = rolledUp && !curve.persona ? 'point rolled-up' : 'point';
     const draggable = !curve.persona && point.step.emotion?.score === point.score
         ? { 'data-score': point.score, 'data-scale': `${scale.min}..${scale.max}`, 'data-unit': num(unit) } : {};
-    return element('g', { class: kind, 'data-step': point.step.name, 'data-persona': curve.persona, role: 'img', 'aria-label': label, ...draggable }, [
-        rolledUp ? element('circle', { class: 'rolled-up-ring', cx: x, cy: y, r: 14 }) : '',
-        element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
-        element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
-        element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),
-        element('path', { class: 'face-line', d: mouth }),
-        point.step.momentsOfTruth.length > 0 ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': t('moment of truth') }) : '',
-        // With one curve per persona, the marker says whose face it is; feelings are in the notes lane.
-        curve.marker ? text(curve.marker, { x, y: y + 24, class: 'small', 'text-anchor': 'middle' }) : '',
-        !curve.marker && emotion.feeling ? text(emotion.feeling, { ...labelAt, class: 'small muted' }) : ''
-    ]);
+    return element(
+        'g',
+        {
+            class: kind,
+            'data-step': point.step.name,
+            'data-persona': curve.persona,
+            role: 'img',
+            'aria-label': label,
+            ...draggable
+        },
+        [
+            rolledUp ? element('circle', { class: 'rolled-up-ring', cx: x, cy: y, r: 14 }) : '',
+            element('circle', { class: `face-${mood}`, cx: x, cy: y, r: 11 }),
+            element('circle', { class: 'face-eye', cx: x - 3.5, cy: y - 3, r: 1.4 }),
+            element('circle', { class: 'face-eye', cx: x + 3.5, cy: y - 3, r: 1.4 }),
+            element('path', { class: 'face-line', d: mouth }),
+            point.step.momentsOfTruth.length > 0
+                ? element('path', { class: 'mot', d: star(x + 13, y - 13, 6), 'aria-label': t('moment of truth') })
+                : '',
+            // With one curve per persona, the marker says whose face it is; feelings are in the notes lane.
+            curve.marker ? text(curve.marker, { x, y: y + 24, class: 'small', 'text-anchor': 'middle' }) : '',
+            !curve.marker && emotion.feeling ? text(emotion.feeling, { ...labelAt, class: 'small muted' }) : ''
+        ]
+    );
 }
 
 /**

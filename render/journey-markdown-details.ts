@@ -1,4 +1,11 @@
-import { allSteps, displayName, stepTitles, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
+import {
+    allSteps,
+    displayName,
+    stepTitles,
+    type JourneyMapModel,
+    type JourneyModel,
+    type StepModel
+} from '../model/journey-model.js';
 import { t } from '../model/localisation.js';
 import { escapeMarkdown } from './markdown-text.js';
 import { confidenceLabel } from '../model/confidence-label.js';

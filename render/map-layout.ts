@@ -21,7 +21,12 @@ export function columnsOf(journey: JourneyMapModel): Column[] {
         const steps: Array<StepModel | undefined> = stage.steps.length > 0 ? stage.steps : [undefined];
         for (const step of steps) {
             const index = columns.length;
-            columns.push({ index, x: layout.pad + layout.labelWidth + index * (layout.column + layout.gap), stageIndex, step });
+            columns.push({
+                index,
+                x: layout.pad + layout.labelWidth + index * (layout.column + layout.gap),
+                stageIndex,
+                step
+            });
         }
     });
     return columns;
@@ -36,7 +41,10 @@ export const narrowestMap = layout.pad * 2 + Math.max(layout.personaWidth, layou
  * wraps its steps over several. Each row's columns get their x in that row.
  */
 export function rowsOf(columns: Column[], width: number): Column[][] {
-    const perRow = Math.max(1, Math.floor((width - 2 * layout.pad - layout.labelWidth + layout.gap) / (layout.column + layout.gap)));
+    const perRow = Math.max(
+        1,
+        Math.floor((width - 2 * layout.pad - layout.labelWidth + layout.gap) / (layout.column + layout.gap))
+    );
     const rows: Column[][] = [[]];
     const stages = [...new Set(columns.map(column => column.stageIndex))];
     for (const stageIndex of stages) {
@@ -48,12 +56,23 @@ export function rowsOf(columns: Column[], width: number): Column[][] {
             rows.at(-1)!.push(column);
         }
     }
-    return rows.filter(row => row.length > 0).map(row => row.map((column, index) => ({ ...column, x: layout.pad + layout.labelWidth + index * (layout.column + layout.gap) })));
+    return rows
+        .filter(row => row.length > 0)
+        .map(row =>
+            row.map((column, index) => ({
+                ...column,
+                x: layout.pad + layout.labelWidth + index * (layout.column + layout.gap)
+            }))
+        );
 }
 
 export function stepLabel(step: StepModel): string {
     const parts = [t('Step: {name}', { name: displayName(step) })];
-    if (step.emotion) parts.push(t('emotion {score}', { score: step.emotion.score }) + (step.emotion.feeling ? ` (${step.emotion.feeling})` : ''));
+    if (step.emotion)
+        parts.push(
+            t('emotion {score}', { score: step.emotion.score }) +
+                (step.emotion.feeling ? ` (${step.emotion.feeling})` : '')
+        );
     if (step.momentsOfTruth.length > 0) parts.push(t('moment of truth'));
     return parts.join(', ');
 }

@@ -52,7 +52,10 @@ export const standaloneFontFamilies = ['DejaVu Sans', 'WenQuanYi Micro Hei', 'No
 export function resolvedThemeCss(theme: MapTheme): string {
     const colours = theme === 'dark' ? dark : light;
     const fonts = [...standaloneFontFamilies.map(family => `"${family}"`), 'sans-serif'].join(',');
-    const resolved = rules.replace(/var\(--jm-(\w+)\)/g, (_match, key: string) => colours[key as keyof typeof light] ?? '#000000');
+    const resolved = rules.replace(
+        /var\(--jm-(\w+)\)/g,
+        (_match, key: string) => colours[key as keyof typeof light] ?? '#000000'
+    );
     return `.jm{font-family:${fonts};}${resolved}`;
 }
 

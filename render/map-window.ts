@@ -1,4 +1,10 @@
-import { allSteps, displayName, type JourneyMapModel, type JourneyModel, type StepModel } from '../model/journey-model.js';
+import {
+    allSteps,
+    displayName,
+    type JourneyMapModel,
+    type JourneyModel,
+    type StepModel
+} from '../model/journey-model.js';
 
 /** Journeys with more steps than this are shown as an overview of windows, not as one map. */
 export const largeMapSteps = 500;
@@ -27,7 +33,14 @@ export function windowsOf(journey: JourneyMapModel): MapWindow[] {
     const windows: MapWindow[] = [];
     for (let from = 0; from < placed.length; from += mapWindowSteps) {
         const slice = placed.slice(from, from + mapWindowSteps);
-        windows.push({ index: windows.length, from, to: from + slice.length, firstStage: slice[0].stage, lastStage: slice.at(-1)!.stage, steps: slice.map(entry => entry.step) });
+        windows.push({
+            index: windows.length,
+            from,
+            to: from + slice.length,
+            firstStage: slice[0].stage,
+            lastStage: slice.at(-1)!.stage,
+            steps: slice.map(entry => entry.step)
+        });
     }
     return windows;
 }
@@ -41,6 +54,8 @@ export function modelOfWindow(model: JourneyModel, journeyName: string | undefin
     const window = journey && windowsOf(journey)[index];
     if (!journey || !window) return model;
     const inWindow = new Set(window.steps);
-    const stages = journey.stages.map(stage => ({ ...stage, steps: stage.steps.filter(step => inWindow.has(step)) })).filter(stage => stage.steps.length > 0);
+    const stages = journey.stages
+        .map(stage => ({ ...stage, steps: stage.steps.filter(step => inWindow.has(step)) }))
+        .filter(stage => stage.steps.length > 0);
     return { ...model, journeys: [{ ...journey, stages }] };
 }

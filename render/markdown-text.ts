@@ -8,6 +8,11 @@ export function escapeMarkdown(text: string): string {
  * lines keeps them apart with `<br>` (a table row is one line of Markdown).
  */
 export function markdownTable(header: string[], rows: Array<Array<string | string[]>>): string {
-    const cell = (text: string | string[]) => typeof text === 'string' ? escapeMarkdown(text) : text.map(escapeMarkdown).join('<br>');
-    return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+    const cell = (text: string | string[]) =>
+        typeof text === 'string' ? escapeMarkdown(text) : text.map(escapeMarkdown).join('<br>');
+    return [
+        `| ${header.join(' | ')} |`,
+        `|${header.map(() => '---').join('|')}|`,
+        ...rows.map(row => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
 }

@@ -41,7 +41,8 @@ export function renderMermaidFlowchart(journey: JourneyMapModel, options: Flowch
     const flows = observedFlows(observed);
     steps.forEach((step, index) => {
         const from = ids.get(step.name)!;
-        const targets = step.next.length > 0 ? step.next : !step.exit && steps[index + 1] ? [steps[index + 1].name] : [];
+        const targets =
+            step.next.length > 0 ? step.next : !step.exit && steps[index + 1] ? [steps[index + 1].name] : [];
         for (const target of targets) {
             const to = ids.get(target);
             if (!to) continue;
@@ -89,7 +90,8 @@ function nodeLabel(step: StepModel, observed: ObservedPaths | undefined): string
     const entry = observed?.steps.find(candidate => candidate.step === step.name);
     if (!observed || !entry) return mermaidLabel(displayName(step));
     const parts = [t('reach {share}', { share: percentText(shareOf(entry.reach, observed.cases)) })];
-    if (entry.dropOff > 0) parts.push(t('drop-off {share}', { share: percentText(shareOf(entry.dropOff, observed.cases)) }));
+    if (entry.dropOff > 0)
+        parts.push(t('drop-off {share}', { share: percentText(shareOf(entry.dropOff, observed.cases)) }));
     const text = (value: string) => mermaidText(value).replace(/"/g, '#quot;');
     return `"${text(displayName(step))}<br/>${text(parts.join(' · '))}"`;
 }

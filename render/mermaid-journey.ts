@@ -12,7 +12,8 @@ import { mermaidJourneyText, mermaidText } from './mermaid-text.js';
  */
 export function renderMermaidJourney(journey: JourneyMapModel, personas: PersonaModel[] = []): string {
     const lines = ['journey'];
-    if (journey.title && mermaidJourneyText(journey.title)) lines.push(`    title ${mermaidJourneyText(journey.title)}`);
+    if (journey.title && mermaidJourneyText(journey.title))
+        lines.push(`    title ${mermaidJourneyText(journey.title)}`);
     if (journey.accessibleTitle) lines.push(`    accTitle: ${accessibleText(journey.accessibleTitle)}`);
     if (journey.documentation) lines.push(...accessibleDescription(journey.documentation));
     const titles = new Map(personas.map(persona => [persona.name, persona.title]));
@@ -24,7 +25,9 @@ export function renderMermaidJourney(journey: JourneyMapModel, personas: Persona
             const own = step.personaEmotions ?? [];
             // A persona with an emotion of its own gets a task of its own (Mermaid has one score per task); the rest share the step's.
             for (const emotion of own) {
-                lines.push(`      ${task}: ${toFivePointScale(emotion.score, journey.emotionScale)}: ${mermaidActor(emotion.persona, titles.get(emotion.persona))}`);
+                lines.push(
+                    `      ${task}: ${toFivePointScale(emotion.score, journey.emotionScale)}: ${mermaidActor(emotion.persona, titles.get(emotion.persona))}`
+                );
             }
             const others = participants.filter(name => !own.some(emotion => emotion.persona === name));
             if (own.length > 0 && (others.length === 0 || !step.emotion)) continue;
@@ -47,17 +50,30 @@ function droppedByMermaid(journey: JourneyMapModel): string | undefined {
     const count = (of: (step: typeof steps[number]) => number) => steps.reduce((sum, step) => sum + of(step), 0);
     const parts = [
         [t('blueprint actions'), count(step => step.blueprint?.length ?? 0)],
-        [t('owners'), count(step => (step.owners?.length ?? 0) + (step.blueprint ?? []).filter(action => action.owner).length)],
+        [
+            t('owners'),
+            count(step => (step.owners?.length ?? 0) + (step.blueprint ?? []).filter(action => action.owner).length)
+        ],
         [t('fail points'), count(step => step.failPoints?.length ?? 0)],
-        [t('pieces of evidence'), count(step => (step.claims ?? []).reduce((sum, claim) => sum + claim.evidence.length, 0))]
-    ].filter(([, number]) => (number as number) > 0).map(([what, number]) => `${what} (${number})`);
+        [
+            t('pieces of evidence'),
+            count(step => (step.claims ?? []).reduce((sum, claim) => sum + claim.evidence.length, 0))
+        ]
+    ]
+        .filter(([, number]) => (number as number) > 0)
+        .map(([what, number]) => `${what} (${number})`);
     // A comment is one line: no line break from a translation can end it early.
-    return parts.length > 0 ? t('Not in this Mermaid diagram: {parts}', { parts: parts.join(', ') }).replace(/[\r\n]+/g, ' ') : undefined;
+    return parts.length > 0
+        ? t('Not in this Mermaid diagram: {parts}', { parts: parts.join(', ') }).replace(/[\r\n]+/g, ' ')
+        : undefined;
 }
 
 /** `accDescr: …`, or the block form for a description of several lines (a `}` would end it early, a leading `%%` hide the line). */
 function accessibleDescription(text: string): string[] {
-    const lines = text.split('\n').map(line => accessibleText(line).replace(/\}/g, ')').replace(/^%%/, '% %')).filter(line => line !== '');
+    const lines = text
+        .split('\n')
+        .map(line => accessibleText(line).replace(/\}/g, ')').replace(/^%%/, '% %'))
+        .filter(line => line !== '');
     if (lines.length <= 1) return lines.map(line => `    accDescr: ${line}`);
     return ['    accDescr {', ...lines.map(line => `      ${line}`), '    }'];
 }

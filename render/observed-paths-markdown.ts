@@ -10,7 +10,11 @@ import { renderMermaidFlowchart } from './mermaid-flowchart.js';
 /** A split whose group values (cells of the log) are escaped for Markdown, like the map's own text. */
 export function splitForMarkdown(split: PathSplit): PathSplit {
     const escape = <T extends { value: string }>(entry: T): T => ({ ...entry, value: escapeMarkdown(entry.value) });
-    return { ...split, groups: split.groups.map(escape), ...(split.comparisons ? { comparisons: split.comparisons.map(escape) } : {}) };
+    return {
+        ...split,
+        groups: split.groups.map(escape),
+        ...(split.comparisons ? { comparisons: split.comparisons.map(escape) } : {})
+    };
 }
 
 /**
@@ -25,12 +29,20 @@ export function observedPathsMarkdown(journey: JourneyMapModel): string[] {
     const paths = observed.paths;
     if (!paths) return [...lines, escapeMarkdown(observed.missing ?? ''), ''];
     const title = stepTitleOf(journey, escapeMarkdown);
-    lines.push(`${fitnessSentence(paths)} (${t('log {log}', { log: escapeMarkdown(paths.source) })}${observed.pulledAt ? `, ${observed.pulledAt.slice(0, 10)}` : ''})`, '');
+    lines.push(
+        `${fitnessSentence(paths)} (${t('log {log}', { log: escapeMarkdown(paths.source) })}${observed.pulledAt ? `, ${observed.pulledAt.slice(0, 10)}` : ''})`,
+        ''
+    );
     for (const move of undocumentedTransitions(paths)) lines.push(`- ${undocumentedSentence(move, paths, title)}`);
     for (const step of paths.deadSteps) lines.push(`- ${deadStepSentence(step, title)}`);
     if (paths.split) {
         const split = splitForMarkdown(paths.split);
-        lines.push('', ...split.groups.map(group => `- ${groupSentence(group, split.goal, title)}`), '', ...splitSentences(split, title));
+        lines.push(
+            '',
+            ...split.groups.map(group => `- ${groupSentence(group, split.goal, title)}`),
+            '',
+            ...splitSentences(split, title)
+        );
     }
     lines.push('', '```mermaid', renderMermaidFlowchart(journey).trimEnd(), '```', '');
     return lines;

@@ -11,19 +11,30 @@ export function hasPersonaEmotions(journey: JourneyMapModel): boolean {
 /** The personas that have a curve of their own on a journey's map: the journey's, and any its steps give emotions for. */
 export function personasWithEmotions(journey: JourneyMapModel): string[] {
     const steps = journey.stages.flatMap(stage => stage.steps);
-    return [...new Set([...journey.personas, ...steps.flatMap(step => (step.personaEmotions ?? []).map(emotion => emotion.persona))])];
+    return [
+        ...new Set([
+            ...journey.personas,
+            ...steps.flatMap(step => (step.personaEmotions ?? []).map(emotion => emotion.persona))
+        ])
+    ];
 }
 
 /** Each persona's shape, the same wherever the map draws it. */
 export function personaShapesOf(journey: JourneyMapModel): Map<string, string> {
-    return new Map(personasWithEmotions(journey).map((persona, index) => [persona, personaShapes[index % personaShapes.length]]));
+    return new Map(
+        personasWithEmotions(journey).map((persona, index) => [persona, personaShapes[index % personaShapes.length]])
+    );
 }
 
 /**
  * How one persona feels at a step: the step's emotion for that persona, else its emotion for
  * everyone where the persona takes part (the step's own personas, or else the journey's).
  */
-export function emotionOfPersona(step: StepModel, persona: string, journey: JourneyMapModel): Omit<PersonaEmotionModel, 'persona'> | undefined {
+export function emotionOfPersona(
+    step: StepModel,
+    persona: string,
+    journey: JourneyMapModel
+): Omit<PersonaEmotionModel, 'persona'> | undefined {
     const own = step.personaEmotions?.find(emotion => emotion.persona === persona);
     if (own) return { score: own.score, feeling: own.feeling, note: own.note };
     const takesPart = step.personas.length === 0 ? journey.personas.includes(persona) : step.personas.includes(persona);
@@ -43,7 +54,11 @@ export function modelForPersona(model: JourneyModel, persona: string): JourneyMo
             personas: journey.personas.includes(persona) ? [persona] : journey.personas,
             stages: journey.stages.map(stage => ({
                 ...stage,
-                steps: stage.steps.map(step => ({ ...step, emotion: emotionOfPersona(step, persona, journey), personaEmotions: undefined }))
+                steps: stage.steps.map(step => ({
+                    ...step,
+                    emotion: emotionOfPersona(step, persona, journey),
+                    personaEmotions: undefined
+                }))
             }))
         }))
     };

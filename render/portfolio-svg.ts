@@ -17,7 +17,10 @@ const portfolioLayout = {
  * spread around its centre. Below the chart every opportunity is listed, so that a portfolio
  * of hundreds stays readable; each dot and each row name the steps it addresses.
  */
-export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapTheme; idPrefix?: string; title?: string } = {}): string {
+export function renderPortfolioSvg(
+    rows: BacklogRow[],
+    options: { theme?: MapTheme; idPrefix?: string; title?: string } = {}
+): string {
     const { pad, cell, axis, title, dot, rowHeight, listWidth, legendWidth } = portfolioLayout;
     const id = `${options.idPrefix ?? 'portfolio'}-svg`;
     const heading = options.title ?? t('Opportunities by value and effort');
@@ -43,24 +46,34 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
             const spread = together.length === 1 ? 0 : Math.min(cell / 2 - dot * 2, 8 + together.length * 2);
             const x = centreX + Math.cos(angle) * spread;
             const y = centreY + Math.sin(angle) * spread;
-            parts.push(element('g', { class: 'opportunity-dot', 'data-opportunity': row.id, ...stepLink(row) }, [
-                element('title', {}, escapeXml(`${row.title} — ${stepsOf(row)}`)),
-                element('circle', { class: `status-${row.status ?? 'idea'}`, cx: x, cy: y, r: dot }),
-                together.length <= 4 ? text(row.id, { x: x + dot + 3, y: y + 4, class: 'small' }) : ''
-            ]));
+            parts.push(
+                element('g', { class: 'opportunity-dot', 'data-opportunity': row.id, ...stepLink(row) }, [
+                    element('title', {}, escapeXml(`${row.title} — ${stepsOf(row)}`)),
+                    element('circle', { class: `status-${row.status ?? 'idea'}`, cx: x, cy: y, r: dot }),
+                    together.length <= 4 ? text(row.id, { x: x + dot + 3, y: y + 4, class: 'small' }) : ''
+                ])
+            );
         });
     }
     let y = top + chartSize + axis;
     parts.push(text(t('Every opportunity'), { x: pad, y, class: 'lane-label' }));
     y += rowHeight;
     for (const row of rows) {
-        const facts = [row.status ? opportunityStatusLabel(row.status) : '', t('value {score}', { score: row.value ?? '–' }),
-            t('effort {score}', { score: row.effort ?? '–' }), row.owner ?? ''].filter(Boolean).join(' · ');
+        const facts = [
+            row.status ? opportunityStatusLabel(row.status) : '',
+            t('value {score}', { score: row.value ?? '–' }),
+            t('effort {score}', { score: row.effort ?? '–' }),
+            row.owner ?? ''
+        ]
+            .filter(Boolean)
+            .join(' · ');
         const lines = wrapText(`${row.id} — ${row.title} (${facts}): ${stepsOf(row)}`, listWidth, 12);
-        parts.push(element('g', { class: 'opportunity-row', 'data-opportunity': row.id, ...stepLink(row) }, [
-            element('circle', { class: `status-${row.status ?? 'idea'}`, cx: pad + 5, cy: y - 4, r: 5 }),
-            textLines(lines, pad + 16, y, rowHeight - 2, { class: 'body' })
-        ]));
+        parts.push(
+            element('g', { class: 'opportunity-row', 'data-opportunity': row.id, ...stepLink(row) }, [
+                element('circle', { class: `status-${row.status ?? 'idea'}`, cx: pad + 5, cy: y - 4, r: 5 }),
+                textLines(lines, pad + 16, y, rowHeight - 2, { class: 'body' })
+            ])
+        );
         y += lines.length * (rowHeight - 2) + 4;
     }
     if (rows.length === 0) {
@@ -75,15 +88,47 @@ export function renderPortfolioSvg(rows: BacklogRow[], options: { theme?: MapThe
 function grid(left: number, top: number, cell: number): string[] {
     const parts: string[] = [];
     for (let index = 0; index <= 5; index++) {
-        parts.push(element('line', { class: 'grid', x1: left, y1: top + index * cell, x2: left + 5 * cell, y2: top + index * cell }));
-        parts.push(element('line', { class: 'grid', x1: left + index * cell, y1: top, x2: left + index * cell, y2: top + 5 * cell }));
+        parts.push(
+            element('line', {
+                class: 'grid',
+                x1: left,
+                y1: top + index * cell,
+                x2: left + 5 * cell,
+                y2: top + index * cell
+            })
+        );
+        parts.push(
+            element('line', {
+                class: 'grid',
+                x1: left + index * cell,
+                y1: top,
+                x2: left + index * cell,
+                y2: top + 5 * cell
+            })
+        );
     }
     for (let score = 1; score <= 5; score++) {
-        parts.push(text(String(score), { x: left - 12, y: top + (5 - score + 0.5) * cell + 4, class: 'small muted', 'text-anchor': 'middle' }));
-        parts.push(text(String(score), { x: left + (score - 0.5) * cell, y: top + 5 * cell + 16, class: 'small muted', 'text-anchor': 'middle' }));
+        parts.push(
+            text(String(score), {
+                x: left - 12,
+                y: top + (5 - score + 0.5) * cell + 4,
+                class: 'small muted',
+                'text-anchor': 'middle'
+            })
+        );
+        parts.push(
+            text(String(score), {
+                x: left + (score - 0.5) * cell,
+                y: top + 5 * cell + 16,
+                class: 'small muted',
+                'text-anchor': 'middle'
+            })
+        );
     }
     parts.push(text(t('value ↑'), { x: left - 36, y: top - 8, class: 'lane-label' }));
-    parts.push(text(t('effort →'), { x: left + 5 * cell, y: top + 5 * cell + 34, class: 'lane-label', 'text-anchor': 'end' }));
+    parts.push(
+        text(t('effort →'), { x: left + 5 * cell, y: top + 5 * cell + 34, class: 'lane-label', 'text-anchor': 'end' })
+    );
     return parts;
 }
 
@@ -119,7 +164,13 @@ function statusLegend(x: number, top: number): string[] {
 /** Where the first step an opportunity addresses is written: a click in the preview opens it there. */
 function stepLink(row: BacklogRow): Record<string, string | number | undefined> {
     const range = row.steps.find(step => step.range)?.range;
-    return range ? { 'data-step-uri': range.uri, 'data-step-line': range.start.line, 'data-step-character': range.start.character } : {};
+    return range
+        ? {
+              'data-step-uri': range.uri,
+              'data-step-line': range.start.line,
+              'data-step-character': range.start.character
+          }
+        : {};
 }
 
 function isScore(score: number | undefined): score is number {

@@ -31,7 +31,9 @@ export function heatmapHtml(journeys: SiteJourney[], from: string, href: (from: 
         const name = `<th scope="row"><a href="${link}">${escapeXml(displayName(entry.journey))}</a></th>`;
         return `<tr>${name}${cells.join('')}</tr>`;
     });
-    const legend = t('Colour: the lowest emotion of the stage, red (worst) to green (best). ✗ metrics that miss their target, − pains.');
+    const legend = t(
+        'Colour: the lowest emotion of the stage, red (worst) to green (best). ✗ metrics that miss their target, − pains.'
+    );
     const title = `<h2 id="heatmap-title">${escapeXml(t('Journeys × stages'))}</h2>`;
     return `<section class="heatmap" aria-labelledby="heatmap-title">${title}
 <div class="heatmap-scroll"><table class="heatmap-table"><thead>${head}</thead>

@@ -64,7 +64,8 @@ export interface SiteLibraryPage {
     file: string;
 }
 
-export const sitePolicy = "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+export const sitePolicy =
+    "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** A link to a file of the site: each part of the path percent-encoded, so Chinese names and spaces work from `file://` too. */
 export function href(from: string, to: string): string {
@@ -105,16 +106,26 @@ export function siteIndexPage(entries: SiteEntry[], title: string): string {
     const folders = new Map<string, SiteEntry[]>();
     const maps = entries.filter(entry => entry.kind === 'journey' || entry.kind === 'error');
     for (const entry of maps) {
-        const folder = entry.journey?.folder ?? (entry.error!.file.includes('/') ? entry.error!.file.slice(0, entry.error!.file.lastIndexOf('/')) : '.');
+        const folder =
+            entry.journey?.folder ??
+            (entry.error!.file.includes('/') ? entry.error!.file.slice(0, entry.error!.file.lastIndexOf('/')) : '.');
         folders.set(folder, [...(folders.get(folder) ?? []), entry]);
     }
     const fileOf = (entry: SiteEntry) => entry.journey?.file ?? entry.error!.file;
-    const sections = [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const).map(([folder, inFolder]) => `<section class="folder">
+    const sections = [...folders]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(
+            ([folder, inFolder]) => [folder, [...inFolder].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))] as const
+        )
+        .map(
+            ([folder, inFolder]) => `<section class="folder">
 <h2>${escapeXml(folder)}</h2>
 <ul class="journeys">
 ${inFolder.map(indexItem).join('\n')}
 </ul>
-</section>`).join('\n');
+</section>`
+        )
+        .join('\n');
     const search = `<section class="search" aria-label="${escapeXml(t('Search'))}">
 <label for="search">${escapeXml(t('Search journeys, steps, pains and opportunities'))}</label>
 <input id="search" type="search" autocomplete="off">
@@ -221,14 +232,29 @@ function errorLine(error: SiteError): string {
 /** A journey: its views, its metrics with their sources, and its text. */
 export function journeyPage(entry: SiteJourney, texts: JourneyTexts): string {
     const { journey, model } = entry;
-    const words: Record<SiteJourney['views'][number]['id'], string> = { map: t('Map'), blueprint: t('Blueprint'), funnel: t('Funnel'), portfolio: t('Portfolio') };
-    const nav = [...entry.views.map(view => [view.id, words[view.id]]), ['paths', t('Paths')], ['mermaid', t('Mermaid')], ['metrics', t('Metrics')], ['source', t('Source')]]
-        .map(([id, label]) => `<a href="#${id}">${escapeXml(label)}</a>`).join(' ');
+    const words: Record<SiteJourney['views'][number]['id'], string> = {
+        map: t('Map'),
+        blueprint: t('Blueprint'),
+        funnel: t('Funnel'),
+        portfolio: t('Portfolio')
+    };
+    const nav = [
+        ...entry.views.map(view => [view.id, words[view.id]]),
+        ['paths', t('Paths')],
+        ['mermaid', t('Mermaid')],
+        ['metrics', t('Metrics')],
+        ['source', t('Source')]
+    ]
+        .map(([id, label]) => `<a href="#${id}">${escapeXml(label)}</a>`)
+        .join(' ');
     const views = entry.views.map(view => {
         const image = `<img src="${href(entry.page, view.image)}" alt="${escapeXml(`${words[view.id]}: ${displayName(journey)}`)}">`;
         // The map through the custom element any page can embed, reading the model file; the
         // picture is there without scripts, and stays where the page may not fetch (file://).
-        const shown = view.id === 'map' ? `<journey-map src="${href(entry.page, entry.modelFile)}" journey="${escapeXml(journey.name)}">${image}</journey-map>` : image;
+        const shown =
+            view.id === 'map'
+                ? `<journey-map src="${href(entry.page, entry.modelFile)}" journey="${escapeXml(journey.name)}">${image}</journey-map>`
+                : image;
         return `<section id="${view.id}" class="view"><h2>${escapeXml(words[view.id])}</h2>\n<div class="picture">${shown}</div></section>`;
     });
     const body = `<h1>${escapeXml(displayName(journey))}</h1>
@@ -269,8 +295,17 @@ function detailsSection(entry: SiteJourney): string {
 function metricTable(journey: JourneyMapModel, model: JourneyModel): string {
     const rows = allSteps(journey).flatMap(step => step.metrics.map(value => {
         const metric = model.metrics.find(candidate => candidate.name === value.metric);
-        const source = value.link ? `${value.link.source}.${value.link.column}${value.origin?.line ? ` (${t('line {line}', { line: value.origin.line })})` : ''}` : '';
-        return [displayName(step), metric ? displayName(metric) : value.metric, formatMeasuredValue(value, metric), formatTargetValue(metric) ?? '', statusWord(value.status), source];
+        const source = value.link
+            ? `${value.link.source}.${value.link.column}${value.origin?.line ? ` (${t('line {line}', { line: value.origin.line })})` : ''}`
+            : '';
+        return [
+            displayName(step),
+            metric ? displayName(metric) : value.metric,
+            formatMeasuredValue(value, metric),
+            formatTargetValue(metric) ?? '',
+            statusWord(value.status),
+            source
+        ];
     }));
     if (rows.length === 0) return `<p>${escapeXml(t('No metric values in these maps.'))}</p>`;
     const header = [t('step'), t('metric'), t('value'), t('target'), t('status'), t('source')];
@@ -300,7 +335,11 @@ export function sitePersonas(journeys: SiteJourney[]): SitePersona[] {
     for (const entry of journeys) {
         for (const persona of entry.model.personas) {
             const known = personas.get(persona.name) ?? { persona, page: `p/${slugOf(persona.name)}.html`, places: [] };
-            const steps = allSteps(entry.journey).filter(step => (step.personas.length > 0 ? step.personas : entry.journey.personas).includes(persona.name)).map(displayName);
+            const steps = allSteps(entry.journey)
+                .filter(step =>
+                    (step.personas.length > 0 ? step.personas : entry.journey.personas).includes(persona.name)
+                )
+                .map(displayName);
             if (entry.journey.personas.includes(persona.name) || steps.length > 0) known.places.push({ entry, steps });
             personas.set(persona.name, known);
         }
@@ -345,7 +384,12 @@ export function personasPage(journeys: SiteJourney[], personas = sitePersonas(jo
 ${personaCard(persona, href('personas.html', page))}
 ${personaPlaces(places, 'personas.html')}
 </section>`);
-    return sitePage('personas.html', t('Personas'), undefined, `<h1>${escapeXml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeXml(t('No personas.'))}</p>`}`);
+    return sitePage(
+        'personas.html',
+        t('Personas'),
+        undefined,
+        `<h1>${escapeXml(t('Personas'))}</h1>\n${cards.join('\n') || `<p>${escapeXml(t('No personas.'))}</p>`}`
+    );
 }
 
 /** What the search finds: one record per journey, step, pain and opportunity, with the page it is on. */
@@ -359,13 +403,20 @@ export interface SearchRecord {
 export function searchRecords(journeys: SiteJourney[]): SearchRecord[] {
     return journeys.flatMap(entry => {
         const journey = displayName(entry.journey);
-        const at = (kind: SearchRecord['kind'], text: string): SearchRecord => ({ kind, text, journey, page: entry.page });
+        const at = (kind: SearchRecord['kind'], text: string): SearchRecord => ({
+            kind,
+            text,
+            journey,
+            page: entry.page
+        });
         const steps = allSteps(entry.journey);
         return [
             at('journey', journey),
             ...steps.map(step => at('step', displayName(step))),
             ...steps.flatMap(step => step.pains.map(pain => at('pain', pain))),
-            ...steps.flatMap(step => [...step.opportunities, ...(step.opportunityRefs ?? [])].map(text => at('opportunity', text))),
+            ...steps.flatMap(step =>
+                [...step.opportunities, ...(step.opportunityRefs ?? [])].map(text => at('opportunity', text))
+            ),
             ...(entry.model.opportunities ?? []).map(opportunity => at('opportunity', displayName(opportunity)))
         ];
     });

@@ -9,7 +9,9 @@ const markupCharacter = new RegExp(markupCharacters.source);
 /** Text for an attribute value or text node: markup characters as entities; control characters, which XML 1.0 forbids, dropped. */
 export function escapeXml(text: string): string {
     // Big maps escape many thousands of strings, most with nothing to escape: look before replacing.
-    return markupCharacter.test(text) ? text.replace(markupCharacters, character => xmlEntities[character] ?? '') : text;
+    return markupCharacter.test(text)
+        ? text.replace(markupCharacters, character => xmlEntities[character] ?? '')
+        : text;
 }
 
 /** Numbers with at most one decimal and never `-0`, so output is stable byte for byte. */

@@ -18,7 +18,8 @@ let graphemes: Intl.Segmenter | undefined;
  * most text on a map — is split a character at a time without the segmenter, which is the
  * slow part of drawing a thousand maps.
  */
-const graphemeJoiners = /\p{M}|\u200C|\u200D|[\u{10000}-\u{10FFFF}\uD800-\uDFFF\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u08E2\u0E33\u0EB3]/u;
+const graphemeJoiners =
+    /\p{M}|\u200C|\u200D|[\u{10000}-\u{10FFFF}\uD800-\uDFFF\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u08E2\u0E33\u0EB3]/u;
 
 /** The graphemes of a text. */
 export function graphemesOf(text: string): string[] {
@@ -47,7 +48,13 @@ const centiEmsOf = new Map<string, number>();
 function centiEms(grapheme: string): number {
     let known = centiEmsOf.get(grapheme);
     if (known === undefined) {
-        known = isWideGrapheme(grapheme) ? 100 : narrowCharacter.test(grapheme) ? 30 : broadCharacter.test(grapheme) ? 68 : 55;
+        known = isWideGrapheme(grapheme)
+            ? 100
+            : narrowCharacter.test(grapheme)
+              ? 30
+              : broadCharacter.test(grapheme)
+                ? 68
+                : 55;
         centiEmsOf.set(grapheme, known);
     }
     return known;

@@ -1,6 +1,12 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { ReadBinaryRequest, ReadDirectoryRequest, ReadFileRequest, StatRequest, type FileEntry } from '../protocol/file-system-requests.js';
+import {
+    ReadBinaryRequest,
+    ReadDirectoryRequest,
+    ReadFileRequest,
+    StatRequest,
+    type FileEntry
+} from '../protocol/file-system-requests.js';
 
 /** Langium's file access for a server in a browser worker: every read is a request to the extension. */
 export class ClientFileSystemProvider implements FileSystemProvider {

@@ -18,7 +18,12 @@ export type CreateSnapshotServices = () => { shared: LangiumSharedServices; Jour
  * an older text of it, built in services of its own so the open workspace never sees it.
  * Its imports are read as they are now (open editors first, then files).
  */
-export function registerCompareRequest(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices, createSnapshot: CreateSnapshotServices): void {
+export function registerCompareRequest(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    journey: JourneyServices,
+    createSnapshot: CreateSnapshotServices
+): void {
     connection.onRequest(CompareRequest, async ({ uri, baseText }, cancelToken): Promise<CompareRequestResult> => {
         const parsed = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
@@ -37,7 +42,12 @@ function failed(error: string): CompareRequestResult {
 }
 
 /** The model of an older text, built in fresh services with the open workspace's roots; its imports read from the open workspace (editors first, then files). */
-async function buildSnapshot(createSnapshot: CreateSnapshotServices, open: { shared: LangiumSharedServices; Journey: JourneyServices }, uri: URI, text: string): Promise<JourneyModel | string> {
+async function buildSnapshot(
+    createSnapshot: CreateSnapshotServices,
+    open: { shared: LangiumSharedServices; Journey: JourneyServices },
+    uri: URI,
+    text: string
+): Promise<JourneyModel | string> {
     const snapshot = createSnapshot();
     snapshot.Journey.journey.Workspace.setRoots([...open.Journey.journey.Workspace.getRoots()]);
     const document = snapshot.shared.workspace.LangiumDocuments.createDocument(uri, text);
@@ -45,8 +55,12 @@ async function buildSnapshot(createSnapshot: CreateSnapshotServices, open: { sha
         const editor = open.shared.workspace.LangiumDocuments.getDocument(imported);
         return editor ? editor.textDocument.getText() : readOrUndefined(snapshot.shared, imported);
     });
-    await snapshot.shared.workspace.DocumentBuilder.build([...snapshot.shared.workspace.LangiumDocuments.all], { validation: false });
-    return hasSyntaxErrors(document) ? t('The older version has syntax errors, so it cannot be compared.') : snapshot.Journey.journey.ModelBuilder.build(document);
+    await snapshot.shared.workspace.DocumentBuilder.build([...snapshot.shared.workspace.LangiumDocuments.all], {
+        validation: false
+    });
+    return hasSyntaxErrors(document)
+        ? t('The older version has syntax errors, so it cannot be compared.')
+        : snapshot.Journey.journey.ModelBuilder.build(document);
 }
 
 async function readOrUndefined(shared: LangiumSharedServices, uri: URI): Promise<string | undefined> {

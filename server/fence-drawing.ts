@@ -33,7 +33,10 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
         if (target.kind === 'outside') return errors(`src="${request.src}" ${target.reason}`);
         const size = await workspace.sizeOf(target.uri);
         const limit = Journey.journey.TextLimits.known.maxFileBytes;
-        if (size !== undefined && size > limit) return errors(`src="${request.src}" ${t('is {size}, larger than {limit}', { size: formatMegabytes(size), limit: formatMegabytes(limit) })}`);
+        if (size !== undefined && size > limit)
+            return errors(
+                `src="${request.src}" ${t('is {size}, larger than {limit}', { size: formatMegabytes(size), limit: formatMegabytes(limit) })}`
+            );
         const read = await files.readFile(target.uri).catch(() => undefined);
         if (read === undefined) return errors(`src="${request.src}": no such map (looked for ${target.uri.fsPath})`);
         uri = target.uri;
@@ -43,10 +46,24 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
     await loadImportedDocuments(Journey, [document], readWithinLimits(Journey, files.readFile.bind(files)));
     await shared.workspace.DocumentBuilder.build([...shared.workspace.LangiumDocuments.all], { validation: true });
     const found = (document.diagnostics ?? []).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
-    if (found.length > 0) return { kind: 'errors', errors: found.slice(0, 5).map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) })) };
+    if (found.length > 0)
+        return {
+            kind: 'errors',
+            errors: found
+                .slice(0, 5)
+                .map(diagnostic => ({ line: diagnostic.range.start.line + 1, message: diagnosticText(diagnostic) }))
+        };
     const model = await Journey.journey.ModelBuilder.build(document);
-    const journey = request.journey === undefined ? model.journeys[0] : model.journeys.find(candidate => candidate.name === request.journey);
-    if (!journey) return errors(request.journey === undefined ? 'the map has no journey' : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`);
+    const journey =
+        request.journey === undefined
+            ? model.journeys[0]
+            : model.journeys.find(candidate => candidate.name === request.journey);
+    if (!journey)
+        return errors(
+            request.journey === undefined
+                ? 'the map has no journey'
+                : `no journey "${request.journey}" (the map has: ${model.journeys.map(candidate => candidate.name).join(', ') || 'none'})`
+        );
     const view = resolveView(model, 'fence', request.view);
     if ('error' in view) return errors(view.error);
     // A named view draws its own journeys, unless the fence names one.

@@ -1,6 +1,12 @@
 import { CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position } from 'vscode-languageserver';
+import {
+    CodeActionKind,
+    type CodeAction,
+    type CodeActionParams,
+    type Diagnostic,
+    type Position
+} from 'vscode-languageserver';
 import { isJourney, isStep, type JourneyFile } from '../language/generated/ast.js';
 import { identifierFromTitle } from '../model/journey-names.js';
 import { quote, unquote } from '../model/string-literals.js';
@@ -9,9 +15,18 @@ import { t } from '../model/localisation.js';
 
 /** What "create the missing …" inserts and how the fix is titled, per kind of reference. */
 const declarationTemplates: Record<string, { title: (name: string) => string; text: (name: string) => string }> = {
-    Persona: { title: name => t("Create persona '{name}'", { name }), text: name => `persona ${name} "${name}" {\n  role ""\n}\n\n` },
-    Channel: { title: name => t("Create channel '{name}'", { name }), text: name => `channel ${name} "${name}" online\n\n` },
-    MetricDefinition: { title: name => t("Create metric '{name}'", { name }), text: name => `metric ${name} "${name}" percent\n\n` }
+    Persona: {
+        title: name => t("Create persona '{name}'", { name }),
+        text: name => `persona ${name} "${name}" {\n  role ""\n}\n\n`
+    },
+    Channel: {
+        title: name => t("Create channel '{name}'", { name }),
+        text: name => `channel ${name} "${name}" online\n\n`
+    },
+    MetricDefinition: {
+        title: name => t("Create metric '{name}'", { name }),
+        text: name => `metric ${name} "${name}" percent\n\n`
+    }
 };
 
 /**
@@ -21,14 +36,20 @@ const declarationTemplates: Record<string, { title: (name: string) => string; te
 export class JourneyCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const promotion = promoteOpportunity(document, params.range.start);
-        return [...params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic)), ...(promotion ? [promotion] : [])];
+        return [
+            ...params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic)),
+            ...(promotion ? [promotion] : [])
+        ];
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const data = diagnostic.data as IssueData | undefined;
         switch (data?.code) {
             case IssueCodes.UnresolvedReference:
-                return [...this.replacements(document, diagnostic, data.suggestions), ...this.createDeclaration(document, diagnostic, data)];
+                return [
+                    ...this.replacements(document, diagnostic, data.suggestions),
+                    ...this.createDeclaration(document, diagnostic, data)
+                ];
             case IssueCodes.DataColumnUnknown:
             case IssueCodes.UnknownKeyword:
                 return this.replacements(document, diagnostic, data.suggestions);
@@ -37,16 +58,36 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.FullWidthPunctuation:
             case IssueCodes.ComparisonTypo:
                 if (data.replacement === undefined) return [];
-                return [this.edit(document, diagnostic, data.replacement === '' ? t('Remove it') : t('Change to {text}', { text: data.replacement }), data.replacement, true)];
+                return [
+                    this.edit(
+                        document,
+                        diagnostic,
+                        data.replacement === '' ? t('Remove it') : t('Change to {text}', { text: data.replacement }),
+                        data.replacement,
+                        true
+                    )
+                ];
             case IssueCodes.EmotionOutOfScale:
-                return data.clampedValue === undefined ? [] : [this.edit(document, diagnostic, t('Change the emotion to {score}', { score: data.clampedValue }), String(data.clampedValue), true)];
+                return data.clampedValue === undefined
+                    ? []
+                    : [
+                          this.edit(
+                              document,
+                              diagnostic,
+                              t('Change the emotion to {score}', { score: data.clampedValue }),
+                              String(data.clampedValue),
+                              true
+                          )
+                      ];
             default:
                 return [];
         }
     }
 
     private replacements(document: LangiumDocument, diagnostic: Diagnostic, suggestions: string[] = []): CodeAction[] {
-        return suggestions.map((suggestion, index) => this.edit(document, diagnostic, t("Change to '{name}'", { name: suggestion }), suggestion, index === 0));
+        return suggestions.map((suggestion, index) =>
+            this.edit(document, diagnostic, t("Change to '{name}'", { name: suggestion }), suggestion, index === 0)
+        );
     }
 
     private createDeclaration(document: LangiumDocument, diagnostic: Diagnostic, data: IssueData): CodeAction[] {
@@ -55,15 +96,29 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const position = declarationPosition(document);
-        return [{
-            title: template.title(data.missingName),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: template.text(data.missingName) }] } }
-        }];
+        return [
+            {
+                title: template.title(data.missingName),
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit: {
+                    changes: {
+                        [document.textDocument.uri]: [
+                            { range: { start: position, end: position }, newText: template.text(data.missingName) }
+                        ]
+                    }
+                }
+            }
+        ];
     }
 
-    private edit(document: LangiumDocument, diagnostic: Diagnostic, title: string, newText: string, isPreferred: boolean): CodeAction {
+    private edit(
+        document: LangiumDocument,
+        diagnostic: Diagnostic,
+        title: string,
+        newText: string,
+        isPreferred: boolean
+    ): CodeAction {
         return {
             title,
             kind: CodeActionKind.QuickFix,
@@ -96,7 +151,14 @@ function promoteOpportunity(document: LangiumDocument, position: Position): Code
     return {
         title: t("Declare '{text}' as an opportunity, to give it an owner and a status", { text }),
         kind: CodeActionKind.RefactorRewrite,
-        edit: { changes: { [document.textDocument.uri]: [{ range: leaf.range, newText: id }, { range: { start: end, end }, newText: declaration }] } }
+        edit: {
+            changes: {
+                [document.textDocument.uri]: [
+                    { range: leaf.range, newText: id },
+                    { range: { start: end, end }, newText: declaration }
+                ]
+            }
+        }
     };
 }
 

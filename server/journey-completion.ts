@@ -1,6 +1,16 @@
 import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionContext,
+    type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind,
+    type CancellationToken,
+    type CompletionList,
+    type CompletionParams
+} from 'vscode-languageserver';
 import { refusalOf } from '../language/journey-text-guard.js';
 import { isCondition, isDataLink, isEmotion, type DataLink, type JourneyFile } from '../language/generated/ast.js';
 import { isIdentifier } from '../model/journey-names.js';
@@ -29,22 +39,40 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Nothing in a text that was not parsed (too large, binary, failed): completing would parse it after all. */
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken
+    ): Promise<CompletionList | undefined> {
         if (refusalOf(document.parseResult)) return undefined;
         return super.getCompletion(document, params, cancelToken);
     }
 
-    protected override async completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): Promise<void> {
-        if (next.property === 'feeling') { // only Emotion has a `feeling`
+    protected override async completionFor(
+        context: CompletionContext,
+        next: NextFeature,
+        acceptor: CompletionAcceptor
+    ): Promise<void> {
+        if (next.property === 'feeling') {
+            // only Emotion has a `feeling`
             for (const feeling of feelingsUsedIn(context.document.parseResult.value as JourneyFile)) {
-                acceptor(context, { label: feeling, kind: CompletionItemKind.EnumMember, detail: t('feeling used in this file') });
+                acceptor(context, {
+                    label: feeling,
+                    kind: CompletionItemKind.EnumMember,
+                    detail: t('feeling used in this file')
+                });
             }
             return;
         }
         // Words the grammar reads as names, the checks as one of a few: offer those few.
-        const choices = next.property === 'statuses' ? opportunityStatuses
-            : next.property === 'confidences' ? confidences
-                : next.property === 'lanes' ? mapLanes : undefined;
+        const choices =
+            next.property === 'statuses'
+                ? opportunityStatuses
+                : next.property === 'confidences'
+                  ? confidences
+                  : next.property === 'lanes'
+                    ? mapLanes
+                    : undefined;
         if (choices) {
             for (const choice of choices) acceptor(context, { label: choice, kind: CompletionItemKind.EnumMember });
             return;
@@ -52,13 +80,22 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const link = linkAt(context.node);
         if (link && (next.property === 'column' || next.property === 'key')) {
             for (const column of await this.columnsOf(link)) {
-                acceptor(context, { label: column, insertText: isIdentifier(column) ? column : quote(column), kind: CompletionItemKind.Field, detail: t('column of {source}', { source: link.source?.$refText ?? '' }) });
+                acceptor(context, {
+                    label: column,
+                    insertText: isIdentifier(column) ? column : quote(column),
+                    kind: CompletionItemKind.Field,
+                    detail: t('column of {source}', { source: link.source?.$refText ?? '' })
+                });
             }
             return;
         }
         if (link && next.property === 'text' && isCondition(context.node)) {
             for (const value of await this.keyValuesOf(link, context.node.key)) {
-                acceptor(context, { label: quote(value), kind: CompletionItemKind.Value, detail: t('{column} in {source}', { column: context.node.key, source: link.source?.$refText ?? '' }) });
+                acceptor(context, {
+                    label: quote(value),
+                    kind: CompletionItemKind.Value,
+                    detail: t('{column} in {source}', { column: context.node.key, source: link.source?.$refText ?? '' })
+                });
             }
             return;
         }
@@ -78,7 +115,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     private async tableOf(link: DataLink) {
         const source = link.source?.ref;
-        const loaded = source && await this.dataSources.load(source);
+        const loaded = source && (await this.dataSources.load(source));
         return loaded?.kind === 'table' ? loaded.table : undefined;
     }
 }

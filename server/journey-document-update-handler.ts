@@ -14,7 +14,11 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-        const dataFiles = new Set(params.changes.filter(change => !change.uri.endsWith('.journey')).map(change => URI.parse(change.uri).toString()));
+        const dataFiles = new Set(
+            params.changes
+                .filter(change => !change.uri.endsWith('.journey'))
+                .map(change => URI.parse(change.uri).toString())
+        );
         const readers = dataFiles.size === 0 ? [] : this.journeyServices().flatMap(services => {
             services.journey.DataSources.invalidate(dataFiles);
             return services.journey.DataSources.documentsReading(dataFiles);

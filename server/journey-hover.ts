@@ -2,17 +2,44 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isChannel, isDataSource, isJourney, isMetricDefinition, isMetricValue, isOpportunity, isPersona, isStage, isStep,
-    isStory, isView,
-    type Opportunity, type Story, type View,
-    type Channel, type DataSource, type Journey, type MetricDefinition, type MetricValue, type Persona, type Stage, type Step
+    isChannel,
+    isDataSource,
+    isJourney,
+    isMetricDefinition,
+    isMetricValue,
+    isOpportunity,
+    isPersona,
+    isStage,
+    isStep,
+    isStory,
+    isView,
+    type Opportunity,
+    type Story,
+    type View,
+    type Channel,
+    type DataSource,
+    type Journey,
+    type MetricDefinition,
+    type MetricValue,
+    type Persona,
+    type Stage,
+    type Step
 } from '../language/generated/ast.js';
 import { metricModel, type JourneyModelBuilder } from '../language/journey-model-builder.js';
 import type { JourneyServices } from '../language/journey-module.js';
 import type { PeriodValue, SurveySample } from '../model/journey-model.js';
 import { emotionScaleOf, resolveMetricValue } from '../language/journey-values.js';
 import type { DataSources } from '../language/journey-data-sources.js';
-import { comparisonSymbol, formatMeasuredValue, formatNumber, formatTarget, formatTargetValue, formatTrend, statusWord, trendOf } from '../metrics/metric-format.js';
+import {
+    comparisonSymbol,
+    formatMeasuredValue,
+    formatNumber,
+    formatTarget,
+    formatTargetValue,
+    formatTrend,
+    statusWord,
+    trendOf
+} from '../metrics/metric-format.js';
 import { intendedComparison } from '../metrics/target-comparison.js';
 import { metricStatus } from '../metrics/metric-status.js';
 import { escapeMarkdown } from '../render/markdown-text.js';
@@ -55,26 +82,54 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const found = await this.resolveValue(value);
         const status = metricStatus(metric, found.number);
         const name = `**${escapeMarkdown(metric.title ?? metric.name)}**`;
-        const lines = [found.number === undefined ? `${name} = ${statusWord('no-data')}` : `${name} = **${escapeMarkdown(formatMeasuredValue({ value: found.number, sample: found.sample }, metric))}** ${statusWord(status)}`];
+        const lines = [
+            found.number === undefined
+                ? `${name} = ${statusWord('no-data')}`
+                : `${name} = **${escapeMarkdown(formatMeasuredValue({ value: found.number, sample: found.sample }, metric))}** ${statusWord(status)}`
+        ];
         const target = formatTarget(metric);
         if (target) {
-            const judged = t('{target} ({direction})', { target: escapeMarkdown(target), direction: directionWords(metric.target!.comparison) });
-            lines.push(metric.warn === undefined ? judged : t('{target}, close within {warn}', { target: judged, warn: metric.warn }));
+            const judged = t('{target} ({direction})', {
+                target: escapeMarkdown(target),
+                direction: directionWords(metric.target!.comparison)
+            });
+            lines.push(
+                metric.warn === undefined
+                    ? judged
+                    : t('{target}, close within {warn}', { target: judged, warn: metric.warn })
+            );
         }
         const trend = trendOf({ metric: metric.name, status, value: found.number, series: found.series }, metric);
         const period = found.series?.at(-1)?.period;
-        if (period) lines.push(`${t('period {period}', { period: escapeMarkdown(period) })}${trend ? ` · ${escapeMarkdown(formatTrend(trend))}` : ''}`);
+        if (period)
+            lines.push(
+                `${t('period {period}', { period: escapeMarkdown(period) })}${trend ? ` · ${escapeMarkdown(formatTrend(trend))}` : ''}`
+            );
         if (found.row) {
             const file = `\`${(found.path ?? '').replace(/`/g, "'")}\``;
             const where = found.line ? t('{file} line {line}', { file, line: found.line }) : file;
-            lines.push(`${where}: ${Object.entries(found.row).map(([column, cell]) => `${escapeMarkdown(column)} = ${escapeMarkdown(cell)}`).join(' · ')}`);
+            lines.push(
+                `${where}: ${Object.entries(found.row)
+                    .map(([column, cell]) => `${escapeMarkdown(column)} = ${escapeMarkdown(cell)}`)
+                    .join(' · ')}`
+            );
         }
         if (found.problem) lines.push(escapeMarkdown(found.problem));
         return lines.join('\n\n');
     }
 
     /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
-    private async resolveValue(value: MetricValue): Promise<{ number?: number; series?: PeriodValue[]; sample?: SurveySample; row?: Record<string, string>; line?: number; path?: string; problem?: string }> {
+    private async resolveValue(
+        value: MetricValue
+    ): Promise<{
+        number?: number;
+        series?: PeriodValue[];
+        sample?: SurveySample;
+        row?: Record<string, string>;
+        line?: number;
+        path?: string;
+        problem?: string;
+    }> {
         const resolved = await resolveMetricValue(value, this.dataSources);
         if (resolved.kind === 'written') return { number: resolved.value };
         if (resolved.kind !== 'linked') return { problem: resolved.problem };
@@ -87,7 +142,9 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const card = hoverCard(node);
         const voice = isStep(node) ? await this.customerVoice(node) : undefined;
         const documentation = this.documentationProvider.getDocumentation(node);
-        const parts = [card && voice ? `${card}\n\n${voice}` : card, documentation].filter((part): part is string => Boolean(part));
+        const parts = [card && voice ? `${card}\n\n${voice}` : card, documentation].filter((part): part is string =>
+            Boolean(part)
+        );
         return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
     }
 
@@ -95,15 +152,28 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
     private async customerVoice(step: Step): Promise<string | undefined> {
         const journey = step.$container.$container;
         const scale = emotionScaleOf(journey);
-        const measured = step.measuredEmotions.length > 0 ? await this.modelBuilder.measuredEmotion(step, scale) : undefined;
+        const measured =
+            step.measuredEmotions.length > 0 ? await this.modelBuilder.measuredEmotion(step, scale) : undefined;
         const quotes = step.quoteLinks.length > 0 ? await this.modelBuilder.quotes(step) : undefined;
         const lines: string[] = [];
         if (measured) {
-            lines.push(labelled(t('Measured emotion:'), t('{score} of {min}..{max} (mean answer {mean} of {answerMin}..{answerMax}, n = {n})', {
-                score: formatNumber(measured.score), min: scale.min, max: scale.max, mean: formatNumber(measured.mean), answerMin: measured.answerScale.min, answerMax: measured.answerScale.max, n: measured.n
-            })));
+            lines.push(
+                labelled(
+                    t('Measured emotion:'),
+                    t('{score} of {min}..{max} (mean answer {mean} of {answerMin}..{answerMax}, n = {n})', {
+                        score: formatNumber(measured.score),
+                        min: scale.min,
+                        max: scale.max,
+                        mean: formatNumber(measured.mean),
+                        answerMin: measured.answerScale.min,
+                        answerMax: measured.answerScale.max,
+                        n: measured.n
+                    })
+                )
+            );
         }
-        if (quotes) lines.push(labelled(t('Customers said:'), ''), ...quotes.map(quote => `> ${escapeMarkdown(quote)}`));
+        if (quotes)
+            lines.push(labelled(t('Customers said:'), ''), ...quotes.map(quote => `> ${escapeMarkdown(quote)}`));
         return lines.length > 0 ? lines.join('\n\n') : undefined;
     }
 }
@@ -149,7 +219,9 @@ function opportunityCard(opportunity: Opportunity): string {
             emotion ? t('emotion {score}', { score: emotion.score }) : undefined,
             pains.length > 0 ? t('pains: {pains}', { pains: pains.join('; ') }) : undefined
         ].filter(Boolean).join('; ');
-        lines.push(`- \`${escapeMarkdown(reference.$refText)}\` ${escapeMarkdown(step.title ?? step.name)}${about ? ` — ${escapeMarkdown(about)}` : ''}`);
+        lines.push(
+            `- \`${escapeMarkdown(reference.$refText)}\` ${escapeMarkdown(step.title ?? step.name)}${about ? ` — ${escapeMarkdown(about)}` : ''}`
+        );
     }
     for (const evidence of opportunity.evidence) lines.push(labelled(t('Evidence:'), escapeMarkdown(evidence)));
     return lines.join('\n\n');
@@ -172,7 +244,8 @@ function personaCard(persona: Persona): string {
     const lines = [heading(t('Persona'), persona.name, persona.title)];
     if (persona.roles[0]) lines.push(labelled(t('Role:'), escapeMarkdown(persona.roles[0])));
     if (persona.goals.length) lines.push(`*${t('Goals:')}*`, ...persona.goals.map(goal => `- ${escapeMarkdown(goal)}`));
-    if (persona.frustrations.length) lines.push(`*${t('Frustrations:')}*`, ...persona.frustrations.map(item => `- ${escapeMarkdown(item)}`));
+    if (persona.frustrations.length)
+        lines.push(`*${t('Frustrations:')}*`, ...persona.frustrations.map(item => `- ${escapeMarkdown(item)}`));
     if (persona.quotes[0]) lines.push(`> ${escapeMarkdown(persona.quotes[0])}`);
     return lines.join('\n\n');
 }
@@ -182,7 +255,11 @@ function metricCard(metric: MetricDefinition): string {
     const facts = [
         metric.unit && t('unit: {unit}', { unit: metric.unit }),
         metric.scale && t('scale: {min}..{max}', { min: metric.scale.min, max: metric.scale.max }),
-        model.target && t('target: {target} ({direction})', { target: formatTargetValue(model)!, direction: directionWords(model.target.comparison) })
+        model.target &&
+            t('target: {target} ({direction})', {
+                target: formatTargetValue(model)!,
+                direction: directionWords(model.target.comparison)
+            })
     ].filter(Boolean);
     return [heading(t('Metric'), metric.name, metric.title), facts.join(' · ')].filter(Boolean).join('\n\n');
 }
@@ -190,16 +267,32 @@ function metricCard(metric: MetricDefinition): string {
 function stepCard(step: Step): string {
     const stage = step.$container;
     const journey = stage.$container;
-    const lines = [heading(t('Step'), step.name, step.title), t('in stage `{stage}` of journey `{journey}`', { stage: stage.name, journey: journey.name })];
+    const lines = [
+        heading(t('Step'), step.name, step.title),
+        t('in stage `{stage}` of journey `{journey}`', { stage: stage.name, journey: journey.name })
+    ];
     const emotion = step.emotions[0];
     if (emotion) {
         const scale = emotionScaleOf(journey);
         const score = t('{score} of {min}..{max}', { score: emotion.score, min: scale.min, max: scale.max });
-        lines.push(labelled(t('Emotion:'), `${score}${emotion.feeling ? ` (${emotion.feeling})` : ''}${emotion.note ? ` — ${escapeMarkdown(emotion.note)}` : ''}`));
+        lines.push(
+            labelled(
+                t('Emotion:'),
+                `${score}${emotion.feeling ? ` (${emotion.feeling})` : ''}${emotion.note ? ` — ${escapeMarkdown(emotion.note)}` : ''}`
+            )
+        );
     }
-    if (step.channels.length) lines.push(labelled(t('Channel:'), step.channels.map(channel => channel.$refText).join(', ')));
-    if (step.touchpoints.length) lines.push(labelled(t('Touchpoints:'), step.touchpoints.map(escapeMarkdown).join(', ')));
-    if (step.momentsOfTruth.length) lines.push(labelled(t('Moment of truth:'), step.momentsOfTruth.map(claim => escapeMarkdown(claim.text ?? '')).join('; ')));
+    if (step.channels.length)
+        lines.push(labelled(t('Channel:'), step.channels.map(channel => channel.$refText).join(', ')));
+    if (step.touchpoints.length)
+        lines.push(labelled(t('Touchpoints:'), step.touchpoints.map(escapeMarkdown).join(', ')));
+    if (step.momentsOfTruth.length)
+        lines.push(
+            labelled(
+                t('Moment of truth:'),
+                step.momentsOfTruth.map(claim => escapeMarkdown(claim.text ?? '')).join('; ')
+            )
+        );
     if (step.pains.length) lines.push(labelled(t('Pain points:'), String(step.pains.length)));
     if (step.opportunities.length) lines.push(labelled(t('Opportunities:'), String(step.opportunities.length)));
     if (step.next.length) lines.push(labelled(t('Next:'), step.next.map(next => next.$refText).join(', ')));
@@ -247,7 +340,12 @@ function dataSourceCard(source: DataSource): string {
 
 function journeyCard(journey: Journey): string {
     const scale = emotionScaleOf(journey);
-    const summary = t('{stages} stages · {steps} steps · emotion scale {min}..{max}', { stages: journey.stages.length, steps: stepsOf(journey).length, min: scale.min, max: scale.max });
+    const summary = t('{stages} stages · {steps} steps · emotion scale {min}..{max}', {
+        stages: journey.stages.length,
+        steps: stepsOf(journey).length,
+        min: scale.min,
+        max: scale.max
+    });
     return `${heading(t('Journey'), journey.name, journey.title)}\n\n${summary}`;
 }
 

@@ -33,4 +33,7 @@ export const JourneyLspSharedModule: Module<JourneySharedServices, PartialLangiu
 };
 
 /** What `createJourneyServices` adds for a language server. */
-export const journeyLspExtensions: JourneyModuleExtensions = { shared: JourneyLspSharedModule, language: JourneyLspModule };
+export const journeyLspExtensions: JourneyModuleExtensions = {
+    shared: JourneyLspSharedModule,
+    language: JourneyLspModule
+};

@@ -22,11 +22,18 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
-    override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
+    override async rename(
+        document: LangiumDocument,
+        params: RenameParams,
+        cancelToken?: CancellationToken
+    ): Promise<WorkspaceEdit | undefined> {
         const edit = await super.rename(document, params, cancelToken);
         for (const [uri, changes] of Object.entries(edit?.changes ?? {})) {
             const text = this.documents.getDocument(URI.parse(uri))?.textDocument;
-            if (text) changes.forEach((change, index) => { changes[index] = keepNamespace(change, text.getText(change.range)); });
+            if (text)
+                changes.forEach((change, index) => {
+                    changes[index] = keepNamespace(change, text.getText(change.range));
+                });
         }
         const journey = edit && this.journeyAt(document, params);
         if (journey) this.renameInAddresses(journey, params.newName, edit);
@@ -36,7 +43,13 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
     /** The journey whose name the rename is at, if it is one. */
     private journeyAt(document: LangiumDocument, params: RenameParams): Journey | undefined {
         const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const leaf =
+            root &&
+            CstUtils.findDeclarationNodeAtOffset(
+                root,
+                document.textDocument.offsetAt(params.position),
+                this.grammarConfig.nameRegexp
+            );
         const node = leaf && this.references.findDeclarations(leaf)[0];
         return isJourney(node) ? node : undefined;
     }
@@ -50,10 +63,19 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
                 const step = address.ref;
                 const cst = address.$refNode;
                 const parts = cst?.text.split('.') ?? [];
-                if (!step || !cst || AstUtils.getContainerOfType(step, isJourney) !== journey || parts.at(-2) !== journey.name) continue;
+                if (
+                    !step ||
+                    !cst ||
+                    AstUtils.getContainerOfType(step, isJourney) !== journey ||
+                    parts.at(-2) !== journey.name
+                )
+                    continue;
                 const start = cst.offset + parts.slice(0, -2).reduce((length, part) => length + part.length + 1, 0);
-                const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + journey.name.length) };
-                const changes = (edit.changes ??= {})[document.uri.toString()] ??= [];
+                const range = {
+                    start: document.textDocument.positionAt(start),
+                    end: document.textDocument.positionAt(start + journey.name.length)
+                };
+                const changes = ((edit.changes ??= {})[document.uri.toString()] ??= []);
                 changes.push({ range, newText: newName });
             }
         }

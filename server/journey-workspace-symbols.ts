@@ -19,7 +19,10 @@ export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvid
         this.registry = services.ServiceRegistry;
     }
 
-    override async getSymbols(params: WorkspaceSymbolParams, cancelToken?: CancellationToken): Promise<WorkspaceSymbol[]> {
+    override async getSymbols(
+        params: WorkspaceSymbolParams,
+        cancelToken?: CancellationToken
+    ): Promise<WorkspaceSymbol[]> {
         const symbols = await super.getSymbols(params, cancelToken);
         const query = params.query.toLowerCase();
         for (const document of this.documents.all) {

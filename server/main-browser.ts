@@ -13,4 +13,8 @@ const worker = self as unknown as Worker;
 
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
 const fileSystem = () => new ClientFileSystemProvider(connection);
-startJourneyServer(connection, createJourneyServices({ connection, fileSystemProvider: fileSystem, extensions: journeyLspExtensions }), () => createJourneyServices({ fileSystemProvider: fileSystem }));
+startJourneyServer(
+    connection,
+    createJourneyServices({ connection, fileSystemProvider: fileSystem, extensions: journeyLspExtensions }),
+    () => createJourneyServices({ fileSystemProvider: fileSystem })
+);

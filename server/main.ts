@@ -14,7 +14,9 @@ import { checkMapsInTheirLanguage } from '../model/node-message-scopes.js';
 if (isMainThread) {
     checkMapsInTheirLanguage();
     const connection = createConnection(ProposedFeatures.all);
-    startJourneyServer(connection, createNodeJourneyServices(connection, { extensions: journeyLspExtensions }), () => createNodeJourneyServices());
+    startJourneyServer(connection, createNodeJourneyServices(connection, { extensions: journeyLspExtensions }), () =>
+        createNodeJourneyServices()
+    );
 } else {
     answerMarkdownFences();
 }

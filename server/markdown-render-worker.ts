@@ -11,5 +11,8 @@ import { answerInWorker } from '../markdown/sync-worker.js';
 import { drawFence } from './fence-drawing.js';
 
 export function answerMarkdownFences(): void {
-    if (parentPort) answerInWorker(workerData.port, parentPort, (request: FenceRequest) => drawFence(() => createNodeJourneyServices(), request));
+    if (parentPort)
+        answerInWorker(workerData.port, parentPort, (request: FenceRequest) =>
+            drawFence(() => createNodeJourneyServices(), request)
+        );
 }

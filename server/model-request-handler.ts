@@ -12,7 +12,11 @@ import { diagnosticText } from '../protocol/diagnostic-text.js';
  * builds the model (or its delta against the one the asker holds), or reports the first
  * error so the preview can keep its last picture.
  */
-export function registerModelRequest(connection: Connection, shared: LangiumSharedServices, journey: JourneyServices): void {
+export function registerModelRequest(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    journey: JourneyServices
+): void {
     const sent = new SentModels();
     connection.onRequest(ModelRequest, async ({ uri, since }, cancelToken): Promise<ModelRequestResult> => {
         const parsed = URI.parse(uri);
@@ -23,7 +27,13 @@ export function registerModelRequest(connection: Connection, shared: LangiumShar
         }
         const firstError = document.diagnostics?.find(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
         if (firstError) {
-            return { error: { message: diagnosticText(firstError), line: firstError.range.start.line, character: firstError.range.start.character } };
+            return {
+                error: {
+                    message: diagnosticText(firstError),
+                    line: firstError.range.start.line,
+                    character: firstError.range.start.character
+                }
+            };
         }
         return sent.answer(uri, await journey.journey.ModelBuilder.build(document), since);
     });

@@ -29,7 +29,10 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
      * but this start loads the files a turn at a time, and files never loaded would be lost. An
      * edit waits for the start to end (its file, open, was built in an early turn).
      */
-    override async initializeWorkspace(folders: WorkspaceFolder[], _cancelToken = CancellationToken.None): Promise<void> {
+    override async initializeWorkspace(
+        folders: WorkspaceFolder[],
+        _cancelToken = CancellationToken.None
+    ): Promise<void> {
         const waiting = new Map<string, URI>();
         for (const folder of folders) {
             const uris: URI[] = [];
@@ -48,7 +51,10 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
                 for (const uri of turn) waiting.delete(uri.toString());
                 const documents = await this.withImports(turn, imported);
                 for (const document of documents) waiting.delete(document.uri.toString());
-                await this.documentBuilder.build(documents.filter(document => document.state < DocumentState.Validated), options);
+                await this.documentBuilder.build(
+                    documents.filter(document => document.state < DocumentState.Validated),
+                    options
+                );
             }
         } finally {
             // Every file is loaded (or could not be): what waits for the workspace (a request over all of it) may go on.
@@ -61,7 +67,10 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
 
     /** The files the editor has open that are still waiting, then the next ones in order, up to a turn's worth. */
     private nextTurn(waiting: Map<string, URI>): URI[] {
-        const open = this.textDocuments.all().map(document => waiting.get(document.uri)).filter(uri => uri !== undefined);
+        const open = this.textDocuments
+            .all()
+            .map(document => waiting.get(document.uri))
+            .filter(uri => uri !== undefined);
         const turn = new Set<URI>(open);
         for (const uri of waiting.values()) {
             if (turn.size >= Math.max(filesPerTurn, open.length)) break;
@@ -73,7 +82,9 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
     /** The files of the turn, loaded, and every file they import inside the workspace (noted in `imported`). */
     private async withImports(turn: URI[], imported: Set<LangiumDocument>): Promise<LangiumDocument[]> {
         const found = new Map<string, LangiumDocument>();
-        const loaded = await Promise.all(turn.map(uri => this.documents.getOrCreateDocument(uri).catch(() => undefined)));
+        const loaded = await Promise.all(
+            turn.map(uri => this.documents.getOrCreateDocument(uri).catch(() => undefined))
+        );
         const pending = loaded.filter(document => document !== undefined);
         while (pending.length > 0) {
             const document = pending.shift()!;

@@ -20,13 +20,18 @@ import { openedDocumentKnown } from './opened-documents.js';
  * worker: workspace folders as roots, our requests (`journey/model`, `journey/compare`, `journey/drawFence`)
  * and the rebuild notices previews listen to.
  */
-export function startJourneyServer(connection: Connection, services: { shared: LangiumSharedServices; Journey: JourneyServices }, createSnapshot: CreateSnapshotServices): void {
+export function startJourneyServer(
+    connection: Connection,
+    services: { shared: LangiumSharedServices; Journey: JourneyServices },
+    createSnapshot: CreateSnapshotServices
+): void {
     const { shared, Journey } = services;
     shared.lsp.LanguageServer.onInitialize(params => {
         // Diagnostics, hovers and quick fixes speak the editor's language: the client sends its message bundle.
         useMessageBundle((params.initializationOptions as JourneyInitializationOptions | undefined)?.messages);
-        const folders = params.workspaceFolders?.map(folder => URI.parse(folder.uri))
-            ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
+        const folders =
+            params.workspaceFolders?.map(folder => URI.parse(folder.uri)) ??
+            (params.rootUri ? [URI.parse(params.rootUri)] : []);
         Journey.journey.Workspace.setRoots(folders);
     });
     registerModelRequest(connection, shared, Journey);
@@ -36,12 +41,16 @@ export function startJourneyServer(connection: Connection, services: { shared: L
     registerFenceRequest(connection, createSnapshot);
     // Tell previews when a map was rebuilt, also because an imported map or a data file changed.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-        void connection.sendNotification(DocumentsRebuiltNotification, { uris: documents.map(document => document.uri.toString()) });
+        void connection.sendNotification(DocumentsRebuiltNotification, {
+            uris: documents.map(document => document.uri.toString())
+        });
     });
     rebuildRefusedOnSettingChange(shared);
-    answerStaleRequestsModified(connection,
+    answerStaleRequestsModified(
+        connection,
         listener => shared.workspace.TextDocuments.onDidChangeContent(change => listener(change.document.uri)),
-        (uri, token) => openedDocumentKnown(shared, uri, token));
+        (uri, token) => openedDocumentKnown(shared, uri, token)
+    );
     startLanguageServer(shared);
 }
 
@@ -53,7 +62,9 @@ function rebuildRefusedOnSettingChange(shared: LangiumSharedServices): void {
             .filter(document => isSizeRefusal(refusalOf(document.parseResult)?.code))
             .map(document => document.uri).toArray();
         if (refused.length > 0) {
-            void shared.workspace.WorkspaceLock.write(cancelToken => shared.workspace.DocumentBuilder.update(refused, [], cancelToken));
+            void shared.workspace.WorkspaceLock.write(cancelToken =>
+                shared.workspace.DocumentBuilder.update(refused, [], cancelToken)
+            );
         }
     });
 }

@@ -106,7 +106,8 @@ export function valuesAfterKeywords(grammar: GrammarAST.Grammar): Record<string,
     for (const group of AstUtils.streamAllContents(grammar).filter(GrammarAST.isGroup)) {
         group.elements.forEach((element, index) => {
             if (!GrammarAST.isKeyword(element)) return;
-            for (const kind of valueKindsAt(group.elements.slice(index + 1))) (found[element.value] ??= new Set()).add(kind);
+            for (const kind of valueKindsAt(group.elements.slice(index + 1)))
+                (found[element.value] ??= new Set()).add(kind);
         });
     }
     return Object.fromEntries(Object.entries(found).map(([keyword, kinds]) => [keyword, [...kinds].sort()]));
@@ -128,7 +129,8 @@ function valueKindsOf(element: GrammarAST.AbstractElement): ValueKind[] {
     if (GrammarAST.isGroup(element)) return valueKindsAt(element.elements);
     if (!GrammarAST.isRuleCall(element)) return [];
     const rule = element.rule.ref;
-    if (GrammarAST.isTerminalRule(rule)) return rule.name === 'STRING' ? ['text'] : rule.name === 'NUMBER' ? ['number'] : ['name'];
+    if (GrammarAST.isTerminalRule(rule))
+        return rule.name === 'STRING' ? ['text'] : rule.name === 'NUMBER' ? ['number'] : ['name'];
     if (GrammarAST.isParserRule(rule)) return rule.dataType ? ['name'] : valueKindsAt(elementsOf(rule.definition));
     return [];
 }
