@@ -123,7 +123,8 @@ export function createRevisionJourneyServices(
 ): { shared: LangiumSharedServices; Journey: JourneyServices } {
     const files = new GitRevisionFileSystemProvider(root, revision);
     const services = createJourneyServices({ fileSystemProvider: () => files });
-    // A revision has no symbolic links to follow out of the repository: git stores a link as a blob with its target's name.
+    // A revision has no symbolic links to follow out of the repository: git stores a link as a blob with its target's
+    // name.
     services.Journey.journey.Workspace.useFileFacts({ realPath: async uri => uri, size: uri => files.size(uri) });
     return services;
 }

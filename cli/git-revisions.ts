@@ -120,7 +120,10 @@ export function nameStatusEntries(listing: string): Array<{ status: string; firs
     return entries;
 }
 
-/** Where a file's content lives in a repository: its path, and the revision to read its imports at (none: the working tree). */
+/**
+ * Where a file's content lives in a repository: its path, and the revision to read its imports at (none: the working
+ * tree).
+ */
 export interface FileRevision {
     root: string;
     path: string;

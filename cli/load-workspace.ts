@@ -20,7 +20,10 @@ export interface LoadOptions {
     maxLineLength?: number;
     /** Texts to use instead of what is on disk, by absolute path. */
     texts?: Map<string, string>;
-    /** Read every file (the ones named, their imports, their data) as it was at this git revision of the repository `root`. */
+    /**
+     * Read every file (the ones named, their imports, their data) as it was at this git revision of the repository
+     * `root`.
+     */
     revision?: string;
 }
 
@@ -85,7 +88,10 @@ function readThrough(
     };
 }
 
-/** A file's text once its size is known to be within the limit, or why it is not read: missing, too large, binary, not UTF-8. */
+/**
+ * A file's text once its size is known to be within the limit, or why it is not read: missing, too large, binary, not
+ * UTF-8.
+ */
 async function journeyText(
     size: number | undefined,
     maxBytes: number,

@@ -17,7 +17,10 @@ export interface QueryResult {
     rows: string[][];
 }
 
-/** A query the engine refused (syntax, missing table, wrong column): its message, and the query's line when the engine gives it. */
+/**
+ * A query the engine refused (syntax, missing table, wrong column): its message, and the query's line when the engine
+ * gives it.
+ */
 export class QueryError extends Error {
     constructor(message: string, readonly line?: number) {
         super(message);

@@ -64,7 +64,8 @@ export async function buildSiteShard(shard: SiteShard, drew: () => void): Promis
             continue;
         }
         const map = { document, model: await modelOf(document), file, lastChange: shard.lastChanges[file] };
-        // A map with opportunities has a portfolio, which needs the steps of the maps they address (imported, so loaded here): drawn last.
+        // A map with opportunities has a portfolio, which needs the steps of the maps they address (imported, so loaded
+        // here): drawn last.
         if ((map.model.opportunities ?? []).length > 0) withOpportunities.push(map);
         else entries.push(...(await drawJourneysOf(map, [], writer, shard, drew)));
     }

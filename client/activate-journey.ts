@@ -54,7 +54,10 @@ function watchdogHandler(outputChannel: vscode.OutputChannel): ErrorHandler {
     };
 }
 
-/** Registers the commands and the preview on a language client, then starts it: the desktop and web entries differ only in their client. */
+/**
+ * Registers the commands and the preview on a language client, then starts it: the desktop and web entries differ only
+ * in their client.
+ */
 export async function activateJourney(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {
     // The renderers and the preview page run here too (exports, the webview's page): same language as the editor.
     useMessageBundle(vscode.l10n.bundle);

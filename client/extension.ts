@@ -9,7 +9,10 @@ import { serverEnvironment, watchFastPathSetting } from './fast-path-setting.js'
 
 let client: LanguageClient | undefined;
 
-/** What VS Code's Markdown preview asks the extension for (`markdown.markdownItPlugins`): ```journey fences drawn as maps. */
+/**
+ * What VS Code's Markdown preview asks the extension for (`markdown.markdownItPlugins`): ```journey fences drawn as
+ * maps.
+ */
 export interface JourneyExtensionApi {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }

@@ -21,7 +21,10 @@ export interface GitApi {
     getRepository(uri: vscode.Uri): GitRepository | null;
 }
 
-/** The Git API, activating the extension if needed; undefined where there is none (a browser without git, or git disabled). */
+/**
+ * The Git API, activating the extension if needed; undefined where there is none (a browser without git, or git
+ * disabled).
+ */
 export async function gitApi(): Promise<GitApi | undefined> {
     const extension = vscode.extensions.getExtension<{ enabled: boolean; getAPI(version: 1): GitApi }>('vscode.git');
     if (!extension) return undefined;

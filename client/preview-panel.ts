@@ -25,7 +25,9 @@ export class JourneyPreview implements vscode.Disposable {
     private model: JourneyModel | undefined;
     /** The server's id of `model`: the next request asks for a delta against it. */
     private modelId: string | undefined;
-    /** The id of the model the webview holds, to which a delta can be passed on; none after a new page or a comparison. */
+    /**
+     * The id of the model the webview holds, to which a delta can be passed on; none after a new page or a comparison.
+     */
     private webviewModelId: string | undefined;
     /** Set in compare mode: the older version the document is compared with. */
     private base: CompareBase | undefined;
@@ -151,7 +153,8 @@ export class JourneyPreview implements vscode.Disposable {
             this.base = undefined;
             this.scheduleUpdate(0);
         } else if (message.type === 'needPortfolio') {
-            // A page that has no opportunities yet asks; one that just switched to the portfolio was sent them already (see 'state').
+            // A page that has no opportunities yet asks; one that just switched to the portfolio was sent them already
+            // (see 'state').
             if (!this.portfolioShown) void this.sendPortfolio();
             this.portfolioShown = true;
         } else if (message.type === 'state') {
@@ -162,7 +165,10 @@ export class JourneyPreview implements vscode.Disposable {
         }
     }
 
-    /** The opportunities of the whole workspace, for the portfolio view; a silent server leaves the last picture with a banner. */
+    /**
+     * The opportunities of the whole workspace, for the portfolio view; a silent server leaves the last picture with a
+     * banner.
+     */
     private async sendPortfolio(): Promise<void> {
         try {
             const { rows } = await this.client.sendRequest(PortfolioRequest, {});
@@ -223,7 +229,8 @@ export class JourneyPreview implements vscode.Disposable {
         }
         if (document !== this.document || update !== this.updatesBegun) return;
         if (result.delta !== undefined && (since !== this.modelId || !this.model)) {
-            // A delta against a model this panel no longer holds (an overlapping update went first): ask for the whole one.
+            // A delta against a model this panel no longer holds (an overlapping update went first): ask for the whole
+            // one.
             this.modelId = undefined;
             this.scheduleUpdate(0);
             return;

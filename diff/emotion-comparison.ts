@@ -43,7 +43,8 @@ function comparedPoints(old: JourneyMapModel, current: JourneyMapModel): Compare
         before: oldOf.get(step)?.emotion?.score,
         after: step.emotion?.score
     }));
-    // A removed step goes after the new version of the step it followed (or first); several after one step keep their order.
+    // A removed step goes after the new version of the step it followed (or first); several after one step keep their
+    // order.
     const removedAfter = new Map<string | undefined, ComparedEmotion[]>();
     const removed = new Set(steps.removed);
     let predecessor: string | undefined;

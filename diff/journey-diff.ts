@@ -34,7 +34,10 @@ export type ChangedElement = ElementKind;
 export interface Change {
     kind: ChangeKind;
     element: ChangedElement;
-    /** The field of the element that changed (as the JourneyModel names it); absent when the whole element was added, removed, renamed or moved. */
+    /**
+     * The field of the element that changed (as the JourneyModel names it); absent when the whole element was added,
+     * removed, renamed or moved.
+     */
     field?: string;
     journey?: string;
     /** Where, for a reader: `Journey › Stage › Step`, or a declaration's name. */
@@ -51,7 +54,10 @@ export function addedStepOf(change: Change): string | undefined {
     return whole && change.after !== undefined ? String(change.after) : undefined;
 }
 
-/** Where a change is: the element, its path, and the name a reader knows it by (a step's title for its emotion and metric values). */
+/**
+ * Where a change is: the element, its path, and the name a reader knows it by (a step's title for its emotion and
+ * metric values).
+ */
 interface Place {
     element: ElementKind;
     journey?: string;
@@ -762,7 +768,10 @@ function personaEmotionChanges(
     ];
 }
 
-/** Elements of a step known by a key (a claim by its text, a blueprint action by its lane and text): added, removed, or changed field by field. */
+/**
+ * Elements of a step known by a key (a claim by its text, a blueprint action by its lane and text): added, removed, or
+ * changed field by field.
+ */
 function keyedChanges<T extends object>(
     element: ElementKind,
     before: T[],

@@ -215,7 +215,10 @@ export const modelFields = {
     } satisfies FieldTable<MetricValueModel>
 } as const;
 
-/** The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table order. */
+/**
+ * The fields of an element whose changes the diff reports (all but keys, presentation and derived ones), in table
+ * order.
+ */
 export function comparedFields(element: ElementKind): string[] {
     return Object.entries(modelFields[element] as Record<string, FieldRule>)
         .filter(([, rule]) => rule.role !== 'key' && rule.role !== 'presentation' && rule.role !== 'derived')

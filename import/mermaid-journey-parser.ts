@@ -209,7 +209,10 @@ function commentText(line: string): string[] {
     return [text.slice(2).trim()];
 }
 
-/** The text of `accDescr { … }` from line `from`, the line of its `}` and what follows the brace there (and from which column). */
+/**
+ * The text of `accDescr { … }` from line `from`, the line of its `}` and what follows the brace there (and from which
+ * column).
+ */
 function accDescrBlock(
     lines: string[],
     from: number,

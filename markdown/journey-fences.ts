@@ -31,7 +31,9 @@ export interface JourneyFencesOptions {
     now?: () => number;
 }
 
-/** Pictures drawn before, by everything that decides them: a preview re-renders the whole document on every keystroke. */
+/**
+ * Pictures drawn before, by everything that decides them: a preview re-renders the whole document on every keystroke.
+ */
 const drawn = new Map<string, FenceResult>();
 const rememberedFences = 500;
 

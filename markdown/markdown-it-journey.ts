@@ -24,7 +24,10 @@ export type { MarkdownIt } from './journey-fences.js';
 export interface JourneyMarkdownOptions {
     /** The workspace: imports, data and `src` files must stay inside it (default: the current folder). */
     root?: string;
-    /** The Markdown file being rendered, from markdown-it's `env` (default: VS Code's `currentDocument`, VitePress's `path`, else a file in `root`). */
+    /**
+     * The Markdown file being rendered, from markdown-it's `env` (default: VS Code's `currentDocument`, VitePress's
+     * `path`, else a file in `root`).
+     */
     documentPath?: (env: Record<string, unknown>) => string | undefined;
     /** At most this many fences are drawn per document; the others get a box saying so (default 100). */
     maxFences?: number;

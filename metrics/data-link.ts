@@ -29,7 +29,10 @@ export type LinkPart =
     | { part: 'condition'; condition: LinkCondition }
     | { part: 'where' };
 
-/** What every link into a table has: a column, and the conditions that pick rows (a metric's link, a measured emotion, quotes). */
+/**
+ * What every link into a table has: a column, and the conditions that pick rows (a metric's link, a measured emotion,
+ * quotes).
+ */
 export interface LinkShape {
     column: string;
     conditions: readonly LinkCondition[];
@@ -190,7 +193,10 @@ export function matchingRows(link: LinkShape, table: DataTable): readonly number
     return intersectRows(link.conditions.map(condition => rowsMeeting(condition, table)));
 }
 
-/** The rows of one condition, through the column's index: a text as it is, a number however the cells write it (`12`, `12.0`). */
+/**
+ * The rows of one condition, through the column's index: a text as it is, a number however the cells write it (`12`,
+ * `12.0`).
+ */
 function rowsMeeting(condition: LinkCondition, table: DataTable): readonly number[] {
     const index = rowsByValue(table, condition.key);
     if (condition.text !== undefined) return index.get(condition.text) ?? [];

@@ -20,7 +20,10 @@ export function metricStatus(
     return metric.warn !== undefined && shortfall <= metric.warn ? 'close' : 'missed';
 }
 
-/** Whether a change from `previous` to `value` is for the better, by the target's direction (undefined without a target or change). */
+/**
+ * Whether a change from `previous` to `value` is for the better, by the target's direction (undefined without a target
+ * or change).
+ */
 export function isImprovement(
     metric: Pick<MetricModel, 'target'> | undefined,
     previous: number,

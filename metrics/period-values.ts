@@ -30,7 +30,10 @@ function isDate(year: number, month: number, day: number): boolean {
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** What form a period is written in, and whether it is a real one (no month 13, no 31 February); undefined: no form we know. */
+/**
+ * What form a period is written in, and whether it is a real one (no month 13, no 31 February); undefined: no form we
+ * know.
+ */
 export function periodForm(period: string): { form: PeriodForm; valid: boolean } | undefined {
     const text = period.trim();
     for (const { form, pattern, valid } of forms) {
@@ -40,7 +43,10 @@ export function periodForm(period: string): { form: PeriodForm; valid: boolean }
     return undefined;
 }
 
-/** The first problem with a period column: a value that is no period, one that does not exist, or a second form mixed in. */
+/**
+ * The first problem with a period column: a value that is no period, one that does not exist, or a second form mixed
+ * in.
+ */
 export type PeriodProblem =
     | { kind: 'unknown'; row: number; value: string }
     | { kind: 'invalid'; row: number; value: string; form: PeriodForm }

@@ -15,7 +15,10 @@ type Problem = Extract<LinkResolution, { kind: 'problem' }>;
 /** The answers of the rows a link picks: those within the answer scale, and the rows whose cell is not an answer. */
 export interface Answers {
     values: number[];
-    /** Rows whose cell is a number outside the scale, or text that is no number (blank cells are no answer, and not listed). */
+    /**
+     * Rows whose cell is a number outside the scale, or text that is no number (blank cells are no answer, and not
+     * listed).
+     */
     rejected: number[];
     /** The rows each answer came from, in `values` order. */
     rows: number[];

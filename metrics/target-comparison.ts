@@ -1,7 +1,12 @@
-/** The comparisons a target may be written with: `>=` and `<=`; the others are read as what they most likely mean, and reported. */
+/**
+ * The comparisons a target may be written with: `>=` and `<=`; the others are read as what they most likely mean, and
+ * reported.
+ */
 export type WrittenComparison = '>=' | '<=' | '=>' | '=<' | '>' | '<';
 
-/** `=>` and `>` mean "at least" (`>=`), `=<` and `<` "at most" (`<=`): the writer's intent, used while the error stands. */
+/**
+ * `=>` and `>` mean "at least" (`>=`), `=<` and `<` "at most" (`<=`): the writer's intent, used while the error stands.
+ */
 export function intendedComparison(written: string): '>=' | '<=' {
     return written === '>=' || written === '=>' || written === '>' ? '>=' : '<=';
 }

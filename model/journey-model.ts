@@ -238,7 +238,9 @@ export interface JourneyMapModel {
     name: string;
     title?: string;
     documentation?: string;
-    /** The title a screen reader announces: `@accTitle` in the journey's documentation comment (Mermaid's `accTitle`). */
+    /**
+     * The title a screen reader announces: `@accTitle` in the journey's documentation comment (Mermaid's `accTitle`).
+     */
     accessibleTitle?: string;
     personas: string[];
     /** Where the journey begins (`start A, B`); empty: at its first step. */
@@ -389,7 +391,10 @@ export function allSteps(journey: JourneyMapModel): StepModel[] {
     return journey.stages.flatMap(stage => stage.steps);
 }
 
-/** A step's title by its name (the name itself for a step the journey no longer has): how sentences about steps name them. */
+/**
+ * A step's title by its name (the name itself for a step the journey no longer has): how sentences about steps name
+ * them.
+ */
 export function stepTitleOf(
     journey: JourneyMapModel,
     escape: (text: string) => string = text => text

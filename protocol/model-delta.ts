@@ -12,7 +12,9 @@ const kept = { $kept: 1 } as const;
 
 export type ModelDelta = unknown;
 
-/** The delta of `after` against `before`; `kept` itself when they are equal. Nothing is allocated for parts that are. */
+/**
+ * The delta of `after` against `before`; `kept` itself when they are equal. Nothing is allocated for parts that are.
+ */
 export function deltaOf(before: unknown, after: unknown): ModelDelta {
     if (before === after) return kept;
     if (
@@ -84,7 +86,9 @@ function applied(before: unknown, delta: unknown): unknown {
     return fields;
 }
 
-/** A field of any name: text from a map may name one `__proto__`, which plain assignment would take for the prototype. */
+/**
+ * A field of any name: text from a map may name one `__proto__`, which plain assignment would take for the prototype.
+ */
 function setField(fields: Record<string, unknown>, key: string, value: unknown): void {
     if (key === '__proto__')
         Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });

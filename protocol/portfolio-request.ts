@@ -1,7 +1,10 @@
 import { RequestType } from 'vscode-jsonrpc';
 import type { BacklogRow } from '../analysis/opportunity-backlog.js';
 
-/** Asks the server for every declared opportunity of the workspace, with the steps it addresses, for the preview's portfolio. */
+/**
+ * Asks the server for every declared opportunity of the workspace, with the steps it addresses, for the preview's
+ * portfolio.
+ */
 export interface PortfolioRequestResult {
     rows: BacklogRow[];
 }

@@ -37,7 +37,10 @@ export type ToPreview =
           model?: JourneyModel;
           delta?: ModelDelta;
           error?: FirstError;
-          /** The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is English. */
+          /**
+           * The words of the map's own language (`language zh-cn` in the file), when it is not the editor's; `{}` is
+           * English.
+           */
           messages?: MessageBundle;
       }
     /** The editor's cursor is in this step (or in none), or on this slide of a story (which the preview then plays). */

@@ -247,7 +247,10 @@ function legend(curves: Curve[], x: number, y: number): string {
     );
 }
 
-/** A face of the curve; a written score's face says where it is on the scale, for the preview to drag it (`unit`: pixels per point). */
+/**
+ * A face of the curve; a written score's face says where it is on the scale, for the preview to drag it (`unit`: pixels
+ * per point).
+ */
 function drawPoint(point: CurvePoint, scale: Scale, bottom: number, curve: Curve, unit: number): string {
     const emotion = { score: point.score, feeling: point.feeling };
     const mood = moodOf(emotion.score, scale);

@@ -493,7 +493,9 @@ function personaMarkers(journey: JourneyMapModel): ((step: StepModel) => string)
             .join('  ');
 }
 
-/** Why the customer feels so: the emotion's note in full, and each persona's feeling and note with the persona's marker. */
+/**
+ * Why the customer feels so: the emotion's note in full, and each persona's feeling and note with the persona's marker.
+ */
 function emotionNote(step: StepModel, shapeOf: Map<string, string>): Cell | undefined {
     const own = step.emotion?.note ? wrapText(`“${step.emotion.note}”`, inner, 12) : [];
     const personas = (step.personaEmotions ?? []).filter(emotion => emotion.note || emotion.feeling)
@@ -640,7 +642,9 @@ function channelIcon(kind: ChannelKind | 'unknown', cx: number, cy: number): str
     ]);
 }
 
-/** A note box: its text, and small lines under it (evidence, owner, status); faded when the claim is of low confidence. */
+/**
+ * A note box: its text, and small lines under it (evidence, owner, status); faded when the claim is of low confidence.
+ */
 interface Note {
     text: string;
     details: string[];

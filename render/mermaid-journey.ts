@@ -23,7 +23,8 @@ export function renderMermaidJourney(journey: JourneyMapModel, personas: Persona
             const task = mermaidJourneyText(displayName(step)) || step.name;
             const participants = step.personas.length > 0 ? step.personas : journey.personas;
             const own = step.personaEmotions ?? [];
-            // A persona with an emotion of its own gets a task of its own (Mermaid has one score per task); the rest share the step's.
+            // A persona with an emotion of its own gets a task of its own (Mermaid has one score per task); the rest
+            // share the step's.
             for (const emotion of own) {
                 lines.push(
                     `      ${task}: ${toFivePointScale(emotion.score, journey.emotionScale)}: ${mermaidActor(emotion.persona, titles.get(emotion.persona))}`
@@ -68,7 +69,10 @@ function droppedByMermaid(journey: JourneyMapModel): string | undefined {
         : undefined;
 }
 
-/** `accDescr: …`, or the block form for a description of several lines (a `}` would end it early, a leading `%%` hide the line). */
+/**
+ * `accDescr: …`, or the block form for a description of several lines (a `}` would end it early, a leading `%%` hide
+ * the line).
+ */
 function accessibleDescription(text: string): string[] {
     const lines = text
         .split('\n')
@@ -78,7 +82,10 @@ function accessibleDescription(text: string): string[] {
     return ['    accDescr {', ...lines.map(line => `      ${line}`), '    }'];
 }
 
-/** Accessible titles and descriptions keep their punctuation; angle brackets become look-alikes, as everywhere in Mermaid text. */
+/**
+ * Accessible titles and descriptions keep their punctuation; angle brackets become look-alikes, as everywhere in
+ * Mermaid text.
+ */
 function accessibleText(text: string): string {
     return text.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ').replace(/</g, '‹').replace(/>/g, '›').trim();
 }

@@ -1,14 +1,21 @@
 import type { JourneyMapModel, JourneyModel, PersonaEmotionModel, StepModel } from '../model/journey-model.js';
 
-/** The shapes that tell personas apart on the map (step cards, curves, notes), in the order of `personasWithEmotions`. */
+/**
+ * The shapes that tell personas apart on the map (step cards, curves, notes), in the order of `personasWithEmotions`.
+ */
 const personaShapes = ['●', '■', '▲', '◆', '▼', '◐'];
 
-/** Whether any step of the journey gives an emotion of a single persona (`emotion Bo 2 …`): then each persona has a curve. */
+/**
+ * Whether any step of the journey gives an emotion of a single persona (`emotion Bo 2 …`): then each persona has a
+ * curve.
+ */
 export function hasPersonaEmotions(journey: JourneyMapModel): boolean {
     return journey.stages.some(stage => stage.steps.some(step => (step.personaEmotions?.length ?? 0) > 0));
 }
 
-/** The personas that have a curve of their own on a journey's map: the journey's, and any its steps give emotions for. */
+/**
+ * The personas that have a curve of their own on a journey's map: the journey's, and any its steps give emotions for.
+ */
 export function personasWithEmotions(journey: JourneyMapModel): string[] {
     const steps = journey.stages.flatMap(stage => stage.steps);
     return [

@@ -67,7 +67,10 @@ export interface SiteLibraryPage {
 export const sitePolicy =
     "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-/** A link to a file of the site: each part of the path percent-encoded, so Chinese names and spaces work from `file://` too. */
+/**
+ * A link to a file of the site: each part of the path percent-encoded, so Chinese names and spaces work from `file://`
+ * too.
+ */
 export function href(from: string, to: string): string {
     const depth = from.split('/').length - 1;
     return '../'.repeat(depth) + to.split('/').map(encodeURIComponent).join('/');
@@ -347,7 +350,9 @@ export function sitePersonas(journeys: SiteJourney[]): SitePersona[] {
     return [...personas.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
 }
 
-/** A file name for a path or a name: letters of any script kept, separators and characters file systems refuse replaced. */
+/**
+ * A file name for a path or a name: letters of any script kept, separators and characters file systems refuse replaced.
+ */
 export function slugOf(text: string): string {
     return text.replace(/\.journey$/, '').replace(/[\\/:*?"<>|\s#%&{}$!'@+`=]+/g, '_').replace(/^\.+/, '_');
 }

@@ -6,7 +6,10 @@ const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 const markupCharacters = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const markupCharacter = new RegExp(markupCharacters.source);
 
-/** Text for an attribute value or text node: markup characters as entities; control characters, which XML 1.0 forbids, dropped. */
+/**
+ * Text for an attribute value or text node: markup characters as entities; control characters, which XML 1.0 forbids,
+ * dropped.
+ */
 export function escapeXml(text: string): string {
     // Big maps escape many thousands of strings, most with nothing to escape: look before replacing.
     return markupCharacter.test(text)

@@ -41,7 +41,10 @@ function failed(error: string): CompareRequestResult {
     return { changes: [], emotions: [], error };
 }
 
-/** The model of an older text, built in fresh services with the open workspace's roots; its imports read from the open workspace (editors first, then files). */
+/**
+ * The model of an older text, built in fresh services with the open workspace's roots; its imports read from the open
+ * workspace (editors first, then files).
+ */
 async function buildSnapshot(
     createSnapshot: CreateSnapshotServices,
     open: { shared: LangiumSharedServices; Journey: JourneyServices },

@@ -73,7 +73,10 @@ export async function drawFence(createServices: CreateFenceServices, request: Fe
     return { kind: 'picture', svg, title };
 }
 
-/** Reads a file unless the file system says it is larger than the language reads; a missing or unreadable file is undefined. */
+/**
+ * Reads a file unless the file system says it is larger than the language reads; a missing or unreadable file is
+ * undefined.
+ */
 function readWithinLimits(services: JourneyServices, readFile: (uri: URI) => Promise<string>): ReadText {
     return async uri => {
         const size = await services.journey.Workspace.sizeOf(uri);

@@ -67,7 +67,8 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const value = leaf && AstUtils.getContainerOfType(leaf.astNode, isMetricValue);
-        // The metric's name shows the definition (the default); what follows `=` shows the value: a data link, or the number.
+        // The metric's name shows the definition (the default); what follows `=` shows the value: a data link, or the
+        // number.
         if (value && (leaf.astNode !== value || leaf === GrammarUtils.findNodeForProperty(value.$cstNode, 'number'))) {
             const card = await this.metricValueCard(value);
             if (card) return { contents: { kind: 'markdown', value: card } };
@@ -118,7 +119,10 @@ export class JourneyHoverProvider extends MultilineCommentHoverProvider {
         return lines.join('\n\n');
     }
 
-    /** The number a metric value stands for, and for a data link the row, line and series it came from, or why there is none. */
+    /**
+     * The number a metric value stands for, and for a data link the row, line and series it came from, or why there is
+     * none.
+     */
     private async resolveValue(
         value: MetricValue
     ): Promise<{
@@ -199,7 +203,10 @@ function expectationText(opportunity: Opportunity): string {
     return escapeMarkdown(`${metric.$refText}${goal}`);
 }
 
-/** An opportunity: who owns it, how far it is, what it is worth and costs, and each step it addresses with that step's pains and emotion. */
+/**
+ * An opportunity: who owns it, how far it is, what it is worth and costs, and each step it addresses with that step's
+ * pains and emotion.
+ */
 function opportunityCard(opportunity: Opportunity): string {
     const lines = [heading(t('Opportunity'), opportunity.name, opportunity.title)];
     const facts = [

@@ -21,7 +21,10 @@ export const JourneyLspModule: Module<JourneyServices, PartialLangiumServices> =
     }
 };
 
-/** Shared editor features of ours: data files are dependencies too; symbols across the workspace; open files built first. */
+/**
+ * Shared editor features of ours: data files are dependencies too; symbols across the workspace; open files built
+ * first.
+ */
 export const JourneyLspSharedModule: Module<JourneySharedServices, PartialLangiumSharedServices> = {
     lsp: {
         DocumentUpdateHandler: services => new JourneyDocumentUpdateHandler(services),

@@ -54,7 +54,10 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         return isJourney(node) ? node : undefined;
     }
 
-    /** `Journey.Step` and `ns.Journey.Step` of every loaded file, for steps of the renamed journey: the journey's part takes the new name. */
+    /**
+     * `Journey.Step` and `ns.Journey.Step` of every loaded file, for steps of the renamed journey: the journey's part
+     * takes the new name.
+     */
     private renameInAddresses(journey: Journey, newName: string, edit: WorkspaceEdit): void {
         for (const document of this.documents.all) {
             const file = document.parseResult.value;

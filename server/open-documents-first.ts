@@ -39,7 +39,8 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
             await this.traverseFolder(this.getRootFolder(folder), uris);
             for (const uri of uris) if (!this.documents.hasDocument(uri)) waiting.set(uri.toString(), uri);
         }
-        // Checked as an edit checks them (Langium's start leaves that to the first edit): their diagnostics go out turn by turn.
+        // Checked as an edit checks them (Langium's start leaves that to the first edit): their diagnostics go out turn
+        // by turn.
         const options = { ...this.initialBuildOptions, ...this.documentBuilder.updateBuildOptions };
         const imported = new Set<LangiumDocument>();
         try {
@@ -47,7 +48,8 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
                 // A turn of the event loop, for the editor's notifications (a file opened) to come in.
                 await new Promise(resolve => setTimeout(resolve, 0));
                 const turn = this.nextTurn(waiting);
-                // Each file of the turn is waited for once, read or not (one deleted since the folder was read is skipped).
+                // Each file of the turn is waited for once, read or not (one deleted since the folder was read is
+                // skipped).
                 for (const uri of turn) waiting.delete(uri.toString());
                 const documents = await this.withImports(turn, imported);
                 for (const document of documents) waiting.delete(document.uri.toString());
@@ -57,7 +59,8 @@ export class OpenDocumentsFirstWorkspaceManager extends DefaultWorkspaceManager 
                 );
             }
         } finally {
-            // Every file is loaded (or could not be): what waits for the workspace (a request over all of it) may go on.
+            // Every file is loaded (or could not be): what waits for the workspace (a request over all of it) may go
+            // on.
             resolveWorkspaceReady(this);
         }
         const checkAgain = [...imported].filter(document => document.state === DocumentState.Validated);
