@@ -18,9 +18,15 @@ import {
     parseFitnessGate,
     pathsFormats,
     renderFormats,
-    type FitnessGate,
-    type RenderFormat
+    type FitnessGate
 } from './command-options.js';
+import type { RenderOptions } from './render-command.js';
+import type { OpportunitiesOptions } from './opportunities-command.js';
+import type { OwnersOptions } from './owners-command.js';
+import { releaseWarmDuckDb } from './duckdb-runner.js';
+import type { PathsOptions } from './paths-command.js';
+import { endQuietlyWhenOutputCloses } from './closed-pipe.js';
+import type { MapTheme } from '../render/index.js';
 
 /** What commander hands the actions of `journeymap story`, `diff` and `render`. */
 type StoryCommandOptions = { output?: string; theme: MapTheme; root: string };
@@ -31,25 +37,7 @@ type DiffCommandOptions = {
     git?: string;
     view?: string;
 };
-type RenderCommandOptions = {
-    format: RenderFormat;
-    journey?: string;
-    theme: MapTheme;
-    output?: string;
-    root: string;
-    scale: number;
-    font?: string[];
-    allowErrors: boolean;
-    persona?: string;
-    width?: number;
-    view: string;
-};
-import type { OpportunitiesOptions } from './opportunities-command.js';
-import type { OwnersOptions } from './owners-command.js';
-import { releaseWarmDuckDb } from './duckdb-runner.js';
-import type { PathsOptions } from './paths-command.js';
-import { endQuietlyWhenOutputCloses } from './closed-pipe.js';
-import type { MapTheme } from '../render/index.js';
+type RenderCommandOptions = Omit<RenderOptions, 'lang' | 'more'> & { allowErrors: boolean; view: string };
 
 function positiveNumber(value: string): number {
     const parsed = Number(value);
