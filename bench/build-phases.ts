@@ -29,16 +29,28 @@ const ticker = setInterval(() => {
 
 let phaseStart = performance.now();
 function endPhase(name: string): void {
-    console.log(`${name}: ${(performance.now() - phaseStart).toFixed(0)} ms, longest wait ${longestInPhase.toFixed(0)} ms`);
+    console.log(
+        `${name}: ${(performance.now() - phaseStart).toFixed(0)} ms, longest wait ${longestInPhase.toFixed(0)} ms`
+    );
     phaseStart = performance.now();
     longestInPhase = 0;
 }
-for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+for (const state of [
+    DocumentState.IndexedContent,
+    DocumentState.ComputedScopes,
+    DocumentState.Linked,
+    DocumentState.IndexedReferences,
+    DocumentState.Validated
+]) {
     builder.onBuildPhase(state, () => endPhase(DocumentState[state]));
 }
 
 lastTick = phaseStart = performance.now();
-const document = await services.shared.workspace.LangiumDocuments.createDocument(URI.file(join(tmpdir(), 'phases.journey')), text, token);
+const document = await services.shared.workspace.LangiumDocuments.createDocument(
+    URI.file(join(tmpdir(), 'phases.journey')),
+    text,
+    token
+);
 endPhase('parse');
 await builder.build([document], { validation: true }, token);
 clearInterval(ticker);

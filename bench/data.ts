@@ -15,7 +15,13 @@ import { median, runJourneymap } from './measured-command.js';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const steps = ['see-ad', 'compare', 'checkout', 'delivery', 'support'];
-const comments = ['Too slow', 'Shipping cost was a surprise, again', '运费太贵了', 'Great, "fast" delivery', 'Could not find the invoice'];
+const comments = [
+    'Too slow',
+    'Shipping cost was a surprise, again',
+    '运费太贵了',
+    'Great, "fast" delivery',
+    'Could not find the invoice'
+];
 
 function writeSurvey(file: string, quoted: boolean): void {
     let seed = 42;
@@ -23,8 +29,14 @@ function writeSurvey(file: string, quoted: boolean): void {
     const lines = ['step,week,score,comment'];
     for (let index = 0; index < rows; index++) {
         const comment = random() < 0.1 ? comments[Math.floor(random() * comments.length)] : '';
-        const cell = !/[,"]/.test(comment) ? comment : quoted ? `"${comment.replace(/"/g, '""')}"` : comment.replace(/[,"]/g, '');
-        lines.push(`${steps[index % steps.length]},2026-W${String(1 + Math.floor(random() * 12)).padStart(2, '0')},${Math.floor(random() * 11)},${cell}`);
+        const cell = !/[,"]/.test(comment)
+            ? comment
+            : quoted
+              ? `"${comment.replace(/"/g, '""')}"`
+              : comment.replace(/[,"]/g, '');
+        lines.push(
+            `${steps[index % steps.length]},2026-W${String(1 + Math.floor(random() * 12)).padStart(2, '0')},${Math.floor(random() * 11)},${cell}`
+        );
     }
     writeFileSync(file, lines.join('\n') + '\n');
 }
@@ -59,7 +71,8 @@ function measure(name: string, quoted: boolean): void {
 
     const measured = Array.from({ length: runs }, () => {
         const { elapsed, peak, result } = runJourneymap(folder, ['metrics', 'survey.journey', '-f', 'json']);
-        if (result.status !== 1 && result.status !== 0) throw new Error(`journeymap metrics failed (${result.status}): ${result.stderr}`);
+        if (result.status !== 1 && result.status !== 0)
+            throw new Error(`journeymap metrics failed (${result.status}): ${result.stderr}`);
         const values = JSON.parse(result.stdout).metrics as Array<{ step?: string; value?: number; n?: number }>;
         return { elapsed, peak, answers: values.filter(value => value.step).length };
     });
@@ -67,9 +80,13 @@ function measure(name: string, quoted: boolean): void {
     const time = median(measured.map(run => run.elapsed));
     const peak = Math.max(...measured.map(run => run.peak));
     const ratio = time / baseline;
-    console.log(`${name}: ${rows.toLocaleString('en-US')} answers, ${megabytes.toFixed(1)} MB; ${measured[0].answers} NPS values on the map`);
+    console.log(
+        `${name}: ${rows.toLocaleString('en-US')} answers, ${megabytes.toFixed(1)} MB; ${measured[0].answers} NPS values on the map`
+    );
     console.log(`read + split into lines: ${baseline.toFixed(0)} ms (baseline)`);
-    console.log(`journeymap metrics: ${time.toFixed(0)} ms = ${ratio.toFixed(1)}× the baseline (target ≤ 10×): ${ratio <= 10 ? 'met' : 'MISSED'}`);
+    console.log(
+        `journeymap metrics: ${time.toFixed(0)} ms = ${ratio.toFixed(1)}× the baseline (target ≤ 10×): ${ratio <= 10 ? 'met' : 'MISSED'}`
+    );
     console.log(`peak resident memory: ${peak.toFixed(0)} MB (target < 300 MB): ${peak < 300 ? 'met' : 'MISSED'}`);
 }
 

@@ -16,18 +16,36 @@ const targetRatio = 20;
 
 function step(index: number): StepModel {
     return {
-        name: `T${index}`, title: `Step ${index} 看到广告`, personas: [], channels: ['Web'], touchpoints: [`Touchpoint ${index}`],
-        emotion: { score: 1 + (index % 5), feeling: 'curious' }, pains: index % 3 === 0 ? [`Pain ${index}: shipping costs appear late`] : [],
-        opportunities: [], momentsOfTruth: [], metrics: [{ metric: 'conversion', value: index % 100, status: 'met' }], next: [`T${index + 1}`], exit: false
+        name: `T${index}`,
+        title: `Step ${index} 看到广告`,
+        personas: [],
+        channels: ['Web'],
+        touchpoints: [`Touchpoint ${index}`],
+        emotion: { score: 1 + (index % 5), feeling: 'curious' },
+        pains: index % 3 === 0 ? [`Pain ${index}: shipping costs appear late`] : [],
+        opportunities: [],
+        momentsOfTruth: [],
+        metrics: [{ metric: 'conversion', value: index % 100, status: 'met' }],
+        next: [`T${index + 1}`],
+        exit: false
     };
 }
 
 function version(steps: number): JourneyModel {
-    const stages: StageModel[] = Array.from({ length: steps / 10 }, (_, index) => ({ name: `S${index}`, title: `Stage ${index} 阶段`, steps: [], metrics: [] }));
+    const stages: StageModel[] = Array.from({ length: steps / 10 }, (_, index) => ({
+        name: `S${index}`,
+        title: `Stage ${index} 阶段`,
+        steps: [],
+        metrics: []
+    }));
     for (let index = 0; index < steps; index++) stages[Math.floor(index / 10)].steps.push(step(index));
     return {
-        uri: 'file:///bench.journey', imports: [], personas: [], channels: [{ name: 'Web', kind: 'online' }],
-        metrics: [{ name: 'conversion', unit: 'percent', target: { comparison: '>=', value: 12 }, aggregate: 'mean' }], dataSources: [],
+        uri: 'file:///bench.journey',
+        imports: [],
+        personas: [],
+        channels: [{ name: 'Web', kind: 'online' }],
+        metrics: [{ name: 'conversion', unit: 'percent', target: { comparison: '>=', value: 12 }, aggregate: 'mean' }],
+        dataSources: [],
         journeys: [{ name: 'Bench', personas: [], emotionScale: { min: 1, max: 5 }, stages }]
     };
 }
@@ -37,7 +55,8 @@ function edited(model: JourneyModel): JourneyModel {
     const copy: JourneyModel = structuredClone(model);
     const stages = copy.journeys[0].stages;
     const renamed = new Map(stages.map(stage => [stage.steps[0].name, `${stage.steps[0].name}_renamed`]));
-    for (const step of stages.flatMap(stage => stage.steps)) step.next = step.next.map(name => renamed.get(name) ?? name);
+    for (const step of stages.flatMap(stage => stage.steps))
+        step.next = step.next.map(name => renamed.get(name) ?? name);
     stages.forEach((stage, index) => {
         stage.steps[0].name = renamed.get(stage.steps[0].name)!;
         const moved = stage.steps.splice(5, 1)[0];
@@ -57,7 +76,14 @@ function time(action: () => unknown): number {
 }
 
 console.log(`semantic diff of two versions (10 % renamed, 10 % moved), median of ${runs} runs`);
-console.log('steps'.padStart(8) + 'JSON.parse (ms)'.padStart(18) + 'diff (ms)'.padStart(12) + 'ratio'.padStart(8) + 'changes'.padStart(10) + '  target');
+console.log(
+    'steps'.padStart(8) +
+        'JSON.parse (ms)'.padStart(18) +
+        'diff (ms)'.padStart(12) +
+        'ratio'.padStart(8) +
+        'changes'.padStart(10) +
+        '  target'
+);
 for (const size of sizes) {
     const before = version(size);
     const after = edited(before);
@@ -69,6 +95,12 @@ for (const size of sizes) {
         compareEmotions(before, after);
     })));
     const ratio = diff / baseline;
-    console.log(String(size).padStart(8) + baseline.toFixed(1).padStart(18) + diff.toFixed(1).padStart(12) + `${ratio.toFixed(1)}×`.padStart(8) + String(changes).padStart(10)
-        + `  ≤ ${targetRatio}× ${ratio <= targetRatio ? 'met' : 'MISSED'}`);
+    console.log(
+        String(size).padStart(8) +
+            baseline.toFixed(1).padStart(18) +
+            diff.toFixed(1).padStart(12) +
+            `${ratio.toFixed(1)}×`.padStart(8) +
+            String(changes).padStart(10) +
+            `  ≤ ${targetRatio}× ${ratio <= targetRatio ? 'met' : 'MISSED'}`
+    );
 }

@@ -28,7 +28,14 @@ function lap(name: string): void {
     (times[name] ??= []).push((used.user + used.system) / 1000);
     mark = process.cpuUsage();
 }
-for (const state of [DocumentState.Parsed, DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+for (const state of [
+    DocumentState.Parsed,
+    DocumentState.IndexedContent,
+    DocumentState.ComputedScopes,
+    DocumentState.Linked,
+    DocumentState.IndexedReferences,
+    DocumentState.Validated
+]) {
     builder.onBuildPhase(state, () => lap(DocumentState[state]));
 }
 
@@ -44,5 +51,7 @@ for (let run = 0; run < runs; run++) {
 }
 for (const [phase, values] of Object.entries(times)) {
     const sorted = [...values].sort((a, b) => a - b);
-    console.log(`${phase.padEnd(18)} median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`);
+    console.log(
+        `${phase.padEnd(18)} median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`
+    );
 }

@@ -21,7 +21,11 @@ function median(values: number[]): number {
 function timeRender(map: string, format: 'svg' | 'png'): number {
     return median(Array.from({ length: runs }, () => {
         const start = performance.now();
-        const result = spawnSync(process.execPath, [join('bin', 'journeymap.cjs'), 'render', map, '-f', format, '-o', join(out, `map.${format}`)], { encoding: 'utf8' });
+        const result = spawnSync(
+            process.execPath,
+            [join('bin', 'journeymap.cjs'), 'render', map, '-f', format, '-o', join(out, `map.${format}`)],
+            { encoding: 'utf8' }
+        );
         if (result.status !== 0) throw new Error(`render ${map} -f ${format} failed: ${result.stderr}`);
         return performance.now() - start;
     }));
@@ -31,5 +35,7 @@ for (const map of maps) {
     const svg = timeRender(map, 'svg');
     const png = timeRender(map, 'png');
     const ratio = png / svg;
-    console.log(`${map}: SVG ${svg.toFixed(0)} ms, PNG ${png.toFixed(0)} ms — ${ratio.toFixed(2)}× (target ≤ 3×): ${ratio <= 3 ? 'met' : 'MISSED'}`);
+    console.log(
+        `${map}: SVG ${svg.toFixed(0)} ms, PNG ${png.toFixed(0)} ms — ${ratio.toFixed(2)}× (target ≤ 3×): ${ratio <= 3 ? 'met' : 'MISSED'}`
+    );
 }

@@ -6,14 +6,28 @@ export function generatedJourney(steps: number): { text: string; json: string } 
         name: `S${s}`, title: `Stage ${s} 阶段`,
         steps: Array.from({ length: Math.min(10, steps - s * 10) }, (_, i) => {
             const n = s * 10 + i;
-            return { name: `T${n}`, title: `Step ${n} 看到广告`, channel: 'Web', touchpoint: `Touchpoint ${n}`, emotion: 1 + (n % 5), feeling: 'curious', pain: n % 3 === 0 ? 'Shipping costs appear only in the cart' : undefined, metric: n % 4 };
+            return {
+                name: `T${n}`,
+                title: `Step ${n} 看到广告`,
+                channel: 'Web',
+                touchpoint: `Touchpoint ${n}`,
+                emotion: 1 + (n % 5),
+                feeling: 'curious',
+                pain: n % 3 === 0 ? 'Shipping costs appear only in the cart' : undefined,
+                metric: n % 4
+            };
         })
     }));
     const lines = ['channel Web online', 'metric m count', 'journey Bench "Bench" {', '  emotion scale 1..5'];
     for (const stage of stages) {
         lines.push(`  stage ${stage.name} "${stage.title}" {`);
         for (const step of stage.steps) {
-            lines.push(`    step ${step.name} "${step.title}" {`, `      channel ${step.channel}`, `      touchpoint "${step.touchpoint}"`, `      emotion ${step.emotion} ${step.feeling}`);
+            lines.push(
+                `    step ${step.name} "${step.title}" {`,
+                `      channel ${step.channel}`,
+                `      touchpoint "${step.touchpoint}"`,
+                `      emotion ${step.emotion} ${step.feeling}`
+            );
             if (step.pain) lines.push(`      pain "${step.pain}"`);
             lines.push(`      metric m = ${step.metric}`, '    }');
         }

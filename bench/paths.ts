@@ -24,7 +24,12 @@ const large = process.env.BENCH_LARGE !== '0';
  * `exported`: with a column of JSON properties no step reads, quoted (commas and quotes in it), as
  * an analytics export has; otherwise the bare four columns, no quote in the file.
  */
-async function writeLog(folder: string, caseCount: number, formats: Array<'csv' | 'parquet'>, exported = false): Promise<number> {
+async function writeLog(
+    folder: string,
+    caseCount: number,
+    formats: Array<'csv' | 'parquet'>,
+    exported = false
+): Promise<number> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     await connection.run('SELECT setseed(0.42)');
@@ -43,7 +48,9 @@ async function writeLog(folder: string, caseCount: number, formats: Array<'csv' 
             ) AS events FROM cases
         )
         SELECT 'c' || i AS user_id, unnest(events) AS event, t0 AS start, variant, generate_subscripts(events, 1) AS position FROM lists`);
-    const properties = exported ? `, '{"page": "/returns/' || user_id || '", "items": [' || position || ', 2]}' AS properties` : '';
+    const properties = exported
+        ? `, '{"page": "/returns/' || user_id || '", "items": [' || position || ', 2]}' AS properties`
+        : '';
     const select = `SELECT user_id, event, strftime(to_timestamp(start + position * 600), '%Y-%m-%d %H:%M:%S') AS ts, variant${properties}
         FROM log ORDER BY start + position * 600, user_id`;
     for (const format of formats) {
@@ -73,14 +80,27 @@ function measurePaths(folder: string, repeat: number): { time: number; peak: num
         if (result.status !== 0) throw new Error(`journeymap paths failed (${result.status}): ${result.stderr}`);
         return { elapsed, peak, fitness: JSON.parse(result.stdout).journeys[0].fitness as number };
     });
-    return { time: median(measured.map(run => run.elapsed)), peak: Math.max(...measured.map(run => run.peak)), fitness: measured[0].fitness };
+    return {
+        time: median(measured.map(run => run.elapsed)),
+        peak: Math.max(...measured.map(run => run.peak)),
+        fitness: measured[0].fitness
+    };
 }
 
-function report(name: string, result: { time: number; peak: number; fitness: number }, baseline: number, targets: boolean): void {
+function report(
+    name: string,
+    result: { time: number; peak: number; fitness: number },
+    baseline: number,
+    targets: boolean
+): void {
     const ratio = result.time / baseline;
-    console.log(`${name}: ${result.time.toFixed(0)} ms = ${ratio.toFixed(1)}× the baseline${targets ? ` (target ≤ 4×): ${ratio <= 4 ? 'met' : 'MISSED'}` : ''}; `
-        + `fitness ${(result.fitness * 100).toFixed(1)} %`);
-    console.log(`  peak resident memory: ${result.peak.toFixed(0)} MB${targets ? ` (target ≤ 400 MB): ${result.peak <= 400 ? 'met' : 'MISSED'}` : ''}`);
+    console.log(
+        `${name}: ${result.time.toFixed(0)} ms = ${ratio.toFixed(1)}× the baseline${targets ? ` (target ≤ 4×): ${ratio <= 4 ? 'met' : 'MISSED'}` : ''}; ` +
+            `fitness ${(result.fitness * 100).toFixed(1)} %`
+    );
+    console.log(
+        `  peak resident memory: ${result.peak.toFixed(0)} MB${targets ? ` (target ≤ 400 MB): ${result.peak <= 400 ? 'met' : 'MISSED'}` : ''}`
+    );
 }
 
 async function main(): Promise<void> {
@@ -89,7 +109,9 @@ async function main(): Promise<void> {
         const events = await writeLog(folder, cases, ['csv', 'parquet']);
         const csv = join(folder, 'events.csv');
         const megabytes = (file: string) => (statSync(file).size / 1024 / 1024).toFixed(1);
-        console.log(`event log: ${events.toLocaleString('en-US')} events, ${cases.toLocaleString('en-US')} cases; CSV ${megabytes(csv)} MB, Parquet ${megabytes(join(folder, 'events.parquet'))} MB`);
+        console.log(
+            `event log: ${events.toLocaleString('en-US')} events, ${cases.toLocaleString('en-US')} cases; CSV ${megabytes(csv)} MB, Parquet ${megabytes(join(folder, 'events.parquet'))} MB`
+        );
         const baseline = baselineOf(csv, events);
         console.log(`read + split into lines (CSV): ${baseline.toFixed(0)} ms (baseline)`);
         writeFileSync(join(folder, 'returns.journey'), returnsMap);
@@ -107,7 +129,9 @@ async function main(): Promise<void> {
         rmSync(csv);
         writeFileSync(join(folder, 'returns.journey'), returnsMap.replace('"events.csv"', '"events.parquet"'));
         const many = await writeLog(folder, cases * 10, ['parquet']);
-        console.log(`\nlarge log: ${many.toLocaleString('en-US')} events in Parquet (${megabytes(join(folder, 'events.parquet'))} MB)`);
+        console.log(
+            `\nlarge log: ${many.toLocaleString('en-US')} events in Parquet (${megabytes(join(folder, 'events.parquet'))} MB)`
+        );
         report('journeymap paths, Parquet', measurePaths(folder, 1), baseline * many / events, false);
         console.log('  (the baseline scaled from the 1,000,000-event CSV by the number of events)');
     } finally {

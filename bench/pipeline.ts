@@ -66,13 +66,18 @@ function rebuilder(size: number): (text: string) => Promise<unknown> {
     return async text => {
         if (documents.hasDocument(uri)) documents.deleteDocument(uri);
         services.shared.workspace.IndexManager.remove(uri);
-        await services.shared.workspace.DocumentBuilder.build([documents.createDocument(uri, text)], { validation: true });
+        await services.shared.workspace.DocumentBuilder.build([documents.createDocument(uri, text)], {
+            validation: true
+        });
     };
 }
 
 async function buildOnce(text: string, size: number) {
     const services = createBenchServices();
-    const built = services.shared.workspace.LangiumDocuments.createDocument(URI.file(join(tmpdir(), `bench-${size}.journey`)), text);
+    const built = services.shared.workspace.LangiumDocuments.createDocument(
+        URI.file(join(tmpdir(), `bench-${size}.journey`)),
+        text
+    );
     await services.shared.workspace.DocumentBuilder.build([built], { validation: true });
     return { services, built };
 }
@@ -96,11 +101,24 @@ async function throughServer(size: number, text: string) {
             version++;
             session.connection.sendNotification('textDocument/didChange', {
                 textDocument: { uri, version },
-                contentChanges: [{ range: { start: { line: emotionLine, character: 14 }, end: { line: emotionLine, character: 15 } }, text: String(1 + (version % 5)) }]
+                contentChanges: [
+                    {
+                        range: {
+                            start: { line: emotionLine, character: 14 },
+                            end: { line: emotionLine, character: 15 }
+                        },
+                        text: String(1 + (version % 5))
+                    }
+                ]
             });
             await session.diagnosticsFor(uri);
         });
-        const completion = await timed(times, () => session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: emotionLine - 2, character: 14 } }));
+        const completion = await timed(times, () =>
+            session.connection.sendRequest('textDocument/completion', {
+                textDocument: { uri },
+                position: { line: emotionLine - 2, character: 14 }
+            })
+        );
         return { editToDiagnostics: edit, completion, slowestAnswer };
     } finally {
         await session.stop();
@@ -111,13 +129,23 @@ async function throughServer(size: number, text: string) {
  * How long the server can keep another request waiting while it builds a map: hovers on a
  * small second map, one every 50 ms while `work` runs; the slowest answer.
  */
-async function slowestAnswerWhile(session: Awaited<ReturnType<typeof startLanguageServer>>, folder: string, work: () => Promise<unknown>): Promise<number> {
+async function slowestAnswerWhile(
+    session: Awaited<ReturnType<typeof startLanguageServer>>,
+    folder: string,
+    work: () => Promise<unknown>
+): Promise<number> {
     const small = pathToFileURL(join(folder, 'small.journey')).toString();
     session.open(small, 'persona Ana "Ana"\njourney J { persona Ana stage S { step A { emotion 3 } } }\n');
     await session.diagnosticsFor(small);
-    const hover = () => session.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 22 } });
+    const hover = () =>
+        session.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri: small },
+            position: { line: 1, character: 22 }
+        });
     let done = false;
-    const finished = work().then(() => { done = true; });
+    const finished = work().then(() => {
+        done = true;
+    });
     let slowest = 0;
     while (!done) {
         const start = performance.now();
@@ -136,16 +164,23 @@ async function slowestAnswerWhile(session: Awaited<ReturnType<typeof startLangua
  */
 function extensionLoadTime(): number {
     const samples = Array.from({ length: 7 }, () => {
-        const result = spawnSync(process.execPath, [join(repoRoot, 'bench', 'extension-load.mjs')], { encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [join(repoRoot, 'bench', 'extension-load.mjs')], {
+            encoding: 'utf8'
+        });
         const milliseconds = Number(result.stdout.trim());
-        if (result.status !== 0 || Number.isNaN(milliseconds)) throw new Error(`bench/extension-load.mjs failed: ${result.stderr}`);
+        if (result.status !== 0 || Number.isNaN(milliseconds))
+            throw new Error(`bench/extension-load.mjs failed: ${result.stderr}`);
         return milliseconds;
     });
     return median(samples);
 }
 
 function bundleSizes(): Record<string, number> {
-    return Object.fromEntries(['extension.js', 'server.js', 'cli.js', 'preview.js', 'mermaid.js', 'web/extension.cjs', 'web/server.js'].map(file => [file, statSync(join(repoRoot, 'dist', file)).size]));
+    return Object.fromEntries(
+        ['extension.js', 'server.js', 'cli.js', 'preview.js', 'mermaid.js', 'web/extension.cjs', 'web/server.js'].map(
+            file => [file, statSync(join(repoRoot, 'dist', file)).size]
+        )
+    );
 }
 
 async function main(): Promise<void> {
@@ -158,33 +193,94 @@ async function main(): Promise<void> {
         const entry = { ...local, ...server, megabytes: text.length / 1024 / 1024 };
         (results.sizes as Record<number, unknown>)[size] = entry;
         const ratio = (value: number) => `${value.toFixed(1)} ms (${(value / entry.jsonParse).toFixed(0)}×)`;
-        rows.push([String(size), `${entry.jsonParse.toFixed(2)} ms`, ratio(entry.parse), ratio(entry.build), ratio(entry.editToDiagnostics), `${entry.completion.toFixed(1)} ms`, `${entry.model.toFixed(1)} ms`, `${entry.svg.toFixed(1)} ms`, `${entry.heapPerStepKB.toFixed(1)} KB`, `${entry.slowestAnswer.toFixed(0)} ms`]);
+        rows.push([
+            String(size),
+            `${entry.jsonParse.toFixed(2)} ms`,
+            ratio(entry.parse),
+            ratio(entry.build),
+            ratio(entry.editToDiagnostics),
+            `${entry.completion.toFixed(1)} ms`,
+            `${entry.model.toFixed(1)} ms`,
+            `${entry.svg.toFixed(1)} ms`,
+            `${entry.heapPerStepKB.toFixed(1)} KB`,
+            `${entry.slowestAnswer.toFixed(0)} ms`
+        ]);
         console.error(`measured ${size} steps`);
     }
     results.extensionLoadMs = extensionLoadTime();
     results.bundleBytes = bundleSizes();
-    const header = ['steps', 'JSON.parse', 'parse', 'build', 'edit → diagnostics', 'completion', 'model', 'SVG', 'heap/step', 'slowest answer while opening'];
+    const header = [
+        'steps',
+        'JSON.parse',
+        'parse',
+        'build',
+        'edit → diagnostics',
+        'completion',
+        'model',
+        'SVG',
+        'heap/step',
+        'slowest answer while opening'
+    ];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-    console.log([line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+    console.log(
+        [line(header), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+    );
     console.log(`\nextension bundle load: ${(results.extensionLoadMs as number).toFixed(0)} ms`);
-    console.log(`bundles: ${Object.entries(results.bundleBytes as Record<string, number>).map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KB`).join(', ')}`);
-    console.log(`\ntargets (issue 7; a miss is explained in the README, Performance):\n${targetLines(results).join('\n')}`);
+    console.log(
+        `bundles: ${Object.entries(results.bundleBytes as Record<string, number>)
+            .map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KB`)
+            .join(', ')}`
+    );
+    console.log(
+        `\ntargets (issue 7; a miss is explained in the README, Performance):\n${targetLines(results).join('\n')}`
+    );
     writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
-type SizeResult = { jsonParse: number; editToDiagnostics: number; heapPerStepKB: number; svg: number; slowestAnswer: number };
+type SizeResult = {
+    jsonParse: number;
+    editToDiagnostics: number;
+    heapPerStepKB: number;
+    svg: number;
+    slowestAnswer: number;
+};
 
 /** Each target of the issue with what this run measured, for the sizes it ran. */
 function targetLines(results: Record<string, unknown>): string[] {
     const bySize = results.sizes as Record<number, SizeResult>;
     const checks: Array<[string, number | undefined, (value: number) => string, (value: number) => boolean]> = [
-        ['edit → diagnostics at 1,000 steps ≤ 30 ms', bySize[1000]?.editToDiagnostics, value => `${value.toFixed(1)} ms`, value => value <= 30],
-        ['edit → diagnostics at 10,000 steps ≤ 10× JSON.parse', bySize[10000] && bySize[10000].editToDiagnostics / bySize[10000].jsonParse, value => `${value.toFixed(0)}×`, value => value <= 10],
-        ['heap ≤ 6 KB per step (largest map run)', bySize[Math.max(...sizes)]?.heapPerStepKB, value => `${value.toFixed(1)} KB`, value => value <= 6],
+        [
+            'edit → diagnostics at 1,000 steps ≤ 30 ms',
+            bySize[1000]?.editToDiagnostics,
+            value => `${value.toFixed(1)} ms`,
+            value => value <= 30
+        ],
+        [
+            'edit → diagnostics at 10,000 steps ≤ 10× JSON.parse',
+            bySize[10000] && bySize[10000].editToDiagnostics / bySize[10000].jsonParse,
+            value => `${value.toFixed(0)}×`,
+            value => value <= 10
+        ],
+        [
+            'heap ≤ 6 KB per step (largest map run)',
+            bySize[Math.max(...sizes)]?.heapPerStepKB,
+            value => `${value.toFixed(1)} KB`,
+            value => value <= 6
+        ],
         ['SVG of 1,000 steps ≤ 50 ms', bySize[1000]?.svg, value => `${value.toFixed(1)} ms`, value => value <= 50],
-        ['no wait over 1 s while the largest map opens', bySize[Math.max(...sizes)]?.slowestAnswer, value => `${value.toFixed(0)} ms`, value => value <= 1000],
-        ['extension bundle loads in ≤ 150 ms', results.extensionLoadMs as number, value => `${value.toFixed(0)} ms`, value => value <= 150]
+        [
+            'no wait over 1 s while the largest map opens',
+            bySize[Math.max(...sizes)]?.slowestAnswer,
+            value => `${value.toFixed(0)} ms`,
+            value => value <= 1000
+        ],
+        [
+            'extension bundle loads in ≤ 150 ms',
+            results.extensionLoadMs as number,
+            value => `${value.toFixed(0)} ms`,
+            value => value <= 150
+        ]
     ];
     return checks.filter(([, value]) => value !== undefined)
         .map(([target, value, shown, met]) => `  ${met(value!) ? 'met   ' : 'MISSED'} ${target}: ${shown(value!)}`);

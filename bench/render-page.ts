@@ -3,7 +3,12 @@ import mermaid from 'mermaid';
 import type { JourneyModel } from '../model/journey-model.js';
 import { renderJourneyMapSvg } from '../render/index.js';
 
-mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 100_000_000, journey: { useMaxWidth: false } } as Parameters<typeof mermaid.initialize>[0]);
+mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    maxTextSize: 100_000_000,
+    journey: { useMaxWidth: false }
+} as Parameters<typeof mermaid.initialize>[0]);
 
 let counter = 0;
 

@@ -29,7 +29,11 @@ const { text: initial, json } = generatedJourney(steps);
 writeFileSync(path, initial);
 const uri = pathToFileURL(path).toString();
 
-const jsonRuns = Array.from({ length: 20 }, () => { const start = performance.now(); JSON.parse(json); return performance.now() - start; });
+const jsonRuns = Array.from({ length: 20 }, () => {
+    const start = performance.now();
+    JSON.parse(json);
+    return performance.now() - start;
+});
 const jsonMs = median(jsonRuns);
 
 const session = await startLanguageServer(folder);
@@ -42,7 +46,10 @@ const { browser, show } = await openBenchPreview(folder);
  * to that model (the panel keeps the whole model, for highlights and export), and pass the
  * delta on to the page, which holds the same model.
  */
-const nextUpdate = modelUpdates(params => session.connection.sendRequest('journey/model', params) as Promise<ModelRequestResult>, uri);
+const nextUpdate = modelUpdates(
+    params => session.connection.sendRequest('journey/model', params) as Promise<ModelRequestResult>,
+    uri
+);
 await show(await nextUpdate());
 
 let text = initial;
@@ -54,8 +61,13 @@ for (let edit = 1; edit <= edits; edit++) {
     const at = text.indexOf(needle) + needle.length;
     text = text.slice(0, at) + (edit % 2 ? 'x' : '改') + text.slice(at);
     const start = performance.now();
-    const rebuilt = session.nextNotification<{ uris: string[] }>('journey/documentsRebuilt', params => params.uris.includes(uri));
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: edit + 1 }, contentChanges: [{ text }] });
+    const rebuilt = session.nextNotification<{ uris: string[] }>('journey/documentsRebuilt', params =>
+        params.uris.includes(uri)
+    );
+    await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: edit + 1 },
+        contentChanges: [{ text }]
+    });
     await rebuilt;
     const rebuiltAt = performance.now();
     const message = await nextUpdate();
@@ -70,8 +82,16 @@ const withoutHarness = median(phases.slice(5).map(phase => phase[0] + phase[1] +
 await session.stop();
 
 const result = median(times.slice(5));
-console.log(`repaint: ${steps} steps, ${edits} one-character edits, the server over stdio and the preview page in Chromium`);
+console.log(
+    `repaint: ${steps} steps, ${edits} one-character edits, the server over stdio and the preview page in Chromium`
+);
 console.log(`baseline: JSON.parse of the map's content ${jsonMs.toFixed(2)} ms`);
-console.log(`phases (medians): rebuild ${phaseMedians[0].toFixed(1)} ms, model request (a delta, applied to the model held) ${phaseMedians[1].toFixed(1)} ms, page parse + draw + frame ${phaseMedians[2].toFixed(1)} ms, carrying the model into the page through Playwright ${phaseMedians[3].toFixed(1)} ms`);
-console.log(`without Playwright's carrying (VS Code's own webview message is not measured here): median ${withoutHarness.toFixed(1)} ms — target ≤ ${targetMs} ms: ${withoutHarness <= targetMs ? 'met' : 'MISSED'}`);
-console.log(`edit → repainted preview, end to end: median ${result.toFixed(1)} ms (${(result / jsonMs).toFixed(0)}× JSON.parse), p90 ${[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)].toFixed(1)} ms — target ≤ ${targetMs} ms: ${result <= targetMs ? 'met' : 'MISSED'}`);
+console.log(
+    `phases (medians): rebuild ${phaseMedians[0].toFixed(1)} ms, model request (a delta, applied to the model held) ${phaseMedians[1].toFixed(1)} ms, page parse + draw + frame ${phaseMedians[2].toFixed(1)} ms, carrying the model into the page through Playwright ${phaseMedians[3].toFixed(1)} ms`
+);
+console.log(
+    `without Playwright's carrying (VS Code's own webview message is not measured here): median ${withoutHarness.toFixed(1)} ms — target ≤ ${targetMs} ms: ${withoutHarness <= targetMs ? 'met' : 'MISSED'}`
+);
+console.log(
+    `edit → repainted preview, end to end: median ${result.toFixed(1)} ms (${(result / jsonMs).toFixed(0)}× JSON.parse), p90 ${[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)].toFixed(1)} ms — target ≤ ${targetMs} ms: ${result <= targetMs ? 'met' : 'MISSED'}`
+);

@@ -23,9 +23,14 @@ function timed(args: string[]): number {
     return median(Array.from({ length: runs }, () => {
         rmSync(join(folder, 'site'), { recursive: true, force: true });
         const start = performance.now();
-        const result = spawnSync(process.execPath, [cli, ...args], { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const result = spawnSync(process.execPath, [cli, ...args], {
+            cwd: folder,
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024
+        });
         const elapsed = performance.now() - start;
-        if (result.status !== 0) throw new Error(`journeymap ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+        if (result.status !== 0)
+            throw new Error(`journeymap ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
         return elapsed;
     }));
 }
@@ -35,4 +40,6 @@ const site = timed(['site', 'maps', '-o', 'site']);
 const ratio = site / check;
 console.log(`${maps} maps of ${steps} steps`);
 console.log(`journeymap check: ${(check / 1000).toFixed(1)} s (baseline)`);
-console.log(`journeymap site: ${(site / 1000).toFixed(1)} s = ${ratio.toFixed(2)}× the check (target ≤ 2×): ${ratio <= 2 ? 'met' : 'MISSED'}`);
+console.log(
+    `journeymap site: ${(site / 1000).toFixed(1)} s = ${ratio.toFixed(2)}× the check (target ≤ 2×): ${ratio <= 2 ? 'met' : 'MISSED'}`
+);

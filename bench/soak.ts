@@ -25,14 +25,22 @@ let text = generatedJourney(steps).text;
 writeFileSync(join(folder, 'map.journey'), text);
 const uri = pathToFileURL(join(folder, 'map.journey')).toString();
 const server = spawn(process.execPath, [join('dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+const connection = createMessageConnection(
+    new StreamMessageReader(server.stdout!),
+    new StreamMessageWriter(server.stdin!)
+);
 let published = 0;
 connection.onNotification('textDocument/publishDiagnostics', () => { published++; });
 connection.onRequest('workspace/configuration', () => [{}]);
 connection.onRequest('client/registerCapability', () => null);
 connection.listen();
 const folderUri = pathToFileURL(folder).toString();
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'soak' }], capabilities: {} });
+await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folderUri,
+    workspaceFolders: [{ uri: folderUri, name: 'soak' }],
+    capabilities: {}
+});
 connection.sendNotification('initialized', {});
 connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
 while (published === 0) await new Promise(resolve => setTimeout(resolve, 5));
@@ -46,7 +54,11 @@ let halfway = baseline;
 let afterWarmUp = baseline;
 /** Where memory is read: after the first 500 edits (issue 17's reference), at half-time, and at every sixth of the session. */
 const warmUp = Math.min(500, edits);
-const checkpoints = new Set([warmUp, Math.floor(edits / 2), ...Array.from({ length: 6 }, (_, index) => Math.round((edits * (index + 1)) / 6))]);
+const checkpoints = new Set([
+    warmUp,
+    Math.floor(edits / 2),
+    ...Array.from({ length: 6 }, (_, index) => Math.round((edits * (index + 1)) / 6))
+]);
 for (let edit = 1; edit <= edits; edit++) {
     const needle = `touchpoint "Touchpoint ${(edit * 37) % steps}`;
     const at = text.indexOf(needle) + needle.length;
@@ -54,19 +66,32 @@ for (let edit = 1; edit <= edits; edit++) {
     const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
     const typed = edit % 2 === 0 ? '改' : 'x';
     text = before + typed + text.slice(at);
-    connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: edit + 1 }, contentChanges: [{ range: { start: position, end: position }, text: typed }] });
+    connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: edit + 1 },
+        contentChanges: [{ range: { start: position, end: position }, text: typed }]
+    });
     // A request is answered after every notification before it was taken off the queue: the server keeps up.
-    if (edit % 50 === 0) await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 10 } });
+    if (edit % 50 === 0)
+        await connection.sendRequest('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: 2, character: 10 }
+        });
     if (checkpoints.has(edit)) {
         const now = residentMb();
         if (edit === Math.floor(edits / 2)) halfway = now;
         if (edit === warmUp) afterWarmUp = now;
-        console.log(`${String(edit).padStart(8)}${now.toFixed(0).padStart(14)}${(now / baseline).toFixed(2).padStart(12)}`);
+        console.log(
+            `${String(edit).padStart(8)}${now.toFixed(0).padStart(14)}${(now / baseline).toFixed(2).padStart(12)}`
+        );
     }
 }
 const last = residentMb();
-console.log(`second half: ${(last / halfway).toFixed(2)}× the memory at half-time — target ≤ 1.25×: ${last / halfway <= 1.25 ? 'met' : 'MISSED'}`);
-console.log(`end: ${(last / afterWarmUp).toFixed(2)}× the memory after the first ${warmUp} edits — target ≤ 1.3× (issue 17, at 10,000 edits): ${last / afterWarmUp <= 1.3 ? 'met' : 'MISSED'}`);
+console.log(
+    `second half: ${(last / halfway).toFixed(2)}× the memory at half-time — target ≤ 1.25×: ${last / halfway <= 1.25 ? 'met' : 'MISSED'}`
+);
+console.log(
+    `end: ${(last / afterWarmUp).toFixed(2)}× the memory after the first ${warmUp} edits — target ≤ 1.3× (issue 17, at 10,000 edits): ${last / afterWarmUp <= 1.3 ? 'met' : 'MISSED'}`
+);
 await connection.sendRequest('shutdown').catch(() => undefined);
 server.kill();
 process.exit(0);

@@ -21,7 +21,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const targetSeconds = 5;
 
 /** One storm on a fresh server: the first build's time, and the wait for the last answer after the last edit. */
-async function storm(seed: number): Promise<{ firstBuild: number; lastAnswer: number; modified: number; answered: number }> {
+async function storm(
+    seed: number
+): Promise<{ firstBuild: number; lastAnswer: number; modified: number; answered: number }> {
     const folder = mkdtempSync(join(tmpdir(), 'bench-storm-'));
     const session = await startLanguageServer(folder);
     try {
@@ -33,10 +35,19 @@ async function storm(seed: number): Promise<{ firstBuild: number; lastAnswer: nu
         const firstBuild = performance.now() - opened;
         const { requests } = sendStorm(session.connection, uri, text, edits, seededRandom(seed));
         const lastEdit = performance.now();
-        const outcomes = await Promise.all(requests.map(request => request.then(() => 'answered' as const, () => 'modified' as const)));
+        const outcomes = await Promise.all(
+            requests.map(request =>
+                request.then(
+                    () => 'answered' as const,
+                    () => 'modified' as const
+                )
+            )
+        );
         return {
-            firstBuild, lastAnswer: performance.now() - lastEdit,
-            modified: outcomes.filter(outcome => outcome === 'modified').length, answered: outcomes.filter(outcome => outcome === 'answered').length
+            firstBuild,
+            lastAnswer: performance.now() - lastEdit,
+            modified: outcomes.filter(outcome => outcome === 'modified').length,
+            answered: outcomes.filter(outcome => outcome === 'answered').length
         };
     } finally {
         await session.stop();
@@ -49,8 +60,14 @@ const results = [];
 for (let run = 0; run < runs; run++) results.push(await storm(42 + run));
 const firstBuild = median(results.map(result => result.firstBuild));
 const lastAnswer = median(results.map(result => result.lastAnswer));
-console.log(`storm: ${edits} edits at once on a ${steps}-step map, ${results[0].answered + results[0].modified} requests in flight (${runs} runs, median)`);
+console.log(
+    `storm: ${edits} edits at once on a ${steps}-step map, ${results[0].answered + results[0].modified} requests in flight (${runs} runs, median)`
+);
 console.log(`first build of the map: ${firstBuild.toFixed(0)} ms (baseline)`);
-console.log(`last answer after the last edit: ${lastAnswer.toFixed(0)} ms = ${(lastAnswer / firstBuild).toFixed(1)}× the baseline`
-    + ` (target ≤ ${targetSeconds} s): ${lastAnswer <= targetSeconds * 1000 ? 'met' : 'MISSED'}`);
-console.log(`requests answered ContentModified (an edit overtook them): ${results.map(result => result.modified).join(', ')} of ${results[0].answered + results[0].modified}`);
+console.log(
+    `last answer after the last edit: ${lastAnswer.toFixed(0)} ms = ${(lastAnswer / firstBuild).toFixed(1)}× the baseline` +
+        ` (target ≤ ${targetSeconds} s): ${lastAnswer <= targetSeconds * 1000 ? 'met' : 'MISSED'}`
+);
+console.log(
+    `requests answered ContentModified (an edit overtook them): ${results.map(result => result.modified).join(', ')} of ${results[0].answered + results[0].modified}`
+);

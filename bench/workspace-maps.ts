@@ -18,19 +18,51 @@ const people = [
 
 /** One map of the repository: its text, and the same content as JSON for the baseline. */
 function map(index: number, steps: number): { text: string; json: string } {
-    const stages = Array.from({ length: Math.ceil(steps / 10) }, (_, s) => Array.from({ length: Math.min(10, steps - s * 10) }, (_, i) => s * 10 + i));
-    const lines = ['import "../shared/people.journey"', '', `journey J${index} "Journey ${index} 旅程" {`, '  persona Ana, 小王'];
+    const stages = Array.from({ length: Math.ceil(steps / 10) }, (_, s) =>
+        Array.from({ length: Math.min(10, steps - s * 10) }, (_, i) => s * 10 + i)
+    );
+    const lines = [
+        'import "../shared/people.journey"',
+        '',
+        `journey J${index} "Journey ${index} 旅程" {`,
+        '  persona Ana, 小王'
+    ];
     for (const [s, stepNumbers] of stages.entries()) {
         lines.push(`  stage S${s} "Stage ${s} 阶段" {`);
         for (const n of stepNumbers) {
-            lines.push(`    step T${n} "Step ${n} 看到广告" {`, `      channel ${n % 2 ? 'Web' : 'App'}`, `      touchpoint "Touchpoint ${n}"`,
-                `      emotion ${1 + (n % 5)} curious`, ...(n % 3 === 0 ? ['      pain "Shipping costs appear only in the cart"'] : []),
-                `      metric ${n % 2 ? 'conversion' : 'csat'} = ${n % 2 ? 10 + (n % 7) : 3 + (n % 3) / 2}`, '    }');
+            lines.push(
+                `    step T${n} "Step ${n} 看到广告" {`,
+                `      channel ${n % 2 ? 'Web' : 'App'}`,
+                `      touchpoint "Touchpoint ${n}"`,
+                `      emotion ${1 + (n % 5)} curious`,
+                ...(n % 3 === 0 ? ['      pain "Shipping costs appear only in the cart"'] : []),
+                `      metric ${n % 2 ? 'conversion' : 'csat'} = ${n % 2 ? 10 + (n % 7) : 3 + (n % 3) / 2}`,
+                '    }'
+            );
         }
         lines.push('  }');
     }
     lines.push('}');
-    const json = JSON.stringify({ imports: ['../shared/people.journey'], journey: { name: `J${index}`, personas: ['Ana', '小王'], stages: stages.map((numbers, s) => ({ name: `S${s}`, steps: numbers.map(n => ({ name: `T${n}`, title: `Step ${n} 看到广告`, channel: n % 2 ? 'Web' : 'App', touchpoint: `Touchpoint ${n}`, emotion: 1 + (n % 5), feeling: 'curious', pain: n % 3 === 0 ? 'Shipping costs appear only in the cart' : undefined, metric: n % 2 ? 10 + (n % 7) : 3 + (n % 3) / 2 })) })) } });
+    const json = JSON.stringify({
+        imports: ['../shared/people.journey'],
+        journey: {
+            name: `J${index}`,
+            personas: ['Ana', '小王'],
+            stages: stages.map((numbers, s) => ({
+                name: `S${s}`,
+                steps: numbers.map(n => ({
+                    name: `T${n}`,
+                    title: `Step ${n} 看到广告`,
+                    channel: n % 2 ? 'Web' : 'App',
+                    touchpoint: `Touchpoint ${n}`,
+                    emotion: 1 + (n % 5),
+                    feeling: 'curious',
+                    pain: n % 3 === 0 ? 'Shipping costs appear only in the cart' : undefined,
+                    metric: n % 2 ? 10 + (n % 7) : 3 + (n % 3) / 2
+                }))
+            }))
+        }
+    });
     return { text: lines.join('\n') + '\n', json };
 }
 

@@ -32,10 +32,15 @@ function fastest(runs: number, work: () => void): number {
     return best;
 }
 
-const residentMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const residentMb = (pid: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** Opens the workspace in a fresh server, opens one file: when its diagnostics came, when every file's had, and the memory then. */
-async function openInServer(folder: string, opened: string, files: number): Promise<{ openedMs: number; allMs: number; residentMb: number }> {
+async function openInServer(
+    folder: string,
+    opened: string,
+    files: number
+): Promise<{ openedMs: number; allMs: number; residentMb: number }> {
     const start = performance.now();
     const session = await startLanguageServer(folder);
     const uri = pathToFileURL(opened).toString();
@@ -43,7 +48,9 @@ async function openInServer(folder: string, opened: string, files: number): Prom
     let openedMs = 0;
     let allMs = 0;
     let done: () => void = () => undefined;
-    const everything = new Promise<void>(resolve => { done = resolve; });
+    const everything = new Promise<void>(resolve => {
+        done = resolve;
+    });
     // One handler for the method (a second would replace the session's own).
     session.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
         published.add(params.uri);
@@ -70,22 +77,37 @@ const alone = writeWorkspace(1, steps);
 const workspace = writeWorkspace(maps, steps);
 const jsonMs = fastest(5, () => { for (const content of workspace.json) JSON.parse(content); });
 const totalBytes = workspace.json.reduce((sum, content) => sum + content.length, 0);
-console.log(`workspace: ${maps} maps of ${steps} steps importing one persona file (${(totalBytes / 1e6).toFixed(1)} MB as JSON)`);
+console.log(
+    `workspace: ${maps} maps of ${steps} steps importing one persona file (${(totalBytes / 1e6).toFixed(1)} MB as JSON)`
+);
 console.log(`baseline: JSON.parse of the same content ${jsonMs.toFixed(1)} ms`);
 
 const single = await openInServer(alone.folder, alone.opened, 2);
 const whole = await openInServer(workspace.folder, workspace.opened, maps + 1);
 const openRatio = whole.openedMs / single.openedMs;
-console.log(`opened file diagnosed: ${whole.openedMs.toFixed(0)} ms in the workspace, ${single.openedMs.toFixed(0)} ms alone — ${openRatio.toFixed(2)}× (target ≤ 2×): ${verdict(openRatio <= 2)}`);
+console.log(
+    `opened file diagnosed: ${whole.openedMs.toFixed(0)} ms in the workspace, ${single.openedMs.toFixed(0)} ms alone — ${openRatio.toFixed(2)}× (target ≤ 2×): ${verdict(openRatio <= 2)}`
+);
 const allRatio = whole.allMs / jsonMs;
-console.log(`whole workspace diagnosed: ${whole.allMs.toFixed(0)} ms — ${allRatio.toFixed(0)}× JSON.parse (target ≤ 50×): ${verdict(allRatio <= 50)}`);
-console.log(`server resident memory: ${whole.residentMb.toFixed(0)} MB (target ≤ 300 MB): ${verdict(whole.residentMb <= 300)}`);
+console.log(
+    `whole workspace diagnosed: ${whole.allMs.toFixed(0)} ms — ${allRatio.toFixed(0)}× JSON.parse (target ≤ 50×): ${verdict(allRatio <= 50)}`
+);
+console.log(
+    `server resident memory: ${whole.residentMb.toFixed(0)} MB (target ≤ 300 MB): ${verdict(whole.residentMb <= 300)}`
+);
 
 /** `journeymap check` of the workspace with more arguments: the fastest of `runs`, in milliseconds. */
 function timeCheck(runs: number, ...args: string[]): number {
     return fastest(runs, () => {
-        const result = spawnSync(process.execPath, [join('bin', 'journeymap.cjs'), 'check', workspace.folder, '--root', workspace.folder, ...args], { encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(`journeymap check ${args.join(' ')} exited ${result.status}: ${(result.stdout + result.stderr).slice(0, 500)}`);
+        const result = spawnSync(
+            process.execPath,
+            [join('bin', 'journeymap.cjs'), 'check', workspace.folder, '--root', workspace.folder, ...args],
+            { encoding: 'utf8' }
+        );
+        if (result.status !== 0)
+            throw new Error(
+                `journeymap check ${args.join(' ')} exited ${result.status}: ${(result.stdout + result.stderr).slice(0, 500)}`
+            );
     });
 }
 
@@ -99,7 +121,9 @@ async function checkHalvesSideBySide(): Promise<number> {
     const start = performance.now();
     await Promise.all(halves.map(half => new Promise<void>((resolve, reject) => {
         const args = [join('bin', 'journeymap.cjs'), 'check', ...half, '--root', workspace.folder, '--jobs', '1'];
-        spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', code => code === 0 ? resolve() : reject(new Error(`exit ${code}`)));
+        spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', code =>
+            code === 0 ? resolve() : reject(new Error(`exit ${code}`))
+        );
     })));
     return performance.now() - start;
 }
@@ -111,11 +135,19 @@ for (let round = 0; round < 5; round++) {
     rounds.threads.push(timeCheck(1));
     rounds.sideBySide.push(await checkHalvesSideBySide());
 }
-const [oneThreadMs, checkMs, sideBySideMs] = [rounds.oneThread, rounds.threads, rounds.sideBySide].map(times => Math.min(...times));
+const [oneThreadMs, checkMs, sideBySideMs] = [rounds.oneThread, rounds.threads, rounds.sideBySide].map(times =>
+    Math.min(...times)
+);
 const threadsRatio = checkMs / oneThreadMs;
-console.log(`journeymap check of it on one thread: ${oneThreadMs.toFixed(0)} ms — ${(oneThreadMs / jsonMs).toFixed(0)}× JSON.parse`);
-console.log(`journeymap check on every processor (${availableParallelism()}): ${checkMs.toFixed(0)} ms — ${threadsRatio.toFixed(2)}× one thread (target ≤ 0.65×): ${verdict(threadsRatio <= 0.65)}`);
-console.log(`this machine's bound: two processes checking half each, side by side, ${sideBySideMs.toFixed(0)} ms — ${(sideBySideMs / oneThreadMs).toFixed(2)}× one thread`);
+console.log(
+    `journeymap check of it on one thread: ${oneThreadMs.toFixed(0)} ms — ${(oneThreadMs / jsonMs).toFixed(0)}× JSON.parse`
+);
+console.log(
+    `journeymap check on every processor (${availableParallelism()}): ${checkMs.toFixed(0)} ms — ${threadsRatio.toFixed(2)}× one thread (target ≤ 0.65×): ${verdict(threadsRatio <= 0.65)}`
+);
+console.log(
+    `this machine's bound: two processes checking half each, side by side, ${sideBySideMs.toFixed(0)} ms — ${(sideBySideMs / oneThreadMs).toFixed(2)}× one thread`
+);
 
 // The cache: filled once, then each run after one more map was edited.
 const cacheFolder = mkdtempSync(join(tmpdir(), 'journeymap-cache-'));
@@ -126,4 +158,6 @@ const cachedMs = Math.min(...[0, 1, 2, 3, 4].map(index => {
     return timeCheck(1, '--cache', '--cache-location', cacheFolder);
 }));
 const cacheRatio = cachedMs / checkMs;
-console.log(`journeymap check --cache after editing one map: ${cachedMs.toFixed(0)} ms — ${cacheRatio.toFixed(2)}× the whole check (target ≤ 0.10×): ${verdict(cacheRatio <= 0.1)}`);
+console.log(
+    `journeymap check --cache after editing one map: ${cachedMs.toFixed(0)} ms — ${cacheRatio.toFixed(2)}× the whole check (target ≤ 0.10×): ${verdict(cacheRatio <= 0.1)}`
+);

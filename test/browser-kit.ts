@@ -32,7 +32,14 @@ export async function renderWithMermaid(browser: Browser, sources: string[]): Pr
     try {
         await page.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') });
         return await page.evaluate(async texts => {
-            const mermaid = (window as unknown as { mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+            const mermaid = (
+                window as unknown as {
+                    mermaid: {
+                        initialize(config: object): void;
+                        render(id: string, text: string): Promise<{ svg: string }>;
+                    };
+                }
+            ).mermaid;
             mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
             const results: Array<{ svg?: string; error?: string }> = [];
             for (const [index, text] of texts.entries()) {

@@ -6,7 +6,8 @@ export const usualChromiumPaths = [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
 ];
 
-export const chromiumHint = 'No Chromium found: install it (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to a Chrome/Chromium binary.';
+export const chromiumHint =
+    'No Chromium found: install it (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to a Chrome/Chromium binary.';
 
 /** CHROME_PATH, else the first usual path that exists. */
 export function findChromiumPath(): string | undefined {
@@ -16,4 +17,12 @@ export function findChromiumPath(): string | undefined {
 }
 
 /** Flags for a headless Chromium on a machine without network or GPU. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];

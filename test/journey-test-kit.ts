@@ -40,21 +40,35 @@ export function journeyFilesIn(folder: string): string[] {
  * Builds documents together, as the workspace would: files on disk (path → its text) or
  * in-memory texts under a given path. Returns the documents in the given order.
  */
-export async function buildDocuments(services: TestServices, files: Record<string, string | undefined>): Promise<Array<LangiumDocument<JourneyFile>>> {
-    const documents = Object.entries(files).map(([path, text]) =>
-        services.shared.workspace.LangiumDocuments.createDocument(URI.file(path), text ?? readFileSync(path, 'utf8')) as LangiumDocument<JourneyFile>);
+export async function buildDocuments(
+    services: TestServices,
+    files: Record<string, string | undefined>
+): Promise<Array<LangiumDocument<JourneyFile>>> {
+    const documents = Object.entries(files).map(
+        ([path, text]) =>
+            services.shared.workspace.LangiumDocuments.createDocument(
+                URI.file(path),
+                text ?? readFileSync(path, 'utf8')
+            ) as LangiumDocument<JourneyFile>
+    );
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
 }
 
 /** Builds one in-memory document at a path in the repository (so relative data paths work). */
-export async function buildText(services: TestServices, text: string, path = join(repoRoot, 'test', 'fixtures', 'inline.journey')): Promise<LangiumDocument<JourneyFile>> {
+export async function buildText(
+    services: TestServices,
+    text: string,
+    path = join(repoRoot, 'test', 'fixtures', 'inline.journey')
+): Promise<LangiumDocument<JourneyFile>> {
     const [document] = await buildDocuments(services, { [path]: text });
     return document;
 }
 
 export function codesOf(diagnostics: Diagnostic[] | undefined): string[] {
-    return (diagnostics ?? []).map(diagnostic => String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code));
+    return (diagnostics ?? []).map(diagnostic =>
+        String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code)
+    );
 }
 
 /** The text a diagnostic's range covers. */
@@ -63,5 +77,7 @@ export function coveredText(document: LangiumDocument, diagnostic: Diagnostic): 
 }
 
 export function describeDiagnostics(diagnostics: Diagnostic[] | undefined): string {
-    return (diagnostics ?? []).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).join('\n');
+    return (diagnostics ?? [])
+        .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`)
+        .join('\n');
 }

@@ -22,16 +22,24 @@ const password = 'pw-never-printed-7f3a';
 
 function postgresBin(): string {
     const root = '/usr/lib/postgresql';
-    const versions = existsSync(root) ? readdirSync(root).filter(version => existsSync(join(root, version, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
-    if (versions.length === 0) throw new Error('PostgreSQL is not installed: run `bash .ci/setup` (it installs Debian\'s postgresql package).');
+    const versions = existsSync(root)
+        ? readdirSync(root)
+              .filter(version => existsSync(join(root, version, 'bin', 'initdb')))
+              .sort((a, b) => Number(b) - Number(a))
+        : [];
+    if (versions.length === 0)
+        throw new Error("PostgreSQL is not installed: run `bash .ci/setup` (it installs Debian's postgresql package).");
     return join(root, versions[0], 'bin');
 }
 
 /** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user. */
 function runAsServerUser(command: string, args: string[]): void {
     const asRoot = process.getuid?.() === 0;
-    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
+    const result = asRoot
+        ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+        : spawnSync(command, args, { encoding: 'utf8' });
+    if (result.status !== 0)
+        throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
 }
 
 async function freePort(): Promise<number> {
@@ -72,10 +80,32 @@ async function startServer(): Promise<TestPostgres> {
     }
     const data = join(folder, 'data');
     const port = await freePort();
-    runAsServerUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'journeymap', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    runAsServerUser(join(bin, 'initdb'), [
+        '-D',
+        data,
+        '-A',
+        'trust',
+        '-U',
+        'journeymap',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync'
+    ]);
     const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`;
     try {
-        runAsServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(folder, 'server.log'), '-w', '-t', '60', 'start']);
+        runAsServerUser(join(bin, 'pg_ctl'), [
+            '-D',
+            data,
+            '-o',
+            options,
+            '-l',
+            join(folder, 'server.log'),
+            '-w',
+            '-t',
+            '60',
+            'start'
+        ]);
     } catch (error) {
         const log = existsSync(join(folder, 'server.log')) ? readFileSync(join(folder, 'server.log'), 'utf8') : '';
         rmSync(folder, { recursive: true, force: true });

@@ -9,10 +9,29 @@ import { repoRoot } from '../journey-test-kit.js';
  * The folders are layers that import one way (see docs/architecture.md). The import graph is
  * the bundler's, over every entry point we ship: what it follows is what runs.
  */
-const entryPoints = ['client/extension.ts', 'client/extension-browser.ts', 'server/main.ts', 'server/main-browser.ts', 'cli/main.ts', 'preview/main.ts'];
+const entryPoints = [
+    'client/extension.ts',
+    'client/extension-browser.ts',
+    'server/main.ts',
+    'server/main-browser.ts',
+    'cli/main.ts',
+    'preview/main.ts'
+];
 
 /** Folders whose code must run without the parser: in the VS Code client, the webview, renderers anyone can call. */
-const parserFree = ['model', 'metrics', 'paths', 'analysis', 'render', 'diff', 'protocol', 'edit', 'preview', 'client', 'import'];
+const parserFree = [
+    'model',
+    'metrics',
+    'paths',
+    'analysis',
+    'render',
+    'diff',
+    'protocol',
+    'edit',
+    'preview',
+    'client',
+    'import'
+];
 
 type FolderGraph = Map<string, Map<string, string>>;
 
@@ -23,17 +42,35 @@ describe('the layers', function () {
 
     before(async () => {
         const result = await esbuild.build({
-            absWorkingDir: repoRoot, entryPoints, bundle: true, write: false, metafile: true, outdir: 'out/layers',
-            platform: 'node', format: 'esm', logLevel: 'silent',
+            absWorkingDir: repoRoot,
+            entryPoints,
+            bundle: true,
+            write: false,
+            metafile: true,
+            outdir: 'out/layers',
+            platform: 'node',
+            format: 'esm',
+            logLevel: 'silent',
             // The browser entries resolve only under the browser condition: their folders are what matter here.
-            external: ['vscode', '@resvg/resvg-js', '@duckdb/node-api', 'pg', 'vscode-languageclient/browser', 'vscode-languageserver/browser']
+            external: [
+                'vscode',
+                '@resvg/resvg-js',
+                '@duckdb/node-api',
+                'pg',
+                'vscode-languageclient/browser',
+                'vscode-languageserver/browser'
+            ]
         });
         ({ graph, packagesByFolder } = folderGraph(result.metafile));
     });
 
     it('have no import circle between folders', () => {
         const circle = findCircle(graph);
-        assert.equal(circle, undefined, circle && `import circle: ${circle.map(folder => `${folder}`).join(' → ')}\n${explain(graph, circle)}`);
+        assert.equal(
+            circle,
+            undefined,
+            circle && `import circle: ${circle.map(folder => `${folder}`).join(' → ')}\n${explain(graph, circle)}`
+        );
     });
 
     it('keep the lean layer below the language: langium-lean/ imports no folder of ours, and the language builds on it', () => {
@@ -43,7 +80,9 @@ describe('the layers', function () {
 
     it('keep Langium and Chevrotain out of the model, the renderers, the protocol, the preview and the client', () => {
         for (const folder of parserFree) {
-            const parsers = [...(packagesByFolder.get(folder) ?? [])].filter(name => /^(langium|chevrotain|vscode-languageserver)$/.test(name));
+            const parsers = [...(packagesByFolder.get(folder) ?? [])].filter(name =>
+                /^(langium|chevrotain|vscode-languageserver)$/.test(name)
+            );
             assert.deepEqual(parsers, [], `${folder}/ imports ${parsers.join(', ')}`);
             const language = graph.get(folder)?.get('language') ?? graph.get(folder)?.get('server');
             assert.equal(language, undefined, `${folder}/ imports the language: ${language}`);
@@ -51,12 +90,17 @@ describe('the layers', function () {
     });
 
     it('find a circle when there is one (the check itself)', () => {
-        const withCircle: FolderGraph = new Map([['render', new Map([['diff', 'render/a.ts → diff/b.ts']])], ['diff', new Map([['render', 'diff/b.ts → render/a.ts']])]]);
+        const withCircle: FolderGraph = new Map([
+            ['render', new Map([['diff', 'render/a.ts → diff/b.ts']])],
+            ['diff', new Map([['render', 'diff/b.ts → render/a.ts']])]
+        ]);
         assert.deepEqual(findCircle(withCircle), ['diff', 'render', 'diff']);
     });
 
     it('import only packages the package declares as dependencies', () => {
-        const declared = new Set(Object.keys(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).dependencies));
+        const declared = new Set(
+            Object.keys(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).dependencies)
+        );
         const used = new Set([...packagesByFolder.values()].flatMap(packages => [...packages]));
         // Packages the bundler reached only through another package are that package's own.
         const undeclared = [...used].filter(name => !declared.has(name));

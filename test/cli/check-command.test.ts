@@ -51,8 +51,14 @@ describe('journeymap check', () => {
         const report = JSON.parse(result.stdout);
         assert.equal(report.counts.error, 3);
         assert.deepEqual(report.diagnostics[1], {
-            path: 'broken.journey', line: 4, column: 22, endLine: 4, endColumn: 23, severity: 'error',
-            code: IssueCodes.EmotionOutOfScale, message: "Emotion 9 is outside the journey's scale 1..5; use a score from 1 to 5."
+            path: 'broken.journey',
+            line: 4,
+            column: 22,
+            endLine: 4,
+            endColumn: 23,
+            severity: 'error',
+            code: IssueCodes.EmotionOutOfScale,
+            message: "Emotion 9 is outside the journey's scale 1..5; use a score from 1 to 5."
         });
     });
 
@@ -60,7 +66,10 @@ describe('journeymap check', () => {
         const dir = workspaceWith({ 'broken.journey': brokenMap });
         const result = runCli(['check', '--format', 'github', 'broken.journey'], dir);
         assert.equal(result.status, 1);
-        assert.equal(result.stdout.split('\n')[1], "::error file=broken.journey,line=4,col=22,endLine=4,endColumn=23,title=emotion-out-of-scale::Emotion 9 is outside the journey's scale 1..5; use a score from 1 to 5.");
+        assert.equal(
+            result.stdout.split('\n')[1],
+            "::error file=broken.journey,line=4,col=22,endLine=4,endColumn=23,title=emotion-out-of-scale::Emotion 9 is outside the journey's scale 1..5; use a score from 1 to 5."
+        );
     });
 
     it('reports syntax errors with the syntax-error code and exits 1', () => {

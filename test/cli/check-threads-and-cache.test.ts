@@ -78,14 +78,25 @@ describe('journeymap check on every processor, and --cache', function () {
             broken: fc.constantFrom('', '    step Lost { emotion 9 }\n', '    step Pay { emotion 3 }\n', '  }\n')
         });
         fc.assert(
-            fc.property(fc.array(oneMap, { minLength: 1, maxLength: 6 }), fc.integer({ min: 2, max: 4 }), (maps, jobs) => {
-                const files: Record<string, string> = { 'shared.journey': shared, 'survey.csv': survey };
-                maps.forEach(({ persona: who, broken }, index) => {
-                    files[`m${index}.journey`] = mapUsing(`M${index}`, who).replace('  stage Buy {\n', `  stage Buy {\n${broken}`);
-                });
-                const folder = workspaceWith(files);
-                assert.deepEqual(check(folder, '--jobs', String(jobs)), check(folder, '--jobs', '1'), `--jobs ${jobs}`);
-            }),
+            fc.property(
+                fc.array(oneMap, { minLength: 1, maxLength: 6 }),
+                fc.integer({ min: 2, max: 4 }),
+                (maps, jobs) => {
+                    const files: Record<string, string> = { 'shared.journey': shared, 'survey.csv': survey };
+                    maps.forEach(({ persona: who, broken }, index) => {
+                        files[`m${index}.journey`] = mapUsing(`M${index}`, who).replace(
+                            '  stage Buy {\n',
+                            `  stage Buy {\n${broken}`
+                        );
+                    });
+                    const folder = workspaceWith(files);
+                    assert.deepEqual(
+                        check(folder, '--jobs', String(jobs)),
+                        check(folder, '--jobs', '1'),
+                        `--jobs ${jobs}`
+                    );
+                }
+            ),
             { numRuns: 8, seed: 33 }
         );
     });

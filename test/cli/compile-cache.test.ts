@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,10 +42,14 @@ describe('journeymap keeps its compiled code between runs (Node 22.1+ itself, bi
     it('keeps the compiled code of check\'s worker threads too, and checks the same from it', () => {
         const folder = mkdtempSync(join(tmpdir(), 'journeymap-compile-cache-'));
         const maps = Object.fromEntries(
-            Array.from({ length: 24 }, (_, index) => [`m${index}.journey`, `journey J${index} "旅程 ${index}" {\n  step S { emotion 9 }\n}\n`])
+            Array.from({ length: 24 }, (_, index) => [
+                `m${index}.journey`,
+                `journey J${index} "旅程 ${index}" {\n  step S { emotion 9 }\n}\n`
+            ])
         );
         const workspace = workspaceWith(maps);
-        const check = () => runCli(['check', '.', '--jobs', '2', '--format', 'json'], workspace, withTemporaryFolder(folder));
+        const check = () =>
+            runCli(['check', '.', '--jobs', '2', '--format', 'json'], workspace, withTemporaryFolder(folder));
         const [first, second] = [check(), check()];
         assert.equal(first.status, 1, first.stderr);
         assert.equal(JSON.parse(first.stdout).counts.error, 24, 'each map\'s emotion is off the scale');

@@ -22,7 +22,11 @@ describe('journeymap data pull', function () {
 
     describe('with DuckDB, over the repository\'s files', () => {
         it('writes the snapshot the map reads, with a comment naming the query, and the map then checks clean', () => {
-            const dir = workspaceWith({ 'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\ncompare,800,90\n', 'queries/funnel.sql': funnelQuery, 'shop.journey': funnelMap });
+            const dir = workspaceWith({
+                'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\ncompare,800,90\n',
+                'queries/funnel.sql': funnelQuery,
+                'shop.journey': funnelMap
+            });
             const before = runCli(['check', 'shop.journey'], dir);
             assert.equal(before.status, 1);
             assert.match(before.stdout, /does not exist yet: run `journeymap data pull`/);
@@ -39,7 +43,11 @@ describe('journeymap data pull', function () {
         });
 
         it('--check says whether each snapshot is up to date, and writes nothing', () => {
-            const dir = workspaceWith({ 'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\n', 'queries/funnel.sql': funnelQuery, 'shop.journey': funnelMap });
+            const dir = workspaceWith({
+                'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\n',
+                'queries/funnel.sql': funnelQuery,
+                'shop.journey': funnelMap
+            });
             assert.equal(runCli(['data', 'pull', '--check'], dir).status, 1, 'no snapshot yet');
             assert.equal(runCli(['data', 'pull'], dir).status, 0);
             const fresh = runCli(['data', 'pull', '--check'], dir);
@@ -50,17 +58,28 @@ describe('journeymap data pull', function () {
             const { mtimeMs } = statSync(snapshot);
             const stale = runCli(['data', 'pull', '--check'], dir);
             assert.equal(stale.status, 1);
-            assert.match(stale.stdout, /analytics\/funnel\.csv is out of date: queries\/funnel\.sql now returns other rows/);
+            assert.match(
+                stale.stdout,
+                /analytics\/funnel\.csv is out of date: queries\/funnel\.sql now returns other rows/
+            );
             assert.equal(statSync(snapshot).mtimeMs, mtimeMs, '--check writes nothing');
         });
 
         it('reports a query error with the engine\'s message at the query\'s line, and keeps the old snapshot', () => {
-            const dir = workspaceWith({ 'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\n', 'queries/funnel.sql': funnelQuery, 'shop.journey': funnelMap });
+            const dir = workspaceWith({
+                'analytics/raw.csv': 'step,visitors,buyers\nsee-ad,1000,125\n',
+                'queries/funnel.sql': funnelQuery,
+                'shop.journey': funnelMap
+            });
             assert.equal(runCli(['data', 'pull'], dir).status, 0);
             const kept = readFileSync(join(dir, 'analytics/funnel.csv'), 'utf8');
             for (const [sql, line, message] of [
                 ['select step,\n  conversion\nfrom missing_table\n', 3, /Table with name missing_table does not exist/],
-                ['select stepp, 1 as conversion\nfrom read_csv(\'analytics/raw.csv\')\n', 1, /Referenced column "stepp" not found/],
+                [
+                    "select stepp, 1 as conversion\nfrom read_csv('analytics/raw.csv')\n",
+                    1,
+                    /Referenced column "stepp" not found/
+                ],
                 ['select\nselect', 2, /syntax error at or near "select"/]
             ] as const) {
                 writeFileSync(join(dir, 'queries/funnel.sql'), sql);
@@ -78,16 +97,28 @@ describe('journeymap data pull', function () {
             const missing = runCli(['data', 'pull'], workspaceWith({ 'shop.journey': funnelMap }));
             assert.equal(missing.status, 2);
             assert.match(missing.stderr, /queries\/funnel\.sql: the query file does not exist\./);
-            const outside = runCli(['data', 'pull'], workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "../escaped.csv" from "q.sql"\n' }));
+            const outside = runCli(
+                ['data', 'pull'],
+                workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "../escaped.csv" from "q.sql"\n' })
+            );
             assert.equal(outside.status, 2);
             assert.match(outside.stderr, /Data path "\.\.\/escaped\.csv" leaves the workspace folder/);
-            const engine = runCli(['data', 'pull'], workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "d.csv" from "q.sql" on oracle\n' }));
+            const engine = runCli(
+                ['data', 'pull'],
+                workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "d.csv" from "q.sql" on oracle\n' })
+            );
             assert.equal(engine.status, 2);
             assert.match(engine.stderr, /'oracle' is neither/);
-            const json = runCli(['data', 'pull'], workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "d.json" from "q.sql"\n' }));
+            const json = runCli(
+                ['data', 'pull'],
+                workspaceWith({ 'q.sql': 'select 1', 'shop.journey': 'data d "d.json" from "q.sql"\n' })
+            );
             assert.equal(json.status, 2);
             assert.match(json.stderr, /name the data file "….csv"/);
-            const none = runCli(['data', 'pull'], workspaceWith({ 'shop.journey': 'journey J { stage S { step A { emotion 3 } } }\n' }));
+            const none = runCli(
+                ['data', 'pull'],
+                workspaceWith({ 'shop.journey': 'journey J { stage S { step A { emotion 3 } } }\n' })
+            );
             assert.equal(none.status, 0);
             assert.match(none.stdout, /No data source in these maps has a query/);
         });
@@ -97,7 +128,9 @@ describe('journeymap data pull', function () {
         let server: TestPostgres;
         before(async () => {
             server = await startPostgres(async client => {
-                await client.query('create table orders (id serial primary key, month text not null, region text not null, amount numeric(10, 2) not null)');
+                await client.query(
+                    'create table orders (id serial primary key, month text not null, region text not null, amount numeric(10, 2) not null)'
+                );
                 // A few thousand rows: 3,000 orders over 3 months and 2 regions.
                 await client.query(`insert into orders (month, region, amount)
                     select '2026-0' || (1 + i % 3), case when i % 2 = 0 then '华北' else 'south' end, (i % 100) + 0.5 from generate_series(0, 2999) as i`);
@@ -109,7 +142,8 @@ describe('journeymap data pull', function () {
 data orders "warehouse/orders.csv" period month from "queries/orders.sql" on postgres
 journey J { stage S { step Buy { metric revenue = orders.revenue where region = "华北" } } }
 `;
-        const ordersQuery = 'select month, region, sum(amount) as revenue, count(*) as orders\nfrom orders\ngroup by month, region\norder by month, region\n';
+        const ordersQuery =
+            'select month, region, sum(amount) as revenue, count(*) as orders\nfrom orders\ngroup by month, region\norder by month, region\n';
 
         it('runs the query on the server from JOURNEYMAP_POSTGRES_URL and writes the snapshot; the map reads its series', () => {
             const dir = workspaceWith({ 'queries/orders.sql': ordersQuery, 'shop.journey': ordersMap });
@@ -129,7 +163,10 @@ journey J { stage S { step Buy { metric revenue = orders.revenue where region = 
         });
 
         it('reports a query the server refuses at its line, without the password', () => {
-            const dir = workspaceWith({ 'queries/orders.sql': 'select month,\n  regionn\nfrom orders\n', 'shop.journey': ordersMap });
+            const dir = workspaceWith({
+                'queries/orders.sql': 'select month,\n  regionn\nfrom orders\n',
+                'shop.journey': ordersMap
+            });
             const result = runCli(['data', 'pull'], dir, { ...process.env, JOURNEYMAP_POSTGRES_URL: server.url });
             assert.equal(result.status, 1, result.stderr);
             assert.match(result.stderr, /^queries\/orders\.sql:2: error query-failed column "regionn" does not exist/m);
@@ -137,14 +174,21 @@ journey J { stage S { step Buy { metric revenue = orders.revenue where region = 
         });
 
         it('says which host cannot be reached, never the password, exits 2 and keeps the old snapshot', () => {
-            const dir = workspaceWith({ 'queries/orders.sql': ordersQuery, 'shop.journey': ordersMap, 'warehouse/orders.csv': '# old\nmonth,region,revenue,orders\n2026-01,华北,1,1\n' });
+            const dir = workspaceWith({
+                'queries/orders.sql': ordersQuery,
+                'shop.journey': ordersMap,
+                'warehouse/orders.csv': '# old\nmonth,region,revenue,orders\n2026-01,华北,1,1\n'
+            });
             const refused = server.url.replace(`:${server.port}/`, ':1/');
             const result = runCli(['data', 'pull'], dir, { ...process.env, JOURNEYMAP_POSTGRES_URL: refused });
             assert.equal(result.status, 2);
             assert.match(result.stderr, /cannot reach PostgreSQL at 127\.0\.0\.1:1\/postgres: connect ECONNREFUSED/);
             assert.match(result.stderr, /the old snapshot is kept/);
             assert.ok(!result.stderr.includes(server.password) && !result.stdout.includes(server.password));
-            assert.equal(readFileSync(join(dir, 'warehouse/orders.csv'), 'utf8'), '# old\nmonth,region,revenue,orders\n2026-01,华北,1,1\n');
+            assert.equal(
+                readFileSync(join(dir, 'warehouse/orders.csv'), 'utf8'),
+                '# old\nmonth,region,revenue,orders\n2026-01,华北,1,1\n'
+            );
             const unset = runCli(['data', 'pull'], dir, { ...process.env, JOURNEYMAP_POSTGRES_URL: '' });
             assert.equal(unset.status, 2);
             assert.match(unset.stderr, /needs the server's URL in the environment variable JOURNEYMAP_POSTGRES_URL/);
@@ -158,7 +202,11 @@ journey J { stage S { step Buy { metric revenue = orders.revenue where region = 
             assert.ok(!text.includes('pg-protocol'), `${bundle} holds the PostgreSQL driver`);
         }
         const cli = readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8');
-        assert.match(cli, /import\("@duckdb\/node-api"\)|require\("@duckdb\/node-api"\)/, 'the CLI loads DuckDB from node_modules when a query runs');
+        assert.match(
+            cli,
+            /import\("@duckdb\/node-api"\)|require\("@duckdb\/node-api"\)/,
+            'the CLI loads DuckDB from node_modules when a query runs'
+        );
         assert.ok(!cli.includes('DuckDBInstance.create = '), 'DuckDB is not bundled into the CLI');
     });
 });

@@ -16,29 +16,62 @@ describe('journeymap diff', () => {
         assert.equal(result.status, 0, result.stderr);
         const lines = result.stdout.trim().split('\n');
         assert.equal(lines.length, 6);
-        assert.equal(lines[0], "~ Step 'VisitSite' renamed to 'BrowseSite'  (FirstPurchase › Consideration › BrowseSite)");
+        assert.equal(
+            lines[0],
+            "~ Step 'VisitSite' renamed to 'BrowseSite'  (FirstPurchase › Consideration › BrowseSite)"
+        );
         assert.equal(lines.at(-1), '5 changes');
     });
 
     it('writes Markdown for a pull-request comment and stable JSON for tools', () => {
         const markdown = runCli(['diff', '--format', 'md', before, after]).stdout;
-        assert.match(markdown, /^### Journey map changes\n\n\| added \| removed \| changed \| renamed \| moved \|\n\|---\|---\|---\|---\|---\|\n\| 1 \| 0 \| 2 \| 1 \| 1 \|/);
+        assert.match(
+            markdown,
+            /^### Journey map changes\n\n\| added \| removed \| changed \| renamed \| moved \|\n\|---\|---\|---\|---\|---\|\n\| 1 \| 0 \| 2 \| 1 \| 1 \|/
+        );
         assert.match(markdown, /#### FirstPurchase\n\n- 🏷️ Step 'VisitSite' renamed to 'BrowseSite'/);
         const json = JSON.parse(runCli(['diff', '--format', 'json', before, after]).stdout);
         assert.equal(json.version, 2);
-        assert.deepEqual(Object.keys(json.changes[0]).sort(), ['after', 'before', 'element', 'journey', 'kind', 'path', 'summary']);
+        assert.deepEqual(Object.keys(json.changes[0]).sort(), [
+            'after',
+            'before',
+            'element',
+            'journey',
+            'kind',
+            'path',
+            'summary'
+        ]);
     });
 
     it('writes JSON that its documented schema (diff/journey-diff.schema.json) accepts, and the schema rejects what it should', () => {
-        const validate = new Ajv.default({ allErrors: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(join(repoRoot, 'diff', 'journey-diff.schema.json'), 'utf8')));
+        const validate = new Ajv.default({ allErrors: true, allowUnionTypes: true }).compile(
+            JSON.parse(readFileSync(join(repoRoot, 'diff', 'journey-diff.schema.json'), 'utf8'))
+        );
         const both = join(repoRoot, 'test', 'fixtures', 'diff', 'as-is-to-be.journey');
-        for (const args of [[before, after], [`${both}#现状`, `${both}#目标`], [before, before]]) {
+        for (const args of [
+            [before, after],
+            [`${both}#现状`, `${both}#目标`],
+            [before, before]
+        ]) {
             const json = JSON.parse(runCli(['diff', '--format', 'json', ...args]).stdout);
             assert.ok(validate(json), JSON.stringify(validate.errors));
         }
-        assert.equal(validate({ version: 2, changes: [{ kind: 'exploded', element: 'step', path: 'J', summary: 's' }] }), false);
-        assert.equal(validate({ version: 2, changes: [{ kind: 'added', element: 'pain', path: 'J', summary: 's' }] }), false, 'a pain is a field of a step since version 2');
-        assert.equal(validate({ version: 2, changes: [{ kind: 'added', element: 'step', field: 'painz', path: 'J', summary: 's' }] }), false);
+        assert.equal(
+            validate({ version: 2, changes: [{ kind: 'exploded', element: 'step', path: 'J', summary: 's' }] }),
+            false
+        );
+        assert.equal(
+            validate({ version: 2, changes: [{ kind: 'added', element: 'pain', path: 'J', summary: 's' }] }),
+            false,
+            'a pain is a field of a step since version 2'
+        );
+        assert.equal(
+            validate({
+                version: 2,
+                changes: [{ kind: 'added', element: 'step', field: 'painz', path: 'J', summary: 's' }]
+            }),
+            false
+        );
         assert.equal(validate({ version: 1, changes: [] }), false);
     });
 
@@ -63,20 +96,32 @@ describe('journeymap diff', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-'));
         const header = 'opportunity Ship "Show shipping early" { owner "Web team" }\n';
         writeFileSync(join(dir, 'old.journey'), `${header}journey J { stage S { step A { emotion 3 } } }\n`);
-        writeFileSync(join(dir, 'new.journey'), `${header}journey J { stage S { step A { emotion 3 } step B "Asks support" {\n`
-            + '  emotion 2 anxious\n  pain "No answer for a day"\n  opportunity Ship\n  touchpoint "Chat"\n  exit\n} } }\n');
+        writeFileSync(
+            join(dir, 'new.journey'),
+            `${header}journey J { stage S { step A { emotion 3 } step B "Asks support" {\n` +
+                '  emotion 2 anxious\n  pain "No answer for a day"\n  opportunity Ship\n  touchpoint "Chat"\n  exit\n} } }\n'
+        );
         const markdown = runCli(['diff', '-f', 'md', 'old.journey', 'new.journey'], dir).stdout;
-        assert.match(markdown, /- ➕ Step 'Asks support' added\n {2}- Emotion: 2 anxious\n {2}- Pain point: No answer for a day\n {2}- Opportunity: Show shipping early\n {2}- Touchpoints: Chat\n {2}- ⏏ The customer may leave here\n/);
+        assert.match(
+            markdown,
+            /- ➕ Step 'Asks support' added\n {2}- Emotion: 2 anxious\n {2}- Pain point: No answer for a day\n {2}- Opportunity: Show shipping early\n {2}- Touchpoints: Chat\n {2}- ⏏ The customer may leave here\n/
+        );
     });
 
     it('says when a side does not check, names its errors, and compares all the same (--exit-code still works)', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-'));
         writeFileSync(join(dir, 'old.journey'), 'metric r "R" percent\ndata d "missing.csv"\n'
             + 'journey A { stage S { step X { emotion 3 metric r = d.conversion where step = "x" } } }\n');
-        writeFileSync(join(dir, 'new.journey'), 'metric r "R" percent\njourney A { stage S { step X { emotion 4 metric r = 30 } } }\n');
+        writeFileSync(
+            join(dir, 'new.journey'),
+            'metric r "R" percent\njourney A { stage S { step X { emotion 4 metric r = 30 } } }\n'
+        );
         const result = runCli(['diff', 'old.journey', 'new.journey'], dir);
         assert.equal(result.status, 0);
-        assert.match(result.stderr, /^old\.journey: does not check, so some changes may come from its errors:\n {2}2:8 Data file "missing\.csv" does not exist/);
+        assert.match(
+            result.stderr,
+            /^old\.journey: does not check, so some changes may come from its errors:\n {2}2:8 Data file "missing\.csv" does not exist/
+        );
         assert.doesNotMatch(result.stderr, /new\.journey/, 'the side that checks is not named');
         assert.match(result.stdout, /Emotion of 'X' rose from 3 to 4/);
         assert.equal(runCli(['diff', '--exit-code', 'old.journey', 'new.journey'], dir).status, 1);
@@ -114,8 +159,10 @@ describe('journeymap diff file#Journey', () => {
 });
 
 describe('journeymap diff --git', () => {
-    const v1 = 'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 3 }\n    step B "Pays" { emotion 4 }\n  }\n}\n';
-    const v2 = 'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 2 pain "No price" }\n  }\n  stage T {\n    step B "Pays" { emotion 4 }\n  }\n}\n';
+    const v1 =
+        'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 3 }\n    step B "Pays" { emotion 4 }\n  }\n}\n';
+    const v2 =
+        'journey J {\n  stage S {\n    step A "Sees an ad" { emotion 2 pain "No price" }\n  }\n  stage T {\n    step B "Pays" { emotion 4 }\n  }\n}\n';
 
     function repository(): string {
         const dir = mkdtempSync(join(tmpdir(), 'diff-git-'));
@@ -163,7 +210,8 @@ describe('journeymap diff --git', () => {
 
     it('sees files whose names git would quote: Chinese, spaces and quotes, renamed and deleted', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-git-names-'));
-        const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
+        const git = (...args: string[]) =>
+            assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
         git('init', '-q');
         git('config', 'user.email', 'test@example.invalid');
         git('config', 'user.name', 'Test');
@@ -183,19 +231,26 @@ describe('journeymap diff --git', () => {
         assert.deepEqual(files, ['gone.journey:', 'quote"d.journey:', 'with space.journey:', '退货.journey:']);
         const renamed = runCli(['diff', '--git', 'HEAD~1..HEAD'], dir);
         assert.equal(renamed.status, 0, renamed.stderr);
-        assert.match(renamed.stdout, /^售后 退货\.journey \(renamed from 退货\.journey\):\n~ Emotion of 'Sees an ad' fell from 2 to 1/m);
+        assert.match(
+            renamed.stdout,
+            /^售后 退货\.journey \(renamed from 退货\.journey\):\n~ Emotion of 'Sees an ad' fell from 2 to 1/m
+        );
     });
 
     it('--git HEAD~1 on the fixture pair reports exactly the five changes, as Markdown for a pull request', () => {
         const dir = mkdtempSync(join(tmpdir(), 'diff-git-md-'));
-        const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
+        const git = (...args: string[]) =>
+            assert.equal(spawnSync('git', args, { cwd: dir, encoding: 'utf8' }).status, 0);
         const inRepository = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'diff', name), 'utf8')
             .replace('../../../examples/shared/people.journey', '../shared/people.journey')
             .replace('../../../examples/shop/analytics/funnel.csv', 'analytics/funnel.csv');
         mkdirSync(join(dir, 'shared'));
         mkdirSync(join(dir, 'shop', 'analytics'), { recursive: true });
         copyFileSync(join(repoRoot, 'examples', 'shared', 'people.journey'), join(dir, 'shared', 'people.journey'));
-        copyFileSync(join(repoRoot, 'examples', 'shop', 'analytics', 'funnel.csv'), join(dir, 'shop', 'analytics', 'funnel.csv'));
+        copyFileSync(
+            join(repoRoot, 'examples', 'shop', 'analytics', 'funnel.csv'),
+            join(dir, 'shop', 'analytics', 'funnel.csv')
+        );
         git('init', '-q');
         git('config', 'user.email', 'test@example.invalid');
         git('config', 'user.name', 'Test');

@@ -6,7 +6,11 @@ import { repoRoot } from '../journey-test-kit.js';
 import { runCli, workspaceWith } from './cli-runner.js';
 
 /** A temporary git repository with the given files committed as its first commit. */
-function repositoryWith(files: Record<string, string | Buffer>): { dir: string; git: (...args: string[]) => string; write: (files: Record<string, string | Buffer>) => void } {
+function repositoryWith(files: Record<string, string | Buffer>): {
+    dir: string;
+    git: (...args: string[]) => string;
+    write: (files: Record<string, string | Buffer>) => void;
+} {
     const dir = workspaceWith(files);
     const git = (...args: string[]) => {
         const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
@@ -39,12 +43,17 @@ function snapshot(dir: string): string[] {
 }
 
 const people = 'persona Ana "Ana, first-time buyer"\nchannel Web "Website" online\n';
-const map = (emotion: number) => `import "./people.journey"\n\nmetric conversion "Conversion" percent target >= 12\ndata funnel "data/funnel.csv"\n\njourney J {\n  persona Ana\n  stage S {\n    step A "Sees an ad" {\n      channel Web\n      emotion ${emotion} curious\n      metric conversion = funnel.conversion where step = "ad"\n    }\n  }\n}\n`;
+const map = (emotion: number) =>
+    `import "./people.journey"\n\nmetric conversion "Conversion" percent target >= 12\ndata funnel "data/funnel.csv"\n\njourney J {\n  persona Ana\n  stage S {\n    step A "Sees an ad" {\n      channel Web\n      emotion ${emotion} curious\n      metric conversion = funnel.conversion where step = "ad"\n    }\n  }\n}\n`;
 const funnel = (value: number) => `step,conversion\nad,${value}\n`;
 
 describe('journeymap diff --git reads each side at its own revision', () => {
     it('takes imports and data of the old revision from that revision, not from the working tree', () => {
-        const { dir, git, write } = repositoryWith({ 'people.journey': people, 'map.journey': map(3), 'data/funnel.csv': funnel(10) });
+        const { dir, git, write } = repositoryWith({
+            'people.journey': people,
+            'map.journey': map(3),
+            'data/funnel.csv': funnel(10)
+        });
         write({ 'data/funnel.csv': funnel(14), 'map.journey': map(2) });
         git('commit', '-qam', 'v2: new data, lower emotion');
         // The working tree moves on: the import is gone and the data changed again.
@@ -61,7 +70,11 @@ describe('journeymap diff --git reads each side at its own revision', () => {
     });
 
     it('compares a revision with the working tree, whose imports and data are on disk', () => {
-        const { dir, write } = repositoryWith({ 'people.journey': people, 'map.journey': map(3), 'data/funnel.csv': funnel(10) });
+        const { dir, write } = repositoryWith({
+            'people.journey': people,
+            'map.journey': map(3),
+            'data/funnel.csv': funnel(10)
+        });
         write({ 'data/funnel.csv': funnel(20) });
         const result = runCli(['diff', '--git', 'HEAD', '--format', 'json'], dir);
         assert.equal(result.status, 0, result.stderr);
@@ -69,14 +82,27 @@ describe('journeymap diff --git reads each side at its own revision', () => {
         assert.deepEqual(changes, [], 'only a data file changed: git lists no .journey file, so nothing is compared');
         write({ 'map.journey': map(4) });
         const edited = JSON.parse(runCli(['diff', '--git', 'HEAD', '--format', 'json'], dir).stdout).changes;
-        assert.deepEqual(edited.map((change: { element: string; field?: string; before?: number; after?: number }) => [change.element, change.field, change.before, change.after]), [
-            ['emotion', 'score', 3, 4],
-            ['metric-value', 'value', 10, 20]
-        ]);
+        assert.deepEqual(
+            edited.map((change: { element: string; field?: string; before?: number; after?: number }) => [
+                change.element,
+                change.field,
+                change.before,
+                change.after
+            ]),
+            [
+                ['emotion', 'score', 3, 4],
+                ['metric-value', 'value', 10, 20]
+            ]
+        );
     });
 
     it('follows copies and a...b ranges, and keeps to the paths asked for', () => {
-        const { dir, git, write } = repositoryWith({ 'a/map.journey': map(3), 'a/people.journey': people, 'a/data/funnel.csv': funnel(10), 'b/other.journey': map(1) });
+        const { dir, git, write } = repositoryWith({
+            'a/map.journey': map(3),
+            'a/people.journey': people,
+            'a/data/funnel.csv': funnel(10),
+            'b/other.journey': map(1)
+        });
         git('checkout', '-qb', 'feature');
         write({ 'a/map.journey': map(4), 'b/other.journey': map(2), 'a/copy.journey': map(3) });
         git('add', '.');
@@ -84,7 +110,11 @@ describe('journeymap diff --git reads each side at its own revision', () => {
         const all = runCli(['diff', '--git', 'HEAD~1...feature'], dir);
         assert.equal(all.status, 0, all.stderr);
         const headings = all.stdout.split('\n').filter(line => line.endsWith(':'));
-        assert.deepEqual(headings.sort(), ['a/copy.journey (copied from a/map.journey):', 'a/map.journey:', 'b/other.journey:']);
+        assert.deepEqual(headings.sort(), [
+            'a/copy.journey (copied from a/map.journey):',
+            'a/map.journey:',
+            'b/other.journey:'
+        ]);
         const onlyB = runCli(['diff', '--git', 'HEAD~1..HEAD', 'b'], dir);
         assert.deepEqual(onlyB.stdout.split('\n').filter(line => line.endsWith(':')), ['b/other.journey:']);
     });
@@ -107,7 +137,10 @@ describe('journeymap diff --git with bad input', () => {
         const result = runCli(['diff', '--git', 'HEAD~1..HEAD', '--format', 'json'], dir);
         assert.equal(result.status, 2);
         assert.equal(result.stdout, '', 'no partial diff');
-        assert.match(result.stderr, /broken\.journey \(HEAD\): has syntax errors; run journeymap check on it\n {2}9:\d+ /);
+        assert.match(
+            result.stderr,
+            /broken\.journey \(HEAD\): has syntax errors; run journeymap check on it\n {2}9:\d+ /
+        );
         assert.match(result.stderr, /1 of 2 changed files could not be compared/);
     });
 
@@ -124,7 +157,11 @@ describe('journeymap diff --git with bad input', () => {
     });
 
     it('writes nothing in the working tree', () => {
-        const { dir, git, write } = repositoryWith({ 'people.journey': people, 'map.journey': map(3), 'data/funnel.csv': funnel(10) });
+        const { dir, git, write } = repositoryWith({
+            'people.journey': people,
+            'map.journey': map(3),
+            'data/funnel.csv': funnel(10)
+        });
         write({ 'map.journey': map(2) });
         git('commit', '-qam', 'v2');
         write({ 'map.journey': map(5) });
@@ -140,8 +177,19 @@ describe('journeymap diff --git with bad input', () => {
 
 describe('journeymap textconv, the git diff driver', () => {
     it('shows an old revision with the imports and data of that revision, with no --allow-errors', () => {
-        const { git, write } = repositoryWith({ 'people.journey': people, 'maps/map.journey': map(3).replace(/"\.\/people/, '"../people').replace('"data/', '"../data/'), 'data/funnel.csv': funnel(10), '.gitattributes': '*.journey diff=journey\n' });
-        git('config', 'diff.journey.textconv', `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`);
+        const { git, write } = repositoryWith({
+            'people.journey': people,
+            'maps/map.journey': map(3)
+                .replace(/"\.\/people/, '"../people')
+                .replace('"data/', '"../data/'),
+            'data/funnel.csv': funnel(10),
+            '.gitattributes': '*.journey diff=journey\n'
+        });
+        git(
+            'config',
+            'diff.journey.textconv',
+            `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`
+        );
         write({ 'maps/map.journey': map(2).replace(/"\.\/people/, '"../people').replace('"data/', '"../data/') });
         git('commit', '-qam', 'v2: lower emotion');
         // The working tree moves on: the shared personas are renamed away and the data changes.
@@ -162,8 +210,15 @@ describe('journeymap textconv, the git diff driver', () => {
     });
 
     it('shows a version that does not parse as its text, so git still has something to diff', () => {
-        const { dir, git, write } = repositoryWith({ 'map.journey': map(3), '.gitattributes': '*.journey diff=journey\n' });
-        git('config', 'diff.journey.textconv', `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`);
+        const { dir, git, write } = repositoryWith({
+            'map.journey': map(3),
+            '.gitattributes': '*.journey diff=journey\n'
+        });
+        git(
+            'config',
+            'diff.journey.textconv',
+            `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" textconv`
+        );
         write({ 'map.journey': 'journey J { stage' });
         const patch = git('diff', '--', 'map.journey');
         assert.match(patch, /\+\(journeymap: this version does not parse; its text follows\)\n\+journey J \{ stage/);
@@ -173,7 +228,10 @@ describe('journeymap textconv, the git diff driver', () => {
 
 describe('journeymap diff with files that cannot be compared', () => {
     it('reports the syntax errors of both files, with lines, and no diff (exit 2)', () => {
-        const dir = workspaceWith({ 'a.journey': 'journey J {\n  stage S {\n    step A { emotion }\n  }\n}\n', 'b.journey': 'journey J {\n  stage S\n}\n' });
+        const dir = workspaceWith({
+            'a.journey': 'journey J {\n  stage S {\n    step A { emotion }\n  }\n}\n',
+            'b.journey': 'journey J {\n  stage S\n}\n'
+        });
         const result = runCli(['diff', 'a.journey', 'b.journey'], dir);
         assert.equal(result.status, 2);
         assert.equal(result.stdout, '');
@@ -182,7 +240,11 @@ describe('journeymap diff with files that cannot be compared', () => {
     });
 
     it('refuses a binary file and a 50 MB file with a clear message (exit 2)', () => {
-        const dir = workspaceWith({ 'ok.journey': map(3), 'binary.journey': Buffer.from([0x00, 0xff, 0x10, 0x00]), 'huge.journey': '' });
+        const dir = workspaceWith({
+            'ok.journey': map(3),
+            'binary.journey': Buffer.from([0x00, 0xff, 0x10, 0x00]),
+            'huge.journey': ''
+        });
         truncateSync(join(dir, 'huge.journey'), 50 * 1024 * 1024);
         const binary = runCli(['diff', 'ok.journey', 'binary.journey'], dir);
         assert.equal(binary.status, 2);

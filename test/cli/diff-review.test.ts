@@ -14,12 +14,31 @@ const newMap = join(pair, 'after.journey');
 
 /** Each single edit of after.journey, as kind, element and field, in the order the diff reports them. */
 const edits = [
-    ['changed', 'import', 'alias'], ['changed', 'persona', 'goals'], ['changed', 'persona', 'title'], ['changed', 'channel', 'kind'],
-    ['changed', 'channel', 'title'], ['changed', 'metric', 'target'], ['changed', 'metric', 'title'], ['changed', 'data-source', 'path'],
-    ['changed', 'journey', 'title'], ['removed', 'journey', 'personas'], ['changed', 'journey', 'emotionScale'], ['moved', 'stage', undefined],
-    ['changed', 'stage', 'title'], ['changed', 'emotion', 'feeling'], ['changed', 'step', 'pains'], ['added', 'step', 'next'],
-    ['changed', 'step', 'touchpoints'], ['changed', 'step', 'opportunities'], ['changed', 'step', 'momentsOfTruth'], ['changed', 'metric-value', 'link'],
-    ['changed', 'step', 'title'], ['added', 'step', 'personas'], ['changed', 'emotion', 'note'], ['moved', 'step', undefined], ['changed', 'step', 'exit']
+    ['changed', 'import', 'alias'],
+    ['changed', 'persona', 'goals'],
+    ['changed', 'persona', 'title'],
+    ['changed', 'channel', 'kind'],
+    ['changed', 'channel', 'title'],
+    ['changed', 'metric', 'target'],
+    ['changed', 'metric', 'title'],
+    ['changed', 'data-source', 'path'],
+    ['changed', 'journey', 'title'],
+    ['removed', 'journey', 'personas'],
+    ['changed', 'journey', 'emotionScale'],
+    ['moved', 'stage', undefined],
+    ['changed', 'stage', 'title'],
+    ['changed', 'emotion', 'feeling'],
+    ['changed', 'step', 'pains'],
+    ['added', 'step', 'next'],
+    ['changed', 'step', 'touchpoints'],
+    ['changed', 'step', 'opportunities'],
+    ['changed', 'step', 'momentsOfTruth'],
+    ['changed', 'metric-value', 'link'],
+    ['changed', 'step', 'title'],
+    ['added', 'step', 'personas'],
+    ['changed', 'emotion', 'note'],
+    ['moved', 'step', undefined],
+    ['changed', 'step', 'exit']
 ];
 
 const expectedText = [
@@ -66,7 +85,9 @@ describe('journeymap diff on a pair of maps with one edit of every kind', () => 
     it('names the same edits in JSON that the schema accepts, with element and field', () => {
         const result = runCli(['diff', '--format', 'json', oldMap, newMap]);
         const json: { changes: Array<{ kind: string; element: string; field?: string }> } = JSON.parse(result.stdout);
-        const validate = new Ajv.default({ allErrors: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(join(repoRoot, 'diff', 'journey-diff.schema.json'), 'utf8')));
+        const validate = new Ajv.default({ allErrors: true, allowUnionTypes: true }).compile(
+            JSON.parse(readFileSync(join(repoRoot, 'diff', 'journey-diff.schema.json'), 'utf8'))
+        );
         assert.equal(validate(json), true, JSON.stringify(validate.errors));
         assert.deepEqual(json.changes.map(change => [change.kind, change.element, change.field]), edits);
         assert.deepEqual(json.changes.find(change => change.field === 'target'), {
@@ -86,7 +107,9 @@ describe('journeymap diff on a pair of maps with one edit of every kind', () => 
         const markdown = runCli(['diff', '--format', 'md', oldMap, newMap]).stdout;
         const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
         try {
-            await page.setContent(`<!doctype html><meta charset="utf-8"><style>body{font:14px sans-serif;max-width:860px;margin:16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style>${new MarkdownIt({ html: false }).render(markdown)}`);
+            await page.setContent(
+                `<!doctype html><meta charset="utf-8"><style>body{font:14px sans-serif;max-width:860px;margin:16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style>${new MarkdownIt({ html: false }).render(markdown)}`
+            );
             const rendered = await page.evaluate(() => ({
                 headers: [...document.querySelectorAll('th')].map(cell => cell.textContent),
                 counts: [...document.querySelectorAll('td')].map(cell => cell.textContent),
@@ -103,8 +126,15 @@ describe('journeymap diff on a pair of maps with one edit of every kind', () => 
             assert.deepEqual(rendered.counts, ['2', '1', '20', '0', '2']);
             assert.deepEqual(rendered.headings, ['Declarations', 'Repair']);
             // What a reviewer reads is the sentence itself: no escapes, no markup left over.
-            assert.deepEqual(rendered.items.map(item => item.replace(/^\S+ /, '')), expectedText.map(line => line.slice(2)));
-            assert.deepEqual(rendered.contents, [], 'no step is added here, so nothing is listed under a change (test/cli/diff-command: an added step)');
+            assert.deepEqual(
+                rendered.items.map(item => item.replace(/^\S+ /, '')),
+                expectedText.map(line => line.slice(2))
+            );
+            assert.deepEqual(
+                rendered.contents,
+                [],
+                'no step is added here, so nothing is listed under a change (test/cli/diff-command: an added step)'
+            );
             mkdirSync(join(repoRoot, 'test', 'output'), { recursive: true });
             await page.screenshot({ path: join(repoRoot, 'test', 'output', 'diff-review.png'), fullPage: true });
         } finally {

@@ -11,7 +11,9 @@ describe('journeymap diff --view: a view with the steps a change touched in fron
     before(() => {
         folder = workspaceWith({
             'old.journey': contract,
-            'new.journey': contract.replace('emotion 1 焦虑', 'emotion 2 焦虑').replace('step Compare "比较型号" { emotion 3 exit }', 'step Compare "比较型号" { emotion 2 exit }')
+            'new.journey': contract
+                .replace('emotion 1 焦虑', 'emotion 2 焦虑')
+                .replace('step Compare "比较型号" { emotion 3 exit }', 'step Compare "比较型号" { emotion 2 exit }')
         });
     });
     after(() => rmSync(folder, { recursive: true, force: true }));
@@ -22,7 +24,10 @@ describe('journeymap diff --view: a view with the steps a change touched in fron
         const section = result.stdout.slice(result.stdout.indexOf('#### View 管理层评审: the steps the changes touched'));
         assert.ok(section.length > 0, result.stdout);
         // Buy changed too, but the view's stages leave it out: only Repair is drawn.
-        assert.match(section, /^#### View 管理层评审: the steps the changes touched\n\n\*\*报修与维修\*\*\n\n```mermaid\nflowchart LR\n/);
+        assert.match(
+            section,
+            /^#### View 管理层评审: the steps the changes touched\n\n\*\*报修与维修\*\*\n\n```mermaid\nflowchart LR\n/
+        );
         assert.doesNotMatch(section, /购买空调/);
         assert.match(section, /s0\["拨打客服电话"\]/);
         assert.doesNotMatch(result.stdout, /Story 'Why' changed/, 'a story whose file moved says the same');

@@ -46,24 +46,36 @@ describe('the event-log engine: DuckDB against a walk of the log (fast-check)', 
         const steps = new Map(Object.entries(returnsFlow.activities));
         const columns = { case: 'user_id', activity: 'event', time: 'ts', variant: 'variant' };
         let run = 0;
-        await fc.assert(fc.asyncProperty(randomLog, fc.integer({ min: 1, max: 4 }), async (events, quoteEvery) => {
-            const expected = expectedPaths(events);
-            const file = join(folder, `log-${run++}.csv`);
-            writeFileSync(file, exportedCsv(events, quoteEvery));
-            const [counted] = await countStepPaths({ kind: 'file', path: file }, columns, [{ journey: 'Returns', steps }], 'variant');
-            const paths = analysePaths(returnsJourney(), 'clicks', counted);
-            assert.equal(paths.cases, expected.cases);
-            assert.equal(paths.unmappedEvents, expected.unmappedEvents);
-            assert.deepEqual(paths.steps, expected.steps);
-            assert.deepEqual(paths.deadSteps, expected.deadSteps);
-            const byMove = (a: { from: string; to: string }, b: { from: string; to: string }) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`);
-            assert.deepEqual([...paths.transitions].sort(byMove), [...expected.transitions].sort(byMove));
-            const byPath = (a: { path: string[] }, b: { path: string[] }) => a.path.join('>').localeCompare(b.path.join('>'));
-            assert.deepEqual([...paths.variants].sort(byPath), [...expected.variants].sort(byPath));
-            if (expected.cases > 0) assert.ok(Math.abs(paths.fitness - expected.fitness) < 1e-12);
-            const split = splitByGroup(counted.variants, 'variant', 'Refunded');
-            assert.deepEqual(split.groups.map(group => [group.value, group.cases, group.reached]),
-                expected.groups.map(group => [group.value, group.cases, group.reached]));
-        }), { numRuns: Number(process.env.ENGINE_RUNS ?? 40), seed: Number(process.env.ENGINE_SEED ?? 3030) });
+        await fc.assert(
+            fc.asyncProperty(randomLog, fc.integer({ min: 1, max: 4 }), async (events, quoteEvery) => {
+                const expected = expectedPaths(events);
+                const file = join(folder, `log-${run++}.csv`);
+                writeFileSync(file, exportedCsv(events, quoteEvery));
+                const [counted] = await countStepPaths(
+                    { kind: 'file', path: file },
+                    columns,
+                    [{ journey: 'Returns', steps }],
+                    'variant'
+                );
+                const paths = analysePaths(returnsJourney(), 'clicks', counted);
+                assert.equal(paths.cases, expected.cases);
+                assert.equal(paths.unmappedEvents, expected.unmappedEvents);
+                assert.deepEqual(paths.steps, expected.steps);
+                assert.deepEqual(paths.deadSteps, expected.deadSteps);
+                const byMove = (a: { from: string; to: string }, b: { from: string; to: string }) =>
+                    `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`);
+                assert.deepEqual([...paths.transitions].sort(byMove), [...expected.transitions].sort(byMove));
+                const byPath = (a: { path: string[] }, b: { path: string[] }) =>
+                    a.path.join('>').localeCompare(b.path.join('>'));
+                assert.deepEqual([...paths.variants].sort(byPath), [...expected.variants].sort(byPath));
+                if (expected.cases > 0) assert.ok(Math.abs(paths.fitness - expected.fitness) < 1e-12);
+                const split = splitByGroup(counted.variants, 'variant', 'Refunded');
+                assert.deepEqual(
+                    split.groups.map(group => [group.value, group.cases, group.reached]),
+                    expected.groups.map(group => [group.value, group.cases, group.reached])
+                );
+            }),
+            { numRuns: Number(process.env.ENGINE_RUNS ?? 40), seed: Number(process.env.ENGINE_SEED ?? 3030) }
+        );
     });
 });

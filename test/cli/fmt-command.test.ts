@@ -18,7 +18,10 @@ describe('journeymap fmt', () => {
         const dir = folderWith({ 'messy.journey': messy, 'tidy.journey': tidy });
         const result = runCli(['fmt', '--check', '.'], dir);
         assert.equal(result.status, 1);
-        assert.deepEqual(result.stdout.trim().split('\n'), ['messy.journey: not formatted', '2 files checked: 1 not formatted']);
+        assert.deepEqual(result.stdout.trim().split('\n'), [
+            'messy.journey: not formatted',
+            '2 files checked: 1 not formatted'
+        ]);
         assert.equal(readFileSync(join(dir, 'messy.journey'), 'utf8'), messy);
     });
 

@@ -35,7 +35,10 @@ describe('journeymap import mermaid', () => {
         const dir = workspaceWith({ 'broken.mmd': readFileSync(join(fixtures, 'broken.mmd'), 'utf8') });
         const result = runCli(['import', 'mermaid', 'broken.mmd', '-o', 'out.journey'], dir);
         assert.equal(result.status, 1);
-        assert.equal(result.stderr.split('\n')[0], "broken.mmd:4:17 error score '7' for task 'Make tea': a score is a whole number from 1 to 5");
+        assert.equal(
+            result.stderr.split('\n')[0],
+            "broken.mmd:4:17 error score '7' for task 'Make tea': a score is a whole number from 1 to 5"
+        );
         assert.equal(result.stdout, '');
         assert.equal(runCli(['check', 'out.journey'], dir).status, 2, 'nothing was written');
     });

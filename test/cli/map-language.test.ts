@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { modelOf } from '../render/render-kit.js';
 import { runCli, workspaceWith } from './cli-runner.js';
 
-const map = (language: string) => `${language}persona 小王\njourney 售后 "售后维修" {\n  persona 小王\n  stage 联系 {\n    step 拨打 "拨打热线" { emotion 2 烦躁 }\n  }\n}\n`;
+const map = (language: string) =>
+    `${language}persona 小王\njourney 售后 "售后维修" {\n  persona 小王\n  stage 联系 {\n    step 拨打 "拨打热线" { emotion 2 烦躁 }\n  }\n}\n`;
 const english = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
 describe('the map\'s language (language zh-cn at the top of a file)', () => {
@@ -32,9 +33,18 @@ describe('the map\'s language (language zh-cn at the top of a file)', () => {
         const dir = workspaceWith({ 'zh.journey': broken('language zh-cn\n'), 'en.journey': broken('') });
         const checked = runCli(['check', '.'], dir, english);
         assert.equal(checked.status, 1);
-        assert.match(checked.stdout, /^en\.journey:3:22 error emotion-out-of-scale Emotion 9 is outside the journey's scale 1\.\.5/m);
-        assert.match(checked.stdout, /^zh\.journey:4:22 error emotion-out-of-scale 情绪分值 9 超出了本旅程的刻度 1\.\.5/m);
-        assert.match(runCli(['--lang', 'en', 'check', 'zh.journey'], dir, english).stdout, /emotion-out-of-scale Emotion 9 is outside/);
+        assert.match(
+            checked.stdout,
+            /^en\.journey:3:22 error emotion-out-of-scale Emotion 9 is outside the journey's scale 1\.\.5/m
+        );
+        assert.match(
+            checked.stdout,
+            /^zh\.journey:4:22 error emotion-out-of-scale 情绪分值 9 超出了本旅程的刻度 1\.\.5/m
+        );
+        assert.match(
+            runCli(['--lang', 'en', 'check', 'zh.journey'], dir, english).stdout,
+            /emotion-out-of-scale Emotion 9 is outside/
+        );
         const sarif = JSON.parse(runCli(['check', 'zh.journey', '-f', 'sarif'], dir, english).stdout);
         assert.equal(sarif.runs[0].results[0].ruleId, 'emotion-out-of-scale');
     });
@@ -58,7 +68,14 @@ describe('summaries about maps that declare their language', () => {
         const chinese = runCli(['metrics', 'examples/service'], undefined, english);
         assert.match(chinese.stdout, /^旅程 +阶段 +步骤 +指标/);
         assert.match(chinese.stdout, /（阶段，2 项平均）|阶段，/);
-        assert.match(runCli(['--lang', 'en', 'metrics', 'examples/service'], undefined, english).stdout, /^journey +stage +step/);
-        assert.match(runCli(['metrics', 'examples'], undefined, english).stdout, /^journey +stage +step/, 'maps in several languages: the reader\'s');
+        assert.match(
+            runCli(['--lang', 'en', 'metrics', 'examples/service'], undefined, english).stdout,
+            /^journey +stage +step/
+        );
+        assert.match(
+            runCli(['metrics', 'examples'], undefined, english).stdout,
+            /^journey +stage +step/,
+            "maps in several languages: the reader's"
+        );
     });
 });

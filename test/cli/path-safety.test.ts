@@ -18,9 +18,12 @@ describe('path safety: nothing outside the workspace is read', () => {
     }
 
     it('refuses a data file reached through a symbolic link that leaves the workspace', () => {
-        const out = check('metric c percent\ndata d "data/secret.csv"\njourney J { stage S { step A { metric c = d.conversion where step = "see-ad" } } }', dir => {
-            symlinkSync(outside, join(dir, 'maps', 'data'));
-        });
+        const out = check(
+            'metric c percent\ndata d "data/secret.csv"\njourney J { stage S { step A { metric c = d.conversion where step = "see-ad" } } }',
+            dir => {
+                symlinkSync(outside, join(dir, 'maps', 'data'));
+            }
+        );
         const report = JSON.parse(out);
         const diagnostic = report.diagnostics.find((d: { code: string }) => d.code === 'path-outside-workspace');
         assert.ok(diagnostic, out);
@@ -29,7 +32,10 @@ describe('path safety: nothing outside the workspace is read', () => {
     });
 
     it('refuses an import reached through a symbolic link, so nothing it declares resolves', () => {
-        const out = check('import "./shared/people.journey"\njourney J { persona Secret stage S { step A { emotion 3 } } }', dir => symlinkSync(outside, join(dir, 'maps', 'shared')));
+        const out = check(
+            'import "./shared/people.journey"\njourney J { persona Secret stage S { step A { emotion 3 } } }',
+            dir => symlinkSync(outside, join(dir, 'maps', 'shared'))
+        );
         const codes = JSON.parse(out).diagnostics.map((d: { code: string }) => d.code);
         assert.ok(codes.includes('unresolved-reference'), out);
     });
@@ -43,15 +49,26 @@ describe('path safety: nothing outside the workspace is read', () => {
         const [diagnostic] = JSON.parse(huge).diagnostics;
         assert.equal(diagnostic.code, 'data-file-unreadable');
         assert.match(diagnostic.message, /it is 2048\.0 MB; data files up to 256\.0 MB are read/);
-        const cut = check('data d "cut.csv"', dir => writeFileSync(join(dir, 'maps', 'cut.csv'), 'step,conversion\nsee-ad,14.5\n"compare,9'));
+        const cut = check('data d "cut.csv"', dir =>
+            writeFileSync(join(dir, 'maps', 'cut.csv'), 'step,conversion\nsee-ad,14.5\n"compare,9')
+        );
         assert.match(JSON.parse(cut).diagnostics[0].message, /Cannot read data file "cut.csv": Quote Not Closed/);
     });
 
     it('refuses `..`, absolute paths, other schemes and URL-encoded dots, each with a diagnostic', () => {
-        for (const path of ['../../../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'C:\\\\Windows\\\\win.ini', '%2e%2e/%2e%2e/etc/passwd']) {
+        for (const path of [
+            '../../../../etc/passwd',
+            '/etc/passwd',
+            'file:///etc/passwd',
+            'C:\\\\Windows\\\\win.ini',
+            '%2e%2e/%2e%2e/etc/passwd'
+        ]) {
             const report = JSON.parse(check(`data d ${JSON.stringify(path)}`));
             const codes = report.diagnostics.map((d: { code: string }) => d.code);
-            assert.ok(codes.includes('path-outside-workspace') || codes.includes('data-file-not-found'), `${path}: ${codes.join(', ')}`);
+            assert.ok(
+                codes.includes('path-outside-workspace') || codes.includes('data-file-not-found'),
+                `${path}: ${codes.join(', ')}`
+            );
             assert.equal(report.diagnostics.length, 1, path);
         }
     });

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ObservedPaths } from '../../model/observed-paths.js';
-import { expectedComparison, expectedPaths, generateReturnsLog, logCsv, returnsMap, type LogEvent } from '../paths/event-log-kit.js';
+import {
+    expectedComparison,
+    expectedPaths,
+    generateReturnsLog,
+    logCsv,
+    returnsMap,
+    type LogEvent
+} from '../paths/event-log-kit.js';
 import { runCli, workspaceWith } from './cli-runner.js';
 
 /** `journeymap paths -f json` on a workspace of the returns map and a log; the JSON's one journey. */
@@ -14,7 +21,8 @@ function pathsOf(dir: string, args: string[] = []): ObservedPaths {
     return report.journeys[0];
 }
 
-const byMove = (a: { from: string; to: string }, b: { from: string; to: string }) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`);
+const byMove = (a: { from: string; to: string }, b: { from: string; to: string }) =>
+    `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`);
 const byPath = (a: { path: string[] }, b: { path: string[] }) => a.path.join('>').localeCompare(b.path.join('>'));
 
 function assertMatches(actual: ObservedPaths, events: LogEvent[]): void {
@@ -43,8 +51,14 @@ describe('journeymap paths', function () {
         const paths = pathsOf(dir);
         assertMatches(paths, events);
         // The generated log has each kind of behaviour the definitions are about.
-        assert.ok(paths.transitions.some(move => move.from === 'Wait' && move.to === 'Refunded' && !move.declared), 'a skip');
-        assert.ok(paths.transitions.some(move => move.from === 'Manual' && move.to === 'Wait' && !move.declared), 'a loop');
+        assert.ok(
+            paths.transitions.some(move => move.from === 'Wait' && move.to === 'Refunded' && !move.declared),
+            'a skip'
+        );
+        assert.ok(
+            paths.transitions.some(move => move.from === 'Manual' && move.to === 'Wait' && !move.declared),
+            'a loop'
+        );
         assert.ok(paths.steps.find(step => step.step === 'Wait')!.dropOff > 0, 'a drop-off');
         assert.deepEqual(paths.deadSteps, ['Never']);
         assert.ok(paths.fitness > 0.3 && paths.fitness < 0.9, `fitness ${paths.fitness}`);
@@ -64,7 +78,11 @@ describe('journeymap paths', function () {
         }
         const comparison = expectedComparison(expected.groups[0], expected.groups[1]);
         assert.ok(Math.abs(split.difference! - comparison.difference) < 1e-12);
-        assert.ok(Math.abs(split.ci95![0] - comparison.ci95[0]) < 1e-4 && Math.abs(split.ci95![1] - comparison.ci95[1]) < 1e-4, `${split.ci95} vs ${comparison.ci95}`);
+        assert.ok(
+            Math.abs(split.ci95![0] - comparison.ci95[0]) < 1e-4 &&
+                Math.abs(split.ci95![1] - comparison.ci95[1]) < 1e-4,
+            `${split.ci95} vs ${comparison.ci95}`
+        );
         assert.ok(Math.abs(split.pValue! - comparison.pValue) < 1e-5, `p ${split.pValue} vs ${comparison.pValue}`);
         assert.ok(split.difference! > 0, 'B skips review more often, so reaches the refund more often');
     });
@@ -99,7 +117,10 @@ describe('journeymap paths', function () {
         try {
             const paths = pathsOf(folder);
             assertMatches(paths, tied);
-            assert.deepEqual([...paths.variants].sort(byPath).map(variant => variant.path.join(' ')), ['Apply Refunded Wait', 'Apply Wait Refunded']);
+            assert.deepEqual(
+                [...paths.variants].sort(byPath).map(variant => variant.path.join(' ')),
+                ['Apply Refunded Wait', 'Apply Wait Refunded']
+            );
         } finally {
             rmSync(folder, { recursive: true, force: true });
         }
@@ -110,8 +131,14 @@ describe('journeymap paths', function () {
         assert.equal(text.status, 0, text.stderr);
         assert.match(text.stdout, /of customers go from 等待审核 straight to 收到退款, which the map does not show\./);
         assert.match(text.stdout, /Nobody reaches 加急审核/);
-        assert.match(text.stdout, /B reaches 收到退款 [\d.]+ pp more often than A, 95 % CI [\d.-]+ to [\d.]+ pp, p [=<] [\d.]+\./);
-        writeFileSync(join(dir, 'zh.journey'), `language zh-cn\n${returnsMap.replace('journey Returns', 'journey Returns2').replace('data clicks', 'data clicks2').replace('paths from clicks', 'paths from clicks2')}`);
+        assert.match(
+            text.stdout,
+            /B reaches 收到退款 [\d.]+ pp more often than A, 95 % CI [\d.-]+ to [\d.]+ pp, p [=<] [\d.]+\./
+        );
+        writeFileSync(
+            join(dir, 'zh.journey'),
+            `language zh-cn\n${returnsMap.replace('journey Returns', 'journey Returns2').replace('data clicks', 'data clicks2').replace('paths from clicks', 'paths from clicks2')}`
+        );
         const chinese = runCli(['paths', 'zh.journey'], dir);
         rmSync(join(dir, 'zh.journey'));
         assert.equal(chinese.status, 0, chinese.stderr);
@@ -123,7 +150,9 @@ describe('journeymap paths', function () {
 
     it('counts each journey of each map that reads the log, journeys of the same name too, the log read once', () => {
         // A second map's journey of the same name binds fewer events: its numbers are its own.
-        const fewer = returnsMap.replace('events "return_form", "return_submit"', 'events "return_form"').replace('events "manual_review"', 'events "manual_other"');
+        const fewer = returnsMap
+            .replace('events "return_form", "return_submit"', 'events "return_form"')
+            .replace('events "manual_review"', 'events "manual_other"');
         writeFileSync(join(dir, 'other.journey'), fewer);
         try {
             const result = runCli(['paths', 'returns.journey', 'other.journey', '-f', 'json'], dir);
@@ -143,10 +172,17 @@ describe('journeymap paths', function () {
 
     it('fails CI when fewer customers follow the map than --fail-on asks', () => {
         const fitness = pathsOf(dir).fitness;
-        const strict = runCli(['paths', 'returns.journey', '--fail-on', `fitness<${Math.ceil(fitness * 100) + 1}%`], dir);
+        const strict = runCli(
+            ['paths', 'returns.journey', '--fail-on', `fitness<${Math.ceil(fitness * 100) + 1}%`],
+            dir
+        );
         assert.equal(strict.status, 1);
         assert.match(strict.stderr, /退货退款: [\d.]+ % of customers follow the map, below [\d.]+ %/);
-        assert.equal(runCli(['paths', 'returns.journey', '--fail-on', `fitness<${Math.floor(fitness * 100) / 100 - 0.01}`], dir).status, 0);
+        assert.equal(
+            runCli(['paths', 'returns.journey', '--fail-on', `fitness<${Math.floor(fitness * 100) / 100 - 0.01}`], dir)
+                .status,
+            0
+        );
         const bad = runCli(['paths', 'returns.journey', '--fail-on', 'fitness>0.8'], dir);
         assert.equal(bad.status, 2);
         assert.match(bad.stderr, /fitness<0\.8/);

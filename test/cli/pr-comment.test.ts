@@ -28,7 +28,9 @@ class FakeGitHub {
     async start(): Promise<string> {
         this.server = createServer((request, response) => {
             void this.answer(request).then(([status, body]) => {
-                response.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
+                response
+                    .writeHead(status, { 'content-type': 'application/json' })
+                    .end(body === undefined ? undefined : JSON.stringify(body));
             });
         });
         await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve));
@@ -42,7 +44,12 @@ class FakeGitHub {
     private async answer(request: IncomingMessage): Promise<[number, unknown]> {
         let text = '';
         for await (const chunk of request) text += chunk;
-        const recorded: Recorded = { method: request.method!, path: request.url!, authorization: request.headers.authorization, body: text ? JSON.parse(text) : undefined };
+        const recorded: Recorded = {
+            method: request.method!,
+            path: request.url!,
+            authorization: request.headers.authorization,
+            body: text ? JSON.parse(text) : undefined
+        };
         this.requests.push(recorded);
         if (this.failWith) return [this.failWith.status, { message: this.failWith.message }];
         const url = new URL(request.url!, 'http://x');
@@ -72,7 +79,17 @@ class FakeGitHub {
 }
 
 function git(dir: string, ...args: string[]): string {
-    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } }).trim();
+    return execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 't',
+            GIT_AUTHOR_EMAIL: 't@x',
+            GIT_COMMITTER_NAME: 't',
+            GIT_COMMITTER_EMAIL: 't@x'
+        }
+    }).trim();
 }
 
 function commitMap(dir: string, text: string, message: string): string {
@@ -93,7 +110,14 @@ const map = (emotion: number, pain = '') => `journey Checkout "Checkout" {
 function prComment(dir: string, event: string, api: string, args: string[] = []): Promise<CliResult> {
     return new Promise(resolve => {
         const child = spawn(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'pr-comment', ...args], {
-            cwd: dir, env: { ...process.env, GITHUB_EVENT_PATH: event, GITHUB_TOKEN: token, GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/journeys' }
+            cwd: dir,
+            env: {
+                ...process.env,
+                GITHUB_EVENT_PATH: event,
+                GITHUB_TOKEN: token,
+                GITHUB_API_URL: api,
+                GITHUB_REPOSITORY: 'acme/journeys'
+            }
         });
         let stdout = '';
         let stderr = '';
@@ -106,7 +130,12 @@ function prComment(dir: string, event: string, api: string, args: string[] = [])
 /** The recorded pull-request event, for the given base and head commits. */
 function eventFor(dir: string, base: string, head: string): string {
     const path = join(dir, '..', `event-${head}.json`);
-    writeFileSync(path, readFileSync(join(repoRoot, 'test', 'fixtures', 'github', 'pull-request-event.json'), 'utf8').replace('BASE_SHA', base).replace('HEAD_SHA', head));
+    writeFileSync(
+        path,
+        readFileSync(join(repoRoot, 'test', 'fixtures', 'github', 'pull-request-event.json'), 'utf8')
+            .replace('BASE_SHA', base)
+            .replace('HEAD_SHA', head)
+    );
     return path;
 }
 
@@ -128,7 +157,11 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
 
     it('posts one comment with the marker, the changes and the new journey; then updates it; then deletes it when no journey changes', async () => {
         // 100 comments of others first: ours is found on the second page.
-        github.comments = Array.from({ length: 100 }, (_, index) => ({ id: index + 1, body: `review remark ${index}`, user: { login: 'reviewer' } }));
+        github.comments = Array.from({ length: 100 }, (_, index) => ({
+            id: index + 1,
+            body: `review remark ${index}`,
+            user: { login: 'reviewer' }
+        }));
         const first = commitMap(dir, map(1, ' pain "Shipping appears late"'), 'worse');
         const posted = await prComment(dir, eventFor(dir, base, first), api);
         assert.equal(posted.status, 0, posted.stderr);
@@ -141,17 +174,23 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         assert.ok(body.startsWith(`${marker}\n### Journey map changes`), body);
         assert.match(body, /Emotion of 'Pays for the order' fell from 3 to 1/);
         assert.match(body, /pain point added: “Shipping appears late”/);
-        assert.match(body, /<details>\n<summary>The journey Checkout after this change \(Mermaid\)<\/summary>\n\n```mermaid\njourney\n/);
+        assert.match(
+            body,
+            /<details>\n<summary>The journey Checkout after this change \(Mermaid\)<\/summary>\n\n```mermaid\njourney\n/
+        );
 
         github.requests.length = 0;
         const second = commitMap(dir, map(2, ' pain "Shipping appears late"'), 'a little better');
         const updated = await prComment(dir, eventFor(dir, base, second), api);
         assert.equal(updated.status, 0, updated.stderr);
-        assert.deepEqual(github.requests.map(request => `${request.method} ${request.path}`), [
-            'GET /repos/acme/journeys/issues/42/comments?per_page=100&page=1',
-            'GET /repos/acme/journeys/issues/42/comments?per_page=100&page=2',
-            'PATCH /repos/acme/journeys/issues/comments/1000'
-        ]);
+        assert.deepEqual(
+            github.requests.map(request => `${request.method} ${request.path}`),
+            [
+                'GET /repos/acme/journeys/issues/42/comments?per_page=100&page=1',
+                'GET /repos/acme/journeys/issues/42/comments?per_page=100&page=2',
+                'PATCH /repos/acme/journeys/issues/comments/1000'
+            ]
+        );
         assert.equal(github.comments.filter(comment => comment.body.startsWith(marker)).length, 1, 'still one comment');
         assert.match(github.comments.at(-1)!.body, /fell from 3 to 2/);
 
@@ -161,8 +200,9 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         assert.equal(deleted.status, 0, deleted.stderr);
         assert.match(deleted.stdout, /no longer changes a journey: deleted the journey comment/);
         assert.equal(github.requests.at(-1)!.method, 'DELETE');
-        assert.equal(github.comments.length, 100, 'the others\' comments stay');
-        for (const result of [posted, updated, deleted]) assert.ok(!(result.stdout + result.stderr).includes(token), 'the token is never printed');
+        assert.equal(github.comments.length, 100, "the others' comments stay");
+        for (const result of [posted, updated, deleted])
+            assert.ok(!(result.stdout + result.stderr).includes(token), 'the token is never printed');
     });
 
     it('draws the view asked for with --view, the steps the changes touched in front', async () => {
@@ -172,8 +212,12 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         github.requests.length = 0;
         const posted = await prComment(dir, eventFor(dir, from, to), api, ['--view', 'Board']);
         assert.equal(posted.status, 0, posted.stderr);
-        const body = github.requests.find(request => request.method === 'POST' || request.method === 'PATCH')!.body!.body!;
-        assert.match(body, /#### View Board review: the steps the changes touched\n\n\*\*Checkout\*\*\n\n```mermaid\nflowchart LR\n[\s\S]*class s0 touched\n```/);
+        const body = github.requests.find(request => request.method === 'POST' || request.method === 'PATCH')!.body!
+            .body!;
+        assert.match(
+            body,
+            /#### View Board review: the steps the changes touched\n\n\*\*Checkout\*\*\n\n```mermaid\nflowchart LR\n[\s\S]*class s0 touched\n```/
+        );
         commitMap(dir, map(3), 'back as it was');
     });
 
@@ -183,7 +227,10 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         const refused = await prComment(dir, eventFor(dir, base, head), api);
         github.failWith = undefined;
         assert.equal(refused.status, 2);
-        assert.match(refused.stderr, /GET \/repos\/acme\/journeys\/issues\/42\/comments: GitHub answered 403 \(Resource not accessible by integration \(\*\*\*\)\)/);
+        assert.match(
+            refused.stderr,
+            /GET \/repos\/acme\/journeys\/issues\/42\/comments: GitHub answered 403 \(Resource not accessible by integration \(\*\*\*\)\)/
+        );
         assert.ok(!(refused.stdout + refused.stderr).includes(token));
     });
 
@@ -193,7 +240,11 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         const notPull = await prComment(dir, push, api);
         assert.equal(notPull.status, 2);
         assert.match(notPull.stderr, /the event is not a pull request/);
-        const unreachable = await prComment(dir, eventFor(dir, base, git(dir, 'rev-parse', 'HEAD')), 'http://127.0.0.1:1');
+        const unreachable = await prComment(
+            dir,
+            eventFor(dir, base, git(dir, 'rev-parse', 'HEAD')),
+            'http://127.0.0.1:1'
+        );
         assert.equal(unreachable.status, 2);
         assert.match(unreachable.stderr, /cannot reach http:\/\/127\.0\.0\.1:1/);
     });
@@ -203,8 +254,21 @@ describe('journeymap pr-comment (the GitHub Action\'s comment)', function () {
         assert.match(action, /using: composite/);
         assert.match(action, /journeymap\.cjs" check \$JOURNEYMAP_PATHS --format github/);
         assert.match(action, /journeymap\.cjs" fmt --check \$JOURNEYMAP_PATHS/);
-        assert.match(action, /journeymap\.cjs" pr-comment \$\{JOURNEYMAP_VIEW:\+--view "\$JOURNEYMAP_VIEW"\} \$JOURNEYMAP_PATHS/);
-        assert.doesNotMatch(action.split('\n').filter(line => line.trim().startsWith('run:')).join('\n'), /\$\{\{/, 'no expression inside a script');
-        assert.match(readFileSync(join(repoRoot, 'examples', 'ci', 'journeys.yml'), 'utf8'), /uses: journey-maps-as-code\/journey-maps-as-code@/);
+        assert.match(
+            action,
+            /journeymap\.cjs" pr-comment \$\{JOURNEYMAP_VIEW:\+--view "\$JOURNEYMAP_VIEW"\} \$JOURNEYMAP_PATHS/
+        );
+        assert.doesNotMatch(
+            action
+                .split('\n')
+                .filter(line => line.trim().startsWith('run:'))
+                .join('\n'),
+            /\$\{\{/,
+            'no expression inside a script'
+        );
+        assert.match(
+            readFileSync(join(repoRoot, 'examples', 'ci', 'journeys.yml'), 'utf8'),
+            /uses: journey-maps-as-code\/journey-maps-as-code@/
+        );
     });
 });

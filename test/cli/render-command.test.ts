@@ -41,17 +41,30 @@ describe('journeymap render', () => {
         assert.doesNotMatch(view.stdout, /购买空调|客户生命周期/, 'no journey the view leaves out');
         assert.match(view.stdout, /PAIN POINTS/);
         assert.doesNotMatch(view.stdout, />STEPS</, 'only the lanes of the view');
-        const outside = runCli(['render', 'test/fixtures/views/contract.journey', '--view', 'Exec', '--journey', 'Buy']);
+        const outside = runCli([
+            'render',
+            'test/fixtures/views/contract.journey',
+            '--view',
+            'Exec',
+            '--journey',
+            'Buy'
+        ]);
         assert.equal(outside.status, 2);
         assert.match(outside.stderr, /^View Exec does not show journey 'Buy'\. It shows: Repair\./);
         const wrong = runCli(['render', 'test/fixtures/views/contract.journey', '--view', 'Board']);
         assert.equal(wrong.status, 2);
-        assert.match(wrong.stderr, /No view "Board" in test\/fixtures\/views\/contract.journey\. Views: map, blueprint, portfolio, Exec\./);
+        assert.match(
+            wrong.stderr,
+            /No view "Board" in test\/fixtures\/views\/contract.journey\. Views: map, blueprint, portfolio, Exec\./
+        );
     });
 
     it('picks a journey with --journey and lists the journeys when the name is wrong', () => {
         const dir = mkdtempSync(join(tmpdir(), 'render-'));
-        writeFileSync(join(dir, 'two.journey'), 'journey A "First" { stage S { step X { emotion 3 } } }\njourney B "Second" { stage S { step Y { emotion 3 } } }');
+        writeFileSync(
+            join(dir, 'two.journey'),
+            'journey A "First" { stage S { step X { emotion 3 } } }\njourney B "Second" { stage S { step Y { emotion 3 } } }'
+        );
         const second = runCli(['render', 'two.journey', '-f', 'mermaid', '--journey', 'B'], dir);
         assert.match(second.stdout, /title Second/);
         const wrong = runCli(['render', 'two.journey', '--journey', 'C'], dir);
@@ -79,7 +92,10 @@ describe('journeymap render', () => {
 
     it('refuses an option the format cannot use, naming the option and the formats it changes', () => {
         const cases: Array<[string[], RegExp]> = [
-            [['--view', 'portfolio', '-f', 'md'], /^--view portfolio does not apply to -f md: it changes -f svg, -f png, -f html only\.$/],
+            [
+                ['--view', 'portfolio', '-f', 'md'],
+                /^--view portfolio does not apply to -f md: it changes -f svg, -f png, -f html only\.$/
+            ],
             [['--theme', 'dark', '-f', 'json'], /^--theme dark does not apply to -f json/],
             [['--scale', '2', '-f', 'svg'], /^--scale does not apply to -f svg: it changes -f png only\.$/],
             [['--width', '900', '-f', 'mermaid'], /^--width does not apply to -f mermaid/]
@@ -96,7 +112,11 @@ describe('journeymap render', () => {
     it('ends quietly with status 0 when the reader of its output goes away (render … | head -1)', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'render-pipe-'));
         writeFileSync(join(dir, 'big.journey'), generatedJourney(3000).text);
-        const child = spawn(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'big.journey', '-f', 'json'], { cwd: dir });
+        const child = spawn(
+            process.execPath,
+            [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'big.journey', '-f', 'json'],
+            { cwd: dir }
+        );
         let stderr = '';
         child.stderr.on('data', chunk => { stderr += chunk; });
         child.stdout.once('data', () => child.stdout.destroy());
@@ -123,7 +143,11 @@ describe('journeymap render --format png', function () {
     });
 
     it('writes the PNG to standard output when that is a pipe, as prettier and eslint do', () => {
-        const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'examples/shop/checkout.journey', '-f', 'png'], { cwd: repoRoot, timeout: 120_000 });
+        const result = spawnSync(
+            process.execPath,
+            [join(repoRoot, 'bin', 'journeymap.cjs'), 'render', 'examples/shop/checkout.journey', '-f', 'png'],
+            { cwd: repoRoot, timeout: 120_000 }
+        );
         assert.equal(result.status, 0, result.stderr.toString());
         assert.deepEqual([...result.stdout.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     });
@@ -131,7 +155,11 @@ describe('journeymap render --format png', function () {
     it('will not print binary PNG to a terminal', () => {
         // `script` runs the command with a pseudo-terminal as its standard output.
         const command = `"${process.execPath}" "${join(repoRoot, 'bin', 'journeymap.cjs')}" render examples/shop/checkout.journey -f png; echo "exit=$?"`;
-        const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+        const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+            cwd: repoRoot,
+            encoding: 'utf8',
+            timeout: 120_000
+        });
         assert.match(result.stdout, /write it to a file with -o map\.png, or pipe it/);
         assert.match(result.stdout, /exit=2/);
         assert.doesNotMatch(result.stdout, /PNG\r?\n\x1a/);

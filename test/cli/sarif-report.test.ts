@@ -10,7 +10,9 @@ import { runCli, workspaceWith } from './cli-runner.js';
 function sarifSchema(): object {
     const require = createRequire(import.meta.url);
     const packageJsonPath = require.resolve('@microsoft/jest-sarif/package.json');
-    return JSON.parse(readFileSync(packageJsonPath.replace(/package\.json$/, 'lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    return JSON.parse(
+        readFileSync(packageJsonPath.replace(/package\.json$/, 'lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')
+    );
 }
 
 function compileSarifSchema() {
@@ -44,8 +46,14 @@ describe('journeymap check --format sarif', () => {
         assertValidSarif(log);
         const run = log.runs[0];
         assert.equal(run.tool.driver.name, 'journeymap');
-        assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), [IssueCodes.EmotionOutOfScale, IssueCodes.ExitWithNext, IssueCodes.UnresolvedReference]);
-        assert.equal(run.tool.driver.rules[0].shortDescription.text, IssueCodeDescriptions[IssueCodes.EmotionOutOfScale]);
+        assert.deepEqual(
+            run.tool.driver.rules.map((rule: { id: string }) => rule.id),
+            [IssueCodes.EmotionOutOfScale, IssueCodes.ExitWithNext, IssueCodes.UnresolvedReference]
+        );
+        assert.equal(
+            run.tool.driver.rules[0].shortDescription.text,
+            IssueCodeDescriptions[IssueCodes.EmotionOutOfScale]
+        );
         const outOfScale = run.results.find((r: { ruleId: string }) => r.ruleId === IssueCodes.EmotionOutOfScale);
         assert.equal(outOfScale.level, 'error');
         assert.equal(run.tool.driver.rules[outOfScale.ruleIndex].id, IssueCodes.EmotionOutOfScale);
@@ -53,8 +61,14 @@ describe('journeymap check --format sarif', () => {
             artifactLocation: { uri: 'maps/%E5%94%AE%E5%90%8E.journey', uriBaseId: '%SRCROOT%' },
             region: { startLine: 5, startColumn: 22, endLine: 5, endColumn: 23 }
         });
-        assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === IssueCodes.ExitWithNext).level, 'warning');
-        assert.ok(!run.results.some((r: { ruleId: string }) => r.ruleId === IssueCodes.UnusedPersona), 'hints stay out without --hints');
+        assert.equal(
+            run.results.find((r: { ruleId: string }) => r.ruleId === IssueCodes.ExitWithNext).level,
+            'warning'
+        );
+        assert.ok(
+            !run.results.some((r: { ruleId: string }) => r.ruleId === IssueCodes.UnusedPersona),
+            'hints stay out without --hints'
+        );
     });
 
     it('is valid and empty on clean maps, lists hints as notes with --hints', () => {
@@ -71,7 +85,10 @@ describe('journeymap check --format sarif', () => {
 
     it('reports a file that cannot be read as a tool notification, still valid SARIF, exit 2', () => {
         const dir = workspaceWith({ 'huge.journey': 'persona A\n'.repeat(200_000) });
-        const result = runCli(['check', '--format', 'sarif', '--max-file-size', '1', 'huge.journey', 'missing.journey'], dir);
+        const result = runCli(
+            ['check', '--format', 'sarif', '--max-file-size', '1', 'huge.journey', 'missing.journey'],
+            dir
+        );
         assert.equal(result.status, 2);
         const log = JSON.parse(result.stdout);
         assertValidSarif(log);
@@ -84,7 +101,10 @@ describe('journeymap check --format sarif', () => {
         const log = JSON.parse(runCli(['check', '--format', 'sarif', 'examples']).stdout);
         const validate = compileSarifSchema();
         assert.equal(validate({ ...log, version: '2.0.0' }), false);
-        assert.equal(validate({ ...log, runs: [{ ...log.runs[0], results: [{ level: 'fatal', message: {} }] }] }), false);
+        assert.equal(
+            validate({ ...log, runs: [{ ...log.runs[0], results: [{ level: 'fatal', message: {} }] }] }),
+            false
+        );
     });
 
     it('keeps hostile messages as data: the JSON parses and the text is unchanged', () => {

@@ -11,8 +11,11 @@ import { runCli } from './cli-runner.js';
 const contract = readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8');
 const hostile = '\\"><img src=x onerror=\\"document.title=\'pwned\'\\"><script>document.title=\'pwned\'</script>';
 /** The contract with a third slide whose note is markup, and a second story. */
-const map = contract.replace('show Repair.Visit "师傅上门后，情绪回升"', `show Repair.Visit "师傅上门后，情绪回升"\n  show Repair.Call "${hostile}"`)
-    + '\nstory Other { show Buy.Compare }\n';
+const map =
+    contract.replace(
+        'show Repair.Visit "师傅上门后，情绪回升"',
+        `show Repair.Visit "师傅上门后，情绪回升"\n  show Repair.Call "${hostile}"`
+    ) + '\nstory Other { show Buy.Compare }\n';
 
 describe('journeymap story', function () {
     this.timeout(120_000);
@@ -33,20 +36,33 @@ describe('journeymap story', function () {
         assert.match(result.stderr, /^Wrote out\/why\.html \(\d+ KB\)/);
         const html = readFileSync(join(folder, 'out', 'why.html'), 'utf8');
         assert.equal(html.match(/<section class="slide/g)?.length, 3);
-        assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'">/);
+        assert.match(
+            html,
+            /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'">/
+        );
         assert.doesNotMatch(html, /<script src|<link |https?:\/\//, 'nothing outside the file');
         assert.doesNotMatch(html, /<img src=x/, 'markup in a note is text');
-        assert.equal(runCli(['story', 'map.journey', 'Why'], folder).stdout.trimEnd(), html.trimEnd(), 'the same bytes on standard output');
+        assert.equal(
+            runCli(['story', 'map.journey', 'Why'], folder).stdout.trimEnd(),
+            html.trimEnd(),
+            'the same bytes on standard output'
+        );
     });
 
     it('names the stories there are when the story is unknown or not named, and refuses a map with errors', () => {
         const unknown = runCli(['story', 'map.journey', 'Nope'], folder);
         assert.equal(unknown.status, 2);
         assert.match(unknown.stderr, /No story 'Nope' in map\.journey\. Stories: Why, Other\./);
-        assert.match(runCli(['story', 'map.journey'], folder).stderr, /Name the story: map\.journey has several \(Why, Other\)\./);
+        assert.match(
+            runCli(['story', 'map.journey'], folder).stderr,
+            /Name the story: map\.journey has several \(Why, Other\)\./
+        );
         writeFileSync(join(folder, 'none.journey'), 'journey J { stage S { step A { exit } } }\n');
         assert.match(runCli(['story', 'none.journey'], folder).stderr, /none\.journey declares no story\./);
-        writeFileSync(join(folder, 'broken.journey'), 'journey J { stage S { step A { emotion 9 exit } } }\nstory W { show J.A }\n');
+        writeFileSync(
+            join(folder, 'broken.journey'),
+            'journey J { stage S { step A { emotion 9 exit } } }\nstory W { show J.A }\n'
+        );
         const broken = runCli(['story', 'broken.journey'], folder);
         assert.equal(broken.status, 1);
         assert.match(broken.stderr, /No story written: fix the errors first\./);
@@ -92,13 +108,17 @@ describe('journeymap story', function () {
             const third = await page.locator('#slide-3 .note').textContent();
             assert.ok(third?.includes('<img src=x'), 'the markup of the note shows as text');
             assert.notEqual(await page.title(), 'pwned');
-            const images = await page.evaluate(() => [...document.images].map(image => ({ ok: image.naturalWidth > 0, src: decodeURIComponent(image.src) })));
+            const images = await page.evaluate(() =>
+                [...document.images].map(image => ({ ok: image.naturalWidth > 0, src: decodeURIComponent(image.src) }))
+            );
             assert.ok(images.every(image => image.ok), 'every slide\'s picture draws');
             assert.match(images[0].src, /\[data-step="Call"\]\{opacity:1\}/, 'slide 1 brings Call to the front');
             assert.match(images[1].src, /\[data-step="Visit"\]\{opacity:1\}/, 'slide 2 brings Visit to the front');
             await page.emulateMedia({ media: 'print' });
             assert.deepEqual(await shown(), ['slide-1', 'slide-2', 'slide-3']);
-            const breaks = await page.evaluate(() => [...document.querySelectorAll('.slide')].map(slide => getComputedStyle(slide).breakAfter));
+            const breaks = await page.evaluate(() =>
+                [...document.querySelectorAll('.slide')].map(slide => getComputedStyle(slide).breakAfter)
+            );
             assert.deepEqual(breaks, ['page', 'page', 'page']);
             await page.emulateMedia({ media: 'screen' });
         });

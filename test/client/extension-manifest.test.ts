@@ -13,24 +13,43 @@ describe('VS Code extension manifest and scaffolding', () => {
     it('contributes the journey language for *.journey with a grammar, configuration and snippets that exist', () => {
         const language = manifest.contributes.languages.find((entry: { id: string }) => entry.id === 'journey');
         assert.deepEqual(language.extensions, ['.journey']);
-        for (const path of [language.configuration, manifest.contributes.grammars[0].path, manifest.contributes.snippets[0].path, manifest.bin.journeymap]) {
+        for (const path of [
+            language.configuration,
+            manifest.contributes.grammars[0].path,
+            manifest.contributes.snippets[0].path,
+            manifest.bin.journeymap
+        ]) {
             assert.ok(existsSync(join(repoRoot, path)), `${path} exists`);
         }
-        assert.ok(manifest.contributes.commands.some((command: { command: string }) => command.command === 'journey.newJourneyMap'));
+        assert.ok(
+            manifest.contributes.commands.some(
+                (command: { command: string }) => command.command === 'journey.newJourneyMap'
+            )
+        );
     });
 
     it('offers Compare with HEAD in the editor, the explorer and on changed .journey files of the Source Control view', async () => {
         const commands = manifest.contributes.commands.map((command: { command: string }) => command.command);
         assert.ok(commands.includes('journey.compareWithHead') && commands.includes('journey.compareWithRevision'));
         const scm = manifest.contributes.menus['scm/resourceState/context'];
-        assert.deepEqual(scm.map((item: { command: string; when: string }) => [item.command, item.when]), [
-            ['journey.compareWithHead', 'scmProvider == git && resourceExtname == .journey'],
-            ['journey.compareWithRevision', 'scmProvider == git && resourceExtname == .journey']
-        ]);
+        assert.deepEqual(
+            scm.map((item: { command: string; when: string }) => [item.command, item.when]),
+            [
+                ['journey.compareWithHead', 'scmProvider == git && resourceExtname == .journey'],
+                ['journey.compareWithRevision', 'scmProvider == git && resourceExtname == .journey']
+            ]
+        );
         // Every command the manifest contributes is registered when the extension activates (with a stand-in VS Code and client).
         const { activate, vscode } = await loadWithFakeVsCode();
-        await activate.activateJourney({ subscriptions: [], extensionUri: vscode.Uri.file('/ext') } as never, { start: async () => undefined, onNotification: () => ({ dispose: () => undefined }) } as never);
-        assert.deepEqual(commands.filter((command: string) => !vscode.fake.commands.has(command)), [], 'contributed but not registered');
+        await activate.activateJourney(
+            { subscriptions: [], extensionUri: vscode.Uri.file('/ext') } as never,
+            { start: async () => undefined, onNotification: () => ({ dispose: () => undefined }) } as never
+        );
+        assert.deepEqual(
+            commands.filter((command: string) => !vscode.fake.commands.has(command)),
+            [],
+            'contributed but not registered'
+        );
     });
 
     it('has a word pattern that selects CJK names whole', () => {
@@ -41,8 +60,14 @@ describe('VS Code extension manifest and scaffolding', () => {
     });
 
     it('has snippets whose default text is valid in the place they are meant for', async () => {
-        const snippets: Record<string, { body: string[] }> = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'journey.code-snippets'), 'utf8'));
-        const expand = (name: string) => snippets[name].body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+        const snippets: Record<string, { body: string[] }> = JSON.parse(
+            readFileSync(join(repoRoot, 'snippets', 'journey.code-snippets'), 'utf8')
+        );
+        const expand = (name: string) =>
+            snippets[name].body
+                .join('\n')
+                .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+                .replace(/\$\d+/g, '');
         const contexts: Record<string, (snippet: string) => string> = {
             Persona: snippet => snippet,
             Journey: snippet => `persona Persona\n${snippet}`,

@@ -17,12 +17,26 @@ class EventSource<T> {
 }
 
 export class Uri {
-    private constructor(readonly scheme: string, readonly path: string) {}
-    static parse(value: string): Uri { const [scheme, rest] = value.split(':'); return new Uri(scheme, rest.replace(/^\/\//, '')); }
-    static file(path: string): Uri { return new Uri('file', path); }
-    static joinPath(base: Uri, ...parts: string[]): Uri { return new Uri(base.scheme, [base.path, ...parts].join('/')); }
-    get fsPath(): string { return this.path; }
-    toString(): string { return `${this.scheme}://${this.path}`; }
+    private constructor(
+        readonly scheme: string,
+        readonly path: string
+    ) {}
+    static parse(value: string): Uri {
+        const [scheme, rest] = value.split(':');
+        return new Uri(scheme, rest.replace(/^\/\//, ''));
+    }
+    static file(path: string): Uri {
+        return new Uri('file', path);
+    }
+    static joinPath(base: Uri, ...parts: string[]): Uri {
+        return new Uri(base.scheme, [base.path, ...parts].join('/'));
+    }
+    get fsPath(): string {
+        return this.path;
+    }
+    toString(): string {
+        return `${this.scheme}://${this.path}`;
+    }
 }
 
 export class Position { constructor(readonly line: number, readonly character: number) {} }
@@ -42,27 +56,44 @@ export class FakeWebviewPanel {
         options: {},
         cspSource: 'vscode-webview:',
         asWebviewUri: (uri: Uri) => Uri.parse(`vscode-webview://${uri.path}`),
-        postMessage: async (message: unknown) => { this.posted.push(message); return true; },
-        onDidReceiveMessage: (listener: Listener<unknown>, _this?: unknown, disposables?: Array<{ dispose(): void }>) => {
+        postMessage: async (message: unknown) => {
+            this.posted.push(message);
+            return true;
+        },
+        onDidReceiveMessage: (
+            listener: Listener<unknown>,
+            _this?: unknown,
+            disposables?: Array<{ dispose(): void }>
+        ) => {
             const subscription = this.received.event(listener);
             disposables?.push(subscription);
             return subscription;
         }
     };
-    constructor(readonly viewType: string, readonly options: unknown) {}
-    reveal(column: number): void { this.revealedIn = column; }
+    constructor(
+        readonly viewType: string,
+        readonly options: unknown
+    ) {}
+    reveal(column: number): void {
+        this.revealedIn = column;
+    }
     onDidDispose(listener: Listener<void>, _this?: unknown, disposables?: Array<{ dispose(): void }>) {
         const subscription = this.disposed.event(listener);
         disposables?.push(subscription);
         return subscription;
     }
-    dispose(): void { this.disposed.fire(); }
+    dispose(): void {
+        this.disposed.fire();
+    }
 }
 
 export const fake = {
     activeEditorChanged: new EventSource<{ document: FakeDocument } | undefined>(),
     documentChanged: new EventSource<{ document: FakeDocument }>(),
-    selectionChanged: new EventSource<{ textEditor: { document: FakeDocument }; selections: Array<{ active: Position }> }>(),
+    selectionChanged: new EventSource<{
+        textEditor: { document: FakeDocument };
+        selections: Array<{ active: Position }>;
+    }>(),
     panels: [] as FakeWebviewPanel[],
     serializers: new Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }>(),
     shown: [] as Array<{ document: FakeDocument; options: { selection?: Range; viewColumn?: number } }>,
@@ -79,7 +110,15 @@ export const fake = {
     /** Each WorkspaceEdit `vscode.workspace.applyEdit` was given, and what it answers. */
     appliedEdits: [] as unknown[],
     applyEditAnswer: true,
-    git: undefined as undefined | { enabled: boolean; repository?: { show(ref: string, path: string): Promise<string>; log(options: object): Promise<Array<{ hash: string; message: string }>> } }
+    git: undefined as
+        | undefined
+        | {
+              enabled: boolean;
+              repository?: {
+                  show(ref: string, path: string): Promise<string>;
+                  log(options: object): Promise<Array<{ hash: string; message: string }>>;
+              };
+          }
 };
 
 export const window = {
@@ -88,7 +127,10 @@ export const window = {
     visibleTextEditors: [] as Array<{ document: FakeDocument; viewColumn?: number }>,
     onDidChangeActiveTextEditor: fake.activeEditorChanged.event,
     onDidChangeTextEditorSelection: fake.selectionChanged.event,
-    registerWebviewPanelSerializer: (viewType: string, serializer: { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }) => {
+    registerWebviewPanelSerializer: (
+        viewType: string,
+        serializer: { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }
+    ) => {
         fake.serializers.set(viewType, serializer);
         return { dispose: () => fake.serializers.delete(viewType) };
     },
@@ -97,10 +139,18 @@ export const window = {
         fake.panels.push(panel);
         return panel;
     },
-    showTextDocument: async (document: FakeDocument, options: { selection?: Range; viewColumn?: number }) => { fake.shown.push({ document, options }); },
-    showErrorMessage: async (text: string) => { fake.messages.push({ level: 'error', text }); },
-    showInformationMessage: async (text: string) => { fake.messages.push({ level: 'info', text }); },
-    showWarningMessage: async (text: string) => { fake.messages.push({ level: 'warning', text }); },
+    showTextDocument: async (document: FakeDocument, options: { selection?: Range; viewColumn?: number }) => {
+        fake.shown.push({ document, options });
+    },
+    showErrorMessage: async (text: string) => {
+        fake.messages.push({ level: 'error', text });
+    },
+    showInformationMessage: async (text: string) => {
+        fake.messages.push({ level: 'info', text });
+    },
+    showWarningMessage: async (text: string) => {
+        fake.messages.push({ level: 'warning', text });
+    },
     showQuickPick: async <T extends { label: string; description?: string }>(items: T[]) => {
         fake.quickPicks.push(items);
         return fake.quickPickAnswer === undefined ? undefined : items[fake.quickPickAnswer];
@@ -122,20 +172,34 @@ export const extensions = {
         const git = fake.git;
         if (id !== 'vscode.git' || !git) return undefined;
         const api = { getRepository: () => git.repository ?? null };
-        return { isActive: true, exports: { enabled: git.enabled, getAPI: () => api }, activate: async () => ({ enabled: git.enabled, getAPI: () => api }) };
+        return {
+            isActive: true,
+            exports: { enabled: git.enabled, getAPI: () => api },
+            activate: async () => ({ enabled: git.enabled, getAPI: () => api })
+        };
     }
 };
 
 export const workspace = {
     onDidChangeTextDocument: fake.documentChanged.event,
-    applyEdit: async (edit: unknown) => { fake.appliedEdits.push(edit); return fake.applyEditAnswer; },
-    openTextDocument: async (uri: Uri) => fake.documents.get(uri.toString()) ?? { uri, languageId: uri.path.endsWith('.journey') ? 'journey' : 'plaintext', fileName: uri.path },
+    applyEdit: async (edit: unknown) => {
+        fake.appliedEdits.push(edit);
+        return fake.applyEditAnswer;
+    },
+    openTextDocument: async (uri: Uri) =>
+        fake.documents.get(uri.toString()) ?? {
+            uri,
+            languageId: uri.path.endsWith('.journey') ? 'journey' : 'plaintext',
+            fileName: uri.path
+        },
     /** The workspace folder is `/maps`. */
-    getWorkspaceFolder: (uri: Uri) => (uri.path.startsWith('/maps/') ? { uri: Uri.file('/maps'), name: 'maps', index: 0 } : undefined)
+    getWorkspaceFolder: (uri: Uri) =>
+        uri.path.startsWith('/maps/') ? { uri: Uri.file('/maps'), name: 'maps', index: 0 } : undefined
 };
 
 /** VS Code's l10n with no translation loaded: the English text with `{0}`… filled in. */
 export const l10n = {
     bundle: undefined,
-    t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)]))
+    t: (message: string, ...args: unknown[]) =>
+        message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)]))
 };

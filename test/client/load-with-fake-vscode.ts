@@ -26,8 +26,15 @@ export async function loadWithFakeVsCode(): Promise<ClientModules> {
     ].join('\n');
     await esbuild.build({
         stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: join(dir, 'entry.ts') },
-        bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'bundle.cjs'),
-        alias: { vscode: join(repoRoot, 'test/client/fake-vscode.ts'), 'vscode-languageclient': join(repoRoot, 'test/client/fake-languageclient.ts') }, logLevel: 'warning'
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: join(dir, 'bundle.cjs'),
+        alias: {
+            vscode: join(repoRoot, 'test/client/fake-vscode.ts'),
+            'vscode-languageclient': join(repoRoot, 'test/client/fake-languageclient.ts')
+        },
+        logLevel: 'warning'
     });
     return createRequire(import.meta.url)(join(dir, 'bundle.cjs'));
 }

@@ -11,7 +11,9 @@ const settle = (ms = 50) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe('preview panel in the extension host (with a stand-in VS Code API)', () => {
     let model: JourneyModel;
-    before(async () => { model = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!.model; });
+    before(async () => {
+        model = (await exampleModels()).find(entry => entry.file.endsWith('checkout.journey'))!.model;
+    });
 
     async function setUp() {
         const { preview, vscode } = await loadWithFakeVsCode();
@@ -20,11 +22,21 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         let answering: ((params: { uri: string; since?: string }) => ModelRequestResult) | undefined;
         const notified: Array<(params: { uris: string[] }) => void> = [];
         const client = {
-            sendRequest: async (_type: unknown, params: { uri: string; since?: string }) => { requests.push(params.uri); return answering?.(params) ?? answer; },
-            onNotification: (_type: unknown, handler: (params: { uris: string[] }) => void) => { notified.push(handler); return { dispose: () => undefined }; }
+            sendRequest: async (_type: unknown, params: { uri: string; since?: string }) => {
+                requests.push(params.uri);
+                return answering?.(params) ?? answer;
+            },
+            onNotification: (_type: unknown, handler: (params: { uris: string[] }) => void) => {
+                notified.push(handler);
+                return { dispose: () => undefined };
+            }
         };
         const context = { extensionUri: vscode.Uri.file('/ext') };
-        const document = { uri: vscode.Uri.parse(model.uri), languageId: 'journey', fileName: '/maps/checkout.journey' };
+        const document = {
+            uri: vscode.Uri.parse(model.uri),
+            languageId: 'journey',
+            fileName: '/maps/checkout.journey'
+        };
         vscode.window.activeTextEditor = { document, viewColumn: 1 };
         const panel = new preview.JourneyPreview(context as never, client as never);
         const rebuilt = (uris: string[]) => notified.forEach(handler => handler({ uris }));
@@ -41,16 +53,24 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const [webviewPanel] = vscode.fake.panels;
         assert.match(webviewPanel.webview.html, /script-src 'nonce-[A-Za-z0-9]{32}'/);
         assert.match(webviewPanel.webview.html, /src="vscode-webview:\/\/\/ext\/dist\/preview.js"/);
-        assert.deepEqual((webviewPanel.options as { localResourceRoots: Array<{ path: string }> }).localResourceRoots.map(uri => uri.path), ['/ext/dist']);
+        assert.deepEqual(
+            (webviewPanel.options as { localResourceRoots: Array<{ path: string }> }).localResourceRoots.map(
+                uri => uri.path
+            ),
+            ['/ext/dist']
+        );
         webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
         await settle();
-        const update = webviewPanel.posted.find((m): m is { type: string; model: JourneyModel; fileName: string } => (m as { type: string }).type === 'update');
+        const update = webviewPanel.posted.find(
+            (m): m is { type: string; model: JourneyModel; fileName: string } =>
+                (m as { type: string }).type === 'update'
+        );
         assert.equal(update?.model, model);
         assert.equal(update?.fileName, 'checkout.journey');
         panel.dispose();
     });
 
-    it('passes the server\'s delta on to the page that holds the model it was made against, and the whole model to a new page', async () => {
+    it("passes the server's delta on to the page that holds the model it was made against, and the whole model to a new page", async () => {
         const { vscode, panel, document, rebuilt, answerWith } = await setUp();
         // The server's own bookkeeping answers, with the model of each build, as JSON crosses.
         const server = new SentModels();
@@ -64,7 +84,10 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const [webviewPanel] = vscode.fake.panels;
         webviewPanel.received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
         await settle();
-        const updates = () => webviewPanel.posted.filter((m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update');
+        const updates = () =>
+            webviewPanel.posted.filter(
+                (m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update'
+            );
         let held = updates()[0].model!;
         assert.deepEqual(held, built, 'the first update is the whole model');
         for (const title of ['改过的', 'Pays, again']) {
@@ -102,12 +125,18 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         await settle();
         pending[0]({ model: older, id: '1' });
         await settle();
-        const updates = webviewPanel.posted.filter((m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update');
-        assert.deepEqual(updates.map(update => update.model?.journeys[0].title), ['newer'], 'the older answer is not shown after the newer');
+        const updates = webviewPanel.posted.filter(
+            (m): m is Extract<ToPreview, { type: 'update' }> => (m as { type: string }).type === 'update'
+        );
+        assert.deepEqual(
+            updates.map(update => update.model?.journeys[0].title),
+            ['newer'],
+            'the older answer is not shown after the newer'
+        );
         panel.dispose();
     });
 
-    it('asks the server for the workspace\'s opportunities once when the portfolio is shown, after each update while it is, and not after', async () => {
+    it("asks the server for the workspace's opportunities once when the portfolio is shown, after each update while it is, and not after", async () => {
         const { vscode, panel, requests, rebuilt, document } = await setUp();
         panel.open(true);
         const [webviewPanel] = vscode.fake.panels;
@@ -169,21 +198,59 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
     it("plays the story slide whose `show` the cursor is on, and opens a step's detail journey in its file", async () => {
         const { vscode, panel, document, setAnswer } = await setUp();
         const at = (line: number) => ({ uri: model.uri, start: { line, character: 2 }, end: { line, character: 40 } });
-        setAnswer({ model: { ...model, stories: [{ name: 'Why', slides: [{ step: 'J.A', range: at(90) }, { step: 'J.B', range: at(91) }] }] } });
+        setAnswer({
+            model: {
+                ...model,
+                stories: [
+                    {
+                        name: 'Why',
+                        slides: [
+                            { step: 'J.A', range: at(90) },
+                            { step: 'J.B', range: at(91) }
+                        ]
+                    }
+                ]
+            }
+        });
         panel.open(true);
         vscode.fake.panels[0].received.fire({ type: 'ready', state: { view: 'map', zoom: 1 } });
         await settle();
-        vscode.fake.selectionChanged.fire({ textEditor: { document }, selections: [{ active: new vscode.Position(91, 10) }] });
-        assert.deepEqual(vscode.fake.panels[0].posted.at(-1), { type: 'highlight', step: undefined, slide: { story: 'Why', index: 1 } });
+        vscode.fake.selectionChanged.fire({
+            textEditor: { document },
+            selections: [{ active: new vscode.Position(91, 10) }]
+        });
+        assert.deepEqual(vscode.fake.panels[0].posted.at(-1), {
+            type: 'highlight',
+            step: undefined,
+            slide: { story: 'Why', index: 1 }
+        });
         const text = 'journey Lifecycle {\n}\njourney Repair "报修" {\n}\n';
-        const repair = { uri: vscode.Uri.parse('file:///maps/repair.journey'), languageId: 'journey', fileName: '/maps/repair.journey', getText: () => text, positionAt: (offset: number) => new vscode.Position(text.slice(0, offset).split('\n').length - 1, offset - text.lastIndexOf('\n', offset - 1) - 1) };
+        const repair = {
+            uri: vscode.Uri.parse('file:///maps/repair.journey'),
+            languageId: 'journey',
+            fileName: '/maps/repair.journey',
+            getText: () => text,
+            positionAt: (offset: number) =>
+                new vscode.Position(
+                    text.slice(0, offset).split('\n').length - 1,
+                    offset - text.lastIndexOf('\n', offset - 1) - 1
+                )
+        };
         vscode.fake.documents.set(repair.uri.toString(), repair);
-        vscode.fake.panels[0].received.fire({ type: 'openJourney', journey: 'Repair', uri: 'file:///maps/repair.journey' });
+        vscode.fake.panels[0].received.fire({
+            type: 'openJourney',
+            journey: 'Repair',
+            uri: 'file:///maps/repair.journey'
+        });
         await settle();
         const shown = vscode.fake.shown.at(-1)!;
         assert.equal(shown.document, repair);
         assert.deepEqual([shown.options.selection?.start.line, shown.options.selection?.start.character], [2, 8]);
-        vscode.fake.panels[0].received.fire({ type: 'openJourney', journey: 'Repair', uri: 'file:///elsewhere/repair.journey' });
+        vscode.fake.panels[0].received.fire({
+            type: 'openJourney',
+            journey: 'Repair',
+            uri: 'file:///elsewhere/repair.journey'
+        });
         await settle();
         assert.equal(vscode.fake.shown.at(-1), shown, 'a file outside the workspace is not opened');
         panel.dispose();
@@ -194,7 +261,10 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         panel.open(true);
         await settle();
         const compare = model.journeys[0].stages[1].steps[1];
-        vscode.fake.selectionChanged.fire({ textEditor: { document }, selections: [{ active: new vscode.Position(compare.range!.start.line + 1, 4) }] });
+        vscode.fake.selectionChanged.fire({
+            textEditor: { document },
+            selections: [{ active: new vscode.Position(compare.range!.start.line + 1, 4) }]
+        });
         assert.deepEqual(vscode.fake.panels[0].posted.at(-1), { type: 'highlight', step: 'Compare' });
         vscode.fake.panels[0].received.fire({ type: 'reveal', range: compare.range });
         await settle();
@@ -214,7 +284,8 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         assert.equal(shown.document.fileName, '/maps/analytics/funnel.csv');
         assert.equal(shown.options.selection?.start.line, 10);
         const count = vscode.fake.shown.length;
-        for (const uri of ['file:///etc/passwd.csv', 'file:///maps/secret.txt', 'https://example.invalid/x.csv']) webview.received.fire({ type: 'openData', uri, line: 1 });
+        for (const uri of ['file:///etc/passwd.csv', 'file:///maps/secret.txt', 'https://example.invalid/x.csv'])
+            webview.received.fire({ type: 'openData', uri, line: 1 });
         await settle();
         assert.equal(vscode.fake.shown.length, count, 'nothing else is opened');
         panel.dispose();
@@ -233,8 +304,14 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const { vscode, panel, requests } = await setUp();
         panel.open(true);
         await settle();
-        const other = { uri: vscode.Uri.parse('file:///maps/other.journey'), languageId: 'journey', fileName: '/maps/other.journey' };
-        vscode.fake.activeEditorChanged.fire({ document: { uri: vscode.Uri.parse('file:///notes.md'), languageId: 'markdown', fileName: '/notes.md' } });
+        const other = {
+            uri: vscode.Uri.parse('file:///maps/other.journey'),
+            languageId: 'journey',
+            fileName: '/maps/other.journey'
+        };
+        vscode.fake.activeEditorChanged.fire({
+            document: { uri: vscode.Uri.parse('file:///notes.md'), languageId: 'markdown', fileName: '/notes.md' }
+        });
         await settle();
         assert.ok(!requests.includes('file:///notes.md'));
         vscode.fake.activeEditorChanged.fire({ document: other });
@@ -249,7 +326,11 @@ describe('preview panel in the extension host (with a stand-in VS Code API)', ()
         const serializer = vscode.fake.serializers.get('journey.preview');
         assert.ok(serializer, 'a serializer is registered');
         const restored = new vscode.FakeWebviewPanel('journey.preview', {});
-        await serializer.deserializeWebviewPanel(restored, { uri: 'file:///maps/restored.journey', view: 'paths', zoom: 1 });
+        await serializer.deserializeWebviewPanel(restored, {
+            uri: 'file:///maps/restored.journey',
+            view: 'paths',
+            zoom: 1
+        });
         assert.match(restored.webview.html, /Content-Security-Policy/);
         await settle();
         assert.equal(requests.at(-1), 'file:///maps/restored.journey');

@@ -13,8 +13,15 @@ async function loadJourneyGrammar(): Promise<textmate.IGrammar> {
     const wasm = readFileSync(join(require.resolve('vscode-oniguruma'), '..', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
     const registry = new textmate.Registry({
-        onigLib: Promise.resolve({ createOnigScanner: sources => new oniguruma.OnigScanner(sources), createOnigString: text => new oniguruma.OnigString(text) }),
-        loadGrammar: async () => textmate.parseRawGrammar(readFileSync(join(repoRoot, 'syntaxes', 'journey.tmLanguage.json'), 'utf8'), 'journey.tmLanguage.json')
+        onigLib: Promise.resolve({
+            createOnigScanner: sources => new oniguruma.OnigScanner(sources),
+            createOnigString: text => new oniguruma.OnigString(text)
+        }),
+        loadGrammar: async () =>
+            textmate.parseRawGrammar(
+                readFileSync(join(repoRoot, 'syntaxes', 'journey.tmLanguage.json'), 'utf8'),
+                'journey.tmLanguage.json'
+            )
     });
     const grammar = await registry.loadGrammar('source.journey');
     assert.ok(grammar);
@@ -47,7 +54,10 @@ describe('TextMate grammar (highlighting)', () => {
         assert.equal(more.get('percent'), 'support.type.unit.journey');
         assert.equal(more.get('4.2'), 'constant.numeric.journey');
         assert.equal(more.get('>='), 'keyword.operator.comparison.journey');
-        assert.equal(scopesOf(grammar, '  moment of truth "x"').get('moment of truth'), 'keyword.other.moment-of-truth.journey');
+        assert.equal(
+            scopesOf(grammar, '  moment of truth "x"').get('moment of truth'),
+            'keyword.other.moment-of-truth.journey'
+        );
         assert.equal(scopesOf(grammar, '/** doc */').get(' doc '), 'comment.block.documentation.journey');
     });
 });

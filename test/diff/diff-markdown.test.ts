@@ -7,8 +7,10 @@ import { diffJourneyModels } from '../../diff/journey-diff.js';
 import { launchChromium, renderWithMermaid } from '../browser-kit.js';
 import { modelOf } from '../render/render-kit.js';
 
-const oldText = 'journey J "购买旅程" { stage S { step A "看到广告" { emotion 3 } step B "比较\\"报价\\"" { emotion 4 } step Gone "Leaves: early" { emotion 2 } } }';
-const newText = 'journey J "购买旅程" { emotion scale 1..5 stage S { step A "看到广告" { emotion 3 } step B "比较\\"报价\\"" { emotion 1 } step New "<img src=x onerror=alert(1)>" { emotion 5 } } }';
+const oldText =
+    'journey J "购买旅程" { stage S { step A "看到广告" { emotion 3 } step B "比较\\"报价\\"" { emotion 4 } step Gone "Leaves: early" { emotion 2 } } }';
+const newText =
+    'journey J "购买旅程" { emotion scale 1..5 stage S { step A "看到广告" { emotion 3 } step B "比较\\"报价\\"" { emotion 1 } step New "<img src=x onerror=alert(1)>" { emotion 5 } } }';
 
 describe('diff in Markdown: the before/after emotion curve', () => {
     let browser: Browser | undefined;
@@ -19,7 +21,11 @@ describe('diff in Markdown: the before/after emotion curve', () => {
         assert.deepEqual(comparison.points.map(point => [point.step, point.before, point.after]), [
             ['A', 3, 3], ['B', 4, 1], ['Gone', 2, undefined], ['New', undefined, 5]
         ]);
-        assert.deepEqual(compareEmotions(await modelOf(oldText), await modelOf(oldText)), [], 'an unchanged curve is not drawn');
+        assert.deepEqual(
+            compareEmotions(await modelOf(oldText), await modelOf(oldText)),
+            [],
+            'an unchanged curve is not drawn'
+        );
     });
 
     it('draws bars for before and a line for after, lists one-sided steps, and Mermaid renders it', async () => {
@@ -43,8 +49,14 @@ describe('diff in Markdown: the before/after emotion curve', () => {
         const old = await modelOf(oldText);
         const current = await modelOf(newText);
         const picture = { journey: 'J', mermaid: renderMermaidJourney(current.journeys[0], current.personas) };
-        const markdown = formatDiffMarkdown(diffJourneyModels(old, current), compareEmotions(old, current), [picture, { journey: 'Unchanged', mermaid: 'journey' }]);
-        const details = /<details>\n<summary>The journey J after this change \(Mermaid\)<\/summary>\n\n```mermaid\n([\s\S]*?)```\n\n<\/details>/.exec(markdown);
+        const markdown = formatDiffMarkdown(diffJourneyModels(old, current), compareEmotions(old, current), [
+            picture,
+            { journey: 'Unchanged', mermaid: 'journey' }
+        ]);
+        const details =
+            /<details>\n<summary>The journey J after this change \(Mermaid\)<\/summary>\n\n```mermaid\n([\s\S]*?)```\n\n<\/details>/.exec(
+                markdown
+            );
         assert.ok(details, markdown);
         assert.ok(markdown.indexOf('- ') < markdown.indexOf('<details>'), 'the changes come first');
         assert.doesNotMatch(markdown, /Unchanged/, 'only changed journeys are drawn');

@@ -24,9 +24,21 @@ interface Slot {
 
 function slotsOf(model: JourneyModel): Slot[] {
     const slots: Slot[] = [];
-    const add = (element: ElementKind, owner: object, path: string, candidates: (field: string) => string[] = () => []) => {
+    const add = (
+        element: ElementKind,
+        owner: object,
+        path: string,
+        candidates: (field: string) => string[] = () => []
+    ) => {
         for (const field of comparedFields(element)) {
-            if (ruleOf(element, field).role !== 'elements') slots.push({ element, field, owner: owner as Record<string, unknown>, path, candidates: candidates(field) });
+            if (ruleOf(element, field).role !== 'elements')
+                slots.push({
+                    element,
+                    field,
+                    owner: owner as Record<string, unknown>,
+                    path,
+                    candidates: candidates(field)
+                });
         }
     };
     add('file', model, 'a.journey');
@@ -43,7 +55,13 @@ function slotsOf(model: JourneyModel): Slot[] {
             add('stage', stage, `${journey.name} › ${stage.name}`);
             for (const step of stage.steps) {
                 const path = `${journey.name} › ${stage.name} › ${step.name}`;
-                add('step', step, path, field => (field === 'personas' ? personas : field === 'channels' ? model.channels.map(channel => channel.name) : steps.filter(other => other !== step.name)));
+                add('step', step, path, field =>
+                    field === 'personas'
+                        ? personas
+                        : field === 'channels'
+                          ? model.channels.map(channel => channel.name)
+                          : steps.filter(other => other !== step.name)
+                );
                 if (step.emotion) add('emotion', step.emotion, path);
                 for (const emotion of step.personaEmotions ?? []) add('persona-emotion', emotion, path);
                 for (const value of step.metrics) add('metric-value', value, path);
@@ -56,30 +74,80 @@ function slotsOf(model: JourneyModel): Slot[] {
 /** A value of a `value` field other than the current one (`choice` picks among the ways). */
 function otherValue(slot: Slot, choice: number): unknown {
     const current = slot.owner[slot.field];
-    const pick = <T>(options: T[]) => options.filter(option => JSON.stringify(option) !== JSON.stringify(current))[choice % (options.length - 1)];
-    const required = ['emotionScale', 'aggregate', 'score', 'exit', 'path'].includes(slot.field) || (slot.element === 'import' && slot.field === 'path');
+    const pick = <T,>(options: T[]) =>
+        options.filter(option => JSON.stringify(option) !== JSON.stringify(current))[choice % (options.length - 1)];
+    const required =
+        ['emotionScale', 'aggregate', 'score', 'exit', 'path'].includes(slot.field) ||
+        (slot.element === 'import' && slot.field === 'path');
     if (current !== undefined && !required && choice % 3 === 0) return undefined;
     switch (slot.field) {
-        case 'kind': return pick(['online', 'offline']);
-        case 'unit': return pick(['percent', 'score', 'count', 'duration', 'nps', 'ces']);
-        case 'currency': return pick(['CNY', 'EUR']);
-        case 'scale': case 'emotionScale': return pick([{ min: 1, max: 5 }, { min: 1, max: 7 }, { min: 0, max: 10 }]);
-        case 'target': return pick([{ comparison: '>=', value: 12 }, { comparison: '<=', value: 12 }, { comparison: '>=', value: 70 }]);
-        case 'warn': case 'value': case 'score': return pick([1, 2, 3, 4, 5]);
-        case 'aggregate': return pick(['sum', 'mean', 'min', 'last']);
-        case 'path': return pick(['analytics/funnel.csv', 'research/调研.csv', 'data/新.csv']);
-        case 'period': return pick(['week', 'month', 'day']);
-        case 'alias': return pick(['shared', 'people', '共享']);
-        case 'feeling': return pick(['curious', 'anxious', '烦躁', '愤怒']);
-        case 'exit': return !current;
-        case 'sample': return pick([{ n: 10, margin: 18 }, { n: 40, margin: 9.5 }, { n: 1 }]);
-        case 'query': return pick([{ path: 'queries/funnel.sql', engine: 'duckdb' }, { path: 'queries/funnel.sql', engine: 'postgres' }, { path: 'queries/新.sql', engine: 'duckdb' }]);
-        case 'measuredEmotion': return pick([
-            { score: 3.9, mean: 7.3, answerScale: { min: 0, max: 10 }, n: 10, link: { source: 'D0', column: 'score', conditions: [{ key: 'step', value: 'checkout' }] } },
-            { score: 2.2, mean: 3, answerScale: { min: 0, max: 10 }, n: 45, link: { source: 'D0', column: 'score', conditions: [] } }
-        ]);
-        case 'link': return pick([{ source: 'D0', column: 'conversion', conditions: [] }, { source: 'D0', column: '转化率', conditions: [{ key: 'step', value: 'see-ad' }] }]);
-        default: return pick([`${current ?? ''} 改`, '新的 text', 'another text entirely']);
+        case 'kind':
+            return pick(['online', 'offline']);
+        case 'unit':
+            return pick(['percent', 'score', 'count', 'duration', 'nps', 'ces']);
+        case 'currency':
+            return pick(['CNY', 'EUR']);
+        case 'scale':
+        case 'emotionScale':
+            return pick([
+                { min: 1, max: 5 },
+                { min: 1, max: 7 },
+                { min: 0, max: 10 }
+            ]);
+        case 'target':
+            return pick([
+                { comparison: '>=', value: 12 },
+                { comparison: '<=', value: 12 },
+                { comparison: '>=', value: 70 }
+            ]);
+        case 'warn':
+        case 'value':
+        case 'score':
+            return pick([1, 2, 3, 4, 5]);
+        case 'aggregate':
+            return pick(['sum', 'mean', 'min', 'last']);
+        case 'path':
+            return pick(['analytics/funnel.csv', 'research/调研.csv', 'data/新.csv']);
+        case 'period':
+            return pick(['week', 'month', 'day']);
+        case 'alias':
+            return pick(['shared', 'people', '共享']);
+        case 'feeling':
+            return pick(['curious', 'anxious', '烦躁', '愤怒']);
+        case 'exit':
+            return !current;
+        case 'sample':
+            return pick([{ n: 10, margin: 18 }, { n: 40, margin: 9.5 }, { n: 1 }]);
+        case 'query':
+            return pick([
+                { path: 'queries/funnel.sql', engine: 'duckdb' },
+                { path: 'queries/funnel.sql', engine: 'postgres' },
+                { path: 'queries/新.sql', engine: 'duckdb' }
+            ]);
+        case 'measuredEmotion':
+            return pick([
+                {
+                    score: 3.9,
+                    mean: 7.3,
+                    answerScale: { min: 0, max: 10 },
+                    n: 10,
+                    link: { source: 'D0', column: 'score', conditions: [{ key: 'step', value: 'checkout' }] }
+                },
+                {
+                    score: 2.2,
+                    mean: 3,
+                    answerScale: { min: 0, max: 10 },
+                    n: 45,
+                    link: { source: 'D0', column: 'score', conditions: [] }
+                }
+            ]);
+        case 'link':
+            return pick([
+                { source: 'D0', column: 'conversion', conditions: [] },
+                { source: 'D0', column: '转化率', conditions: [{ key: 'step', value: 'see-ad' }] }
+            ]);
+        default:
+            return pick([`${current ?? ''} 改`, '新的 text', 'another text entirely']);
     }
 }
 
@@ -116,19 +184,26 @@ const singleFieldRuns = Number(process.env.DIFF_PROPERTY_RUNS ?? 10_000);
 
 describe('the diff reports exactly what changed (properties)', () => {
     it(`reports one change, naming the field and the element, when one field of any valid model changes (${singleFieldRuns} cases)`, () => {
-        fc.assert(fc.property(journeyModelArbitrary(), fc.nat(), fc.nat(), text, (model, where, choice, newText) => {
-            const changed = structuredClone(model);
-            const slots = slotsOf(changed);
-            fc.pre(slots.length > 0);
-            const slot = slots[where % slots.length];
-            fc.pre(mutate(slot, choice, newText));
-            const changes = diffJourneyModels(model, changed);
-            assert.equal(changes.length, 1, `${slot.element}.${slot.field} at ${slot.path}: ${JSON.stringify(changes.map(change => change.summary))}`);
-            assert.equal(changes[0].element, slot.element);
-            assert.equal(changes[0].field, slot.field);
-            assert.equal(changes[0].path, slot.path);
-            assert.ok(changes[0].summary.length > 0);
-        }), { numRuns: singleFieldRuns });
+        fc.assert(
+            fc.property(journeyModelArbitrary(), fc.nat(), fc.nat(), text, (model, where, choice, newText) => {
+                const changed = structuredClone(model);
+                const slots = slotsOf(changed);
+                fc.pre(slots.length > 0);
+                const slot = slots[where % slots.length];
+                fc.pre(mutate(slot, choice, newText));
+                const changes = diffJourneyModels(model, changed);
+                assert.equal(
+                    changes.length,
+                    1,
+                    `${slot.element}.${slot.field} at ${slot.path}: ${JSON.stringify(changes.map(change => change.summary))}`
+                );
+                assert.equal(changes[0].element, slot.element);
+                assert.equal(changes[0].field, slot.field);
+                assert.equal(changes[0].path, slot.path);
+                assert.ok(changes[0].summary.length > 0);
+            }),
+            { numRuns: singleFieldRuns }
+        );
     });
 
     it('reports nothing when only order without meaning, presentation or derived fields change', () => {
@@ -136,19 +211,37 @@ describe('the diff reports exactly what changed (properties)', () => {
             const random = seededRandom(seed);
             const changed = structuredClone(model);
             changed.uri = 'file:///elsewhere/b.journey';
-            for (const list of [changed.imports, changed.personas, changed.channels, changed.metrics, changed.dataSources, changed.journeys]) shuffle(list as unknown[], random);
+            for (const list of [
+                changed.imports,
+                changed.personas,
+                changed.channels,
+                changed.metrics,
+                changed.dataSources,
+                changed.journeys
+            ])
+                shuffle(list as unknown[], random);
             const range = { uri: changed.uri, start: { line: 3, character: 1 }, end: { line: 4, character: 0 } };
-            for (const persona of changed.personas) Object.assign(shuffleTexts(persona, ['goals', 'frustrations'], random), { range });
+            for (const persona of changed.personas)
+                Object.assign(shuffleTexts(persona, ['goals', 'frustrations'], random), { range });
             for (const journey of changed.journeys) {
                 shuffle(journey.personas, random);
                 journey.range = range;
                 for (const stage of journey.stages) {
                     stage.metrics = [{ metric: 'M0', value: 3, aggregate: 'sum', count: 1, status: 'met' }];
                     for (const step of stage.steps) {
-                        shuffleTexts(step, ['touchpoints', 'pains', 'opportunities', 'momentsOfTruth', 'personas', 'channels'], random);
+                        shuffleTexts(
+                            step,
+                            ['touchpoints', 'pains', 'opportunities', 'momentsOfTruth', 'personas', 'channels'],
+                            random
+                        );
                         shuffle(step.metrics, random);
                         step.range = range;
-                        for (const value of step.metrics) Object.assign(value, { origin: { uri: 'file:///data.csv', line: 7 }, series: [{ period: '2026-W01', value: 1 }], status: 'close' });
+                        for (const value of step.metrics)
+                            Object.assign(value, {
+                                origin: { uri: 'file:///data.csv', line: 7 },
+                                series: [{ period: '2026-W01', value: 1 }],
+                                status: 'close'
+                            });
                     }
                 }
             }
@@ -160,20 +253,39 @@ describe('the diff reports exactly what changed (properties)', () => {
         const files = journeyFilesIn(examplesDir);
         const original = await modelsOf(Object.fromEntries(files.map(file => [file, readFileSync(file, 'utf8')])));
         const lexer = createTestServices().Journey.parser.Lexer;
-        await fc.assert(fc.asyncProperty(fc.nat(), async seed => {
-            const random = seededRandom(seed);
-            const separators = [' ', '\n', '\t ', '\n\n  ', ' /* 注释 comment */ ', ' // 一行 note\n', '\r\n'];
-            const texts = Object.fromEntries(files.map(file => {
-                // Documentation comments (`/** … */`) are part of what the map says; every other comment and all whitespace are not.
-                const lexed = lexer.tokenize(readFileSync(file, 'utf8'));
-                const tokens = [...lexed.tokens, ...lexed.hidden.filter(token => token.image.startsWith('/**'))].sort((a, b) => a.startOffset - b.startOffset);
-                // A comment between a documentation comment and its declaration would take its place, so only whitespace goes there.
-                const separator = (after: string) => (after.startsWith('/**') ? '\n' : separators[Math.floor(random() * separators.length)]);
-                return [file, tokens.map((token, index) => (index === 0 ? '' : separator(tokens[index - 1].image)) + token.image).join('')];
-            }));
-            const reformatted = await modelsOf(texts);
-            files.forEach((file, index) => assert.deepEqual(diffJourneyModels(original[index], reformatted[index]), [], file));
-        }), { numRuns: 15 });
+        await fc.assert(
+            fc.asyncProperty(fc.nat(), async seed => {
+                const random = seededRandom(seed);
+                const separators = [' ', '\n', '\t ', '\n\n  ', ' /* 注释 comment */ ', ' // 一行 note\n', '\r\n'];
+                const texts = Object.fromEntries(
+                    files.map(file => {
+                        // Documentation comments (`/** … */`) are part of what the map says; every other comment and all whitespace are not.
+                        const lexed = lexer.tokenize(readFileSync(file, 'utf8'));
+                        const tokens = [
+                            ...lexed.tokens,
+                            ...lexed.hidden.filter(token => token.image.startsWith('/**'))
+                        ].sort((a, b) => a.startOffset - b.startOffset);
+                        // A comment between a documentation comment and its declaration would take its place, so only whitespace goes there.
+                        const separator = (after: string) =>
+                            after.startsWith('/**') ? '\n' : separators[Math.floor(random() * separators.length)];
+                        return [
+                            file,
+                            tokens
+                                .map(
+                                    (token, index) =>
+                                        (index === 0 ? '' : separator(tokens[index - 1].image)) + token.image
+                                )
+                                .join('')
+                        ];
+                    })
+                );
+                const reformatted = await modelsOf(texts);
+                files.forEach((file, index) =>
+                    assert.deepEqual(diffJourneyModels(original[index], reformatted[index]), [], file)
+                );
+            }),
+            { numRuns: 15 }
+        );
     });
 });
 

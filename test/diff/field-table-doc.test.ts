@@ -5,26 +5,39 @@ import { modelFields, type FieldRule } from '../../diff/model-fields.js';
 import { repoRoot } from '../journey-test-kit.js';
 
 const docPath = join(repoRoot, 'docs', 'diff.md');
-const start = '<!-- field table: generated from diff/model-fields.ts by test/diff/field-table-doc.test.ts (UPDATE_DOCS=1 rewrites it) -->';
+const start =
+    '<!-- field table: generated from diff/model-fields.ts by test/diff/field-table-doc.test.ts (UPDATE_DOCS=1 rewrites it) -->';
 const end = '<!-- end of field table -->';
 
 function ruleInWords(rule: FieldRule): string {
     switch (rule.role) {
-        case 'key': return 'matched on';
-        case 'value': return 'compared: before → after';
-        case 'texts': return 'compared: texts added, removed, edited';
-        case 'names': return rule.ordered ? 'compared: names added, removed, reordered' : 'compared: names added, removed';
-        case 'elements': return `compared: each ${rule.element}, field by field`;
-        case 'presentation': return `not compared (presentation): ${rule.why}`;
-        case 'derived': return `not compared (derived): ${rule.why}`;
-        case 'observed': return `compared as observations: ${rule.why}`;
-        case 'part': return 'compared as part of the whole: one change names every part that changed';
+        case 'key':
+            return 'matched on';
+        case 'value':
+            return 'compared: before → after';
+        case 'texts':
+            return 'compared: texts added, removed, edited';
+        case 'names':
+            return rule.ordered ? 'compared: names added, removed, reordered' : 'compared: names added, removed';
+        case 'elements':
+            return `compared: each ${rule.element}, field by field`;
+        case 'presentation':
+            return `not compared (presentation): ${rule.why}`;
+        case 'derived':
+            return `not compared (derived): ${rule.why}`;
+        case 'observed':
+            return `compared as observations: ${rule.why}`;
+        case 'part':
+            return 'compared as part of the whole: one change names every part that changed';
     }
 }
 
 function fieldTable(): string {
     const rows = Object.entries(modelFields).flatMap(([element, fields]) =>
-        Object.entries(fields as Record<string, FieldRule>).map(([field, rule]) => `| ${element} | \`${field}\` | ${ruleInWords(rule)} |`));
+        Object.entries(fields as Record<string, FieldRule>).map(
+            ([field, rule]) => `| ${element} | \`${field}\` | ${ruleInWords(rule)} |`
+        )
+    );
     return ['| element | field | in the diff |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -35,17 +35,24 @@ function visit(kind: ElementKind, element: Record<string, unknown>, census: Cens
         if (Array.isArray(value) && value.length === 0) continue;
         census.seen.add(`${kind}.${field}`);
         if (rule.role !== 'elements') continue;
-        for (const child of Array.isArray(value) ? value : [value]) visit(rule.element, child as Record<string, unknown>, census);
+        for (const child of Array.isArray(value) ? value : [value])
+            visit(rule.element, child as Record<string, unknown>, census);
     }
 }
 
-const tableFields = Object.entries(modelFields).flatMap(([kind, table]) => Object.keys(table).map(field => `${kind}.${field}`));
+const tableFields = Object.entries(modelFields).flatMap(([kind, table]) =>
+    Object.keys(table).map(field => `${kind}.${field}`)
+);
 
 describe('the diff classifies every field of the JourneyModel', () => {
     let models: JourneyModel[] = [];
     before(async function () {
         this.timeout(120_000);
-        const files = [...journeyFilesIn(examplesDir), ...journeyFilesIn(designDir), join(repoRoot, 'test', 'fixtures', 'model-fields', 'every-field.journey')];
+        const files = [
+            ...journeyFilesIn(examplesDir),
+            ...journeyFilesIn(designDir),
+            join(repoRoot, 'test', 'fixtures', 'model-fields', 'every-field.journey')
+        ];
         models = await modelsWithImports(files);
     });
 
@@ -60,7 +67,9 @@ describe('the diff classifies every field of the JourneyModel', () => {
     });
 
     it('reports a field, and a field of a nested element, that the table does not know', () => {
-        const model = structuredClone(models.find(each => each.journeys.length > 0)!) as unknown as { journeys: Array<{ stages: Array<{ steps: Array<Record<string, unknown>> }> }> };
+        const model = structuredClone(models.find(each => each.journeys.length > 0)!) as unknown as {
+            journeys: Array<{ stages: Array<{ steps: Array<Record<string, unknown>> }> }>;
+        };
         const step = model.journeys[0].stages[0].steps[0];
         step.mood = 'sunny';
         step.emotion = { score: 3, weather: 'rain' };
@@ -70,7 +79,8 @@ describe('the diff classifies every field of the JourneyModel', () => {
     it('gives a reason for every field it does not compare', () => {
         for (const [kind, table] of Object.entries(modelFields)) {
             for (const [field, rule] of Object.entries(table as Record<string, { role: string; why?: string }>)) {
-                if (rule.role === 'presentation' || rule.role === 'derived') assert.ok((rule.why ?? '').length > 20, `${kind}.${field}`);
+                if (rule.role === 'presentation' || rule.role === 'derived')
+                    assert.ok((rule.why ?? '').length > 20, `${kind}.${field}`);
             }
         }
     });

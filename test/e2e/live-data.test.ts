@@ -20,7 +20,10 @@ describe('live data through the running server', () => {
     const csvPath = () => join(dir, 'analytics', 'funnel.csv');
 
     before(async () => {
-        dir = workspaceWith({ 'map.journey': map, 'analytics/funnel.csv': 'week,step,conversion\n2026-W46,see-ad,13.9\n2026-W47,see-ad,14.5\n' });
+        dir = workspaceWith({
+            'map.journey': map,
+            'analytics/funnel.csv': 'week,step,conversion\n2026-W46,see-ad,13.9\n2026-W47,see-ad,14.5\n'
+        });
         mapUri = pathToFileURL(join(dir, 'map.journey')).toString();
         session = await startLanguageServer(dir);
         session.open(mapUri, map);
@@ -33,8 +36,12 @@ describe('live data through the running server', () => {
         if (text === undefined) rmSync(csvPath());
         else writeFileSync(csvPath(), text);
         session.forgetDiagnostics(mapUri);
-        const rebuilt = session.nextNotification<DocumentsRebuiltParams>('journey/documentsRebuilt', params => params.uris.includes(mapUri));
-        session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csvPath()).toString(), type: text === undefined ? 3 : 2 }] });
+        const rebuilt = session.nextNotification<DocumentsRebuiltParams>('journey/documentsRebuilt', params =>
+            params.uris.includes(mapUri)
+        );
+        session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: pathToFileURL(csvPath()).toString(), type: text === undefined ? 3 : 2 }]
+        });
         await rebuilt;
     }
 
@@ -52,9 +59,15 @@ describe('live data through the running server', () => {
 
     it('reports a broken cell and then a deleted file on the map, and recovers', async () => {
         await changeCsv('week,step,conversion\n2026-W47,see-ad,n/a\n');
-        assert.deepEqual((await session.diagnosticsFor(mapUri)).map(d => d.code), ['data-value-not-numeric']);
+        assert.deepEqual(
+            (await session.diagnosticsFor(mapUri)).map(d => d.code),
+            ['data-value-not-numeric']
+        );
         await changeCsv(undefined);
-        assert.deepEqual((await session.diagnosticsFor(mapUri)).map(d => d.code), ['data-file-not-found']);
+        assert.deepEqual(
+            (await session.diagnosticsFor(mapUri)).map(d => d.code),
+            ['data-file-not-found']
+        );
         await changeCsv('week,step,conversion\n2026-W47,see-ad,15\n');
         assert.deepEqual(await session.diagnosticsFor(mapUri), []);
         assert.equal((await valueNow())?.value, 15);

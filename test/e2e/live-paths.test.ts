@@ -21,9 +21,21 @@ journey J {
 
 function snapshotWith(fitness: number): string {
     const paths: ObservedPaths = {
-        journey: 'J', source: 'clicks', cases: 10, unmappedEvents: 0, fitness,
-        steps: [{ step: 'A', reach: 10, dropOff: 2 }, { step: 'B', reach: 8, dropOff: 0 }],
-        transitions: [{ from: 'A', to: 'B', count: 8, declared: true }], deadSteps: [], variants: [{ path: ['A', 'B'], count: 8 }, { path: ['A'], count: 2 }]
+        journey: 'J',
+        source: 'clicks',
+        cases: 10,
+        unmappedEvents: 0,
+        fitness,
+        steps: [
+            { step: 'A', reach: 10, dropOff: 2 },
+            { step: 'B', reach: 8, dropOff: 0 }
+        ],
+        transitions: [{ from: 'A', to: 'B', count: 8, declared: true }],
+        deadSteps: [],
+        variants: [
+            { path: ['A', 'B'], count: 8 },
+            { path: ['A'], count: 2 }
+        ]
     };
     return pathsSnapshotText({ pulledAt: '2026-12-07T00:00:00.000Z', journeys: [paths] });
 }
@@ -44,12 +56,18 @@ describe('observed paths through the running server', () => {
     });
     after(async () => session?.stop());
 
-    const observedNow = async () => (await session.connection.sendRequest<ModelRequestResult>('journey/model', { uri: mapUri })).model?.journeys[0].observedPaths;
+    const observedNow = async () =>
+        (await session.connection.sendRequest<ModelRequestResult>('journey/model', { uri: mapUri })).model?.journeys[0]
+            .observedPaths;
 
     async function writeSnapshot(text: string): Promise<void> {
         writeFileSync(snapshotPath(), text);
-        const rebuilt = session.nextNotification<DocumentsRebuiltParams>('journey/documentsRebuilt', params => params.uris.includes(mapUri));
-        session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(snapshotPath()).toString(), type: 1 }] });
+        const rebuilt = session.nextNotification<DocumentsRebuiltParams>('journey/documentsRebuilt', params =>
+            params.uris.includes(mapUri)
+        );
+        session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: pathToFileURL(snapshotPath()).toString(), type: 1 }]
+        });
         await rebuilt;
     }
 

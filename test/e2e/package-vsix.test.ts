@@ -16,10 +16,27 @@ function runVsce(args: string[]): string {
 describe('the .vsix package', () => {
     it('holds the bundles, grammar, snippets and manifest, and nothing from node_modules or the sources', () => {
         const files = runVsce(['ls', '--no-dependencies']).trim().split('\n').sort();
-        for (const expected of ['dist/extension.js', 'dist/server.js', 'dist/preview.js', 'dist/mermaid.js', 'dist/web/extension.cjs', 'dist/web/server.js', 'dist/package.json', 'syntaxes/journey.tmLanguage.json', 'snippets/journey.code-snippets', 'language-configuration.json', 'package.json', 'README.md', 'docs/images/checkout.png']) {
+        for (const expected of [
+            'dist/extension.js',
+            'dist/server.js',
+            'dist/preview.js',
+            'dist/mermaid.js',
+            'dist/web/extension.cjs',
+            'dist/web/server.js',
+            'dist/package.json',
+            'syntaxes/journey.tmLanguage.json',
+            'snippets/journey.code-snippets',
+            'language-configuration.json',
+            'package.json',
+            'README.md',
+            'docs/images/checkout.png'
+        ]) {
             assert.ok(files.includes(expected), `${expected} missing from ${files.join(', ')}`);
         }
-        assert.ok(!files.some(file => file.startsWith('node_modules/') || file.endsWith('.ts') || file.endsWith('.map')), files.join(', '));
+        assert.ok(
+            !files.some(file => file.startsWith('node_modules/') || file.endsWith('.ts') || file.endsWith('.map')),
+            files.join(', ')
+        );
     });
 
     it('packages offline into a small .vsix', () => {

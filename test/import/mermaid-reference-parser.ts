@@ -25,7 +25,10 @@ export function referenceParse(text: string): ReferenceJourney {
     const journey: ReferenceJourney = { sections: [] };
     if (lines[0]?.trim() === '---') {
         const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-        const title = lines.slice(1, end).map(line => /^\s*title:\s*(.*)$/.exec(line)?.[1]).find(value => value !== undefined);
+        const title = lines
+            .slice(1, end)
+            .map(line => /^\s*title:\s*(.*)$/.exec(line)?.[1])
+            .find(value => value !== undefined);
         if (title !== undefined) journey.title = title.trim().replace(/^(['"])(.*)\1$/, '$2');
         lines = lines.slice(end + 1);
     }

@@ -13,7 +13,9 @@ const diagrams = readdirSync(upstream).filter(name => name.endsWith('.mmd')).sor
 
 /** Whether Mermaid's documentation allows every score (whole numbers 1 to 5); Mermaid itself draws any number. */
 function documentedScores(journey: ReferenceJourney): boolean {
-    return journey.sections.every(section => section.tasks.every(task => Number.isInteger(task.score) && task.score >= 1 && task.score <= 5));
+    return journey.sections.every(section =>
+        section.tasks.every(task => Number.isInteger(task.score) && task.score >= 1 && task.score <= 5)
+    );
 }
 
 /** Imports a Mermaid text, builds the .journey text with the language, and exports the journey back. */
@@ -22,7 +24,11 @@ async function roundTrip(text: string): Promise<string> {
     assert.deepEqual(imported.problems, []);
     const services = createTestServices();
     const document = await buildText(services, imported.journeyText!, join(upstream, 'imported.journey'));
-    assert.deepEqual((document.diagnostics ?? []).filter(d => d.severity === 1), [], describeDiagnostics(document.diagnostics) + '\n' + imported.journeyText);
+    assert.deepEqual(
+        (document.diagnostics ?? []).filter(d => d.severity === 1),
+        [],
+        describeDiagnostics(document.diagnostics) + '\n' + imported.journeyText
+    );
     const model = await services.Journey.journey.ModelBuilder.build(document);
     assert.equal(model.journeys.length, 1);
     return renderMermaidJourney(model.journeys[0], model.personas);

@@ -41,13 +41,18 @@ describe('the Chinese UI', () => {
 
         it('shows the persona card in Chinese', async () => {
             const hover = expectHover(createTestServices().Journey);
-            await hover({ text: `${people}\njourney J { persona <|>Ana stage S { step A { emotion 3 } } }`, index: 0, hover: /\*\*用户画像\*\* `Ana`[\s\S]*\*角色：\* 店主[\s\S]*\*目标：\*/ });
+            await hover({
+                text: `${people}\njourney J { persona <|>Ana stage S { step A { emotion 3 } } }`,
+                index: 0,
+                hover: /\*\*用户画像\*\* `Ana`[\s\S]*\*角色：\* 店主[\s\S]*\*目标：\*/
+            });
         });
 
         it('labels the map in Chinese: lanes, moments of truth, statuses', async () => {
             const { model } = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
             const svg = renderJourneyMapSvg(model);
-            for (const label of ['>触点<', '>情绪<', '>痛点<', '>机会点<', '>指标<', '关键时刻：', '✓ 达标']) assert.ok(svg.includes(label), label);
+            for (const label of ['>触点<', '>情绪<', '>痛点<', '>机会点<', '>指标<', '关键时刻：', '✓ 达标'])
+                assert.ok(svg.includes(label), label);
             assert.ok(!svg.includes('>TOUCHPOINTS<'));
         });
     });
@@ -70,19 +75,30 @@ describe('the Chinese UI', () => {
         it('follows LANG=zh_CN.UTF-8, and --lang en over it', () => {
             const chineseShell = { ...englishEnvironment, LANG: 'zh_CN.UTF-8' };
             assert.match(runCli(['check', 'broken.journey'], dir, chineseShell).stdout, /已检查 1 个文件：1 个错误，1 条提示/);
-            assert.match(runCli(['check', '--lang', 'en', 'broken.journey'], dir, chineseShell).stdout, /1 file checked: 1 error, 1 hint/);
+            assert.match(
+                runCli(['check', '--lang', 'en', 'broken.journey'], dir, chineseShell).stdout,
+                /1 file checked: 1 error, 1 hint/
+            );
             assert.match(runCli(['check', 'broken.journey'], dir, englishEnvironment).stdout, /Unknown persona 'Anna'/);
         });
 
         it('draws Chinese map labels with --lang zh-cn', () => {
-            const result = runCli(['render', '--lang', 'zh-cn', join(examplesDir, 'shop', 'checkout.journey'), '-f', 'svg'], repoRoot, englishEnvironment);
+            const result = runCli(
+                ['render', '--lang', 'zh-cn', join(examplesDir, 'shop', 'checkout.journey'), '-f', 'svg'],
+                repoRoot,
+                englishEnvironment
+            );
             assert.equal(result.status, 0, result.stderr);
             assert.ok(result.stdout.includes('>触点<') && result.stdout.includes('>情绪<'));
         });
 
         it('tells a reviewer what changed in Chinese', () => {
             const fixtures = join(repoRoot, 'test', 'fixtures', 'diff');
-            const result = runCli(['--lang', 'zh-cn', 'diff', join(fixtures, 'before.journey'), join(fixtures, 'after.journey')], repoRoot, englishEnvironment);
+            const result = runCli(
+                ['--lang', 'zh-cn', 'diff', join(fixtures, 'before.journey'), join(fixtures, 'after.journey')],
+                repoRoot,
+                englishEnvironment
+            );
             assert.match(result.stdout, /步骤“Compares offers”从“考虑 Consideration”移到了“购买 Purchase”/);
             assert.match(result.stdout, /“Compares offers”的情绪从 2 降到 1/);
             assert.match(result.stdout, /5 处变化$/m);
@@ -104,7 +120,10 @@ describe('the Chinese UI', () => {
             try {
                 session.open(uri, unknownPersona);
                 assert.deepEqual(errorMessages(await session.diagnosticsFor(uri)), ["未知的用户画像“Anna”。你是想写 'Ana' 吗？"]);
-                const hover = await session.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 9 } });
+                const hover = await session.connection.sendRequest<Hover>('textDocument/hover', {
+                    textDocument: { uri },
+                    position: { line: 0, character: 9 }
+                });
                 assert.match((hover.contents as MarkupContent).value, /\*\*用户画像\*\* `Ana`/);
             } finally {
                 await session.stop();

@@ -15,7 +15,11 @@ const english = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }
 function catalogueFragments(): string[] {
     return Object.entries(chinese).flatMap(([message, translation]) => {
         if (message === translation) return [];
-        const longest = message.split(/\{[^}]+\}/).map(part => part.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
+        const longest =
+            message
+                .split(/\{[^}]+\}/)
+                .map(part => part.trim())
+                .sort((a, b) => b.length - a.length)[0] ?? '';
         return longest.split(/\s+/).filter(word => /[a-z]/i.test(word)).length >= 3 ? [longest] : [];
     });
 }
@@ -41,9 +45,13 @@ describe('a map in Chinese (language zh-cn) in every output, on an English machi
         const cli = (...args: string[]) => runCli(args, folder, english);
         const site = cli('site', '.', '-o', 'site', '--allow-errors');
         assert.equal(site.status, 0, site.stderr);
-        const pages = readdirSync(join(folder, 'site', 'j')).filter(name => name.endsWith('.html'))
+        const pages = readdirSync(join(folder, 'site', 'j'))
+            .filter(name => name.endsWith('.html'))
             // The map's own text, shown on its page, is in the language's keywords (`moment of truth`), not the catalogue's.
-            .map(name => readFileSync(join(folder, 'site', 'j', name), 'utf8').replace(/<pre[^>]*>[\s\S]*?<\/pre>/g, '')).join('\n');
+            .map(name =>
+                readFileSync(join(folder, 'site', 'j', name), 'utf8').replace(/<pre[^>]*>[\s\S]*?<\/pre>/g, '')
+            )
+            .join('\n');
         return {
             svg: cli('render', 'map.journey', '--allow-errors').stdout,
             html: cli('render', 'map.journey', '-f', 'html', '--allow-errors').stdout,

@@ -21,17 +21,32 @@ describe('localisation parity (English and zh-cn)', () => {
         const english: Record<string, string> = readJson('package.nls.json');
         const chinese: Record<string, string> = readJson('package.nls.zh-cn.json');
         assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort());
-        const used = [...readFileSync(join(repoRoot, 'package.json'), 'utf8').matchAll(/"%([\w.]+)%"/g)].map(match => match[1]);
-        assert.deepEqual([...new Set(used)].sort(), Object.keys(english).sort(), 'each %key% of package.json is defined, and each definition used');
+        const used = [...readFileSync(join(repoRoot, 'package.json'), 'utf8').matchAll(/"%([\w.]+)%"/g)].map(
+            match => match[1]
+        );
+        assert.deepEqual(
+            [...new Set(used)].sort(),
+            Object.keys(english).sort(),
+            'each %key% of package.json is defined, and each definition used'
+        );
         assert.equal(chinese['journey.compareWithHead.title'], '与 HEAD 比较');
     });
 
     it('translates every message of the extension, the server, the renderers and the CLI, with the same placeholders', () => {
         const messages = usedMessages();
         const bundle: Record<string, string> = readJson('l10n', 'bundle.l10n.zh-cn.json');
-        assert.deepEqual([...messages].filter(message => !(message in bundle)), [], 'messages without a translation');
-        assert.deepEqual(Object.keys(bundle).filter(message => !messages.has(message)), [], 'translations of messages no longer used');
-        for (const [english, chinese] of Object.entries(bundle)) assert.deepEqual(placeholders(chinese), placeholders(english), english);
+        assert.deepEqual(
+            [...messages].filter(message => !(message in bundle)),
+            [],
+            'messages without a translation'
+        );
+        assert.deepEqual(
+            Object.keys(bundle).filter(message => !messages.has(message)),
+            [],
+            'translations of messages no longer used'
+        );
+        for (const [english, chinese] of Object.entries(bundle))
+            assert.deepEqual(placeholders(chinese), placeholders(english), english);
         assert.ok(messages.size > 500, `${messages.size} messages found: the build reads every folder`);
     });
 

@@ -18,11 +18,20 @@ describe('incremental parsing of an edit', () => {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, 'map.journey');
     const uri = URI.file(path);
-    const header = '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\n';
-    const base = header + generatedJourney(24).text.split('\n').slice(2).join('\n')
-        .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */')
-        // Steps sharing a line, with diagnostics of their own: an edit before them moves those diagnostics.
-        .replace(/}\n}\n$/, '}\n  stage Z "同一行" { step Z1 { emotion 2 } step Z2 { emotion 9 exit next Z1 } }\n}\n');
+    const header =
+        '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\n';
+    const base =
+        header +
+        generatedJourney(24)
+            .text.split('\n')
+            .slice(2)
+            .join('\n')
+            .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */')
+            // Steps sharing a line, with diagnostics of their own: an edit before them moves those diagnostics.
+            .replace(
+                /}\n}\n$/,
+                '}\n  stage Z "同一行" { step Z1 { emotion 2 } step Z2 { emotion 9 exit next Z1 } }\n}\n'
+            );
 
     let services: TestServices;
     let document: LangiumDocument;
@@ -60,24 +69,36 @@ describe('incremental parsing of an edit', () => {
         assert.ok(index >= 0, anchor);
         return index;
     };
-    const replace = (text: string, anchor: string, by: string) => text.slice(0, at(text, anchor)) + by + text.slice(at(text, anchor) + anchor.length);
+    const replace = (text: string, anchor: string, by: string) =>
+        text.slice(0, at(text, anchor)) + by + text.slice(at(text, anchor) + anchor.length);
 
     it('reparses only the step for edits inside it, and gives what a whole parse gives', async () => {
         await open(base);
         const edits = [
             (text: string) => replace(text, 'emotion 1 curious', 'emotion 4 curious'),
-            (text: string) => replace(text, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      pain "<script>alert(1)</script> 太贵了"'),
+            (text: string) =>
+                replace(
+                    text,
+                    'touchpoint "Touchpoint 3"',
+                    'touchpoint "Touchpoint 3"\n      pain "<script>alert(1)</script> 太贵了"'
+                ),
             (text: string) => replace(text, 'metric m = 3', 'metric m = 3\n      channel App'),
             (text: string) => replace(text, '// 看到价格', '// 看到了价格和运费'),
             (text: string) => replace(text, '多行注释', '多行\r\n注释'),
             // Links kept through edits: a `next` into a step that is then reparsed must lead to the new step.
-            (text: string) => replace(text, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      next T5, T9'),
+            (text: string) =>
+                replace(text, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      next T5, T9'),
             (text: string) => replace(text, 'touchpoint "Touchpoint 5"', 'touchpoint "Touchpoint 5 改了"'),
             (text: string) => replace(text, 'touchpoint "Touchpoint 9"', 'touchpoint "Touchpoint 9"\n      next T99'),
             (text: string) => replace(text, 'next T5, T9', 'next T6, T9'),
             (text: string) => replace(text, 'step Z1 { emotion 2 }', 'step Z1 { emotion 3 curious }'),
             (text: string) => replace(text, 'step T7 "Step 7 看到广告"', 'step T7Renamed "第七步"'),
-            (text: string) => replace(text, 'channel Web\n      touchpoint "Touchpoint 20"', 'channel Nowhere\n      touchpoint "Touchpoint 20"')
+            (text: string) =>
+                replace(
+                    text,
+                    'channel Web\n      touchpoint "Touchpoint 20"',
+                    'channel Nowhere\n      touchpoint "Touchpoint 20"'
+                )
         ];
         let text = base;
         for (const change of edits) {
@@ -92,7 +113,11 @@ describe('incremental parsing of an edit', () => {
 
     it('reparses the stage for a step added or removed, and gives what a whole parse gives', async () => {
         await open(base);
-        let text = replace(base, '  stage S1 "Stage 1 阶段" {\n', '  stage S1 "Stage 1 阶段" {\n    step New "新的一步" { emotion 5 next T12 }\n');
+        let text = replace(
+            base,
+            '  stage S1 "Stage 1 阶段" {\n',
+            '  stage S1 "Stage 1 阶段" {\n    step New "新的一步" { emotion 5 next T12 }\n'
+        );
         expectReparsedInPart(await edit(text));
         await expectSameAsFullParse(text);
         text = replace(text, '    step New "新的一步" { emotion 5 next T12 }\n', '');
@@ -100,7 +125,7 @@ describe('incremental parsing of an edit', () => {
         await expectSameAsFullParse(text);
     });
 
-    it('parses the whole text when an edit breaks the syntax, touches a step\'s edges or lies outside steps, and after a broken version', async () => {
+    it("parses the whole text when an edit breaks the syntax, touches a step's edges or lies outside steps, and after a broken version", async () => {
         await open(base);
         const cases = [
             replace(base, 'emotion 1 curious', 'emotion = curious'),
@@ -138,17 +163,28 @@ describe('incremental parsing of an edit', () => {
         // counted from the step's start, once took that move as if they were the map's.
         const long = replace(base, 'step T3 "Step 3 看到广告"', `step T3 "${'很长的标题'.repeat(200)}"`);
         await open(long);
-        const first = replace(long, 'touchpoint "Touchpoint 1"', 'touchpoint "Touchpoint 1"\n      touchpoint "Touchpoint 1"');
+        const first = replace(
+            long,
+            'touchpoint "Touchpoint 1"',
+            'touchpoint "Touchpoint 1"\n      touchpoint "Touchpoint 1"'
+        );
         expectReparsedInPart(await edit(first), 'the first edit reparsed in part');
-        const second = replace(first, 'touchpoint "Touchpoint 3"', 'touchpoint "Touchpoint 3"\n      touchpoint "Touchpoint 3 again"');
+        const second = replace(
+            first,
+            'touchpoint "Touchpoint 3"',
+            'touchpoint "Touchpoint 3"\n      touchpoint "Touchpoint 3 again"'
+        );
         expectReparsedInPart(await edit(second), 'the second edit reparsed in part');
         await expectSameAsFullParse(second);
     });
 
     it('checks an opportunity again after an edit of another step changes what its journey reaches', async () => {
-        const map = 'metric m count\njourney J {\n  stage S {\n    step A {\n      emotion 3\n      next C\n    }\n    step B {\n      emotion 2\n    }\n    step C {\n      emotion 4\n    }\n  }\n}\nopportunity O "o" { addresses J.B }\n';
+        const map =
+            'metric m count\njourney J {\n  stage S {\n    step A {\n      emotion 3\n      next C\n    }\n    step B {\n      emotion 2\n    }\n    step C {\n      emotion 4\n    }\n  }\n}\nopportunity O "o" { addresses J.B }\n';
         await open(map);
-        const unreachable = () => (document.diagnostics ?? []).filter(diagnostic => diagnostic.code === 'opportunity-step-unreachable').length;
+        const unreachable = () =>
+            (document.diagnostics ?? []).filter(diagnostic => diagnostic.code === 'opportunity-step-unreachable')
+                .length;
         assert.equal(unreachable(), 1);
         const text = map.replace('      next C\n', '      next B, C\n');
         expectReparsedInPart(await edit(text));
@@ -159,8 +195,15 @@ describe('incremental parsing of an edit', () => {
     it('runs the data-link checks again after a data file changed, though the edit is in another step', async () => {
         const csv = join(folder, 'funnel.csv');
         writeFileSync(csv, 'week,step,conversion\n2026-W47,see-ad,14.5\n');
-        const withData = replace(replace(base, 'metric m count\n', 'metric m count\nmetric conversion percent\ndata funnel "funnel.csv" period week\n'),
-            'metric m = 3\n', 'metric m = 3\n      metric conversion = funnel.conversion where step = "see-ad"\n');
+        const withData = replace(
+            replace(
+                base,
+                'metric m count\n',
+                'metric m count\nmetric conversion percent\ndata funnel "funnel.csv" period week\n'
+            ),
+            'metric m = 3\n',
+            'metric m = 3\n      metric conversion = funnel.conversion where step = "see-ad"\n'
+        );
         await open(withData);
         let text = replace(withData, 'touchpoint "Touchpoint 20"', 'touchpoint "Touchpoint 20 改"');
         expectReparsedInPart(await edit(text));
@@ -169,7 +212,10 @@ describe('incremental parsing of an edit', () => {
         services.Journey.journey.DataSources.invalidate([URI.file(csv).toString()]);
         text = replace(text, 'touchpoint "Touchpoint 21"', 'touchpoint "Touchpoint 21 改"');
         expectReparsedInPart(await edit(text));
-        assert.match(describeDiagnostics(document.diagnostics), /linked value 145 of percent metric 'conversion' must be between 0 and 100/);
+        assert.match(
+            describeDiagnostics(document.diagnostics),
+            /linked value 145 of percent metric 'conversion' must be between 0 and 100/
+        );
         await expectSameAsFullParse(text);
     });
 
@@ -179,7 +225,10 @@ describe('incremental parsing of an edit', () => {
         // Without the fast path both sides parse the whole text: a fifth of the positions shows that as well.
         const stride = fastPath ? 11 : 55;
         for (let position = 0; position < base.length; position += stride) {
-            for (const text of [base.slice(0, position) + base.slice(position + 1), base.slice(0, position) + '9' + base.slice(position)]) {
+            for (const text of [
+                base.slice(0, position) + base.slice(position + 1),
+                base.slice(0, position) + '9' + base.slice(position)
+            ]) {
                 await open(base);
                 if (await edit(text)) partial++;
                 await expectSameAsFullParse(text);

@@ -4,11 +4,29 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-    AstUtils, createLangiumParser, CstUtils, DefaultReferenceDescriptionProvider, isLeafCstNode, URI,
-    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type LeafCstNode, type ReferenceDescription
+    AstUtils,
+    createLangiumParser,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    isLeafCstNode,
+    URI,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type GrammarAST,
+    type LangiumDocument,
+    type LeafCstNode,
+    type ReferenceDescription
 } from 'langium';
 import type { TokenType } from 'chevrotain';
-import { buildDocuments, codesOf, createTestServices, examplesDir, journeyFilesIn, repoRoot } from '../journey-test-kit.js';
+import {
+    buildDocuments,
+    codesOf,
+    createTestServices,
+    examplesDir,
+    journeyFilesIn,
+    repoRoot
+} from '../journey-test-kit.js';
 import type { Journey, Step } from '../../language/generated/ast.js';
 import { fastPathEnabled } from '../../language/journey-lean.js';
 import { nodeFactories } from '../../language/journey-node-factories.generated.js';
@@ -23,7 +41,10 @@ describe('the lean syntax tree', () => {
     const ours = services.Journey.parser.LangiumParser;
     const langiums = createLangiumParser(services.Journey);
 
-    const exampleTexts = () => journeyFilesIn(examplesDir).map(path => services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path)));
+    const exampleTexts = () =>
+        journeyFilesIn(examplesDir).map(path =>
+            services.shared.workspace.FileSystemProvider.readFileSync(URI.file(path))
+        );
 
     const leavesOf = (root: CstNode | undefined) => [...CstUtils.streamCst(root!)]
         .filter(isLeafCstNode)
@@ -46,7 +67,13 @@ describe('the lean syntax tree', () => {
     it('keeps the length of a token longer than a leaf holds in its field, a comment of 4 million characters', () => {
         const text = `/*${'长'.repeat(4_200_000)}*/\njourney J "T" { stage S { step A { emotion 3 } } }`;
         const leaves = leavesOf(ours.parse(text).value.$cstNode);
-        assert.deepEqual(leaves.slice(0, 2).map(({ offset, end }) => ({ offset, end })), [{ offset: 0, end: 4_200_004 }, { offset: 4_200_005, end: 4_200_012 }]);
+        assert.deepEqual(
+            leaves.slice(0, 2).map(({ offset, end }) => ({ offset, end })),
+            [
+                { offset: 0, end: 4_200_004 },
+                { offset: 4_200_005, end: 4_200_012 }
+            ]
+        );
         assert.deepEqual(leaves, leavesOf(langiums.parse(text).value.$cstNode));
     });
 
@@ -58,15 +85,21 @@ describe('the lean syntax tree', () => {
         tokenTypes.remember(element, first, a);
         tokenTypes.remember(element, second, b);
         tokenTypes.remember(element, first, c);
-        assert.deepEqual([a, b, c].map(leaf => tokenTypes.of(element, leaf).name), ['step', 'ID', 'step']);
+        assert.deepEqual(
+            [a, b, c].map(leaf => tokenTypes.of(element, leaf).name),
+            ['step', 'ID', 'step']
+        );
     });
 
     it('keeps a leaf\'s token type when the leaf moves into a tree of another parser', function () {
         if (!fastPathEnabled()) this.skip(); // Langium's own leaves keep their token type
         const other = createTestServices().Journey.parser.LangiumParser;
-        const leaves = [...CstUtils.streamCst(other.parse('journey J { stage S { step A { emotion 3 } } }').value.$cstNode!)].filter(isLeafCstNode);
+        const leaves = [
+            ...CstUtils.streamCst(other.parse('journey J { stage S { step A { emotion 3 } } }').value.$cstNode!)
+        ].filter(isLeafCstNode);
         // A fresh parser's tree, whose token types know only what `journey K { }` holds.
-        const into = createTestServices().Journey.parser.LangiumParser.parse('journey K { }').value.$cstNode as CompositeCstNode;
+        const into = createTestServices().Journey.parser.LangiumParser.parse('journey K { }').value
+            .$cstNode as CompositeCstNode;
         const moved = leaves.filter(leaf => ['step', 'A', '3'].includes(leaf.text));
         for (const leaf of moved) moveLeaf(leaf, 0, into);
         assert.deepEqual(moved.map(leaf => leaf.tokenType.name), ['step', 'ID', 'NUMBER']);
@@ -95,20 +128,38 @@ describe('the lean syntax tree', () => {
     it('tells every AST node its container, property and place, and gives every property its default, as Langium does', () => {
         const locator = services.Journey.workspace.AstNodeLocator;
         // By path (container, property and place), since a node of ours lists its properties in its type's order, not in the order they were parsed.
-        const shape = (root: AstNode) => new Map([...AstUtils.streamAst(root)].map(node => [locator.getAstNodePath(node), {
-            type: node.$type, container: node.$container?.$type, property: node.$containerProperty, index: node.$containerIndex,
-            // What each property holds: a list's length, or the type of a value; undefined ones as Langium leaves them, absent.
-            properties: Object.fromEntries(Object.entries(node).filter(([name, value]) => !name.startsWith('$') && value !== undefined)
-                .map(([name, value]) => [name, Array.isArray(value) ? value.length : typeof value]))
-        }]));
+        const shape = (root: AstNode) =>
+            new Map(
+                [...AstUtils.streamAst(root)].map(node => [
+                    locator.getAstNodePath(node),
+                    {
+                        type: node.$type,
+                        container: node.$container?.$type,
+                        property: node.$containerProperty,
+                        index: node.$containerIndex,
+                        // What each property holds: a list's length, or the type of a value; undefined ones as Langium leaves them, absent.
+                        properties: Object.fromEntries(
+                            Object.entries(node)
+                                .filter(([name, value]) => !name.startsWith('$') && value !== undefined)
+                                .map(([name, value]) => [name, Array.isArray(value) ? value.length : typeof value])
+                        )
+                    }
+                ])
+            );
         const compared = [];
         for (const text of [...tricky, ...exampleTexts()]) {
             const expected = shape(langiums.parse(text).value);
             compared.push(...expected.values());
             assert.deepEqual(shape(ours.parse(text).value), expected);
         }
-        assert.ok(compared.some(node => node.index !== undefined) && compared.some(node => node.property === 'value'), 'list items and single children');
-        assert.ok(compared.some(node => node.properties.exit === 'boolean'), 'a flag with its default');
+        assert.ok(
+            compared.some(node => node.index !== undefined) && compared.some(node => node.property === 'value'),
+            'list items and single children'
+        );
+        assert.ok(
+            compared.some(node => node.properties.exit === 'boolean'),
+            'a flag with its default'
+        );
     });
 
     it('keeps no tokens of the last text once the tree is built', function () {
@@ -119,7 +170,10 @@ describe('the lean syntax tree', () => {
     });
 
     it('indexes references as Langium does: source, target, range and locality', async () => {
-        const documents = await buildDocuments(services, Object.fromEntries(journeyFilesIn(examplesDir).map(path => [path, undefined])));
+        const documents = await buildDocuments(
+            services,
+            Object.fromEntries(journeyFilesIn(examplesDir).map(path => [path, undefined]))
+        );
         const langiumDescriptions = new DefaultReferenceDescriptionProvider(services.Journey);
         const plain = (description: ReferenceDescription) => ({
             sourceUri: description.sourceUri.toString(), sourcePath: description.sourcePath,
@@ -131,12 +185,25 @@ describe('the lean syntax tree', () => {
         let compared = 0;
         for (const document of documents) {
             const expected = await describe(langiumDescriptions, document);
-            assert.deepEqual(await describe(services.Journey.workspace.ReferenceDescriptionProvider as DefaultReferenceDescriptionProvider, document), expected);
+            assert.deepEqual(
+                await describe(
+                    services.Journey.workspace.ReferenceDescriptionProvider as DefaultReferenceDescriptionProvider,
+                    document
+                ),
+                expected
+            );
             compared += expected.length;
         }
         assert.ok(compared > 10, `only ${compared} references compared`);
-        assert.ok(documents.some(document => services.shared.workspace.IndexManager.findAllReferences(
-            document.parseResult.value.elements[0], '/elements@0').some(reference => !reference.local)), 'a reference from another file is indexed');
+        assert.ok(
+            documents.some(document =>
+                services.shared.workspace.IndexManager.findAllReferences(
+                    document.parseResult.value.elements[0],
+                    '/elements@0'
+                ).some(reference => !reference.local)
+            ),
+            'a reference from another file is indexed'
+        );
     });
 
     it('links references as Langium does, and again when the file they point into changes', async () => {
@@ -145,7 +212,10 @@ describe('the lean syntax tree', () => {
         const peoplePath = join(folder, 'people.journey');
         writeFileSync(peoplePath, 'persona 小美 "学生"\nchannel App online');
         const mapPath = join(folder, 'map.journey');
-        writeFileSync(mapPath, 'import "./people.journey"\njourney J {\n  persona 小美\n  stage S { step A { channel App next B } step B { channel Web } }\n}');
+        writeFileSync(
+            mapPath,
+            'import "./people.journey"\njourney J {\n  persona 小美\n  stage S { step A { channel App next B } step B { channel Web } }\n}'
+        );
         const fresh = createTestServices();
         const [, map] = await buildDocuments(fresh, { [peoplePath]: undefined, [mapPath]: undefined });
         const journey = map.parseResult.value.elements[0] as Journey;
@@ -183,7 +253,11 @@ describe('the lean syntax tree', () => {
         // V8 prints into a file: into a pipe, which Node makes non-blocking, a print that finds it full is lost.
         const printsFile = join(mkdtempSync(join(tmpdir(), 'node-shapes-')), 'prints.txt');
         const prints = openSync(printsFile, 'w');
-        const result = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', prints, 'pipe'] });
+        const result = spawnSync(
+            process.execPath,
+            ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script],
+            { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', prints, 'pipe'] }
+        );
         closeSync(prints);
         assert.equal(result.status, 0, result.stderr);
         const { nodes, slow } = JSON.parse(result.stderr.trim().split('\n').at(-1)!);
@@ -192,10 +266,14 @@ describe('the lean syntax tree', () => {
         const printed = readFileSync(printsFile, 'utf8').split('DebugPrint:').slice(1);
         rmSync(dirname(printsFile), { recursive: true });
         assert.equal(printed.length, nodes, 'V8 printed every node');
-        assert.equal(printed.filter(print => print.includes('<PropertyArray[')).length, 0, 'nodes with properties kept beside them');
+        assert.equal(
+            printed.filter(print => print.includes('<PropertyArray[')).length,
+            0,
+            'nodes with properties kept beside them'
+        );
     });
 
-    it('makes every node with all its fields at once, as its type\'s factory writes them: none added later, which V8 keeps out of the object', function () {
+    it("makes every node with all its fields at once, as its type's factory writes them: none added later, which V8 keeps out of the object", function () {
         if (!fastPathEnabled()) this.skip(); // stock Langium adds every property after `{ $type }`
         const texts = [...tricky, ...exampleTexts()];
         let nodes = 0;
@@ -210,13 +288,18 @@ describe('the lean syntax tree', () => {
 
     it('gives a map\'s nodes one empty list between them, frozen, and lists with items of their own', function () {
         if (!fastPathEnabled()) this.skip(); // stock Langium gives every list property a [] of its own
-        const steps = Array.from({ length: 20 }, (_, i) => `step S${i} { ${i % 2 ? 'touchpoint "T"' : ''} emotion 3 }`).join(' ');
+        const steps = Array.from(
+            { length: 20 },
+            (_, i) => `step S${i} { ${i % 2 ? 'touchpoint "T"' : ''} emotion 3 }`
+        ).join(' ');
         const root = ours.parse(`journey J { stage A { ${steps} } }`).value;
         const lists = [...AstUtils.streamAst(root)].flatMap(node => Object.values(node).filter(Array.isArray));
         const empty = new Set(lists.filter(list => list.length === 0));
         assert.equal(empty.size, 1, `${empty.size} distinct empty lists`);
         assert.ok(Object.isFrozen([...empty][0]), 'a write into it throws instead of reaching every node');
-        const touchpoints = [...AstUtils.streamAst(root)].filter(node => node.$type === 'Step').map(node => (node as Step).touchpoints);
+        const touchpoints = [...AstUtils.streamAst(root)]
+            .filter(node => node.$type === 'Step')
+            .map(node => (node as Step).touchpoints);
         assert.deepEqual(touchpoints.map(list => list.length), Array.from({ length: 20 }, (_, i) => i % 2));
         assert.equal(new Set(touchpoints.filter(list => list.length > 0)).size, 10, 'each list with items is its own');
     });

@@ -42,11 +42,17 @@ describe('parser guards: error recovery in bounded stack and time', function () 
     for (const steps of [10_000, 50_000]) {
         const lines = generatedJourney(steps).text.split('\n');
         const stepLines = lines.flatMap((line, index) => line.trimStart().startsWith('step ') ? [index] : []);
-        const places = { top: stepLines[0], middle: stepLines[Math.floor(stepLines.length / 2)], end: stepLines.at(-1)! };
+        const places = {
+            top: stepLines[0],
+            middle: stepLines[Math.floor(stepLines.length / 2)],
+            end: stepLines.at(-1)!
+        };
         for (const [where, line] of Object.entries(places)) {
             it(`parses a ${steps}-step map with a typo in a step keyword at the ${where}, reporting it first`, () => {
                 // `stp` is no keyword: the stage's block ends there, and every line after it goes to the file's top level.
-                const typed = lines.map((text, index) => index === line ? text.replace('step ', 'stp ') : text).join('\n');
+                const typed = lines
+                    .map((text, index) => (index === line ? text.replace('step ', 'stp ') : text))
+                    .join('\n');
                 const result = guarded.parse(typed);
                 assert.ok(result.parserErrors.length >= 1);
                 assert.equal(result.parserErrors[0].token.startLine, line + 1);
@@ -71,18 +77,36 @@ describe('parser guards: error recovery in bounded stack and time', function () 
         const text = generatedJourney(2000).text.replace('  stage S0', '   S0');
         const document = await buildText(services, text);
         const position = document.textDocument.positionAt(text.lastIndexOf('metric m'));
-        const completion = await services.Journey.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+        const completion = await services.Journey.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() },
+            position
+        });
         assert.ok(Array.isArray(completion?.items), 'an answer, not a stack overflow');
     });
 
     it('gives exactly the errors and tree of stock Chevrotain on broken maps of every example', () => {
         const stock = parserWithGuards(false);
-        const texts = ['shop/checkout.journey', 'service/售后服务.journey', 'saas/onboarding.journey'].map(file => readFileSync(join(examplesDir, file), 'utf8'));
-        const broken = fc.record({ text: fc.constantFrom(...texts), cuts: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('', 'stp', '}', '{', '"', 'channel', '=', 'journy', 'metric m =')), { maxLength: 6 }) })
-            .map(({ text, cuts }) => cuts.reduce((result, [at, length, inserted]) => {
-                const offset = at % (result.length + 1);
-                return result.slice(0, offset) + inserted + result.slice(offset + length);
-            }, text));
+        const texts = ['shop/checkout.journey', 'service/售后服务.journey', 'saas/onboarding.journey'].map(file =>
+            readFileSync(join(examplesDir, file), 'utf8')
+        );
+        const broken = fc
+            .record({
+                text: fc.constantFrom(...texts),
+                cuts: fc.array(
+                    fc.tuple(
+                        fc.nat(),
+                        fc.nat({ max: 12 }),
+                        fc.constantFrom('', 'stp', '}', '{', '"', 'channel', '=', 'journy', 'metric m =')
+                    ),
+                    { maxLength: 6 }
+                )
+            })
+            .map(({ text, cuts }) =>
+                cuts.reduce((result, [at, length, inserted]) => {
+                    const offset = at % (result.length + 1);
+                    return result.slice(0, offset) + inserted + result.slice(offset + length);
+                }, text)
+            );
         fc.assert(fc.property(broken, text => {
             assert.deepEqual(parsed(guarded, text), parsed(stock, text));
         }), { numRuns: 200 });

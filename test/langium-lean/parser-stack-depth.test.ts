@@ -13,9 +13,22 @@ describe('parser stack depth', function () {
     const seed = Date.now() % 1_000_000;
 
     function parseInSmallStack(guards: 'on' | 'off', runs: number) {
-        return spawnSync(process.execPath, ['--stack-size=300', '--import', 'tsx', join(repoRoot, 'test', 'language', 'parse-in-small-stack.ts'), String(runs), String(seed)], {
-            cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LANGIUM_LEAN_PARSER_GUARDS: guards }
-        });
+        return spawnSync(
+            process.execPath,
+            [
+                '--stack-size=300',
+                '--import',
+                'tsx',
+                join(repoRoot, 'test', 'language', 'parse-in-small-stack.ts'),
+                String(runs),
+                String(seed)
+            ],
+            {
+                cwd: repoRoot,
+                encoding: 'utf8',
+                env: { ...process.env, LANGIUM_LEAN_PARSER_GUARDS: guards }
+            }
+        );
     }
 
     it(`parses any breakage of a 2,000-step map in a third of the stack (seed ${seed})`, () => {

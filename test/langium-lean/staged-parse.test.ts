@@ -13,14 +13,19 @@ import { treeSnapshot } from '../language/tree-snapshot.js';
  */
 describe('parsing a large map stage by stage', () => {
     const uri = URI.file(join(repoRoot, 'test', 'output', 'staged.journey'));
-    const header = '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\ndata funnel "funnel.csv"\n';
+    const header =
+        '/** 一次购物的客户旅程 */\npersona 小美 "学生"\nchannel App online\nchannel Web online\nmetric m count\ndata funnel "funnel.csv"\n';
     const large = header + generatedJourney(2400).text.split('\n').slice(2).join('\n')
         .replace('emotion 2 curious', 'emotion 2 curious // 看到价格\n      /* 一条\n         多行注释 */')
         .replace('  stage S3 "Stage 3 阶段" {', '  // 第四阶段\n  stage S3 "Stage 3 阶段" { /* 开始 */')
         .replace('metric m = 3\n', 'metric m = funnel.rate where stage = "看到广告" and step = "T3"\n');
 
     /** Opens the text as the language server does (asynchronously), counting the stages parsed on their own. */
-    async function open(services: TestServices, text: string, onTurn?: () => void): Promise<{ document: LangiumDocument; stagesParsedAlone: number }> {
+    async function open(
+        services: TestServices,
+        text: string,
+        onTurn?: () => void
+    ): Promise<{ document: LangiumDocument; stagesParsedAlone: number }> {
         const parser = services.Journey.parser.LangiumParser;
         const parse = parser.parse.bind(parser);
         let stagesParsedAlone = 0;
@@ -29,7 +34,11 @@ describe('parsing a large map stage by stage', () => {
             return parse(input, options);
         }) as typeof parser.parse;
         if (onTurn) setImmediate(onTurn);
-        const document = await services.shared.workspace.LangiumDocumentFactory.fromString(text, uri, new Cancellation.CancellationTokenSource().token);
+        const document = await services.shared.workspace.LangiumDocumentFactory.fromString(
+            text,
+            uri,
+            new Cancellation.CancellationTokenSource().token
+        );
         services.shared.workspace.LangiumDocuments.addDocument(document);
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
         return { document, stagesParsedAlone };

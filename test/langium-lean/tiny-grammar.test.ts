@@ -2,7 +2,16 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { AstUtils, CstUtils, isReference, URI, type AstNode, type LangiumDocument, type ParserOptions, type Reference } from 'langium';
+import {
+    AstUtils,
+    CstUtils,
+    isReference,
+    URI,
+    type AstNode,
+    type LangiumDocument,
+    type ParserOptions,
+    type Reference
+} from 'langium';
 import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import type { Range } from 'vscode-languageserver-types';
 import type { LeanSharedServices } from '../../langium-lean/lean-module.js';
@@ -176,7 +185,11 @@ describe('the lean layer on a second, tiny grammar (test/langium-lean/tiny)', fu
     });
 
     it('gives what a whole parse gives after each of a run of random edits, made incrementally', async () => {
-        const edit = fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom('', '1', 'x', ' ', '}', '{', '\n  item q 4', '"', '->', '//'));
+        const edit = fc.tuple(
+            fc.nat(),
+            fc.nat({ max: 5 }),
+            fc.constantFrom('', '1', 'x', ' ', '}', '{', '\n  item q 4', '"', '->', '//')
+        );
         await fc.assert(
             fc.asyncProperty(tinyText, fc.array(edit, { minLength: 1, maxLength: 4 }), async (text, edits) => {
                 const path = join(folder, `edited${files++}.tiny`);
@@ -188,7 +201,11 @@ describe('the lean layer on a second, tiny grammar (test/langium-lean/tiny)', fu
                     writeFileSync(path, edited);
                     await lean.shared.workspace.DocumentBuilder.update([document.uri], []);
                     const whole = createTinyServices(false);
-                    assert.deepEqual(snapshot(document, lean), snapshot(await built(whole, edited, path), whole), edited);
+                    assert.deepEqual(
+                        snapshot(document, lean),
+                        snapshot(await built(whole, edited, path), whole),
+                        edited
+                    );
                 }
             }),
             { numRuns: 60 }
@@ -204,7 +221,10 @@ describe('the lean layer on a second, tiny grammar (test/langium-lean/tiny)', fu
                 fine.splice(100 * spoilt + 50, 0, block);
                 const text = fine.join('');
                 const path = join(folder, `large${files++}.tiny`);
-                assert.deepEqual(snapshot(await built(lean, text, path), lean), snapshot(await built(stock, text, path), stock));
+                assert.deepEqual(
+                    snapshot(await built(lean, text, path), lean),
+                    snapshot(await built(stock, text, path), stock)
+                );
             }),
             { numRuns: 4 }
         );

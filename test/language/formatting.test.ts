@@ -9,7 +9,10 @@ const options = { insertSpaces: true, tabSize: 2 };
 
 async function formatText(services: TestServices, text: string): Promise<string> {
     const document = await parseHelper(services.Journey)(text);
-    const edits = await services.Journey.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+    const edits = await services.Journey.lsp.Formatter!.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() },
+        options
+    });
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 

@@ -7,7 +7,11 @@ function wordListsOf(ruleName: string): string[][] {
     const rule = JourneyMapGrammar().rules.find(candidate => candidate.name === ruleName);
     assert.ok(rule && GrammarAST.isParserRule(rule), `rule ${ruleName}`);
     const lists = [rule.definition, ...AstUtils.streamAllContents(rule.definition)].filter(GrammarAST.isAlternatives);
-    return lists.map(list => list.elements.map(word => GrammarAST.isKeyword(word) ? word.value : GrammarAST.isRuleCall(word) ? word.rule.$refText : word.$type));
+    return lists.map(list =>
+        list.elements.map(word =>
+            GrammarAST.isKeyword(word) ? word.value : GrammarAST.isRuleCall(word) ? word.rule.$refText : word.$type
+        )
+    );
 }
 
 /**

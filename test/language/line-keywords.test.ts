@@ -22,7 +22,9 @@ describe('the keywords a misspelt word is compared with are the grammar\'s', () 
             repository: { keywords: { patterns: Array<{ match: string }> } };
         };
         const patterns = textMate.repository.keywords.patterns.map(pattern => new RegExp(`^(?:${pattern.match})$`));
-        const uncoloured = [...new Set(Object.values(lineKeywords).flat())].filter(keyword => !patterns.some(pattern => pattern.test(keyword)));
+        const uncoloured = [...new Set(Object.values(lineKeywords).flat())].filter(
+            keyword => !patterns.some(pattern => pattern.test(keyword))
+        );
         assert.deepEqual(uncoloured, []);
     });
 

@@ -22,17 +22,24 @@ export function readMistakes(): Mistake[] {
 /** The map with the mistake made in it. */
 export function mistakenText(mistake: Mistake): string {
     const base = readFileSync(join(mistakesDir, `base.${mistake.base}.journey`), 'utf8');
-    if (!base.includes(mistake.find)) throw new Error(`${mistake.id}: the base map has no ${JSON.stringify(mistake.find)}`);
+    if (!base.includes(mistake.find))
+        throw new Error(`${mistake.id}: the base map has no ${JSON.stringify(mistake.find)}`);
     return base.replace(mistake.find, mistake.replace);
 }
 
 /** The errors of a text, as the editor and `journeymap check` show them. */
 export async function errorsOf(text: string, name: string, services = createTestServices()): Promise<Diagnostic[]> {
-    return (await diagnosticsOf(text, name, services)).filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
+    return (await diagnosticsOf(text, name, services)).filter(
+        diagnostic => diagnostic.severity === DiagnosticSeverity.Error
+    );
 }
 
 /** Every diagnostic of a text: errors, warnings and hints. */
-export async function diagnosticsOf(text: string, name: string, services = createTestServices()): Promise<Diagnostic[]> {
+export async function diagnosticsOf(
+    text: string,
+    name: string,
+    services = createTestServices()
+): Promise<Diagnostic[]> {
     const document = await buildText(services, text, join(mistakesDir, `${name}.journey`));
     return document.diagnostics ?? [];
 }

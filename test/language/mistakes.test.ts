@@ -16,7 +16,10 @@ const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'b
 /** The table of test/fixtures/mistakes/README.md: each mistake, what it looks like, and the one message it gets. */
 function mistakeTable(): string {
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const rows = corpus.map(mistake => `| ${cell(mistake.mistake)} | \`${cell(mistake.replace.trim().split('\n')[0])}\` | ${cell(mistake.expect.first)} | ${mistake.expect.errors} |`);
+    const rows = corpus.map(
+        mistake =>
+            `| ${cell(mistake.mistake)} | \`${cell(mistake.replace.trim().split('\n')[0])}\` | ${cell(mistake.expect.first)} | ${mistake.expect.errors} |`
+    );
     return ['| mistake | as written | first message | errors |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -29,7 +32,10 @@ describe('messages in the writer\'s words (test/fixtures/mistakes)', () => {
 
     it('starts from two maps without errors', async () => {
         for (const base of ['en', 'zh']) {
-            assert.deepEqual(await errorsOf(readFileSync(join(mistakesDir, `base.${base}.journey`), 'utf8'), `base-${base}`), []);
+            assert.deepEqual(
+                await errorsOf(readFileSync(join(mistakesDir, `base.${base}.journey`), 'utf8'), `base-${base}`),
+                []
+            );
         }
     });
 
@@ -38,11 +44,21 @@ describe('messages in the writer\'s words (test/fixtures/mistakes)', () => {
             const diagnostics = await diagnosticsOf(mistakenText(mistake), mistake.id);
             const errors = diagnostics.filter(diagnostic => diagnostic.severity === DiagnosticSeverity.Error);
             // The base maps' paths are sound: a dead end or an unreachable step could only echo the mistake.
-            const echoes = diagnostics.filter(diagnostic => diagnostic.code === IssueCodes.DeadEnd || diagnostic.code === IssueCodes.UnreachableStep);
+            const echoes = diagnostics.filter(
+                diagnostic => diagnostic.code === IssueCodes.DeadEnd || diagnostic.code === IssueCodes.UnreachableStep
+            );
             assert.deepEqual(echoes.map(echo => echo.message), [], 'no flow warning follows from the mistake');
-            assert.ok(errors.length <= 2, `at most two errors per mistake, not ${errors.length}: ${errors.map(error => error.message).join(' | ')}`);
+            assert.ok(
+                errors.length <= 2,
+                `at most two errors per mistake, not ${errors.length}: ${errors.map(error => error.message).join(' | ')}`
+            );
             assert.deepEqual(
-                { errors: errors.length, first: errors[0]?.message, code: String(errors[0]?.code), line: (errors[0]?.range.start.line ?? -1) + 1 },
+                {
+                    errors: errors.length,
+                    first: errors[0]?.message,
+                    code: String(errors[0]?.code),
+                    line: (errors[0]?.range.start.line ?? -1) + 1
+                },
                 mistake.expect
             );
         });
@@ -62,7 +78,11 @@ describe('messages in the writer\'s words (test/fixtures/mistakes)', () => {
     });
 
     it('fixes typos, quotes, full-width punctuation and comparisons with one quick fix, leaving no error', async () => {
-        const fixable = corpus.filter(mistake => ['unknown-keyword', 'quote-style', 'unclosed-string', 'full-width-punctuation', 'comparison-typo'].includes(mistake.expect.code));
+        const fixable = corpus.filter(mistake =>
+            ['unknown-keyword', 'quote-style', 'unclosed-string', 'full-width-punctuation', 'comparison-typo'].includes(
+                mistake.expect.code
+            )
+        );
         assert.ok(fixable.length >= 25, `${fixable.length} fixable mistakes`);
         for (const mistake of fixable) assert.deepEqual(await errorsAfterQuickFix(mistake), [], mistake.id);
     });
@@ -70,9 +90,17 @@ describe('messages in the writer\'s words (test/fixtures/mistakes)', () => {
     it('lists every mistake and its message in test/fixtures/mistakes/README.md', () => {
         const readme = readFileSync(join(mistakesDir, 'README.md'), 'utf8');
         const start = readme.indexOf('| mistake |');
-        const current = readme.slice(start, readme.indexOf('\n\n', start) < 0 ? undefined : readme.indexOf('\n\n', start)).trimEnd();
-        if (process.env.UPDATE_DOCS) writeFileSync(join(mistakesDir, 'README.md'), readme.replace(current, mistakeTable()));
-        else assert.equal(current, mistakeTable(), 'test/fixtures/mistakes/README.md is out of date: run with UPDATE_DOCS=1');
+        const current = readme
+            .slice(start, readme.indexOf('\n\n', start) < 0 ? undefined : readme.indexOf('\n\n', start))
+            .trimEnd();
+        if (process.env.UPDATE_DOCS)
+            writeFileSync(join(mistakesDir, 'README.md'), readme.replace(current, mistakeTable()));
+        else
+            assert.equal(
+                current,
+                mistakeTable(),
+                'test/fixtures/mistakes/README.md is out of date: run with UPDATE_DOCS=1'
+            );
     });
 });
 
@@ -87,6 +115,9 @@ async function errorsAfterQuickFix(mistake: Mistake): Promise<string[]> {
     const preferred = actions.find(action => action.isPreferred);
     if (!preferred) return [`no preferred quick fix for ${first.message}`];
     const edits = preferred.edit!.changes![document.uri.toString()];
-    const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.journey', 'journey', 1, document.textDocument.getText()), edits);
+    const fixed = TextDocument.applyEdits(
+        TextDocument.create('file:///x.journey', 'journey', 1, document.textDocument.getText()),
+        edits
+    );
     return (await errorsOf(fixed, `${mistake.id}-fixed`, services)).map(diagnosticText);
 }

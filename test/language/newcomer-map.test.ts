@@ -25,17 +25,40 @@ describe('a newcomer\'s returns map (test/fixtures/newcomer)', () => {
 
     it('gets one message per mistake, on the mistake\'s line', () => {
         assert.equal(result.status, 1);
-        assert.deepEqual(found.map(each => `${each.line} ${each.code}`), [
-            '5 syntax-error', '13 full-width-punctuation', '14 syntax-error', '15 full-width-punctuation', '16 unresolved-reference',
-            '19 full-width-punctuation', '21 data-column-unknown', '24 syntax-error', '29 syntax-error'
-        ]);
+        assert.deepEqual(
+            found.map(each => `${each.line} ${each.code}`),
+            [
+                '5 syntax-error',
+                '13 full-width-punctuation',
+                '14 syntax-error',
+                '15 full-width-punctuation',
+                '16 unresolved-reference',
+                '19 full-width-punctuation',
+                '21 data-column-unknown',
+                '24 syntax-error',
+                '29 syntax-error'
+            ]
+        );
     });
 
     it('says each in Chinese, quoting what was written', () => {
-        const quoted = ['2 days', 'emotion 3', 'channel App', '= 72', 'Dnoe', 'touchpoint "短信通知"', '周, rate', 'cheap', 'in-progress'];
+        const quoted = [
+            '2 days',
+            'emotion 3',
+            'channel App',
+            '= 72',
+            'Dnoe',
+            'touchpoint "短信通知"',
+            '周, rate',
+            'cheap',
+            'in-progress'
+        ];
         found.forEach((each, index) => {
             assert.match(each.message, /[\u4e00-\u9fff]/, each.message);
-            assert.ok(each.message.includes(quoted[index]), `line ${each.line}: "${each.message}" does not quote ${quoted[index]}`);
+            assert.ok(
+                each.message.includes(quoted[index]),
+                `line ${each.line}: "${each.message}" does not quote ${quoted[index]}`
+            );
             assert.doesNotMatch(each.message, /Expecting|\{[a-z]+\}|token of type/, each.message);
         });
     });

@@ -11,7 +11,14 @@ import { createJourneyServices } from '../../language/journey-module.js';
 const [runs, seed] = process.argv.slice(2).map(Number);
 const parser = createJourneyServices(EmptyFileSystem).Journey.parser.LangiumParser;
 const map = generatedJourney(2000).text;
-const breakage = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('', 'stp', 'journy', '}', '{', '"', '/*', 'channel', '= =', 'metric m =')), { minLength: 1, maxLength: 4 });
+const breakage = fc.array(
+    fc.tuple(
+        fc.nat(),
+        fc.nat({ max: 40 }),
+        fc.constantFrom('', 'stp', 'journy', '}', '{', '"', '/*', 'channel', '= =', 'metric m =')
+    ),
+    { minLength: 1, maxLength: 4 }
+);
 fc.assert(fc.property(breakage, cuts => {
     const text = cuts.reduce((result, [at, length, inserted]) => {
         const offset = at % (result.length + 1);

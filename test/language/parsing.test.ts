@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseHelper } from 'langium/test';
 import type { DataLink, JourneyFile } from '../../language/generated/ast.js';
-import { buildDocuments, createTestServices, describeDiagnostics, designDir, examplesDir, journeyFilesIn } from '../journey-test-kit.js';
+import {
+    buildDocuments,
+    createTestServices,
+    describeDiagnostics,
+    designDir,
+    examplesDir,
+    journeyFilesIn
+} from '../journey-test-kit.js';
 
 describe('parsing the Journey language', () => {
     const services = createTestServices();
@@ -10,20 +17,29 @@ describe('parsing the Journey language', () => {
 
     async function parseClean(text: string): Promise<JourneyFile> {
         const document = await parse(text);
-        const errors = [...document.parseResult.lexerErrors.map(e => e.message), ...document.parseResult.parserErrors.map(e => e.message)];
+        const errors = [
+            ...document.parseResult.lexerErrors.map(e => e.message),
+            ...document.parseResult.parserErrors.map(e => e.message)
+        ];
         assert.deepEqual(errors, [], `syntax errors in:\n${text}`);
         return document.parseResult.value;
     }
 
     it('parses both design examples (test/fixtures/design/) exactly as written, with no diagnostics at all', async () => {
         const fresh = createTestServices();
-        const documents = await buildDocuments(fresh, { [join(designDir, 'checkout.journey')]: undefined, [join(designDir, 'people.journey')]: undefined });
+        const documents = await buildDocuments(fresh, {
+            [join(designDir, 'checkout.journey')]: undefined,
+            [join(designDir, 'people.journey')]: undefined
+        });
         for (const document of documents) {
             assert.equal(document.diagnostics?.length, 0, describeDiagnostics(document.diagnostics));
         }
         const journey = documents[0].parseResult.value.elements.find(e => e.$type === 'Journey');
         assert.ok(journey && journey.$type === 'Journey');
-        assert.deepEqual(journey.stages.map(stage => stage.name), ['Awareness', 'Consideration', 'Purchase']);
+        assert.deepEqual(
+            journey.stages.map(stage => stage.name),
+            ['Awareness', 'Consideration', 'Purchase']
+        );
     });
 
     it('parses every example in examples/ with no errors or warnings', async () => {
@@ -74,7 +90,10 @@ data funnel "analytics/funnel.csv"`);
         assert.deepEqual([a.target?.comparison, a.target?.value], ['>=', 12]);
         assert.deepEqual([b.scale?.min, b.scale?.max, b.target?.value], [1, 5, 4.2]);
         assert.deepEqual([c.scale?.min, c.scale?.max], [-100, 100]);
-        assert.deepEqual(rest.map(e => e.$type === 'MetricDefinition' ? e.unit : e.$type), ['count', 'currency', 'duration', 'ratio', 'DataSource']);
+        assert.deepEqual(
+            rest.map(e => (e.$type === 'MetricDefinition' ? e.unit : e.$type)),
+            ['count', 'currency', 'duration', 'ratio', 'DataSource']
+        );
     });
 
     it('reads steps with channel, touchpoints, emotion, pains, opportunities, moments of truth, metrics, next and exit', async () => {
@@ -100,23 +119,47 @@ data funnel "analytics/funnel.csv"`);
 }`);
         const journey = file.elements[0];
         assert.ok(journey.$type === 'Journey');
-        assert.deepEqual(journey.personas.map(p => p.$refText), ['A', 'B']);
+        assert.deepEqual(
+            journey.personas.map(p => p.$refText),
+            ['A', 'B']
+        );
         assert.deepEqual([journey.emotionScales[0].min, journey.emotionScales[0].max], [0, 10]);
         const [one, two] = journey.stages[0].steps;
         assert.equal(one.title, 'First');
-        assert.deepEqual(one.channels.map(c => c.$refText), ['Web']);
+        assert.deepEqual(
+            one.channels.map(c => c.$refText),
+            ['Web']
+        );
         assert.deepEqual(one.touchpoints, ['Ad', 'Landing page']);
-        assert.deepEqual([one.emotions[0].score, one.emotions[0].feeling, one.emotions[0].note], [7, 'curious', 'note']);
-        assert.deepEqual(one.pains.map(pain => pain.text), ['p1', 'p2']);
+        assert.deepEqual(
+            [one.emotions[0].score, one.emotions[0].feeling, one.emotions[0].note],
+            [7, 'curious', 'note']
+        );
+        assert.deepEqual(
+            one.pains.map(pain => pain.text),
+            ['p1', 'p2']
+        );
         assert.deepEqual(one.opportunities, ['o1']);
-        assert.deepEqual(one.momentsOfTruth.map(moment => moment.text), ['mot']);
+        assert.deepEqual(
+            one.momentsOfTruth.map(moment => moment.text),
+            ['mot']
+        );
         const link = one.metrics[0].value as DataLink;
         assert.equal(link.$type, 'DataLink');
         assert.equal(link.source.$refText, 'funnel');
         assert.equal(link.column, 'conversion');
-        assert.deepEqual(link.conditions.map(c => [c.key, c.text ?? c.number]), [['step', 'see-ad'], ['region', 3]]);
+        assert.deepEqual(
+            link.conditions.map(c => [c.key, c.text ?? c.number]),
+            [
+                ['step', 'see-ad'],
+                ['region', 3]
+            ]
+        );
         assert.equal(one.metrics[1].number, 4.4);
-        assert.deepEqual(one.next.map(n => n.$refText), ['Two', 'Three']);
+        assert.deepEqual(
+            one.next.map(n => n.$refText),
+            ['Two', 'Three']
+        );
         assert.equal(two.exit, true);
     });
 
@@ -147,7 +190,9 @@ journey 售后 {
     });
 
     it('reads numbers as decimals, and -0 as zero (the model must survive JSON)', async () => {
-        const file = await parseClean('metric m count scale -0..2.5\njourney J { stage S { step A { emotion -0 metric m = -1.25 } } }');
+        const file = await parseClean(
+            'metric m count scale -0..2.5\njourney J { stage S { step A { emotion -0 metric m = -1.25 } } }'
+        );
         const metric = file.elements[0];
         assert.ok(metric.$type === 'MetricDefinition');
         assert.ok(Object.is(metric.scale?.min, 0), 'scale starts at +0');
@@ -167,7 +212,10 @@ persona P // trailing
 channel C online`);
         assert.equal(document.parseResult.parserErrors.length, 0);
         const persona = document.parseResult.value.elements[0];
-        assert.equal(services.Journey.documentation.DocumentationProvider.getDocumentation(persona), 'The main persona.');
+        assert.equal(
+            services.Journey.documentation.DocumentationProvider.getDocumentation(persona),
+            'The main persona.'
+        );
     });
 
     it('reports a syntax error with its position instead of throwing', async () => {
@@ -186,6 +234,9 @@ describe('lexing', () => {
         assert.deepEqual(internals.chevrotainLexer.canModeBeOptimized, { defaultMode: true });
         const result = lexer.tokenize('persona 小王 "x"\njourney Été_1 { stage Ünïcode { step 𝒜b { emotion 3 } } }');
         assert.deepEqual(result.errors, []);
-        assert.deepEqual(result.tokens.filter(token => token.tokenType.name === 'ID').map(token => token.image), ['小王', 'Été_1', 'Ünïcode', '𝒜b']);
+        assert.deepEqual(
+            result.tokens.filter(token => token.tokenType.name === 'ID').map(token => token.image),
+            ['小王', 'Été_1', 'Ünïcode', '𝒜b']
+        );
     });
 });

@@ -33,7 +33,9 @@ describe('a long editing session retains nothing of older versions', function ()
         let editorText = TextDocument.create(uri.toString(), 'journey', 1, text);
         const textDocuments = services.shared.workspace.TextDocuments!;
         textDocuments.set(editorText);
-        document = services.shared.workspace.LangiumDocuments.getDocument(uri) ?? services.shared.workspace.LangiumDocuments.createDocument(uri, text);
+        document =
+            services.shared.workspace.LangiumDocuments.getDocument(uri) ??
+            services.shared.workspace.LangiumDocuments.createDocument(uri, text);
         const builder = services.shared.workspace.DocumentBuilder;
         await builder.build([document], builder.updateBuildOptions);
         for (let edit = 1; edit <= edits; edit++) {
@@ -41,7 +43,11 @@ describe('a long editing session retains nothing of older versions', function ()
             const needle = `touchpoint "Touchpoint ${(edit * 37) % steps}`;
             const at = editorText.getText().indexOf(needle) + needle.length;
             const position = editorText.positionAt(at);
-            editorText = TextDocument.update(editorText, [{ range: { start: position, end: position }, text: edit % 2 === 0 ? '改' : 'x' }], edit + 1);
+            editorText = TextDocument.update(
+                editorText,
+                [{ range: { start: position, end: position }, text: edit % 2 === 0 ? '改' : 'x' }],
+                edit + 1
+            );
             textDocuments.set(editorText);
             await services.shared.workspace.WorkspaceLock.write(token => builder.update([uri], [], token));
         }
@@ -56,19 +62,33 @@ describe('a long editing session retains nothing of older versions', function ()
 
     it('keeps as many references and index entries as a fresh build of the same text', async () => {
         const fresh = createTestServices();
-        const whole = fresh.shared.workspace.LangiumDocuments.createDocument(URI.file(join(folder, 'fresh.journey')), text);
+        const whole = fresh.shared.workspace.LangiumDocuments.createDocument(
+            URI.file(join(folder, 'fresh.journey')),
+            text
+        );
         await fresh.shared.workspace.DocumentBuilder.build([whole], { validation: true });
         assert.equal(document.references.length, whole.references.length);
-        const indexed = (manager: unknown, key: string) => ((manager as { referenceIndex: Map<string, unknown[]> }).referenceIndex.get(key) ?? []).length;
-        assert.equal(indexed(services.shared.workspace.IndexManager, uri.toString()), indexed(fresh.shared.workspace.IndexManager, whole.uri.toString()));
+        const indexed = (manager: unknown, key: string) =>
+            ((manager as { referenceIndex: Map<string, unknown[]> }).referenceIndex.get(key) ?? []).length;
+        assert.equal(
+            indexed(services.shared.workspace.IndexManager, uri.toString()),
+            indexed(fresh.shared.workspace.IndexManager, whole.uri.toString())
+        );
     });
 
     it('holds no old version of the text: the heap has the current text and no more', () => {
         const snapshotPath = writeHeapSnapshot(join(folder, 'session.heapsnapshot'));
         try {
-            const versions = largeStringsStartingWith(JSON.parse(readFileSync(snapshotPath, 'utf8')), text.slice(0, 60), text.length);
+            const versions = largeStringsStartingWith(
+                JSON.parse(readFileSync(snapshotPath, 'utf8')),
+                text.slice(0, 60),
+                text.length
+            );
             // The current text (the document's, and maybe the file's as last read) — not one per edit.
-            assert.ok(versions.length <= 3, `${versions.length} versions of the map's text are still reachable after ${edits} edits`);
+            assert.ok(
+                versions.length <= 3,
+                `${versions.length} versions of the map's text are still reachable after ${edits} edits`
+            );
         } finally {
             rmSync(snapshotPath, { force: true });
         }
@@ -88,7 +108,12 @@ function largeStringsStartingWith(heap: HeapSnapshot, start: string, length: num
     const stringType = heap.snapshot.meta.node_types[0].indexOf('string');
     const found: number[] = [];
     for (let index = 0; index < heap.nodes.length; index += fields.length) {
-        if (heap.nodes[index + type] === stringType && heap.nodes[index + size] >= length && heap.strings[heap.nodes[index + name]].startsWith(start)) found.push(heap.nodes[index + size]);
+        if (
+            heap.nodes[index + type] === stringType &&
+            heap.nodes[index + size] >= length &&
+            heap.strings[heap.nodes[index + name]].startsWith(start)
+        )
+            found.push(heap.nodes[index + size]);
     }
     return found;
 }

@@ -16,7 +16,8 @@ describe('scoping: imports, qualified names and next', () => {
     it('sees personas, channels and metrics of an imported file', async () => {
         const services = createTestServices();
         const [main] = await buildDocuments(services, {
-            [join(dir, 'main.journey')]: 'import "./people.journey"\njourney J { persona Ana stage S { step A { channel Web metric csat = 4 } } }',
+            [join(dir, 'main.journey')]:
+                'import "./people.journey"\njourney J { persona Ana stage S { step A { channel Web metric csat = 4 } } }',
             [join(dir, 'people.journey')]: people
         });
         assert.deepEqual(codesOf(main.diagnostics), [], describeDiagnostics(main.diagnostics));
@@ -35,7 +36,8 @@ describe('scoping: imports, qualified names and next', () => {
     it('follows imports of imports', async () => {
         const services = createTestServices();
         const [main] = await buildDocuments(services, {
-            [join(dir, 'main.journey')]: 'import "./all.journey"\njourney J { persona Ana stage S { step A { emotion 3 } } }',
+            [join(dir, 'main.journey')]:
+                'import "./all.journey"\njourney J { persona Ana stage S { step A { emotion 3 } } }',
             [join(dir, 'all.journey')]: 'import "./people.journey"',
             [join(dir, 'people.journey')]: people
         });
@@ -53,14 +55,19 @@ journey J { persona Ana, people.Ana, p.Ana stage S { step A { emotion 3 } } }`,
         });
         const personas = journeyOf(main).personas.map(reference => reference.ref?.title);
         assert.deepEqual(personas, ['From people', 'From people', 'From partners']);
-        assert.deepEqual(codesOf(main.diagnostics), [IssueCodes.AmbiguousReference], describeDiagnostics(main.diagnostics));
+        assert.deepEqual(
+            codesOf(main.diagnostics),
+            [IssueCodes.AmbiguousReference],
+            describeDiagnostics(main.diagnostics)
+        );
         assert.equal(main.diagnostics![0].range.start.character, 20);
     });
 
     it('prefers the file\'s own declaration over an imported one', async () => {
         const services = createTestServices();
         const [main] = await buildDocuments(services, {
-            [join(dir, 'main.journey')]: 'import "./people.journey"\npersona Ana "Local"\njourney J { persona Ana stage S { step A { emotion 3 } } }',
+            [join(dir, 'main.journey')]:
+                'import "./people.journey"\npersona Ana "Local"\njourney J { persona Ana stage S { step A { emotion 3 } } }',
             [join(dir, 'people.journey')]: people
         });
         assert.equal(journeyOf(main).personas[0].ref?.title, 'Local');
@@ -70,7 +77,8 @@ journey J { persona Ana, people.Ana, p.Ana stage S { step A { emotion 3 } } }`,
     it('resolves next to steps of the same journey across its stages', async () => {
         const services = createTestServices();
         const [main] = await buildDocuments(services, {
-            [join(dir, 'main.journey')]: 'journey J { stage S { step A { next C } } stage T { step B { exit } step C { next B } } }'
+            [join(dir, 'main.journey')]:
+                'journey J { stage S { step A { next C } } stage T { step B { exit } step C { next B } } }'
         });
         const [a] = journeyOf(main).stages[0].steps;
         assert.equal(a.next[0].ref?.$container.name, 'T');

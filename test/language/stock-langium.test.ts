@@ -16,7 +16,12 @@ describe('the language on stock Langium (JOURNEYMAP_FAST_PATH=off)', function ()
 
     it('passes every language test', async function () {
         if (!fastPathEnabled()) this.skip(); // Already the run without the fast path.
-        const tests = ['test/language/**/*.test.ts', 'test/langium-lean/**/*.test.ts', '--ignore', 'test/language/stock-langium.test.ts'];
+        const tests = [
+            'test/language/**/*.test.ts',
+            'test/langium-lean/**/*.test.ts',
+            '--ignore',
+            'test/language/stock-langium.test.ts'
+        ];
         const { code, output } = await runMocha(tests, { JOURNEYMAP_FAST_PATH: 'off' });
         const summary = /^(\d+) passed, (\d+) failed/m.exec(output);
         assert.ok(summary, `mocha reported no result (exit ${code}):\n${output.slice(-3000)}`);
@@ -26,14 +31,23 @@ describe('the language on stock Langium (JOURNEYMAP_FAST_PATH=off)', function ()
     });
 });
 
-function runMocha(args: string[], environment: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runMocha(
+    args: string[],
+    environment: Record<string, string>
+): Promise<{ code: number | null; output: string }> {
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...args], {
-            cwd: repoRoot, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe']
+            cwd: repoRoot,
+            env: { ...process.env, ...environment },
+            stdio: ['ignore', 'pipe', 'pipe']
         });
         let output = '';
-        child.stdout.on('data', chunk => { output += chunk; });
-        child.stderr.on('data', chunk => { output += chunk; });
+        child.stdout.on('data', chunk => {
+            output += chunk;
+        });
+        child.stderr.on('data', chunk => {
+            output += chunk;
+        });
         child.on('error', reject);
         child.on('close', code => resolve({ code, output }));
     });

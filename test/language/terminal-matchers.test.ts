@@ -19,7 +19,25 @@ function byMatcher(matcher: typeof matchString, text: string, offset: number): s
 }
 
 describe('terminal matchers for strings and block comments', () => {
-    const pieces = fc.constantFrom('"', '\\', '\\"', '\n', '\r', 'a', '看', '*', '/', '*/', '/*', ' ', '\\\n', '“', '”', '＂', "'");
+    const pieces = fc.constantFrom(
+        '"',
+        '\\',
+        '\\"',
+        '\n',
+        '\r',
+        'a',
+        '看',
+        '*',
+        '/',
+        '*/',
+        '/*',
+        ' ',
+        '\\\n',
+        '“',
+        '”',
+        '＂',
+        "'"
+    );
     const texts = fc.array(pieces, { maxLength: 30 }).map(parts => parts.join(''));
 
     it('accept exactly what the grammar\'s regular expressions accept, at any offset', () => {
@@ -32,13 +50,20 @@ describe('terminal matchers for strings and block comments', () => {
 
     it('match names exactly as the grammar\'s regular expression does, however long', () => {
         const letters = fc.constantFrom('a', 'Z', '_', '9', '看', '到', '\u0301', '𝕏', '👍', ' ', '-', 'é', '٣');
-        fc.assert(fc.property(fc.array(letters, { maxLength: 20 }), fc.nat({ max: 9000 }), fc.nat(), (parts, repeat, at) => {
-            const text = parts.join('') + '看'.repeat(repeat) + parts.join('');
-            const offset = at % (text.length + 1);
-            const midCharacter = /[\udc00-\udfff]/.test(text[offset] ?? '') && /[\ud800-\udbff]/.test(text[offset - 1] ?? '');
-            // Inside a surrogate pair no token starts (a Unicode regular expression backs up to the pair's start).
-            assert.equal(byMatcher(matchIdentifier, text, offset), midCharacter ? null : byRegex(identifierRegex, text, offset));
-        }), { numRuns: 1000 });
+        fc.assert(
+            fc.property(fc.array(letters, { maxLength: 20 }), fc.nat({ max: 9000 }), fc.nat(), (parts, repeat, at) => {
+                const text = parts.join('') + '看'.repeat(repeat) + parts.join('');
+                const offset = at % (text.length + 1);
+                const midCharacter =
+                    /[\udc00-\udfff]/.test(text[offset] ?? '') && /[\ud800-\udbff]/.test(text[offset - 1] ?? '');
+                // Inside a surrogate pair no token starts (a Unicode regular expression backs up to the pair's start).
+                assert.equal(
+                    byMatcher(matchIdentifier, text, offset),
+                    midCharacter ? null : byRegex(identifierRegex, text, offset)
+                );
+            }),
+            { numRuns: 1000 }
+        );
     });
 
     it('answer as the regular expressions do when the lexer retries after an unclosed string or comment', () => {
@@ -47,7 +72,10 @@ describe('terminal matchers for strings and block comments', () => {
             const run: never[] = [];
             for (let offset = 0; offset <= text.length; offset++) {
                 assert.equal(matchString(text, offset, run, {})?.[0] ?? null, byRegex(stringRegex, text, offset));
-                assert.equal(matchBlockComment(text, offset, run, {})?.[0] ?? null, byRegex(commentRegex, text, offset));
+                assert.equal(
+                    matchBlockComment(text, offset, run, {})?.[0] ?? null,
+                    byRegex(commentRegex, text, offset)
+                );
             }
         }), { numRuns: 2000 });
     });
@@ -64,7 +92,10 @@ describe('terminal matchers for strings and block comments', () => {
     it('lex a line of a million escaped quotes that never closes as one unclosed string (the validator reports it)', () => {
         const result = lexer.tokenize(`journey J "${'\\"'.repeat(1_000_000)}\n{}`);
         assert.deepEqual(result.errors, []);
-        assert.deepEqual(result.tokens.map(token => token.image.length > 10 ? 'STRING' : token.image), ['journey', 'J', 'STRING', '{', '}']);
+        assert.deepEqual(
+            result.tokens.map(token => (token.image.length > 10 ? 'STRING' : token.image)),
+            ['journey', 'J', 'STRING', '{', '}']
+        );
         assert.equal(result.tokens[2].image.length, 2_000_001);
     });
 
@@ -78,8 +109,12 @@ describe('terminal matchers for strings and block comments', () => {
     });
 
     it('lex a name that starts with a keyword as one name (stepOne, personaX, nextStep)', () => {
-        assert.deepEqual(lexer.tokenize('step stepOne persona personaX next nextStep 看到广告').tokens.map(token => `${token.tokenType.name} ${token.image}`),
-            ['step step', 'ID stepOne', 'persona persona', 'ID personaX', 'next next', 'ID nextStep', 'ID 看到广告']);
+        assert.deepEqual(
+            lexer
+                .tokenize('step stepOne persona personaX next nextStep 看到广告')
+                .tokens.map(token => `${token.tokenType.name} ${token.image}`),
+            ['step step', 'ID stepOne', 'persona persona', 'ID personaX', 'next next', 'ID nextStep', 'ID 看到广告']
+        );
     });
 
     it('lex a name of 5,000,000 letters and a number of 1,000,000 digits (the other terminals)', () => {

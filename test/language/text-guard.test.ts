@@ -10,15 +10,21 @@ import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
 /** Builds in-memory texts together, each under a name of its own. */
 async function build(services: TestServices, texts: Record<string, string>): Promise<Record<string, LangiumDocument>> {
-    const documents = Object.fromEntries(Object.entries(texts).map(([name, text]) =>
-        [name, services.shared.workspace.LangiumDocuments.createDocument(URI.file(`/workspace/${name}.journey`), text)]));
+    const documents = Object.fromEntries(
+        Object.entries(texts).map(([name, text]) => [
+            name,
+            services.shared.workspace.LangiumDocuments.createDocument(URI.file(`/workspace/${name}.journey`), text)
+        ])
+    );
     await services.shared.workspace.DocumentBuilder.build(Object.values(documents), { validation: true });
     return documents;
 }
 
 /** Errors and warnings, as `line code`: hints (unused declarations) depend on what else is open. */
 function described(document: LangiumDocument): string[] {
-    return (document.diagnostics ?? []).filter(diagnostic => (diagnostic.severity ?? 1) <= 2).map(diagnostic => `${diagnostic.range.start.line} ${diagnostic.code}`);
+    return (document.diagnostics ?? [])
+        .filter(diagnostic => (diagnostic.severity ?? 1) <= 2)
+        .map(diagnostic => `${diagnostic.range.start.line} ${diagnostic.code}`);
 }
 
 const people = 'persona Ana "Ana"\n';
@@ -47,7 +53,10 @@ describe('texts the server does not parse, and builds that fail', () => {
     it('follows the settings, and the CLI\'s options', async () => {
         const services = createTestServices();
         services.Journey.journey.TextLimits.use({ maxLineLength: 10, maxFileBytes: 1000 });
-        const { short, large } = await build(services, { short: 'persona A\npersona Bob "B"\n', large: `persona Ana "${'a'.repeat(990)}"` });
+        const { short, large } = await build(services, {
+            short: 'persona A\npersona Bob "B"\n',
+            large: `persona Ana "${'a'.repeat(990)}"`
+        });
         assert.deepEqual(described(short), ['1 line-too-long']);
         assert.deepEqual(described(large), ['0 file-too-large']);
     });
@@ -63,11 +72,18 @@ describe('texts the server does not parse, and builds that fail', () => {
         const collect = scopes.collectLocalSymbols.bind(scopes);
         scopes.collectLocalSymbols = (document, cancelToken) => {
             // A fault that hits this document's content, as a bug would; the empty tree it is left with has none.
-            if (document.parseResult.value.$cstNode?.text.includes('the file that fails')) throw new Error('scope computation broke');
+            if (document.parseResult.value.$cstNode?.text.includes('the file that fails'))
+                throw new Error('scope computation broke');
             return collect(document, cancelToken);
         };
-        const { boom, people: declared, journey: typed } = await build(services, {
-            boom: 'persona Boom "declared in the file that fails"\n', people, journey: journey + 'journey K { persona Boom }\n'
+        const {
+            boom,
+            people: declared,
+            journey: typed
+        } = await build(services, {
+            boom: 'persona Boom "declared in the file that fails"\n',
+            people,
+            journey: journey + 'journey K { persona Boom }\n'
         });
         assert.deepEqual(described(boom), ['0 document-failed']);
         assert.match(diagnosticText(boom.diagnostics![0]), /could not be processed \(scope computation broke\)/);
@@ -104,7 +120,9 @@ describe('texts the server does not parse, and builds that fail', () => {
             writeFileSync(join(folder, 'huge.journey'), people + '// ' + 'x'.repeat(6 * 1024 * 1024));
             const services = createTestServices();
             services.Journey.journey.Workspace.setRoots([URI.file(folder)]);
-            await services.shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(folder).toString(), name: 'scan' }]);
+            await services.shared.workspace.WorkspaceManager.initializeWorkspace([
+                { uri: URI.file(folder).toString(), name: 'scan' }
+            ]);
             const documents = services.shared.workspace.LangiumDocuments;
             await services.shared.workspace.DocumentBuilder.build(documents.all.toArray(), { validation: true });
             const huge = documents.getDocument(URI.file(join(folder, 'huge.journey')))!;
@@ -118,6 +136,9 @@ describe('texts the server does not parse, and builds that fail', () => {
     });
 
     it('has a code for each refusal in the IssueCodes table', () => {
-        assert.deepEqual([IssueCodes.FileTooLarge, IssueCodes.LineTooLong, IssueCodes.BinaryFile, IssueCodes.DocumentFailed], ['file-too-large', 'line-too-long', 'binary-file', 'document-failed']);
+        assert.deepEqual(
+            [IssueCodes.FileTooLarge, IssueCodes.LineTooLong, IssueCodes.BinaryFile, IssueCodes.DocumentFailed],
+            ['file-too-large', 'line-too-long', 'binary-file', 'document-failed']
+        );
     });
 });

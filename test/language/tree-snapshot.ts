@@ -9,21 +9,45 @@ import { describeDiagnostics, type TestServices } from '../journey-test-kit.js';
 export function treeSnapshot(document: LangiumDocument, services: TestServices) {
     const root = document.parseResult.value;
     const locator = services.Journey.workspace.AstNodeLocator;
-    const path = (node: AstNode) => `${locator.getAstNodePath(node)}${isInTree(node, root) ? '' : ' (not in the tree)'}`;
+    const path = (node: AstNode) =>
+        `${locator.getAstNodePath(node)}${isInTree(node, root) ? '' : ' (not in the tree)'}`;
     const nodes = [...AstUtils.streamAst(root)];
     const named = nodes.filter(node => typeof (node as { name?: unknown }).name === 'string');
     return {
-        ast: JSON.parse(services.Journey.serializer.JsonSerializer.serialize(root, { textRegions: true, refText: true, comments: true })) as unknown,
+        ast: JSON.parse(
+            services.Journey.serializer.JsonSerializer.serialize(root, {
+                textRegions: true,
+                refText: true,
+                comments: true
+            })
+        ) as unknown,
         cst: [...CstUtils.streamCst(root.$cstNode!)].map(node => ({
-            offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, text: node.text,
+            offset: node.offset,
+            end: node.end,
+            range: node.range,
+            hidden: node.hidden,
+            text: node.text,
             // Held by the node it names as its container, in the document's one tree.
-            linked: (node.container ? node.container.content.includes(node) : node === root.$cstNode) && node.root === root.$cstNode!.root
+            linked:
+                (node.container ? node.container.content.includes(node) : node === root.$cstNode) &&
+                node.root === root.$cstNode!.root
         })),
-        links: nodes.flatMap(node => AstUtils.streamReferences(node).map(({ reference }) => isReference(reference)
-            ? `${path(node)} ${reference.$refText} → ${reference.ref ? path(reference.ref) : reference.error?.message}`
-            : `${path(node)} ${reference.$refText} (a multi-reference)`).toArray()),
-        indexedReferences: named.flatMap(node => services.shared.workspace.IndexManager.findAllReferences(node, locator.getAstNodePath(node))
-            .map(found => `${found.sourcePath} ${JSON.stringify(found.segment.range)} → ${found.targetPath}`).toArray()).sort(),
+        links: nodes.flatMap(node =>
+            AstUtils.streamReferences(node)
+                .map(({ reference }) =>
+                    isReference(reference)
+                        ? `${path(node)} ${reference.$refText} → ${reference.ref ? path(reference.ref) : reference.error?.message}`
+                        : `${path(node)} ${reference.$refText} (a multi-reference)`
+                )
+                .toArray()
+        ),
+        indexedReferences: named
+            .flatMap(node =>
+                services.shared.workspace.IndexManager.findAllReferences(node, locator.getAstNodePath(node))
+                    .map(found => `${found.sourcePath} ${JSON.stringify(found.segment.range)} → ${found.targetPath}`)
+                    .toArray()
+            )
+            .sort(),
         diagnostics: describeDiagnostics(document.diagnostics),
         diagnosticRanges: (document.diagnostics ?? []).map(diagnostic => diagnostic.range),
         errors: document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length

@@ -16,7 +16,10 @@ const fence = (text: string, info = 'journey') => `\`\`\`${info}\n${text}\n\`\`\
  */
 describe('journey fences drawn later (the web extension\'s Markdown preview)', function () {
     this.timeout(60_000);
-    const workspace = workspaceWith({ 'docs/design.md': '', 'docs/maps/service.journey': 'journey S "售后服务" { stage A { step Visit "技师上门维修" { emotion 2 } } }\n' });
+    const workspace = workspaceWith({
+        'docs/design.md': '',
+        'docs/maps/service.journey': 'journey S "售后服务" { stage A { step Visit "技师上门维修" { emotion 2 } } }\n'
+    });
     const document = pathToFileURL(join(workspace, 'docs', 'design.md')).href;
 
     function markdownDrawnLater(onDrawn: () => void, now?: () => number) {
@@ -28,7 +31,9 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
             rootOf: () => pathToFileURL(workspace).href,
             draw: (request): Promise<FenceResult> => {
                 asked.push(request);
-                return request.text?.includes('throw') ? Promise.reject(new Error('the server stopped')) : drawFence(() => createNodeJourneyServices(), request);
+                return request.text?.includes('throw')
+                    ? Promise.reject(new Error('the server stopped'))
+                    : drawFence(() => createNodeJourneyServices(), request);
             },
             onDrawn
         });
@@ -37,12 +42,20 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
 
     it('shows a box while drawing, asks once per fence however often the document renders, and draws the pictures once told', async () => {
         let told: () => void = () => undefined;
-        const drawn = new Promise<void>(resolve => { told = resolve; });
+        const drawn = new Promise<void>(resolve => {
+            told = resolve;
+        });
         let calls = 0;
-        const { md, asked } = markdownDrawnLater(() => { calls++; if (calls === 3) told(); });
+        const { md, asked } = markdownDrawnLater(() => {
+            calls++;
+            if (calls === 3) told();
+        });
         const text = `${fence('journey J "网上下单" { stage S { step A { emotion 3 } } }')}\n${fence('', 'journey src="maps/service.journey"')}\n${fence('journey K {\n stage S { step A { emotion 9 } } }')}`;
         const first = md.render(text);
-        assert.equal((first.match(/class="journey-map-waiting" role="status">Drawing the journey map…/g) ?? []).length, 3);
+        assert.equal(
+            (first.match(/class="journey-map-waiting" role="status">Drawing the journey map…/g) ?? []).length,
+            3
+        );
         md.render(text); // the preview renders again on a keystroke, before the answers come
         assert.equal(asked.length, 3, 'each fence asked for once');
         await drawn;
@@ -50,7 +63,11 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
         assert.equal(asked.length, 3, 'nothing asked again');
         assert.match(after, /<img alt="网上下单" src="data:image\/svg\+xml/);
         assert.match(after, /<img alt="售后服务" src="data:image\/svg\+xml/);
-        assert.match(after, /<li>line 11: Emotion 9 is outside the journey&#39;s scale/, 'the error\'s line counted in the Markdown file');
+        assert.match(
+            after,
+            /<li>line 11: Emotion 9 is outside the journey&#39;s scale/,
+            "the error's line counted in the Markdown file"
+        );
     });
 
     it('turns a drawer that fails into an error box, not a box that waits for ever', async () => {
@@ -60,15 +77,27 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
         const text = fence('journey T { stage S { step throw } }');
         assert.match(md.render(text), /journey-map-waiting/);
         await drawn;
-        assert.match(md.render(text), /<div class="journey-map-error" role="alert"><strong>Journey map not drawn<\/strong><ul><li>The map could not be drawn: the server stopped<\/li>/);
+        assert.match(
+            md.render(text),
+            /<div class="journey-map-error" role="alert"><strong>Journey map not drawn<\/strong><ul><li>The map could not be drawn: the server stopped<\/li>/
+        );
     });
 
     it('asks again for a fence whose drawer failed once some time has passed, not on the refresh that shows the failure', async () => {
         let time = Date.now();
         let waiting = 0;
         let told: () => void = () => undefined;
-        const { md, asked } = markdownDrawnLater(() => { if (--waiting === 0) told(); }, () => time);
-        const answers = (count: number) => new Promise<void>(resolve => { waiting = count; told = resolve; });
+        const { md, asked } = markdownDrawnLater(
+            () => {
+                if (--waiting === 0) told();
+            },
+            () => time
+        );
+        const answers = (count: number) =>
+            new Promise<void>(resolve => {
+                waiting = count;
+                told = resolve;
+            });
         // A fence the server fails to draw, and one with a mistake in the map: an answer, kept. (Texts of
         // their own: pictures are remembered across renderers, as across a preview's documents.)
         const text = `${fence('journey Retry { stage S { step throw } }')}\n${fence('journey Kept {\n stage S { step A { emotion 9 } } }')}`;
@@ -85,7 +114,10 @@ describe('journey fences drawn later (the web extension\'s Markdown preview)', f
         const again = md.render(text);
         assert.match(again, /journey-map-waiting/, 'the failed fence is asked again');
         assert.match(again, /Emotion 9 is outside/, 'the map with a mistake keeps its answer');
-        assert.deepEqual(asked.slice(2).map(request => request.text?.trim()), ['journey Retry { stage S { step throw } }']);
+        assert.deepEqual(
+            asked.slice(2).map(request => request.text?.trim()),
+            ['journey Retry { stage S { step throw } }']
+        );
         await answered;
         assert.match(md.render(text), /The map could not be drawn/);
         assert.equal(asked.length, 3);

@@ -44,7 +44,10 @@ describe('the markdown-it plugin from the packed package', function () {
             const result = spawnSync(process.execPath, [consumer], { cwd: project, encoding: 'utf8', timeout: 60_000 });
             assert.equal(result.stderr, '');
             assert.equal(result.status, 0);
-            assert.match(result.stdout, /^<div class="journey-map-fence"><img alt="购买旅程" src="data:image\/svg\+xml/);
+            assert.match(
+                result.stdout,
+                /^<div class="journey-map-fence"><img alt="购买旅程" src="data:image\/svg\+xml/
+            );
         });
     }
 });

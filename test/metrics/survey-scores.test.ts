@@ -44,9 +44,18 @@ describe('survey scores from raw answers, checked against values computed by han
     });
 
     it('shows a value as the map does: "40 ± 18, n = 10", whole points for NPS and CSAT, one decimal for effort', () => {
-        assert.equal(formatMeasuredValue({ value: 40, sample: { n: 10, margin: 18.2 } }, { unit: 'nps' }), '40 ± 18, n = 10');
-        assert.equal(formatMeasuredValue({ value: 85.4, sample: { n: 40, margin: 11.04 } }, { unit: 'csat' }), '85% ± 11, n = 40');
-        assert.equal(formatMeasuredValue({ value: 3.14, sample: { n: 3, margin: 1.13 } }, { unit: 'ces' }), '3.1 ± 1.1, n = 3');
+        assert.equal(
+            formatMeasuredValue({ value: 40, sample: { n: 10, margin: 18.2 } }, { unit: 'nps' }),
+            '40 ± 18, n = 10'
+        );
+        assert.equal(
+            formatMeasuredValue({ value: 85.4, sample: { n: 40, margin: 11.04 } }, { unit: 'csat' }),
+            '85% ± 11, n = 40'
+        );
+        assert.equal(
+            formatMeasuredValue({ value: 3.14, sample: { n: 3, margin: 1.13 } }, { unit: 'ces' }),
+            '3.1 ± 1.1, n = 3'
+        );
         assert.equal(formatMeasuredValue({ value: 100, sample: { n: 1 } }, { unit: 'nps' }), '100, n = 1');
         assert.equal(sampleText({ n: 1 }), 'n = 1');
     });

@@ -15,7 +15,12 @@ function meaning(literal: string): string {
             continue;
         }
         const code = escape[1];
-        value += code.length === 5 ? String.fromCharCode(parseInt(code.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' } as Record<string, string>)[code] ?? code;
+        value +=
+            code.length === 5
+                ? String.fromCharCode(parseInt(code.slice(1), 16))
+                : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' } as Record<string, string>)[
+                      code
+                  ] ?? code);
         body = body.slice(escape[0].length);
     }
     return value;
@@ -23,7 +28,13 @@ function meaning(literal: string): string {
 
 describe('string literals', () => {
     // Texts of quotes, backslashes, spaces, CJK and escapes' letters, closed or not, as a writer leaves them mid-line.
-    const literal = fc.tuple(fc.array(fc.constantFrom('a', '价', ' ', '"', '\\', 'n', 'u', '4', 'E', '2', 'D', '😀')).map(parts => parts.join('')), fc.boolean())
+    const literal = fc
+        .tuple(
+            fc
+                .array(fc.constantFrom('a', '价', ' ', '"', '\\', 'n', 'u', '4', 'E', '2', 'D', '😀'))
+                .map(parts => parts.join('')),
+            fc.boolean()
+        )
         .map(([body, closed]) => `"${body}${closed ? '"' : ''}`);
 
     it('reads every literal as its escapes and quotes say, with or without a backslash in it', () => {

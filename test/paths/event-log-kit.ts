@@ -59,23 +59,50 @@ journey Returns "退货退款" {
 export const returnsFlow = {
     starts: ['Apply'],
     exits: ['Refunded', 'Abandon'],
-    next: { Apply: ['Wait', 'Abandon'], Wait: ['Approve', 'Manual'], Manual: ['Approve'], Approve: ['Refunded'], Never: ['Refunded'] } as Record<string, string[]>,
+    next: {
+        Apply: ['Wait', 'Abandon'],
+        Wait: ['Approve', 'Manual'],
+        Manual: ['Approve'],
+        Approve: ['Refunded'],
+        Never: ['Refunded']
+    } as Record<string, string[]>,
     steps: ['Apply', 'Wait', 'Manual', 'Approve', 'Never', 'Refunded', 'Abandon'],
     activities: {
-        return_form: 'Apply', return_submit: 'Apply', review_pending: 'Wait', manual_review: 'Manual', review_ok: 'Approve',
-        express_review: 'Never', refund_paid: 'Refunded', return_cancel: 'Abandon'
+        return_form: 'Apply',
+        return_submit: 'Apply',
+        review_pending: 'Wait',
+        manual_review: 'Manual',
+        review_ok: 'Approve',
+        express_review: 'Never',
+        refund_paid: 'Refunded',
+        return_cancel: 'Abandon'
     } as Record<string, string>
 };
 
 /** The returns journey of the kit as a model: the same steps, `next`, exits and events. */
 export function returnsJourney(): JourneyMapModel {
     const byStep = new Map<string, string[]>();
-    for (const [activity, step] of Object.entries(returnsFlow.activities)) byStep.set(step, [...(byStep.get(step) ?? []), activity]);
+    for (const [activity, step] of Object.entries(returnsFlow.activities))
+        byStep.set(step, [...(byStep.get(step) ?? []), activity]);
     const step = (name: string): StepModel => ({
-        name, personas: [], channels: [], touchpoints: [], pains: [], opportunities: [], momentsOfTruth: [], metrics: [],
-        next: returnsFlow.next[name] ?? [], exit: returnsFlow.exits.includes(name), events: byStep.get(name)
+        name,
+        personas: [],
+        channels: [],
+        touchpoints: [],
+        pains: [],
+        opportunities: [],
+        momentsOfTruth: [],
+        metrics: [],
+        next: returnsFlow.next[name] ?? [],
+        exit: returnsFlow.exits.includes(name),
+        events: byStep.get(name)
     });
-    return { name: 'Returns', personas: [], emotionScale: { min: 1, max: 5 }, stages: [{ name: 'All', steps: returnsFlow.steps.map(step), metrics: [] }] };
+    return {
+        name: 'Returns',
+        personas: [],
+        emotionScale: { min: 1, max: 5 },
+        stages: [{ name: 'All', steps: returnsFlow.steps.map(step), metrics: [] }]
+    };
 }
 
 /**
@@ -133,14 +160,23 @@ function shuffleCases(events: LogEvent[], random: () => number): LogEvent[] {
     // Some events of a case are written before an earlier one (a late upload): only their times order them.
     for (let index = 0; index + 1 < out.length; index++) {
         const [first, second] = [out[index], out[index + 1]];
-        if (first.case === second.case && first.time !== second.time && random() < 0.3) [out[index], out[index + 1]] = [second, first];
+        if (first.case === second.case && first.time !== second.time && random() < 0.3)
+            [out[index], out[index + 1]] = [second, first];
     }
     return out;
 }
 
 export function logCsv(events: LogEvent[], timeAs: 'iso' | 'epoch' = 'iso'): string {
-    const time = (seconds: number) => timeAs === 'epoch' ? String(seconds) : new Date(seconds * 1000).toISOString().replace('T', ' ').replace('.000Z', '');
-    return ['user_id,event,ts,variant', ...events.map(event => `${event.case},${event.activity},${time(event.time)},${event.variant}`)].join('\n') + '\n';
+    const time = (seconds: number) =>
+        timeAs === 'epoch'
+            ? String(seconds)
+            : new Date(seconds * 1000).toISOString().replace('T', ' ').replace('.000Z', '');
+    return (
+        [
+            'user_id,event,ts,variant',
+            ...events.map(event => `${event.case},${event.activity},${time(event.time)},${event.variant}`)
+        ].join('\n') + '\n'
+    );
 }
 
 /** What `journeymap paths -f json` must say, worked out event by event. */
@@ -202,14 +238,21 @@ export function expectedPaths(events: LogEvent[], flow = returnsFlow, goal = 'Re
 }
 
 /** The difference of two rates with its interval and p-value, from the textbook formulas (normal CDF by Simpson's rule). */
-export function expectedComparison(first: { reached: number; cases: number }, second: { reached: number; cases: number }) {
+export function expectedComparison(
+    first: { reached: number; cases: number },
+    second: { reached: number; cases: number }
+) {
     const p1 = first.reached / first.cases;
     const p2 = second.reached / second.cases;
     const difference = p2 - p1;
-    const se = Math.sqrt(p1 * (1 - p1) / first.cases + p2 * (1 - p2) / second.cases);
+    const se = Math.sqrt((p1 * (1 - p1)) / first.cases + (p2 * (1 - p2)) / second.cases);
     const pooled = (first.reached + second.reached) / (first.cases + second.cases);
     const z = difference / Math.sqrt(pooled * (1 - pooled) * (1 / first.cases + 1 / second.cases));
-    return { difference, ci95: [difference - 1.96 * se, difference + 1.96 * se], pValue: 2 * (1 - normalCdf(Math.abs(z))) };
+    return {
+        difference,
+        ci95: [difference - 1.96 * se, difference + 1.96 * se],
+        pValue: 2 * (1 - normalCdf(Math.abs(z)))
+    };
 }
 
 function normalCdf(z: number): number {

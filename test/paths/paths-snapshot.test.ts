@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { ObservedPaths } from '../../model/observed-paths.js';
-import { parsePathsSnapshot, pathsSnapshotText, sameObservations, snapshotFileName } from '../../paths/paths-snapshot.js';
+import {
+    parsePathsSnapshot,
+    pathsSnapshotText,
+    sameObservations,
+    snapshotFileName
+} from '../../paths/paths-snapshot.js';
 
 const paths: ObservedPaths = {
     journey: 'Returns', source: 'clicks', cases: 3, unmappedEvents: 1, fitness: 2 / 3,

@@ -16,7 +16,10 @@ describe('paths/two-proportions: the split\'s statistics', () => {
         const result = compareProportions({ reached: 50, cases: 100 }, { reached: 60, cases: 100 });
         assert.ok(Math.abs(result.difference - 0.1) < 1e-12);
         assert.ok(Math.abs(result.pValue - 0.1552) < 1e-4, String(result.pValue));
-        assert.ok(Math.abs(result.ci95[0] - (0.1 - 1.959964 * 0.07)) < 1e-6 && Math.abs(result.ci95[1] - (0.1 + 1.959964 * 0.07)) < 1e-6);
+        assert.ok(
+            Math.abs(result.ci95[0] - (0.1 - 1.959964 * 0.07)) < 1e-6 &&
+                Math.abs(result.ci95[1] - (0.1 + 1.959964 * 0.07)) < 1e-6
+        );
     });
 
     it('says p = 1 when both groups are all or nothing, and never more than 1', () => {

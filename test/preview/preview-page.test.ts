@@ -28,7 +28,8 @@ describe('preview page in real Chromium', function () {
     });
     after(async () => browser?.close());
 
-    const openPreview = (url = pageUrl, beforeLoad?: (page: Page) => Promise<void>) => openPreviewPage(browser, url, beforeLoad);
+    const openPreview = (url = pageUrl, beforeLoad?: (page: Page) => Promise<void>) =>
+        openPreviewPage(browser, url, beforeLoad);
     const send = sendToPreview;
 
     const update = updateWith;
@@ -48,16 +49,18 @@ describe('preview page in real Chromium', function () {
     it('lays out text so that no two text boxes overlap (the examples, and a map of two personas with notes and branches)', async () => {
         const review = join(repoRoot, 'test', 'fixtures', 'diff', 'review', 'before.journey');
         const [reviewModel] = await modelsWithImports([review]);
-        for (const { file, model } of [...await exampleModels(), { file: review, model: reviewModel }]) {
+        for (const { file, model } of [...(await exampleModels()), { file: review, model: reviewModel }]) {
             const { page } = await openPreview();
             await send(page, update(model));
             const overlaps = await page.evaluate(() => {
-                const boxes = [...document.querySelectorAll('#canvas svg text')].map(t => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+                const boxes = [...document.querySelectorAll('#canvas svg text')]
+                    .map(t => ({ text: t.textContent, box: t.getBoundingClientRect() }))
                     .filter(entry => entry.box.width > 0);
                 const found: string[] = [];
                 for (let i = 0; i < boxes.length; i++) {
                     for (let j = i + 1; j < boxes.length; j++) {
-                        const a = boxes[i].box, b = boxes[j].box;
+                        const a = boxes[i].box,
+                            b = boxes[j].box;
                         const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
                         const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
                         if (overlapX > 1 && overlapY > 1) found.push(`${boxes[i].text} × ${boxes[j].text}`);
@@ -83,7 +86,10 @@ describe('preview page in real Chromium', function () {
         await page.click('button[data-view="mermaid"]');
         await page.waitForSelector('#canvas svg[aria-roledescription="journey"]');
         assert.equal(await loaded(), true);
-        assert.equal(await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src$="mermaid.js"]')?.nonce), 'testnonce123');
+        assert.equal(
+            await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src$="mermaid.js"]')?.nonce),
+            'testnonce123'
+        );
         assert.deepEqual(errors, []);
         await page.close();
     });
@@ -98,15 +104,21 @@ describe('preview page in real Chromium', function () {
             assert.ok((await page.textContent('#canvas'))?.includes(firstStep.title ?? firstStep.name), file);
             await page.click('button[data-view="paths"]');
             await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
-            assert.ok((await page.locator('#canvas .node').count()) >= model.journeys[0].stages.flatMap(s => s.steps).length, file);
+            assert.ok(
+                (await page.locator('#canvas .node').count()) >= model.journeys[0].stages.flatMap(s => s.steps).length,
+                file
+            );
             assert.deepEqual(errors, [], file);
             await page.close();
         }
     });
 
     it('opens an exported HTML page with hostile strings without running or adding anything', async () => {
-        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"><a href="javascript:window.pwned=3">x</a>';
-        const model = await modelOf(`journey J ${JSON.stringify(hostile)} { stage S ${JSON.stringify(hostile)} { step A ${JSON.stringify(hostile)} { emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} } } }`);
+        const hostile =
+            '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"><a href="javascript:window.pwned=3">x</a>';
+        const model = await modelOf(
+            `journey J ${JSON.stringify(hostile)} { stage S ${JSON.stringify(hostile)} { step A ${JSON.stringify(hostile)} { emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} } } }`
+        );
         const file = join(outputDir, 'hostile.html');
         writeFileSync(file, renderJourneyHtml(model.journeys[0], renderJourneyMapSvg(model)));
         const page = await browser.newPage();
@@ -132,9 +144,17 @@ describe('preview page in real Chromium', function () {
         const { model } = (await exampleModels())[0];
         const { page } = await openPreview();
         await send(page, update(model));
-        await send(page, { type: 'update', uri: model.uri, fileName: 'map.journey', error: { message: "Unknown persona 'Bob'", line: 3, character: 10 } });
+        await send(page, {
+            type: 'update',
+            uri: model.uri,
+            fileName: 'map.journey',
+            error: { message: "Unknown persona 'Bob'", line: 3, character: 10 }
+        });
         await page.waitForSelector('#banner:not([hidden])');
-        assert.equal(await page.textContent('#banner'), "map.journey:4:11 Unknown persona 'Bob' — showing the last valid map.");
+        assert.equal(
+            await page.textContent('#banner'),
+            "map.journey:4:11 Unknown persona 'Bob' — showing the last valid map."
+        );
         assert.ok(await page.locator('#canvas g.step').count() > 0);
     });
 
@@ -144,7 +164,9 @@ describe('preview page in real Chromium', function () {
         await send(page, update(model));
         await page.click('#canvas g.cell[data-step="Compare"] g.step');
         // A click reveals a moment later, when it is no double-click (which edits on the map).
-        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(message => message.type === 'reveal'));
+        await page.waitForFunction(() =>
+            (window as unknown as { posted: FromPreview[] }).posted.some(message => message.type === 'reveal')
+        );
         const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted);
         const reveal = posted.find(message => message.type === 'reveal');
         const compare = model.journeys[0].stages[1].steps[1];
@@ -154,21 +176,33 @@ describe('preview page in real Chromium', function () {
     });
 
     it("offers the file's named views beside the built-in ones, plays a story's slide where the cursor is, and opens a step's detail journey", async () => {
-        const model = await modelOf(readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8'));
+        const model = await modelOf(
+            readFileSync(join(repoRoot, 'test', 'fixtures', 'views', 'contract.journey'), 'utf8')
+        );
         const { page, errors } = await openPreview();
         await send(page, update(model));
-        assert.deepEqual(await page.locator('#views button').evaluateAll(buttons => buttons.map(button => (button as HTMLElement).dataset.view)),
-            ['map', 'mermaid', 'paths', 'funnel', 'blueprint', 'portfolio', 'Exec']);
+        assert.deepEqual(
+            await page
+                .locator('#views button')
+                .evaluateAll(buttons => buttons.map(button => (button as HTMLElement).dataset.view)),
+            ['map', 'mermaid', 'paths', 'funnel', 'blueprint', 'portfolio', 'Exec']
+        );
         await page.click('#views button[data-view="Exec"]');
         await page.waitForSelector('#canvas svg title#view-title', { state: 'attached' });
         assert.equal(await page.locator('#canvas svg title#view-title').textContent(), '报修与维修');
         assert.equal(await page.locator('#canvas g.step').count(), 0, 'the view has no steps lane');
-        assert.equal(await page.evaluate(() => (window as unknown as { savedState: { view: string } }).savedState.view), 'Exec');
+        assert.equal(
+            await page.evaluate(() => (window as unknown as { savedState: { view: string } }).savedState.view),
+            'Exec'
+        );
         await send(page, { type: 'highlight', step: undefined, slide: { story: 'Why', index: 1 } });
         await page.waitForSelector('#story-bar:not([hidden])');
         assert.equal(await page.locator('#story-note').textContent(), '师傅上门后，情绪回升');
         assert.equal(await page.locator('#story-count').textContent(), '2 / 2');
-        assert.match(await page.locator('#canvas svg style').textContent() ?? '', /\[data-step="Visit"\]\{opacity:1\}/);
+        assert.match(
+            (await page.locator('#canvas svg style').textContent()) ?? '',
+            /\[data-step="Visit"\]\{opacity:1\}/
+        );
         await page.click('#story-previous');
         await page.waitForFunction(() => document.getElementById('story-count')?.textContent === '1 / 2');
         await page.click('#story-close');
@@ -176,14 +210,18 @@ describe('preview page in real Chromium', function () {
         await page.click('#views button[data-view="map"]');
         await page.click('#canvas g.step[data-detail="Repair"] text.detail-link');
         const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted);
-        assert.deepEqual(posted.find(message => message.type === 'openJourney'), { type: 'openJourney', journey: 'Repair' });
+        assert.deepEqual(
+            posted.find(message => message.type === 'openJourney'),
+            { type: 'openJourney', journey: 'Repair' }
+        );
         assert.deepEqual(errors, []);
         await page.close();
     });
 
     it('never runs or injects markup from hostile strings, in every view', async () => {
-        const hostile = '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%'
-            + '<foreignObject><iframe srcdoc="<script>parent.pwned=4</script>"></iframe></foreignObject><style>*{background:url(javascript:pwned=5)}</style>\u202e\u2066bidi';
+        const hostile =
+            '<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2"></svg><a href="javascript:window.pwned=3">x</a>%%{init: {"securityLevel":"loose"}}%%' +
+            '<foreignObject><iframe srcdoc="<script>parent.pwned=4</script>"></iframe></foreignObject><style>*{background:url(javascript:pwned=5)}</style>\u202e\u2066bidi';
         const quoted = JSON.stringify(hostile);
         const model = await modelOf(`persona P ${quoted} { role ${quoted} goal ${quoted} quote ${quoted} }
 channel C ${quoted} online
@@ -193,22 +231,48 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         for (const view of ['map', 'mermaid', 'paths', 'funnel'] as const) {
             if (view === 'map') await send(page, update(model));
             else await page.click(`button[data-view="${view}"]`);
-            await page.waitForFunction(v => (v === 'map' ? !!document.querySelector('#canvas svg.jm') : v === 'funnel' ? document.querySelectorAll('#canvas .funnel-step').length === 2 : !!document.querySelector('#canvas svg[id^="mermaid"]')), view);
+            await page.waitForFunction(
+                v =>
+                    v === 'map'
+                        ? !!document.querySelector('#canvas svg.jm')
+                        : v === 'funnel'
+                          ? document.querySelectorAll('#canvas .funnel-step').length === 2
+                          : !!document.querySelector('#canvas svg[id^="mermaid"]'),
+                view
+            );
             await page.waitForTimeout(200);
             const injected = await page.evaluate(() => ({
                 pwned: (window as unknown as { pwned?: number }).pwned,
                 // Executable scripts that are not ours (ours: preview.js and, once a Mermaid view opened, mermaid.js, both
                 // with the page's nonce; the message bundle is a JSON data block, never run).
-                foreignScripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')]
-                    .filter(script => !(script.nonce === 'testnonce123' && /\/(preview|mermaid)\.js$/.test(script.src))).length,
+                foreignScripts: [
+                    ...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')
+                ].filter(script => !(script.nonce === 'testnonce123' && /\/(preview|mermaid)\.js$/.test(script.src)))
+                    .length,
                 images: document.querySelectorAll('#canvas img').length,
                 javascriptLinks: document.querySelectorAll('#canvas [href^="javascript"]').length,
-                handlers: [...document.querySelectorAll('#canvas *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+                handlers: [...document.querySelectorAll('#canvas *')].filter(e =>
+                    [...e.attributes].some(a => a.name.startsWith('on'))
+                ).length,
                 injected: document.querySelectorAll('#canvas iframe, #canvas a, #canvas foreignObject iframe').length,
                 // The SVG's own <style> is ours; no other style element may come from the text.
-                styles: [...document.querySelectorAll('#canvas style')].filter(style => style.textContent!.includes('pwned')).length
+                styles: [...document.querySelectorAll('#canvas style')].filter(style =>
+                    style.textContent!.includes('pwned')
+                ).length
             }));
-            assert.deepEqual(injected, { pwned: undefined, foreignScripts: 0, images: 0, javascriptLinks: 0, handlers: 0, injected: 0, styles: 0 }, view);
+            assert.deepEqual(
+                injected,
+                {
+                    pwned: undefined,
+                    foreignScripts: 0,
+                    images: 0,
+                    javascriptLinks: 0,
+                    handlers: 0,
+                    injected: 0,
+                    styles: 0
+                },
+                view
+            );
             assert.deepEqual(errors, [], `${view}: an inline handler was created, even if CSP blocked it`);
         }
         assert.deepEqual(errors, []);
@@ -219,8 +283,12 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const { page, errors } = await openPreview();
         await send(page, update(model));
         await send(page, { type: 'exportPng', scale: 2 });
-        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png'));
-        const answer = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png'));
+        await page.waitForFunction(() =>
+            (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png')
+        );
+        const answer = await page.evaluate(() =>
+            (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png')
+        );
         assert.ok(answer?.type === 'png' && answer.base64, JSON.stringify(answer));
         const png = Buffer.from(answer.base64, 'base64');
         assert.equal(png.subarray(1, 4).toString(), 'PNG');
@@ -237,18 +305,41 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const metric = page.locator('#canvas g.metric[data-origin]').first();
         const label = await metric.getAttribute('aria-label');
         assert.equal(label, 'Metric Conversion: 14.5%, ✓ met, +0.6 pp since 2026-W46 (better)');
-        assert.equal(await page.locator('#canvas g.metric .sparkline').count(), 7, 'every value read from a weekly series');
-        assert.match((await page.locator('#canvas g.stage').nth(2).getAttribute('aria-label'))!, /Revenue: 62,832 CNY ✓ met/);
+        assert.equal(
+            await page.locator('#canvas g.metric .sparkline').count(),
+            7,
+            'every value read from a weekly series'
+        );
+        assert.match(
+            (await page.locator('#canvas g.stage').nth(2).getAttribute('aria-label'))!,
+            /Revenue: 62,832 CNY ✓ met/
+        );
         await metric.click();
         const posted = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.at(-1));
-        assert.ok(posted?.type === 'openData' && posted.uri.endsWith('examples/shop/analytics/funnel.csv') && posted.line === 11, JSON.stringify(posted));
+        assert.ok(
+            posted?.type === 'openData' &&
+                posted.uri.endsWith('examples/shop/analytics/funnel.csv') &&
+                posted.line === 11,
+            JSON.stringify(posted)
+        );
         assert.deepEqual(errors, []);
         await page.close();
     });
 
     /** The message the extension posts in compare mode, computed here with the same diff. */
     function compareMessage(before: JourneyModel, after: JourneyModel): ToPreview {
-        return { type: 'compare', uri: after.uri, fileName: 'checkout.journey', baseLabel: 'HEAD', result: { before, after, changes: diffJourneyModels(before, after), emotions: compareEmotions(before, after) } };
+        return {
+            type: 'compare',
+            uri: after.uri,
+            fileName: 'checkout.journey',
+            baseLabel: 'HEAD',
+            result: {
+                before,
+                after,
+                changes: diffJourneyModels(before, after),
+                emotions: compareEmotions(before, after)
+            }
+        };
     }
 
     it('compares in the named view chosen: its picture with the steps the changes touched in front', async () => {
@@ -263,14 +354,20 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.waitForFunction(previous => Number(document.body.dataset.rendered) > previous, drawn);
         const figure = page.locator('figure.compare-view');
         assert.equal(await figure.locator('figcaption').textContent(), 'View 管理层评审: the steps the changes touched');
-        assert.match(await figure.locator('svg style').first().textContent() ?? '', /\[data-step="Call"\]\{opacity:1\}/);
+        assert.match(
+            (await figure.locator('svg style').first().textContent()) ?? '',
+            /\[data-step="Call"\]\{opacity:1\}/
+        );
         assert.deepEqual(errors, []);
         await page.close();
     });
 
     it('compares with HEAD: the changes in words, both curves on one axis, both maps with the changed steps marked', async () => {
         const fixtures = join(repoRoot, 'test', 'fixtures', 'diff');
-        const [before, after] = await modelsWithImports([join(fixtures, 'before.journey'), join(fixtures, 'after.journey')]);
+        const [before, after] = await modelsWithImports([
+            join(fixtures, 'before.journey'),
+            join(fixtures, 'after.journey')
+        ]);
         const { page, errors } = await openPreview();
         await send(page, update(after));
         const drawn = await page.evaluate(() => Number(document.body.dataset.rendered));
@@ -280,10 +377,21 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             comparing: document.body.classList.contains('comparing'),
             label: document.getElementById('compare-label')!.textContent,
             heading: document.querySelector('.compare h2')!.textContent,
-            changes: [...document.querySelectorAll('.compare-changes li')].map(item => `${(item as HTMLElement).dataset.kind} ${item.textContent}`),
-            curves: [document.querySelectorAll('.compare-curves polyline.curve-before').length, document.querySelectorAll('.compare-curves polyline.curve-after').length],
+            changes: [...document.querySelectorAll('.compare-changes li')].map(
+                item => `${(item as HTMLElement).dataset.kind} ${item.textContent}`
+            ),
+            curves: [
+                document.querySelectorAll('.compare-curves polyline.curve-before').length,
+                document.querySelectorAll('.compare-curves polyline.curve-after').length
+            ],
             maps: document.querySelectorAll('.compare-maps svg.jm').length,
-            changed: [...new Set([...document.querySelectorAll('.compare-after g.cell[class*="change-"]')].map(cell => `${cell.getAttribute('data-step')} ${cell.getAttribute('class')}`))]
+            changed: [
+                ...new Set(
+                    [...document.querySelectorAll('.compare-after g.cell[class*="change-"]')].map(
+                        cell => `${cell.getAttribute('data-step')} ${cell.getAttribute('class')}`
+                    )
+                )
+            ]
         }));
         assert.deepEqual(seen, {
             comparing: true,
@@ -291,7 +399,7 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             heading: '5 changes since HEAD',
             changes: [
                 "renamed Step 'VisitSite' renamed to 'BrowseSite'",
-                'moved Step \'Compares offers\' moved from 考虑 Consideration to 购买 Purchase',
+                "moved Step 'Compares offers' moved from 考虑 Consideration to 购买 Purchase",
                 "changed Emotion of 'Compares offers' fell from 2 to 1",
                 "added Step 'Compares offers': pain point added: “No express delivery option”",
                 "changed Metric dropoff of 'Compares offers': value 31% → 18% (−13 pp; ✗ missed → ✓ met)"
@@ -313,20 +421,45 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
 
     it('marks a removed step on the older map and an added one on the newer, and runs nothing from hostile names', async () => {
         const hostile = '"><img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
-        const before = await modelOf('journey J { stage S { step Old "Leaves early" { emotion 2 } step Keep { emotion 3 } } }');
-        const after = await modelOf(`journey J { stage S { step Keep { emotion 4 } step New ${JSON.stringify(hostile)} { emotion 5 pain ${JSON.stringify(hostile)} } } }`);
+        const before = await modelOf(
+            'journey J { stage S { step Old "Leaves early" { emotion 2 } step Keep { emotion 3 } } }'
+        );
+        const after = await modelOf(
+            `journey J { stage S { step Keep { emotion 4 } step New ${JSON.stringify(hostile)} { emotion 5 pain ${JSON.stringify(hostile)} } } }`
+        );
         const { page, errors } = await openPreview();
         await send(page, compareMessage(before, after));
         await page.waitForSelector('.compare-maps');
         const seen = await page.evaluate(() => ({
-            removed: [...new Set([...document.querySelectorAll('.compare-before .change-removed')].map(node => node.getAttribute('data-step')))],
-            added: [...new Set([...document.querySelectorAll('.compare-after .change-added')].map(node => node.getAttribute('data-step')))],
+            removed: [
+                ...new Set(
+                    [...document.querySelectorAll('.compare-before .change-removed')].map(node =>
+                        node.getAttribute('data-step')
+                    )
+                )
+            ],
+            added: [
+                ...new Set(
+                    [...document.querySelectorAll('.compare-after .change-added')].map(node =>
+                        node.getAttribute('data-step')
+                    )
+                )
+            ],
             pwned: (window as unknown as { pwned?: number }).pwned,
             images: document.querySelectorAll('img').length,
             scripts: document.querySelectorAll('body script:not([type="application/json"])').length,
-            mentioned: [...document.querySelectorAll('.compare-changes li')].some(item => item.textContent!.includes('<img src=x'))
+            mentioned: [...document.querySelectorAll('.compare-changes li')].some(item =>
+                item.textContent!.includes('<img src=x')
+            )
         }));
-        assert.deepEqual(seen, { removed: ['Old'], added: ['New'], pwned: undefined, images: 0, scripts: 1, mentioned: true });
+        assert.deepEqual(seen, {
+            removed: ['Old'],
+            added: ['New'],
+            pwned: undefined,
+            images: 0,
+            scripts: 1,
+            mentioned: true
+        });
         assert.deepEqual(errors, []);
         await page.close();
     });
@@ -350,14 +483,26 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
         assert.equal(await page.locator('#canvas [data-step]').first().getAttribute('data-step'), 'T400');
         await send(page, { type: 'exportPng', scale: 1 });
-        await page.waitForFunction(() => (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png'));
-        const png = await page.evaluate(() => (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png'));
+        await page.waitForFunction(() =>
+            (window as unknown as { posted: FromPreview[] }).posted.some(m => m.type === 'png')
+        );
+        const png = await page.evaluate(() =>
+            (window as unknown as { posted: FromPreview[] }).posted.find(m => m.type === 'png')
+        );
         assert.ok(png?.type === 'png' && png.base64, JSON.stringify(png));
         const shownWidth = Number(await page.getAttribute('#canvas svg.jm', 'width'));
-        assert.equal(Buffer.from(png.base64, 'base64').readUInt32BE(16), Math.ceil(shownWidth), 'the PNG is the part shown, not all 5,000 steps');
+        assert.equal(
+            Buffer.from(png.base64, 'base64').readUInt32BE(16),
+            Math.ceil(shownWidth),
+            'the PNG is the part shown, not all 5,000 steps'
+        );
         await page.click('button[data-view="paths"]');
         await page.waitForSelector('#canvas svg[aria-roledescription="flowchart-v2"]');
-        assert.equal(await page.locator('#canvas .node').count(), 200, 'the flowchart of the part shown, not of 5,000 steps');
+        assert.equal(
+            await page.locator('#canvas .node').count(),
+            200,
+            'the flowchart of the part shown, not of 5,000 steps'
+        );
         before = await drawn();
         await page.click('#window-overview');
         await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
@@ -368,7 +513,9 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
     });
 
     it('speaks Chinese when the editor does: the toolbar, and map labels from the bundle the page carries', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
         useMessageBundle(chinese); // the extension host translates the page's own words…
         let url: string;
         try {
@@ -379,20 +526,36 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         const { page, errors } = await openPreview(url);
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
         await send(page, update(service.model));
-        assert.deepEqual(await page.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗', '服务蓝图', '机会组合']);
+        assert.deepEqual(await page.locator('#views button').allTextContents(), [
+            '旅程图',
+            'Mermaid 旅程图',
+            '路径',
+            '漏斗',
+            '服务蓝图',
+            '机会组合'
+        ]);
         const lanes = await page.locator('#canvas .lane-label').allTextContents();
-        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
-        assert.match(await page.locator('#canvas .subtitle').textContent() ?? '', /\d+ 个阶段 · \d+ 个步骤/);
+        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点'])
+            assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
+        assert.match((await page.locator('#canvas .subtitle').textContent()) ?? '', /\d+ 个阶段 · \d+ 个步骤/);
         await page.screenshot({ path: join(outputDir, 'preview-zh-cn.png'), fullPage: true });
         assert.deepEqual(errors, []);
         await page.close();
     });
 
     it('draws a map in the language it declares (language zh-cn) in an English editor, and the next map in English again', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
         const { page, errors } = await openPreview();
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
-        const declared: ToPreview = { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: { ...service.model, language: 'zh-cn' }, messages: chinese };
+        const declared: ToPreview = {
+            type: 'update',
+            uri: service.model.uri,
+            fileName: 'map.journey',
+            model: { ...service.model, language: 'zh-cn' },
+            messages: chinese
+        };
         await send(page, declared);
         let lanes = await page.locator('#canvas .lane-label').allTextContents();
         assert.ok(lanes.includes('阶段') && lanes.includes('情绪'), lanes.join(', '));
@@ -405,15 +568,30 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
     });
 
     it('draws what customers said beside what the team wrote: a hollow ring joined to the written face, in English and Chinese, with screenshots', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
-        const survey = await modelOf(readFileSync(join(repoRoot, 'test', 'fixtures', 'survey', 'checkout.journey'), 'utf8'), join(repoRoot, 'test', 'fixtures', 'survey', 'screenshot.journey'));
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
+        const survey = await modelOf(
+            readFileSync(join(repoRoot, 'test', 'fixtures', 'survey', 'checkout.journey'), 'utf8'),
+            join(repoRoot, 'test', 'fixtures', 'survey', 'screenshot.journey')
+        );
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!.model;
-        for (const [model, messages, name, gapStep] of [[survey, undefined, 'measured-emotion-en', 'Checkout'], [service, chinese, 'measured-emotion-zh-cn', '上门维修']] as const) {
+        for (const [model, messages, name, gapStep] of [
+            [survey, undefined, 'measured-emotion-en', 'Checkout'],
+            [service, chinese, 'measured-emotion-zh-cn', '上门维修']
+        ] as const) {
             const { page, errors } = await openPreview();
             await send(page, { type: 'update', uri: model.uri, fileName: 'map.journey', model, messages });
             const rings = page.locator('#canvas .measured-point');
-            const withBoth = model.journeys[0].stages.flatMap(stage => stage.steps).filter(step => step.emotion && step.measuredEmotion).map(step => step.name);
-            assert.deepEqual(await rings.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-step'))), withBoth, name);
+            const withBoth = model.journeys[0].stages
+                .flatMap(stage => stage.steps)
+                .filter(step => step.emotion && step.measuredEmotion)
+                .map(step => step.name);
+            assert.deepEqual(
+                await rings.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-step'))),
+                withBoth,
+                name
+            );
             // Read in one evaluation: the pane may rewrap the map (a scrollbar appearing changes its width),
             // and a node found before a redraw is detached after it, with no computed style.
             const drawn = await page.evaluate(step => {
@@ -421,10 +599,15 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                 const computed = getComputedStyle(ring.querySelector('circle.measured')!);
                 const line = ring.querySelector('line.measured-link')!;
                 return {
-                    fill: computed.fill, stroke: computed.stroke, label: ring.getAttribute('aria-label') ?? '',
+                    fill: computed.fill,
+                    stroke: computed.stroke,
+                    label: ring.getAttribute('aria-label') ?? '',
                     background: getComputedStyle(document.querySelector('#canvas .bg')!).fill,
-                    y1: Number(line.getAttribute('y1')), y2: Number(line.getAttribute('y2')),
-                    face: Number(document.querySelector(`#canvas g.point[data-step="${step}"] circle`)!.getAttribute('cy'))
+                    y1: Number(line.getAttribute('y1')),
+                    y2: Number(line.getAttribute('y2')),
+                    face: Number(
+                        document.querySelector(`#canvas g.point[data-step="${step}"] circle`)!.getAttribute('cy')
+                    )
                 };
             }, gapStep);
             // Hollow: filled with the page's background, outlined in the curve's colour; the thin line reaches the written face.
@@ -433,7 +616,12 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             assert.equal(drawn.y1, drawn.face, 'the line starts at the written face');
             assert.ok(drawn.y2 > drawn.y1, 'customers said worse than the team wrote: the ring is lower');
             assert.match(drawn.label, messages ? /实测/ : /measured .* written 5/);
-            assert.ok((await page.locator('#canvas .lane-label').allTextContents()).includes(messages ? '客户原话' : 'CUSTOMERS SAID'), name);
+            assert.ok(
+                (await page.locator('#canvas .lane-label').allTextContents()).includes(
+                    messages ? '客户原话' : 'CUSTOMERS SAID'
+                ),
+                name
+            );
             await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
             assert.deepEqual(errors, [], name);
             await page.close();
@@ -441,12 +629,24 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
     });
 
     it('switches to the service blueprint, light, dark and in Chinese, and writes screenshots', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
-        for (const [scheme, messages, name] of [['light', undefined, 'blueprint-light'], ['dark', undefined, 'blueprint-dark'], ['light', chinese, 'blueprint-zh-cn']] as const) {
+        for (const [scheme, messages, name] of [
+            ['light', undefined, 'blueprint-light'],
+            ['dark', undefined, 'blueprint-dark'],
+            ['light', chinese, 'blueprint-zh-cn']
+        ] as const) {
             const { page, errors } = await openPreview();
             await page.emulateMedia({ colorScheme: scheme });
-            await send(page, { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: service.model, messages });
+            await send(page, {
+                type: 'update',
+                uri: service.model.uri,
+                fileName: 'map.journey',
+                model: service.model,
+                messages
+            });
             const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
             await page.locator('#views button[data-view="blueprint"]').click();
             await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
@@ -460,27 +660,63 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         }
     });
 
-    it('asks for the workspace\'s opportunities when the portfolio is shown, and places them, light, dark and in Chinese', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+    it("asks for the workspace's opportunities when the portfolio is shown, and places them, light, dark and in Chinese", async () => {
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
         const service = (await exampleModels()).find(example => example.file.includes('售后服务'))!;
         const rows = opportunityBacklog((await exampleModels()).map(example => example.model));
         assert.ok(rows.length >= 2);
-        for (const [scheme, messages, name] of [['light', undefined, 'portfolio-light'], ['dark', undefined, 'portfolio-dark'], ['light', chinese, 'portfolio-zh-cn']] as const) {
+        for (const [scheme, messages, name] of [
+            ['light', undefined, 'portfolio-light'],
+            ['dark', undefined, 'portfolio-dark'],
+            ['light', chinese, 'portfolio-zh-cn']
+        ] as const) {
             const { page, errors } = await openPreview();
             await page.emulateMedia({ colorScheme: scheme });
-            await send(page, { type: 'update', uri: service.model.uri, fileName: 'map.journey', model: service.model, messages });
+            await send(page, {
+                type: 'update',
+                uri: service.model.uri,
+                fileName: 'map.journey',
+                model: service.model,
+                messages
+            });
             await page.locator('#views button[data-view="portfolio"]').click();
-            await page.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some(message => message.type === 'needPortfolio'));
+            await page.waitForFunction(() =>
+                (window as unknown as { posted: Array<{ type: string }> }).posted.some(
+                    message => message.type === 'needPortfolio'
+                )
+            );
             const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
             await page.evaluate(message => window.postMessage(message, '*'), { type: 'portfolio', rows } as ToPreview);
             await page.waitForFunction(previous => Number(document.body.dataset.rendered ?? 0) > previous, before);
             assert.equal(await page.locator('#canvas .opportunity-dot').count(), rows.length, name);
-            if (messages) assert.match(await page.locator('#canvas .title').first().textContent() ?? '', /工作区机会点/);
+            if (messages)
+                assert.match((await page.locator('#canvas .title').first().textContent()) ?? '', /工作区机会点/);
             // Each opportunity links to the first step it addresses.
-            const revealsBefore = await page.evaluate(() => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length);
+            const revealsBefore = await page.evaluate(
+                () =>
+                    (window as unknown as { posted: Array<{ type: string }> }).posted.filter(
+                        message => message.type === 'reveal'
+                    ).length
+            );
             await page.locator('#canvas .opportunity-row circle').first().click();
-            await page.waitForFunction(count => (window as unknown as { posted: Array<{ type: string }> }).posted.filter(message => message.type === 'reveal').length > count, revealsBefore);
-            const revealed = await page.evaluate(() => (window as unknown as { posted: Array<{ type: string; range?: { uri: string; start: { line: number } } }> }).posted.filter(message => message.type === 'reveal').at(-1));
+            await page.waitForFunction(
+                count =>
+                    (window as unknown as { posted: Array<{ type: string }> }).posted.filter(
+                        message => message.type === 'reveal'
+                    ).length > count,
+                revealsBefore
+            );
+            const revealed = await page.evaluate(() =>
+                (
+                    window as unknown as {
+                        posted: Array<{ type: string; range?: { uri: string; start: { line: number } } }>;
+                    }
+                ).posted
+                    .filter(message => message.type === 'reveal')
+                    .at(-1)
+            );
             const first = rows[0].steps[0].range!;
             assert.deepEqual(revealed?.range, { uri: first.uri, start: first.start, end: first.start }, name);
             await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
@@ -489,12 +725,18 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         }
     });
 
-    it('offers a persona picker where steps give emotions per persona, and draws one persona\'s curve when one is picked', async () => {
+    it("offers a persona picker where steps give emotions per persona, and draws one persona's curve when one is picked", async () => {
         const { page, errors } = await openPreview();
-        const [model] = await modelsWithImports([join(repoRoot, 'test', 'fixtures', 'design', 'buying-together.journey')]);
+        const [model] = await modelsWithImports([
+            join(repoRoot, 'test', 'fixtures', 'design', 'buying-together.journey')
+        ]);
         await send(page, update(model));
         assert.equal(await page.isVisible('#persona-picker'), true);
-        assert.deepEqual(await page.locator('#persona-picker option').allTextContents(), ['Every persona', 'Ana', 'Bo']);
+        assert.deepEqual(await page.locator('#persona-picker option').allTextContents(), [
+            'Every persona',
+            'Ana',
+            'Bo'
+        ]);
         assert.equal(await page.locator('#canvas path[data-persona]').count(), 2);
         const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
         await page.selectOption('#persona-picker', 'Bo');
@@ -510,14 +752,15 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await page.setViewportSize({ width: 700, height: 900 });
         const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
         await send(page, update(checkout.model));
-        const mapWidth = () => page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width')));
-        assert.ok(await mapWidth() <= 700, `${await mapWidth()} px in a 700 px pane`);
-        assert.ok(await page.locator('#canvas .lane-label', { hasText: 'STAGE' }).count() > 1);
+        const mapWidth = () =>
+            page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width')));
+        assert.ok((await mapWidth()) <= 700, `${await mapWidth()} px in a 700 px pane`);
+        assert.ok((await page.locator('#canvas .lane-label', { hasText: 'STAGE' }).count()) > 1);
         await page.setViewportSize({ width: 1500, height: 900 });
         // Wait for the wider picture itself: a redraw still pending from the narrow pane (the resize
         // settles after 150 ms) may come first on a busy machine, at the old width.
         await page.waitForFunction(() => Number(document.querySelector('#canvas svg')?.getAttribute('width')) > 700);
-        assert.ok(await mapWidth() > 700);
+        assert.ok((await mapWidth()) > 700);
         assert.deepEqual(errors, []);
         await page.close();
     });
@@ -530,13 +773,27 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         });
         await page.setViewportSize({ width: 1000, height: 900 });
         // A resize observer made now is told after the page's own one, in the same frame: the rewrap is pending.
-        await page.evaluate(() => new Promise<void>(resolve => new ResizeObserver((_, observer) => { observer.disconnect(); resolve(); }).observe(document.getElementById('viewport')!)));
+        await page.evaluate(
+            () =>
+                new Promise<void>(resolve =>
+                    new ResizeObserver((_, observer) => {
+                        observer.disconnect();
+                        resolve();
+                    }).observe(document.getElementById('viewport')!)
+                )
+        );
         const checkout = (await exampleModels()).find(example => example.file.endsWith('checkout.journey'))!;
         await send(page, update(checkout.model));
         const drawn = await page.evaluate(() => Number(document.body.dataset.rendered));
         await page.clock.runFor(1000);
-        assert.equal(await page.evaluate(() => Number(document.body.dataset.rendered)), drawn, 'drawn once, at 1000 px');
-        assert.ok(await page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width'))) <= 1000);
+        assert.equal(
+            await page.evaluate(() => Number(document.body.dataset.rendered)),
+            drawn,
+            'drawn once, at 1000 px'
+        );
+        assert.ok(
+            (await page.evaluate(() => Number(document.querySelector('#canvas svg')!.getAttribute('width')))) <= 1000
+        );
         assert.deepEqual(errors, []);
         await page.close();
     });
@@ -553,14 +810,22 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         await send(page, { type: 'update', uri: checkout.uri, fileName: 'checkout.journey', delta });
         const titles = await page.locator('#canvas g.step').allTextContents();
         assert.ok(titles.some(text => text.includes('<b>改过的</b> step')), 'the changed step, as text');
-        assert.equal(await page.locator('#canvas g.step').count(), checkout.journeys[0].stages.flatMap(stage => stage.steps).length, 'and every other step');
+        assert.equal(
+            await page.locator('#canvas g.step').count(),
+            checkout.journeys[0].stages.flatMap(stage => stage.steps).length,
+            'and every other step'
+        );
         assert.equal(await page.locator('#canvas b').count(), 0);
         assert.deepEqual(errors, []);
         await page.close();
     });
 
     it('serves a page whose CSP allows only its own nonce for scripts, and no eval', () => {
-        const html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js' });
+        const html = previewHtml({
+            nonce: 'abc123',
+            cspSource: 'vscode-resource:',
+            scriptUri: 'vscode-resource:/dist/preview.js'
+        });
         const csp = /content="([^"]+)"/.exec(html)![1];
         assert.match(csp, /default-src 'none'/);
         assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
@@ -575,13 +840,21 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
         useMessageBundle(messages);
         let html: string;
         try {
-            html = previewHtml({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/dist/preview.js', messages });
+            html = previewHtml({
+                nonce: 'abc123',
+                cspSource: 'vscode-resource:',
+                scriptUri: 'vscode-resource:/dist/preview.js',
+                messages
+            });
         } finally {
             useMessageBundle(undefined);
         }
         assert.equal(html.match(/<script/g)?.length, 2, 'the data block and the nonce\'d bundle, nothing more');
         assert.equal(html.match(/<\/script>/g)?.length, 2);
-        assert.ok(html.includes('>&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;</button>'), 'a translated label is escaped in the toolbar');
+        assert.ok(
+            html.includes('>&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;</button>'),
+            'a translated label is escaped in the toolbar'
+        );
         assert.ok(html.includes('aria-label="&lt;/script&gt;'), 'and in an attribute');
     });
 });

@@ -57,24 +57,42 @@ describe('the portfolio view', () => {
         assertWellFormedXml(svg);
         assert.equal(svg.match(/class="opportunity-dot"/g)?.length, 3);
         assert.equal(svg.match(/class="opportunity-row"/g)?.length, 3);
-        for (const status of ['planned', 'shipped', 'dropped']) assert.match(svg, new RegExp(`class="status-${status}"`));
+        for (const status of ['planned', 'shipped', 'dropped'])
+            assert.match(svg, new RegExp(`class="status-${status}"`));
         assert.match(svg, /Offer a callback — Repair › Calls the hotline/);
     });
 
     it('names its quadrants and the colours of the statuses, in the language of the map', async () => {
         const rows = opportunityBacklog([await modelOf(map)]);
-        const labels = (svg: string) => [...svg.matchAll(/class="quadrant-label"[^>]*>([^<]+)</g)].map(match => match[1]);
-        const legend = (svg: string) => [...svg.matchAll(/<g class="legend-entry"><circle class="status-(\w+)"[^>]*\/><text[^>]*>([^<]+)</g)].map(match => `${match[1]} ${match[2]}`);
+        const labels = (svg: string) =>
+            [...svg.matchAll(/class="quadrant-label"[^>]*>([^<]+)</g)].map(match => match[1]);
+        const legend = (svg: string) =>
+            [...svg.matchAll(/<g class="legend-entry"><circle class="status-(\w+)"[^>]*\/><text[^>]*>([^<]+)</g)].map(
+                match => `${match[1]} ${match[2]}`
+            );
         const english = renderPortfolioSvg(rows);
         assert.deepEqual(labels(english), ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits']);
-        assert.deepEqual(legend(english), ['idea idea', 'planned planned', 'building building', 'shipped shipped', 'measured measured', 'dropped dropped']);
+        assert.deepEqual(legend(english), [
+            'idea idea',
+            'planned planned',
+            'building building',
+            'shipped shipped',
+            'measured measured',
+            'dropped dropped'
+        ]);
         // Callback (value 4, effort 2) sits in the quick wins, top left; the dropped idea (1, 5) in the money pits.
-        const dot = (id: string) => /<circle class="status-\w+" cx="([\d.]+)" cy="([\d.]+)"/.exec(english.slice(english.indexOf(`data-opportunity="${id}"`)))!.slice(1).map(Number);
+        const dot = (id: string) =>
+            /<circle class="status-\w+" cx="([\d.]+)" cy="([\d.]+)"/
+                .exec(english.slice(english.indexOf(`data-opportunity="${id}"`)))!
+                .slice(1)
+                .map(Number);
         const [quickX, quickY] = dot('Callback');
         const [pitX, pitY] = dot('Dropped');
         const middle = /class="quadrant-line" x1="([\d.]+)"/.exec(english)!.slice(1).map(Number)[0];
         assert.ok(quickX < middle && pitX > middle && quickY < pitY, `${quickX},${quickY} ${pitX},${pitY} | ${middle}`);
-        useMessageBundle(JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as MessageBundle);
+        useMessageBundle(
+            JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as MessageBundle
+        );
         try {
             const chinese = renderPortfolioSvg(rows);
             assert.deepEqual(labels(chinese), ['速赢', '大赌注', '填充项', '无底洞']);
@@ -86,7 +104,14 @@ describe('the portfolio view', () => {
 
     it('stays readable with 1,000 opportunities: every one in the list, names in the chart only where few share a cell', () => {
         const rows = Array.from({ length: 1000 }, (_, index) => ({
-            id: `O${index}`, title: `Opportunity ${index}`, status: 'idea' as const, value: 1 + (index % 5), effort: 1 + (index % 3), uri: 'file:///m.journey', steps: [], evidence: []
+            id: `O${index}`,
+            title: `Opportunity ${index}`,
+            status: 'idea' as const,
+            value: 1 + (index % 5),
+            effort: 1 + (index % 3),
+            uri: 'file:///m.journey',
+            steps: [],
+            evidence: []
         }));
         const svg = renderPortfolioSvg(rows);
         assertWellFormedXml(svg);
@@ -109,7 +134,7 @@ journey J {
   }
 }`;
 
-    it('draws a declared opportunity with its owner and status, the step\'s owner, the evidence, and fades a claim of low confidence, with a legend', async () => {
+    it("draws a declared opportunity with its owner and status, the step's owner, the evidence, and fades a claim of low confidence, with a legend", async () => {
         const { renderJourneyMapSvg } = await import('../../render/index.js');
         const svg = renderJourneyMapSvg(await modelOf(withClaims), 'J');
         assertWellFormedXml(svg);
@@ -128,8 +153,13 @@ describe('the Mermaid export of a map with a blueprint', () => {
         const { renderMermaidJourney } = await import('../../render/index.js');
         const model = await modelOf(map);
         const mermaid = renderMermaidJourney(model.journeys[0], model.personas);
-        assert.match(mermaid, /\n%% Not in this Mermaid diagram: blueprint actions \(4\), owners \(4\), fail points \(1\)\n$/);
-        const plain = renderMermaidJourney((await modelOf('journey J { stage S { step A { emotion 3 } } }')).journeys[0]);
+        assert.match(
+            mermaid,
+            /\n%% Not in this Mermaid diagram: blueprint actions \(4\), owners \(4\), fail points \(1\)\n$/
+        );
+        const plain = renderMermaidJourney(
+            (await modelOf('journey J { stage S { step A { emotion 3 } } }')).journeys[0]
+        );
         assert.doesNotMatch(plain, /%%/);
     });
 });

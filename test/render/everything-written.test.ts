@@ -29,7 +29,9 @@ journey J "${'A very long journey title that no map is wide enough to hold on on
 
 /** The texts drawn on the map (tspans), not the tooltips or the description. */
 function drawnTexts(svg: string): string[] {
-    return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>|<text[^>]*>([^<]+)<\/text>/g)].map(match => (match[1] ?? match[2]).replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    return [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>|<text[^>]*>([^<]+)<\/text>/g)].map(match =>
+        (match[1] ?? match[2]).replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    );
 }
 
 const opportunities = `journey J {
@@ -46,16 +48,27 @@ describe('a step\'s opportunities, in every output', () => {
     it('are the ideas written on it, the declared ones it names and those that address it, on the map and in Markdown', async () => {
         const model = await modelOf(opportunities);
         const drawn = drawnTexts(renderJourneyMapSvg(model)).join(' ');
-        for (const text of ['+ Free returns', '+ Show shipping early', 'Web team · building', '+ One-click checkout', 'planned']) {
+        for (const text of [
+            '+ Free returns',
+            '+ Show shipping early',
+            'Web team · building',
+            '+ One-click checkout',
+            'planned'
+        ]) {
             assert.ok(drawn.includes(text), `${text} is not on the map: ${drawn}`);
         }
         const markdown = renderJourneyMarkdown(model, model.journeys[0]);
-        assert.match(markdown, /\| Compares offers \| 2 \| {2}\| Free returns; Show shipping early \\\(Web team · building\\\) \|/);
+        assert.match(
+            markdown,
+            /\| Compares offers \| 2 \| {2}\| Free returns; Show shipping early \\\(Web team · building\\\) \|/
+        );
         assert.match(markdown, /\| Pays \| 4 \| {2}\| One-click checkout \\\(planned\\\) \|/);
     });
 
     it('show their status in the map\'s language', async () => {
-        const chinese: MessageBundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+        const chinese: MessageBundle = JSON.parse(
+            readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')
+        );
         const model = await modelOf(opportunities);
         useMessageBundle(chinese);
         try {
@@ -80,7 +93,10 @@ describe('the map shows everything written', () => {
         const drawn = drawnTexts(svg);
         assert.ok(drawn.includes('● Ana'), drawn.join(' | '));
         assert.ok(drawn.includes('■ Bo'));
-        assert.ok(drawn.some(line => line.startsWith('● Ana  ■ Bo')), 'a step without its own personas has every persona of the journey');
+        assert.ok(
+            drawn.some(line => line.startsWith('● Ana  ■ Bo')),
+            'a step without its own personas has every persona of the journey'
+        );
         assert.ok(drawn.includes('→ Compares offers'));
         assert.match(drawn.join(' '), /→ Pays for the order, Abandons the cart/, 'wrapped over two lines');
         assert.ok(!drawn.some(line => /→ .*\bCompare\b(?! offers)/.test(line)), 'no step identifiers');
@@ -89,7 +105,11 @@ describe('the map shows everything written', () => {
     it('wraps a long journey title to the map, never past its edge', async () => {
         const svg = renderJourneyMapSvg(await modelOf(twoPersonas));
         const width = Number(/<svg[^>]* width="(\d+)/.exec(svg)![1]);
-        const title = wrapText('A very long journey title that no map is wide enough to hold on one line, '.repeat(3) + 'end', width - 48, 20);
+        const title = wrapText(
+            'A very long journey title that no map is wide enough to hold on one line, '.repeat(3) + 'end',
+            width - 48,
+            20
+        );
         assert.ok(title.length > 1);
         for (const line of title) assert.ok(drawnTexts(svg).includes(line), line);
         for (const line of title) assert.ok(textWidth(line, 20) <= width - 48);
@@ -104,24 +124,45 @@ describe('the map shows everything written', () => {
         assert.equal((svg.match(/class="curve-branch"/g) ?? []).length, 1);
         const two = journeyPaths((await modelOf(twoPersonas)).journeys[0]);
         assert.deepEqual(two.main.map(step => step.name), ['See', 'Compare', 'Buy']);
-        assert.deepEqual(two.branches.map(({ from, to }) => `${from.name}→${to.name}`), ['Hear→Compare', 'Compare→Leave']);
+        assert.deepEqual(
+            two.branches.map(({ from, to }) => `${from.name}→${to.name}`),
+            ['Hear→Compare', 'Compare→Leave']
+        );
     });
 
     it('lets a journey start at several steps: reachability starts from all of them', async () => {
         const services = createTestServices();
         const withStarts = await buildText(services, twoPersonas, join(examplesDir, 'starts.journey'));
         assert.deepEqual((withStarts.diagnostics ?? []).filter(d => d.code === IssueCodes.UnreachableStep), []);
-        const withoutStarts = await buildText(services, twoPersonas.replace('  start See, Hear\n', ''), join(examplesDir, 'no-starts.journey'));
-        assert.deepEqual((withoutStarts.diagnostics ?? []).filter(d => d.code === IssueCodes.UnreachableStep).map(d => d.message), [
-            "No path reaches step 'Hear': add it to the `next` of an earlier step, or remove it."
-        ]);
-        const unknown = await buildText(services, twoPersonas.replace('start See, Hear', 'start See, Heer'), join(examplesDir, 'bad-start.journey'));
-        assert.match(diagnosticText((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!), /Heer.*Did you mean 'Hear'/);
+        const withoutStarts = await buildText(
+            services,
+            twoPersonas.replace('  start See, Hear\n', ''),
+            join(examplesDir, 'no-starts.journey')
+        );
+        assert.deepEqual(
+            (withoutStarts.diagnostics ?? []).filter(d => d.code === IssueCodes.UnreachableStep).map(d => d.message),
+            ["No path reaches step 'Hear': add it to the `next` of an earlier step, or remove it."]
+        );
+        const unknown = await buildText(
+            services,
+            twoPersonas.replace('start See, Hear', 'start See, Heer'),
+            join(examplesDir, 'bad-start.journey')
+        );
+        assert.match(
+            diagnosticText((unknown.diagnostics ?? []).find(d => d.code === IssueCodes.UnresolvedReference)!),
+            /Heer.*Did you mean 'Hear'/
+        );
     });
 
     it('puts a face on the position of the score on the journey\'s own scale', () => {
         const oneToSeven = { min: 1, max: 7 };
-        assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(score => moodOf(score, oneToSeven)), ['bad', 'bad', 'mid', 'mid', 'mid', 'good', 'good']);
-        assert.deepEqual([1, 2, 3, 4, 5].map(score => moodOf(score, { min: 1, max: 5 })), ['bad', 'bad', 'mid', 'good', 'good']);
+        assert.deepEqual(
+            [1, 2, 3, 4, 5, 6, 7].map(score => moodOf(score, oneToSeven)),
+            ['bad', 'bad', 'mid', 'mid', 'mid', 'good', 'good']
+        );
+        assert.deepEqual(
+            [1, 2, 3, 4, 5].map(score => moodOf(score, { min: 1, max: 5 })),
+            ['bad', 'bad', 'mid', 'good', 'good']
+        );
     });
 });

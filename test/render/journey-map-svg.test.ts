@@ -15,11 +15,23 @@ describe('map renderer (SVG)', () => {
             const journey = model.journeys[0];
             const svg = renderJourneyMapSvg(model);
             assertWellFormedXml(svg);
-            assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="jm"[^>]* role="img" aria-labelledby="jm-title jm-desc">/, file);
+            assert.match(
+                svg,
+                /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="jm"[^>]* role="img" aria-labelledby="jm-title jm-desc">/,
+                file
+            );
             assert.match(svg, /<title id="jm-title">[^<]+<\/title><desc id="jm-desc">Customer journey map of /);
-            assert.deepEqual(attributeValues(svg, /<g class="stage" data-stage="([^"]+)"/g), journey.stages.map(stage => stage.name), file);
+            assert.deepEqual(
+                attributeValues(svg, /<g class="stage" data-stage="([^"]+)"/g),
+                journey.stages.map(stage => stage.name),
+                file
+            );
             const stepCards = attributeValues(svg, /<g class="cell" data-step="([^"]+)"><g class="step"/g);
-            assert.deepEqual(stepCards, allSteps(journey).map(step => step.name), file);
+            assert.deepEqual(
+                stepCards,
+                allSteps(journey).map(step => step.name),
+                file
+            );
         }
     });
 
@@ -33,9 +45,15 @@ describe('map renderer (SVG)', () => {
     });
 
     it('puts each curve point at the height of its score on the journey scale', async () => {
-        const model = await modelOf('journey J { emotion scale 1..7 stage S { step A { emotion 1 } step B { emotion 7 } step C { emotion 4 } step D { emotion 4 } } }');
+        const model = await modelOf(
+            'journey J { emotion scale 1..7 stage S { step A { emotion 1 } step B { emotion 7 } step C { emotion 4 } step D { emotion 4 } } }'
+        );
         const svg = renderJourneyMapSvg(model);
-        const ys = [...svg.matchAll(/<g class="point" data-step="(\w)"[^>]*><circle class="face-\w+" cx="[\d.]+" cy="([\d.]+)"/g)].map(m => [m[1], Number(m[2])] as const);
+        const ys = [
+            ...svg.matchAll(
+                /<g class="point" data-step="(\w)"[^>]*><circle class="face-\w+" cx="[\d.]+" cy="([\d.]+)"/g
+            )
+        ].map(m => [m[1], Number(m[2])] as const);
         const y = Object.fromEntries(ys);
         assert.deepEqual(Object.keys(y), ['A', 'B', 'C', 'D']);
         assert.ok(y.B < y.C && y.C < y.A, JSON.stringify(y));
@@ -47,9 +65,13 @@ describe('map renderer (SVG)', () => {
 
     it('wraps CJK and 300-character labels inside their boxes', async () => {
         const long = 'Compares many offers across several shops before deciding '.repeat(5).slice(0, 300);
-        const model = await modelOf(`journey J { stage S { step A ${JSON.stringify(long)} { pain "不知道是不是自己操作错了不知道是不是自己操作错了不知道是不是自己操作错了" } } }`);
+        const model = await modelOf(
+            `journey J { stage S { step A ${JSON.stringify(long)} { pain "不知道是不是自己操作错了不知道是不是自己操作错了不知道是不是自己操作错了" } } }`
+        );
         const svg = renderJourneyMapSvg(model);
-        const tspans = [...svg.matchAll(/<tspan x="[\d.]+" y="[\d.]+">([^<]*)<\/tspan>/g)].map(m => m[1].replace(/&amp;/g, '&'));
+        const tspans = [...svg.matchAll(/<tspan x="[\d.]+" y="[\d.]+">([^<]*)<\/tspan>/g)].map(m =>
+            m[1].replace(/&amp;/g, '&')
+        );
         const titleLines = tspans.filter(line => long.includes(line.trim()) && line.trim().length > 0);
         assert.ok(titleLines.length >= 8, `the long title wraps (${titleLines.length} lines)`);
         const innerWidth = layout.column - 2 * layout.cellPad;
@@ -79,7 +101,11 @@ describe('map renderer (SVG)', () => {
     it('collapses empty lanes and marks channels by shape and metrics by word, not only colour', async () => {
         const bare = renderJourneyMapSvg(await modelOf('journey J { stage S { step A { emotion 3 } } }'));
         assert.doesNotMatch(bare, /PAIN POINTS|OPPORTUNITIES|METRICS|TOUCHPOINTS/);
-        const full = renderJourneyMapSvg(await modelOf('channel W online\nchannel Shop offline\nmetric m percent target >= 50\njourney J { stage S { step A { channel W metric m = 40 } step B { channel Shop metric m = 60 } } }'));
+        const full = renderJourneyMapSvg(
+            await modelOf(
+                'channel W online\nchannel Shop offline\nmetric m percent target >= 50\njourney J { stage S { step A { channel W metric m = 40 } step B { channel Shop metric m = 60 } } }'
+            )
+        );
         assert.match(full, /aria-label="online channel"/);
         assert.match(full, /aria-label="offline channel"/);
         assert.match(full, /40% {2}✗ missed/);
@@ -90,12 +116,15 @@ describe('map renderer (SVG)', () => {
         const svg = renderJourneyMapSvg(await modelOf('journey J { stage S { step A { emotion 3 } } }'));
         assert.match(svg, /--jm-fg:var\(--vscode-editor-foreground,#1f2328\)/);
         assert.match(svg, /@media \(prefers-color-scheme:dark\)/);
-        const dark = renderJourneyMapSvg(await modelOf('journey J { stage S { step A { emotion 3 } } }'), undefined, { theme: 'dark' });
+        const dark = renderJourneyMapSvg(await modelOf('journey J { stage S { step A { emotion 3 } } }'), undefined, {
+            theme: 'dark'
+        });
         assert.match(dark, /--jm-bg:var\(--vscode-editor-background,#0d1117\)/);
     });
 
     it('writes hostile strings as text: no element, attribute or entity is injected', async () => {
-        const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)></svg><a href="javascript:alert(1)">x</a>&amp;';
+        const hostile =
+            '<script>alert(1)</script>"><img src=x onerror=alert(1)></svg><a href="javascript:alert(1)">x</a>&amp;';
         const model = await modelOf(`persona P ${JSON.stringify(hostile)} { role ${JSON.stringify(hostile)} }
 journey J ${JSON.stringify(hostile)} { persona P stage S ${JSON.stringify(hostile)} { step A ${JSON.stringify(hostile)} { touchpoint ${JSON.stringify(hostile)} emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} opportunity ${JSON.stringify(hostile)} moment of truth ${JSON.stringify(hostile)} } } }`);
         const svg = renderJourneyMapSvg(model);

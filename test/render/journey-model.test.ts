@@ -15,16 +15,35 @@ describe('JourneyModel builder', () => {
         const seeAd = allSteps(journey)[0];
         assert.deepEqual(seeAd.emotion, { score: 3, feeling: 'curious', note: 'Interested, but no price shown' });
         assert.deepEqual(seeAd.metrics[0], {
-            metric: 'conversion', value: 14.5, status: 'met',
+            metric: 'conversion',
+            value: 14.5,
+            status: 'met',
             link: { source: 'funnel', column: 'conversion', conditions: [{ key: 'step', value: 'see-ad' }] },
             origin: { uri: seeAd.metrics[0].origin!.uri, line: 11 },
-            series: [{ period: '2026-W44', value: 11.2 }, { period: '2026-W45', value: 12.8 }, { period: '2026-W46', value: 13.9 }, { period: '2026-W47', value: 14.5 }],
+            series: [
+                { period: '2026-W44', value: 11.2 },
+                { period: '2026-W45', value: 12.8 },
+                { period: '2026-W46', value: 13.9 },
+                { period: '2026-W47', value: 14.5 }
+            ],
             range: seeAd.metrics[0].range
         });
         assert.match(seeAd.metrics[0].origin!.uri, /examples\/shop\/analytics\/funnel\.csv$/);
-        assert.deepEqual(journey.stages[2].metrics.map(aggregate => [aggregate.metric, aggregate.value, aggregate.aggregate, aggregate.status]), [
-            ['conversion', 71, 'mean', 'met'], ['visitors', 1580, 'sum', 'no-target'], ['orders', 1122, 'sum', 'no-target'], ['revenue', 62832, 'sum', 'met'], ['csat', 4.4, 'mean', 'met']
-        ]);
+        assert.deepEqual(
+            journey.stages[2].metrics.map(aggregate => [
+                aggregate.metric,
+                aggregate.value,
+                aggregate.aggregate,
+                aggregate.status
+            ]),
+            [
+                ['conversion', 71, 'mean', 'met'],
+                ['visitors', 1580, 'sum', 'no-target'],
+                ['orders', 1122, 'sum', 'no-target'],
+                ['revenue', 62832, 'sum', 'met'],
+                ['csat', 4.4, 'mean', 'met']
+            ]
+        );
         assert.ok(seeAd.range && seeAd.range.uri.endsWith('checkout.journey') && seeAd.range.start.line > 0);
         assert.ok(model.channels.some(channel => channel.name === 'Social' && channel.kind === 'online'));
         assert.ok(model.metrics.some(metric => metric.name === 'dropoff' && metric.target?.comparison === '<='));
@@ -37,7 +56,9 @@ describe('JourneyModel builder', () => {
     });
 
     it('leaves out what does not resolve and marks unreadable data as no-data', async () => {
-        const model = await modelOf('metric m percent target >= 10\ndata d "nope.csv"\njourney J { persona Ghost stage S { step A { channel Nowhere metric m = d.x where k = "v" next Missing } } }');
+        const model = await modelOf(
+            'metric m percent target >= 10\ndata d "nope.csv"\njourney J { persona Ghost stage S { step A { channel Nowhere metric m = d.x where k = "v" next Missing } } }'
+        );
         const step = allSteps(model.journeys[0])[0];
         assert.deepEqual(model.journeys[0].personas, []);
         assert.deepEqual(step.channels, []);

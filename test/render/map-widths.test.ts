@@ -17,15 +17,25 @@ async function layoutProblems(page: Page): Promise<{ overlaps: string[]; clipped
     return page.evaluate(() => {
         const svg = document.querySelector('svg')!;
         const right = svg.getBoundingClientRect().right;
-        const boxes = [...svg.querySelectorAll('text')].map(t => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).filter(entry => entry.box.width > 0);
+        const boxes = [...svg.querySelectorAll('text')]
+            .map(t => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+            .filter(entry => entry.box.width > 0);
         const overlaps: string[] = [];
         for (let i = 0; i < boxes.length; i++) {
             for (let j = i + 1; j < boxes.length; j++) {
                 const a = boxes[i].box, b = boxes[j].box;
-                if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) overlaps.push(`${boxes[i].text} × ${boxes[j].text}`);
+                if (
+                    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+                    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+                )
+                    overlaps.push(`${boxes[i].text} × ${boxes[j].text}`);
             }
         }
-        return { overlaps, clipped: boxes.filter(entry => entry.box.right > right + 1).map(entry => entry.text), width: svg.getBoundingClientRect().width };
+        return {
+            overlaps,
+            clipped: boxes.filter(entry => entry.box.right > right + 1).map(entry => entry.text),
+            width: svg.getBoundingClientRect().width
+        };
     });
 }
 
@@ -39,7 +49,10 @@ describe('the map fits a screen: stages wrap into rows at a width, with no text 
         const together = join(repoRoot, 'test', 'fixtures', 'design', 'buying-together.journey');
         maps = [
             ...(await exampleModels()).map(entry => ({ name: basename(entry.file), model: entry.model })),
-            ...(await modelsWithImports([review, together])).map((model, index) => ({ name: ['review.journey', 'buying-together.journey'][index], model }))
+            ...(await modelsWithImports([review, together])).map((model, index) => ({
+                name: ['review.journey', 'buying-together.journey'][index],
+                model
+            }))
         ];
     });
     after(async () => { await browser?.close(); });
@@ -72,7 +85,11 @@ describe('the map fits a screen: stages wrap into rows at a width, with no text 
         assert.ok(widthOf(strip) > 1200);
         assert.ok(widthOf(wrapped) <= 600);
         assert.ok((wrapped.match(/>STAGE</g) ?? []).length > 1, 'several rows, each with its stages');
-        assert.equal((wrapped.match(/class="step"/g) ?? []).length, (strip.match(/class="step"/g) ?? []).length, 'every step drawn once');
+        assert.equal(
+            (wrapped.match(/class="step"/g) ?? []).length,
+            (strip.match(/class="step"/g) ?? []).length,
+            'every step drawn once'
+        );
         const cli = runCli(['render', 'examples/shop/checkout.journey', '--width', '600']);
         assert.equal(cli.status, 0, cli.stderr);
         assert.equal(widthOf(cli.stdout), widthOf(wrapped));

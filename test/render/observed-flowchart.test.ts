@@ -42,9 +42,18 @@ describe('observed paths on the map and in the paths view (examples/returns)', f
         const idOf = new Map(allSteps(model.journeys[0]).map((step, index) => [step.name, `s${index}`]));
         for (const move of paths.transitions) {
             const arrow = move.declared ? '-->' : '-.->';
-            const at = lines.findIndex(line => line.startsWith(`  ${idOf.get(move.from)} ${arrow}|"${move.count} · `) && line.endsWith(`| ${idOf.get(move.to)}`));
+            const at = lines.findIndex(
+                line =>
+                    line.startsWith(`  ${idOf.get(move.from)} ${arrow}|"${move.count} · `) &&
+                    line.endsWith(`| ${idOf.get(move.to)}`)
+            );
             assert.ok(at >= 0, `${move.from} → ${move.to} has its count on its arrow`);
-            assert.match(lines[at + 1], move.declared ? /linkStyle \d+ stroke-width:[\d.]+px$/ : /stroke:#d97706,stroke-width:[\d.]+px,stroke-dasharray/);
+            assert.match(
+                lines[at + 1],
+                move.declared
+                    ? /linkStyle \d+ stroke-width:[\d.]+px$/
+                    : /stroke:#d97706,stroke-width:[\d.]+px,stroke-dasharray/
+            );
         }
         const widest = Math.max(...paths.transitions.map(move => move.count));
         assert.match(chart, new RegExp(`\\|"${widest} · [\\d.]+ %"\\| s\\d+\\n  linkStyle \\d+ stroke-width:8px`));
@@ -62,8 +71,15 @@ describe('observed paths on the map and in the paths view (examples/returns)', f
     });
 
     it('is drawn by Mermaid, as are the pictures of the README and docs/paths.md', async () => {
-        const fenced = (file: string) => [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map(match => match[1]);
-        const sources = [renderMermaidFlowchart(model.journeys[0]), ...fenced('README.md'), ...fenced(join('docs', 'paths.md'))];
+        const fenced = (file: string) =>
+            [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map(
+                match => match[1]
+            );
+        const sources = [
+            renderMermaidFlowchart(model.journeys[0]),
+            ...fenced('README.md'),
+            ...fenced(join('docs', 'paths.md'))
+        ];
         browser = await launchChromium();
         const rendered = await renderWithMermaid(browser, sources);
         for (const [index, result] of rendered.entries()) assert.equal(result.error, undefined, sources[index]);

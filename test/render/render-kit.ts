@@ -11,7 +11,12 @@ export async function exampleModels(): Promise<Array<{ file: string; model: Jour
     const services = createTestServices();
     const files = journeyFilesIn(examplesDir);
     const documents = await buildDocuments(services, Object.fromEntries(files.map(file => [file, undefined])));
-    const models = await Promise.all(documents.map(async (document, index) => ({ file: files[index], model: await services.Journey.journey.ModelBuilder.build(document) })));
+    const models = await Promise.all(
+        documents.map(async (document, index) => ({
+            file: files[index],
+            model: await services.Journey.journey.ModelBuilder.build(document)
+        }))
+    );
     return models.filter(entry => entry.model.journeys.length > 0);
 }
 
@@ -25,9 +30,14 @@ export async function modelOf(text: string, path = join(examplesDir, 'inline-tes
 export async function modelsWithImports(paths: string[]): Promise<JourneyModel[]> {
     return Promise.all(paths.map(async path => {
         const services = createTestServices();
-        const document = services.shared.workspace.LangiumDocuments.createDocument(URI.file(path), readFileSync(path, 'utf8'));
+        const document = services.shared.workspace.LangiumDocuments.createDocument(
+            URI.file(path),
+            readFileSync(path, 'utf8')
+        );
         await loadImportedDocuments(services.Journey, [document], async uri => readFileSync(uri.fsPath, 'utf8'));
-        await services.shared.workspace.DocumentBuilder.build([...services.shared.workspace.LangiumDocuments.all], { validation: true });
+        await services.shared.workspace.DocumentBuilder.build([...services.shared.workspace.LangiumDocuments.all], {
+            validation: true
+        });
         return services.Journey.journey.ModelBuilder.build(document);
     }));
 }
@@ -35,12 +45,15 @@ export async function modelsWithImports(paths: string[]): Promise<JourneyModel[]
 /** Checks that a text is well-formed XML with a real XML parser (tags nest, attributes are quoted), and that it uses only XML's own entities, which the parser does not check. */
 export function assertWellFormedXml(xml: string): void {
     const unknownEntity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)[^;\s]{0,12};?/.exec(xml);
-    if (unknownEntity) throw new Error(`not well-formed XML: entity ${unknownEntity[0]} at ${unknownEntity.index} is not XML's`);
+    if (unknownEntity)
+        throw new Error(`not well-formed XML: entity ${unknownEntity[0]} at ${unknownEntity.index} is not XML's`);
     const result = XMLValidator.validate(xml, { allowBooleanAttributes: false });
     if (result !== true) {
         const { line, col, msg } = result.err;
         const lineText = xml.split('\n')[line - 1] ?? '';
-        throw new Error(`not well-formed XML at ${line}:${col}: ${msg}\n${lineText.slice(Math.max(0, col - 60), col + 60)}`);
+        throw new Error(
+            `not well-formed XML at ${line}:${col}: ${msg}\n${lineText.slice(Math.max(0, col - 60), col + 60)}`
+        );
     }
 }
 

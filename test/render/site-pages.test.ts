@@ -22,31 +22,58 @@ journey J "J" { persona P stage S "S" { step A "A" { emotion 2 pain "p" opportun
         const journey = model.journeys[0];
         Object.assign(journey, { title: text, documentation: text });
         Object.assign(journey.stages[0], { title: text });
-        Object.assign(journey.stages[0].steps[0], { title: text, pains: [text], opportunities: [text], touchpoints: [text] });
+        Object.assign(journey.stages[0].steps[0], {
+            title: text,
+            pains: [text],
+            opportunities: [text],
+            touchpoints: [text]
+        });
         Object.assign(model.opportunities![0], { title: text });
         const entry: SiteJourney = {
-            page: 'j/x.html', folder: text, file: `${text}.journey`, journey, model, health: journeyHealth(model, journey),
-            views: [{ id: 'map', image: 'j/x.map.svg' }], modelFile: 'j/x.json', lastChange: text
+            page: 'j/x.html',
+            folder: text,
+            file: `${text}.journey`,
+            journey,
+            model,
+            health: journeyHealth(model, journey),
+            views: [{ id: 'map', image: 'j/x.map.svg' }],
+            modelFile: 'j/x.json',
+            lastChange: text
         };
         return { entry, model };
     }
 
     it('never lets a text become markup: no character of < > & " \' from a map reaches a page unescaped', () => {
-        const markup = fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", 'a', 'b', ' ', '=', 'script', 'img', '中'), minLength: 1, maxLength: 30 });
+        const markup = fc.string({
+            unit: fc.constantFrom('<', '>', '&', '"', "'", 'a', 'b', ' ', '=', 'script', 'img', '中'),
+            minLength: 1,
+            maxLength: 30
+        });
         fc.assert(fc.property(markup, written => {
             // Between sentinels, so that each place the text lands on a page can be found and read.
             const text = `⟦${written}⟧`;
             const { entry } = withText(text);
             const pages = [
                 journeyPage(entry, { mermaid: text, paths: text, source: text }),
-                siteIndexPage([{ kind: 'journey', journey: entry }, { kind: 'error', error: { page: 'j/e.html', file: text, errors: [{ line: 1, message: text }] } }], text),
+                siteIndexPage(
+                    [
+                        { kind: 'journey', journey: entry },
+                        { kind: 'error', error: { page: 'j/e.html', file: text, errors: [{ line: 1, message: text }] } }
+                    ],
+                    text
+                ),
                 personasPage([entry]),
                 errorPage({ page: 'j/e.html', file: text, errors: [{ line: 1, message: text }] }, text)
             ];
             for (const page of pages) {
                 const landed = [...page.matchAll(/⟦([^⟧]*)⟧/g)].map(match => match[1]);
                 assert.ok(landed.length > 0, 'the text is on the page');
-                for (const inner of landed) assert.doesNotMatch(inner, /[<>"']|&(?!(amp|lt|gt|quot|#39);)/, `"${written}" landed as "${inner}"`);
+                for (const inner of landed)
+                    assert.doesNotMatch(
+                        inner,
+                        /[<>"']|&(?!(amp|lt|gt|quot|#39);)/,
+                        `"${written}" landed as "${inner}"`
+                    );
             }
         }), { numRuns: 300 });
     });

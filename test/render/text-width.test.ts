@@ -38,16 +38,47 @@ describe('text width', () => {
     });
 
     it('wraps any text: each line fits (or is one grapheme), nothing but spaces is lost, and CJK lines are filled before the next begins', () => {
-        const texts = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(fc.constantFrom('a', 'bb ', ' ', '看', '到', '  ', '👍🏽', 'Wide', 'i.', 'x', '\t'), { maxLength: 30 }).map(parts => parts.join('')));
-        fc.assert(fc.property(texts, fc.integer({ min: 5, max: 300 }), fc.constantFrom(10, 11, 12, 14), (text, width, size) => {
-            const lines = wrapText(text, width, size);
-            for (const line of lines) assert.ok(textWidth(line, size) <= width || graphemesOf(line).length <= 1, `"${line}" is wider than ${width}`);
-            assert.equal(lines.join('').replace(/\s/g, ''), text.replace(/\s/g, ''));
-        }), { numRuns: 500 });
-        const cjk = fc.array(fc.constantFrom('看', '到', '旅', '程', '上', '门'), { minLength: 1, maxLength: 40 }).map(parts => parts.join(''));
-        fc.assert(fc.property(cjk, fc.integer({ min: 5, max: 300 }), fc.constantFrom(10, 11, 12, 14), (text, width, size) => {
-            const lines = wrapText(text, width, size);
-            lines.slice(0, -1).forEach((line, index) => assert.ok(textWidth(line + lines[index + 1][0], size) > width, `${lines[index + 1][0]} would have fitted after ${line}`));
-        }), { numRuns: 300 });
+        const texts = fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 60 }),
+            fc
+                .array(fc.constantFrom('a', 'bb ', ' ', '看', '到', '  ', '👍🏽', 'Wide', 'i.', 'x', '\t'), {
+                    maxLength: 30
+                })
+                .map(parts => parts.join(''))
+        );
+        fc.assert(
+            fc.property(
+                texts,
+                fc.integer({ min: 5, max: 300 }),
+                fc.constantFrom(10, 11, 12, 14),
+                (text, width, size) => {
+                    const lines = wrapText(text, width, size);
+                    for (const line of lines)
+                        assert.ok(
+                            textWidth(line, size) <= width || graphemesOf(line).length <= 1,
+                            `"${line}" is wider than ${width}`
+                        );
+                    assert.equal(lines.join('').replace(/\s/g, ''), text.replace(/\s/g, ''));
+                }
+            ),
+            { numRuns: 500 }
+        );
+        const cjk = fc
+            .array(fc.constantFrom('看', '到', '旅', '程', '上', '门'), { minLength: 1, maxLength: 40 })
+            .map(parts => parts.join(''));
+        fc.assert(
+            fc.property(cjk, fc.integer({ min: 5, max: 300 }), fc.constantFrom(10, 11, 12, 14), (text, width, size) => {
+                const lines = wrapText(text, width, size);
+                lines
+                    .slice(0, -1)
+                    .forEach((line, index) =>
+                        assert.ok(
+                            textWidth(line + lines[index + 1][0], size) > width,
+                            `${lines[index + 1][0]} would have fitted after ${line}`
+                        )
+                    );
+            }),
+            { numRuns: 300 }
+        );
     });
 });

@@ -21,18 +21,28 @@ const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
 
 function badInputs(): Array<[string, string]> {
     const random = randomGenerator(20261123);
-    const randomText = (length: number) => Array.from({ length }, () => String.fromCodePoint(Math.floor(random() * 0x3000))).join('');
+    const randomText = (length: number) =>
+        Array.from({ length }, () => String.fromCodePoint(Math.floor(random() * 0x3000))).join('');
     const inputs: Array<[string, string]> = [
         ['empty', ''],
         ['unbalanced open braces', 'journey J { stage S { step A { emotion 3 '.repeat(20)],
         ['unbalanced close braces', '} } } journey J } stage { } }'],
-        ['1,000-character names', `persona ${longName}\njourney ${longName} { persona ${longName} stage ${longName} { step ${longName} { next ${longName} } } }`],
-        ['hostile strings everywhere', `persona P ${JSON.stringify(hostile)} { role ${JSON.stringify(hostile)} quote ${JSON.stringify(hostile)} }
+        [
+            '1,000-character names',
+            `persona ${longName}\njourney ${longName} { persona ${longName} stage ${longName} { step ${longName} { next ${longName} } } }`
+        ],
+        [
+            'hostile strings everywhere',
+            `persona P ${JSON.stringify(hostile)} { role ${JSON.stringify(hostile)} quote ${JSON.stringify(hostile)} }
 channel C ${JSON.stringify(hostile)} online
 data d ${JSON.stringify('../../' + hostile)}
 journey J ${JSON.stringify(hostile)} { persona P stage S ${JSON.stringify(hostile)} { step A ${JSON.stringify(hostile)} {
-  touchpoint ${JSON.stringify(hostile)} emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} metric m = d.${JSON.stringify(hostile)} where k = ${JSON.stringify(hostile)} } } }`],
-        ['huge numbers', 'metric m percent scale 1..99999999999999999999999 target >= 1e400\njourney J { emotion scale -9999999999999999..99999999999999999999 stage S { step A { emotion 123456789012345678901234567890 metric m = 99999999999999999999999999 } } }'],
+  touchpoint ${JSON.stringify(hostile)} emotion 3 x ${JSON.stringify(hostile)} pain ${JSON.stringify(hostile)} metric m = d.${JSON.stringify(hostile)} where k = ${JSON.stringify(hostile)} } } }`
+        ],
+        [
+            'huge numbers',
+            'metric m percent scale 1..99999999999999999999999 target >= 1e400\njourney J { emotion scale -9999999999999999..99999999999999999999 stage S { step A { emotion 123456789012345678901234567890 metric m = 99999999999999999999999999 } } }'
+        ],
         ['NUL bytes and control characters', 'journey J\u0000 { stage \u0001S { step A { emotion \u00003 } } }\u202e'],
         ['random Unicode', randomText(400)],
         ['an unterminated string and comment', 'persona P "never closed\njourney J { /* never closed'],
@@ -80,7 +90,10 @@ describe('bad input: every service answers without throwing', () => {
     });
 
     it('handles a map with 5,000 steps', async () => {
-        const steps = Array.from({ length: 5000 }, (_, i) => `    step S${i} "Step ${i} 步骤" { emotion ${1 + (i % 5)} next S${(i + 1) % 5000} }`).join('\n');
+        const steps = Array.from(
+            { length: 5000 },
+            (_, i) => `    step S${i} "Step ${i} 步骤" { emotion ${1 + (i % 5)} next S${(i + 1) % 5000} }`
+        ).join('\n');
         const services = createTestServices();
         const document = await buildText(services, `journey Big {\n  stage All {\n${steps}\n  }\n}`);
         const codes = new Set((document.diagnostics ?? []).map(d => d.code));

@@ -29,7 +29,10 @@ describe('the language server under protocol abuse', function () {
 
     /** The answer to a request: its result, or the error's code. */
     async function answer(method: string, params: unknown): Promise<{ result?: unknown; error?: number }> {
-        return session.connection.sendRequest(method, params).then(result => ({ result }), (error: { code: number }) => ({ error: error.code }));
+        return session.connection.sendRequest(method, params).then(
+            result => ({ result }),
+            (error: { code: number }) => ({ error: error.code })
+        );
     }
 
     /** An error, or a result with nothing in it. */
@@ -42,9 +45,23 @@ describe('the language server under protocol abuse', function () {
     }
 
     it('answers positions before the start or past the end with empty results', async () => {
-        for (const position of [{ line: -1, character: -5 }, { line: 1_000_000, character: 1_000_000 }, { line: 0.5, character: Number.MAX_SAFE_INTEGER }]) {
-            for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename']) {
-                assert.ok(isEmpty(await answer(method, { textDocument: { uri }, position, context: { includeDeclaration: true } })), `${method} at ${JSON.stringify(position)}`);
+        for (const position of [
+            { line: -1, character: -5 },
+            { line: 1_000_000, character: 1_000_000 },
+            { line: 0.5, character: Number.MAX_SAFE_INTEGER }
+        ]) {
+            for (const method of [
+                'textDocument/hover',
+                'textDocument/definition',
+                'textDocument/references',
+                'textDocument/prepareRename'
+            ]) {
+                assert.ok(
+                    isEmpty(
+                        await answer(method, { textDocument: { uri }, position, context: { includeDeclaration: true } })
+                    ),
+                    `${method} at ${JSON.stringify(position)}`
+                );
             }
             // Completion clamps the position to the text: it may offer the keywords of the end of the file.
             const completion = await answer('textDocument/completion', { textDocument: { uri }, position });
@@ -60,14 +77,20 @@ describe('the language server under protocol abuse', function () {
             ['textDocument/hover', { textDocument: { uri: never }, position }],
             ['textDocument/documentSymbol', { textDocument: { uri: never } }],
             ['textDocument/completion', { textDocument: { uri: 'untitled:nothing' }, position }],
-            ['textDocument/formatting', { textDocument: { uri: 'file:///elsewhere/x.txt' }, options: { tabSize: 2, insertSpaces: true } }],
+            [
+                'textDocument/formatting',
+                { textDocument: { uri: 'file:///elsewhere/x.txt' }, options: { tabSize: 2, insertSpaces: true } }
+            ],
             ['textDocument/hover', {}],
             ['textDocument/hover', null],
             ['journey/model', { uri: never }],
             ['no/such/method', {}]
         ] as const) {
             const answered = await answer(method, params);
-            const noModel = method === 'journey/model' && typeof answered.result === 'object' && !(answered.result as { model?: unknown })?.model;
+            const noModel =
+                method === 'journey/model' &&
+                typeof answered.result === 'object' &&
+                !(answered.result as { model?: unknown })?.model;
             assert.ok(isEmpty(answered) || noModel, `${method} ${JSON.stringify(params)}: ${JSON.stringify(answered)}`);
         }
         assertAlive();
@@ -80,15 +103,23 @@ describe('the language server under protocol abuse', function () {
         const character = text.split('\n')[line].indexOf('3');
         session.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: 2 },
-            contentChanges: [{ range: { start: { line, character: character + 1 }, end: { line, character } }, text: '9' }]
+            contentChanges: [
+                { range: { start: { line, character: character + 1 }, end: { line, character } }, text: '9' }
+            ]
         });
         session.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri: pathToFileURL(join(workspace, 'unopened.journey')).toString(), version: 7 },
             contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]
         });
         const diagnostics = await session.diagnosticsFor(uri);
-        assert.deepEqual(diagnostics.map(diagnostic => diagnostic.code), ['emotion-out-of-scale']);
-        const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 11 } });
+        assert.deepEqual(
+            diagnostics.map(diagnostic => diagnostic.code),
+            ['emotion-out-of-scale']
+        );
+        const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: 2, character: 11 }
+        });
         assert.match((hover?.contents as MarkupContent).value, /Ana/);
         assertAlive();
     });
@@ -100,13 +131,18 @@ describe('the language server under protocol abuse', function () {
         session.open(huge, 'persona Ana\n' + `// ${'x'.repeat(97)}\n`.repeat(63_000));
         assert.deepEqual((await session.diagnosticsFor(binary)).map(diagnostic => diagnostic.code), ['binary-file']);
         assert.deepEqual((await session.diagnosticsFor(huge)).map(diagnostic => diagnostic.code), ['file-too-large']);
-        const { result } = await answer('textDocument/completion', { textDocument: { uri: huge }, position: { line: 1, character: 5 } });
+        const { result } = await answer('textDocument/completion', {
+            textDocument: { uri: huge },
+            position: { line: 1, character: 5 }
+        });
         assert.ok(result === null || (result as { items: unknown[] }).items.length === 0);
         assertAlive();
 
         // A larger limit in the settings: the file is parsed and checked.
         session.forgetDiagnostics(huge);
-        session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { maxFileSize: 10 } } });
+        session.connection.sendNotification('workspace/didChangeConfiguration', {
+            settings: { journey: { maxFileSize: 10 } }
+        });
         assert.deepEqual((await session.diagnosticsFor(huge)).map(diagnostic => diagnostic.code), ['unused-persona']);
     });
 
@@ -116,15 +152,29 @@ describe('the language server under protocol abuse', function () {
         const outside = pathToFileURL(join(tmpdir(), 'journey-outside-long-string.journey')).toString();
         session.open(inside, text);
         session.open(outside, text);
-        assert.deepEqual((await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code), ['line-too-long']);
-        assert.deepEqual((await session.diagnosticsFor(outside)).map(diagnostic => diagnostic.code), ['line-too-long']);
-        const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 11 } });
+        assert.deepEqual(
+            (await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code),
+            ['line-too-long']
+        );
+        assert.deepEqual(
+            (await session.diagnosticsFor(outside)).map(diagnostic => diagnostic.code),
+            ['line-too-long']
+        );
+        const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: 2, character: 11 }
+        });
         assert.match((hover?.contents as MarkupContent).value, /Ana/);
 
         // With the line limit raised, the string is lexed in one pass and the file checked.
         session.forgetDiagnostics(inside);
-        session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journey: { maxLineLength: 10_000_000 } } });
-        assert.deepEqual((await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code), ['unused-persona']);
+        session.connection.sendNotification('workspace/didChangeConfiguration', {
+            settings: { journey: { maxLineLength: 10_000_000 } }
+        });
+        assert.deepEqual(
+            (await session.diagnosticsFor(inside)).map(diagnostic => diagnostic.code),
+            ['unused-persona']
+        );
         assertAlive();
     });
 });

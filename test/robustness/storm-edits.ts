@@ -24,7 +24,8 @@ export function nextEdit(text: string, random: () => number): TextEditAt {
         const emotion = /emotion (\d)/g;
         emotion.lastIndex = offset;
         const found = emotion.exec(text) ?? (emotion.lastIndex = 0, emotion.exec(text));
-        if (found) return { offset: found.index + 'emotion '.length, length: 1, text: String(1 + Math.floor(random() * 7)) };
+        if (found)
+            return { offset: found.index + 'emotion '.length, length: 1, text: String(1 + Math.floor(random() * 7)) };
     }
     if (roll < 0.55 && offset < text.length) {
         return { offset, length: 1, text: '' };
@@ -38,7 +39,12 @@ export function applyEdit(text: string, edit: TextEditAt): string {
 }
 
 /** What the editor of a storm asks between its edits, in turn. */
-const stormRequests = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange'];
+const stormRequests = [
+    'textDocument/hover',
+    'textDocument/completion',
+    'textDocument/documentSymbol',
+    'textDocument/foldingRange'
+];
 
 /**
  * Sends `count` random edits to an open document without waiting, and a request at a random

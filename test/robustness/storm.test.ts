@@ -38,14 +38,24 @@ describe(`the language server in a storm of ${edits} edits (seed ${seed})`, func
             let fresh: LspSession | undefined;
             try {
                 const uri = pathToFileURL(join(workspace, `storm-${steps}.journey`)).toString();
-                const final = await storm(session, uri, generatedJourney(steps).text, seededRandom(seed + steps), answerWithin(steps));
+                const final = await storm(
+                    session,
+                    uri,
+                    generatedJourney(steps).text,
+                    seededRandom(seed + steps),
+                    answerWithin(steps)
+                );
                 assert.equal(session.server.exitCode, null, 'the server died during the storm');
 
                 fresh = await startLanguageServer(workspace);
                 fresh.open(uri, final.text);
                 const expected = describePublished(await fresh.diagnosticsFor(uri));
                 const typed = await settledDiagnostics(session, uri, expected);
-                assert.deepEqual(typed, expected, 'the diagnostics after the storm differ from a fresh server\'s for the same text');
+                assert.deepEqual(
+                    typed,
+                    expected,
+                    "the diagnostics after the storm differ from a fresh server's for the same text"
+                );
                 assert.equal(final.unanswered, 0, `${final.unanswered} of ${final.requests} requests got no answer`);
                 assert.ok(final.requests > edits / 4, 'requests were sent during the storm');
             } finally {
@@ -63,12 +73,20 @@ interface StormResult {
 }
 
 /** Sends the edits without waiting, a request after every third one; then waits for every answer. */
-async function storm(session: LspSession, uri: string, text: string, random: () => number, patience: number): Promise<StormResult> {
+async function storm(
+    session: LspSession,
+    uri: string,
+    text: string,
+    random: () => number,
+    patience: number
+): Promise<StormResult> {
     session.open(uri, text);
     const sent = sendStorm(session.connection, uri, text, edits, random);
     const started = Date.now();
     const results = await Promise.all(sent.requests.map(request => answered(request, patience)));
-    console.log(`      the last of ${results.length} requests was answered ${((Date.now() - started) / 1000).toFixed(1)} s after the last edit was sent`);
+    console.log(
+        `      the last of ${results.length} requests was answered ${((Date.now() - started) / 1000).toFixed(1)} s after the last edit was sent`
+    );
     return { text: sent.text, requests: results.length, unanswered: results.filter(ok => !ok).length };
 }
 
@@ -76,8 +94,13 @@ async function storm(session: LspSession, uri: string, text: string, random: () 
 function answered(request: Promise<unknown>, patience: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>(resolve => { timer = setTimeout(() => resolve(false), patience); });
-    return Promise.race([request.then(() => true, (error: { code?: number }) => typeof error?.code === 'number'), timeout])
-        .finally(() => clearTimeout(timer));
+    return Promise.race([
+        request.then(
+            () => true,
+            (error: { code?: number }) => typeof error?.code === 'number'
+        ),
+        timeout
+    ]).finally(() => clearTimeout(timer));
 }
 
 /** The diagnostics the session publishes for `uri` once they equal `expected`, or the last ones when they stop changing. */
@@ -85,7 +108,10 @@ async function settledDiagnostics(session: LspSession, uri: string, expected: st
     let latest = describePublished(await session.diagnosticsFor(uri));
     while (JSON.stringify(latest) !== JSON.stringify(expected)) {
         const next = await Promise.race([
-            session.nextNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', params => params.uri === uri),
+            session.nextNotification<PublishDiagnosticsParams>(
+                'textDocument/publishDiagnostics',
+                params => params.uri === uri
+            ),
             new Promise<undefined>(resolve => setTimeout(resolve, 15_000))
         ]);
         if (!next) break;

@@ -41,7 +41,11 @@ describe('the language server in a burst of edits', function () {
 
         const titleEnd = document.getText().indexOf('看到广告"', document.getText().indexOf('step T500 ')) + 4;
         const overtaken: Array<Promise<unknown>> = [];
-        const outcome = (request: Promise<unknown>) => request.then(() => 'answered', (error: { code?: number }) => error.code);
+        const outcome = (request: Promise<unknown>) =>
+            request.then(
+                () => 'answered',
+                (error: { code?: number }) => error.code
+            );
         for (let index = 0; index < edits; index++) {
             const at = document.positionAt(titleEnd + index);
             const version = document.version + 1;
@@ -61,11 +65,16 @@ describe('the language server in a burst of edits', function () {
     });
 
     it('answers a request sent right after a document is opened from that document, not "No document found"', async () => {
-        const uris = ['first', 'second', 'third'].map(name => pathToFileURL(join(workspace, `${name}.journey`)).toString());
+        const uris = ['first', 'second', 'third'].map(name =>
+            pathToFileURL(join(workspace, `${name}.journey`)).toString()
+        );
         const text = 'journey J { stage S { step A "看到广告" { emotion 3 } } }\n';
         const hovers = uris.map(uri => {
             session.open(uri, text);
-            return session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 27 } });
+            return session.connection.sendRequest('textDocument/hover', {
+                textDocument: { uri },
+                position: { line: 0, character: 27 }
+            });
         });
         for (const hover of await Promise.all(hovers)) assert.match(JSON.stringify(hover), /看到广告/);
     });

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { startLanguageServer, type LspSession } from '../e2e/lsp-client.js';
 import { diagnosticText } from '../../protocol/diagnostic-text.js';
 
-const broken = (language: string) => `${language}journey J {\n  stage S {\n    step A { emotion 9 }\n    step B { emotion 2 }\n  }\n}\n`;
+const broken = (language: string) =>
+    `${language}journey J {\n  stage S {\n    step A { emotion 9 }\n    step B { emotion 2 }\n  }\n}\n`;
 
 /**
  * The language server in an English editor: a map that says `language zh-cn` gets its
@@ -31,7 +32,10 @@ describe('the language server speaks each map\'s language', function () {
         const english = pathToFileURL(join(workspace, 'en.journey')).toString();
         session.open(chinese, broken('language zh-cn\n'));
         session.open(english, broken(''));
-        const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri: english }, position: { line: 2, character: 10 } });
+        const hover = session.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri: english },
+            position: { line: 2, character: 10 }
+        });
         const [zh] = await session.diagnosticsFor(chinese);
         const [en] = await session.diagnosticsFor(english);
         assert.match(diagnosticText(zh), /^情绪分值 9 超出了本旅程的刻度 1\.\.5/);

@@ -10,9 +10,14 @@ describe('the portfolio request', function () {
     it('answers with every opportunity of the workspace, with the steps it addresses across files', async () => {
         const session = await startLanguageServer(join(repoRoot, 'test', 'fixtures', 'opportunities'));
         try {
-            const { rows } = await session.connection.sendRequest('journey/portfolio', {}) as { rows: Array<{ id: string; steps: Array<{ step: string }> }> };
+            const { rows } = (await session.connection.sendRequest('journey/portfolio', {})) as {
+                rows: Array<{ id: string; steps: Array<{ step: string }> }>;
+            };
             assert.deepEqual(rows.map(row => row.id), ['PriceInAd', 'ShowShipping', 'GuestCheckout']);
-            assert.deepEqual(rows.find(row => row.id === 'GuestCheckout')!.steps.map(step => step.step), ['Pays for the order']);
+            assert.deepEqual(
+                rows.find(row => row.id === 'GuestCheckout')!.steps.map(step => step.step),
+                ['Pays for the order']
+            );
         } finally {
             await session.stop();
         }

@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { CancellationTokenSource, Emitter, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import {
+    CancellationTokenSource,
+    Emitter,
+    LSPErrorCodes,
+    ResponseError,
+    type CancellationToken,
+    type Connection
+} from 'vscode-languageserver';
 import { answerStaleRequestsModified } from '../../server/stale-requests.js';
 
 type Handler = (params: { textDocument: { uri: string } }, token: CancellationToken) => Promise<unknown>;
@@ -7,10 +14,28 @@ type Handler = (params: { textDocument: { uri: string } }, token: CancellationTo
 /** A connection that keeps the hover handler registered on it, so the test can call it as a client's request would. */
 function fakeConnection(): { connection: Connection; hover: () => Handler } {
     let registered: Handler | undefined;
-    const connection = { onHover: (handler: Handler) => { registered = handler; return { dispose() {} }; } } as unknown as Connection;
-    for (const name of ['onCompletion', 'onDefinition', 'onReferences', 'onDocumentHighlight', 'onDocumentSymbol', 'onCodeAction',
-        'onRenameRequest', 'onPrepareRename', 'onFoldingRanges', 'onSignatureHelp', 'onDocumentFormatting',
-        'onDocumentRangeFormatting', 'onDocumentOnTypeFormatting', 'onSelectionRanges']) {
+    const connection = {
+        onHover: (handler: Handler) => {
+            registered = handler;
+            return { dispose() {} };
+        }
+    } as unknown as Connection;
+    for (const name of [
+        'onCompletion',
+        'onDefinition',
+        'onReferences',
+        'onDocumentHighlight',
+        'onDocumentSymbol',
+        'onCodeAction',
+        'onRenameRequest',
+        'onPrepareRename',
+        'onFoldingRanges',
+        'onSignatureHelp',
+        'onDocumentFormatting',
+        'onDocumentRangeFormatting',
+        'onDocumentOnTypeFormatting',
+        'onSelectionRanges'
+    ]) {
         (connection as unknown as Record<string, unknown>)[name] = () => ({ dispose() {} });
     }
     return { connection, hover: () => registered! };
@@ -29,7 +54,9 @@ describe('requests overtaken by an edit', () => {
         connection.onHover(async (_params, token) => {
             computed.push(token);
             await new Promise<void>(resolve => { release = resolve; });
-            return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : { contents: 'hover' };
+            return token.isCancellationRequested
+                ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled')
+                : { contents: 'hover' };
         });
         return { edits, hover: hover(), release: () => release(), computed };
     }
@@ -40,7 +67,10 @@ describe('requests overtaken by an edit', () => {
         edits.fire(a);
         release();
         const result = await answer;
-        assert.ok(result instanceof ResponseError && result.code === LSPErrorCodes.ContentModified, `answered ${JSON.stringify(result)}`);
+        assert.ok(
+            result instanceof ResponseError && result.code === LSPErrorCodes.ContentModified,
+            `answered ${JSON.stringify(result)}`
+        );
         assert.equal(computed[0].isCancellationRequested, true);
     });
 
@@ -61,6 +91,9 @@ describe('requests overtaken by an edit', () => {
         edits.fire(a);
         release();
         const result = await answer;
-        assert.ok(result instanceof ResponseError && result.code === LSPErrorCodes.RequestCancelled, `answered ${JSON.stringify(result)}`);
+        assert.ok(
+            result instanceof ResponseError && result.code === LSPErrorCodes.RequestCancelled,
+            `answered ${JSON.stringify(result)}`
+        );
     });
 });

@@ -17,8 +17,14 @@ async function start(given: Record<string, string>, rootUri: string, messages?: 
     const files = Object.fromEntries(Object.entries(given).map(([uri, text]) => [encodeURI(uri), text]));
     const worker = new Worker('/dist/web/server.js');
     const connection = createMessageConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
-    const entry = (uri: string) => ({ uri, isFile: uri in files, isDirectory: !(uri in files) && Object.keys(files).some(file => file.startsWith(uri.replace(/\/?$/, '/'))) });
-    connection.onRequest('journey/fs/stat', ({ uri }: { uri: string }) => (entry(uri).isFile || entry(uri).isDirectory ? entry(uri) : null));
+    const entry = (uri: string) => ({
+        uri,
+        isFile: uri in files,
+        isDirectory: !(uri in files) && Object.keys(files).some(file => file.startsWith(uri.replace(/\/?$/, '/')))
+    });
+    connection.onRequest('journey/fs/stat', ({ uri }: { uri: string }) =>
+        entry(uri).isFile || entry(uri).isDirectory ? entry(uri) : null
+    );
     connection.onRequest('journey/fs/readFile', ({ uri }: { uri: string }) => {
         if (!(uri in files)) throw new Error(`${uri} does not exist`);
         return files[uri];
@@ -27,18 +33,30 @@ async function start(given: Record<string, string>, rootUri: string, messages?: 
     connection.onRequest('journey/fs/readBinary', ({ uri }: { uri: string }) => {
         if (!(uri in files)) throw new Error(`${uri} does not exist`);
         const content = files[uri];
-        return content.startsWith('base64:') ? content.slice('base64:'.length) : btoa(String.fromCharCode(...new TextEncoder().encode(content)));
+        return content.startsWith('base64:')
+            ? content.slice('base64:'.length)
+            : btoa(String.fromCharCode(...new TextEncoder().encode(content)));
     });
     connection.onRequest('journey/fs/readDirectory', ({ uri }: { uri: string }) => {
         const prefix = uri.replace(/\/?$/, '/');
-        const children = new Set(Object.keys(files).filter(file => file.startsWith(prefix)).map(file => prefix + file.slice(prefix.length).split('/')[0]));
+        const children = new Set(
+            Object.keys(files)
+                .filter(file => file.startsWith(prefix))
+                .map(file => prefix + file.slice(prefix.length).split('/')[0])
+        );
         return [...children].map(entry);
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: Published) => { published.push(params); });
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'examples' }], initializationOptions: { messages }, capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
+    await connection.sendRequest('initialize', {
+        processId: null,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'examples' }],
+        initializationOptions: { messages },
+        capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } }
+    });
     connection.sendNotification('initialized', {});
     return connection;
 }
@@ -46,8 +64,13 @@ async function start(given: Record<string, string>, rootUri: string, messages?: 
 let connection: Awaited<ReturnType<typeof start>> | undefined;
 
 (window as unknown as { lsp: object }).lsp = {
-    start: async (files: Record<string, string>, rootUri: string, messages?: Record<string, string>) => { connection = await start(files, rootUri, messages); },
-    open: (uri: string, text: string) => connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } }),
+    start: async (files: Record<string, string>, rootUri: string, messages?: Record<string, string>) => {
+        connection = await start(files, rootUri, messages);
+    },
+    open: (uri: string, text: string) =>
+        connection!.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'journey', version: 1, text }
+        }),
     request: (method: string, params: unknown) => connection!.sendRequest(method, params),
     diagnostics: (uri: string) => published.filter(entry => entry.uri === uri).at(-1)?.diagnostics
 };

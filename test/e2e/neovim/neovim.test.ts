@@ -33,11 +33,32 @@ describe('language server in Neovim (node dist/server.js --stdio)', function () 
         assert.ok(existsSync(server), 'dist/server.js is missing: run `npm run build` first (npm test does).');
         const nvim = findNeovim();
         const resultFile = join(mkdtempSync(join(tmpdir(), 'nvim-')), 'result.json');
-        const run = spawnSync(nvim, ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(repoRoot, 'test', 'e2e', 'neovim', 'lsp-client.lua')}`], {
-            encoding: 'utf8', timeout: 150_000,
-            env: { ...process.env, JOURNEY_SERVER: server, JOURNEY_ROOT: examplesDir, JOURNEY_FILE: join(examplesDir, 'shop', 'checkout.journey'), JOURNEY_RESULT: resultFile }
-        });
-        assert.ok(existsSync(resultFile), `Neovim wrote no results (exit ${run.status}, ${run.signal ?? 'no signal'}):\n${run.stdout}\n${run.stderr}`);
+        const run = spawnSync(
+            nvim,
+            [
+                '--headless',
+                '--clean',
+                '-u',
+                'NONE',
+                '-c',
+                `luafile ${join(repoRoot, 'test', 'e2e', 'neovim', 'lsp-client.lua')}`
+            ],
+            {
+                encoding: 'utf8',
+                timeout: 150_000,
+                env: {
+                    ...process.env,
+                    JOURNEY_SERVER: server,
+                    JOURNEY_ROOT: examplesDir,
+                    JOURNEY_FILE: join(examplesDir, 'shop', 'checkout.journey'),
+                    JOURNEY_RESULT: resultFile
+                }
+            }
+        );
+        assert.ok(
+            existsSync(resultFile),
+            `Neovim wrote no results (exit ${run.status}, ${run.signal ?? 'no signal'}):\n${run.stdout}\n${run.stderr}`
+        );
         results = JSON.parse(readFileSync(resultFile, 'utf8'));
     });
 
@@ -57,7 +78,10 @@ describe('language server in Neovim (node dist/server.js --stdio)', function () 
     it('answers completion with the personas and formatting with an edit', () => {
         const completion = results.completion.result;
         const items = Array.isArray(completion) ? completion : completion?.items ?? [];
-        assert.ok(items.some(item => item.label === 'Ana') && items.some(item => item.label === '小王'), items.map(item => item.label).join(', '));
+        assert.ok(
+            items.some(item => item.label === 'Ana') && items.some(item => item.label === '小王'),
+            items.map(item => item.label).join(', ')
+        );
         assert.ok((results.formatting.result ?? []).length > 0, JSON.stringify(results.formatting));
     });
 });

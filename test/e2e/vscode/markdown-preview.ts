@@ -5,7 +5,10 @@ import type { Workbench } from './workbench.js';
 
 /** A design document with two ```journey fences: a map file's blueprint, and a map that does not check. */
 export function writeDesignMarkdown(workspace: string): void {
-    writeFileSync(join(workspace, 'design.md'), '# Design\n\n```journey src="service/售后服务.journey" view="blueprint"\n```\n\n```journey\njourney J { stage S { step A { emotion 9 } } }\n```\n\nThe end.\n');
+    writeFileSync(
+        join(workspace, 'design.md'),
+        '# Design\n\n```journey src="service/售后服务.journey" view="blueprint"\n```\n\n```journey\njourney J { stage S { step A { emotion 9 } } }\n```\n\nThe end.\n'
+    );
 }
 
 /** Opens design.md in VS Code's Markdown preview and waits for the picture, the error box and the rest of the document; closes every editor after. */

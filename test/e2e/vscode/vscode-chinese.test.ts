@@ -34,9 +34,17 @@ describe('the extension in VS Code set to Chinese (code-server --locale zh-cn)',
         await workbench.runCommand('客户旅程: 在侧边打开预览');
         const view = workbench.webview();
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 60_000 });
-        assert.deepEqual(await view.locator('#views button').allTextContents(), ['旅程图', 'Mermaid 旅程图', '路径', '漏斗', '服务蓝图', '机会组合']);
+        assert.deepEqual(await view.locator('#views button').allTextContents(), [
+            '旅程图',
+            'Mermaid 旅程图',
+            '路径',
+            '漏斗',
+            '服务蓝图',
+            '机会组合'
+        ]);
         const lanes = await view.locator('svg.jm .lane-label').allTextContents();
-        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点', '指标']) assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
+        for (const label of ['阶段', '步骤', '触点', '情绪', '痛点', '机会点', '指标'])
+            assert.ok(lanes.includes(label), `${label} in ${lanes.join(', ')}`);
         assert.ok((await view.locator('svg.jm').innerHTML()).includes('关键时刻：'));
         // The service blueprint: every step in the customer lane, the lanes named in Chinese.
         await view.locator('#views button[data-view="blueprint"]').click();

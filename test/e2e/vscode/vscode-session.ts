@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../browser-kit.js';
 import { examplesDir, repoRoot } from '../../journey-test-kit.js';
-import { codeServerBinary, packageVsix, startCodeServer, type CodeServer, type CodeServerOptions } from './code-server.js';
+import {
+    codeServerBinary,
+    packageVsix,
+    startCodeServer,
+    type CodeServer,
+    type CodeServerOptions
+} from './code-server.js';
 import { Workbench } from './workbench.js';
 
 const screenshots = join(repoRoot, 'test', 'output', 'vscode');
@@ -23,7 +29,10 @@ export interface VsCodeSessionOptions extends CodeServerOptions {
  * the packaged `.vsix` on a copy of `examples/`, Chromium on its workbench, a screenshot
  * after every scenario (`FAILED-…` when it failed), and everything stopped afterwards.
  */
-export function useVsCodeSession(options: VsCodeSessionOptions = {}): { workbench: () => Workbench; workspace: () => string } {
+export function useVsCodeSession(options: VsCodeSessionOptions = {}): {
+    workbench: () => Workbench;
+    workspace: () => string;
+} {
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     let workbench: Workbench | undefined;
@@ -43,7 +52,11 @@ export function useVsCodeSession(options: VsCodeSessionOptions = {}): { workbenc
 
     afterEach(async function () {
         const name = `${options.screenshotPrefix ?? ''}${this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 60) ?? 'scenario'}`;
-        await workbench?.page.screenshot({ path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`) }).catch(() => undefined);
+        await workbench?.page
+            .screenshot({
+                path: join(screenshots, `${this.currentTest?.state === 'failed' ? 'FAILED-' : ''}${name}.png`)
+            })
+            .catch(() => undefined);
     });
 
     after(async () => {

@@ -23,7 +23,10 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
     it('checks a map with its import and data file read through VS Code\'s file system', async () => {
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(8, 'persona Anna');
-        await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Anna'. Did you mean 'Ana'?")), "Unknown persona 'Anna' (Ana comes from the imported people.journey)");
+        await workbench.waitForProblems(
+            rows => rows.some(row => row.includes("Unknown persona 'Anna'. Did you mean 'Ana'?")),
+            "Unknown persona 'Anna' (Ana comes from the imported people.journey)"
+        );
         await workbench.replaceLine(8, 'persona Ana');
         await workbench.waitForProblems(rows => rows.length === 0, 'no problems: the import and the CSV were read');
     });
@@ -63,9 +66,15 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
         await workbench.runCommand('Journey: Export Map as PNG');
         // The browser's save dialog is VS Code's own, a quick input holding the proposed path.
         const input = workbench.page.locator('.quick-input-box input');
-        await workbench.waitUntil(() => input.inputValue().catch(() => ''), value => value.endsWith('checkout.png'), 'the save dialog to propose checkout.png');
+        await workbench.waitUntil(
+            () => input.inputValue().catch(() => ''),
+            value => value.endsWith('checkout.png'),
+            'the save dialog to propose checkout.png'
+        );
         await workbench.page.keyboard.press('Enter');
-        await workbench.page.locator('.notifications-toasts', { hasText: 'Exported shop/checkout.png' }).waitFor({ timeout: 30_000 });
+        await workbench.page
+            .locator('.notifications-toasts', { hasText: 'Exported shop/checkout.png' })
+            .waitFor({ timeout: 30_000 });
         const png = readFileSync(join(session.workspace(), 'shop', 'checkout.png'));
         assert.equal(png.subarray(1, 4).toString(), 'PNG');
     });
@@ -73,6 +82,8 @@ describe('the extension as a web extension (VS Code\'s web worker extension host
     it('says that Compare with HEAD needs the Git extension, which a web extension cannot use', async () => {
         await workbench.openFile('checkout.journey');
         await workbench.runCommand('Journey: Compare with HEAD');
-        await workbench.page.locator('.notifications-toasts', { hasText: "Compare needs VS Code's built-in Git extension" }).waitFor({ timeout: 30_000 });
+        await workbench.page
+            .locator('.notifications-toasts', { hasText: "Compare needs VS Code's built-in Git extension" })
+            .waitFor({ timeout: 30_000 });
     });
 });

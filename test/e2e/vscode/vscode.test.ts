@@ -13,7 +13,17 @@ function prepareWorkspace(workspace: string): void {
     writeDesignMarkdown(workspace);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
     git('init', '-q');
-    git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '--allow-empty', '-m', 'start');
+    git(
+        '-c',
+        'user.email=test@example.invalid',
+        '-c',
+        'user.name=Test',
+        'commit',
+        '-q',
+        '--allow-empty',
+        '-m',
+        'start'
+    );
     git('add', '.');
     git('-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'maps');
 }
@@ -23,7 +33,11 @@ function languageServerPids(): number[] {
     return readdirSync('/proc').filter(name => /^\d+$/.test(name)).flatMap(pid => {
         try {
             const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-            return commandLine.includes('dist/server.js') && commandLine.includes('--node-ipc') && commandLine.includes('journey-maps-as-code') ? [Number(pid)] : [];
+            return commandLine.includes('dist/server.js') &&
+                commandLine.includes('--node-ipc') &&
+                commandLine.includes('journey-maps-as-code')
+                ? [Number(pid)]
+                : [];
         } catch {
             return []; // the process ended while we looked
         }
@@ -48,7 +62,9 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
     it('opens a .journey file as the Journey language, highlighted, with no problems', async () => {
         await workbench.openFile('checkout.journey');
         await workbench.page.locator('.statusbar', { hasText: 'Journey Map' }).waitFor();
-        const colours = await workbench.page.locator('.editor-instance .view-line span[class*="mtk"]').evaluateAll(spans => new Set(spans.map(span => getComputedStyle(span).color)).size);
+        const colours = await workbench.page
+            .locator('.editor-instance .view-line span[class*="mtk"]')
+            .evaluateAll(spans => new Set(spans.map(span => getComputedStyle(span).color)).size);
         assert.ok(colours >= 4, `highlighting uses ${colours} colours`);
         assert.deepEqual(await workbench.waitForProblems(rows => rows.length === 0, 'no problems'), []);
     });
@@ -56,7 +72,10 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
     it('shows an unknown persona in the Problems panel, and its quick fix repairs it', async () => {
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(8, 'persona Anna');
-        await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Anna'")), "Unknown persona 'Anna'");
+        await workbench.waitForProblems(
+            rows => rows.some(row => row.includes("Unknown persona 'Anna'")),
+            "Unknown persona 'Anna'"
+        );
         // The fixes are computed after the diagnostic arrives: ask again until the menu offers one.
         const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'Ana' }).first();
         await workbench.waitUntil(async () => {
@@ -66,7 +85,11 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
             return fix.waitFor({ timeout: 3_000 }).then(() => true, () => false);
         }, shown => shown, 'the quick fix menu to offer Ana');
         await fix.click();
-        await workbench.waitUntil(() => workbench.editorText(), lines => lines[7].trim() === 'persona Ana', 'the quick fix to write Ana');
+        await workbench.waitUntil(
+            () => workbench.editorText(),
+            lines => lines[7].trim() === 'persona Ana',
+            'the quick fix to write Ana'
+        );
         await workbench.waitForProblems(rows => rows.length === 0, 'no problems after the fix');
     });
 
@@ -74,7 +97,11 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(8, 'persona ');
         await workbench.page.keyboard.press('Control+Space');
-        const suggestions = await workbench.waitUntil(() => workbench.page.locator('.suggest-widget .monaco-list-row').allInnerTexts(), rows => rows.some(row => row.includes('Ana')), 'completion to offer Ana');
+        const suggestions = await workbench.waitUntil(
+            () => workbench.page.locator('.suggest-widget .monaco-list-row').allInnerTexts(),
+            rows => rows.some(row => row.includes('Ana')),
+            'completion to offer Ana'
+        );
         assert.ok(suggestions.some(row => row.includes('小王')), suggestions.join(' | '));
         await workbench.page.keyboard.press('Escape');
         await workbench.page.keyboard.insertText('Ana');
@@ -90,9 +117,17 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await rename.waitFor();
         await rename.fill('Anna');
         await workbench.page.keyboard.press('Enter');
-        await workbench.waitUntil(() => workbench.editorText(), lines => lines[7].trim() === 'persona Anna', 'the rename in checkout.journey');
+        await workbench.waitUntil(
+            () => workbench.editorText(),
+            lines => lines[7].trim() === 'persona Anna',
+            'the rename in checkout.journey'
+        );
         await workbench.runCommand('File: Save All Files');
-        await workbench.waitUntil(async () => readFileSync(join(workspace, 'shared', 'people.journey'), 'utf8'), text => text.includes('persona Anna "Ana, small-business owner"'), 'the rename saved in people.journey');
+        await workbench.waitUntil(
+            async () => readFileSync(join(workspace, 'shared', 'people.journey'), 'utf8'),
+            text => text.includes('persona Anna "Ana, small-business owner"'),
+            'the rename saved in people.journey'
+        );
         assert.match(readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8'), /^ {2}persona Anna$/m);
     });
 
@@ -100,16 +135,30 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await workbench.openFile('checkout.journey');
         await workbench.page.locator('.pane-header', { hasText: 'Outline' }).click();
         const rows = await workbench.waitUntil(
-            () => workbench.page.locator('.outline-pane .monaco-list-row').evaluateAll(nodes => nodes.map(node => `${node.getAttribute('aria-level')} ${node.textContent?.trim()}`)),
-            found => found.some(row => row.startsWith('3 SeeAd')), 'the outline to list steps at level 3');
-        assert.ok(rows.some(row => row.startsWith('1 FirstPurchase')) && rows.some(row => row.startsWith('2 Awareness')), rows.join(' | '));
+            () =>
+                workbench.page
+                    .locator('.outline-pane .monaco-list-row')
+                    .evaluateAll(nodes =>
+                        nodes.map(node => `${node.getAttribute('aria-level')} ${node.textContent?.trim()}`)
+                    ),
+            found => found.some(row => row.startsWith('3 SeeAd')),
+            'the outline to list steps at level 3'
+        );
+        assert.ok(
+            rows.some(row => row.startsWith('1 FirstPurchase')) && rows.some(row => row.startsWith('2 Awareness')),
+            rows.join(' | ')
+        );
         await workbench.page.locator('.pane-header', { hasText: 'Outline' }).click();
     });
 
     it('formats a messy file with Format Document', async () => {
         await workbench.openFile('messy.journey');
         await workbench.runCommand('Format Document');
-        await workbench.waitUntil(() => workbench.editorText(), lines => lines.slice(0, 4).join('\n') === 'persona Tidy {\n  role "r"\n  goal "g"\n}', 'the formatted text');
+        await workbench.waitUntil(
+            () => workbench.editorText(),
+            lines => lines.slice(0, 4).join('\n') === 'persona Tidy {\n  role "r"\n  goal "g"\n}',
+            'the formatted text'
+        );
     });
 
     it('shows the map beside the editor, redraws while typing, reveals a clicked step, keeps the picture on errors', async () => {
@@ -121,11 +170,16 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         assert.match(await view.locator('svg.jm').innerHTML(), /Ana, small-business owner/);
         // The service blueprint of the same map, then back to the map.
         await view.locator('#views button[data-view="blueprint"]').click();
-        await view.locator('#canvas .blueprint-cell.lane-frontstage', { hasText: 'Cart shows the' }).waitFor({ timeout: 30_000 });
+        await view
+            .locator('#canvas .blueprint-cell.lane-frontstage', { hasText: 'Cart shows the' })
+            .waitFor({ timeout: 30_000 });
         await view.locator('#views button[data-view="map"]').click();
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 30_000 });
         // A click on a card reveals its text, which gives the keyboard back to the editor (the tabs kept it in the webview).
-        const seeAdLine = readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8').split('\n').findIndex(line => line.includes('step SeeAd')) + 1;
+        const seeAdLine =
+            readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8')
+                .split('\n')
+                .findIndex(line => line.includes('step SeeAd')) + 1;
         await view.locator('svg.jm g.cell[data-step="SeeAd"]').first().click();
         await workbench.page.locator('.statusbar', { hasText: new RegExp(`Ln ${seeAdLine}, Col`) }).waitFor();
         // Back to the text by keyboard: a click on an editor line can land on an overlay (sticky scroll, a scrollbar).
@@ -134,7 +188,10 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await view.locator('svg.jm text', { hasText: 'Weighs the offers' }).waitFor();
         await view.locator('svg.jm g.cell[data-step="Leave"]').first().click();
         // The click reveals the step's own line (the map links each card to its text).
-        const leaveLine = readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8').split('\n').findIndex(line => line.includes('step Leave')) + 1;
+        const leaveLine =
+            readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8')
+                .split('\n')
+                .findIndex(line => line.includes('step Leave')) + 1;
         await workbench.page.locator('.statusbar', { hasText: new RegExp(`Ln ${leaveLine}, Col`) }).waitFor();
         await workbench.openFile('checkout.journey');
         await workbench.replaceLine(29, 'step Compare "Weighs the offers" { }}}');
@@ -214,11 +271,13 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         await workbench.replaceLine(15, 'emotion 1 curious "Interested, but no price shown"');
         await workbench.runCommand('Journey: Compare with HEAD');
         const view = workbench.webview();
-        await view.locator('.compare-changes li', { hasText: "Emotion of 'Sees a social ad' fell from 3 to 1" }).waitFor({ timeout: 60_000 });
+        await view
+            .locator('.compare-changes li', { hasText: "Emotion of 'Sees a social ad' fell from 3 to 1" })
+            .waitFor({ timeout: 60_000 });
         assert.equal(await view.locator('.compare-maps svg.jm').count(), 2);
     });
 
-    it('draws ```journey fences in VS Code\'s Markdown preview: a map file\'s blueprint, and an error box for a fence that does not check', async () => {
+    it("draws ```journey fences in VS Code's Markdown preview: a map file's blueprint, and an error box for a fence that does not check", async () => {
         await expectJourneyFencesInMarkdownPreview(workbench);
     });
 
@@ -229,25 +288,47 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
         const line8 = (await workbench.editorText())[7].trim();
         const serving = async () => {
             await workbench.replaceLine(8, 'persona Zed');
-            await workbench.waitForProblems(rows => rows.some(row => row.includes("Unknown persona 'Zed'")), "Unknown persona 'Zed'");
+            await workbench.waitForProblems(
+                rows => rows.some(row => row.includes("Unknown persona 'Zed'")),
+                "Unknown persona 'Zed'"
+            );
             await workbench.replaceLine(8, line8);
             await workbench.waitForProblems(rows => !rows.some(row => row.includes('Zed')), 'no problem with Zed');
         };
         const kill = async () => {
-            const [pid] = await workbench.waitUntil(async () => languageServerPids(), pids => pids.length === 1, 'one language server process');
+            const [pid] = await workbench.waitUntil(
+                async () => languageServerPids(),
+                pids => pids.length === 1,
+                'one language server process'
+            );
             process.kill(pid, 'SIGKILL');
-            await workbench.waitUntil(async () => languageServerPids(), pids => !pids.includes(pid), `server ${pid} to end`);
+            await workbench.waitUntil(
+                async () => languageServerPids(),
+                pids => !pids.includes(pid),
+                `server ${pid} to end`
+            );
         };
         await serving();
         await kill();
-        await workbench.page.locator('.notifications-toasts', { hasText: 'The Journey language server stopped unexpectedly and was restarted.' }).waitFor({ timeout: 60_000 });
+        await workbench.page
+            .locator('.notifications-toasts', {
+                hasText: 'The Journey language server stopped unexpectedly and was restarted.'
+            })
+            .waitFor({ timeout: 60_000 });
         await serving();
         for (let death = 2; death <= 5; death++) {
             await kill();
             if (death < 5) await serving();
         }
-        await workbench.page.locator('.notifications-toasts', { hasText: 'stopped 5 times in 3 minutes and will not be started again' }).waitFor({ timeout: 60_000 });
-        assert.ok(await workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'was restarted' }).count() <= 1, 'the restart was told once');
+        await workbench.page
+            .locator('.notifications-toasts', { hasText: 'stopped 5 times in 3 minutes and will not be started again' })
+            .waitFor({ timeout: 60_000 });
+        assert.ok(
+            (await workbench.page
+                .locator('.notifications-toasts .notification-toast', { hasText: 'was restarted' })
+                .count()) <= 1,
+            'the restart was told once'
+        );
         await new Promise(resolve => setTimeout(resolve, 2_000));
         assert.deepEqual(languageServerPids(), [], 'no server was started after the fifth death');
     });

@@ -24,7 +24,10 @@ export class Workbench {
         const input = this.page.locator('.quick-input-box input');
         await input.waitFor({ timeout: patience });
         await input.fill(name);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: patience });
+        await this.page
+            .locator('.quick-input-list .monaco-list-row', { hasText: name })
+            .first()
+            .click({ timeout: patience });
         await this.page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ timeout: patience });
         await this.editorText(); // the text is on screen
     }
@@ -35,7 +38,10 @@ export class Workbench {
         const input = this.page.locator('.quick-input-box input');
         await input.waitFor({ timeout: patience });
         await input.fill(`>${title}`);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: patience });
+        await this.page
+            .locator('.quick-input-list .monaco-list-row', { hasText: title })
+            .first()
+            .waitFor({ timeout: patience });
         await this.page.keyboard.press('Enter');
     }
 
@@ -61,7 +67,12 @@ export class Workbench {
     async editorText(): Promise<string[]> {
         const lines = this.page.locator('.editor-instance .view-lines .view-line');
         await lines.first().waitFor({ timeout: patience });
-        const entries = await lines.evaluateAll(nodes => nodes.map(node => ({ top: parseFloat((node as HTMLElement).style.top), text: (node.textContent ?? '').replace(/\u00a0/g, ' ') })));
+        const entries = await lines.evaluateAll(nodes =>
+            nodes.map(node => ({
+                top: parseFloat((node as HTMLElement).style.top),
+                text: (node.textContent ?? '').replace(/\u00a0/g, ' ')
+            }))
+        );
         return entries.sort((a, b) => a.top - b.top).map(entry => entry.text);
     }
 

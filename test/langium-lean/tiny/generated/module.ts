@@ -3,7 +3,14 @@
  * DO NOT EDIT MANUALLY!
  ******************************************************************************/
 
-import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module } from 'langium';
+import type {
+    LangiumSharedCoreServices,
+    LangiumCoreServices,
+    LangiumGeneratedCoreServices,
+    LangiumGeneratedSharedCoreServices,
+    LanguageMetaData,
+    Module
+} from 'langium';
 import { TinyAstReflection } from './ast.js';
 import { TinyGrammar } from './grammar.js';
 
