@@ -21,7 +21,9 @@ export function median(values: number[]): number {
 export interface BenchPreview {
     browser: Browser;
     page: Page;
-    /** Sends a message to the page as JSON text (as VS Code carries it); the time until the frame after it was drawn. */
+    /**
+     * Sends a message to the page as JSON text (as VS Code carries it); the time until the frame after it was drawn.
+     */
     show(message: ToPreview): Promise<number>;
 }
 

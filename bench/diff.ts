@@ -50,7 +50,10 @@ function version(steps: number): JourneyModel {
     };
 }
 
-/** Every tenth step renamed (same content, new name, and the `next` that points at it); every tenth, offset by five, moved to the next stage. */
+/**
+ * Every tenth step renamed (same content, new name, and the `next` that points at it); every tenth, offset by five,
+ * moved to the next stage.
+ */
 function edited(model: JourneyModel): JourneyModel {
     const copy: JourneyModel = structuredClone(model);
     const stages = copy.journeys[0].stages;

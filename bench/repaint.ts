@@ -54,7 +54,10 @@ await show(await nextUpdate());
 
 let text = initial;
 const times: number[] = [];
-/** Per edit: the server's rebuild, the model request, the page's parse, render and paint, and carrying the message to the page. */
+/**
+ * Per edit: the server's rebuild, the model request, the page's parse, render and paint, and carrying the message to
+ * the page.
+ */
 const phases: Array<[number, number, number, number]> = [];
 for (let edit = 1; edit <= edits; edit++) {
     const needle = `touchpoint "Touchpoint ${(edit * 37) % steps}`;

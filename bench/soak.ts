@@ -52,7 +52,10 @@ console.log(`${'edits'.padStart(8)}${'resident MB'.padStart(14)}${'× baseline'.
 console.log(`${'0'.padStart(8)}${baseline.toFixed(0).padStart(14)}${'1.00'.padStart(12)}`);
 let halfway = baseline;
 let afterWarmUp = baseline;
-/** Where memory is read: after the first 500 edits (issue 17's reference), at half-time, and at every sixth of the session. */
+/**
+ * Where memory is read: after the first 500 edits (issue 17's reference), at half-time, and at every sixth of the
+ * session.
+ */
 const warmUp = Math.min(500, edits);
 const checkpoints = new Set([
     warmUp,

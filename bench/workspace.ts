@@ -35,7 +35,10 @@ function fastest(runs: number, work: () => void): number {
 const residentMb = (pid: number) =>
     Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Opens the workspace in a fresh server, opens one file: when its diagnostics came, when every file's had, and the memory then. */
+/**
+ * Opens the workspace in a fresh server, opens one file: when its diagnostics came, when every file's had, and the
+ * memory then.
+ */
 async function openInServer(
     folder: string,
     opened: string,

@@ -16,7 +16,10 @@ data funnel "analytics/funnel.csv" from "queries/funnel.sql"
 journey J { stage S { step A { metric conversion = funnel.conversion where step = "see-ad" } } }
 `;
 
-/** `journeymap data pull`: queries run by DuckDB embedded and by a real PostgreSQL server, written as reviewable snapshots. */
+/**
+ * `journeymap data pull`: queries run by DuckDB embedded and by a real PostgreSQL server, written as reviewable
+ * snapshots.
+ */
 describe('journeymap data pull', function () {
     this.timeout(120_000);
 

@@ -140,7 +140,8 @@ describe('journeymap opportunities', function () {
             JSON.parse(warned.stdout) as { diagnostics: Array<{ code: string; severity: string; message: string }> }
         ).diagnostics;
         const missing = diagnostics.filter(diagnostic => diagnostic.code === 'evidence-missing');
-        // The after-sales map backs its queue pain with a survey; the other pain and both moments have nothing behind them.
+        // The after-sales map backs its queue pain with a survey; the other pain and both moments have nothing behind
+        // them.
         assert.equal(missing.length, 3);
         assert.ok(missing.every(diagnostic => diagnostic.severity === 'warning'));
         assert.ok(!missing.some(diagnostic => diagnostic.message.includes('客服电话总是占线')));

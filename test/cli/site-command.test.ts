@@ -42,7 +42,9 @@ async function localTargets(page: Page): Promise<string[]> {
         .filter(url => url.startsWith('file:') || url.startsWith('http://127.0.0.1')));
 }
 
-/** `journeymap site`: a static site of the repository's journeys, checked in real Chromium from file:// and over HTTP. */
+/**
+ * `journeymap site`: a static site of the repository's journeys, checked in real Chromium from file:// and over HTTP.
+ */
 describe('journeymap site', function () {
     this.timeout(180_000);
     let browser: Browser;

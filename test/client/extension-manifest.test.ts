@@ -39,7 +39,8 @@ describe('VS Code extension manifest and scaffolding', () => {
                 ['journey.compareWithRevision', 'scmProvider == git && resourceExtname == .journey']
             ]
         );
-        // Every command the manifest contributes is registered when the extension activates (with a stand-in VS Code and client).
+        // Every command the manifest contributes is registered when the extension activates (with a stand-in VS Code
+        // and client).
         const { activate, vscode } = await loadWithFakeVsCode();
         await activate.activateJourney(
             { subscriptions: [], extensionUri: vscode.Uri.file('/ext') } as never,

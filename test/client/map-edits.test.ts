@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { loadWithFakeVsCode } from './load-with-fake-vscode.js';
 import type { JourneyEdit } from '../../protocol/edit-request.js';
 
-/** The extension's side of editing on the map: the preview's gesture becomes a request, and its answer an applied edit. */
+/**
+ * The extension's side of editing on the map: the preview's gesture becomes a request, and its answer an applied edit.
+ */
 describe('a gesture on the preview, in the extension host (with a stand-in VS Code API)', () => {
     const planned = { documentChanges: [{ textDocument: { uri: 'file:///maps/buy.journey', version: 3 }, edits: [] }] };
     const edit: JourneyEdit = { kind: 'setEmotion', step: 'Buy.Pay', score: 4 };

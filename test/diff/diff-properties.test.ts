@@ -151,7 +151,9 @@ function otherValue(slot: Slot, choice: number): unknown {
     }
 }
 
-/** Changes exactly the slot's field; undefined when this field cannot change that way (an empty list to remove from). */
+/**
+ * Changes exactly the slot's field; undefined when this field cannot change that way (an empty list to remove from).
+ */
 function mutate(slot: Slot, choice: number, newText: string): boolean {
     const rule = ruleOf(slot.element, slot.field);
     if (rule.role === 'texts' || rule.role === 'names') slot.owner[slot.field] ??= []; // an optional list (`starts`) may be left out
@@ -259,13 +261,15 @@ describe('the diff reports exactly what changed (properties)', () => {
                 const separators = [' ', '\n', '\t ', '\n\n  ', ' /* 注释 comment */ ', ' // 一行 note\n', '\r\n'];
                 const texts = Object.fromEntries(
                     files.map(file => {
-                        // Documentation comments (`/** … */`) are part of what the map says; every other comment and all whitespace are not.
+                        // Documentation comments (`/** … */`) are part of what the map says; every other comment and
+                        // all whitespace are not.
                         const lexed = lexer.tokenize(readFileSync(file, 'utf8'));
                         const tokens = [
                             ...lexed.tokens,
                             ...lexed.hidden.filter(token => token.image.startsWith('/**'))
                         ].sort((a, b) => a.startOffset - b.startOffset);
-                        // A comment between a documentation comment and its declaration would take its place, so only whitespace goes there.
+                        // A comment between a documentation comment and its declaration would take its place, so only
+                        // whitespace goes there.
                         const separator = (after: string) =>
                             after.startsWith('/**') ? '\n' : separators[Math.floor(random() * separators.length)];
                         return [

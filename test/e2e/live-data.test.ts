@@ -31,7 +31,10 @@ describe('live data through the running server', () => {
     });
     after(async () => session?.stop());
 
-    /** Writes the CSV (or deletes it), tells the server as an editor's file watcher would, and waits for the map's rebuild. */
+    /**
+     * Writes the CSV (or deletes it), tells the server as an editor's file watcher would, and waits for the map's
+     * rebuild.
+     */
     async function changeCsv(text: string | undefined): Promise<void> {
         if (text === undefined) rmSync(csvPath());
         else writeFileSync(csvPath(), text);

@@ -47,7 +47,8 @@ describe('a map in Chinese (language zh-cn) in every output, on an English machi
         assert.equal(site.status, 0, site.stderr);
         const pages = readdirSync(join(folder, 'site', 'j'))
             .filter(name => name.endsWith('.html'))
-            // The map's own text, shown on its page, is in the language's keywords (`moment of truth`), not the catalogue's.
+            // The map's own text, shown on its page, is in the language's keywords (`moment of truth`), not the
+            // catalogue's.
             .map(name =>
                 readFileSync(join(folder, 'site', 'j', name), 'utf8').replace(/<pre[^>]*>[\s\S]*?<\/pre>/g, '')
             )

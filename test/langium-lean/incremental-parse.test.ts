@@ -45,7 +45,10 @@ describe('incremental parsing of an edit', () => {
         await builder.build([document], builder.updateBuildOptions);
     }
 
-    /** Applies the edit through the builder, as the language server does; says whether the tree was kept (reparsed in part). */
+    /**
+     * Applies the edit through the builder, as the language server does; says whether the tree was kept (reparsed in
+     * part).
+     */
     async function edit(text: string): Promise<boolean> {
         const root = document.parseResult.value;
         writeFileSync(path, text);
@@ -60,7 +63,10 @@ describe('incremental parsing of an edit', () => {
         assert.deepEqual(treeSnapshot(document, services), treeSnapshot(whole, fresh));
     }
 
-    /** With the fast path the edit was reparsed in part; without it (JOURNEYMAP_FAST_PATH=off) every edit is parsed whole, to the same result. */
+    /**
+     * With the fast path the edit was reparsed in part; without it (JOURNEYMAP_FAST_PATH=off) every edit is parsed
+     * whole, to the same result.
+     */
     const fastPath = fastPathEnabled();
     const expectReparsedInPart = (kept: boolean, message?: string) => assert.equal(kept, fastPath, message);
 

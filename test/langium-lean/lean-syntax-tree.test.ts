@@ -127,7 +127,8 @@ describe('the lean syntax tree', () => {
 
     it('tells every AST node its container, property and place, and gives every property its default, as Langium does', () => {
         const locator = services.Journey.workspace.AstNodeLocator;
-        // By path (container, property and place), since a node of ours lists its properties in its type's order, not in the order they were parsed.
+        // By path (container, property and place), since a node of ours lists its properties in its type's order, not
+        // in the order they were parsed.
         const shape = (root: AstNode) =>
             new Map(
                 [...AstUtils.streamAst(root)].map(node => [
@@ -137,7 +138,8 @@ describe('the lean syntax tree', () => {
                         container: node.$container?.$type,
                         property: node.$containerProperty,
                         index: node.$containerIndex,
-                        // What each property holds: a list's length, or the type of a value; undefined ones as Langium leaves them, absent.
+                        // What each property holds: a list's length, or the type of a value; undefined ones as Langium
+                        // leaves them, absent.
                         properties: Object.fromEntries(
                             Object.entries(node)
                                 .filter(([name, value]) => !name.startsWith('$') && value !== undefined)
@@ -238,7 +240,8 @@ describe('the lean syntax tree', () => {
         if (!fastPathEnabled()) this.skip(); // stock Langium builds nodes property by property; this is the fast path's saving
         // V8 says whether an object's properties are fast, and where it keeps them, only with
         // --allow-natives-syntax: asked in a child process. %DebugPrint names a node's array of
-        // properties kept beside it (a PropertyArray) on the child's standard output; the counts come on its standard error.
+        // properties kept beside it (a PropertyArray) on the child's standard output; the counts come on its standard
+        // error.
         const script = `
             const { createNodeJourneyServices } = await import(${JSON.stringify(join(repoRoot, 'language', 'node-journey-services.ts'))});
             const { AstUtils } = await import('langium');

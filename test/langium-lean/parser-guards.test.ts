@@ -49,7 +49,8 @@ describe('parser guards: error recovery in bounded stack and time', function () 
         };
         for (const [where, line] of Object.entries(places)) {
             it(`parses a ${steps}-step map with a typo in a step keyword at the ${where}, reporting it first`, () => {
-                // `stp` is no keyword: the stage's block ends there, and every line after it goes to the file's top level.
+                // `stp` is no keyword: the stage's block ends there, and every line after it goes to the file's top
+                // level.
                 const typed = lines
                     .map((text, index) => (index === line ? text.replace('step ', 'stp ') : text))
                     .join('\n');

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { AstUtils, GrammarAST } from 'langium';
 import { JourneyMapGrammar } from '../../language/generated/grammar.js';
 
-/** A rule's alternatives of single words, each as the words it allows: keywords by their text, terminals by their name. */
+/**
+ * A rule's alternatives of single words, each as the words it allows: keywords by their text, terminals by their name.
+ */
 function wordListsOf(ruleName: string): string[][] {
     const rule = JourneyMapGrammar().rules.find(candidate => candidate.name === ruleName);
     assert.ok(rule && GrammarAST.isParserRule(rule), `rule ${ruleName}`);

@@ -5,7 +5,10 @@ import { buildText, createTestServices, repoRoot } from '../journey-test-kit.js'
 
 export const mistakesDir = join(repoRoot, 'test', 'fixtures', 'mistakes');
 
-/** One mistake a writer made: the base map, the text written correctly and as mistyped, and what the writer must be told. */
+/**
+ * One mistake a writer made: the base map, the text written correctly and as mistyped, and what the writer must be
+ * told.
+ */
 export interface Mistake {
     id: string;
     mistake: string;

@@ -3,7 +3,10 @@ import { reflection } from '../../language/generated/ast.js';
 import { nodeFactories } from '../../language/journey-node-factories.generated.js';
 import { nodeFields } from '../../langium-lean/node-fields.js';
 
-/** `npm run langium:generate` writes the factories from the grammar's reflection; a grammar changed without it fails here. */
+/**
+ * `npm run langium:generate` writes the factories from the grammar's reflection; a grammar changed without it fails
+ * here.
+ */
 describe('the node factories', () => {
     it("make a node of every AST type with $type, Langium's bookkeeping and every property of the type, all undefined", () => {
         assert.deepEqual(Object.keys(nodeFactories).sort(), reflection.getAllTypes().sort());

@@ -27,7 +27,8 @@ fc.assert(fc.property(breakage, cuts => {
     try {
         parser.parse(text);
     } catch (error) {
-        // Said at once: after an overflow the parser's state is spoilt, and the cases fast-check shrinks to fail for that instead.
+        // Said at once: after an overflow the parser's state is spoilt, and the cases fast-check shrinks to fail for
+        // that instead.
         if (error instanceof RangeError) console.error(`stack overflow: ${error.message}`);
         throw error;
     }

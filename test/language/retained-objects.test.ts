@@ -101,7 +101,10 @@ interface HeapSnapshot {
     strings: string[];
 }
 
-/** The string objects in a heap snapshot that begin with `start` and take at least `length` bytes (a snapshot names a string by its first characters only). */
+/**
+ * The string objects in a heap snapshot that begin with `start` and take at least `length` bytes (a snapshot names a
+ * string by its first characters only).
+ */
 function largeStringsStartingWith(heap: HeapSnapshot, start: string, length: number): number[] {
     const fields = heap.snapshot.meta.node_fields;
     const [type, name, size] = ['type', 'name', 'self_size'].map(field => fields.indexOf(field));

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { isClosedString, quote, unquote } from '../../model/string-literals.js';
 
-/** What a string literal means, worked out the long way: escapes resolved one by one, an unclosed one running to its end. */
+/**
+ * What a string literal means, worked out the long way: escapes resolved one by one, an unclosed one running to its
+ * end.
+ */
 function meaning(literal: string): string {
     const closed = isClosedString(literal);
     let body = closed ? literal.slice(1, -1) : literal.slice(1).trimEnd();

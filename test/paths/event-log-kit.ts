@@ -237,7 +237,9 @@ export function expectedPaths(events: LogEvent[], flow = returnsFlow, goal = 'Re
     };
 }
 
-/** The difference of two rates with its interval and p-value, from the textbook formulas (normal CDF by Simpson's rule). */
+/**
+ * The difference of two rates with its interval and p-value, from the textbook formulas (normal CDF by Simpson's rule).
+ */
 export function expectedComparison(
     first: { reached: number; cases: number },
     second: { reached: number; cases: number }

@@ -243,7 +243,8 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
             await page.waitForTimeout(200);
             const injected = await page.evaluate(() => ({
                 pwned: (window as unknown as { pwned?: number }).pwned,
-                // Executable scripts that are not ours (ours: preview.js and, once a Mermaid view opened, mermaid.js, both
+                // Executable scripts that are not ours (ours: preview.js and, once a Mermaid view opened, mermaid.js,
+                // both
                 // with the page's nonce; the message bundle is a JSON data block, never run).
                 foreignScripts: [
                     ...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')
@@ -610,7 +611,8 @@ journey J ${quoted} { persona P stage S ${quoted} { step A ${quoted} { channel C
                     )
                 };
             }, gapStep);
-            // Hollow: filled with the page's background, outlined in the curve's colour; the thin line reaches the written face.
+            // Hollow: filled with the page's background, outlined in the curve's colour; the thin line reaches the
+            // written face.
             assert.equal(drawn.fill, drawn.background, name);
             assert.notEqual(drawn.stroke, 'none', name);
             assert.equal(drawn.y1, drawn.face, 'the line starts at the written face');

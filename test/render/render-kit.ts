@@ -42,7 +42,10 @@ export async function modelsWithImports(paths: string[]): Promise<JourneyModel[]
     }));
 }
 
-/** Checks that a text is well-formed XML with a real XML parser (tags nest, attributes are quoted), and that it uses only XML's own entities, which the parser does not check. */
+/**
+ * Checks that a text is well-formed XML with a real XML parser (tags nest, attributes are quoted), and that it uses
+ * only XML's own entities, which the parser does not check.
+ */
 export function assertWellFormedXml(xml: string): void {
     const unknownEntity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)[^;\s]{0,12};?/.exec(xml);
     if (unknownEntity)
@@ -57,7 +60,10 @@ export function assertWellFormedXml(xml: string): void {
     }
 }
 
-/** A journey of `steps` steps in stages of `perStage`, every step with an emotion and every third with a pain: a large map for tests. */
+/**
+ * A journey of `steps` steps in stages of `perStage`, every step with an emotion and every third with a pain: a large
+ * map for tests.
+ */
 export function largeJourneyText(steps: number, perStage = 40): string {
     const lines = ['journey Big "大地图 Big map" {'];
     for (let stage = 0; stage * perStage < steps; stage++) {

@@ -78,7 +78,10 @@ const examples = [
     'saas/onboarding.journey',
     'shared/people.journey'
 ].map(file => readFileSync(join(examplesDir, file), 'utf8'));
-/** Generated maps of the size where the server used to break (a typo there overflowed the stack); fewer cases take them, as each is slow. */
+/**
+ * Generated maps of the size where the server used to break (a typo there overflowed the stack); fewer cases take them,
+ * as each is slow.
+ */
 const largeMaps = [200, 2000].map(steps => generatedJourney(steps).text);
 /** A map to start from: mostly an example, sometimes a large one. */
 const startingMap: fc.Arbitrary<string> = fc.oneof(
@@ -289,7 +292,8 @@ describe(`fuzzing with fast-check (${runs} cases per property, seed ${seed})`, f
                 const builder = services.shared.workspace.DocumentBuilder;
                 writeFileSync(uri.fsPath, before);
                 const document = services.shared.workspace.LangiumDocuments.createDocument(uri, before);
-                // Built as the language server builds after each edit, and edited one edit at a time, so that each rebuild can reuse the last.
+                // Built as the language server builds after each edit, and edited one edit at a time, so that each
+                // rebuild can reuse the last.
                 await bounded('building', () => builder.build([document], builder.updateBuildOptions));
                 let after = before;
                 for (const edit of edits) {

@@ -103,7 +103,9 @@ function answered(request: Promise<unknown>, patience: number): Promise<boolean>
     ]).finally(() => clearTimeout(timer));
 }
 
-/** The diagnostics the session publishes for `uri` once they equal `expected`, or the last ones when they stop changing. */
+/**
+ * The diagnostics the session publishes for `uri` once they equal `expected`, or the last ones when they stop changing.
+ */
 async function settledDiagnostics(session: LspSession, uri: string, expected: string[]): Promise<string[]> {
     let latest = describePublished(await session.diagnosticsFor(uri));
     while (JSON.stringify(latest) !== JSON.stringify(expected)) {

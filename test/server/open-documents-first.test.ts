@@ -47,7 +47,8 @@ describe('the language server builds open files first', function () {
                 if (last.size === maps + 1) everything();
             }
         );
-        // Each build tells previews which files it checked: the one with the opened file must not be the whole workspace.
+        // Each build tells previews which files it checked: the one with the opened file must not be the whole
+        // workspace.
         const builds: string[][] = [];
         session.connection.onNotification('journey/documentsRebuilt', (params: { uris: string[] }) => {
             builds.push(params.uris);

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { ReferenceParams, RenameParams } from 'vscode-languageserver';
 import { buildDocuments, createTestServices, repoRoot } from '../journey-test-kit.js';
 
-/** `addresses shop.FirstPurchase.Checkout` is a reference like any other: definition, references and rename reach across files. */
+/**
+ * `addresses shop.FirstPurchase.Checkout` is a reference like any other: definition, references and rename reach across
+ * files.
+ */
 describe('the steps an opportunity addresses, across files', () => {
     const folder = join(repoRoot, 'test', 'fixtures', 'opportunities');
     const shopPath = join(folder, 'shop.journey');

@@ -107,7 +107,8 @@ describe('the language server in a browser worker', function () {
             14.5,
             'the CSV was read from the page'
         );
-        // Asked again with the model held: nothing changed, so the answer is one mark; with an unknown one, the whole model.
+        // Asked again with the model held: nothing changed, so the answer is one mark; with an unknown one, the whole
+        // model.
         const again = (await request('journey/model', { uri: checkoutUri, since: model.id })) as {
             id: string;
             model?: unknown;
@@ -252,7 +253,8 @@ journey J { stage S { step Checkout {
         assert.match((await drawFence({ src: 'missing.journey' })).errors![0].message, /no such map/);
     });
 
-    // That our code in them uses no Node-only global (Buffer, process…) is a lint rule (eslint.config.mjs), and running them here.
+    // That our code in them uses no Node-only global (Buffer, process…) is a lint rule (eslint.config.mjs), and running
+    // them here.
     it('is built from no Node built-in module', () => {
         const meta: Record<string, esbuild.Metafile> = JSON.parse(
             readFileSync(join(repoRoot, 'dist', 'web', 'meta.json'), 'utf8')

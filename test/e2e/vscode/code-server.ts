@@ -88,7 +88,10 @@ export function installCodeServer(log: (line: string) => void): string {
     return codeServerBin;
 }
 
-/** Packages the extension as users get it (the `.vsix`), into a temporary folder; or another extension folder (a test fixture). */
+/**
+ * Packages the extension as users get it (the `.vsix`), into a temporary folder; or another extension folder (a test
+ * fixture).
+ */
 export function packageVsix(folder = repoRoot): string {
     const out = join(mkdtempSync(join(tmpdir(), 'vsix-')), `${basename(folder)}.vsix`);
     const vsce = spawnSync(
@@ -121,7 +124,9 @@ export interface CodeServer {
     stop(): Promise<void>;
 }
 
-/** Settings that keep the workbench quiet: no trust prompt, no welcome page, no AI features, no overlays on the text. */
+/**
+ * Settings that keep the workbench quiet: no trust prompt, no welcome page, no AI features, no overlays on the text.
+ */
 const quietSettings = {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',

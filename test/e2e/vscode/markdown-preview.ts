@@ -11,7 +11,10 @@ export function writeDesignMarkdown(workspace: string): void {
     );
 }
 
-/** Opens design.md in VS Code's Markdown preview and waits for the picture, the error box and the rest of the document; closes every editor after. */
+/**
+ * Opens design.md in VS Code's Markdown preview and waits for the picture, the error box and the rest of the document;
+ * closes every editor after.
+ */
 export async function expectJourneyFencesInMarkdownPreview(workbench: Workbench): Promise<void> {
     await workbench.openFile('design.md');
     await workbench.runCommand('Markdown: Open Preview to the Side');

@@ -175,7 +175,8 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
             .waitFor({ timeout: 30_000 });
         await view.locator('#views button[data-view="map"]').click();
         await view.locator('svg.jm g.step').first().waitFor({ timeout: 30_000 });
-        // A click on a card reveals its text, which gives the keyboard back to the editor (the tabs kept it in the webview).
+        // A click on a card reveals its text, which gives the keyboard back to the editor (the tabs kept it in the
+        // webview).
         const seeAdLine =
             readFileSync(join(workspace, 'shop', 'checkout.journey'), 'utf8')
                 .split('\n')
@@ -284,7 +285,8 @@ describe('the extension in VS Code (code-server, the packaged .vsix)', function 
     // Last: at its end the language server is stopped for good.
     it('restarts a language server that was killed and says so once; after five deaths it stops and says what to report', async () => {
         await workbench.openFile('checkout.journey');
-        // A server answers once it reports a mistake, and its end: killed during its start, VS Code would not restart it.
+        // A server answers once it reports a mistake, and its end: killed during its start, VS Code would not restart
+        // it.
         const line8 = (await workbench.editorText())[7].trim();
         const serving = async () => {
             await workbench.replaceLine(8, 'persona Zed');

@@ -7,7 +7,10 @@ import { IssueCodes } from '../../../language/journey-issue-codes.js';
 import { buildText, codesOf, createTestServices, describeDiagnostics } from '../../journey-test-kit.js';
 import { fixtureDir } from './diagnostic-cases.js';
 
-/** Checks run synchronously where they can; one that throws or rejects still becomes a diagnostic, and the others still run. */
+/**
+ * Checks run synchronously where they can; one that throws or rejects still becomes a diagnostic, and the others still
+ * run.
+ */
 describe('the validation registry', () => {
     it('turns a check that throws, or a promise that rejects, into an error on its node and goes on', async () => {
         const services = createTestServices();
