@@ -8,7 +8,7 @@ const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
-const { isMainThread } = require('node:worker_threads');
+const { isMainThread, threadId } = require('node:worker_threads');
 
 /**
  * Runs the CommonJS bundle `file` from compiled code kept between runs: Node's own compile cache where it has one
@@ -79,9 +79,10 @@ function readIfPresent(file) {
 
 /** A cache that cannot be written costs the next run its speed, never this run its result. */
 function writeQuietly(file, data) {
-    const temporary = `${file}.${process.pid}.tmp`;
+    // Per thread: the workers of one command may all write the same bundle's cache at once.
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     try {
-        fs.writeFileSync(temporary, data, { mode: 0o600 });
+        fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
         fs.renameSync(temporary, file);
     } catch {
         fs.rmSync(temporary, { force: true });
