@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 
 /** What a shard's worker says: a unit of progress, its result, or why it failed. */
@@ -41,10 +41,8 @@ export class ShardWorkers<Shard, Result> {
 function startWorker(script: string): Worker {
     const loader = join(dirname(script), '..', 'bin', 'code-cache.cjs');
     if (!existsSync(loader)) return new Worker(script);
-    const name = script.split(/[\\/]/).pop()!;
-    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(script)}, '${name}')`, {
-        eval: true
-    });
+    const source = `require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(script)}, '${basename(script)}')`;
+    return new Worker(source, { eval: true });
 }
 
 function runIn<Shard, Result>(worker: Worker, shard: Shard, progress: () => void): Promise<Result> {
