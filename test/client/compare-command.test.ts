@@ -8,6 +8,16 @@ const settle = () => new Promise(resolve => setTimeout(resolve, 50));
 
 /** The extension side of Compare with HEAD: git through VS Code's Git extension, the server's answer to the preview. */
 describe('Compare with HEAD in the extension host (with a stand-in VS Code API)', () => {
+    /** The file on both sides of the stand-in answer: no journey yet. */
+    const emptyMap = {
+        uri: 'file:///maps/a.journey',
+        imports: [],
+        personas: [],
+        channels: [],
+        metrics: [],
+        dataSources: [],
+        journeys: []
+    };
     const answer: CompareRequestResult = {
         changes: [
             {
@@ -21,24 +31,8 @@ describe('Compare with HEAD in the extension host (with a stand-in VS Code API)'
             }
         ],
         emotions: [],
-        before: {
-            uri: 'file:///maps/a.journey',
-            imports: [],
-            personas: [],
-            channels: [],
-            metrics: [],
-            dataSources: [],
-            journeys: []
-        },
-        after: {
-            uri: 'file:///maps/a.journey',
-            imports: [],
-            personas: [],
-            channels: [],
-            metrics: [],
-            dataSources: [],
-            journeys: []
-        }
+        before: emptyMap,
+        after: emptyMap
     };
 
     async function setUp(): Promise<

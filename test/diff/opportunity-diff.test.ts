@@ -6,19 +6,17 @@ import { runCli } from '../cli/cli-runner.js';
 
 /** The review of a backlog change: an opportunity's status and evidence, a step's owner. */
 describe('the diff of opportunities and owners', () => {
-    it('reports a status moved on, evidence added and a step that changed hands', () => {
+    /** `journeymap diff` of the shop's backlog fixture before and after its next sprint, in `format`. */
+    function diffOfShop(format: 'json' | 'md') {
         const folder = mkdtempSync(join(tmpdir(), 'opportunity-diff-'));
         copyFileSync('test/fixtures/opportunities/shop.journey', join(folder, 'before.journey'));
         copyFileSync('test/fixtures/opportunities/shop-next.journey.txt', join(folder, 'after.journey'));
-        const result = runCli([
-            'diff',
-            join(folder, 'before.journey'),
-            join(folder, 'after.journey'),
-            '--root',
-            folder,
-            '-f',
-            'json'
-        ]);
+        const [before, after] = [join(folder, 'before.journey'), join(folder, 'after.journey')];
+        return runCli(['diff', before, after, '--root', folder, '-f', format]);
+    }
+
+    it('reports a status moved on, evidence added and a step that changed hands', () => {
+        const result = diffOfShop('json');
         assert.equal(result.status, 0, result.stderr);
         const changes = (
             JSON.parse(result.stdout) as {
@@ -36,18 +34,7 @@ describe('the diff of opportunities and owners', () => {
     });
 
     it('gives opportunities a section of their own in the Markdown for a pull request', () => {
-        const folder = mkdtempSync(join(tmpdir(), 'opportunity-diff-'));
-        copyFileSync('test/fixtures/opportunities/shop.journey', join(folder, 'before.journey'));
-        copyFileSync('test/fixtures/opportunities/shop-next.journey.txt', join(folder, 'after.journey'));
-        const markdown = runCli([
-            'diff',
-            join(folder, 'before.journey'),
-            join(folder, 'after.journey'),
-            '--root',
-            folder,
-            '-f',
-            'md'
-        ]).stdout;
+        const markdown = diffOfShop('md').stdout;
         assert.match(markdown, /#### Opportunities\n\n- .* Opportunity 'ShowShipping': status planned → building/);
         assert.match(markdown, /#### FirstPurchase\n\n- .* Step 'Compares offers': owner/);
     });
