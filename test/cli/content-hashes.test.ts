@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { ContentHashes, type KnownContent } from '../../cli/content-hashes.js';
 import { workspaceWith } from './cli-runner.js';
@@ -65,5 +66,88 @@ describe('check --cache: the content hashes of files, read again only when their
         assert.equal(hashes.hashOf(file), sha256('journey A {}\n'), 'the same answer within one run');
         assert.equal(new ContentHashes(known, aMinuteLater).hashOf(file), null);
         assert.equal(known[file], undefined);
+    });
+
+    describe("for any edits of files unchanged for 2 s (the ones whose stat is believed), the hash is the content's", () => {
+        const runs = 25;
+        const filesPerRun = 6;
+        const lastNewYear = new Date('2026-01-01T00:00:00Z');
+        let folder = '';
+        const map = 'journey J { stage S { step A { emotion 3 } } }\n';
+        const fileOf = (run: number, index: number) => join(folder, `r${run}-f${index}.journey`);
+
+        // The files are written once and left for 2 s, so that every run starts from files whose stat vouches.
+        before(async function () {
+            this.timeout(10_000);
+            folder = workspaceWith({});
+            for (let run = 0; run < runs; run++) {
+                for (let index = 0; index < filesPerRun; index++) {
+                    writeFileSync(fileOf(run, index), map);
+                    utimesSync(fileOf(run, index), lastNewYear, lastNewYear);
+                }
+            }
+            await new Promise(resolve => setTimeout(resolve, 2100));
+        });
+
+        /** What may happen to a file between two checks: the writer's real edits, and the ones a stat could hide. */
+        const edit = fc.oneof(
+            fc.constant({ kind: 'none' as const }),
+            fc.record({
+                kind: fc.constant('same size, time put back' as const),
+                shift: fc.integer({ min: 1, max: 40 })
+            }),
+            fc.record({ kind: fc.constant('rewritten' as const), text: fc.string() }),
+            fc.constant({ kind: 'deleted' as const })
+        );
+        type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
+
+        function apply(file: string, change: Edit): void {
+            if (change.kind === 'deleted') rmSync(file, { force: true });
+            else if (change.kind === 'rewritten') writeFileSync(file, change.text);
+            else if (change.kind === 'same size, time put back') {
+                // The same characters turned round: the same size, other content (the maps are ASCII); a deleted
+                // file comes back so, as a checkout restores it.
+                const old = existsSync(file) ? readFileSync(file, 'utf8') : map;
+                writeFileSync(file, old.slice(change.shift) + old.slice(0, change.shift));
+                utimesSync(file, lastNewYear, lastNewYear);
+            }
+        }
+
+        const contentHash = (file: string) => {
+            try {
+                return createHash('sha256').update(readFileSync(file)).digest('hex');
+            } catch {
+                return null;
+            }
+        };
+
+        it('hashes as the content, run after run, with the stat believed for the untouched files', () => {
+            let run = 0;
+            fc.assert(
+                fc.property(
+                    fc.array(fc.array(edit, { minLength: filesPerRun, maxLength: filesPerRun }), {
+                        minLength: 1,
+                        maxLength: 3
+                    }),
+                    rounds => {
+                        const files = Array.from({ length: filesPerRun }, (_, index) => fileOf(run, index));
+                        run++;
+                        const known: Record<string, KnownContent> = {};
+                        files.forEach(file => new ContentHashes(known).hashOf(file));
+                        assert.ok(
+                            files.every(file => known[file]?.stat),
+                            'settled files are known by their stat'
+                        );
+                        for (const changes of rounds) {
+                            files.forEach((file, index) => apply(file, changes[index]));
+                            const hashes = new ContentHashes(known);
+                            for (const file of files) assert.equal(hashes.hashOf(file), contentHash(file), file);
+                        }
+                    }
+                ),
+                // Each run takes files of its own that had settled: shrinking would run again on edited ones.
+                { numRuns: runs, seed: 2026, endOnFailure: true }
+            );
+        });
     });
 });
